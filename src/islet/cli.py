@@ -1,0 +1,197 @@
+"""The `islet` command line: thin Typer commands over the core library (no medical logic here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+
+from islet import kb as kb_module
+from islet.check import MAX_GRADE, check
+from islet.errors import IsletError
+from islet.model import Audience
+from islet.topics import children, citation, view
+
+app = typer.Typer(
+    help="Islet: PDQ knowledge about pancreatic neuroendocrine tumors (islet cell tumors).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+
+AudienceOption = Annotated[
+    str, typer.Option("--audience", "-a", help="patient or professional")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _audience(value: str) -> Audience:
+    if value not in ("patient", "professional"):
+        raise typer.BadParameter("audience must be 'patient' or 'professional'")
+    return "patient" if value == "patient" else "professional"
+
+
+@app.command("check")
+def check_command(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="knowledge folder to check")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Validate the whole knowledge base; exit 1 when anything is wrong."""
+    report = check(directory or kb_module.KNOWLEDGE_DIR)
+    hard = [r for r in report.readability if r.too_hard]
+    if as_json:
+        print_json(
+            {
+                "ok": report.ok,
+                "problems": report.problems,
+                "readability": [
+                    {"collection": r.collection, "id": r.item_id, "grade": r.grade,
+                     "exempt": r.exempt}
+                    for r in report.readability
+                ],
+            }
+        )
+    else:
+        table = Table(title=f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})")
+        for column in ("collection", "items", "mean grade", "max grade", "too hard"):
+            table.add_column(column)
+        by_collection: dict[str, list[float]] = {}
+        for r in report.readability:
+            by_collection.setdefault(r.collection, []).append(r.grade)
+        for name, grades in by_collection.items():
+            over = [r.item_id for r in hard if r.collection == name]
+            table.add_row(name, str(len(grades)), f"{sum(grades) / len(grades):.1f}",
+                          f"{max(grades):.1f}", ", ".join(over) or "-")
+        console.print(table)
+        for problem in report.problems:
+            console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
+        for r in hard:
+            console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
+        console.print("[green]knowledge base OK[/green]" if report.ok else "[red]check failed[/red]")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("show")
+def show(
+    topic: Annotated[str | None, typer.Argument(help="a section, tumor type, test or treatment")]
+    = None,
+    audience: AudienceOption = "patient",
+    as_json: JsonOption = False,
+) -> None:
+    """Print a section or entity of the summary (the table of contents without TOPIC)."""
+    kb = kb_module.load()
+    who = _audience(audience)
+    if topic is None:
+        roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
+        if as_json:
+            print_json([{"id": s.id, "title": s.title, "children": children(kb, s.id)}
+                        for s in roots])
+            return
+        for section in roots:
+            console.print(f"[bold]{section.title}[/bold]  ({section.id})")
+            for child in children(kb, section.id):
+                console.print(f"  {kb.sections[child].title}  ({child})")
+        return
+    data = view(kb.topic(topic), who)
+    if as_json:
+        print_json(data)
+        return
+    title = data.get("title") or data.get("name") or data.get("lay_name") or data["id"]
+    body = data.get("text", "")
+    if data.get("key_points"):
+        body = "\n".join(f"- {p}" for p in data["key_points"]) + "\n\n" + body
+    if who == "professional" and data.get("external"):
+        body += "\n\n**From outside PDQ [EXTERNAL]:**\n" + "\n".join(
+            f"- {fact['text']} ({fact['source'].get('citation')})" for fact in data["external"]
+        )
+    source = data["source"]
+    console.print(Panel(Markdown(body), title=str(title), subtitle=(
+        f"Source: PDQ {source['document']} version, '{source['section']}', "
+        f"{source['version_date']}"
+    )))
+
+
+@app.command("treatments")
+def treatments(as_json: JsonOption = False) -> None:
+    """List every treatment type with its id, name, aliases and kind."""
+    rows = [
+        {"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind}
+        for t in kb_module.load().treatments.values()
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "name", "kind", "also called")
+    for row in rows:
+        table.add_row(row["id"], row["name"], row["kind"], ", ".join(row["aliases"]))
+    console.print(table)
+
+
+@app.command("types")
+def types(as_json: JsonOption = False) -> None:
+    """List the tumor types."""
+    rows = [
+        {"id": t.id, "name": t.name, "aliases": t.aliases, "functional": t.functional,
+         "hormone": t.hormone, "usual_sites": t.usual_sites, "behaviour": t.behaviour,
+         "syndromes": t.syndromes}
+        for t in kb_module.load().tumor_types.values()
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("id", "name", "hormone", "usual sites", "usually")
+    for row in rows:
+        table.add_row(row["id"], row["name"], row["hormone"] or "-",
+                      ", ".join(row["usual_sites"]) or "-", row["behaviour"])
+    console.print(table)
+
+
+@app.command("glossary")
+def glossary(
+    term: Annotated[str, typer.Argument(help="a medical word")],
+    as_json: JsonOption = False,
+) -> None:
+    """Explain a medical word in plain language."""
+    entry = kb_module.load().term(term)
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+        return
+    console.print(f"[bold]{entry.term}[/bold]: {entry.definition}")
+    if entry.aliases:
+        console.print(f"Also called: {', '.join(entry.aliases)}")
+
+
+@app.command("cite")
+def cite(
+    audience: AudienceOption = "patient",
+    accessed: Annotated[str | None, typer.Option(help="date accessed, YYYY-MM-DD")] = None,
+) -> None:
+    """Print the citation of the PDQ summary in PDQ's format."""
+    kb = kb_module.load()
+    console.print(citation(kb, _audience(audience), accessed or date.today().isoformat()),
+                  highlight=False, soft_wrap=True)
+
+
+def main() -> None:
+    """Entry point: maps Islet errors to a message and exit code 2, never a traceback."""
+    try:
+        app()
+    except IsletError as error:
+        Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
+        sys.exit(2)

@@ -1,0 +1,260 @@
+"""Load, validate and index the knowledge base once; the result is immutable.
+
+The knowledge lives in ``islet/knowledge/*.yaml``. Each file is a mapping whose top-level keys
+name collections (``sections``, ``tumor_types``, ...); several files may add to one collection.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from islet.errors import KnowledgeError, UnknownTerm
+from islet.model import (
+    Code,
+    DiagnosticTest,
+    GlossaryTerm,
+    Item,
+    PdqInfo,
+    Rule,
+    Section,
+    Symptom,
+    SymptomPattern,
+    Treatment,
+    TumorType,
+    glossary_marks,
+)
+
+KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
+
+COLLECTIONS: dict[str, type[Item]] = {
+    "sections": Section,
+    "tumor_types": TumorType,
+    "symptoms": Symptom,
+    "symptom_patterns": SymptomPattern,
+    "tests": DiagnosticTest,
+    "treatments": Treatment,
+    "rules": Rule,
+    "glossary": GlossaryTerm,
+    "codes": Code,
+}
+# Collections whose ids name a topic for `islet show`; they share one id space.
+TOPIC_COLLECTIONS = ("sections", "tumor_types", "symptom_patterns", "tests", "treatments")
+RECURRENT = "recurrent-progressive"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every collection as an id -> item mapping, in file order."""
+
+    sections: dict[str, Section] = field(default_factory=dict)
+    tumor_types: dict[str, TumorType] = field(default_factory=dict)
+    symptoms: dict[str, Symptom] = field(default_factory=dict)
+    symptom_patterns: dict[str, SymptomPattern] = field(default_factory=dict)
+    tests: dict[str, DiagnosticTest] = field(default_factory=dict)
+    treatments: dict[str, Treatment] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    codes: dict[str, Code] = field(default_factory=dict)
+    pdq: PdqInfo | None = None
+
+    def collection(self, name: str) -> dict[str, Any]:
+        items: dict[str, Any] = getattr(self, name)
+        return items
+
+    def items(self) -> Iterator[tuple[str, Item]]:
+        """Every item with the name of its collection."""
+        for name in COLLECTIONS:
+            for item in self.collection(name).values():
+                yield name, item
+
+    def topic(self, query: str) -> Item:
+        """The section, tumor type, pattern, test or treatment named by id, name or alias."""
+        key = _norm(query)
+        names: dict[str, Item] = {}
+        for collection in TOPIC_COLLECTIONS:
+            for item in self.collection(collection).values():
+                for label in _labels(item):
+                    names.setdefault(_norm(label), item)
+        if key in names:
+            return names[key]
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        raise UnknownTerm("topic", query, sorted({names[c].id for c in close}))
+
+    def term(self, query: str) -> GlossaryTerm:
+        """The glossary entry named by id, term or alias."""
+        key = _norm(query)
+        names = {
+            _norm(label): entry
+            for entry in self.glossary.values()
+            for label in (entry.id, entry.term, *entry.aliases)
+        }
+        if key in names:
+            return names[key]
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        raise UnknownTerm("glossary term", query, sorted({names[c].term for c in close}))
+
+    def rules_for(self, applies_to: str) -> list[Rule]:
+        return [rule for rule in self.rules.values() if rule.applies_to == applies_to]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+def _labels(item: Item) -> list[str]:
+    labels = [item.id]
+    for attr in ("name", "title", "lay_name"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str):
+            labels.append(value)
+    labels.extend(getattr(item, "aliases", []))
+    return labels
+
+
+@cache
+def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
+    """The validated knowledge base; raises KnowledgeError listing every problem found."""
+    kb, problems = read(directory)
+    if problems:
+        raise KnowledgeError(problems)
+    return kb
+
+
+def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
+    """Parse every file and return what loaded plus the structural problems found."""
+    problems: list[str] = []
+    raw: dict[str, list[tuple[str, dict[str, Any]]]] = {name: [] for name in COLLECTIONS}
+    pdq: PdqInfo | None = None
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    if not files:
+        problems.append(f"no knowledge files found in {directory}")
+    for path in files:
+        try:
+            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            problems.append(f"{path.name}: cannot be read: {error}")
+            continue
+        if not isinstance(document, dict):
+            problems.append(f"{path.name}: expected a mapping of collections")
+            continue
+        for key, value in document.items():
+            if key == "pdq":
+                try:
+                    pdq = PdqInfo.model_validate(value)
+                except ValidationError as error:
+                    problems.extend(_describe(path.name, "pdq", error))
+            elif key not in COLLECTIONS:
+                problems.append(f"{path.name}: unknown collection '{key}'")
+            elif not isinstance(value, list):
+                problems.append(f"{path.name}: '{key}' must be a list")
+            else:
+                raw[key].extend((path.name, entry) for entry in value)
+
+    loaded: dict[str, dict[str, Any]] = {}
+    topic_ids: dict[str, str] = {}
+    for name, model in COLLECTIONS.items():
+        items: dict[str, Any] = {}
+        for filename, entry in raw[name]:
+            where = f"{filename}: {name}/{entry.get('id', '?') if isinstance(entry, dict) else '?'}"
+            try:
+                item = model.model_validate(entry)
+            except ValidationError as error:
+                problems.extend(_describe(where, "", error))
+                continue
+            if item.id in items:
+                problems.append(f"{where}: duplicate id '{item.id}'")
+                continue
+            if name in TOPIC_COLLECTIONS:
+                if item.id in topic_ids:
+                    problems.append(
+                        f"{where}: duplicate id '{item.id}' (also in {topic_ids[item.id]})"
+                    )
+                    continue
+                topic_ids[item.id] = name
+            items[item.id] = item
+        loaded[name] = items
+    if pdq is None:
+        problems.append("no 'pdq' metadata block found")
+    kb = KnowledgeBase(**loaded, pdq=pdq)
+    problems.extend(dangling_references(kb))
+    return kb, problems
+
+
+def _describe(where: str, prefix: str, error: ValidationError) -> list[str]:
+    out = []
+    for detail in error.errors():
+        path = ".".join(str(part) for part in (prefix, *detail["loc"]) if part != "")
+        out.append(f"{where}: {path or 'item'}: {detail['msg']}")
+    return out
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+
+
+def references(item: BaseModel, name: str) -> Iterator[tuple[str, str]]:
+    """The (collection, id) pairs an item points to."""
+    if isinstance(item, Section):
+        if item.parent:
+            yield "sections", item.parent
+        for related in item.related:
+            yield "topics", related
+    elif isinstance(item, TumorType):
+        if item.symptom_pattern:
+            yield "symptom_patterns", item.symptom_pattern
+        if item.treatment_section:
+            yield "sections", item.treatment_section
+    elif isinstance(item, SymptomPattern):
+        yield from (("tumor_types", t) for t in item.tumor_types)
+        yield from (("symptoms", s) for s in item.symptoms)
+    elif isinstance(item, DiagnosticTest):
+        yield from (("tumor_types", t) for t in item.used_for)
+    elif isinstance(item, Treatment):
+        if item.parent:
+            yield "treatments", item.parent
+    elif isinstance(item, Code):
+        yield "any", item.concept
+    elif isinstance(item, Rule):
+        if item.applies_to != RECURRENT:
+            yield "tumor_types", item.applies_to
+        for option in item.options:
+            yield "treatments", option.treatment
+            yield from (("treatments", t) for t in option.with_or_without)
+            yield from (("treatments", t) for t in option.together_with)
+    for text in _strings(item.model_dump()):
+        for mark in glossary_marks(text):
+            yield "glossary", mark
+
+
+def dangling_references(kb: KnowledgeBase) -> list[str]:
+    """Problems for every reference to an id that does not exist."""
+    topics = {i for c in TOPIC_COLLECTIONS for i in kb.collection(c)}
+    every = topics | {i for c in COLLECTIONS for i in kb.collection(c)}
+    problems = []
+    for name, item in kb.items():
+        for target, ref in references(item, name):
+            if target == "topics":
+                known = ref in topics or ref in kb.rules
+            elif target == "any":
+                known = ref in every
+            else:
+                known = ref in kb.collection(target)
+            if not known:
+                kind = "unknown glossary term" if target == "glossary" else "dangling id"
+                problems.append(f"{name}/{item.id}: {kind} '{ref}' ({target})")
+    return problems

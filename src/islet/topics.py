@@ -1,0 +1,57 @@
+"""Audience-aware views of knowledge items, shared by the CLI, the API and the web pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from islet.kb import KnowledgeBase
+from islet.model import Audience, Item, TextItem, plain_text
+
+PROFESSIONAL_ONLY = ("professional", "professional_source", "external", "title_professional")
+
+
+def view(item: Item, audience: Audience = "patient") -> dict[str, Any]:
+    """The item as JSON-ready data for ``audience``.
+
+    The patient view leaves out professional text and [EXTERNAL] facts; ``text`` is the text to
+    show for the audience with glossary marks resolved, ``marked_text`` keeps the marks.
+    """
+    data = item.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["kind"] = type(item).__name__
+    if isinstance(item, TextItem):
+        marked = item.text_for(audience)
+        data["marked_text"] = marked
+        data["text"] = plain_text(marked)
+        data["audience"] = audience
+        if audience == "patient":
+            for key in PROFESSIONAL_ONLY:
+                data.pop(key, None)
+    return data
+
+
+def children(kb: KnowledgeBase, section_id: str) -> list[str]:
+    """Ids of the sections directly under ``section_id``, in order."""
+    subs = [s for s in kb.sections.values() if s.parent == section_id]
+    return [s.id for s in sorted(subs, key=lambda s: s.order)]
+
+
+def citation(kb: KnowledgeBase, audience: Audience = "patient", accessed: str = "") -> str:
+    """The PDQ citation for this summary in PDQ's own format."""
+    info = kb.pdq
+    assert info is not None  # load() guarantees the metadata block
+    url = info.patient_url if audience == "patient" else info.professional_url
+    pmid = info.patient_pmid if audience == "patient" else info.professional_pmid
+    updated = info.patient_updated if audience == "patient" else info.professional_updated
+    return info.citation_template.format(
+        updated=_us_date(updated) if updated else "<MM/DD/YYYY>",
+        url=url,
+        accessed=_us_date(accessed) if accessed else "<MM/DD/YYYY>",
+        pmid=pmid,
+    )
+
+
+def _us_date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{parts[1]}/{parts[2]}/{parts[0]}"
+    return iso

@@ -1,0 +1,22 @@
+"""Tables of cases live in tests/cases/*.yaml; `load_cases` turns one into pytest params."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+CASES = Path(__file__).parent / "cases"
+
+
+def load_cases(name: str) -> list[Any]:
+    """The rows of tests/cases/NAME, each wrapped in pytest.param with a readable id."""
+    rows = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    if isinstance(rows, dict):
+        rows = rows["cases"]
+    return [
+        pytest.param(row, id=str(row.get("id", i)) if isinstance(row, dict) else str(i))
+        for i, row in enumerate(rows)
+    ]
