@@ -1,3 +1,3 @@
-"""Islet: computable, source-linked knowledge about pancreatic neuroendocrine tumors from NCI's PDQ."""
+"""Islet: source-linked knowledge about pancreatic neuroendocrine tumors, from NCI's PDQ."""
 
 __version__ = "0.1.0"

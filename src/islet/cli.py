@@ -28,9 +28,7 @@ app = typer.Typer(
 )
 console = Console()
 
-AudienceOption = Annotated[
-    str, typer.Option("--audience", "-a", help="patient or professional")
-]
+AudienceOption = Annotated[str, typer.Option("--audience", "-a", help="patient or professional")]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 
 
@@ -60,8 +58,12 @@ def check_command(
                 "ok": report.ok,
                 "problems": report.problems,
                 "readability": [
-                    {"collection": r.collection, "id": r.item_id, "grade": r.grade,
-                     "exempt": r.exempt}
+                    {
+                        "collection": r.collection,
+                        "id": r.item_id,
+                        "grade": r.grade,
+                        "exempt": r.exempt,
+                    }
                     for r in report.readability
                 ],
             }
@@ -75,22 +77,30 @@ def check_command(
             by_collection.setdefault(r.collection, []).append(r.grade)
         for name, grades in by_collection.items():
             over = [r.item_id for r in hard if r.collection == name]
-            table.add_row(name, str(len(grades)), f"{sum(grades) / len(grades):.1f}",
-                          f"{max(grades):.1f}", ", ".join(over) or "-")
+            table.add_row(
+                name,
+                str(len(grades)),
+                f"{sum(grades) / len(grades):.1f}",
+                f"{max(grades):.1f}",
+                ", ".join(over) or "-",
+            )
         console.print(table)
         for problem in report.problems:
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in hard:
             console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
-        console.print("[green]knowledge base OK[/green]" if report.ok else "[red]check failed[/red]")
+        console.print(
+            "[green]knowledge base OK[/green]" if report.ok else "[red]check failed[/red]"
+        )
     if not report.ok:
         raise typer.Exit(1)
 
 
 @app.command("show")
 def show(
-    topic: Annotated[str | None, typer.Argument(help="a section, tumor type, test or treatment")]
-    = None,
+    topic: Annotated[
+        str | None, typer.Argument(help="a section, tumor type, test or treatment")
+    ] = None,
     audience: AudienceOption = "patient",
     as_json: JsonOption = False,
 ) -> None:
@@ -100,8 +110,9 @@ def show(
     if topic is None:
         roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
         if as_json:
-            print_json([{"id": s.id, "title": s.title, "children": children(kb, s.id)}
-                        for s in roots])
+            print_json(
+                [{"id": s.id, "title": s.title, "children": children(kb, s.id)} for s in roots]
+            )
             return
         for section in roots:
             console.print(f"[bold]{section.title}[/bold]  ({section.id})")
@@ -121,44 +132,57 @@ def show(
             f"- {fact['text']} ({fact['source'].get('citation')})" for fact in data["external"]
         )
     source = data["source"]
-    console.print(Panel(Markdown(body), title=str(title), subtitle=(
-        f"Source: PDQ {source['document']} version, '{source['section']}', "
-        f"{source['version_date']}"
-    )))
+    console.print(
+        Panel(
+            Markdown(body),
+            title=str(title),
+            subtitle=(
+                f"Source: PDQ {source['document']} version, '{source['section']}', "
+                f"{source['version_date']}"
+            ),
+        )
+    )
 
 
 @app.command("treatments")
 def treatments(as_json: JsonOption = False) -> None:
     """List every treatment type with its id, name, aliases and kind."""
-    rows = [
-        {"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind}
-        for t in kb_module.load().treatments.values()
-    ]
+    items = list(kb_module.load().treatments.values())
     if as_json:
-        print_json(rows)
+        print_json(
+            [{"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind} for t in items]
+        )
         return
     table = Table("id", "name", "kind", "also called")
-    for row in rows:
-        table.add_row(row["id"], row["name"], row["kind"], ", ".join(row["aliases"]))
+    for t in items:
+        table.add_row(t.id, t.name, t.kind, ", ".join(t.aliases))
     console.print(table)
 
 
 @app.command("types")
 def types(as_json: JsonOption = False) -> None:
     """List the tumor types."""
-    rows = [
-        {"id": t.id, "name": t.name, "aliases": t.aliases, "functional": t.functional,
-         "hormone": t.hormone, "usual_sites": t.usual_sites, "behaviour": t.behaviour,
-         "syndromes": t.syndromes}
-        for t in kb_module.load().tumor_types.values()
-    ]
+    tumor_types = list(kb_module.load().tumor_types.values())
     if as_json:
-        print_json(rows)
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "aliases": t.aliases,
+                    "functional": t.functional,
+                    "hormone": t.hormone,
+                    "usual_sites": t.usual_sites,
+                    "behaviour": t.behaviour,
+                    "syndromes": t.syndromes,
+                }
+                for t in tumor_types
+            ]
+        )
         return
     table = Table("id", "name", "hormone", "usual sites", "usually")
-    for row in rows:
-        table.add_row(row["id"], row["name"], row["hormone"] or "-",
-                      ", ".join(row["usual_sites"]) or "-", row["behaviour"])
+    for t in tumor_types:
+        table.add_row(t.id, t.name, t.hormone or "-", ", ".join(t.usual_sites) or "-", t.behaviour)
     console.print(table)
 
 
@@ -184,8 +208,11 @@ def cite(
 ) -> None:
     """Print the citation of the PDQ summary in PDQ's format."""
     kb = kb_module.load()
-    console.print(citation(kb, _audience(audience), accessed or date.today().isoformat()),
-                  highlight=False, soft_wrap=True)
+    console.print(
+        citation(kb, _audience(audience), accessed or date.today().isoformat()),
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def main() -> None:

@@ -14,7 +14,9 @@ class KnowledgeError(IsletError):
         self.problems = problems
         shown = "\n".join(f"  - {p}" for p in problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"the knowledge base is invalid ({len(problems)} problems):\n{shown}{more}")
+        super().__init__(
+            f"the knowledge base is invalid ({len(problems)} problems):\n{shown}{more}"
+        )
 
 
 class UnknownTerm(IsletError):

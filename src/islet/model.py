@@ -104,6 +104,7 @@ class Section(TextItem):
     order: int = 0
     key_points: list[str] = []
     related: list[Id] = []  # ids of tumor types, tests, treatments, rules discussed here
+    professional_only: bool = False  # only in the health-professional version of the summary
 
 
 class TumorType(TextItem):
