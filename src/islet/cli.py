@@ -16,6 +16,8 @@ from rich.table import Table
 
 from islet import kb as kb_module
 from islet.check import MAX_GRADE, check
+from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
+from islet.cli_guide import guide_command
 from islet.errors import IsletError
 from islet.model import Audience
 from islet.topics import children, citation, view
@@ -131,7 +133,8 @@ def show(
         body += "\n\n**From outside PDQ [EXTERNAL]:**\n" + "\n".join(
             f"- {fact['text']} ({fact['source'].get('citation')})" for fact in data["external"]
         )
-    source = data["source"]
+    source = data.get("professional_source") if who == "professional" else None
+    source = source or data["source"]
     console.print(
         Panel(
             Markdown(body),
@@ -213,6 +216,13 @@ def cite(
         highlight=False,
         soft_wrap=True,
     )
+
+
+app.command("guide")(guide_command)
+app.command("symptoms")(symptoms_command)
+app.command("tests")(tests_command)
+app.command("stage")(stage_command)
+app.command("grade")(grade_command)
 
 
 def main() -> None:

@@ -40,3 +40,15 @@ class InvalidSituation(IsletError):
 
 class CannotCompute(IsletError):
     """A calculator lacks an input it needs, or an input is impossible."""
+
+
+class InvalidQuestion(IsletError):
+    """A question Islet cannot read: empty, too long, or without any words."""
+
+
+class TrialDataError(IsletError):
+    """A trial file or trial store Islet cannot use: unreadable, legacy format, or missing."""
+
+
+class RegistryUnavailable(IsletError):
+    """ClinicalTrials.gov could not be reached or kept failing after the retries."""

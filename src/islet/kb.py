@@ -46,7 +46,7 @@ COLLECTIONS: dict[str, type[Item]] = {
     "codes": Code,
 }
 # Collections whose ids name a topic for `islet show`; they share one id space.
-TOPIC_COLLECTIONS = ("sections", "tumor_types", "symptom_patterns", "tests", "treatments")
+TOPIC_COLLECTIONS = ("sections", "tumor_types", "symptom_patterns", "symptoms", "tests", "treatments")
 RECURRENT = "recurrent-progressive"
 
 

@@ -8,9 +8,10 @@ terms as ``[[term-id]]`` or ``[[term-id|words shown]]``; validation checks every
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
@@ -144,7 +145,10 @@ class DiagnosticTest(TextItem):
     name: str
     aliases: list[str] = []
     scope: Literal["general", "type-specific"]
-    used_for: list[Id] = []  # tumor type ids; empty for a general test means every type
+    # Tumor type ids whose PDQ type-specific list names this test. A general test is used for
+    # every type; its used_for is empty unless PDQ repeats it for a type (SRS: gastrinoma,
+    # somatostatinoma).
+    used_for: list[Id] = []
     fasting_hours: int | None = Field(default=None, ge=0)
     looks_for: str
     preparation: str | None = None
@@ -203,11 +207,27 @@ FactName = Literal[
 ]
 
 
+def _check_fact(fact: str, kind: FactKind, values: list[str]) -> None:
+    """A condition must use the right test for the fact's kind and only values it can take."""
+    tests = {"one": "in", "many": "has_any", "yesno": "is"}
+    if fact_kind(fact) != kind:
+        raise ValueError(f"'{fact}' is tested with '{tests[fact_kind(fact)]}'")
+    unknown = [v for v in values if v not in fact_values(fact)]
+    if unknown:
+        known = ", ".join(str(v) for v in fact_values(fact))
+        raise ValueError(f"'{fact}' cannot be {', '.join(unknown)} (known: {known})")
+
+
 class FactIn(Strict):
     """A single-valued fact takes one of ``in_`` (written ``in`` in YAML)."""
 
     fact: FactName
     in_: list[str] = Field(alias="in", min_length=1)
+
+    @model_validator(mode="after")
+    def _known_values(self) -> FactIn:
+        _check_fact(self.fact, "one", self.in_)
+        return self
 
 
 class FactHasAny(Strict):
@@ -216,12 +236,22 @@ class FactHasAny(Strict):
     fact: FactName
     has_any: list[str] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _known_values(self) -> FactHasAny:
+        _check_fact(self.fact, "many", self.has_any)
+        return self
+
 
 class FactIs(Strict):
     """A yes/no fact equals ``is_`` (written ``is`` in YAML)."""
 
     fact: FactName
     is_: bool = Field(alias="is")
+
+    @model_validator(mode="after")
+    def _known_values(self) -> FactIs:
+        _check_fact(self.fact, "yesno", [])
+        return self
 
 
 class AllOf(Strict):
@@ -280,24 +310,146 @@ class PdqInfo(Strict):
 # --- The situation a person describes to the guide ---------------------------------------------
 
 TumorTypeName = Literal[
-    "gastrinoma", "insulinoma", "glucagonoma", "vipoma", "somatostatinoma", "other", "nonfunctional"
+    "gastrinoma",
+    "insulinoma",
+    "glucagonoma",
+    "vipoma",
+    "somatostatinoma",
+    "other",
+    "nonfunctional",
+    "acth-secreting",  # accepted so the guide can say that PDQ does not cover its treatment
 ]
 
 
 class Situation(Strict):
     """What a person knows about their tumor. Every field is optional: ``None`` means unknown,
-    never "no". For list fields an empty list is a known "none" (e.g. ``spread: []``)."""
+    never "no". For list fields an empty list is a known "none" (e.g. ``spread: []``), and a
+    given list is taken as complete.
 
-    tumor_type: TumorTypeName | None = None
-    tumor_count: Literal["single", "multiple", "none_found"] | None = None
-    sites: list[Literal["head", "body", "tail", "duodenum"]] | None = None
-    size: Literal["small", "large"] | None = None
-    resectable: bool | None = None
-    spread: list[Literal["lymph_nodes", "liver", "distant"]] | None = None
-    liver_dominant_severe_symptoms: bool | None = None
-    course: Literal["new", "recurrent", "progressive"] | None = None
-    responding_to_acid_drugs: bool | None = None
-    residual_after_surgery: bool | None = None
+    Contradictions (e.g. ``tumor_count: none_found`` with sites) raise ``InvalidSituation``
+    naming the field; unknown values fail pydantic validation. "No tumor found" means no site is
+    known, so ``sites`` becomes ``[]`` when it is not given; a spread list without the liver
+    means the cancer is not mostly in the liver.
+    """
+
+    tumor_type: TumorTypeName | None = Field(None, description="the kind of pancreatic NET")
+    tumor_count: Literal["single", "multiple", "none_found"] | None = Field(
+        None, description="one tumor, more than one, or no tumor found by the tests"
+    )
+    sites: list[Literal["head", "body", "tail", "duodenum"]] | None = Field(
+        None, description="where the tumor or tumors are: parts of the pancreas, or the duodenum"
+    )
+    size: Literal["small", "large"] | None = Field(
+        None, description="small or large, as the care team describes it (PDQ gives no cut-off)"
+    )
+    resectable: bool | None = Field(
+        None, description="whether the whole tumor can be removed by surgery"
+    )
+    spread: list[Literal["lymph_nodes", "liver", "distant"]] | None = Field(
+        None, description="where the cancer has spread; [] means it has not spread"
+    )
+    liver_dominant_severe_symptoms: bool | None = Field(
+        None,
+        description="the cancer is mostly in the liver and causes severe symptoms from hormones "
+        "or from the size of the tumor",
+    )
+    course: Literal["new", "recurrent", "progressive"] | None = Field(
+        None,
+        description="newly found, come back after treatment (recurrent), or still growing "
+        "during treatment (progressive)",
+    )
+    responding_to_acid_drugs: bool | None = Field(
+        None, description="gastrinoma: whether symptoms get better with drugs that lower acid"
+    )
+    residual_after_surgery: bool | None = Field(
+        None, description="whether some tumor remains after surgery"
+    )
+
+    @field_validator("sites", "spread", mode="before")
+    @classmethod
+    def _drop_repeats(cls, value: Any) -> Any:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(dict.fromkeys(value))
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_what_follows(cls, data: Any) -> Any:
+        # Facts that follow from others: no tumor found means no known site, and a cancer that
+        # has not reached the liver cannot be mostly in the liver.
+        if not isinstance(data, dict):
+            return data
+        if data.get("tumor_count") == "none_found" and data.get("sites") is None:
+            data = {**data, "sites": []}
+        spread = data.get("spread")
+        if (
+            isinstance(spread, list)
+            and "liver" not in spread
+            and data.get("liver_dominant_severe_symptoms") is None
+        ):
+            data = {**data, "liver_dominant_severe_symptoms": False}
+        return data
+
+    @model_validator(mode="after")
+    def _no_contradictions(self) -> Situation:
+        # Raised as InvalidSituation (not ValueError) so that every caller learns which field
+        # to change, whichever way the situation was built.
+        from islet.errors import InvalidSituation
+
+        if self.tumor_count == "none_found" and self.sites:
+            raise InvalidSituation(
+                "sites",
+                "no tumor was found, so no site can be given; remove the sites or "
+                "change tumor_count",
+            )
+        if self.tumor_count == "none_found" and self.size is not None:
+            raise InvalidSituation(
+                "size",
+                "no tumor was found, so no size can be given; remove the size or "
+                "change tumor_count",
+            )
+        if self.tumor_count == "single" and self.sites and len(self.sites) > 1:
+            raise InvalidSituation(
+                "sites",
+                "one tumor was given with more than one site; give its main site, or "
+                "set tumor_count to multiple",
+            )
+        if (
+            self.liver_dominant_severe_symptoms
+            and self.spread is not None
+            and "liver" not in self.spread
+        ):
+            raise InvalidSituation(
+                "liver_dominant_severe_symptoms",
+                "says the cancer is mostly in the liver, but spread does not include the liver",
+            )
+        return self
+
+
+FactKind = Literal["one", "many", "yesno"]
+
+
+@cache
+def fact_kind(fact: str) -> FactKind:
+    """Whether a Situation fact holds one value, a list of values, or yes/no."""
+    annotation = Situation.model_fields[fact].annotation
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if args == [bool]:
+        return "yesno"
+    if args and get_origin(args[0]) is list:
+        return "many"
+    return "one"
+
+
+@cache
+def fact_values(fact: str) -> tuple[str, ...] | tuple[bool, ...]:
+    """The values a Situation fact can take (for a list fact: the values its items can take)."""
+    annotation = Situation.model_fields[fact].annotation
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if args == [bool]:
+        return (True, False)
+    inner = get_args(args[0])[0] if get_origin(args[0]) is list else args[0]
+    return tuple(str(v) for v in get_args(inner))
 
 
 AllOf.model_rebuild()

@@ -1,0 +1,15 @@
+"""Islet's REST API under ``/api/v1``: thin routes over the core (no medical logic here).
+
+Each area lives in its own module with its own ``router``; a new area (ask, trials) is one module
+plus one ``include_router`` line below.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from islet.api import guide, knowledge
+
+router = APIRouter(prefix="/api/v1")
+router.include_router(knowledge.router)
+router.include_router(guide.router)

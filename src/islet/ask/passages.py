@@ -1,0 +1,239 @@
+"""Every passage of the knowledge base that a question can be answered from.
+
+A passage is one text of one item for one audience, with a stable id such as
+``section:prognosis#patient``, ``treatment:enucleation#professional``,
+``section:hp-who-grading#external-1`` (an [EXTERNAL] fact, professional only) or
+``glossary:enucleation`` (definitions serve both audiences), and the source it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from islet.ask.lexicon import KIND_OF_COLLECTION
+from islet.kb import KnowledgeBase
+from islet.model import (
+    Audience,
+    DiagnosticTest,
+    GlossaryTerm,
+    Item,
+    Rule,
+    Section,
+    Source,
+    Symptom,
+    SymptomPattern,
+    TextItem,
+    Treatment,
+    TumorType,
+    glossary_marks,
+    plain_text,
+)
+
+
+class Passage(BaseModel):
+    """One answerable text with where it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: str  # section, tumor-type, symptom, symptom-pattern, test, treatment, rule, glossary
+    item_id: str
+    audience: Audience | None  # None: for everyone (glossary definitions)
+    title: str  # the item's title or name
+    text: str  # what is shown: plain text, glossary marks resolved
+    extra: str = ""  # indexed, not shown: key points, names, synonyms, signs
+    labels: tuple[str, ...] = ()  # the names people use for the item
+    topics: tuple[str, ...] = ()  # ids of the items the passage is about (its own and related)
+    glossary: tuple[str, ...] = ()  # glossary ids marked in the text
+    source: Source
+
+    def for_audience(self, audience: Audience) -> bool:
+        """Whether this passage may be shown to ``audience``; patients never see HP text."""
+        return self.audience is None or self.audience == "patient" or audience == "professional"
+
+
+def passage_id(kind: str, item_id: str, part: str | None) -> str:
+    return f"{kind}:{item_id}" + (f"#{part}" if part else "")
+
+
+def passages(kb: KnowledgeBase) -> list[Passage]:
+    """Every passage of ``kb`` in collection and file order; ids are unique."""
+    return [
+        passage
+        for name, kind in KIND_OF_COLLECTION.items()
+        for item in kb.collection(name).values()
+        for passage in _passages_of(kb, kind, item)
+    ]
+
+
+def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
+    labels = tuple(_labels(kb, item))
+    topics = (item.id, *_related(kb, item))
+    if isinstance(item, GlossaryTerm):
+        yield Passage(
+            id=passage_id(kind, item.id, None),
+            kind=kind,
+            item_id=item.id,
+            audience=None,
+            title=item.term,
+            text=plain_text(item.definition),
+            extra=" ".join(labels),
+            labels=labels,
+            topics=topics,
+            glossary=tuple(glossary_marks(item.definition)),
+            source=item.source,
+        )
+        return
+    if isinstance(item, Rule):
+        text = _rule_text(kb, item)
+        yield Passage(
+            id=passage_id(kind, item.id, "patient"),
+            kind=kind,
+            item_id=item.id,
+            audience="patient",
+            title=_rule_title(kb, item),
+            text=plain_text(text),
+            extra=" ".join(labels),
+            labels=labels,
+            topics=topics,
+            glossary=tuple(glossary_marks(text)),
+            source=item.source,
+        )
+        return
+    if not isinstance(item, TextItem):
+        return
+    title = _title(item)
+    shown = [item.patient, *_patient_details(item)]
+    hidden = [*_patient_extra(kb, item), *labels]
+    yield Passage(
+        id=passage_id(kind, item.id, "patient"),
+        kind=kind,
+        item_id=item.id,
+        audience="patient",
+        title=title,
+        text=_join(shown),
+        extra=_join(hidden),
+        labels=labels,
+        topics=topics,
+        glossary=tuple(m for part in shown + hidden for m in glossary_marks(part)),
+        source=item.source,
+    )
+    if item.professional and item.professional_source:
+        professional_title = (
+            item.title_professional if isinstance(item, Section) and item.title_professional else title
+        )
+        yield Passage(
+            id=passage_id(kind, item.id, "professional"),
+            kind=kind,
+            item_id=item.id,
+            audience="professional",
+            title=professional_title,
+            text=plain_text(item.professional),
+            extra=" ".join(labels),
+            labels=labels,
+            topics=topics,
+            glossary=tuple(glossary_marks(item.professional)),
+            source=item.professional_source,
+        )
+    for number, fact in enumerate(item.external, start=1):
+        yield Passage(
+            id=passage_id(kind, item.id, f"external-{number}"),
+            kind=kind,
+            item_id=item.id,
+            audience="professional",
+            title=title,
+            text=plain_text(fact.text),
+            extra=" ".join(labels),
+            labels=labels,
+            topics=topics,
+            source=fact.source,
+        )
+
+
+def _title(item: Item) -> str:
+    for attr in ("title", "name", "lay_name"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return item.id
+
+
+def _labels(kb: KnowledgeBase, item: Item) -> Iterator[str]:
+    """Names, aliases and synonyms of the item, and the everyday names of its glossary marks."""
+    for attr in ("title", "name", "lay_name", "term"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str) and value:
+            yield value
+    for attr in ("aliases", "synonyms", "syndromes"):
+        yield from getattr(item, attr, [])
+
+
+def _related(kb: KnowledgeBase, item: Item) -> Iterator[str]:
+    if isinstance(item, Section):
+        yield from item.related
+    elif isinstance(item, SymptomPattern):
+        yield from item.tumor_types
+    elif isinstance(item, DiagnosticTest):
+        yield from item.used_for
+    elif isinstance(item, Rule):
+        yield item.applies_to
+        for option in item.options:
+            yield option.treatment
+    elif isinstance(item, TumorType):
+        if item.symptom_pattern:
+            yield item.symptom_pattern
+        if item.treatment_section:
+            yield item.treatment_section
+    elif isinstance(item, Treatment) and item.parent:
+        yield item.parent
+
+
+def _patient_details(item: TextItem) -> list[str]:
+    """Parts of the patient view shown with the main text."""
+    if isinstance(item, TumorType):
+        return [item.hormone_action or "", item.site_note or ""]
+    if isinstance(item, Symptom):
+        return [item.red_flag or ""]
+    if isinstance(item, DiagnosticTest):
+        return [item.preparation or ""]
+    return []
+
+
+def _patient_extra(kb: KnowledgeBase, item: TextItem) -> list[str]:
+    """Patient words that help find the passage but are shown elsewhere."""
+    if isinstance(item, Section):
+        return list(item.key_points)
+    if isinstance(item, TumorType):
+        return [item.hormone or ""]
+    if isinstance(item, Symptom):
+        return list(item.signs)
+    if isinstance(item, SymptomPattern):
+        names = [kb.symptoms[s].lay_name for s in item.symptoms if s in kb.symptoms]
+        return [item.hormone or "", *names]
+    if isinstance(item, DiagnosticTest):
+        return [item.looks_for]
+    return []
+
+
+def _rule_title(kb: KnowledgeBase, rule: Rule) -> str:
+    """The title of the section written from the same PDQ heading as the rule, else the heading."""
+    for section in kb.sections.values():
+        if section.source.section == rule.source.section:
+            return section.title
+    return rule.source.section
+
+
+def _rule_text(kb: KnowledgeBase, rule: Rule) -> str:
+    """The bullet and its options, each option as PDQ words it or by the treatment's name."""
+    options = []
+    for option in rule.options:
+        treatment = kb.treatments.get(option.treatment)
+        options.append(option.wording or (treatment.name if treatment else option.treatment))
+    return rule.bullet.rstrip(":. ") + ": " + "; ".join(options) + "."
+
+
+def _join(parts: list[str]) -> str:
+    texts = [plain_text(p).strip() for p in parts if p and p.strip()]
+    return " ".join(t if t[-1] in ".!?:" else t + "." for t in texts)

@@ -1,0 +1,291 @@
+"""Finding the passages that answer a question: BM25 with everyday-word expansion.
+
+A question is read into index terms (spelling repaired against the passages' own words), the
+phrases people use for knowledge-base items are recognised ("sugar crash", "Whipple", "yellow
+eyes") and expanded with the item's name, and passages about a recognised item rank higher.
+Optional dense embeddings are fused with BM25 by reciprocal rank. The confidence says how much
+of what the question asks about the best passage actually covers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy as np
+
+from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Lexicon
+from islet.ask.passages import Passage
+from islet.ask.semantic import Encoder
+from islet.ask.words import STOP_WORDS, Speller, stem, terms, words
+from islet.kb import KnowledgeBase
+from islet.model import Audience
+
+# Collections whose names and aliases are recognised in questions (sections are found by text).
+NAMED_COLLECTIONS = ("tumor_types", "symptoms", "symptom_patterns", "tests", "treatments", "glossary")
+TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The knobs of Islet's retrieval, set on the development questions only."""
+
+    mention_boost: float = 0.5  # score x (1 + boost) per recognised item the passage is about
+    own_boost: float = 0.5  # and x (1 + own) more when the passage is that item's own text
+    min_confidence: float = 0.45  # below this a question is out of scope
+    rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
+    dense_rescue: float = 0.6  # dense similarity that keeps a lexically weak question in scope
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An item of the knowledge base named in the question."""
+
+    target: str  # "tumor-type:insulinoma"
+    phrase: str  # the words of the question that named it
+
+
+@dataclass
+class Reading:
+    """How Islet read a question."""
+
+    words: list[str]  # every word, spelling repaired
+    terms: list[str]  # stemmed content terms of the question
+    corrected: dict[str, str] = field(default_factory=dict)
+    expansion: list[str] = field(default_factory=list)  # stemmed terms added by lay terms
+    mentions: list[Mention] = field(default_factory=list)
+    understood: set[str] = field(default_factory=set)  # terms inside a recognised phrase
+
+    def mentioned(self, kind: str) -> list[str]:
+        """Ids of the mentioned items of one kind, first mention first, no repeats."""
+        ids: list[str] = []
+        for mention in self.mentions:
+            k, _, item_id = mention.target.partition(":")
+            if k == kind and item_id not in ids:
+                ids.append(item_id)
+        return ids
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+
+
+@dataclass(frozen=True)
+class Search:
+    reading: Reading
+    hits: list[Hit]  # best first, only passages with a positive score
+    confidence: float  # 0..1: share of the question's weight the best passage covers
+    dense_best: float | None = None  # best cosine similarity when embeddings are used
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]  # stemmed words of the phrase, stop words included
+    surface: str
+    targets: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()  # stemmed terms added to the question
+
+
+class Retriever:
+    """BM25 over the passages one audience may see, with lay-term expansion."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lexicon: Lexicon,
+        passages: Sequence[Passage],
+        audience: Audience,
+        *,
+        encoder: Encoder | None = None,
+        tuning: Tuning | None = None,
+    ) -> None:
+        self.kb = kb
+        self.tuning = tuning or Tuning()
+        self.passages = [p for p in passages if p.for_audience(audience)]
+        self.audience = audience
+        self._phrases_from: dict[str, list[_Phrase]] = {}
+        for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
+            self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
+        glossary_aliases = {
+            g.id: " ".join([g.term, *g.aliases]) for g in kb.glossary.values()
+        }
+        self._doc_terms = [_index_terms(p, glossary_aliases) for p in self.passages]
+        self._doc_sets = [set(t) for t in self._doc_terms]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(self._doc_terms, show_progress=False)
+        df: Counter[str] = Counter(t for s in self._doc_sets for t in s)
+        n = len(self.passages)
+        self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._unknown_weight = math.log(1 + (n + 0.5) / 0.5)
+        surface = {w for p in self.passages for w in words(f"{p.title} {p.text} {p.extra}")}
+        surface |= {
+            w for group in self._phrases_from.values() for p in group for w in words(p.surface)
+        }
+        self.speller = Speller(w for w in surface if w not in STOP_WORDS)
+        self.encoder = encoder
+        self._embeddings = (
+            encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def read(self, question: str) -> Reading:
+        """The question's words with spelling repaired, its terms and the items it names."""
+        raw = words(question)
+        fixed = []
+        corrected = {}
+        for w in raw:
+            good = w if w in STOP_WORDS else self.speller.correct(w)
+            if good != w:
+                corrected[w] = good
+            fixed.append(good)
+        reading = Reading(
+            words=fixed,
+            terms=[stem(w) for w in fixed if w not in STOP_WORDS],
+            corrected=corrected,
+        )
+        stems = [stem(w) for w in fixed]
+        i = 0
+        while i < len(stems):
+            match = self._longest_phrase(stems, i)
+            if match is None:
+                i += 1
+                continue
+            n = len(match.words)
+            span = stems[i : i + n]
+            shown = fixed[i : i + n]
+            reading.understood.update(s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS)
+            for target in match.targets:
+                reading.mentions.append(Mention(target, " ".join(shown)))
+                reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
+            reading.expansion.extend(t for t in match.means if t not in span)
+            i += len(match.words)
+        return reading
+
+    def _longest_phrase(self, stems: list[str], start: int) -> _Phrase | None:
+        for phrase in self._phrases_from.get(stems[start], ()):
+            if tuple(stems[start : start + len(phrase.words)]) == phrase.words:
+                return phrase
+        return None
+
+    def _target_terms(self, target: str) -> list[str]:
+        kind, _, item_id = target.partition(":")
+        item = self.kb.collection(COLLECTION_OF_KIND[kind]).get(item_id)
+        if item is None:
+            return []
+        for attr in ("lay_name", "name", "term", "title"):
+            value = getattr(item, attr, None)
+            if isinstance(value, str):
+                return terms(value)
+        return []
+
+    # --- searching -----------------------------------------------------------------------
+
+    def search(self, question: str, limit: int = 10) -> Search:
+        """The passages that best answer ``question``, best first, with a confidence."""
+        reading = self.read(question)
+        query = reading.terms + sorted(set(reading.expansion) - set(reading.terms))
+        if not query:
+            return Search(reading, [], 0.0)
+        scores = np.asarray(self.bm25.get_scores(query), dtype=float)
+        boost = self._mention_boost(reading)
+        scores = scores * boost
+        dense_best = None
+        if self.encoder is not None and self._embeddings is not None:
+            dense = self._embeddings @ self.encoder.encode([question])[0]
+            dense_best = float(dense.max())
+            order = self._fuse(scores, dense * boost)
+        else:
+            order = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+        hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
+        confidence = self._confidence(reading, order[0]) if order else 0.0
+        return Search(reading, hits, confidence, dense_best)
+
+    def _mention_boost(self, reading: Reading) -> np.ndarray:
+        boost = np.ones(len(self.passages))
+        # Glossary mentions only expand the question: "cancer" must not lift one definition.
+        items = {
+            m.target.partition(":")[2]
+            for m in reading.mentions
+            if not m.target.startswith("glossary:")
+        }
+        if not items:
+            return boost
+        for i, passage in enumerate(self.passages):
+            about = len(items.intersection(passage.topics))
+            if about:
+                boost[i] = (1 + self.tuning.mention_boost) ** about
+            if passage.item_id in items:
+                boost[i] *= 1 + self.tuning.own_boost
+        return boost
+
+    def _fuse(self, lexical: np.ndarray, dense: np.ndarray) -> list[int]:
+        """Reciprocal rank fusion of the two rankings; lexical hits keep their place first."""
+        k = self.tuning.rrf_k
+        fused = np.zeros(len(self.passages))
+        for ranking in (np.argsort(-lexical, kind="stable"), np.argsort(-dense, kind="stable")):
+            for rank, i in enumerate(ranking):
+                fused[i] += 1.0 / (k + rank + 1)
+        return [int(i) for i in np.argsort(-fused, kind="stable")]
+
+    def _confidence(self, reading: Reading, best: int) -> float:
+        """Share of the question's term weight that the best passage (or a lay term) covers."""
+        if not reading.terms:
+            return 0.0
+        total = covered = 0.0
+        for term in reading.terms:
+            weight = self._idf.get(term, self._unknown_weight)
+            total += weight
+            if term in self._doc_sets[best] or term in reading.understood:
+                covered += weight
+        return covered / total if total else 0.0
+
+
+def _index_terms(passage: Passage, glossary_aliases: dict[str, str]) -> list[str]:
+    marked = " ".join(glossary_aliases.get(g, "") for g in dict.fromkeys(passage.glossary))
+    return terms(passage.title) * TITLE_WEIGHT + terms(
+        f"{passage.text} {passage.extra} {marked}"
+    )
+
+
+def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
+    """Every phrase that names an item (its labels) or a lay term, merged by wording."""
+    targets: dict[tuple[str, ...], list[str]] = {}
+    means: dict[tuple[str, ...], list[str]] = {}
+    surface: dict[tuple[str, ...], str] = {}
+
+    def add(text: str, target: str | None = None, meaning: str | None = None) -> None:
+        key = tuple(stem(w) for w in words(text))
+        if not key or all(w in STOP_WORDS for w in words(text)):
+            return
+        surface.setdefault(key, text)
+        if target and target not in targets.setdefault(key, []):
+            targets[key].append(target)
+        if meaning:
+            means.setdefault(key, []).extend(terms(meaning))
+
+    for name in NAMED_COLLECTIONS:
+        kind = KIND_OF_COLLECTION[name]
+        for item in kb.collection(name).values():
+            labels = []
+            for attr in ("name", "lay_name", "term"):
+                value = getattr(item, attr, None)
+                if isinstance(value, str):
+                    labels.append(value)
+            for attr in ("aliases", "synonyms"):
+                labels.extend(getattr(item, attr, []))
+            for label in labels:
+                add(label, target=f"{kind}:{item.id}")
+    for lay in lexicon.lay_terms:
+        for phrase in lay.phrases:
+            add(phrase, target=lay.target, meaning=lay.means)
+    return [
+        _Phrase(key, surface[key], tuple(targets.get(key, ())), tuple(means.get(key, ())))
+        for key in surface
+    ]
+

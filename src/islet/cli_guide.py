@@ -1,0 +1,283 @@
+"""The ``islet guide`` command: ask or read a situation, print the PDQ options (no medical logic).
+
+All answers come from ``islet.guide.options_for``; this module only gathers the situation (from a
+file, standard input, flags, or questions in a terminal) and prints the result.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+
+from islet.errors import IsletError
+from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide.data import GuideData, load_guide_data
+from islet.guide.result import NextQuestion
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+NO_INPUT = (
+    "No situation given, and this is not a terminal where Islet could ask questions.\n"
+    "Give the facts you know as flags (for example: islet guide --type insulinoma --count "
+    "single --sites tail --size small), or as JSON with --situation FILE (use - for standard "
+    "input), or add --interactive to answer questions from standard input."
+)
+
+
+def guide_command(
+    situation: Annotated[
+        str | None,
+        typer.Option("--situation", help="JSON file with the situation, or - for standard input"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+    tumor_type: Annotated[
+        str | None, typer.Option("--type", help="tumor type, e.g. insulinoma or gastrinoma")
+    ] = None,
+    count: Annotated[
+        str | None, typer.Option("--count", help="single, multiple or none_found")
+    ] = None,
+    sites: Annotated[
+        list[str] | None,
+        typer.Option("--sites", help="head, body, tail, duodenum (repeat or use commas)"),
+    ] = None,
+    size: Annotated[str | None, typer.Option("--size", help="small or large")] = None,
+    resectable: Annotated[
+        bool | None,
+        typer.Option(
+            "--resectable/--not-resectable", help="whether surgery can take out the whole tumor"
+        ),
+    ] = None,
+    spread: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--spread", help="lymph_nodes, liver, distant, or none (repeat or use commas)"
+        ),
+    ] = None,
+    liver_symptoms: Annotated[
+        bool | None,
+        typer.Option(
+            "--liver-dominant/--not-liver-dominant",
+            help="cancer mostly in the liver with severe symptoms",
+        ),
+    ] = None,
+    course: Annotated[
+        str | None, typer.Option("--course", help="new, recurrent or progressive")
+    ] = None,
+    acid_drugs: Annotated[
+        bool | None,
+        typer.Option(
+            "--acid-drugs-help/--acid-drugs-do-not-help",
+            help="gastrinoma: whether drugs that lower stomach acid help",
+        ),
+    ] = None,
+    residual: Annotated[
+        bool | None,
+        typer.Option("--residual/--no-residual", help="whether tumor remains after surgery"),
+    ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive", "-i", help="ask questions (also without a terminal, from stdin)"
+        ),
+    ] = False,
+) -> None:
+    """Show the treatment options PDQ lists for a situation, why, and what is still unknown.
+
+    Information, not advice: your care team can tell you which options fit you.
+    """
+    try:
+        facts: dict[str, Any] = _read_situation(situation) if situation else {}
+        flags = {
+            "tumor_type": tumor_type,
+            "tumor_count": count,
+            "sites": _items(sites),
+            "size": size,
+            "resectable": resectable,
+            "spread": _items(spread),
+            "liver_dominant_severe_symptoms": liver_symptoms,
+            "course": course,
+            "responding_to_acid_drugs": acid_drugs,
+            "residual_after_surgery": residual,
+        }
+        facts.update({name: value for name, value in flags.items() if value is not None})
+        given = situation is not None or any(v is not None for v in flags.values())
+        if interactive or (not given and sys.stdin.isatty() and not as_json):
+            facts = _ask(facts, load_guide_data(), lambda: console.input("> "))
+        elif not given:
+            err_console.print(NO_INPUT)
+            raise typer.Exit(2)
+        result = options_for(situation_from(facts))
+    except IsletError as error:
+        err_console.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
+    else:
+        show(result)
+
+
+def _read_situation(where: str) -> dict[str, Any]:
+    from islet.errors import InvalidSituation
+
+    try:
+        text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidSituation("situation", f"cannot read {where}: {error.strerror}") from error
+    return situation_from(text).model_dump(exclude_none=True)
+
+
+def _items(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated values; "none" alone means an empty list."""
+    if values is None:
+        return None
+    items = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    return [] if items == ["none"] else items
+
+
+def _ask(facts: dict[str, Any], data: GuideData, read: Callable[[], str]) -> dict[str, Any]:
+    """Ask the most useful open question until none is left; each one can be skipped."""
+    from islet.errors import InvalidSituation
+
+    facts = dict(facts)
+    skipped: set[str] = set()
+    console.print(
+        "Answer what you know. Press Enter to skip a question (I don't know).", style="dim"
+    )
+    while True:
+        pending = [
+            q
+            for q in options_for(situation_from(facts)).next_questions
+            if q.fact not in skipped and q.fact not in facts
+        ]
+        if not pending:
+            return facts
+        question = pending[0]
+        try:
+            answer = _answer(question, data, read)
+        except EOFError:
+            return facts
+        if answer is None:
+            skipped.add(question.fact)
+            continue
+        try:
+            situation_from({**facts, question.fact: answer})
+        except InvalidSituation as error:
+            console.print(f"[yellow]{escape(str(error))}[/yellow]")
+            continue
+        facts[question.fact] = answer
+
+
+def _answer(question: NextQuestion, data: GuideData, read: Callable[[], str]) -> Any:
+    console.print(f"\n[bold]{escape(question.question)}[/bold]")
+    if question.help:
+        console.print(escape(question.help), style="dim")
+    for number, choice in enumerate(question.choices, 1):
+        console.print(f"  {number}. {escape(choice.label)}")
+    if question.multiple and question.none_label:
+        console.print(f"  0. {escape(question.none_label)}")
+    console.print(f"  Enter: {escape(data.dont_know)}")
+    for _ in range(3):
+        raw = read().strip()
+        if not raw:
+            return None
+        picked = _pick(question, raw)
+        if picked is not None:
+            return picked
+        console.print("Please type a number from the list, or press Enter to skip.")
+    return None
+
+
+def _pick(question: NextQuestion, raw: str) -> Any:
+    parts = [p for p in raw.replace(",", " ").split() if p]
+    if not all(p.isdigit() for p in parts):
+        return None
+    numbers = [int(p) for p in parts]
+    if question.multiple:
+        if numbers == [0]:
+            return []
+        if all(1 <= n <= len(question.choices) for n in numbers):
+            return list(dict.fromkeys(str(question.choices[n - 1].value) for n in numbers))
+        return None
+    if len(numbers) == 1 and 1 <= numbers[0] <= len(question.choices):
+        return question.choices[numbers[0] - 1].value
+    return None
+
+
+def show(result: GuideResult) -> None:
+    """Print a result for people: gaps first, then options grouped by status."""
+    for note in result.notes[:1]:
+        console.print(Panel(escape(note.text), title="Islet guide", border_style="blue"))
+    for gap in result.gaps:
+        body = escape(gap.message)
+        if gap.closest:
+            body += "\n\nClosest PDQ entries:\n" + "\n".join(
+                f"- {escape(entry.bullet)} (differs on: {escape(', '.join(entry.differs_on))})"
+                for entry in gap.closest
+            )
+        console.print(
+            Panel(body, title="PDQ lists nothing for exactly this", border_style="yellow")
+        )
+    _group("Options PDQ lists for this situation", result.applies, detail=False)
+    _group("Options that depend on what is not known yet", result.depends, detail=True)
+    if result.excluded:
+        console.print(f"\n[bold]Not for this situation ({len(result.excluded)})[/bold]")
+        by_rule: dict[str, list[GuideOption]] = {}
+        for option in result.excluded:
+            by_rule.setdefault(option.rule_id, []).append(option)
+        for options in by_rule.values():
+            names = ", ".join(dict.fromkeys(o.name for o in options))
+            console.print(
+                f"  - {escape(names)} (for: {escape(options[0].bullet)}). "
+                f"{escape(options[0].reason)}",
+                style="dim",
+            )
+    if result.next_questions:
+        console.print("\n[bold]Questions that would help[/bold]")
+        for question in result.next_questions:
+            console.print(
+                f"  - {escape(question.question)} "
+                f"(helps decide {question.settles} option{'s' if question.settles != 1 else ''})"
+            )
+    for note in result.notes[1:]:
+        console.print(f"\n{escape(note.text)}", style="dim")
+
+
+def _group(title: str, options: list[GuideOption], detail: bool) -> None:
+    if not options:
+        return
+    console.print(f"\n[bold]{title} ({len(options)})[/bold]")
+    current = None
+    for option in options:
+        if option.list_name != current:
+            current = option.list_name
+            console.print(f"[underline]PDQ's list for {escape(current)}[/underline]")
+        flags = [word for word, on in (("usually", option.usually), ("rare", option.rare)) if on]
+        marks = f" [{', '.join(flags)}]" if flags else ""
+        console.print(f"  - [bold]{escape(option.name)}[/bold]{escape(marks)}")
+        if option.wording != option.name:
+            console.print(f"    {escape(option.wording)}")
+        for label, refs in (
+            ("With or without", option.with_or_without),
+            ("Together with", option.together_with),
+        ):
+            missing = [t.name for t in refs if t.name.lower() not in option.wording.lower()]
+            if missing:
+                console.print(f"    {label}: {escape(', '.join(missing))}")
+        console.print(f"    For: {escape(option.bullet)}", style="dim")
+        if detail:
+            console.print(f"    {escape(option.reason)}", style="dim")
+        source = option.source
+        console.print(
+            f"    Source: PDQ {source.document} version, '{escape(source.section)}', "
+            f"{source.version_date}",
+            style="dim",
+        )

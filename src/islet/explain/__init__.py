@@ -1,0 +1,1 @@
+"""Plain-language explainers: symptoms (``symptoms``) and diagnostic tests (``tests``)."""

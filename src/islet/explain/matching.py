@@ -1,0 +1,168 @@
+"""Finding lay phrases in free text: tokens, simple stemming, free word order, and negation.
+
+Deterministic and small on purpose. A phrase matches when all its content words (stemmed, small
+function words dropped) occur within a short window of one clause, in any order, so "yellow
+skin" also finds "my skin looks yellow". A match is negated when a negation word ("no", "not",
+"without", "don't" ...) comes before it in the same stretch of the clause, or sits inside it
+without being one of the phrase's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[a-z0-9']+|[.,;!?]")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+STOPWORDS = _wordset(
+    "a an the my i i'm im i've ive me is are am was were be been being have has had having "
+    "get gets got getting gotten keep keeps keeping kept of in on at to that which it its it's "
+    "and or with like feel feels felt feeling really so some this these there also just "
+    "lately always do does did go goes going went come comes coming came from for when "
+    "after then up into by what"
+)
+NEGATIONS = _wordset(
+    "no not without never nor neither none denies deny denied don't dont didn't didnt doesn't "
+    "doesnt haven't havent hasn't hasnt hadn't hadnt isn't isnt aren't arent wasn't wasnt "
+    "weren't werent"
+)
+# A negation word followed by one of these does not negate what follows ("not sure why ...").
+PSEUDO_NEGATION_NEXT = _wordset("sure know certain only idea matter")
+HARD_BOUNDARIES = _wordset(". ; ! ? but however although though yet except")
+# After a comma, "and" or "or", a new subject starts a new statement: "no rash and I'm shaky".
+NEW_SUBJECTS = _wordset("i i'm im i've ive my he she it we they there his her our their")
+SOFT_BREAKS = _wordset(", and or")
+WINDOW_SLACK = 2  # extra words a phrase may be spread over
+
+
+def stem(word: str) -> str:
+    """A crude stem, the same for common forms of a word: sweaty/sweating/sweats -> sweat."""
+    if word.endswith("ness") and len(word) > 7:
+        word = word[:-4]  # tiredness -> tired
+    for suffix in ("ing", "ion", "ed", "es", "s"):
+        plural = suffix in ("es", "s")
+        if (
+            word.endswith(suffix)
+            and len(word) - len(suffix) >= 3
+            and not (plural and word.endswith(("ss", "us")))
+        ):
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] in "eyi":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]  # dropp -> drop
+    return word
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """The stemmed content words of a phrase (empty when it has none)."""
+    words = TOKEN.findall(_clean(phrase))
+    return tuple(stem(w) for w in words if w not in STOPWORDS and w[0].isalnum())
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("\n", " . ")
+    return text.replace("-", "")
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str
+    stem: str
+    content: bool  # a word that counts for matching
+    negated: bool  # a negation word before it is still in force
+    cue: bool  # this token is itself a negation word
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a phrase was found: token positions in its clause, and the words of the text."""
+
+    clause: int
+    start: int
+    end: int  # inclusive
+    words: str
+    negated: bool
+    size: int  # number of content words in the phrase
+
+
+def tokenize(text: str) -> list[list[Token]]:
+    """The text as clauses of tokens, each marked with whether a negation covers it."""
+    raw = TOKEN.findall(_clean(text))
+    clauses: list[list[str]] = [[]]
+    for word in raw:
+        if word in HARD_BOUNDARIES:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [_mark(words) for words in clauses if words]
+
+
+def _mark(words: list[str]) -> list[Token]:
+    tokens = []
+    negating = False
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in SOFT_BREAKS and following in NEW_SUBJECTS:
+            negating = False
+        cue = word in NEGATIONS and following not in PSEUDO_NEGATION_NEXT
+        content = word not in STOPWORDS and word[0].isalnum()
+        tokens.append(Token(word, stem(word), content, negating, cue))
+        if cue:
+            negating = True
+    return tokens
+
+
+def find(phrase: tuple[str, ...], clauses: list[list[Token]]) -> list[Match]:
+    """Every place the phrase's words occur close together, without overlaps."""
+    if not phrase:
+        return []
+    needed = set(phrase)
+    own_words = set(phrase)
+    found: list[Match] = []
+    for c, tokens in enumerate(clauses):
+        content = [i for i, t in enumerate(tokens) if t.content]
+        used_until = -1
+        for k, start in enumerate(content):
+            if start <= used_until or tokens[start].stem not in needed:
+                continue
+            window = content[k : k + len(phrase) + WINDOW_SLACK]
+            missing = set(needed)
+            end = start
+            for i in window:
+                if tokens[i].stem in missing:
+                    missing.discard(tokens[i].stem)
+                    end = i
+                if not missing:
+                    break
+            if missing:
+                continue
+            inner_cue = any(t.cue and t.stem not in own_words for t in tokens[start : end + 1])
+            found.append(
+                Match(
+                    clause=c,
+                    start=start,
+                    end=end,
+                    words=" ".join(t.raw for t in tokens[start : end + 1]),
+                    negated=tokens[start].negated or inner_cue,
+                    size=len(needed),
+                )
+            )
+            used_until = end
+    return found
+
+
+def covers(big: Match, small: Match) -> bool:
+    """Whether ``big`` is a longer phrase found over the same words as ``small``."""
+    return (
+        big.clause == small.clause
+        and big.size > small.size
+        and big.start <= small.start
+        and small.end <= big.end
+    )

@@ -1,0 +1,323 @@
+"""The symptom explainer: lay words in, PDQ's symptom lists out, red flags first.
+
+:func:`explain_symptoms` matches free text (or symptom ids) against the symptom vocabulary of the
+knowledge base (lay names, synonyms, PDQ's signs) plus the matcher-only extras in
+``knowledge/explain/symptom-matching.yaml``, and ranks PDQ's lists of signs (one per hormone
+excess, one for nonfunctional tumors). It never names a diagnosis: every result carries the
+reminder that these signs have many causes and only a doctor can tell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import Field, ValidationError
+
+from islet import kb as kb_module
+from islet.errors import KnowledgeError
+from islet.explain.matching import Match, Token, covers, find, phrase_stems, tokenize
+from islet.kb import KnowledgeBase
+from islet.model import Id, Source, Strict, plain_text
+
+EXTRAS_FILE = (
+    Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "symptom-matching.yaml"
+)
+SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
+
+
+# --- the matcher-only extras -------------------------------------------------------------------
+
+
+class RedFlagRule(Strict):
+    symptom: Id
+    needs_symptom: bool
+    triggers: list[str] = Field(min_length=1)
+
+
+class MatchingExtras(Strict):
+    source: Source
+    reminder: str
+    urgent_notice: str
+    not_recognised: str
+    intro: str
+    examples: list[str] = Field(min_length=1)
+    sign_matching: list[Id] = Field(default_factory=list)
+    extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    extra_signs: dict[str, list[str]] = Field(default_factory=dict)
+    red_flags: list[RedFlagRule] = Field(default_factory=list)
+
+
+@cache
+def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
+    """The matcher-only extras; raises KnowledgeError when missing or invalid."""
+    try:
+        return MatchingExtras.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError([f"explain/{path.name}: cannot be read: {error}"]) from error
+    except ValidationError as error:
+        raise KnowledgeError(
+            [f"explain/{path.name}: {d['loc']}: {d['msg']}" for d in error.errors()]
+        ) from error
+
+
+def extras_problems(kb: KnowledgeBase, data: MatchingExtras) -> list[str]:
+    """Ids in the extras that the knowledge base does not have."""
+    named = [*data.sign_matching, *data.extra_synonyms, *(r.symptom for r in data.red_flags)]
+    problems = [f"unknown symptom id '{i}'" for i in named if i not in kb.symptoms]
+    problems += [
+        f"red flag rule for '{r.symptom}', which has no red_flag text"
+        for r in data.red_flags
+        if r.symptom in kb.symptoms and not kb.symptoms[r.symptom].red_flag
+    ]
+    return problems
+
+
+# --- result types ------------------------------------------------------------------------------
+
+
+class SymptomRef(Strict):
+    id: str
+    lay_name: str
+
+
+class FoundSymptom(SymptomRef):
+    """A symptom recognised in the input: named outright, or only through PDQ's signs of it."""
+
+    how: Literal["named", "signs"]
+    words: list[str]  # the words of the input that matched
+    signs: list[str]  # PDQ signs of this symptom found in the input
+
+
+class PatternResult(Strict):
+    """One PDQ list of signs, with the entries that matched the input and those that did not."""
+
+    id: str
+    name: str
+    hormone: str | None
+    tumor_types: list[str]
+    score: float
+    matched: list[FoundSymptom]
+    unmatched: list[SymptomRef]
+    explanation: str
+    marked_explanation: str  # with [[glossary]] marks, for interfaces that link terms
+    source: Source
+
+
+class RedFlagNotice(Strict):
+    symptom_id: str
+    lay_name: str
+    message: str
+    marked_message: str
+    words: list[str]
+    source: Source
+
+
+class SymptomExplanation(Strict):
+    """The whole answer. Red flags come first; ``patterns`` are ranked, best match first."""
+
+    urgent: bool
+    urgent_notice: str | None
+    red_flags: list[RedFlagNotice]
+    recognised: bool
+    message: str
+    reminder: str
+    symptoms: list[FoundSymptom]
+    negated: list[SymptomRef]  # symptoms the input says are absent ("no diarrhea")
+    patterns: list[PatternResult]
+    examples: list[str]  # phrasings Islet recognises, shown when nothing was recognised
+    source: Source
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phrase:
+    symptom: str
+    kind: Literal["named", "sign"]
+    label: str  # the name or sign the phrase stands for
+    stems: tuple[str, ...]
+
+
+@dataclass
+class Evidence:
+    named: list[str] = field(default_factory=list)
+    signs: dict[str, list[str]] = field(default_factory=dict)
+    negated: bool = False
+
+    @property
+    def sign_score(self) -> float:
+        return min(1.0, SIGN_WEIGHT * len(self.signs))
+
+    @property
+    def strong(self) -> bool:
+        """Named, or shown by at least two of its signs."""
+        return bool(self.named) or self.sign_score >= 1.0
+
+
+def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
+    """Every phrase the matcher looks for, from the vocabulary and the extras."""
+    out: list[Phrase] = []
+    for symptom in kb.symptoms.values():
+        names = [symptom.id.replace("-", " "), symptom.lay_name, *symptom.synonyms]
+        names += data.extra_synonyms.get(symptom.id, [])
+        if " (" in symptom.lay_name:
+            names.append(symptom.lay_name.split(" (")[0])
+        out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_stems(n)) for n in names]
+        if symptom.id in data.sign_matching:
+            for sign in symptom.signs:
+                label = sign.split(":", 1)[-1].strip()  # "in the lung: cough" -> "cough"
+                for words in (label, *data.extra_signs.get(label, [])):
+                    out.append(Phrase(symptom.id, "sign", label, phrase_stems(words)))
+    return [p for p in out if p.stems]
+
+
+def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
+    # A longer phrase over the same words wins: "watery diarrhea" is not also plain "diarrhea".
+    kept = [
+        (p, m)
+        for p, m in found
+        if not any(covers(other, m) for q, other in found if q.symptom != p.symptom)
+    ]
+    evidence: dict[str, Evidence] = {}
+    for phrase, match in kept:
+        entry = evidence.setdefault(phrase.symptom, Evidence())
+        if match.negated:
+            entry.negated = True
+        elif phrase.kind == "named":
+            entry.named.append(match.words)
+        else:
+            entry.signs.setdefault(phrase.label, []).append(match.words)
+    return evidence
+
+
+def explain_symptoms(
+    text_or_ids: str | Sequence[str], kb: KnowledgeBase | None = None
+) -> SymptomExplanation:
+    """Rank PDQ's lists of signs against what a person describes.
+
+    ``text_or_ids`` is free text in lay words ("my sugar keeps dropping and I get shaky"), or a
+    list whose items are symptom ids (taken as named) or free text. Negated mentions ("no
+    diarrhea", "not shaky", "without a rash") count as absent and are listed in ``negated``.
+
+    Promises: red flags (signs that need urgent care now) come first, with ``urgent`` set; every
+    pattern is listed, ranked by how well it matches, each with matched and unmatched symptoms
+    in PDQ order; the reminder is always present; when no symptom is recognised the result says
+    so (``recognised=False``) and gives ``examples`` instead of a ranking.
+    """
+    kb = kb or kb_module.load()
+    data = extras()
+    problems = extras_problems(kb, data)
+    if problems:
+        raise KnowledgeError([f"explain/{EXTRAS_FILE.name}: {p}" for p in problems])
+    items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
+    text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
+    clauses = [c for part in text_parts for c in tokenize(part)]
+    found = [(p, m) for p in phrases(kb, data) for m in find(p.stems, clauses)]
+    evidence = _evidence(found)
+    for item in items:
+        if item in kb.symptoms:
+            evidence.setdefault(item, Evidence()).named.append(kb.symptoms[item].lay_name)
+
+    present = {
+        sid: FoundSymptom(
+            id=sid,
+            lay_name=kb.symptoms[sid].lay_name,
+            how="named" if ev.named else "signs",
+            words=_unique([*ev.named, *(w for ws in ev.signs.values() for w in ws)]),
+            signs=list(ev.signs),
+        )
+        for sid, ev in evidence.items()
+        if ev.named or ev.signs
+    }
+    negated = [
+        SymptomRef(id=sid, lay_name=kb.symptoms[sid].lay_name)
+        for sid, ev in evidence.items()
+        if ev.negated and sid not in present
+    ]
+    flags = _red_flags(kb, data, clauses, evidence)
+    recognised = bool(present)
+    return SymptomExplanation(
+        urgent=bool(flags),
+        urgent_notice=data.urgent_notice if flags else None,
+        red_flags=flags,
+        recognised=recognised,
+        message=data.intro if recognised else data.not_recognised,
+        reminder=data.reminder,
+        symptoms=[present[sid] for sid in kb.symptoms if sid in present],
+        negated=negated,
+        patterns=_ranked(kb, present, evidence) if recognised else [],
+        examples=[] if recognised else data.examples,
+        source=data.source,
+    )
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _red_flags(
+    kb: KnowledgeBase,
+    data: MatchingExtras,
+    clauses: list[list[Token]],
+    evidence: dict[str, Evidence],
+) -> list[RedFlagNotice]:
+    notices = []
+    for rule in data.red_flags:
+        symptom = kb.symptoms[rule.symptom]
+        if rule.needs_symptom and not (rule.symptom in evidence and evidence[rule.symptom].strong):
+            continue
+        words = [
+            m.words
+            for trigger in rule.triggers
+            for m in find(phrase_stems(trigger), clauses)
+            if not m.negated
+        ]
+        if words and symptom.red_flag:
+            notices.append(
+                RedFlagNotice(
+                    symptom_id=symptom.id,
+                    lay_name=symptom.lay_name,
+                    message=plain_text(symptom.red_flag),
+                    marked_message=symptom.red_flag,
+                    words=_unique(words),
+                    source=symptom.source,
+                )
+            )
+    return notices
+
+
+def _ranked(
+    kb: KnowledgeBase, present: dict[str, FoundSymptom], evidence: dict[str, Evidence]
+) -> list[PatternResult]:
+    scored = []
+    for order, pattern in enumerate(kb.symptom_patterns.values()):
+        score = 0.0
+        for sid in pattern.symptoms:
+            if sid in present:
+                ev = evidence[sid]
+                score += 1.0 if ev.named else ev.sign_score
+        coverage = score / len(pattern.symptoms)
+        result = PatternResult(
+            id=pattern.id,
+            name=pattern.name,
+            hormone=pattern.hormone,
+            tumor_types=pattern.tumor_types,
+            score=round(score, 2),
+            matched=[present[s] for s in pattern.symptoms if s in present],
+            unmatched=[
+                SymptomRef(id=s, lay_name=kb.symptoms[s].lay_name)
+                for s in pattern.symptoms
+                if s not in present
+            ],
+            explanation=plain_text(pattern.patient),
+            marked_explanation=pattern.patient,
+            source=pattern.source,
+        )
+        scored.append((-score, -coverage, order, result))
+    return [entry[-1] for entry in sorted(scored, key=lambda e: e[:3])]

@@ -1,0 +1,142 @@
+"""The guide's own wording data: questions, value labels, PDQ lists, coverage notes.
+
+It lives in ``knowledge/guide/questions.yaml`` (a subfolder, so ``islet.kb`` does not load it) and
+is validated here: every Situation fact has exactly one question whose choices are exactly the
+values the fact can take.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError, model_validator
+
+from islet.errors import KnowledgeError
+from islet.kb import KNOWLEDGE_DIR
+from islet.model import (
+    Condition,
+    FactName,
+    Id,
+    Situation,
+    Source,
+    Strict,
+    TumorTypeName,
+    fact_kind,
+    fact_values,
+)
+
+GUIDE_DATA = KNOWLEDGE_DIR / "guide" / "questions.yaml"
+
+
+class Choice(Strict):
+    value: str | bool
+    label: str = Field(min_length=1)
+
+
+class Question(Strict):
+    """How the guide asks for one fact and names its values."""
+
+    fact: FactName
+    label: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    help: str | None = None
+    none_label: str | None = None  # what an empty list means, for list facts
+    choices: list[Choice] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _choices_are_the_fact_values(self) -> Question:
+        given = [c.value for c in self.choices]
+        if sorted(map(str, given)) != sorted(map(str, fact_values(self.fact))):
+            raise ValueError(f"choices of '{self.fact}' must be exactly {fact_values(self.fact)}")
+        if fact_kind(self.fact) == "many" and not self.none_label:
+            raise ValueError(f"list fact '{self.fact}' needs a none_label")
+        return self
+
+    @property
+    def multiple(self) -> bool:
+        return fact_kind(self.fact) == "many"
+
+    def label_of(self, value: str | bool) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return str(value)
+
+
+class ListInfo(Strict):
+    """One PDQ treatment list: the rules with this ``applies_to``."""
+
+    id: Id
+    name: str
+    section: Id
+
+
+class Coverage(Strict):
+    """A tumor type PDQ gives no list for, and what the guide says about it."""
+
+    tumor_type: TumorTypeName
+    id: Id
+    message: str
+    see_also: list[Id] = Field(default_factory=list)
+    source: Source
+
+
+class Aspect(Strict):
+    """Facts that describe the tumor itself; ``message`` may use {list} and {described}."""
+
+    id: Id
+    facts: list[FactName] = Field(min_length=1)
+    message: str
+
+
+class Note(Strict):
+    id: Id
+    text: str
+    when: Condition | None = None
+    source: Source
+
+
+class GuideData(Strict):
+    questions: list[Question]
+    dont_know: str
+    lists: list[ListInfo]
+    coverage: list[Coverage] = Field(default_factory=list)
+    aspects: list[Aspect] = Field(default_factory=list)
+    nothing_fits: str
+    notes: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_question_per_fact(self) -> GuideData:
+        asked = [q.fact for q in self.questions]
+        facts = list(Situation.model_fields)
+        if sorted(asked) != sorted(facts):
+            raise ValueError(f"need exactly one question per Situation fact: {facts}")
+        return self
+
+    def question(self, fact: str) -> Question:
+        return next(q for q in self.questions if q.fact == fact)
+
+    def list_info(self, list_id: str) -> ListInfo | None:
+        return next((item for item in self.lists if item.id == list_id), None)
+
+    def coverage_for(self, tumor_type: str | None) -> Coverage | None:
+        return next((c for c in self.coverage if c.tumor_type == tumor_type), None)
+
+
+@cache
+def load_guide_data(path: Path = GUIDE_DATA) -> GuideData:
+    """The validated guide data; raises KnowledgeError naming each problem."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return GuideData.model_validate(raw)
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError([f"{path.name}: cannot be read: {error}"]) from error
+    except ValidationError as error:
+        raise KnowledgeError(
+            [
+                f"{path.name}: {'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}"
+                for e in error.errors()
+            ]
+        ) from error

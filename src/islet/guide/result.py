@@ -1,0 +1,119 @@
+"""The guide's answer: pydantic models whose ``model_dump(mode="json")`` is the public JSON shape.
+
+The CLI prints it, and the web page and REST API return it; keep field names stable.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Status = Literal["applies", "depends", "excluded"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(Out):
+    """Where an option comes from: the PDQ version, section heading and date, and the id of the
+    Islet section that holds the list (for links)."""
+
+    document: str
+    section: str
+    version_date: str
+    section_id: str | None = None
+
+
+class TreatmentRef(Out):
+    treatment_id: str
+    name: str
+
+
+class DecidingFact(Out):
+    """A fact that is not known yet and would help decide an option."""
+
+    fact: str
+    label: str
+    question: str
+    applies_if: list[str | bool]  # answers that would make it apply (or keep it possible)
+    applies_if_labels: list[str]
+    rules_out: list[str | bool]  # answers that would rule it out
+
+
+class GuideOption(Out):
+    """One treatment option from one PDQ bullet, with its status for this situation."""
+
+    treatment_id: str
+    name: str
+    explanation: str  # plain words, from the knowledge base's treatment entry
+    explanation_marked: str  # the same with [[glossary]] marks, for interfaces that show them
+    wording: str  # how PDQ phrases the option, in Islet's words
+    status: Status
+    why: str  # the PDQ bullet behind it, in words
+    reason: str  # why it applies, what it depends on, or why it is ruled out
+    rule_id: str
+    list_id: str  # the rule's applies_to: a tumor type id or "recurrent-progressive"
+    list_name: str
+    bullet: str
+    source: SourceRef
+    usually: bool
+    rare: bool
+    with_or_without: list[TreatmentRef]
+    together_with: list[TreatmentRef]
+    depends_on: list[DecidingFact]  # empty unless status is "depends"
+
+
+class Choice(Out):
+    value: str | bool
+    label: str
+
+
+class NextQuestion(Out):
+    """A fact worth finding out, with how many open options an answer could settle."""
+
+    fact: str
+    question: str
+    help: str | None
+    multiple: bool
+    choices: list[Choice]
+    none_label: str | None
+    settles: int
+
+
+class ClosestEntry(Out):
+    rule_id: str
+    bullet: str
+    list_name: str
+    differs_on: list[str]  # labels of the facts that rule it out
+    source: SourceRef
+
+
+class Gap(Out):
+    """Where PDQ lists nothing for exactly this situation, said out loud."""
+
+    id: str
+    message: str
+    closest: list[ClosestEntry]
+    see_also: list[str]  # section ids to read
+    source: SourceRef | None
+
+
+class Note(Out):
+    id: str
+    text: str
+    source: SourceRef
+
+
+class GuideResult(Out):
+    """Which PDQ options apply to a situation, which depend on what is still unknown, which are
+    ruled out, what to find out next, and where PDQ is silent."""
+
+    applies: list[GuideOption]
+    depends: list[GuideOption]
+    excluded: list[GuideOption]
+    next_questions: list[NextQuestion]
+    gaps: list[Gap]
+    notes: list[Note]
+    situation: dict[str, Any]

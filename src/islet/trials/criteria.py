@@ -1,0 +1,449 @@
+"""The eligibility rules: one small named function per topic, each returning a CriterionCheck.
+
+Like hartwig ACTIN, every rule says pass, fail or undetermined with a message a person can
+read. A rule that finds nothing about its topic in a line returns None. A rule never turns
+"not said" into "no": when the person did not say, the outcome stays undetermined. When the
+text is too loose to settle a point (a time window, neuroendocrine carcinoma rather than a
+NET, a treatment Islet cannot match), the outcome is undetermined too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from islet import kb as kb_module
+from islet.trials.eligibility import CriterionCheck, CriterionLine, Outcome, PersonFacts, Polarity
+from islet.trials.records import Trial
+from islet.trials.vocabulary import phrase_pattern, vocabulary
+
+LineRule = Callable[[CriterionLine, PersonFacts, Trial], CriterionCheck | None]
+
+_VERB = {
+    "requires": "The trial asks for",
+    "excludes": "The trial does not take people with",
+    "allows": "The trial allows",
+}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3}
+_GRADE_NUMBERS = re.compile(
+    r"(?<!\w)(?:grades?|G)\s*([123]|i{1,3})(?!\w)((?:\s*(?:-|–|to|or|and|/|,)\s*(?:grade\s*|G)?"
+    r"(?:[123]|i{1,3})(?!\w))*)",
+    re.IGNORECASE,
+)
+_GRADE_WORDS = re.compile(
+    r"(?<!\w)((?:low|intermediate|high)(?:[\s-]*(?:,|or|and|to|/)[\s-]*(?:low|intermediate|high))*)"
+    r"[\s-]+grade(?!\w)",
+    re.IGNORECASE,
+)
+_KI67 = re.compile(r"ki[\s-]?67", re.IGNORECASE)
+_KI67_BOUND = re.compile(
+    r"(<=|>=|≤|≥|<|>|less than|greater than|more than|at least|up to|below|above|under|over)"
+    r"\s*(\d+(?:\.\d+)?)\s*%",
+    re.IGNORECASE,
+)
+_KI67_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*%")
+_SPLIT = re.compile(r"[,;.)]")
+
+
+def judge(polarity: Polarity, has: bool | None) -> Outcome | None:
+    """The outcome of a line that requires, excludes or allows X, for a person who has X
+    (True), does not (False) or did not say (None). None: the line does not bear on them."""
+    if polarity == "allows":
+        return "pass" if has else None
+    if has is None:
+        return "undetermined"
+    return "pass" if has == (polarity == "requires") else "fail"
+
+
+def _check(
+    rule: str, line: CriterionLine, outcome: Outcome | None, topic: str, fact: str
+) -> CriterionCheck | None:
+    if outcome is None:
+        return None
+    return CriterionCheck(
+        rule=rule,
+        outcome=outcome,
+        message=f"{_VERB[line.polarity]} {topic}; {fact}.",
+        section=line.section,
+        criterion=line.text,
+    )
+
+
+# --- Structured fields -------------------------------------------------------------------------
+
+
+def check_age(trial: Trial, person: PersonFacts) -> CriterionCheck:
+    """Minimum AND maximum age from the record's structured fields."""
+    low, high = trial.eligibility.min_age_years, trial.eligibility.max_age_years
+    limits = age_range_text(trial)
+    if person.age is None:
+        outcome: Outcome = "undetermined"
+        fact = "you did not give your age"
+    else:
+        inside = (low is None or person.age >= low) and (high is None or person.age <= high)
+        outcome = "pass" if inside else "fail"
+        fact = f"you gave your age as {person.age:g}"
+    return CriterionCheck(
+        rule="age", outcome=outcome, message=f"The trial takes {limits}; {fact}.", section="record"
+    )
+
+
+def age_range_text(trial: Trial) -> str:
+    """The record's ages in words, e.g. "people aged 18 to 75 years"."""
+    low, high = trial.eligibility.minimum_age, trial.eligibility.maximum_age
+    if low and high:
+        return f"people aged {low.lower()} to {high.lower()}"
+    if low:
+        return f"people aged {low.lower()} and older"
+    if high:
+        return f"people up to {high.lower()} of age"
+    return "people of any age (the record sets no age limit)"
+
+
+def check_sex(trial: Trial, person: PersonFacts) -> CriterionCheck:
+    """The record's sex field (ALL, FEMALE or MALE)."""
+    allowed = trial.eligibility.sex
+    if allowed is None:
+        return CriterionCheck(
+            rule="sex",
+            outcome="undetermined",
+            message="The record does not say which sexes the trial takes.",
+            section="record",
+        )
+    takes = {"ALL": "people of any sex", "FEMALE": "women only", "MALE": "men only"}[allowed]
+    if person.sex is None:
+        outcome: Outcome = "pass" if allowed == "ALL" else "undetermined"
+        fact = "you did not say your sex"
+    else:
+        outcome = "pass" if allowed in ("ALL", person.sex.upper()) else "fail"
+        fact = f"you said {person.sex}"
+    return CriterionCheck(
+        rule="sex", outcome=outcome, message=f"The trial takes {takes}; {fact}.", section="record"
+    )
+
+
+# --- Lines of free text ------------------------------------------------------------------------
+
+
+def check_men1(line: CriterionLine, person: PersonFacts, trial: Trial) -> CriterionCheck | None:
+    """MEN1 (multiple endocrine neoplasia type 1) named in a criterion."""
+    if not phrase_pattern(vocabulary().men1.names).search(line.text):
+        return None
+    facts = {
+        True: "you said you have MEN1",
+        False: "you said you do not have MEN1",
+        None: "you did not say whether you have MEN1",
+    }
+    return _check("men1", line, judge(line.polarity, person.men1), "MEN1", facts[person.men1])
+
+
+def check_tumor_type(
+    line: CriterionLine, person: PersonFacts, trial: Trial
+) -> CriterionCheck | None:
+    """A specific tumor type (insulinoma, gastrinoma...) named in a criterion."""
+    named = [t for t, pattern in _type_patterns().items() if pattern.search(line.text)]
+    if not named:
+        return None
+    topic = " or ".join(_type_name(t) for t in named)
+    if person.tumor_type is None:
+        has: bool | None = None
+        fact = "you did not say which type of tumor you have"
+    else:
+        has = person.tumor_type in named
+        fact = f"you said your tumor is {_type_name(person.tumor_type)}"
+    return _check("tumor-type", line, judge(line.polarity, has), topic, fact)
+
+
+def check_functional_status(
+    line: CriterionLine, person: PersonFacts, trial: Trial
+) -> CriterionCheck | None:
+    """Functional (hormone-making) or nonfunctional tumors named in a criterion."""
+    words = vocabulary().functional_status
+    nonfunctional = phrase_pattern(words.nonfunctional)
+    named: set[bool] = set()
+    if nonfunctional.search(line.text):
+        named.add(False)
+    # Remove "non-functioning" first, so "functioning" is only found on its own.
+    if phrase_pattern(words.functional).search(nonfunctional.sub(" ", line.text)):
+        named.add(True)
+    if not named:
+        return None
+    person_functional = _is_functional(person.tumor_type)
+    if named == {True, False}:
+        if line.polarity == "excludes":
+            return None
+        has: bool | None = True  # either kind is accepted
+        topic = "functional and nonfunctional tumors"
+        fact = "this covers both kinds"
+    else:
+        wanted = named.pop()
+        topic = "a functional (hormone-making) tumor" if wanted else "a nonfunctional tumor"
+        has = None if person_functional is None else person_functional == wanted
+        if person_functional is None:
+            fact = "you did not say which type of tumor you have"
+        else:
+            kind = "functional" if person_functional else "nonfunctional"
+            fact = f"{_type_name(person.tumor_type or '')} is a {kind} tumor"
+    return _check("functional-status", line, judge(line.polarity, has), topic, fact)
+
+
+def check_grade(line: CriterionLine, person: PersonFacts, trial: Trial) -> CriterionCheck | None:
+    """Tumor grade (G1-G3, low/intermediate/high grade) named in a criterion."""
+    text = line.text
+    if _pattern("toxicity_context").search(text) or not _pattern("tumor_grade_context").search(
+        text
+    ):
+        return None
+    grades = grades_named(text)
+    if not grades:
+        return None
+    topic = "grade " + " or ".join(str(g) for g in sorted(grades)) + " tumors"
+    if person.grade is None:
+        return _check("grade", line, judge(line.polarity, None), topic, "you did not give a grade")
+    outcome = judge(line.polarity, person.grade in grades)
+    fact = f"you said your tumor is grade {person.grade}"
+    if outcome == "fail" and _pattern("carcinoma").search(text):
+        # Neuroendocrine carcinoma is a different disease from a grade 3 NET; grade alone
+        # cannot settle a line about carcinoma.
+        outcome = "undetermined"
+        fact += ", and this line is about neuroendocrine carcinoma, which grade alone cannot settle"
+    return _check("grade", line, outcome, topic, fact)
+
+
+def grades_named(text: str) -> set[int]:
+    """The WHO grades a criterion names: "G1/G2", "grade 1-2", "low- or intermediate-grade"."""
+    found: set[int] = set()
+    for match in _GRADE_NUMBERS.finditer(text):
+        numbers = [match.group(1), *re.findall(r"[123]|i{1,3}", match.group(2), re.I)]
+        values = sorted(_ROMAN[n.lower()] for n in numbers)
+        if re.search(r"-|–|to", match.group(2)) and len(values) == 2:
+            values = list(range(values[0], values[1] + 1))
+        found.update(values)
+    adjectives = {w.split()[0].lower(): g for g, ws in _grade_words().items() for w in ws}
+    for match in _GRADE_WORDS.finditer(text):
+        for word in re.findall(r"low|intermediate|high", match.group(1), re.I):
+            if word.lower() in adjectives:
+                found.add(adjectives[word.lower()])
+    return found
+
+
+def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> CriterionCheck | None:
+    """A Ki-67 limit ("Ki-67 < 10%", "Ki-67 3-20%"), against the person's Ki-67 or grade."""
+    mention = _KI67.search(line.text)
+    if mention is None:
+        return None
+    allowed = ki67_limits(line.text[mention.end() :])
+    if allowed is None:
+        return None
+    low, high = allowed
+    topic = (
+        f"a Ki-67 index from {low:g}% to {high:g}%" if low > 0 else f"a Ki-67 index below {high:g}%"
+    )
+    span = _person_ki67(person)
+    if span is None:
+        return _check(
+            "ki67",
+            line,
+            judge(line.polarity, None),
+            topic,
+            "you did not give a Ki-67 index or grade",
+        )
+    inside: bool | None
+    if low <= span[0] and span[1] <= high:
+        inside = True
+    elif span[1] <= low or span[0] >= high:
+        inside = False
+    else:
+        inside = None  # the person's grade spans the limit
+    if person.ki67 is not None:
+        fact = f"you gave a Ki-67 index of {person.ki67:g}%"
+    else:
+        fact = f"grade {person.grade} means a Ki-67 index of {span[0]:g}% to {span[1]:g}%"
+    return _check("ki67", line, judge(line.polarity, inside), topic, fact)
+
+
+def ki67_limits(text: str) -> tuple[float, float] | None:
+    """The Ki-67 range (percent) that text right after "Ki-67" allows, or None."""
+    head = _SPLIT.split(text, maxsplit=1)[0]
+    found = _KI67_RANGE.search(head)
+    if found:
+        return float(found.group(1)), float(found.group(2))
+    bound = _KI67_BOUND.search(head)
+    if not bound:
+        return None
+    sign, value = bound.group(1).lower(), float(bound.group(2))
+    if sign in ("<", "<=", "≤", "less than", "up to", "below", "under"):
+        return 0.0, value
+    return value, 100.0
+
+
+def _person_ki67(person: PersonFacts) -> tuple[float, float] | None:
+    if person.ki67 is not None:
+        return person.ki67, person.ki67
+    if person.grade is not None:
+        band = vocabulary().grades.ki67_percent[person.grade]
+        return band.low, band.high
+    return None
+
+
+def check_prior_treatment(
+    line: CriterionLine, person: PersonFacts, trial: Trial
+) -> CriterionCheck | None:
+    """Earlier treatment named in a criterion ("prior everolimus", "previously treated")."""
+    text = line.text
+    if not _pattern("prior_treatment").search(text) or _pattern("toxicity_context").search(text):
+        return None
+    concepts = _concepts(trial)
+    counted = _counted_text(text)
+    named = sorted(c for c, pattern in concepts.items() if pattern.search(counted))
+    shown = ", ".join(_display(c) for c in named)
+    topic = "earlier treatment" + (f" with {shown}" if named else "")
+    if person.prior_treatments is None:
+        return _check(
+            "prior-treatment",
+            line,
+            judge(line.polarity, None),
+            topic,
+            "you did not say which treatments you have had",
+        )
+    if not person.prior_treatments:
+        return _check(
+            "prior-treatment",
+            line,
+            judge(line.polarity, False),
+            topic,
+            "you said you have had no treatment yet",
+        )
+    mine, all_known = _person_concepts(person.prior_treatments, concepts)
+    matched = sorted(c for c in mine if c in named or (c not in concepts and c in counted.lower()))
+    listed = ", ".join(person.prior_treatments)
+    if matched:
+        has: bool | None = True
+        fact = f"you listed {listed}, which matches {', '.join(_display(c) for c in matched)}"
+    elif named and all_known:
+        has = False
+        fact = f"you listed {listed}, which is none of these"
+    else:
+        has = None
+        fact = f"you listed {listed}; Islet cannot tell whether this line covers them"
+    outcome = judge(line.polarity, has)
+    if has and _pattern("time_limit").search(text) and outcome != "pass":
+        outcome = "undetermined"
+        fact += ", but the line counts only treatment within a set time before the trial"
+    return _check("prior-treatment", line, outcome, topic, fact)
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    check_tumor_type,
+    check_functional_status,
+    check_grade,
+    check_ki67,
+    check_men1,
+    check_prior_treatment,
+)
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Concept:
+    names: tuple[str, ...]
+    groups: tuple[str, ...]
+
+
+@cache
+def _pattern(cue: str) -> re.Pattern[str]:
+    words: list[str] = getattr(vocabulary().cues, cue)
+    return phrase_pattern(words)
+
+
+@cache
+def _grade_words() -> dict[int, list[str]]:
+    return {
+        g: [w for w in ws if w.lower().endswith("grade")]
+        for g, ws in vocabulary().grades.words.items()
+    }
+
+
+@cache
+def _type_patterns() -> dict[str, re.Pattern[str]]:
+    types = kb_module.load().tumor_types
+    general = {n.lower() for n in vocabulary().general_names.names}
+    return {
+        type_id: phrase_pattern([n for n in (t.name, *t.aliases) if n.lower() not in general])
+        for type_id, t in types.items()
+        if type_id not in ("other", "nonfunctional")  # these are judged by functional status
+    }
+
+
+def _type_name(type_id: str) -> str:
+    tumor_type = kb_module.load().tumor_types.get(type_id)
+    return tumor_type.name if tumor_type else type_id
+
+
+def _is_functional(type_id: str | None) -> bool | None:
+    if type_id is None:
+        return None
+    tumor_type = kb_module.load().tumor_types.get(type_id)
+    return None if tumor_type is None else tumor_type.functional
+
+
+@cache
+def _vocabulary_concepts() -> dict[str, _Concept]:
+    return {
+        name: _Concept(tuple(c.names), tuple(c.groups))
+        for name, c in vocabulary().treatments.concepts.items()
+    }
+
+
+def _display(concept: str) -> str:
+    known = vocabulary().treatments.concepts.get(concept)
+    return known.names[0] if known else concept
+
+
+def _concepts(trial: Trial) -> dict[str, re.Pattern[str]]:
+    """Treatment concepts to look for: the vocabulary's, plus the trial's own interventions."""
+    concepts = {name: phrase_pattern(list(c.names)) for name, c in _vocabulary_concepts().items()}
+    for intervention in trial.interventions:
+        names = [n for n in (intervention.name, *intervention.other_names) if n]
+        if names and "placebo" not in intervention.name.lower():
+            key = intervention.name.lower()
+            if not any(p.fullmatch(intervention.name) for p in concepts.values()):
+                concepts.setdefault(key, phrase_pattern(names))
+    return concepts
+
+
+def _person_concepts(
+    entries: list[str], concepts: dict[str, re.Pattern[str]]
+) -> tuple[set[str], bool]:
+    """The concepts (with their groups) a person's treatment list names; and whether every
+    entry was recognised. Unrecognised entries stay as their own lower-case text."""
+    groups = {n: c.groups for n, c in _vocabulary_concepts().items()}
+    found: set[str] = set()
+    all_known = True
+    for entry in entries:
+        hits = [name for name, pattern in concepts.items() if pattern.search(entry)]
+        if not hits:
+            all_known = False
+            found.add(" ".join(entry.lower().split()))
+        for hit in hits:
+            found.add(hit)
+            found.update(groups.get(hit, ()))
+    return found, all_known
+
+
+def _counted_text(text: str) -> str:
+    """The line without the parts that say what does NOT count ("other than SSAs")."""
+    pattern = _pattern("not_counting")
+    pieces = []
+    rest = text
+    while match := pattern.search(rest):
+        pieces.append(rest[: match.start()])
+        after = rest[match.end() :]
+        stop = _SPLIT.search(after)
+        rest = after[stop.end() :] if stop else ""
+    pieces.append(rest)
+    return " ".join(pieces)

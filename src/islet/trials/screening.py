@@ -1,0 +1,55 @@
+"""Screen one trial's eligibility criteria against what a person chose to tell.
+
+The result lists, criterion by criterion, what the person's facts meet (pass), do not meet
+(fail) or leave open (undetermined). It is a reading aid for a talk with the study team,
+never a decision: undetermined stays undetermined, and criteria Islet cannot read at all are
+simply not listed. Nothing the person enters is stored or logged.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from islet.trials.criteria import LINE_RULES, check_age, check_sex
+from islet.trials.eligibility import CriterionCheck, Outcome, PersonFacts, criterion_lines
+from islet.trials.records import Trial
+
+NOTE = (
+    "This is a first reading of the trial's written criteria, not a decision. Only the study "
+    "team can say who can join. Undetermined points need facts Islet does not have."
+)
+
+
+class ScreeningResult(BaseModel):
+    nct_id: str
+    checks: list[CriterionCheck]
+    met: int
+    not_met: int
+    undetermined: int
+    summary: str
+    note: str = NOTE
+
+
+def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:
+    """Every rule on the record's age and sex fields and on each criterion line, in order."""
+    checks = [check_age(trial, person), check_sex(trial, person)]
+    for line in criterion_lines(trial.eligibility.criteria):
+        for rule in LINE_RULES:
+            result = rule(line, person, trial)
+            if result is not None:
+                checks.append(result)
+    counts = {outcome: _count(checks, outcome) for outcome in ("pass", "fail", "undetermined")}
+    return ScreeningResult(
+        nct_id=trial.nct_id,
+        checks=checks,
+        met=counts["pass"],
+        not_met=counts["fail"],
+        undetermined=counts["undetermined"],
+        summary=(
+            f"{counts['pass']} met, {counts['fail']} not met, {counts['undetermined']} undetermined"
+        ),
+    )
+
+
+def _count(checks: list[CriterionCheck], outcome: Outcome) -> int:
+    return sum(1 for check in checks if check.outcome == outcome)

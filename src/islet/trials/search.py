@@ -1,0 +1,388 @@
+"""Search and show the stored trials: one function per question, returning pydantic models.
+
+Filters on the trial (condition or tumor type, status, phase, intervention type, distance)
+keep a trial only when its record shows it fits. Filters on the person (age, sex) drop a trial
+only on a definite conflict with the record's structured fields: a missing age limit means no
+limit, as on ClinicalTrials.gov, and a missing sex field drops nothing. The person's age and
+place are used for this one answer and never stored or logged.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from islet.errors import UnknownTerm
+from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
+from islet.trials.criteria import age_range_text
+from islet.trials.eligibility import PersonFacts
+from islet.trials.geo import Point, miles_between
+from islet.trials.records import NCT_PATTERN, Location, Trial
+from islet.trials.screening import ScreeningResult, screen
+from islet.trials.store import StoredTrial, TrialStore
+
+STATUSES = (
+    "RECRUITING",
+    "NOT_YET_RECRUITING",
+    "ENROLLING_BY_INVITATION",
+    "ACTIVE_NOT_RECRUITING",
+    "SUSPENDED",
+    "TERMINATED",
+    "COMPLETED",
+    "WITHDRAWN",
+    "UNKNOWN",
+    "AVAILABLE",
+    "NO_LONGER_AVAILABLE",
+    "TEMPORARILY_NOT_AVAILABLE",
+    "APPROVED_FOR_MARKETING",
+    "WITHHELD",
+)
+OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
+PHASES = ("EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA")
+INTERVENTION_TYPES = (
+    "DRUG",
+    "BIOLOGICAL",
+    "DEVICE",
+    "PROCEDURE",
+    "RADIATION",
+    "BEHAVIORAL",
+    "GENETIC",
+    "DIETARY_SUPPLEMENT",
+    "COMBINATION_PRODUCT",
+    "DIAGNOSTIC_TEST",
+    "OTHER",
+)
+DEFAULT_RADIUS_MILES = 100.0
+
+
+def _code(value: str) -> str:
+    return re.sub(r"[\s-]+", "_", value.strip()).upper()
+
+
+def normalize_statuses(values: list[str]) -> list[str]:
+    """Registry status codes for "recruiting", "not-yet-recruiting", ... ("open" = the three
+    statuses that still take people); UnknownTerm for anything else."""
+    out: list[str] = []
+    for value in values:
+        code = _code(value)
+        codes = list(OPEN_STATUSES) if code == "OPEN" else [code]
+        for c in codes:
+            if c not in STATUSES:
+                raise UnknownTerm("trial status", value, _close(code, (*STATUSES, "OPEN")))
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def normalize_phases(values: list[str]) -> list[str]:
+    """Registry phase codes for "2", "phase 2", "PHASE2", "early-1", "na"."""
+    out: list[str] = []
+    for value in values:
+        code = _code(value).replace("_", "")
+        code = {"EARLY1": "EARLY_PHASE1", "EARLYPHASE1": "EARLY_PHASE1", "N/A": "NA"}.get(
+            code, code
+        )
+        if code in ("1", "2", "3", "4"):
+            code = f"PHASE{code}"
+        if code not in PHASES:
+            raise UnknownTerm("trial phase", value, _close(code, PHASES))
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def normalize_intervention_types(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        code = _code(value)
+        if code not in INTERVENTION_TYPES:
+            raise UnknownTerm("intervention type", value, _close(code, INTERVENTION_TYPES))
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def _close(code: str, choices: tuple[str, ...]) -> list[str]:
+    return difflib.get_close_matches(code, choices, n=3, cutoff=0.5) or list(choices)
+
+
+class TrialQuery(BaseModel):
+    """What to look for. Everything is optional; no condition means any pancreatic NET."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tumor_type: str | None = None  # a tumor-type id, name or alias from the knowledge base
+    condition: str | None = Field(default=None, max_length=200)  # any other condition, free text
+    statuses: list[str] = []
+    phases: list[str] = []
+    intervention_types: list[str] = []
+    age: float | None = Field(default=None, ge=0, le=130)
+    sex: Literal["female", "male"] | None = None
+    near: Point | None = None
+    radius_miles: float = Field(default=DEFAULT_RADIUS_MILES, gt=0, le=12500)
+    limit: int = Field(default=50, ge=1, le=1000)
+
+    # Unknown values become validation errors here (HTTP 422 in the API); the CLI calls the
+    # normalize_* functions first and reports UnknownTerm with suggestions.
+    @field_validator("statuses")
+    @classmethod
+    def _statuses(cls, values: list[str]) -> list[str]:
+        return _as_value_error(normalize_statuses, values)
+
+    @field_validator("phases")
+    @classmethod
+    def _phases(cls, values: list[str]) -> list[str]:
+        return _as_value_error(normalize_phases, values)
+
+    @field_validator("intervention_types")
+    @classmethod
+    def _intervention_types(cls, values: list[str]) -> list[str]:
+        return _as_value_error(normalize_intervention_types, values)
+
+
+def _as_value_error(normalize: Callable[[list[str]], list[str]], values: list[str]) -> list[str]:
+    try:
+        return normalize(values)
+    except UnknownTerm as error:
+        raise ValueError(str(error)) from error
+
+
+class Site(BaseModel):
+    facility: str | None
+    city: str | None
+    state: str | None
+    country: str | None
+    status: str | None
+    recruiting: bool
+    distance_miles: float | None = None
+
+
+class TrialHit(BaseModel):
+    nct_id: str
+    title: str
+    url: str
+    overall_status: str | None
+    phases: list[str]
+    conditions: list[str]
+    interventions: list[str]  # "DRUG: everolimus"
+    sponsor: str | None
+    ages: str
+    sex: str | None
+    matched_terms: list[str]
+    locations_total: int
+    locations_near: int | None  # within the radius, when a place was given
+    location_summary: str  # "5 locations, including 2 near you"
+    nearest_recruiting_site: Site | None
+    last_update: str | None
+    snapshot_date: str
+
+
+class TrialSearchResult(BaseModel):
+    hits: list[TrialHit]
+    total: int  # matching trials before the limit
+    searched: int  # trials in the store
+    snapshot_date: str | None
+    terms: list[str]  # the condition phrases searched for
+
+
+class TrialDetail(BaseModel):
+    trial: Trial
+    url: str
+    snapshot_date: str
+    source: str
+    ages: str
+    location_summary: str
+    sites: list[Site]  # nearest first when a place was given
+    screening: ScreeningResult | None
+
+
+def search(query: TrialQuery, db: Path) -> TrialSearchResult:
+    """The stored trials that fit ``query``; nearest first when a place is given, otherwise
+    trials still taking people first, then the most recently updated."""
+    terms = _terms(query)
+    with TrialStore.open_for_reading(db) as store:
+        searched = store.count()
+        snapshot = store.meta("snapshot_date")
+        hits = [
+            hit
+            for stored in store.matching(terms)
+            if (hit := _hit(stored, query, terms)) is not None
+        ]
+    # Stable sorts, least important first: id, then newest update, then distance and status.
+    hits.sort(key=lambda h: h.nct_id)
+    hits.sort(key=lambda h: h.last_update or "", reverse=True)
+    hits.sort(key=lambda h: _order(h, query))
+    return TrialSearchResult(
+        hits=hits[: query.limit],
+        total=len(hits),
+        searched=searched,
+        snapshot_date=snapshot,
+        terms=terms,
+    )
+
+
+def show(
+    nct_id: str,
+    db: Path,
+    *,
+    person: PersonFacts | None = None,
+    near: Point | None = None,
+    radius_miles: float = DEFAULT_RADIUS_MILES,
+) -> TrialDetail:
+    """One stored trial in full, with its sites (nearest first from ``near``) and, when the
+    person gave any facts, a screening of its criteria."""
+    key = nct_id.strip().upper()
+    with TrialStore.open_for_reading(db) as store:
+        stored = store.get(key) if re.match(NCT_PATTERN, key) else None
+        if stored is None:
+            suggestions = difflib.get_close_matches(key, store.ids(), n=3, cutoff=0.7)
+            raise UnknownTerm("trial", nct_id, suggestions)
+    trial = stored.trial
+    sites = [_site(trial, loc, near) for loc in trial.locations]
+    if near is not None:
+        sites.sort(key=lambda s: (s.distance_miles is None, s.distance_miles or 0.0))
+    screening = screen(trial, person) if person is not None and not person.is_empty() else None
+    return TrialDetail(
+        trial=trial,
+        url=trial.url,
+        snapshot_date=stored.snapshot_date,
+        source=stored.source,
+        ages=age_range_text(trial),
+        location_summary=_location_summary(len(sites), _near_count(sites, near, radius_miles)),
+        sites=sites,
+        screening=screening,
+    )
+
+
+# --- Filters ------------------------------------------------------------------------------------
+
+
+def fits_age(trial: Trial, age: float | None) -> bool:
+    """False only when the age is below the minimum or above the maximum (both checked)."""
+    if age is None:
+        return True
+    low, high = trial.eligibility.min_age_years, trial.eligibility.max_age_years
+    return (low is None or age >= low) and (high is None or age <= high)
+
+
+def fits_sex(trial: Trial, sex: str | None) -> bool:
+    allowed = trial.eligibility.sex
+    return sex is None or allowed is None or allowed in ("ALL", sex.upper())
+
+
+def _hit(stored: StoredTrial, query: TrialQuery, terms: list[str]) -> TrialHit | None:
+    trial = stored.trial
+    if query.statuses and trial.overall_status not in query.statuses:
+        return None
+    if query.phases and not set(trial.phases) & set(query.phases):
+        return None
+    kinds = {i.type for i in trial.interventions}
+    if query.intervention_types and not kinds & set(query.intervention_types):
+        return None
+    if not fits_age(trial, query.age) or not fits_sex(trial, query.sex):
+        return None
+    sites = [_site(trial, loc, query.near) for loc in trial.locations]
+    near = _near_count(sites, query.near, query.radius_miles)
+    if near == 0:
+        return None
+    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
+    nearest = min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
+    return TrialHit(
+        nct_id=trial.nct_id,
+        title=trial.brief_title,
+        url=trial.url,
+        overall_status=trial.overall_status,
+        phases=trial.phases,
+        conditions=trial.conditions,
+        interventions=[f"{i.type}: {i.name}" if i.type else i.name for i in trial.interventions],
+        sponsor=trial.sponsor,
+        ages=age_range_text(trial),
+        sex=trial.eligibility.sex,
+        matched_terms=matched_terms(trial, terms),
+        locations_total=len(sites),
+        locations_near=near,
+        location_summary=_location_summary(len(sites), near),
+        nearest_recruiting_site=nearest,
+        last_update=trial.last_update,
+        snapshot_date=stored.snapshot_date,
+    )
+
+
+def _site(trial: Trial, location: Location, near: Point | None) -> Site:
+    recruiting = location.status == "RECRUITING" or (
+        location.status is None and trial.overall_status == "RECRUITING"
+    )
+    distance = None
+    if near is not None and location.lat is not None and location.lon is not None:
+        distance = round(miles_between(near, Point(lat=location.lat, lon=location.lon)), 1)
+    return Site(
+        facility=location.facility,
+        city=location.city,
+        state=location.state,
+        country=location.country,
+        status=location.status,
+        recruiting=recruiting,
+        distance_miles=distance,
+    )
+
+
+def _near_count(sites: list[Site], near: Point | None, radius: float) -> int | None:
+    if near is None:
+        return None
+    return sum(1 for s in sites if s.distance_miles is not None and s.distance_miles <= radius)
+
+
+def _location_summary(total: int, near: int | None) -> str:
+    if total == 0:
+        return "no locations listed"
+    text = f"{total} location{'s' if total != 1 else ''}"
+    return text if near is None else f"{text}, including {near} near you"
+
+
+def _terms(query: TrialQuery) -> list[str]:
+    if query.condition:
+        return spelling_variants(query.condition.strip())
+    if query.tumor_type:
+        return condition_terms(resolve_type(query.tumor_type))
+    return condition_terms(None)
+
+
+def matched_terms(trial: Trial, terms: list[str]) -> list[str]:
+    """Which of ``terms`` the trial's titles, conditions, keywords or summary contain."""
+    fields = [
+        trial.brief_title,
+        trial.official_title,
+        trial.acronym,
+        *trial.conditions,
+        *trial.keywords,
+        trial.brief_summary,
+        trial.detailed_description,
+    ]
+    haystack = " | ".join(" ".join(_words(f)) for f in fields if f)
+    return [t for t in terms if f" {' '.join(_words(t))} " in f" {haystack} "]
+
+
+def _words(text: str) -> list[str]:
+    # A light plural fold, close enough to the store's stemming for reporting which term hit.
+    return [
+        w[:-1] if len(w) > 3 and w.endswith("s") else w
+        for w in re.findall(r"[a-z0-9]+", text.lower())
+    ]
+
+
+def _order(hit: TrialHit, query: TrialQuery) -> tuple[float, int]:
+    status_rank = (
+        OPEN_STATUSES.index(hit.overall_status) if hit.overall_status in OPEN_STATUSES else 9
+    )
+    distance = 0.0
+    site = hit.nearest_recruiting_site
+    if query.near is not None:
+        distance = float("inf")  # no recruiting site with a known place: after the others
+        if site is not None and site.distance_miles is not None:
+            distance = site.distance_miles
+    return (distance, status_rank)

@@ -1,0 +1,114 @@
+"""The words the trial finder reads registry records with, loaded once from vocabulary.yaml.
+
+Word lists are data, not code: names of pancreatic NETs, functional status, MEN1, WHO grades,
+treatment concepts and the plain-English cue words of eligibility text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from islet.errors import KnowledgeError
+from islet.model import Source
+
+VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Names(_Frozen):
+    source: Source
+    names: list[str] = Field(min_length=1)
+
+
+class FunctionalStatus(_Frozen):
+    source: Source
+    nonfunctional: list[str] = Field(min_length=1)
+    functional: list[str] = Field(min_length=1)
+
+
+class Ki67Range(_Frozen):
+    low: float
+    high: float
+
+
+class Grades(_Frozen):
+    source: Source
+    words: dict[int, list[str]]
+    ki67_percent: dict[int, Ki67Range]
+
+
+class TreatmentConcept(_Frozen):
+    names: list[str] = Field(min_length=1)
+    groups: list[str] = []
+    citation: str | None = None  # for drugs PDQ does not name ([EXTERNAL])
+
+
+class Treatments(_Frozen):
+    source: Source
+    concepts: dict[str, TreatmentConcept]
+
+
+class Cues(_Frozen):
+    inclusion_heading: list[str]
+    exclusion_heading: list[str]
+    excludes: list[str]
+    allows: list[str]
+    negates_at_start: list[str]
+    negates: list[str]
+    prior_treatment: list[str]
+    not_counting: list[str]
+    carcinoma: list[str]
+    tumor_grade_context: list[str]
+    toxicity_context: list[str]
+    time_limit: list[str]
+
+
+class Vocabulary(_Frozen):
+    general_names: Names
+    functional_status: FunctionalStatus
+    men1: Names
+    grades: Grades
+    treatments: Treatments
+    cues: Cues
+
+
+@cache
+def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """The validated vocabulary; raises KnowledgeError when the file is broken."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        vocab = Vocabulary.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as error:
+        raise KnowledgeError([f"{path.name}: {error}"]) from error
+    unknown = [
+        f"{path.name}: treatment {name} names unknown group {group}"
+        for name, concept in vocab.treatments.concepts.items()
+        for group in concept.groups
+        if group not in vocab.treatments.concepts
+    ]
+    if unknown:
+        raise KnowledgeError(unknown)
+    return vocab
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern matching any of ``phrases`` as whole words.
+
+    Spaces and hyphens inside a phrase match either, so "low grade" also finds "low-grade".
+    """
+    alternatives = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
+    # Whole words only; a hyphen counts as a boundary ("treatment-naive", "grade 1-2").
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = re.split(r"[\s-]+", phrase.strip())
+    return r"[\s-]+".join(re.escape(part) for part in parts)

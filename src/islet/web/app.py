@@ -1,0 +1,53 @@
+"""The ASGI app factory: knowledge, pages, API, static files, error handling and hardening.
+
+The app holds no state beyond the immutable knowledge base, so several workers and a reverse-
+proxy path prefix (``root_path``) work without coordination.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from islet import __version__
+from islet import kb as kb_module
+from islet.api import router as api_router
+from islet.web import problems
+from islet.web.middleware import BodySizeLimit, NeverCrash, RateLimit, SecurityHeaders
+from islet.web.pages import router as pages_router
+from islet.web.rendering import STATIC_DIR
+from islet.web.settings import Settings
+
+
+def create_app(settings: Settings | None = None, knowledge_dir: Path | None = None) -> FastAPI:
+    """A ready web app. Loads and validates the knowledge first: invalid knowledge raises
+    ``KnowledgeError`` here, so a broken install never starts half-working."""
+    settings = settings or Settings.from_env()
+    kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
+    app = FastAPI(
+        title="Islet API",
+        version=__version__,
+        description=(
+            "Source-linked information about pancreatic neuroendocrine tumors (islet cell "
+            "tumors) from NCI's PDQ summary. Information, not medical advice."
+        ),
+        # The interactive docs load scripts from a CDN, which the security policy forbids;
+        # the OpenAPI document itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.kb = kb
+    app.state.settings = settings
+    problems.install(app)
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Added innermost first: the security headers wrap everything, including 413 and 429.
+    if settings.rate_limit:
+        app.add_middleware(RateLimit, per_minute=settings.rate_limit, respond=problems.respond)
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
+    app.add_middleware(NeverCrash, respond=problems.respond)
+    app.add_middleware(SecurityHeaders)
+    return app

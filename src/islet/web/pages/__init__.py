@@ -1,0 +1,13 @@
+"""The HTML pages. Each module holds one area's routes; all are left out of the OpenAPI schema."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from islet.web.pages import entities, guide, home, summary
+
+router = APIRouter(include_in_schema=False)
+router.include_router(home.router)
+router.include_router(summary.router)
+router.include_router(entities.router)
+router.include_router(guide.router)

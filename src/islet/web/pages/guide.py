@@ -1,0 +1,198 @@
+"""The treatment guide: a short step-by-step form, the grouped options, a print sheet and a PDF.
+
+Every answer lives in the page address, so a result can be bookmarked or shared and the server
+keeps nothing. The pages only call ``islet.guide.options_for``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from urllib.parse import urlencode
+
+from islet.errors import InvalidSituation
+from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide.data import GuideData, load_guide_data
+from islet.model import Situation
+from islet.web.deps import AudienceQuery
+from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
+from islet.web.pdf import render_pdf
+from islet.web.rendering import render, render_text, root
+
+router = APIRouter()
+
+FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks it first
+FactPath = Annotated[str, Path(pattern="^[a-z_]{1,40}$")]
+
+
+def query_value(value: str | bool) -> str:
+    """A choice value as it is written in the page address."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def address(request: Request, path: str, state: GuideState, audience: str) -> str:
+    """The address of a guide page for ``state`` (keeping the professional view)."""
+    pairs = state.query()
+    if audience == "professional":
+        pairs.append(("audience", "professional"))
+    query = urlencode(pairs)
+    return f"{root(request)}{path}" + (f"?{query}" if query else "")
+
+
+def situation_of(state: GuideState) -> Situation:
+    """The validated situation; raises InvalidSituation naming the field at fault."""
+    return situation_from(state.answers)
+
+
+def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
+    """Each fact with the words of its answer, or None when it is not known."""
+    rows = []
+    for fact in FACTS:
+        question = data.question(fact)
+        value = state.answers.get(fact)
+        if value is None:
+            words = None
+        elif isinstance(value, list):
+            words = ", ".join(question.label_of(v) for v in value) or question.none_label
+        else:
+            words = question.label_of(value)
+        rows.append({"fact": fact, "label": question.label, "answer": words})
+    return rows
+
+
+def marked_parts(situation: Situation) -> list[str]:
+    """The parts of the drawing to highlight: the sites chosen, and the liver if named."""
+    parts: list[str] = list(situation.sites or [])
+    if situation.spread and "liver" in situation.spread:
+        parts.append("liver")
+    return parts
+
+
+def by_list(options: list[GuideOption]) -> list[tuple[str, list[GuideOption]]]:
+    """Options grouped by the PDQ list they come from, in the order the lists appear."""
+    groups: dict[str, list[GuideOption]] = {}
+    for option in options:
+        groups.setdefault(option.list_name, []).append(option)
+    return list(groups.items())
+
+
+def step_page(
+    request: Request,
+    audience: AudienceQuery,
+    state: GuideState,
+    fact: str,
+    action: str,
+    error: InvalidSituation | None = None,
+) -> Response:
+    data = load_guide_data()
+    question = data.question(fact)
+    hidden = [(k, v) for k, v in state.query(without=fact) if not (k == "asked" and v == fact)]
+    hidden.append(("asked", fact))
+    if audience == "professional":
+        hidden.append(("audience", "professional"))
+    return render(
+        request,
+        "guide_step.html",
+        audience,
+        status_code=422 if error else 200,
+        question=question,
+        dont_know=data.dont_know,
+        state=state,
+        hidden=hidden,
+        action=action,
+        number=len([f for f in state.asked if f != fact]) + 1,
+        error=error,
+        none=NONE,
+        query_value=query_value,
+        results_url=address(request, "/guide/options", state, audience),
+    )
+
+
+def result_context(request: Request, state: GuideState, audience: str) -> dict[str, Any]:
+    situation = situation_of(state)
+    result: GuideResult = options_for(situation, request.app.state.kb)
+    data = load_guide_data()
+    return {
+        "result": result,
+        "situation": situation,
+        "rows": answered(data, state),
+        "marked": marked_parts(situation),
+        "state": state,
+        "options_url": address(request, "/guide/options", state, audience),
+        "sheet_url": address(request, "/guide/sheet", state, audience),
+        "pdf_url": address(request, "/guide/sheet.pdf", state, audience),
+        "by_list": by_list,
+        "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state, audience),
+    }
+
+
+@router.get("/guide")
+def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The next question worth asking, or the results when nothing is left to ask."""
+    state = read_state(request.query_params)
+    try:
+        situation = situation_of(state)
+    except InvalidSituation as error:
+        fact = error.field if error.field in FACTS else FIRST_FACT
+        return step_page(request, audience, state, fact, "/guide", error)
+    if FIRST_FACT not in state.answers and FIRST_FACT not in state.asked:
+        return step_page(request, audience, state, FIRST_FACT, "/guide")
+    result = options_for(situation, request.app.state.kb)
+    for question in result.next_questions:
+        if question.fact not in state.answers and question.fact not in state.asked:
+            return step_page(request, audience, state, question.fact, "/guide")
+    return RedirectResponse(address(request, "/guide/options", state, audience), 303)
+
+
+@router.get("/guide/ask/{fact}")
+def ask(request: Request, fact: FactPath, audience: AudienceQuery = "patient") -> Response:
+    """One question, to change or give a single answer; goes straight back to the results."""
+    if fact not in FACTS:
+        return render(
+            request,
+            "error.html",
+            audience,
+            status_code=404,
+            status=404,
+            title="Unknown question",
+            detail="The guide has no such question.",
+            errors=[],
+            suggestions=[],
+        )
+    return step_page(request, audience, read_state(request.query_params), fact, "/guide/options")
+
+
+@router.get("/guide/options")
+def options(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The options PDQ lists for the situation in the address, grouped."""
+    state = read_state(request.query_params)
+    try:
+        context = result_context(request, state, audience)
+    except InvalidSituation as error:
+        fact = error.field if error.field in FACTS else FIRST_FACT
+        return step_page(request, audience, state, fact, "/guide/options", error)
+    return render(request, "guide_result.html", audience, **context)
+
+
+@router.get("/guide/sheet")
+def sheet(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """A one-page "for my appointment" sheet, made to be printed."""
+    context = result_context(request, read_state(request.query_params), audience)
+    return render(request, "guide_sheet.html", audience, **context)
+
+
+@router.get("/guide/sheet.pdf")
+def sheet_pdf(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The appointment sheet as a PDF download, made in memory and never stored."""
+    context = result_context(request, read_state(request.query_params), audience)
+    html = render_text(request, "guide_sheet_pdf.html", audience, **context)
+    return Response(
+        render_pdf(html),
+        media_type="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="islet-appointment-sheet.pdf"'},
+    )

@@ -1,0 +1,61 @@
+"""The whole summary on one page, in the patient or the health-professional version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from islet.kb import KnowledgeBase
+from islet.model import Audience, Section
+from islet.topics import children, citation
+from islet.web.deps import KB, AudienceQuery
+from islet.web.links import Link, item_links
+from islet.web.rendering import audience_query, render, root
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A section in reading order, with its depth in the tree and its related pages."""
+
+    section: Section
+    depth: int
+    title: str
+    links: list[Link]
+
+
+def outline(kb: KnowledgeBase, audience: Audience, prefix: str) -> list[OutlineEntry]:
+    """Every section the audience reads, depth first; the patient version leaves out the
+    health-professional-only sections."""
+    aq = audience_query(audience)
+    out: list[OutlineEntry] = []
+
+    def visit(section: Section, depth: int) -> None:
+        if section.professional_only and audience == "patient":
+            return
+        title = (audience == "professional" and section.title_professional) or section.title
+        links = item_links(kb, section.related, prefix, aq)
+        out.append(OutlineEntry(section, depth, title, links))
+        for child in children(kb, section.id):
+            visit(kb.sections[child], depth + 1)
+
+    roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
+    for section in roots:
+        visit(section, 0)
+    return out
+
+
+@router.get("/summary")
+def summary(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
+    return render(
+        request,
+        "summary.html",
+        audience,
+        outline=outline(kb, audience, root(request)),
+        cite=citation(kb, audience, date.today().isoformat()),
+    )

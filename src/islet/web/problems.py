@@ -1,0 +1,147 @@
+"""Errors as answers: problem JSON (RFC 9457) for the API, calm HTML pages for people.
+
+Every error names what to fix and never echoes a stack trace; validation errors name the field
+but do not repeat the value that was sent.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from islet.errors import CannotCompute, InvalidSituation, IsletError, KnowledgeError, UnknownTerm
+from islet.web.middleware import is_api
+from islet.web.rendering import render
+
+PROBLEM_JSON = "application/problem+json"
+LOCATIONS = ("body", "query", "path", "header", "cookie")
+
+
+def problem(
+    status: int,
+    detail: str,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    """A problem+json response; ``field`` names the first field at fault when there is one."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["field"] = errors[0]["field"]
+        body["errors"] = errors
+    body.update(extra)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def error_response(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    errors: list[dict[str, str]] | None = None,
+    suggestions: list[str] | None = None,
+) -> Response:
+    """Problem JSON for the API, an HTML error page for everything else."""
+    if is_api(request.scope):
+        extra: dict[str, Any] = {"suggestions": suggestions} if suggestions else {}
+        return problem(status, detail, errors, headers, **extra)
+    audience = "professional" if request.query_params.get("audience") == "professional" else "patient"
+    return render(
+        request,
+        "error.html",
+        audience=audience,
+        status_code=status,
+        headers=headers,
+        status=status,
+        title=title,
+        detail=detail,
+        errors=errors or [],
+        suggestions=suggestions or [],
+    )
+
+
+def respond(
+    request: Request, status: int, title: str, detail: str, headers: dict[str, str] | None
+) -> Response:
+    """The error responder the middleware uses (see ``islet.web.middleware.ErrorResponder``)."""
+    return error_response(request, status, title, detail, headers)
+
+
+def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
+    """Each validation error as ``{"field", "in", "message"}``, without the value sent."""
+    out = []
+    for detail in error.errors():
+        loc = [str(part) for part in detail.get("loc", ())]
+        where = loc[0] if loc and loc[0] in LOCATIONS else "body"
+        path = loc[1:] if loc and loc[0] in LOCATIONS else loc
+        out.append(
+            {
+                "field": ".".join(path) or where,
+                "in": where,
+                "message": str(detail.get("msg", "is not valid")),
+            }
+        )
+    return out
+
+
+async def on_validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    errors = field_errors(error)
+    names = ", ".join(dict.fromkeys(e["field"] for e in errors))
+    return error_response(
+        request,
+        422,
+        "Please check what you entered",
+        f"Some input is not valid: {names}.",
+        errors=errors,
+    )
+
+
+async def on_http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    if error.status_code == 404:
+        return error_response(
+            request, 404, "Page not found", "There is no page at this address.", error.headers
+        )
+    detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
+    return error_response(
+        request, error.status_code, HTTPStatus(error.status_code).phrase, detail, error.headers
+    )
+
+
+async def on_islet_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, IsletError)
+    if isinstance(error, UnknownTerm):
+        return error_response(
+            request, 404, "Not found", str(error), suggestions=error.suggestions
+        )
+    if isinstance(error, InvalidSituation):
+        errors = [{"field": error.field, "in": "body", "message": str(error)}]
+        return error_response(
+            request, 422, "Please check what you entered", str(error), errors=errors
+        )
+    if isinstance(error, CannotCompute):
+        return error_response(request, 422, "Cannot compute", str(error))
+    if isinstance(error, KnowledgeError):
+        return error_response(request, 503, "Knowledge unavailable", "The knowledge is invalid.")
+    return error_response(request, 400, "Cannot answer", str(error))
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn errors into problem bodies and error pages."""
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(IsletError, on_islet_error)

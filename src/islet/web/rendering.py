@@ -1,0 +1,154 @@
+"""Template rendering: the Jinja environment, the shared page context and rich text.
+
+Patient text marks glossary terms as ``[[id]]`` or ``[[id|words]]``. :func:`blocks` turns such
+text into paragraphs and lists of :class:`Segment` values; the ``rich_text`` template partial
+renders a marked term as an in-place explanation. No HTML is built here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, get_args
+from urllib.parse import urlencode
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from islet import __version__
+from islet.kb import KnowledgeBase
+from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
+from islet.web.links import item_link
+from islet.web.middleware import app_path
+
+HERE = Path(__file__).parent
+TEMPLATES_DIR = HERE / "templates"
+STATIC_DIR = HERE / "static"
+
+environment = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates = Jinja2Templates(env=environment)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text; a glossary term when ``term`` is set (with its definition)."""
+
+    text: str
+    term: str | None = None
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one item) or a bulleted list (one item per bullet)."""
+
+    kind: Literal["para", "list"]
+    items: list[list[Segment]]
+
+
+def segments(text: str, kb: KnowledgeBase) -> list[Segment]:
+    """``text`` split into plain runs and glossary terms (marks of unknown ids stay plain)."""
+    out: list[Segment] = []
+    position = 0
+    for mark in GLOSSARY_MARK.finditer(text):
+        if mark.start() > position:
+            out.append(Segment(text[position : mark.start()]))
+        term_id = mark.group(1).strip()
+        words = mark.group(2) or term_id.replace("-", " ")
+        entry = kb.glossary.get(term_id)
+        if entry is None:
+            out.append(Segment(words))
+        else:
+            out.append(Segment(words, term_id, entry.definition))
+        position = mark.end()
+    if position < len(text):
+        out.append(Segment(text[position:]))
+    return out
+
+
+def blocks(text: str, kb: KnowledgeBase) -> list[Block]:
+    """Paragraphs (separated by blank lines) and lists (lines starting with ``- ``)."""
+    out: list[Block] = []
+    for chunk in text.strip().split("\n\n"):
+        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith(("- ", "* ")) for line in lines):
+            out.append(Block("list", [segments(line[2:].strip(), kb) for line in lines]))
+        else:
+            out.append(Block("para", [segments(" ".join(lines), kb)]))
+    return out
+
+
+def root(request: Request) -> str:
+    """The reverse-proxy path prefix this app is served under ('' when none)."""
+    prefix: str = request.scope.get("root_path", "")
+    return prefix.rstrip("/")
+
+
+def audience_query(audience: Audience) -> str:
+    """The query string that keeps the professional view on links ('' for patients)."""
+    return "?audience=professional" if audience == "professional" else ""
+
+
+def switch_url(request: Request, audience: Audience) -> str:
+    """This page's address in the ``audience`` view, other query parameters kept."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "audience"]
+    if audience == "professional":
+        params.append(("audience", "professional"))
+    query = urlencode(params)
+    return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
+
+
+def page_context(request: Request, audience: Audience) -> dict[str, Any]:
+    """What every template may use: the knowledge base, audience, links and dates."""
+    kb: KnowledgeBase = request.app.state.kb
+    prefix, aq = root(request), audience_query(audience)
+    return {
+        "request": request,
+        "kb": kb,
+        "pdq": kb.pdq,
+        "audience": audience,
+        "root": prefix,
+        "aq": aq,
+        "patient_url": switch_url(request, "patient"),
+        "professional_url": switch_url(request, "professional"),
+        "today": date.today().isoformat(),
+        "version": __version__,
+        "blocks": lambda text: blocks(text, kb),
+        "link_to": lambda item_id: item_link(kb, item_id, prefix, aq),
+        "guide_types": get_args(TumorTypeName),
+    }
+
+
+def render(
+    request: Request,
+    name: str,
+    audience: Audience = "patient",
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **context: Any,
+) -> Response:
+    """The template ``name`` rendered with the page context plus ``context``."""
+    return templates.TemplateResponse(
+        request,
+        name,
+        {**page_context(request, audience), **context},
+        status_code=status_code,
+        headers=headers,
+    )
+
+
+def render_text(request: Request, name: str, audience: Audience, **context: Any) -> str:
+    """The template ``name`` rendered to a string (for the PDF)."""
+    template = environment.get_template(name)
+    return template.render({**page_context(request, audience), **context})

@@ -1,0 +1,44 @@
+"""Run-time settings of the web app, read from the environment once per process."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from islet.errors import IsletError
+
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+DEFAULT_RATE_LIMIT = 300  # API requests per minute per client
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits of one app instance.
+
+    ``rate_limit`` is the number of API requests one client may make per minute (0 turns the
+    limit off); ``max_body_bytes`` bounds every request body.
+    """
+
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    rate_limit: int = DEFAULT_RATE_LIMIT
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Settings from ``ISLET_MAX_BODY_BYTES`` and ``ISLET_RATE_LIMIT`` (defaults otherwise)."""
+        return cls(
+            max_body_bytes=_int_env("ISLET_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            rate_limit=_int_env("ISLET_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+        )
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise IsletError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 0:
+        raise IsletError(f"{name} must not be negative")
+    return value
