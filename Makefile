@@ -3,8 +3,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test lint format check bench clean
+.PHONY: run test lint format check bench clean browser screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -13,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/islet show
+	$(BIN)/islet serve --host $(HOST) --port $(PORT)
 
 check: $(STAMP)
 	$(BIN)/islet check
@@ -27,8 +29,14 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-test: $(STAMP) lint check
+test: $(STAMP) lint check browser
 	$(BIN)/pytest
+
+browser:
+	scripts/ensure-browser.sh
+
+screenshots: $(STAMP) browser
+	$(PY) scripts/screenshots.py
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b; done

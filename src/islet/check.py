@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
-
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
 from islet.model import GlossaryTerm, Item, Section, TextItem, TumorType, plain_text
+
+with warnings.catch_warnings():
+    # textstat 0.7.4 (the release that works offline) still imports the deprecated pkg_resources
+    warnings.simplefilter("ignore", UserWarning)
+    import textstat
 
 MAX_GRADE = 9.0
 

@@ -18,6 +18,8 @@ from islet import kb as kb_module
 from islet.check import MAX_GRADE, check
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
+from islet.cli_serve import serve_command
+from islet.cli_trials import trials_app
 from islet.errors import IsletError
 from islet.model import Audience
 from islet.topics import children, citation, view
@@ -223,6 +225,8 @@ app.command("symptoms")(symptoms_command)
 app.command("tests")(tests_command)
 app.command("stage")(stage_command)
 app.command("grade")(grade_command)
+app.command("serve")(serve_command)
+app.add_typer(trials_app, name="trials")
 
 
 def main() -> None:

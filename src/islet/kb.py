@@ -46,7 +46,14 @@ COLLECTIONS: dict[str, type[Item]] = {
     "codes": Code,
 }
 # Collections whose ids name a topic for `islet show`; they share one id space.
-TOPIC_COLLECTIONS = ("sections", "tumor_types", "symptom_patterns", "symptoms", "tests", "treatments")
+TOPIC_COLLECTIONS = (
+    "sections",
+    "tumor_types",
+    "symptom_patterns",
+    "symptoms",
+    "tests",
+    "treatments",
+)
 RECURRENT = "recurrent-progressive"
 
 
@@ -78,6 +85,9 @@ class KnowledgeBase:
     def topic(self, query: str) -> Item:
         """The section, tumor type, pattern, test or treatment named by id, name or alias."""
         key = _norm(query)
+        for collection in TOPIC_COLLECTIONS:
+            if query in self.collection(collection):
+                return self.collection(collection)[query]  # an exact id wins over a title
         names: dict[str, Item] = {}
         for collection in TOPIC_COLLECTIONS:
             for item in self.collection(collection).values():

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from islet.api import guide, knowledge
+from islet.api import calculators, explain, guide, knowledge
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(knowledge.router)
 router.include_router(guide.router)
+router.include_router(explain.router)
+router.include_router(calculators.router)

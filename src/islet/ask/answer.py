@@ -20,7 +20,7 @@ from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
-from islet.ask.words import fold, stem
+from islet.ask.words import fold
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Source, TumorType
@@ -183,7 +183,7 @@ class Engine:
         tumors = reading.mentioned("tumor-type")
         if len(tumors) != 1:
             return None
-        facet = _facet(self.lexicon.answering.facets, reading.words)
+        facet = reading.facet
         if facet is None:
             return None
         tumor = self.kb.tumor_types[tumors[0]]
@@ -279,18 +279,6 @@ _FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] 
     "treatment": Engine._treatment,
     "behaviour": Engine._behaviour,
 }
-
-
-def _facet(facets: list[Facet], question_words: list[str]) -> Facet | None:
-    """The facet with the most cue words in the question; the earlier listed wins a tie."""
-    stems = {stem(w) for w in question_words}
-    best: Facet | None = None
-    best_count = 0
-    for facet in facets:
-        count = len(stems.intersection(stem(c) for c in facet.cues))
-        if count > best_count:
-            best, best_count = facet, count
-    return best
 
 
 def _listing(items: list[str]) -> str:

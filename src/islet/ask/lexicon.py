@@ -69,6 +69,7 @@ class Facet(Strict):
 
     id: FacetId
     cues: list[str] = Field(min_length=1)
+    kinds: list[str] = Field(min_length=1)  # passage kinds that answer it: test, symptom, ...
     summary: str = Field(min_length=1)  # a template over the tumor type's fields
     summary_missing: str | None = None  # when the knowledge base has no value for the facet
 
@@ -93,6 +94,13 @@ class OutOfScopeRule(Strict):
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
+    @field_validator("definition")
+    @classmethod
+    def _definition_compiles(cls, patterns: list[str]) -> list[str]:
+        return OutOfScopeRule._compiles(patterns)
+
+    subject: str  # the glossary item naming the summary's own subject, e.g. glossary:pancreatic-net
+    definition: list[str] = Field(min_length=1)  # patterns of "what is X" questions
     facets: list[Facet]
     site_names: dict[str, str]
     behaviour_phrases: dict[str, str]
@@ -154,11 +162,11 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
 def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     """Problems for every lay term whose target is not an item of the knowledge base."""
     problems = []
-    for term in lexicon.lay_terms:
-        if term.target is None:
-            continue
-        kind, _, item_id = term.target.partition(":")
+    targets = [(f"lay term '{t.id}'", t.target) for t in lexicon.lay_terms if t.target]
+    targets.append(("answering.subject", lexicon.answering.subject))
+    for where, target in targets:
+        kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)
         if collection is None or item_id not in kb.collection(collection):
-            problems.append(f"ask: lay term '{term.id}' points to unknown '{term.target}'")
+            problems.append(f"ask: {where} points to unknown '{target}'")
     return problems

@@ -47,6 +47,7 @@ class Passage(BaseModel):
     labels: tuple[str, ...] = ()  # the names people use for the item
     topics: tuple[str, ...] = ()  # ids of the items the passage is about (its own and related)
     glossary: tuple[str, ...] = ()  # glossary ids marked in the text
+    professional_only: bool = False  # from a section only the health-professional version has
     source: Source
 
     def for_audience(self, audience: Audience) -> bool:
@@ -112,6 +113,7 @@ def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
         kind=kind,
         item_id=item.id,
         audience="patient",
+        professional_only=_professional_only(kb, item),
         title=title,
         text=_join(shown),
         extra=_join(hidden),
@@ -150,6 +152,18 @@ def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
             topics=topics,
             source=fact.source,
         )
+
+
+def _professional_only(kb: KnowledgeBase, item: Item) -> bool:
+    """Whether a section, or a section above it, is only in the health-professional version."""
+    seen: set[str] = set()
+    section = item if isinstance(item, Section) else None
+    while section is not None and section.id not in seen:
+        if section.professional_only:
+            return True
+        seen.add(section.id)
+        section = kb.sections.get(section.parent or "")
+    return False
 
 
 def _title(item: Item) -> str:

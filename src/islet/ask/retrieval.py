@@ -10,6 +10,7 @@ of what the question asks about the best passage actually covers.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,10 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
-from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Lexicon
+from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.semantic import Encoder
-from islet.ask.words import STOP_WORDS, Speller, stem, terms, words
+from islet.ask.words import STOP_WORDS, Speller, fold, stem, terms, words
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 
@@ -34,7 +35,13 @@ class Tuning:
     """The knobs of Islet's retrieval, set on the development questions only."""
 
     mention_boost: float = 0.5  # score x (1 + boost) per recognised item the passage is about
-    own_boost: float = 0.5  # and x (1 + own) more when the passage is that item's own text
+    own_boost: float = 0.3  # and x (1 + own) more when the passage is that item's own text
+    glossary_prior: float = 0.6  # definitions are short; outside "what is X" they rank lower
+    professional_only_prior: float = 0.7  # patients are first answered from the patient version
+    facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
+    definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.35  # weak length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this a question is out of scope
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     dense_rescue: float = 0.6  # dense similarity that keeps a lexically weak question in scope
@@ -58,6 +65,15 @@ class Reading:
     expansion: list[str] = field(default_factory=list)  # stemmed terms added by lay terms
     mentions: list[Mention] = field(default_factory=list)
     understood: set[str] = field(default_factory=set)  # terms inside a recognised phrase
+    subject: set[str] = field(default_factory=set)  # terms naming the summary's own subject
+    definition: bool = False  # a "what is X" question
+    facet: Facet | None = None  # what the question asks about: tests, symptoms, treatment...
+
+    @property
+    def focus(self) -> list[str]:
+        """The terms to search with: the subject's words only when nothing else is asked."""
+        rest = [t for t in self.terms if t not in self.subject]
+        return rest or self.terms
 
     def mentioned(self, kind: str) -> list[str]:
         """Ids of the mentioned items of one kind, first mention first, no repeats."""
@@ -106,6 +122,9 @@ class Retriever:
     ) -> None:
         self.kb = kb
         self.tuning = tuning or Tuning()
+        self.subject = lexicon.answering.subject
+        self._definition = [re.compile(p) for p in lexicon.answering.definition]
+        self._facets = lexicon.answering.facets
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
         self._phrases_from: dict[str, list[_Phrase]] = {}
@@ -116,7 +135,8 @@ class Retriever:
         }
         self._doc_terms = [_index_terms(p, glossary_aliases) for p in self.passages]
         self._doc_sets = [set(t) for t in self._doc_terms]
-        self.bm25 = bm25s.BM25()
+        self._serves = [_serves(p, kinds_by_id(kb)) for p in self.passages]
+        self.bm25 = bm25s.BM25(k1=self.tuning.bm25_k1, b=self.tuning.bm25_b)
         self.bm25.index(self._doc_terms, show_progress=False)
         df: Counter[str] = Counter(t for s in self._doc_sets for t in s)
         n = len(self.passages)
@@ -160,11 +180,22 @@ class Retriever:
             span = stems[i : i + n]
             shown = fixed[i : i + n]
             reading.understood.update(s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS)
+            if self.subject in match.targets:
+                reading.subject.update(s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS)
             for target in match.targets:
                 reading.mentions.append(Mention(target, " ".join(shown)))
-                reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
+                if target != self.subject:
+                    reading.expansion.extend(
+                        t for t in self._target_terms(target) if t not in span
+                    )
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
+        folded = " ".join(fold(question).split())
+        reading.definition = len(reading.focus) <= self.tuning.definition_max_terms and any(
+            p.search(folded) for p in self._definition
+        )
+        # "What is X?" asks about X itself, whatever facet words X's name contains.
+        reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
         return reading
 
     def _longest_phrase(self, stems: list[str], start: int) -> _Phrase | None:
@@ -189,11 +220,12 @@ class Retriever:
     def search(self, question: str, limit: int = 10) -> Search:
         """The passages that best answer ``question``, best first, with a confidence."""
         reading = self.read(question)
-        query = reading.terms + sorted(set(reading.expansion) - set(reading.terms))
+        focus = reading.focus
+        query = focus + sorted(set(reading.expansion) - set(focus))
         if not query:
             return Search(reading, [], 0.0)
         scores = np.asarray(self.bm25.get_scores(query), dtype=float)
-        boost = self._mention_boost(reading)
+        boost = self._boost(reading)
         scores = scores * boost
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
@@ -206,22 +238,38 @@ class Retriever:
         confidence = self._confidence(reading, order[0]) if order else 0.0
         return Search(reading, hits, confidence, dense_best)
 
-    def _mention_boost(self, reading: Reading) -> np.ndarray:
-        boost = np.ones(len(self.passages))
-        # Glossary mentions only expand the question: "cancer" must not lift one definition.
+    def _boost(self, reading: Reading) -> np.ndarray:
+        """Score factors: kind priors, the facet asked about, and the items the question names."""
+        tuning = self.tuning
+        # Outside "what is X" questions, glossary mentions and the summary's subject only
+        # expand the question: "cancer" must not lift one definition above the summary.
+        subject_only = reading.focus == reading.terms and bool(reading.subject)
         items = {
             m.target.partition(":")[2]
             for m in reading.mentions
-            if not m.target.startswith("glossary:")
+            if reading.definition
+            or not (
+                m.target.startswith("glossary:")
+                or (m.target == self.subject and not subject_only)
+            )
         }
-        if not items:
-            return boost
+        facet_kinds = set(reading.facet.kinds) if reading.facet else set()
+        boost = np.ones(len(self.passages))
         for i, passage in enumerate(self.passages):
-            about = len(items.intersection(passage.topics))
-            if about:
-                boost[i] = (1 + self.tuning.mention_boost) ** about
-            if passage.item_id in items:
-                boost[i] *= 1 + self.tuning.own_boost
+            if passage.kind == "glossary" and not reading.definition:
+                boost[i] *= tuning.glossary_prior
+            if passage.professional_only and self.audience == "patient":
+                boost[i] *= tuning.professional_only_prior
+            serves_facet = bool(facet_kinds & self._serves[i])
+            if serves_facet:
+                boost[i] *= 1 + tuning.facet_boost
+            # A question about one facet of an item ("how are ulcers treated") is not answered
+            # by the item's own text unless that text is of the kind the facet asks for.
+            if items and (serves_facet or not facet_kinds):
+                about = len(items.intersection(passage.topics))
+                boost[i] *= (1 + tuning.mention_boost) ** about
+                if passage.item_id in items:
+                    boost[i] *= 1 + tuning.own_boost
         return boost
 
     def _fuse(self, lexical: np.ndarray, dense: np.ndarray) -> list[int]:
@@ -235,13 +283,15 @@ class Retriever:
 
     def _confidence(self, reading: Reading, best: int) -> float:
         """Share of the question's term weight that the best passage (or a lay term) covers."""
-        if not reading.terms:
+        focus = reading.focus
+        if not focus:
             return 0.0
         total = covered = 0.0
-        for term in reading.terms:
+        for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
             total += weight
-            if term in self._doc_sets[best] or term in reading.understood:
+            understood = reading.understood | reading.subject
+            if term in self._doc_sets[best] or term in understood:
                 covered += weight
         return covered / total if total else 0.0
 
@@ -261,7 +311,8 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
 
     def add(text: str, target: str | None = None, meaning: str | None = None) -> None:
         key = tuple(stem(w) for w in words(text))
-        if not key or all(w in STOP_WORDS for w in words(text)):
+        # A single stop word names nothing; "who gets" or "come back" as a phrase can.
+        if not key or (len(key) == 1 and key[0] in STOP_WORDS):
             return
         surface.setdefault(key, text)
         if target and target not in targets.setdefault(key, []):
@@ -277,7 +328,8 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
                 value = getattr(item, attr, None)
                 if isinstance(value, str):
                     labels.append(value)
-            for attr in ("aliases", "synonyms"):
+            # A syndrome a tumor type causes is a name people use for it ("Zollinger-Ellison").
+            for attr in ("aliases", "synonyms", "syndromes"):
                 labels.extend(getattr(item, attr, []))
             for label in labels:
                 add(label, target=f"{kind}:{item.id}")
@@ -289,3 +341,33 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
         for key in surface
     ]
 
+
+def facet_of(facets: Sequence[Facet], question_words: Sequence[str]) -> Facet | None:
+    """The facet with the most cue words in the question; the earlier listed wins a tie."""
+    stems = {stem(w) for w in question_words}
+    best: Facet | None = None
+    best_count = 0
+    for facet in facets:
+        count = len(stems.intersection(stem(c) for c in facet.cues))
+        if count > best_count:
+            best, best_count = facet, count
+    return best
+
+
+def kinds_by_id(kb: KnowledgeBase) -> dict[str, str]:
+    """The passage kind of every topic and rule id (glossary ids may repeat them; left out)."""
+    return {
+        item_id: kind
+        for name, kind in KIND_OF_COLLECTION.items()
+        if name != "glossary"
+        for item_id in kb.collection(name)
+    }
+
+
+def _serves(passage: Passage, kind_of: dict[str, str]) -> set[str]:
+    """The kinds of question a passage answers: its own kind, and for a section the kinds of
+    the items it discusses (the diagnosis section serves test questions)."""
+    kinds = {passage.kind}
+    if passage.kind == "section":
+        kinds.update(kind_of[t] for t in passage.topics[1:] if t in kind_of)
+    return kinds

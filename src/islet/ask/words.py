@@ -20,13 +20,14 @@ STOP_WORDS = frozenset(
     before being below between both but by can cannot could did do does doing done down during
     each else ever few for from further get gets getting go goes going got had has have having
     he her here hers herself him himself his how i if in into is it its itself just let lets
-    me might more most much must my myself need needs no nor not now of off on once only or
+    me might much must my myself need needs no nor not now of off on once or
     other our ours out over own please really same she should so some something still such
     tell than that the their theirs them themselves then there these they thing things this
     those through to too under until up us very want was we were what whats when where which
     while who whom why will with would you your yours yourself im ive id dont doesnt isnt
     arent cant wont whats thats theres hi hello hey thanks thank anyone someone kind kinds
-    type types mean means meant also maybe
+    type types mean means meant also maybe versus vs difference differences compare compared
+    explain describe anyway actually exactly okay ok yes
     """.split()
 )
 
@@ -44,6 +45,8 @@ SPELLING_VARIANTS = {
 }
 
 _VOWELS = set("aeiouy")
+# Singular words ending in "as": "gastrinomas" loses its s, "pancreas" keeps it.
+_SINGULAR_AS = frozenset("pancreas gas alias bias atlas canvas whereas christmas".split())
 
 
 def fold(text: str) -> str:
@@ -55,8 +58,21 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` in order, folded, British spellings made American."""
-    return [SPELLING_VARIANTS.get(w, w) for w in WORD.findall(fold(text))]
+    """The words of ``text`` in order, folded, British spellings made American.
+
+    "non" joins the next word, so "non-functional" and "non functioning" meet "nonfunctional".
+    """
+    out: list[str] = []
+    pending = ""
+    for w in WORD.findall(fold(text)):
+        if w == "non":
+            pending = "non"
+            continue
+        out.append(SPELLING_VARIANTS.get(pending + w, pending + w))
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
 
 
 def stem(word: str) -> str:
@@ -76,7 +92,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith(("ches", "shes", "xes", "zes")):
         w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")):
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "os")) and w not in _SINGULAR_AS:
         w = w[:-1]
     for suffix in ("ingly", "edly", "ing", "ed", "ments", "ment", "ly"):
         if w.endswith(suffix) and _has_vowel(w[: -len(suffix)]) and len(w) - len(suffix) >= 3:
@@ -119,7 +135,7 @@ class Speller:
 
     def correct(self, word: str) -> str:
         """``word`` itself when known, too short or a number; else its closest known word."""
-        if word in self.known or len(word) < 5 or not word.isalpha():
+        if word in self.known or len(word) < 3 or not word.isalpha():
             return word
         # Misspellings rarely change the first letter; looking only there keeps this fast.
         candidates = self._by_initial.get(word[0], [])

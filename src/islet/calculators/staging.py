@@ -97,9 +97,9 @@ def stage_from_facts(
 ) -> StageResult:
     """The AJCC 8th stage from what is known about the tumor.
 
-    - ``size_cm``: the largest tumor's size in cm (> 0); needed only when the tumor is confined
-      to the pancreas, since growth into the duodenum or bile duct (T3) or into a neighbouring
-      organ or large-vessel wall (T4) sets T whatever the size.
+    - ``size_cm``: the largest tumor's size in cm (> 0). Always needed here, even though growth
+      into the duodenum or bile duct (T3) or a neighbouring organ or large-vessel wall (T4) sets T
+      whatever the size; with T known, call :func:`stage` instead.
     - ``invades``: the structures the tumor grows into (ids or names from the AJCC table, e.g.
       ``duodenum``, ``common-bile-duct``, ``stomach``, ``spleen``, ``colon``, ``adrenal-gland``,
       ``celiac-axis``, ``superior-mesenteric-artery``, ``peripancreatic-fat``), or ``["none"]``
@@ -211,15 +211,19 @@ def _t_from_facts(
     for structure in found:
         if structure.t is None and structure.note:
             notes.append(structure.note)
+    if size is None:
+        # Growth into a neighbouring structure sets T3/T4 whatever the size, but staging from raw
+        # facts always asks for the size: the record of a staged tumor includes it, and a
+        # calculator never fills in what it was not told.
+        raise CannotCompute(
+            "tumor size in cm is needed (the largest tumor's size, even when it grows into "
+            "nearby organs); or give the T category directly"
+        )
     counted = [s for s in found if s.t is not None]
     if counted:
-        worst = max(s.t for s in counted if s.t is not None)
+        worst = max(s.t for s in counted if s.t is not None)  # "T4" sorts after "T3"
         names = ", ".join(s.name for s in counted if s.t == worst)
         return worst, f"grows into {names}"
-    if size is None:
-        raise CannotCompute(
-            "tumor size in cm is needed for the T category of a tumor confined to the pancreas"
-        )
     for category in table.t_categories:
         if category.size_cm is not None and category.size_cm.holds(size):
             bounds = category.size_cm.describe(" cm")

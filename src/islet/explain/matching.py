@@ -60,10 +60,23 @@ def stem(word: str) -> str:
     return word
 
 
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    """The stemmed content words of a phrase (empty when it has none)."""
-    words = TOKEN.findall(_clean(phrase))
-    return tuple(stem(w) for w in words if w not in STOPWORDS and w[0].isalnum())
+@dataclass(frozen=True)
+class Words:
+    """A phrase ready for matching: its stemmed content words, in any order within a window;
+    or, when dropping small words would leave a single word ("feeling down" -> "down"), the
+    exact sequence of all its stemmed words."""
+
+    stems: tuple[str, ...]
+    exact: tuple[str, ...] | None = None
+
+
+def phrase_words(phrase: str) -> Words:
+    """The phrase as :class:`Words` (``stems`` is empty when it has no content word)."""
+    words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
+    stems = tuple(stem(w) for w in words if w not in STOPWORDS)
+    if len(words) > 1 and len(stems) == 1:
+        return Words(stems, tuple(stem(w) for w in words))
+    return Words(stems)
 
 
 def _clean(text: str) -> str:
@@ -119,12 +132,14 @@ def _mark(words: list[str]) -> list[Token]:
     return tokens
 
 
-def find(phrase: tuple[str, ...], clauses: list[list[Token]]) -> list[Match]:
+def find(phrase: Words, clauses: list[list[Token]]) -> list[Match]:
     """Every place the phrase's words occur close together, without overlaps."""
-    if not phrase:
+    if not phrase.stems:
         return []
-    needed = set(phrase)
-    own_words = set(phrase)
+    if phrase.exact is not None:
+        return _find_exact(phrase.exact, clauses)
+    needed = set(phrase.stems)
+    own_words = set(phrase.stems)
     found: list[Match] = []
     for c, tokens in enumerate(clauses):
         content = [i for i, t in enumerate(tokens) if t.content]
@@ -132,7 +147,7 @@ def find(phrase: tuple[str, ...], clauses: list[list[Token]]) -> list[Match]:
         for k, start in enumerate(content):
             if start <= used_until or tokens[start].stem not in needed:
                 continue
-            window = content[k : k + len(phrase) + WINDOW_SLACK]
+            window = content[k : k + len(phrase.stems) + WINDOW_SLACK]
             missing = set(needed)
             end = start
             for i in window:
@@ -155,6 +170,21 @@ def find(phrase: tuple[str, ...], clauses: list[list[Token]]) -> list[Match]:
                 )
             )
             used_until = end
+    return found
+
+
+def _find_exact(sequence: tuple[str, ...], clauses: list[list[Token]]) -> list[Match]:
+    found = []
+    size = len(sequence)
+    for c, tokens in enumerate(clauses):
+        i = 0
+        while i + size <= len(tokens):
+            if tuple(t.stem for t in tokens[i : i + size]) == sequence:
+                words = " ".join(t.raw for t in tokens[i : i + size])
+                found.append(Match(c, i, i + size - 1, words, tokens[i].negated, size))
+                i += size
+            else:
+                i += 1
     return found
 
 

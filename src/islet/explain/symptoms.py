@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError
 
 from islet import kb as kb_module
 from islet.errors import KnowledgeError
-from islet.explain.matching import Match, Token, covers, find, phrase_stems, tokenize
+from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
 from islet.kb import KnowledgeBase
 from islet.model import Id, Source, Strict, plain_text
 
@@ -48,6 +48,7 @@ class MatchingExtras(Strict):
     examples: list[str] = Field(min_length=1)
     sign_matching: list[Id] = Field(default_factory=list)
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    ignore_synonyms: list[str] = Field(default_factory=list)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)
     red_flags: list[RedFlagRule] = Field(default_factory=list)
 
@@ -141,7 +142,7 @@ class Phrase:
     symptom: str
     kind: Literal["named", "sign"]
     label: str  # the name or sign the phrase stands for
-    stems: tuple[str, ...]
+    words: Words
 
 
 @dataclass
@@ -164,17 +165,19 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
     """Every phrase the matcher looks for, from the vocabulary and the extras."""
     out: list[Phrase] = []
     for symptom in kb.symptoms.values():
-        names = [symptom.id.replace("-", " "), symptom.lay_name, *symptom.synonyms]
+        ignored = {i.lower() for i in data.ignore_synonyms}
+        synonyms = [s for s in symptom.synonyms if s.lower() not in ignored]
+        names = [symptom.id.replace("-", " "), symptom.lay_name, *synonyms]
         names += data.extra_synonyms.get(symptom.id, [])
         if " (" in symptom.lay_name:
             names.append(symptom.lay_name.split(" (")[0])
-        out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_stems(n)) for n in names]
+        out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_words(n)) for n in names]
         if symptom.id in data.sign_matching:
             for sign in symptom.signs:
                 label = sign.split(":", 1)[-1].strip()  # "in the lung: cough" -> "cough"
                 for words in (label, *data.extra_signs.get(label, [])):
-                    out.append(Phrase(symptom.id, "sign", label, phrase_stems(words)))
-    return [p for p in out if p.stems]
+                    out.append(Phrase(symptom.id, "sign", label, phrase_words(words)))
+    return [p for p in out if p.words.stems]
 
 
 def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
@@ -218,7 +221,7 @@ def explain_symptoms(
     items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
     clauses = [c for part in text_parts for c in tokenize(part)]
-    found = [(p, m) for p in phrases(kb, data) for m in find(p.stems, clauses)]
+    found = [(p, m) for p in phrases(kb, data) for m in find(p.words, clauses)]
     evidence = _evidence(found)
     for item in items:
         if item in kb.symptoms:
@@ -275,7 +278,7 @@ def _red_flags(
         words = [
             m.words
             for trigger in rule.triggers
-            for m in find(phrase_stems(trigger), clauses)
+            for m in find(phrase_words(trigger), clauses)
             if not m.negated
         ]
         if words and symptom.red_flag:

@@ -72,6 +72,8 @@ class TestInfo(Strict):
 class TestsResult(Strict):
     """The tests for one tumor type (or for all types when ``tumor_type`` is None)."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     tumor_type: TumorTypeRef | None
     general_note: str
     general: list[TestInfo]
@@ -90,9 +92,9 @@ def tests_for(
     ``tumor_type`` is a tumor type id, name or alias (``"insulinoma"``, ``"VIPoma"``); ``None``
     lists every test. General tests apply to every type and are always listed; type-specific
     tests are those whose ``used_for`` names the type, in the order of PDQ's list for that type
-    (a general test PDQ repeats there, such as SRS for gastrinoma, comes last). Professional text (diagnostic
-    thresholds) is included only for ``audience="professional"``. Raises UnknownTerm with close
-    matches for an unknown tumor type.
+    (a general test PDQ repeats there, such as SRS for gastrinoma, comes last). Professional
+    text (diagnostic thresholds) is included only for ``audience="professional"``. Raises
+    UnknownTerm with close matches for an unknown tumor type.
     """
     kb = kb or kb_module.load()
     fixed = texts()

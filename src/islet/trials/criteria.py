@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
 from islet import kb as kb_module
 from islet.trials.eligibility import CriterionCheck, CriterionLine, Outcome, PersonFacts, Polarity
 from islet.trials.records import Trial
-from islet.trials.vocabulary import phrase_pattern, vocabulary
+from islet.trials.vocabulary import cue_pattern, phrase_pattern, vocabulary
 
 LineRule = Callable[[CriterionLine, PersonFacts, Trial], CriterionCheck | None]
 
@@ -44,7 +43,7 @@ _KI67_BOUND = re.compile(
     re.IGNORECASE,
 )
 _KI67_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*%")
-_SPLIT = re.compile(r"[,;.)]")
+_SPLIT = re.compile(r"[,;.)]")  # ends a clause
 
 
 def judge(polarity: Polarity, has: bool | None) -> Outcome | None:
@@ -57,11 +56,14 @@ def judge(polarity: Polarity, has: bool | None) -> Outcome | None:
     return "pass" if has == (polarity == "requires") else "fail"
 
 
-def _check(
+def make_check(
     rule: str, line: CriterionLine, outcome: Outcome | None, topic: str, fact: str
 ) -> CriterionCheck | None:
     if outcome is None:
         return None
+    if outcome == "fail" and line.conditional:
+        outcome = "undetermined"
+        fact += " (but this line applies only to some people)"
     return CriterionCheck(
         rule=rule,
         outcome=outcome,
@@ -136,7 +138,7 @@ def check_men1(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
         False: "you said you do not have MEN1",
         None: "you did not say whether you have MEN1",
     }
-    return _check("men1", line, judge(line.polarity, person.men1), "MEN1", facts[person.men1])
+    return make_check("men1", line, judge(line.polarity, person.men1), "MEN1", facts[person.men1])
 
 
 def check_tumor_type(
@@ -153,7 +155,7 @@ def check_tumor_type(
     else:
         has = person.tumor_type in named
         fact = f"you said your tumor is {_type_name(person.tumor_type)}"
-    return _check("tumor-type", line, judge(line.polarity, has), topic, fact)
+    return make_check("tumor-type", line, judge(line.polarity, has), topic, fact)
 
 
 def check_functional_status(
@@ -186,30 +188,31 @@ def check_functional_status(
         else:
             kind = "functional" if person_functional else "nonfunctional"
             fact = f"{_type_name(person.tumor_type or '')} is a {kind} tumor"
-    return _check("functional-status", line, judge(line.polarity, has), topic, fact)
+    return make_check("functional-status", line, judge(line.polarity, has), topic, fact)
 
 
 def check_grade(line: CriterionLine, person: PersonFacts, trial: Trial) -> CriterionCheck | None:
     """Tumor grade (G1-G3, low/intermediate/high grade) named in a criterion."""
     text = line.text
-    if _pattern("toxicity_context").search(text) or not _pattern("tumor_grade_context").search(
-        text
-    ):
-        return None
+    about_tumor = cue_pattern("tumor_grade_context").search(text)
+    if not about_tumor or cue_pattern("toxicity_context").search(text):
+        return None  # e.g. "grade 2 neuropathy" is a side effect, not a tumor grade
     grades = grades_named(text)
     if not grades:
         return None
     topic = "grade " + " or ".join(str(g) for g in sorted(grades)) + " tumors"
     if person.grade is None:
-        return _check("grade", line, judge(line.polarity, None), topic, "you did not give a grade")
+        return make_check(
+            "grade", line, judge(line.polarity, None), topic, "you did not give a grade"
+        )
     outcome = judge(line.polarity, person.grade in grades)
     fact = f"you said your tumor is grade {person.grade}"
-    if outcome == "fail" and _pattern("carcinoma").search(text):
+    if outcome == "fail" and cue_pattern("carcinoma").search(text):
         # Neuroendocrine carcinoma is a different disease from a grade 3 NET; grade alone
         # cannot settle a line about carcinoma.
         outcome = "undetermined"
         fact += ", and this line is about neuroendocrine carcinoma, which grade alone cannot settle"
-    return _check("grade", line, outcome, topic, fact)
+    return make_check("grade", line, outcome, topic, fact)
 
 
 def grades_named(text: str) -> set[int]:
@@ -243,7 +246,7 @@ def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
     )
     span = _person_ki67(person)
     if span is None:
-        return _check(
+        return make_check(
             "ki67",
             line,
             judge(line.polarity, None),
@@ -261,7 +264,7 @@ def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
         fact = f"you gave a Ki-67 index of {person.ki67:g}%"
     else:
         fact = f"grade {person.grade} means a Ki-67 index of {span[0]:g}% to {span[1]:g}%"
-    return _check("ki67", line, judge(line.polarity, inside), topic, fact)
+    return make_check("ki67", line, judge(line.polarity, inside), topic, fact)
 
 
 def ki67_limits(text: str) -> tuple[float, float] | None:
@@ -288,76 +291,7 @@ def _person_ki67(person: PersonFacts) -> tuple[float, float] | None:
     return None
 
 
-def check_prior_treatment(
-    line: CriterionLine, person: PersonFacts, trial: Trial
-) -> CriterionCheck | None:
-    """Earlier treatment named in a criterion ("prior everolimus", "previously treated")."""
-    text = line.text
-    if not _pattern("prior_treatment").search(text) or _pattern("toxicity_context").search(text):
-        return None
-    concepts = _concepts(trial)
-    counted = _counted_text(text)
-    named = sorted(c for c, pattern in concepts.items() if pattern.search(counted))
-    shown = ", ".join(_display(c) for c in named)
-    topic = "earlier treatment" + (f" with {shown}" if named else "")
-    if person.prior_treatments is None:
-        return _check(
-            "prior-treatment",
-            line,
-            judge(line.polarity, None),
-            topic,
-            "you did not say which treatments you have had",
-        )
-    if not person.prior_treatments:
-        return _check(
-            "prior-treatment",
-            line,
-            judge(line.polarity, False),
-            topic,
-            "you said you have had no treatment yet",
-        )
-    mine, all_known = _person_concepts(person.prior_treatments, concepts)
-    matched = sorted(c for c in mine if c in named or (c not in concepts and c in counted.lower()))
-    listed = ", ".join(person.prior_treatments)
-    if matched:
-        has: bool | None = True
-        fact = f"you listed {listed}, which matches {', '.join(_display(c) for c in matched)}"
-    elif named and all_known:
-        has = False
-        fact = f"you listed {listed}, which is none of these"
-    else:
-        has = None
-        fact = f"you listed {listed}; Islet cannot tell whether this line covers them"
-    outcome = judge(line.polarity, has)
-    if has and _pattern("time_limit").search(text) and outcome != "pass":
-        outcome = "undetermined"
-        fact += ", but the line counts only treatment within a set time before the trial"
-    return _check("prior-treatment", line, outcome, topic, fact)
-
-
-LINE_RULES: tuple[LineRule, ...] = (
-    check_tumor_type,
-    check_functional_status,
-    check_grade,
-    check_ki67,
-    check_men1,
-    check_prior_treatment,
-)
-
-
 # --- Helpers -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Concept:
-    names: tuple[str, ...]
-    groups: tuple[str, ...]
-
-
-@cache
-def _pattern(cue: str) -> re.Pattern[str]:
-    words: list[str] = getattr(vocabulary().cues, cue)
-    return phrase_pattern(words)
 
 
 @cache
@@ -389,61 +323,3 @@ def _is_functional(type_id: str | None) -> bool | None:
         return None
     tumor_type = kb_module.load().tumor_types.get(type_id)
     return None if tumor_type is None else tumor_type.functional
-
-
-@cache
-def _vocabulary_concepts() -> dict[str, _Concept]:
-    return {
-        name: _Concept(tuple(c.names), tuple(c.groups))
-        for name, c in vocabulary().treatments.concepts.items()
-    }
-
-
-def _display(concept: str) -> str:
-    known = vocabulary().treatments.concepts.get(concept)
-    return known.names[0] if known else concept
-
-
-def _concepts(trial: Trial) -> dict[str, re.Pattern[str]]:
-    """Treatment concepts to look for: the vocabulary's, plus the trial's own interventions."""
-    concepts = {name: phrase_pattern(list(c.names)) for name, c in _vocabulary_concepts().items()}
-    for intervention in trial.interventions:
-        names = [n for n in (intervention.name, *intervention.other_names) if n]
-        if names and "placebo" not in intervention.name.lower():
-            key = intervention.name.lower()
-            if not any(p.fullmatch(intervention.name) for p in concepts.values()):
-                concepts.setdefault(key, phrase_pattern(names))
-    return concepts
-
-
-def _person_concepts(
-    entries: list[str], concepts: dict[str, re.Pattern[str]]
-) -> tuple[set[str], bool]:
-    """The concepts (with their groups) a person's treatment list names; and whether every
-    entry was recognised. Unrecognised entries stay as their own lower-case text."""
-    groups = {n: c.groups for n, c in _vocabulary_concepts().items()}
-    found: set[str] = set()
-    all_known = True
-    for entry in entries:
-        hits = [name for name, pattern in concepts.items() if pattern.search(entry)]
-        if not hits:
-            all_known = False
-            found.add(" ".join(entry.lower().split()))
-        for hit in hits:
-            found.add(hit)
-            found.update(groups.get(hit, ()))
-    return found, all_known
-
-
-def _counted_text(text: str) -> str:
-    """The line without the parts that say what does NOT count ("other than SSAs")."""
-    pattern = _pattern("not_counting")
-    pieces = []
-    rest = text
-    while match := pattern.search(rest):
-        pieces.append(rest[: match.start()])
-        after = rest[match.end() :]
-        stop = _SPLIT.search(after)
-        rest = after[stop.end() :] if stop else ""
-    pieces.append(rest)
-    return " ".join(pieces)

@@ -72,6 +72,7 @@ class CriterionLine:
     text: str
     section: SectionName
     polarity: Polarity
+    conditional: bool = False  # applies only to some people ("For patients with GBM, ...")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class _Cues:
     allows: re.Pattern[str]
     negates_at_start: re.Pattern[str]
     negates: re.Pattern[str]
+    conditional_start: re.Pattern[str]
 
 
 @cache
@@ -99,6 +101,9 @@ def _cues() -> _Cues:
             re.I,
         ),
         negates=phrase_pattern(cues.negates),
+        conditional_start=re.compile(
+            r"^(?:" + phrase_pattern(cues.conditional_start).pattern + ")", re.I
+        ),
     )
 
 
@@ -133,7 +138,9 @@ def criterion_lines(criteria: str | None) -> list[CriterionLine]:
             if not rest:
                 continue
             text = rest
-        lines.append(CriterionLine(text, section, _polarity(text, section, cues)))
+        lines.append(
+            CriterionLine(text, section, _polarity(text, section, cues), _conditional(text, cues))
+        )
     return lines
 
 
@@ -147,6 +154,13 @@ def _heading(text: str) -> SectionName | None:
     if cues.inclusion.search(head):
         return "inclusion"
     return None
+
+
+def _conditional(text: str, cues: _Cues) -> bool:
+    if cues.conditional_start.search(text):
+        return True
+    # "Patients with GBM must ..." sets a rule for a subgroup only.
+    return bool(re.match(r"(?:patients|participants|subjects)\s+with\b.*\bmust\b", text, re.I))
 
 
 def _polarity(text: str, section: SectionName, cues: _Cues) -> Polarity:

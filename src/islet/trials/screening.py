@@ -10,13 +10,34 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from islet.trials.criteria import LINE_RULES, check_age, check_sex
+from islet.trials.criteria import (
+    LineRule,
+    check_age,
+    check_functional_status,
+    check_grade,
+    check_ki67,
+    check_men1,
+    check_sex,
+    check_tumor_type,
+)
 from islet.trials.eligibility import CriterionCheck, Outcome, PersonFacts, criterion_lines
+from islet.trials.prior_treatment import check_prior_treatment
 from islet.trials.records import Trial
 
 NOTE = (
     "This is a first reading of the trial's written criteria, not a decision. Only the study "
     "team can say who can join. Undetermined points need facts Islet does not have."
+)
+
+
+# The rules run on every criterion line, in this order.
+LINE_RULES: tuple[LineRule, ...] = (
+    check_tumor_type,
+    check_functional_status,
+    check_grade,
+    check_ki67,
+    check_men1,
+    check_prior_treatment,
 )
 
 

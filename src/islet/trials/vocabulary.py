@@ -69,6 +69,8 @@ class Cues(_Frozen):
     tumor_grade_context: list[str]
     toxicity_context: list[str]
     time_limit: list[str]
+    temporal: list[str]
+    conditional_start: list[str]
 
 
 class Vocabulary(_Frozen):
@@ -97,6 +99,13 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     if unknown:
         raise KnowledgeError(unknown)
     return vocab
+
+
+@cache
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """The pattern for one list of cue words in vocabulary.yaml, e.g. "prior_treatment"."""
+    words: list[str] = getattr(vocabulary().cues, cue)
+    return phrase_pattern(words)
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:

@@ -14,6 +14,12 @@ from fastapi.staticfiles import StaticFiles
 from islet import __version__
 from islet import kb as kb_module
 from islet.api import router as api_router
+from islet.calculators.tables import ajcc, enets, who
+from islet.errors import KnowledgeError
+from islet.explain.symptoms import extras, extras_problems
+from islet.explain.tests import texts
+from islet.guide.data import load_guide_data
+from islet.kb import KnowledgeBase
 from islet.web import problems
 from islet.web.middleware import BodySizeLimit, NeverCrash, RateLimit, SecurityHeaders
 from islet.web.pages import router as pages_router
@@ -26,6 +32,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     ``KnowledgeError`` here, so a broken install never starts half-working."""
     settings = settings or Settings.from_env()
     kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
+    check_data(kb)
     app = FastAPI(
         title="Islet API",
         version=__version__,
@@ -51,3 +58,16 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def check_data(kb: KnowledgeBase) -> None:
+    """Load every data file the pages use besides the knowledge base (guide wording, calculator
+    tables, explainer texts); each raises KnowledgeError naming its problems."""
+    load_guide_data()
+    ajcc()
+    enets()
+    who()
+    texts()
+    problems = extras_problems(kb, extras())
+    if problems:
+        raise KnowledgeError(problems)

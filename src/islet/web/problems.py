@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from islet.errors import CannotCompute, InvalidSituation, IsletError, KnowledgeError, UnknownTerm
+from islet.model import Audience
 from islet.web.middleware import is_api
 from islet.web.rendering import render
 
@@ -58,7 +59,9 @@ def error_response(
     if is_api(request.scope):
         extra: dict[str, Any] = {"suggestions": suggestions} if suggestions else {}
         return problem(status, detail, errors, headers, **extra)
-    audience = "professional" if request.query_params.get("audience") == "professional" else "patient"
+    audience: Audience = (
+        "professional" if request.query_params.get("audience") == "professional" else "patient"
+    )
     return render(
         request,
         "error.html",
@@ -112,22 +115,21 @@ async def on_validation_error(request: Request, error: Exception) -> Response:
 
 async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    headers = dict(error.headers) if error.headers else None
     if error.status_code == 404:
         return error_response(
-            request, 404, "Page not found", "There is no page at this address.", error.headers
+            request, 404, "Page not found", "There is no page at this address.", headers
         )
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     return error_response(
-        request, error.status_code, HTTPStatus(error.status_code).phrase, detail, error.headers
+        request, error.status_code, HTTPStatus(error.status_code).phrase, detail, headers
     )
 
 
 async def on_islet_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, IsletError)
     if isinstance(error, UnknownTerm):
-        return error_response(
-            request, 404, "Not found", str(error), suggestions=error.suggestions
-        )
+        return error_response(request, 404, "Not found", str(error), suggestions=error.suggestions)
     if isinstance(error, InvalidSituation):
         errors = [{"field": error.field, "in": "body", "message": str(error)}]
         return error_response(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from islet.web.pages import entities, guide, home, summary
+from islet.web.pages import clinician, entities, explain, guide, home, summary
 
 router = APIRouter(include_in_schema=False)
 router.include_router(home.router)
 router.include_router(summary.router)
 router.include_router(entities.router)
 router.include_router(guide.router)
+router.include_router(explain.router)
+router.include_router(clinician.router)

@@ -134,4 +134,3 @@ def glossary_term(
     request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
 ) -> Response:
     return entity_page(request, kb, audience, "glossary", item_id, "glossary term", "term.html")
-

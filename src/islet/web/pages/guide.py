@@ -7,11 +7,11 @@ keeps nothing. The pages only call ``islet.guide.options_for``.
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
-from urllib.parse import urlencode
 
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from

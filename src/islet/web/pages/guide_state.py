@@ -48,7 +48,7 @@ class GuideState:
         """Whether ``value`` is the answer (or among the answers) given for ``fact``."""
         given = self.answers.get(fact)
         if isinstance(given, list):
-            return value == NONE and not given or value in given
+            return (value == NONE and not given) or value in given
         return given == value and given is not None
 
 

@@ -1,0 +1,84 @@
+"""The clinicians' calculators over HTTP: AJCC 8th staging and WHO 2019 grading."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from islet.api.schemas import problem_responses
+from islet.calculators.grading import grade
+from islet.calculators.staging import stage, stage_from_facts
+
+router = APIRouter(tags=["calculators"], responses=problem_responses(413, 422, 429))
+
+Word = Annotated[str, Field(max_length=60)]
+Code = Annotated[str, Field(max_length=8)]
+Tumors = Annotated[int, Field(ge=1, le=1000)] | Literal["m"]
+
+
+class StageQuery(BaseModel):
+    """Either T, N and M categories, or the findings they come from (never both)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    t: Code | None = Field(None, description="TX, T1, T2, T3 or T4")
+    n: Code | None = Field(None, description="NX, N0 or N1")
+    m: Code | None = Field(None, description="M0, M1, M1a, M1b or M1c")
+    size_cm: float | None = Field(None, description="size of the largest tumor in cm")
+    invades: list[Word] | None = Field(
+        None, max_length=20, description="structures the tumor grows into, or ['none']"
+    )
+    nodes: Literal["yes", "no", "unknown"] | bool | None = Field(
+        None, description="regional lymph nodes involved"
+    )
+    mets: list[Word] | None = Field(
+        None, max_length=20, description="sites of distant spread, or ['none']"
+    )
+    tumors: Tumors | None = Field(
+        None, description="number of primary tumors, or 'm' when several but uncounted"
+    )
+
+    @model_validator(mode="after")
+    def _one_way(self) -> StageQuery:
+        categories = (self.t, self.n, self.m)
+        findings = (self.size_cm, self.invades, self.nodes, self.mets)
+        if any(v is not None for v in categories) and any(v is not None for v in findings):
+            raise ValueError("give either t, n and m, or the findings (size_cm, invades, ...)")
+        return self
+
+    @property
+    def by_category(self) -> bool:
+        return any(v is not None for v in (self.t, self.n, self.m))
+
+
+class GradeQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ki67: float | None = Field(None, description="Ki-67 index in percent")
+    mitoses: float | None = Field(None, description="mitoses per 2 mm²")
+    differentiation: Literal["well", "poor"] | None = None
+
+
+@router.post("/stage")
+def staging(query: StageQuery) -> dict[str, Any]:
+    """The AJCC 8th stage group (with ENETS alongside, marked external). A missing input is
+    named in a 422 answer; nothing is assumed."""
+    if query.by_category:
+        result = stage(query.t, query.n, query.m, query.tumors)
+    else:
+        result = stage_from_facts(
+            query.size_cm, query.invades, query.nodes, query.mets, query.tumors
+        )
+    data: dict[str, Any] = result.model_dump(mode="json")
+    return data
+
+
+@router.post("/grade")
+def grading(query: GradeQuery) -> dict[str, Any]:
+    """The WHO 2019 grade and the measure that decided it ([EXTERNAL]: not part of PDQ)."""
+    data: dict[str, Any] = grade(query.ki67, query.mitoses, query.differentiation).model_dump(
+        mode="json"
+    )
+    return data

@@ -1,0 +1,61 @@
+"""Symptom and test explainers over HTTP."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from islet.api.schemas import problem_responses
+from islet.explain.symptoms import explain_symptoms
+from islet.explain.tests import tests_for
+from islet.web.deps import KB, AudienceQuery
+
+router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
+
+MAX_TEXT = 2000
+
+
+class SymptomsQuery(BaseModel):
+    """What a person notices, as free text and/or symptom ids from the knowledge base."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(
+        None,
+        max_length=MAX_TEXT,
+        description="lay words, e.g. 'I get shaky and sweaty'; negation is understood",
+    )
+    symptoms: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=50, description="symptom ids, e.g. 'diarrhea'"
+    )
+
+    @model_validator(mode="after")
+    def _something_given(self) -> SymptomsQuery:
+        if not (self.text and self.text.strip()) and not self.symptoms:
+            raise ValueError("give text or at least one symptom id")
+        return self
+
+
+@router.post("/symptoms", responses=problem_responses(413))
+def symptoms(query: SymptomsQuery, kb: KB) -> dict[str, Any]:
+    """PDQ's lists of signs ranked against what a person describes; red flags first. This is
+    information about what PDQ lists, never a diagnosis."""
+    items = [*query.symptoms, *([query.text] if query.text and query.text.strip() else [])]
+    result: dict[str, Any] = explain_symptoms(items, kb).model_dump(mode="json")
+    return result
+
+
+@router.get("/tests", responses=problem_responses(404))
+def tests(
+    kb: KB,
+    audience: AudienceQuery = "patient",
+    tumor_type: Annotated[
+        str | None,
+        Query(alias="type", max_length=100, description="a tumor type id, name or alias"),
+    ] = None,
+) -> dict[str, Any]:
+    """The diagnostic tests PDQ lists: the general ones and those for a tumor type."""
+    result: dict[str, Any] = tests_for(tumor_type, audience, kb).model_dump(mode="json")
+    return result

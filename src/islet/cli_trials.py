@@ -1,0 +1,305 @@
+"""`islet trials ...`: thin Typer commands over islet.trials (no medical logic here).
+
+Progress bars live here only; the core reports progress through a callback. Nothing a person
+types (age, place, treatments) is written anywhere: it goes into one query and is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from islet.trials.client import CtgovClient
+from islet.trials.conditions import resolve_type
+from islet.trials.eligibility import PersonFacts
+from islet.trials.geo import Point, parse_point
+from islet.trials.importer import ImportReport, import_files, update_from_registry
+from islet.trials.search import (
+    DEFAULT_RADIUS_MILES,
+    TrialDetail,
+    TrialQuery,
+    TrialSearchResult,
+    normalize_intervention_types,
+    normalize_phases,
+    normalize_statuses,
+    search,
+    show,
+)
+from islet.trials.store import default_db_path
+
+trials_app = typer.Typer(
+    help="Find and screen ClinicalTrials.gov studies for pancreatic NETs.",
+    no_args_is_help=True,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="trial store file (default: $ISLET_TRIALS_DB or the user data dir)"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+NearOption = Annotated[
+    str | None, typer.Option("--near", help="LAT,LON to measure distance from, e.g. 44.02,-92.47")
+]
+RadiusOption = Annotated[
+    float, typer.Option("--radius", min=0.1, max=12500, help="miles from --near")
+]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _db(db: Path | None) -> Path:
+    return db if db is not None else default_db_path()
+
+
+def _point(near: str | None) -> Point | None:
+    if near is None:
+        return None
+    try:
+        return parse_point(near)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--near") from error
+
+
+def _progress(label: str) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=errors,
+        transient=True,
+    )
+
+
+def _report(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        _print_json(report.model_dump(mode="json"))
+        return
+    verb = "replaced the store with" if report.replaced else "added or updated"
+    console.print(
+        f"Imported: {verb} {report.imported} trial records "
+        f"(snapshot {report.snapshot_date}); {report.total_in_store} in {report.db}.",
+        highlight=False,
+    )
+    for skipped in report.skipped:
+        errors.print(
+            f"[yellow]skipped[/yellow] {skipped.source} #{skipped.index}"
+            f"{' ' + skipped.nct_id if skipped.nct_id else ''}: {skipped.reason}",
+            highlight=False,
+        )
+
+
+@trials_app.command("import")
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="saved API v2 JSON files or folders")],
+    db: DbOption = None,
+    snapshot_date: Annotated[
+        str | None, typer.Option("--snapshot-date", help="date the files were saved, YYYY-MM-DD")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="replace every stored trial instead of merging")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Import saved ClinicalTrials.gov API v2 responses (offline); all or nothing."""
+    with _progress("Importing") as bar:
+        task = bar.add_task("import", total=None)
+        report = import_files(
+            paths,
+            _db(db),
+            snapshot_date=snapshot_date,
+            replace=replace,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    _report(report, as_json)
+
+
+@trials_app.command("update")
+def update_command(
+    db: DbOption = None,
+    tumor_type: Annotated[
+        str | None, typer.Option("--type", help="only this tumor type (default: all pNETs)")
+    ] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="only these statuses, e.g. recruiting")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Download pancreatic NET studies from ClinicalTrials.gov (live) as the new snapshot."""
+    statuses = normalize_statuses(status or [])
+    with CtgovClient() as client, _progress("Saving") as bar:
+        task = bar.add_task("save", total=None)
+        errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
+        report = update_from_registry(
+            client,
+            _db(db),
+            tumor_type=tumor_type,
+            statuses=statuses,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    _report(report, as_json)
+
+
+@trials_app.command("search")
+def search_command(
+    tumor_type: Annotated[
+        str | None, typer.Option("--type", help="a tumor type, e.g. insulinoma")
+    ] = None,
+    condition: Annotated[
+        str | None, typer.Option("--condition", help="any other condition, as free text")
+    ] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="recruiting, not-yet-recruiting, open…")
+    ] = None,
+    phase: Annotated[list[str] | None, typer.Option("--phase", help="1, 2, 3, 4, early-1")] = None,
+    intervention_type: Annotated[
+        list[str] | None, typer.Option("--intervention-type", help="drug, procedure, radiation…")
+    ] = None,
+    age: Annotated[float | None, typer.Option("--age", min=0, max=130)] = None,
+    sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
+    near: NearOption = None,
+    radius: RadiusOption = DEFAULT_RADIUS_MILES,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search the stored trials by tumor type, status, phase, age, sex and distance."""
+    if sex is not None and sex not in ("female", "male"):
+        raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
+    query = TrialQuery(
+        tumor_type=tumor_type,
+        condition=condition,
+        statuses=normalize_statuses(status or []),
+        phases=normalize_phases(phase or []),
+        intervention_types=normalize_intervention_types(intervention_type or []),
+        age=age,
+        sex="female" if sex == "female" else "male" if sex == "male" else None,
+        near=_point(near),
+        radius_miles=radius,
+        limit=limit,
+    )
+    result = search(query, _db(db))
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+        return
+    _print_hits(result)
+
+
+def _print_hits(result: TrialSearchResult) -> None:
+    console.print(
+        f"{result.total} of {result.searched} stored trials match"
+        f" (records as of {result.snapshot_date or 'unknown'}).",
+        highlight=False,
+    )
+    if not result.hits:
+        return
+    table = Table("trial", "title", "status", "phase", "where")
+    for hit in result.hits:
+        where = hit.location_summary
+        site = hit.nearest_recruiting_site
+        if site is not None and site.distance_miles is not None:
+            place = ", ".join(p for p in (site.facility, site.city) if p)
+            where += f"\nnearest recruiting: {place} ({site.distance_miles:g} mi)"
+        table.add_row(
+            hit.nct_id,
+            hit.title,
+            (hit.overall_status or "-").replace("_", " ").lower(),
+            ", ".join(hit.phases) or "-",
+            where,
+        )
+    console.print(table)
+
+
+@trials_app.command("show")
+def show_command(
+    nct_id: Annotated[str, typer.Argument(help="NCT number, e.g. NCT00510068")],
+    age: Annotated[float | None, typer.Option("--age", min=0, max=130)] = None,
+    sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
+    tumor_type: Annotated[str | None, typer.Option("--type", help="your tumor type")] = None,
+    grade: Annotated[int | None, typer.Option("--grade", min=1, max=3)] = None,
+    ki67: Annotated[float | None, typer.Option("--ki67", min=0, max=100)] = None,
+    men1: Annotated[
+        bool | None, typer.Option("--men1/--no-men1", help="whether you have MEN1")
+    ] = None,
+    prior: Annotated[
+        list[str] | None, typer.Option("--prior", help="a treatment you have had (repeatable)")
+    ] = None,
+    no_prior: Annotated[
+        bool, typer.Option("--no-prior-treatment", help="you have had no treatment yet")
+    ] = False,
+    near: NearOption = None,
+    radius: RadiusOption = DEFAULT_RADIUS_MILES,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined)."""
+    if sex is not None and sex not in ("female", "male"):
+        raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
+    if prior and no_prior:
+        raise typer.BadParameter("use either --prior or --no-prior-treatment, not both")
+    person = PersonFacts.model_validate(
+        {
+            "age": age,
+            "sex": sex,
+            "tumor_type": _type_id(tumor_type),
+            "grade": grade,
+            "ki67": ki67,
+            "men1": men1,
+            "prior_treatments": [] if no_prior else (prior or None),
+        }
+    )
+    detail = show(nct_id, _db(db), person=person, near=_point(near), radius_miles=radius)
+    if as_json:
+        _print_json(detail.model_dump(mode="json"))
+        return
+    _print_detail(detail)
+
+
+def _type_id(value: str | None) -> str | None:
+    return None if value is None else resolve_type(value)
+
+
+def _print_detail(detail: TrialDetail) -> None:
+    trial = detail.trial
+    lines = [
+        f"Status: {(trial.overall_status or 'unknown').replace('_', ' ').lower()}"
+        f"   Phase: {', '.join(trial.phases) or '-'}   Sponsor: {trial.sponsor or '-'}",
+        f"Conditions: {', '.join(trial.conditions) or '-'}",
+        "Interventions: "
+        + (
+            ", ".join(
+                i.name + (f" ({i.type.lower()})" if i.type else "") for i in trial.interventions
+            )
+            or "-"
+        ),
+        f"Takes: {detail.ages}; sex: {(trial.eligibility.sex or 'not stated').lower()}",
+        f"Where: {detail.location_summary}",
+    ]
+    for site in detail.sites[:10]:
+        distance = f" — {site.distance_miles:g} mi" if site.distance_miles is not None else ""
+        flag = " (recruiting)" if site.recruiting else ""
+        place = ", ".join(p for p in (site.facility, site.city, site.country) if p)
+        lines.append(f"  • {place}{flag}{distance}")
+    lines.append(f"Record: {detail.url} (as of {detail.snapshot_date})")
+    console.print(Panel("\n".join(lines), title=f"{trial.nct_id}: {trial.brief_title}"))
+    if detail.screening is None:
+        return
+    colours = {"pass": "green", "fail": "red", "undetermined": "yellow"}
+    console.print(f"[bold]Screening[/bold]: {detail.screening.summary}")
+    for check in detail.screening.checks:
+        colour = colours[check.outcome]
+        console.print(f"[{colour}]{check.outcome:>12}[/{colour}]  {check.message}", highlight=False)
+        if check.criterion:
+            console.print(f"{'':>14}“{check.criterion}”", style="dim", highlight=False)
+    console.print(detail.screening.note, style="italic")

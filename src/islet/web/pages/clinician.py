@@ -1,0 +1,134 @@
+"""The clinicians' section: AJCC 8th staging and WHO 2019 grading calculators.
+
+The forms use GET (numbers and categories only), so a result can be bookmarked; input that is
+not a number is reported on the page, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from islet.calculators.grading import grade
+from islet.calculators.staging import stage, stage_from_facts
+from islet.calculators.tables import ajcc
+from islet.errors import CannotCompute
+from islet.web.rendering import render
+
+router = APIRouter()
+
+T_CODES = ("TX", "T1", "T2", "T3", "T4")
+N_CODES = ("NX", "N0", "N1")
+M_CODES = ("M0", "M1", "M1a", "M1b", "M1c")
+
+
+def number(raw: str | None, what: str) -> float | None:
+    """A form field as a number; blank is None; anything else raises CannotCompute."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return float(raw.strip().replace(",", "."))
+    except ValueError:
+        raise CannotCompute(f"{what} must be a number") from None
+
+
+def tumor_count(raw: str | None) -> int | str | None:
+    if raw is None or not raw.strip():
+        return None
+    value = raw.strip().lower()
+    if value == "m":
+        return "m"
+    if value.isdigit() and 0 < int(value) <= 1000:
+        return int(value)
+    raise CannotCompute("the number of tumors must be a whole number from 1, or 'm'")
+
+
+def calculate(compute: Callable[[], Any]) -> tuple[Any, str | None]:
+    """The result of ``compute``, or the reason it cannot be computed."""
+    try:
+        return compute(), None
+    except CannotCompute as error:
+        return None, str(error)
+
+
+@router.get("/clinician")
+def clinician(request: Request) -> Response:
+    return render(request, "clinician.html", "professional")
+
+
+@router.get("/clinician/stage")
+def staging(request: Request) -> Response:
+    q = request.query_params
+    mode = q.get("mode")
+    given: dict[str, Any] = {
+        "t": q.get("t", ""),
+        "n": q.get("n", ""),
+        "m": q.get("m", ""),
+        "size_cm": q.get("size_cm", ""),
+        "invades": q.getlist("invades"),
+        "nodes": q.get("nodes", ""),
+        "mets": q.getlist("mets"),
+        "tumors": q.get("tumors", ""),
+    }
+    result, error = None, None
+    if mode == "categories":
+        result, error = calculate(
+            lambda: stage(
+                given["t"] or None,
+                given["n"] or None,
+                given["m"] or None,
+                tumor_count(given["tumors"]),
+            )
+        )
+    elif mode == "findings":
+        result, error = calculate(
+            lambda: stage_from_facts(
+                number(given["size_cm"], "the tumor size in cm"),
+                given["invades"] or None,
+                given["nodes"] or None,
+                given["mets"] or None,
+                tumor_count(given["tumors"]),
+            )
+        )
+    return render(
+        request,
+        "stage.html",
+        "professional",
+        status_code=422 if error else 200,
+        mode=mode,
+        given=given,
+        result=result,
+        error=error,
+        table=ajcc(),
+        t_codes=T_CODES,
+        n_codes=N_CODES,
+        m_codes=M_CODES,
+    )
+
+
+@router.get("/clinician/grade")
+def grading(request: Request) -> Response:
+    q = request.query_params
+    given = {k: q.get(k, "") for k in ("ki67", "mitoses", "differentiation")}
+    result, error = None, None
+    if any(given.values()):
+        result, error = calculate(
+            lambda: grade(
+                number(given["ki67"], "the Ki-67 index"),
+                number(given["mitoses"], "the mitotic count"),
+                given["differentiation"] or None,
+            )
+        )
+    return render(
+        request,
+        "grade.html",
+        "professional",
+        status_code=422 if error else 200,
+        given=given,
+        result=result,
+        error=error,
+    )

@@ -1,0 +1,72 @@
+"""The symptom explainer and the test explainer.
+
+What a person types about their symptoms is sent by POST, so it stays out of addresses and
+history; it is used for one answer and then forgotten.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query
+from starlette.requests import Request
+from starlette.responses import Response
+
+from islet.explain.symptoms import explain_symptoms
+from islet.explain.tests import tests_for
+from islet.web.deps import KB, AudienceQuery
+from islet.web.pages.home import red_flags
+from islet.web.rendering import render
+
+router = APIRouter()
+
+MAX_TEXT = 2000
+
+
+@router.get("/symptoms")
+def symptoms_form(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
+    return render(
+        request,
+        "symptoms.html",
+        audience,
+        red_flags=red_flags(kb),
+        answer=None,
+        text="",
+        checked=[],
+        max_text=MAX_TEXT,
+    )
+
+
+@router.post("/symptoms")
+def symptoms_answer(
+    request: Request,
+    kb: KB,
+    text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
+    symptom: Annotated[list[str], Form(max_length=100)] = [],  # noqa: B006 (FastAPI form default)
+    audience: AudienceQuery = "patient",
+) -> Response:
+    checked = [s for s in symptom if s in kb.symptoms]
+    items = [*checked, *([text] if text.strip() else [])]
+    answer = explain_symptoms(items, kb) if items else None
+    return render(
+        request,
+        "symptoms.html",
+        audience,
+        red_flags=red_flags(kb),
+        answer=answer,
+        text=text,
+        checked=checked,
+        max_text=MAX_TEXT,
+        asked=True,
+    )
+
+
+@router.get("/tests")
+def tests(
+    request: Request,
+    kb: KB,
+    audience: AudienceQuery = "patient",
+    tumor_type: Annotated[str | None, Query(alias="type", max_length=100)] = None,
+) -> Response:
+    result = tests_for(tumor_type or None, audience, kb)
+    return render(request, "tests.html", audience, result=result)

@@ -1,0 +1,123 @@
+"""Properties of the guide that must hold for every situation (hypothesis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from islet.errors import InvalidSituation
+from islet.guide import GuideResult, options_for
+from islet.kb import RECURRENT, KnowledgeBase, load
+from islet.model import Situation, fact_kind, fact_values
+
+FACTS = list(Situation.model_fields)
+
+
+def answers(fact: str) -> st.SearchStrategy[Any]:
+    values = list(fact_values(fact))
+    if fact_kind(fact) == "many":
+        return st.lists(st.sampled_from(values), max_size=len(values), unique=True)
+    return st.sampled_from(values)
+
+
+facts_strategy = st.fixed_dictionaries({}, optional={fact: answers(fact) for fact in FACTS})
+
+
+def situation_or_none(facts: dict[str, Any]) -> Situation | None:
+    try:
+        return Situation.model_validate(facts)
+    except InvalidSituation:
+        return None
+
+
+def keyed(options: list[Any]) -> set[tuple[str, str]]:
+    return {(option.rule_id, option.treatment_id) for option in options}
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(facts=facts_strategy, extra=st.sampled_from(FACTS), data=st.data())
+def test_adding_a_fact_never_undoes_what_is_known(
+    facts: dict[str, Any], extra: str, data: st.DataObject
+) -> None:
+    """A known fact only settles open options: what applied still applies and what was ruled out
+    stays ruled out (a fact that contradicts an option's condition can only rule out an option
+    that was open, never one that applied)."""
+    kb = load()
+    before = situation_or_none(facts)
+    assume(before is not None and getattr(before, extra) is None)
+    assert before is not None
+    after = situation_or_none({**facts, extra: data.draw(answers(extra))})
+    assume(after is not None)
+    assert after is not None
+    old, new = options_for(before, kb), options_for(after, kb)
+    # Naming the tumor type takes the other types' lists out of the answer altogether.
+    scope = keyed(new.applies) | keyed(new.depends) | keyed(new.excluded)
+    assert keyed(old.applies) <= keyed(new.applies)
+    assert keyed(old.excluded) & scope <= keyed(new.excluded)
+    assert keyed(new.depends) <= keyed(old.depends)
+    for option in new.excluded:
+        if (option.rule_id, option.treatment_id) not in keyed(old.excluded):
+            assert (option.rule_id, option.treatment_id) in keyed(old.depends)
+
+
+def test_empty_situation_leaves_every_option_open() -> None:
+    kb = load()
+    result = options_for(Situation(), kb)
+    assert not result.applies and not result.excluded and not result.gaps
+    every = {(rule.id, o.treatment) for rule in kb.rules.values() for o in rule.options}
+    assert keyed(result.depends) == every
+
+
+@SETTINGS
+@given(facts=facts_strategy)
+def test_every_option_has_one_status_and_a_reason(facts: dict[str, Any]) -> None:
+    kb = load()
+    situation = situation_or_none(facts)
+    assume(situation is not None)
+    assert situation is not None
+    result = options_for(situation, kb)
+    groups = [keyed(result.applies), keyed(result.depends), keyed(result.excluded)]
+    assert sum(len(g) for g in groups) == len(groups[0] | groups[1] | groups[2])
+    in_scope = {
+        (rule.id, option.treatment)
+        for rule in kb.rules.values()
+        if rule.applies_to in (RECURRENT, situation.tumor_type) or situation.tumor_type is None
+        for option in rule.options
+    }
+    assert groups[0] | groups[1] | groups[2] == in_scope
+    for option in result.depends:
+        assert option.depends_on, "an open option names what would decide it"
+        assert all(getattr(situation, d.fact) is None for d in option.depends_on)
+    for option in [*result.applies, *result.depends, *result.excluded]:
+        assert option.reason and option.why and option.source.section
+    assert {q.fact for q in result.next_questions} <= {
+        fact for fact in FACTS if getattr(situation, fact) is None
+    }
+
+
+@SETTINGS
+@given(facts=facts_strategy)
+def test_same_situation_same_answer(facts: dict[str, Any]) -> None:
+    kb = load()
+    situation = situation_or_none(facts)
+    assume(situation is not None)
+    assert situation is not None
+    first: GuideResult = options_for(situation, kb)
+    again = options_for(Situation.model_validate(situation.model_dump()), kb)
+    assert first.model_dump(mode="json") == again.model_dump(mode="json")
+
+
+def test_a_deciding_answer_does_decide(kb: KnowledgeBase) -> None:
+    """Giving each open option's "applies if" answers, one fact at a time, makes it apply."""
+    base = {"tumor_type": "insulinoma", "tumor_count": "single", "size": "small"}
+    result = options_for(Situation.model_validate(base), kb)
+    option = next(o for o in result.depends if o.treatment_id == "enucleation")
+    for value in option.depends_on[0].applies_if:
+        filled = {**base, option.depends_on[0].fact: [value]}
+        again = options_for(Situation.model_validate(filled), kb)
+        assert ("insulinoma-one-small-tumor-head-or-tail", "enucleation") in keyed(again.applies)
