@@ -236,7 +236,7 @@ def test_islet_show_insulinoma_prints_the_patient_text() -> None:
 
 def test_islet_show_insulinoma_json_by_audience() -> None:
     patient = json.loads(runner.invoke(app, ["show", "insulinoma", "--json"]).stdout)
-    assert patient["kind"] == "TumorType"
+    assert patient["item_type"] == "TumorType"
     assert patient["id"] == "insulinoma"
     assert "professional" not in patient
     assert "10%" not in patient["text"]
@@ -250,4 +250,4 @@ def test_islet_show_finds_a_test_by_its_other_name() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["id"] == "somatostatin-receptor-scintigraphy"
-    assert data["kind"] == "DiagnosticTest"
+    assert data["item_type"] == "DiagnosticTest"

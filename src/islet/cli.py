@@ -21,7 +21,7 @@ from islet.cli_guide import guide_command
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
 from islet.errors import IsletError
-from islet.model import Audience
+from islet.model import Audience, plain_text
 from islet.topics import children, citation, view
 
 app = typer.Typer(
@@ -137,16 +137,52 @@ def show(
         )
     source = data.get("professional_source") if who == "professional" else None
     source = source or data["source"]
+    console.print(Panel(Markdown(body), title=str(title), title_align="left"))
+    facts = Table(show_header=False, box=None, padding=(0, 2))
+    for key, label in SHOWN_FACTS.items():
+        value = data.get(key)
+        if value in (None, [], ""):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        facts.add_row(f"[bold]{label}[/bold]", plain_text(str(value)))
+    if facts.row_count:
+        console.print(facts)
+    if data["item_type"] == "Section":
+        for child in children(kb, data["id"]):
+            console.print(f"  → {kb.sections[child].title}  (islet show {child})")
     console.print(
-        Panel(
-            Markdown(body),
-            title=str(title),
-            subtitle=(
-                f"Source: PDQ {source['document']} version, '{source['section']}', "
-                f"{source['version_date']}"
-            ),
-        )
+        f"[dim]Source: PDQ {source['document']} version, section '{source['section']}', "
+        f"version {source['version_date']}"
+        + (f"; {source['citation']}" if source.get("citation") else "")
+        + "[/dim]",
+        highlight=False,
     )
+
+
+# Structured fields `islet show` prints under the text, with their labels.
+SHOWN_FACTS = {
+    "aliases": "Also called",
+    "hormone": "Hormone",
+    "hormone_action": "What the hormone does",
+    "usual_sites": "Usually found in",
+    "site_note": "Where",
+    "behaviour_label": "Usually",
+    "syndromes": "Syndromes",
+    "lay_name": "In everyday words",
+    "synonyms": "People also say",
+    "signs": "Can feel like",
+    "red_flag": "Urgent",
+    "symptoms": "Signs (PDQ list)",
+    "symptom_pattern": "Signs: islet show",
+    "treatment_section": "Treatment options: islet show",
+    "looks_for": "Looks for",
+    "preparation": "How to prepare",
+    "fasting_hours": "Fasting (hours)",
+    "used_for": "Used for",
+    "kind": "Kind",
+    "parent": "Part of",
+}
 
 
 @app.command("treatments")

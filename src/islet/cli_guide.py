@@ -111,7 +111,9 @@ def guide_command(
         facts.update({name: value for name, value in flags.items() if value is not None})
         given = situation is not None or any(v is not None for v in flags.values())
         if interactive or (not given and sys.stdin.isatty() and not as_json):
-            facts = _ask(facts, load_guide_data(), lambda: console.input("> "))
+            # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
+            asker = err_console if as_json else console
+            facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "))
         elif not given:
             err_console.print(NO_INPUT)
             raise typer.Exit(2)
@@ -143,15 +145,15 @@ def _items(values: list[str] | None) -> list[str] | None:
     return [] if items == ["none"] else items
 
 
-def _ask(facts: dict[str, Any], data: GuideData, read: Callable[[], str]) -> dict[str, Any]:
+def _ask(
+    facts: dict[str, Any], data: GuideData, out: Console, read: Callable[[], str]
+) -> dict[str, Any]:
     """Ask the most useful open question until none is left; each one can be skipped."""
     from islet.errors import InvalidSituation
 
     facts = dict(facts)
     skipped: set[str] = set()
-    console.print(
-        "Answer what you know. Press Enter to skip a question (I don't know).", style="dim"
-    )
+    out.print("Answer what you know. Press Enter to skip a question (I don't know).", style="dim")
     while True:
         pending = [
             q
@@ -162,7 +164,7 @@ def _ask(facts: dict[str, Any], data: GuideData, read: Callable[[], str]) -> dic
             return facts
         question = pending[0]
         try:
-            answer = _answer(question, data, read)
+            answer = _answer(question, data, out, read)
         except EOFError:
             return facts
         if answer is None:
@@ -171,20 +173,20 @@ def _ask(facts: dict[str, Any], data: GuideData, read: Callable[[], str]) -> dic
         try:
             situation_from({**facts, question.fact: answer})
         except InvalidSituation as error:
-            console.print(f"[yellow]{escape(str(error))}[/yellow]")
+            out.print(f"[yellow]{escape(str(error))}[/yellow]")
             continue
         facts[question.fact] = answer
 
 
-def _answer(question: NextQuestion, data: GuideData, read: Callable[[], str]) -> Any:
-    console.print(f"\n[bold]{escape(question.question)}[/bold]")
+def _answer(question: NextQuestion, data: GuideData, out: Console, read: Callable[[], str]) -> Any:
+    out.print(f"\n[bold]{escape(question.question)}[/bold]")
     if question.help:
-        console.print(escape(question.help), style="dim")
+        out.print(escape(question.help), style="dim")
     for number, choice in enumerate(question.choices, 1):
-        console.print(f"  {number}. {escape(choice.label)}")
+        out.print(f"  {number}. {escape(choice.label)}")
     if question.multiple and question.none_label:
-        console.print(f"  0. {escape(question.none_label)}")
-    console.print(f"  Enter: {escape(data.dont_know)}")
+        out.print(f"  0. {escape(question.none_label)}")
+    out.print(f"  Enter: {escape(data.dont_know)}")
     for _ in range(3):
         raw = read().strip()
         if not raw:
@@ -192,7 +194,7 @@ def _answer(question: NextQuestion, data: GuideData, read: Callable[[], str]) ->
         picked = _pick(question, raw)
         if picked is not None:
             return picked
-        console.print("Please type a number from the list, or press Enter to skip.")
+        out.print("Please type a number from the list, or press Enter to skip.")
     return None
 
 

@@ -375,20 +375,7 @@ class Situation(Strict):
     @model_validator(mode="before")
     @classmethod
     def _fill_what_follows(cls, data: Any) -> Any:
-        # Facts that follow from others: no tumor found means no known site, and a cancer that
-        # has not reached the liver cannot be mostly in the liver.
-        if not isinstance(data, dict):
-            return data
-        if data.get("tumor_count") == "none_found" and data.get("sites") is None:
-            data = {**data, "sites": []}
-        spread = data.get("spread")
-        if (
-            isinstance(spread, list)
-            and "liver" not in spread
-            and data.get("liver_dominant_severe_symptoms") is None
-        ):
-            data = {**data, "liver_dominant_severe_symptoms": False}
-        return data
+        return implied_facts(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _no_contradictions(self) -> Situation:
@@ -424,6 +411,21 @@ class Situation(Strict):
                 "says the cancer is mostly in the liver, but spread does not include the liver",
             )
         return self
+
+
+def implied_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """``facts`` with the facts that follow from them filled in: no tumor found means no known
+    site, and a cancer that has not reached the liver cannot be mostly in the liver."""
+    if facts.get("tumor_count") == "none_found" and facts.get("sites") is None:
+        facts = {**facts, "sites": []}
+    spread = facts.get("spread")
+    if (
+        isinstance(spread, list)
+        and "liver" not in spread
+        and facts.get("liver_dominant_severe_symptoms") is None
+    ):
+        facts = {**facts, "liver_dominant_severe_symptoms": False}
+    return facts
 
 
 FactKind = Literal["one", "many", "yesno"]

@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from islet.kb import KnowledgeBase
-from islet.model import Audience, Item, TextItem, plain_text
+from islet.model import Audience, Item, TextItem, TumorType, plain_text
 
+BEHAVIOUR_LABELS = {
+    "usually-benign": "usually benign (not cancer)",
+    "mostly-malignant": "most are malignant (cancer)",
+    "not-stated": "not stated in the summary",
+}
 PROFESSIONAL_ONLY = ("professional", "professional_source", "external", "title_professional")
 
 
@@ -17,7 +22,9 @@ def view(item: Item, audience: Audience = "patient") -> dict[str, Any]:
     show for the audience with glossary marks resolved, ``marked_text`` keeps the marks.
     """
     data = item.model_dump(mode="json", by_alias=True, exclude_none=True)
-    data["kind"] = type(item).__name__
+    data["item_type"] = type(item).__name__
+    if isinstance(item, TumorType):
+        data["behaviour_label"] = BEHAVIOUR_LABELS[item.behaviour]
     if isinstance(item, TextItem):
         marked = item.text_for(audience)
         data["marked_text"] = marked

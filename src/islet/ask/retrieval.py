@@ -41,7 +41,7 @@ class Tuning:
     facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
     definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
     bm25_k1: float = 1.2
-    bm25_b: float = 0.35  # weak length normalisation: short definitions must not beat sections
+    bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this a question is out of scope
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     dense_rescue: float = 0.6  # dense similarity that keeps a lexically weak question in scope

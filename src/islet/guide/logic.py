@@ -21,6 +21,7 @@ from islet.model import (
     Not,
     fact_kind,
     fact_values,
+    implied_facts,
 )
 
 FactValue = str | bool | list[str] | None
@@ -160,10 +161,11 @@ def sensitivity(conditions: Sequence[Condition], facts: Facts, fact: str) -> Sen
     sufficient: list[str | bool] = []
     possible: list[str | bool] = []
     ruled_out: list[str | bool] = []
-    trial = dict(facts)
+    trial: dict[str, FactValue] = dict(facts)
     for answer in answers(fact):
         trial[fact] = answer
-        truth = evaluate_all(conditions, trial)
+        # the answer counts with what follows from it, as it will once given
+        truth = evaluate_all(conditions, implied_facts(trial))
         key = answer_key(answer)
         if truth is True:
             sufficient.append(key)

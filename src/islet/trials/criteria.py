@@ -70,6 +70,7 @@ def make_check(
         message=f"{_VERB[line.polarity]} {topic}; {fact}.",
         section=line.section,
         criterion=line.text,
+        polarity=line.polarity,
     )
 
 

@@ -65,6 +65,7 @@ class CriterionCheck(BaseModel):
     message: str
     section: SectionName
     criterion: str | None = None  # the eligibility line it read, when it read one
+    polarity: Polarity | None = None  # what that line does with its topic
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,9 @@ def _heading(text: str) -> SectionName | None:
 def _conditional(text: str, cues: _Cues) -> bool:
     if cues.conditional_start.search(text):
         return True
-    # "Patients with GBM must ..." sets a rule for a subgroup only.
-    return bool(re.match(r"(?:patients|participants|subjects)\s+with\b.*\bmust\b", text, re.I))
+    # "Patients with GBM must ..." / "Patients who received X must ..." set a rule for a subgroup.
+    subgroup = r"(?:patients|participants|subjects|those)\s+(?:with|who)\b.*\bmust\b"
+    return bool(re.match(subgroup, text, re.I))
 
 
 def _polarity(text: str, section: SectionName, cues: _Cues) -> Polarity:

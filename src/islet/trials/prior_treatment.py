@@ -28,21 +28,27 @@ def check_prior_treatment(
     about_treatment = cue_pattern("prior_treatment").search(text)
     if not about_treatment or cue_pattern("toxicity_context").search(text):
         return None
-    counted = _counted_text(text)
+    counted, not_counted = _split_counted(text)
     named = sorted(c for c, pattern in _concept_patterns().items() if pattern.search(counted))
+    excluded = {c for c, pattern in _concept_patterns().items() if pattern.search(not_counted)}
     if not named:
         return None  # a line naming no treatment Islet knows is left to the study team
     topic = "earlier treatment with " + ", ".join(_display(c) for c in named)
     if person.prior_treatments is None:
         fact = "you did not say which treatments you have had"
         return make_check("prior-treatment", line, judge(line.polarity, None), topic, fact)
+    has = _had_any(person.prior_treatments, named, excluded) if person.prior_treatments else False
+    if line.conditional and has is False:
+        return None  # "Patients who received X must ..." does not apply to someone without X
     if not person.prior_treatments:
         fact = "you said you have had no treatment yet"
         return make_check("prior-treatment", line, judge(line.polarity, False), topic, fact)
-    has = _had_any(person.prior_treatments, named)
     listed = ", ".join(person.prior_treatments)
     if has:
         fact = f"you listed {listed}"
+    elif has is False and excluded:
+        shown = ", ".join(_display(c) for c in sorted(excluded))
+        fact = f"you listed {listed}, and this line does not count {shown}"
     elif has is False:
         fact = f"you listed {listed}, which is none of these"
     else:
@@ -54,8 +60,9 @@ def check_prior_treatment(
     return make_check("prior-treatment", line, outcome, topic, fact)
 
 
-def _had_any(entries: list[str], named: list[str]) -> bool | None:
-    """Whether a person who lists ``entries`` had any of the ``named`` concepts.
+def _had_any(entries: list[str], named: list[str], excluded: set[str]) -> bool | None:
+    """Whether a person who lists ``entries`` had any of the ``named`` concepts; entries that
+    are (or belong to) an ``excluded`` concept do not count ("other than SSAs").
 
     True when an entry is a named concept or a member of one (octreotide is a somatostatin
     analog); False only when every entry is recognised, none matches, and no entry is a broader
@@ -69,6 +76,7 @@ def _had_any(entries: list[str], named: list[str]) -> bool | None:
         hits = {name for name, pattern in patterns.items() if pattern.search(entry)}
         recognised = recognised and bool(hits)
         entered |= hits
+    entered = {c for c in entered if not ({c} | _ancestors(c)) & excluded}
     covered = entered | {g for c in entered for g in _ancestors(c)}
     if covered & set(named):
         return True
@@ -114,15 +122,17 @@ def _concept_patterns() -> dict[str, re.Pattern[str]]:
     return {name: phrase_pattern(list(c.names)) for name, c in _vocabulary_concepts().items()}
 
 
-def _counted_text(text: str) -> str:
-    """The line without the parts that say what does NOT count ("other than SSAs")."""
+def _split_counted(text: str) -> tuple[str, str]:
+    """The line split into what counts and what expressly does not ("other than SSAs")."""
     pattern = cue_pattern("not_counting")
-    pieces = []
+    counted: list[str] = []
+    not_counted: list[str] = []
     rest = text
     while match := pattern.search(rest):
-        pieces.append(rest[: match.start()])
+        counted.append(rest[: match.start()])
         after = rest[match.end() :]
         stop = _SPLIT.search(after)
+        not_counted.append(after[: stop.start()] if stop else after)
         rest = after[stop.end() :] if stop else ""
-    pieces.append(rest)
-    return " ".join(pieces)
+    counted.append(rest)
+    return " ".join(counted), " ".join(not_counted)

@@ -59,6 +59,7 @@ def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:
             result = rule(line, person, trial)
             if result is not None:
                 checks.append(result)
+    checks = _settle_conflicts(checks)
     counts = {outcome: _count(checks, outcome) for outcome in ("pass", "fail", "undetermined")}
     return ScreeningResult(
         nct_id=trial.nct_id,
@@ -70,6 +71,22 @@ def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:
             f"{counts['pass']} met, {counts['fail']} not met, {counts['undetermined']} undetermined"
         ),
     )
+
+
+def _settle_conflicts(checks: list[CriterionCheck]) -> list[CriterionCheck]:
+    """A fail that another line of the same rule expressly allows becomes undetermined.
+
+    Criteria are often amended by adding a line ("well-differentiated grade 3 tumors are
+    eligible") without rewording the old one; Islet cannot tell which line wins.
+    """
+    allowed = {c.rule for c in checks if c.polarity == "allows" and c.outcome == "pass"}
+    settled = []
+    for check in checks:
+        if check.outcome == "fail" and check.rule in allowed:
+            message = check.message.rstrip(".") + ", but another line of the criteria allows it."
+            check = check.model_copy(update={"outcome": "undetermined", "message": message})
+        settled.append(check)
+    return settled
 
 
 def _count(checks: list[CriterionCheck], outcome: Outcome) -> int:
