@@ -167,9 +167,9 @@ def test_human_output_lists_applying_options_with_source() -> None:
 
 def test_interactive_asks_and_each_question_can_be_skipped() -> None:
     # The guide asks the question that settles most first, so the order follows the answers:
-    # type 2 (insulinoma), course 1 (new), can it be removed 1 (yes), count 1 (one), where
-    # 1 (head), size 1 (small), spread 0 (not spread); anything left is skipped.
-    answers = "\n".join(["2", "1", "1", "1", "1", "1", "0"]) + "\n" * 10
+    # type 2 (insulinoma), spread 0 (not spread), course 1 (new), can it be removed 1 (yes),
+    # count 1 (one), where 1 (head), size 1 (small); anything left is skipped.
+    answers = "\n".join(["2", "0", "1", "1", "1", "1", "1"]) + "\n" * 10
     result = guide("--interactive", "--json", stdin=answers)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -188,10 +188,12 @@ def test_interactive_dont_know_leaves_facts_unknown() -> None:
 
 
 def test_interactive_rejects_a_contradiction_and_asks_again() -> None:
-    # One tumor, then two places for it: refused; then a single place.
-    stdin = "\n".join(["1", "1,3", "1"]) + "\n" * 10
+    # Only the place is left to ask: two places for one tumor are refused, then one is taken.
+    stdin = "\n".join(["1,3", "1"]) + "\n" * 10
     result = guide(
-        "--interactive", "--json", "--type", "gastrinoma", "--count", "single", stdin=stdin
+        *("--interactive", "--json", "--type", "gastrinoma", "--count", "single"),
+        *("--spread", "none", "--course", "new", "--acid-drugs-help"),
+        stdin=stdin,
     )
     assert result.exit_code == 0, result.output
     assert "more than one site" in result.stderr

@@ -6,9 +6,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
+import textstat
 import yaml
 from pydantic import ValidationError
 
+from islet.check import MAX_GRADE
 from islet.kb import RECURRENT, KnowledgeBase
 from islet.model import FactHasAny, FactIn, FactIs, FactName, Rule, Situation
 from tests.tables import CASES, load_cases
@@ -100,3 +102,10 @@ def test_a_rule_with_a_wrong_condition_fails_validation() -> None:
                 "source": {"document": "patient", "section": "x", "version_date": "2025"},
             }
         )
+
+
+def test_bullets_are_plain(kb: KnowledgeBase) -> None:
+    # A bullet that is only a tumor name ("Any somatostatinoma") is a term, not a sentence.
+    for rule in kb.rules.values():
+        if len(rule.bullet.split()) > 3:
+            assert textstat.flesch_kincaid_grade(rule.bullet) <= MAX_GRADE, rule.bullet

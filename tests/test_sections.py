@@ -66,8 +66,8 @@ def section_for(rows: list[dict[str, Any]], under: str, heading: str) -> str | N
 
 
 def bullets(text: str) -> list[str]:
-    """The list items ("- " lines) of a Markdown text."""
-    return [line for line in text.splitlines() if line.lstrip().startswith("- ")]
+    """The list items ("- " or "1. " lines) of a Markdown text."""
+    return [line for line in text.splitlines() if re.match(r"\s*(?:- |\d+\. )", line)]
 
 
 def raw_rows(key: str) -> list[dict[str, Any]]:
@@ -113,7 +113,7 @@ def test_professional_only_sections_live_under_professional_parents(kb: Knowledg
             assert section.professional_only, f"{section.id} sits under a professional-only part"
 
 
-# --- Every PDQ heading maps to a section -----------------------------------------------------------
+# --- Every PDQ heading maps to a section ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_root_key_points_follow_pdq(kb: KnowledgeBase, section_id: str) -> None:
     assert len(kb.sections[section_id].key_points) == expected[section_id]
 
 
-# --- Rules every section keeps ----------------------------------------------------------------------
+# --- Rules every section keeps -------------------------------------------------------------------
 
 
 def every_section() -> list[Any]:
@@ -245,14 +245,19 @@ def test_show_lists_the_roots_in_summary_order() -> None:
     )
     assert [root["id"] for root in roots] == [row["id"] for row in expected]
     by_id = {root["id"]: root["children"] for root in roots}
-    assert by_id["stages"] == ["treatment-planning", "how-cancer-spreads", "metastasis", "recurrence"]
+    assert by_id["stages"] == [
+        "treatment-planning",
+        "how-cancer-spreads",
+        "metastasis",
+        "recurrence",
+    ]
 
 
 @pytest.mark.parametrize(
     ("topic", "audience", "shown", "hidden"),
     [
         ("prognosis", "patient", "MEN1", "212"),
-        ("prognosis", "professional", "212", "cured"),
+        ("prognosis", "professional", "212", "age and general health"),
         ("hp-who-grading", "professional", "Ki-67", ""),
         ("hp-who-grading", "patient", "PDQ does not describe", "Ki-67"),
     ],

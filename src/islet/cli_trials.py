@@ -159,6 +159,9 @@ def search_command(
     condition: Annotated[
         str | None, typer.Option("--condition", help="any other condition, as free text")
     ] = None,
+    any_condition: Annotated[
+        bool, typer.Option("--any-condition", help="every stored trial, not only pNET trials")
+    ] = False,
     status: Annotated[
         list[str] | None, typer.Option("--status", help="recruiting, not-yet-recruiting, open…")
     ] = None,
@@ -180,6 +183,7 @@ def search_command(
     query = TrialQuery(
         tumor_type=tumor_type,
         condition=condition,
+        any_condition=any_condition,
         statuses=normalize_statuses(status or []),
         phases=normalize_phases(phase or []),
         intervention_types=normalize_intervention_types(intervention_type or []),

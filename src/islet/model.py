@@ -413,6 +413,13 @@ class Situation(Strict):
         return self
 
 
+# For each fact, the facts an answer to it can settle through ``implied_facts``.
+SETTLES_TOO: dict[str, tuple[str, ...]] = {
+    "tumor_count": ("sites",),
+    "spread": ("liver_dominant_severe_symptoms",),
+}
+
+
 def implied_facts(facts: dict[str, Any]) -> dict[str, Any]:
     """``facts`` with the facts that follow from them filled in: no tumor found means no known
     site, and a cancer that has not reached the liver cannot be mostly in the liver."""

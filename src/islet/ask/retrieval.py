@@ -44,6 +44,8 @@ class Tuning:
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this a question is out of scope
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
+    dense_weight: float = 0.5  # weight of the dense ranking in the fusion
+    fusion_depth: int = 20  # how many passages of each ranking take part in the fusion
     dense_rescue: float = 0.6  # dense similarity that keeps a lexically weak question in scope
 
 
@@ -227,13 +229,13 @@ class Retriever:
         scores = np.asarray(self.bm25.get_scores(query), dtype=float)
         boost = self._boost(reading)
         scores = scores * boost
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             dense = self._embeddings @ self.encoder.encode([question])[0]
             dense_best = float(dense.max())
-            order = self._fuse(scores, dense * boost)
-        else:
-            order = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+            scores = self._fuse(order, dense)
+            order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
         confidence = self._confidence(reading, order[0]) if order else 0.0
         return Search(reading, hits, confidence, dense_best)
@@ -272,14 +274,19 @@ class Retriever:
                     boost[i] *= 1 + tuning.own_boost
         return boost
 
-    def _fuse(self, lexical: np.ndarray, dense: np.ndarray) -> list[int]:
-        """Reciprocal rank fusion of the two rankings; lexical hits keep their place first."""
+    def _fuse(self, lexical_order: list[int], dense: np.ndarray) -> np.ndarray:
+        """Weighted reciprocal rank fusion (Cormack et al. 2009) of the lexical ranking and the
+        dense ranking of the same candidates: embeddings reorder what BM25 found, and add the
+        best few passages BM25 missed."""
         k = self.tuning.rrf_k
         fused = np.zeros(len(self.passages))
-        for ranking in (np.argsort(-lexical, kind="stable"), np.argsort(-dense, kind="stable")):
-            for rank, i in enumerate(ranking):
-                fused[i] += 1.0 / (k + rank + 1)
-        return [int(i) for i in np.argsort(-fused, kind="stable")]
+        candidates = lexical_order[: self.tuning.fusion_depth]
+        for rank, i in enumerate(candidates):
+            fused[i] += 1.0 / (k + rank + 1)
+        dense_order = [int(i) for i in np.argsort(-dense, kind="stable")]
+        for rank, i in enumerate(dense_order[: self.tuning.fusion_depth]):
+            fused[i] += self.tuning.dense_weight / (k + rank + 1)
+        return fused
 
     def _confidence(self, reading: Reading, best: int) -> float:
         """Share of the question's term weight that the best passage (or a lay term) covers."""

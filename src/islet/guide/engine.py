@@ -9,16 +9,15 @@ the list for recurrent or progressive tumors states its own condition. Each opti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 
 from islet import kb as kb_module
-from islet.guide.data import GuideData, Question, load_guide_data
+from islet.guide.data import GuideData, load_guide_data
+from islet.guide.gaps import gaps_for
 from islet.guide.logic import (
-    NONE,
+    EvaluatedRule,
     Facts,
-    Reason,
     Sensitivity,
     Truth,
     evaluate_all,
@@ -28,26 +27,24 @@ from islet.guide.logic import (
 )
 from islet.guide.result import (
     Choice,
-    ClosestEntry,
     DecidingFact,
-    Gap,
     GuideOption,
     GuideResult,
     NextQuestion,
     Note,
-    SourceRef,
     Status,
     TreatmentRef,
+    source_ref,
 )
+from islet.guide.wording import Words
 from islet.kb import RECURRENT, KnowledgeBase
 from islet.model import (
+    SETTLES_TOO,
     Condition,
     FactIn,
-    FactIs,
     Rule,
     RuleOption,
     Situation,
-    Source,
     plain_text,
 )
 
@@ -95,21 +92,14 @@ def options_for(
         depends=groups["depends"],
         excluded=groups["excluded"],
         next_questions=_next_questions(data, open_effects),
-        gaps=_gaps(kb, data, words, situation, evaluated, facts),
+        gaps=gaps_for(kb, data, words, situation, evaluated, facts),
         notes=[
-            Note(id=note.id, text=note.text, source=_source(note.source))
+            Note(id=note.id, text=note.text, source=source_ref(note.source))
             for note in data.notes
             if note.when is None or evaluate_all([note.when], facts) is True
         ],
         situation=situation.model_dump(mode="json"),
     )
-
-
-@dataclass(frozen=True)
-class EvaluatedRule:
-    rule: Rule
-    conditions: list[Condition]  # the rule's scope and its own condition
-    truth: Truth
 
 
 def _scope(rule: Rule) -> Condition | None:
@@ -123,60 +113,15 @@ def _type_is(tumor_type: str) -> FactIn:
 
 
 def _effects(conditions: list[Condition], facts: Facts) -> list[Sensitivity]:
-    """For each missing fact of an open option, what its answers would do."""
+    """For each missing fact that could decide an open option, what its answers would do:
+    the facts its conditions read, and the facts whose answers settle those too."""
+    read = facts_of(conditions)
+    settling = [fact for fact, settled in SETTLES_TOO.items() if set(settled) & set(read)]
     return [
         sensitivity(conditions, facts, fact)
-        for fact in facts_of(conditions)
+        for fact in dict.fromkeys([*read, *settling])
         if facts.get(fact) is None
     ]
-
-
-class Words:
-    """Turns facts, values and leaf tests into short phrases from the guide data."""
-
-    def __init__(self, data: GuideData) -> None:
-        self.questions: dict[str, Question] = {q.fact: q for q in data.questions}
-
-    def question(self, fact: str) -> Question:
-        return self.questions[fact]
-
-    def value(self, fact: str, value: str | bool) -> str:
-        question = self.question(fact)
-        if value == NONE and question.none_label:
-            return question.none_label
-        return question.label_of(value)
-
-    def values(self, fact: str, values: Sequence[str | bool]) -> str:
-        return " or ".join(self.value(fact, v) for v in values)
-
-    def said(self, fact: str, value: object) -> str:
-        """What the person said for ``fact``, in words."""
-        if isinstance(value, list):
-            items = [str(v) for v in value] or [NONE]
-            return " and ".join(self.value(fact, v) for v in items)
-        assert isinstance(value, str | bool)
-        return self.value(fact, value)
-
-    def wanted(self, reason: Reason) -> str:
-        """The values a leaf test asks for, in words ("not ..." through a ``not``)."""
-        leaf = reason.leaf
-        if isinstance(leaf, FactIs):
-            text = self.value(leaf.fact, leaf.is_ != reason.negated)
-            return text
-        values: list[str] = leaf.in_ if isinstance(leaf, FactIn) else leaf.has_any
-        text = self.values(leaf.fact, values)
-        return f"anything but {text}" if reason.negated else text
-
-    def fits(self, reason: Reason, facts: Facts) -> str:
-        fact = reason.leaf.fact
-        return f"{self.question(fact).label}: {self.said(fact, facts[fact])}"
-
-    def misfit(self, reason: Reason, facts: Facts) -> str:
-        fact = reason.leaf.fact
-        return (
-            f"{self.question(fact).label}: PDQ gives this for {self.wanted(reason)}; "
-            f"you said {self.said(fact, facts[fact])}"
-        )
 
 
 def _option(
@@ -229,7 +174,7 @@ def _option(
         list_id=rule.applies_to,
         list_name=list_name,
         bullet=rule.bullet,
-        source=_source(rule.source, list_info.section if list_info else None),
+        source=source_ref(rule.source, list_info.section if list_info else None),
         usually=option.usually,
         rare=option.rare,
         with_or_without=[_ref(kb, t) for t in option.with_or_without],
@@ -291,103 +236,7 @@ def _next_questions(data: GuideData, open_effects: list[list[Sensitivity]]) -> l
     return out
 
 
-def _gaps(
-    kb: KnowledgeBase,
-    data: GuideData,
-    words: Words,
-    situation: Situation,
-    evaluated: list[EvaluatedRule],
-    facts: Facts,
-) -> list[Gap]:
-    """Where PDQ lists nothing for exactly this situation; never filled by guessing."""
-    gaps: list[Gap] = []
-    coverage = data.coverage_for(situation.tumor_type)
-    if coverage is not None:
-        gaps.append(
-            Gap(
-                id=coverage.id,
-                message=coverage.message,
-                closest=[],
-                see_also=coverage.see_also,
-                source=_source(coverage.source),
-            )
-        )
-    list_info = data.list_info(situation.tumor_type or "")
-    if list_info is None:
-        return gaps
-    own = [item for item in evaluated if item.rule.applies_to == list_info.id]
-    for aspect in data.aspects:
-        speaking = [item for item in own if set(facts_of(item.conditions)) & set(aspect.facts)]
-        ruled_out = [item for item in speaking if item.truth is False]
-        if not speaking or len(ruled_out) < len(speaking):
-            continue
-        misfits = {item.rule.id: _misfit_facts(item, facts) for item in speaking}
-        if not all(set(misfits[i.rule.id]) & set(aspect.facts) for i in speaking):
-            continue  # ruled out by something other than the tumor itself
-        fewest = min(len(m) for m in misfits.values())
-        described = "; ".join(
-            f"{words.question(fact).label.lower()}: {words.said(fact, facts[fact])}"
-            for fact in aspect.facts
-            if facts.get(fact) is not None
-        )
-        gaps.append(
-            Gap(
-                id=aspect.id,
-                message=aspect.message.format(list=list_info.name, described=described),
-                closest=[
-                    _closest(words, item, list_info.name, list_info.section, misfits[item.rule.id])
-                    for item in speaking
-                    if len(misfits[item.rule.id]) == fewest
-                ],
-                see_also=[list_info.section],
-                source=_source(speaking[0].rule.source, list_info.section),
-            )
-        )
-    if not gaps and own and all(item.truth is False for item in own):
-        gaps.append(
-            Gap(
-                id="nothing-fits",
-                message=data.nothing_fits.format(list=list_info.name),
-                closest=[],
-                see_also=[list_info.section],
-                source=_source(own[0].rule.source, list_info.section),
-            )
-        )
-    return gaps
-
-
-def _misfit_facts(item: EvaluatedRule, facts: Facts) -> list[str]:
-    found = [
-        r.leaf.fact
-        for c in item.conditions
-        if evaluate_all([c], facts) is False
-        for r in reasons(c, facts, False)
-    ]
-    return list(dict.fromkeys(found))
-
-
-def _closest(
-    words: Words, item: EvaluatedRule, list_name: str, section: str, misfit: list[str]
-) -> ClosestEntry:
-    return ClosestEntry(
-        rule_id=item.rule.id,
-        bullet=item.rule.bullet,
-        list_name=list_name,
-        differs_on=[words.question(fact).label for fact in misfit],
-        source=_source(item.rule.source, section),
-    )
-
-
 def _ref(kb: KnowledgeBase, treatment_id: str) -> TreatmentRef:
     treatment = kb.treatments.get(treatment_id)
     name = treatment.name if treatment else treatment_id.replace("-", " ").capitalize()
     return TreatmentRef(treatment_id=treatment_id, name=name)
-
-
-def _source(source: Source, section_id: str | None = None) -> SourceRef:
-    return SourceRef(
-        document=source.document,
-        section=source.section,
-        version_date=source.version_date,
-        section_id=section_id,
-    )

@@ -19,6 +19,7 @@ from islet.model import (
     FactIn,
     FactIs,
     Not,
+    Rule,
     fact_kind,
     fact_values,
     implied_facts,
@@ -179,3 +180,12 @@ def sensitivity(conditions: Sequence[Condition], facts: Facts, fact: str) -> Sen
         rules_out=ruled_out,
         settles=bool(sufficient or ruled_out),
     )
+
+
+@dataclass(frozen=True)
+class EvaluatedRule:
+    """A rule in scope, with its conditions (scope and own) and their truth."""
+
+    rule: Rule
+    conditions: list[Condition]  # the rule's scope and its own condition
+    truth: Truth

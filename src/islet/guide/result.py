@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from islet.model import Source
+
 Status = Literal["applies", "depends", "excluded"]
 
 
@@ -117,3 +119,13 @@ class GuideResult(Out):
     gaps: list[Gap]
     notes: list[Note]
     situation: dict[str, Any]
+
+
+def source_ref(source: Source, section_id: str | None = None) -> SourceRef:
+    """The public form of a knowledge item's source, with the section id to link to."""
+    return SourceRef(
+        document=source.document,
+        section=source.section,
+        version_date=source.version_date,
+        section_id=section_id,
+    )

@@ -105,12 +105,16 @@ class Trial(_Record):
         return STUDY_URL.format(nct_id=self.nct_id)
 
 
-def age_in_years(text: str | None) -> float | None:
+def age_in_years(text: object) -> float | None:
     """Years in a registry age such as "18 Years" or "6 Months"; None for a missing age.
 
     Raises MalformedRecord for text that is not a number and a unit.
     """
-    if text is None or text.strip().upper() in ("", "N/A", "NA"):
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise MalformedRecord(f"age {text!r} must be text such as '18 Years'")
+    if text.strip().upper() in ("", "N/A", "NA"):
         return None
     match = _AGE.match(text)
     unit = match.group(2).lower() if match else ""

@@ -112,12 +112,14 @@ def _close(code: str, choices: tuple[str, ...]) -> list[str]:
 
 
 class TrialQuery(BaseModel):
-    """What to look for. Everything is optional; no condition means any pancreatic NET."""
+    """What to look for. Everything is optional; with no tumor type or condition, Islet looks
+    for pancreatic NETs of every type (``any_condition`` looks at every stored trial)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     tumor_type: str | None = None  # a tumor-type id, name or alias from the knowledge base
     condition: str | None = Field(default=None, max_length=200)  # any other condition, free text
+    any_condition: bool = False  # every stored trial, whatever its condition
     statuses: list[str] = []
     phases: list[str] = []
     intervention_types: list[str] = []
@@ -187,7 +189,7 @@ class TrialSearchResult(BaseModel):
     total: int  # matching trials before the limit
     searched: int  # trials in the store
     snapshot_date: str | None
-    terms: list[str]  # the condition phrases searched for
+    terms: list[str] | None  # the condition phrases searched for; None: any condition
 
 
 class TrialDetail(BaseModel):
@@ -211,7 +213,7 @@ def search(query: TrialQuery, db: Path) -> TrialSearchResult:
         hits = [
             hit
             for stored in store.matching(terms)
-            if (hit := _hit(stored, query, terms)) is not None
+            if (hit := _hit(stored, query, terms or [])) is not None
         ]
     # Stable sorts, least important first: id, then newest update, then distance and status.
     hits.sort(key=lambda h: h.nct_id)
@@ -344,7 +346,9 @@ def _location_summary(total: int, near: int | None) -> str:
     return text if near is None else f"{text}, including {near} near you"
 
 
-def _terms(query: TrialQuery) -> list[str]:
+def _terms(query: TrialQuery) -> list[str] | None:
+    if query.any_condition:
+        return None
     if query.condition:
         return spelling_variants(query.condition.strip())
     if query.tumor_type:

@@ -6,6 +6,7 @@ but do not repeat the value that was sent.
 
 from __future__ import annotations
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -23,6 +24,7 @@ from islet.web.rendering import render
 
 PROBLEM_JSON = "application/problem+json"
 LOCATIONS = ("body", "query", "path", "header", "cookie")
+UNION_TAG = re.compile(r"[\[\]]|^constrained-|^function-|^(int|str|float|bool|list|dict|none)$")
 
 
 def problem(
@@ -85,18 +87,21 @@ def respond(
 
 def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
     """Each validation error as ``{"field", "in", "message"}``, without the value sent."""
-    out = []
+    out: list[dict[str, str]] = []
     for detail in error.errors():
         loc = [str(part) for part in detail.get("loc", ())]
         where = loc[0] if loc and loc[0] in LOCATIONS else "body"
         path = loc[1:] if loc and loc[0] in LOCATIONS else loc
-        out.append(
-            {
-                "field": ".".join(path) or where,
-                "in": where,
-                "message": str(detail.get("msg", "is not valid")),
-            }
-        )
+        # pydantic names the member of a union that failed ("constrained-int", "bool"); a
+        # person needs the field, so those tags are left out.
+        path = path[:1] + [part for part in path[1:] if not UNION_TAG.search(part)]
+        entry = {
+            "field": ".".join(path) or where,
+            "in": where,
+            "message": str(detail.get("msg", "is not valid")),
+        }
+        if entry not in out:
+            out.append(entry)
     return out
 
 

@@ -1,0 +1,57 @@
+"""Facts, values and leaf tests in short phrases, from the guide's wording data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from islet.guide.data import GuideData, Question
+from islet.guide.logic import NONE, Facts, Reason
+from islet.model import FactIn, FactIs
+
+
+class Words:
+    """Turns facts, values and leaf tests into short phrases from the guide data."""
+
+    def __init__(self, data: GuideData) -> None:
+        self.questions: dict[str, Question] = {q.fact: q for q in data.questions}
+
+    def question(self, fact: str) -> Question:
+        return self.questions[fact]
+
+    def value(self, fact: str, value: str | bool) -> str:
+        question = self.question(fact)
+        if value == NONE and question.none_label:
+            return question.none_label
+        return question.label_of(value)
+
+    def values(self, fact: str, values: Sequence[str | bool]) -> str:
+        return " or ".join(self.value(fact, v) for v in values)
+
+    def said(self, fact: str, value: object) -> str:
+        """What the person said for ``fact``, in words."""
+        if isinstance(value, list):
+            items = [str(v) for v in value] or [NONE]
+            return " and ".join(self.value(fact, v) for v in items)
+        assert isinstance(value, str | bool)
+        return self.value(fact, value)
+
+    def wanted(self, reason: Reason) -> str:
+        """The values a leaf test asks for, in words ("not ..." through a ``not``)."""
+        leaf = reason.leaf
+        if isinstance(leaf, FactIs):
+            text = self.value(leaf.fact, leaf.is_ != reason.negated)
+            return text
+        values: list[str] = leaf.in_ if isinstance(leaf, FactIn) else leaf.has_any
+        text = self.values(leaf.fact, values)
+        return f"anything but {text}" if reason.negated else text
+
+    def fits(self, reason: Reason, facts: Facts) -> str:
+        fact = reason.leaf.fact
+        return f"{self.question(fact).label}: {self.said(fact, facts[fact])}"
+
+    def misfit(self, reason: Reason, facts: Facts) -> str:
+        fact = reason.leaf.fact
+        return (
+            f"{self.question(fact).label}: PDQ gives this for {self.wanted(reason)}; "
+            f"you said {self.said(fact, facts[fact])}"
+        )
