@@ -199,9 +199,10 @@ def test_patient_text_names_no_drug_and_no_external_fact(
 
 @pytest.mark.parametrize("section_id", every_section())
 def test_key_points_and_titles_are_plain_words(kb: KnowledgeBase, section_id: str) -> None:
-    # Key points and titles are shown as they are, so they carry no glossary marks.
+    # Key points, titles and professional text are shown as they are: no glossary marks.
     section = kb.sections[section_id]
-    for text in (*section.key_points, section.title, section.title_professional or ""):
+    shown = (*section.key_points, section.title, section.title_professional, section.professional)
+    for text in (t for t in shown if t):
         assert not glossary_marks(text)
 
 

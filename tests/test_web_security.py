@@ -213,8 +213,9 @@ def test_nothing_people_enter_is_logged(caplog: pytest.LogCaptureFixture) -> Non
         web.post("/api/v1/guide", json={"tumor_type": MARKER})
         web.post("/api/v1/stage", json={"size_cm": MARKER})
         web.get(f"/api/v1/glossary/{MARKER}")
-    assert caplog.records is not None
-    assert MARKER not in caplog.text
+    # The test client's own request log is not the server's; everything else must be clean.
+    server_logs = [r.getMessage() for r in caplog.records if not r.name.startswith("httpx")]
+    assert not [line for line in server_logs if MARKER in line]
 
 
 def test_links_follow_a_reverse_proxy_prefix() -> None:

@@ -86,8 +86,9 @@ class KnowledgeBase:
         """The section, tumor type, pattern, test or treatment named by id, name or alias."""
         key = _norm(query)
         for collection in TOPIC_COLLECTIONS:
-            if query in self.collection(collection):
-                return self.collection(collection)[query]  # an exact id wins over a title
+            exact: Item | None = self.collection(collection).get(query)
+            if exact is not None:
+                return exact  # an exact id wins over another item's title
         names: dict[str, Item] = {}
         for collection in TOPIC_COLLECTIONS:
             for item in self.collection(collection).values():

@@ -92,7 +92,7 @@ def options_for(
         depends=groups["depends"],
         excluded=groups["excluded"],
         next_questions=_next_questions(data, open_effects),
-        gaps=gaps_for(kb, data, words, situation, evaluated, facts),
+        gaps=gaps_for(data, words, situation, evaluated, facts),
         notes=[
             Note(id=note.id, text=note.text, source=source_ref(note.source))
             for note in data.notes

@@ -11,12 +11,10 @@ from islet.guide.data import GuideData
 from islet.guide.logic import EvaluatedRule, Facts, evaluate_all, facts_of, reasons
 from islet.guide.result import ClosestEntry, Gap, source_ref
 from islet.guide.wording import Words
-from islet.kb import KnowledgeBase
 from islet.model import Situation
 
 
 def gaps_for(
-    kb: KnowledgeBase,
     data: GuideData,
     words: Words,
     situation: Situation,
