@@ -84,7 +84,7 @@ def test_legacy_formats_are_rejected_with_a_way_forward(name: str, says: str) ->
     ],
 )
 def test_other_files_are_rejected_clearly(text: str, says: str) -> None:
-    with pytest.raises(TrialDataError, match="bad.json") as raised:
+    with pytest.raises(TrialDataError, match=r"bad\.json") as raised:
         read_saved_text(text, Path("bad.json"))
     assert says in str(raised.value)
 
@@ -124,7 +124,9 @@ def test_constructed_net_fixtures_parse_and_say_they_are_constructed(path: Path)
 # Anything JSON can hold, nested a few levels, placed where a study's modules go.
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=12,
 )
 _module_names = st.sampled_from(

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.errors import IsletError
+from islet.errors import InvalidSituation, IsletError
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
 from islet.guide.result import NextQuestion
@@ -128,8 +128,6 @@ def guide_command(
 
 
 def _read_situation(where: str) -> dict[str, Any]:
-    from islet.errors import InvalidSituation
-
     try:
         text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
     except OSError as error:
@@ -149,8 +147,6 @@ def _ask(
     facts: dict[str, Any], data: GuideData, out: Console, read: Callable[[], str]
 ) -> dict[str, Any]:
     """Ask the most useful open question until none is left; each one can be skipped."""
-    from islet.errors import InvalidSituation
-
     facts = dict(facts)
     skipped: set[str] = set()
     out.print("Answer what you know. Press Enter to skip a question (I don't know).", style="dim")

@@ -144,7 +144,7 @@ def _option(
     depends_on: list[DecidingFact] = []
     if status == "applies":
         fitting = _unique(words.fits(r, facts) for c in conditions for r in reasons(c, facts, True))
-        reason = "It fits what you said: " + "; ".join(fitting) + "." if fitting else ""
+        reason = "It fits: " + "; ".join(fitting) + "." if fitting else ""
         reason = reason or f"PDQ lists this for every case of {list_name}."
     elif status == "excluded":
         misfits = _unique(
@@ -153,7 +153,7 @@ def _option(
             if _truth(c, facts) is False
             for r in reasons(c, facts, False)
         )
-        reason = "It does not fit what you said. " + ". ".join(misfits) + "."
+        reason = "It does not fit. " + ". ".join(misfits) + "."
     else:
         depends_on = _deciding(words, effects)
         reason = "It depends on what is not known yet: " + "; ".join(

@@ -52,6 +52,6 @@ class Words:
     def misfit(self, reason: Reason, facts: Facts) -> str:
         fact = reason.leaf.fact
         return (
-            f"{self.question(fact).label}: PDQ gives this for {self.wanted(reason)}; "
-            f"you said {self.said(fact, facts[fact])}"
+            f"{self.question(fact).label}: PDQ gives this for {self.wanted(reason)}, "
+            f"not for {self.said(fact, facts[fact])}"
         )

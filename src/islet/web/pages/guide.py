@@ -107,7 +107,7 @@ def step_page(
         action=action,
         number=len([f for f in state.asked if f != fact]) + 1,
         error=error,
-        none=NONE,
+        none_value=NONE,
         query_value=query_value,
         results_url=address(request, "/guide/options", state, audience),
     )
