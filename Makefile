@@ -30,7 +30,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 
 test: $(STAMP) lint check browser
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 browser:
 	scripts/ensure-browser.sh

@@ -20,7 +20,10 @@ ITEM_PAGES = [
     *(pytest.param(f"/types/{i}", t.name, id=f"type-{i}") for i, t in KB.tumor_types.items()),
     *(pytest.param(f"/tests/{i}", t.name, id=f"test-{i}") for i, t in KB.tests.items()),
     *(pytest.param(f"/treatments/{i}", t.name, id=f"tr-{i}") for i, t in KB.treatments.items()),
-    *(pytest.param(f"/patterns/{i}", p.name, id=f"pat-{i}") for i, p in KB.symptom_patterns.items()),
+    *(
+        pytest.param(f"/patterns/{i}", p.name, id=f"pat-{i}")
+        for i, p in KB.symptom_patterns.items()
+    ),
     *(pytest.param(f"/glossary/{i}", g.term, id=f"term-{i}") for i, g in KB.glossary.items()),
 ]
 

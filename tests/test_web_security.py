@@ -135,9 +135,7 @@ def test_request_bodies_are_limited(chunked: bool) -> None:
 
 
 def test_a_false_content_length_is_refused() -> None:
-    response = client().post(
-        "/api/v1/guide", content=b"{}", headers={"content-length": "abc"}
-    )
+    response = client().post("/api/v1/guide", content=b"{}", headers={"content-length": "abc"})
     assert response.status_code in (400, 413)
 
 

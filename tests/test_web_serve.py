@@ -72,5 +72,5 @@ def test_broken_knowledge_stops_start_up(
 
 def test_a_broken_knowledge_folder_is_named(tmp_path: Any) -> None:
     (tmp_path / "broken.yaml").write_text("sections: [", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="broken.yaml"):
+    with pytest.raises(KnowledgeError, match=r"broken\.yaml"):
         web_app.create_app(knowledge_dir=tmp_path)

@@ -64,7 +64,9 @@ def test_walk_the_guide(browser: Browser, base_url: str, case: dict[str, Any]) -
     result = options_for(situation_from(expected_situation(case["answers"])))
     applies = page.locator("section.group-applies")
     for option in result.applies:
-        expect(applies.locator(f'a[href^="/treatments/{option.treatment_id}"]').first).to_be_visible()
+        expect(
+            applies.locator(f'a[href^="/treatments/{option.treatment_id}"]').first
+        ).to_be_visible()
     assert page.locator("article.option").count() == len(
         result.applies + result.depends + result.excluded
     )

@@ -17,7 +17,7 @@ TopicId = Annotated[str, Path(min_length=1, max_length=200, description="id, nam
 
 
 @router.get("/health", tags=["service"])
-def health() -> Health:
+async def health() -> Health:
     """A trivial answer that shows the service is up (also the benchmark's baseline)."""
     return Health(status="ok", version=__version__)
 

@@ -242,7 +242,7 @@ def show(
     with TrialStore.open_for_reading(db) as store:
         stored = store.get(key) if re.match(NCT_PATTERN, key) else None
         if stored is None:
-            suggestions = difflib.get_close_matches(key, store.ids(), n=3, cutoff=0.7)
+            suggestions = difflib.get_close_matches(key, store.ids(), n=3, cutoff=0.85)
             raise UnknownTerm("trial", nct_id, suggestions)
     trial = stored.trial
     sites = [_site(trial, loc, near) for loc in trial.locations]

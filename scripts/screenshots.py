@@ -1,0 +1,86 @@
+"""Save screenshots of Islet's key pages to docs/screenshots/ (run: make screenshots).
+
+Starts the app on a free loopback port and drives Debian's Chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for tests.browser.harness, shared with the browser tests
+
+from tests.browser.harness import launch, running_server  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+DESKTOP = {"width": 1280, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+
+
+def describe_symptoms(page: Page) -> None:
+    page.get_by_label("What do you notice?").fill(
+        "I get shaky and sweaty before meals, and confused"
+    )
+    page.get_by_role("button", name="Explain").click()
+
+
+def open_a_term(page: Page) -> None:
+    page.locator("details.term > summary").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("details.term[open]").first.scroll_into_view_if_needed()
+
+
+SHOTS: list[tuple[str, str, dict[str, int], Callable[[Page], None] | None]] = [
+    ("home", "/", DESKTOP, None),
+    ("home-phone", "/", PHONE, None),
+    ("summary-patient", "/summary", DESKTOP, None),
+    ("summary-professional", "/summary?audience=professional#hp-ajcc-staging", DESKTOP, None),
+    ("glossary-term-open", "/types/insulinoma", DESKTOP, open_a_term),
+    ("guide-step", "/guide?tumor_type=insulinoma&asked=tumor_type", DESKTOP, None),
+    (
+        "guide-results",
+        "/guide/options?tumor_type=insulinoma&tumor_count=single&sites=tail&size=small&course=new",
+        DESKTOP,
+        None,
+    ),
+    ("guide-results-phone", "/guide/options?tumor_type=gastrinoma&sites=head", PHONE, None),
+    (
+        "appointment-sheet",
+        "/guide/sheet?tumor_type=gastrinoma&tumor_count=single&sites=head",
+        DESKTOP,
+        None,
+    ),
+    ("symptoms", "/symptoms", DESKTOP, describe_symptoms),
+    ("tests", "/tests?type=insulinoma", DESKTOP, None),
+    (
+        "staging",
+        "/clinician/stage?mode=findings&size_cm=3&invades=none&nodes=no&mets=liver",
+        DESKTOP,
+        None,
+    ),
+]
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with running_server() as base_url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for name, path, viewport, action in SHOTS:
+            context = browser.new_context(viewport=viewport, device_scale_factor=1)
+            page = context.new_page()
+            page.goto(base_url + path)
+            if action:
+                action(page)
+            target = OUT / f"{name}.png"
+            page.screenshot(path=str(target))
+            print(f"saved {target.relative_to(ROOT)}")
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
