@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from islet.errors import UnknownTerm
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, miles_between, parse_point
+from islet.trials.geo import Point, miles_between, parse_place, parse_point
 from islet.trials.importer import import_files
 from islet.trials.search import (
     TrialQuery,
@@ -203,3 +203,17 @@ def test_a_place_is_read_as_lat_lon(text: str, point: tuple[float, float]) -> No
 def test_a_bad_place_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match=r"LAT,LON|latitude"):
         parse_point(text)
+
+
+@pytest.mark.parametrize("text", ["55905", "55905-1234", " 55905 "])
+def test_a_us_zip_code_is_a_place(text: str) -> None:
+    # ZIP 55905 is Rochester, Minnesota, in the offline table of the zipcodes package.
+    point = parse_place(text)
+    assert miles_between(point, Point(lat=44.02, lon=-92.47)) < 2
+    assert parse_place("44.02,-92.47") == Point(lat=44.02, lon=-92.47)
+
+
+@pytest.mark.parametrize("text", ["00000", "1234", "Rochester"])
+def test_an_unknown_zip_code_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"ZIP"):
+        parse_place(text)

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from islet import kb as kb_module
 from islet.check import MAX_GRADE, check
+from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
 from islet.cli_serve import serve_command
@@ -263,6 +264,8 @@ app.command("stage")(stage_command)
 app.command("grade")(grade_command)
 app.command("serve")(serve_command)
 app.add_typer(trials_app, name="trials")
+app.command("ask")(ask_command)
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ types (age, place, treatments) is written anywhere: it goes into one query and i
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,10 +18,10 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from islet.trials.client import CtgovClient
+from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
 from islet.trials.conditions import resolve_type
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, parse_point
+from islet.trials.geo import Point, parse_place
 from islet.trials.importer import ImportReport, import_files, update_from_registry
 from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
@@ -48,7 +49,8 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 NearOption = Annotated[
-    str | None, typer.Option("--near", help="LAT,LON to measure distance from, e.g. 44.02,-92.47")
+    str | None,
+    typer.Option("--near", help="LAT,LON (e.g. 44.02,-92.47) or a US ZIP code to measure from"),
 ]
 RadiusOption = Annotated[
     float, typer.Option("--radius", min=0.1, max=12500, help="miles from --near")
@@ -67,7 +69,7 @@ def _point(near: str | None) -> Point | None:
     if near is None:
         return None
     try:
-        return parse_point(near)
+        return parse_place(near)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--near") from error
 
@@ -136,9 +138,13 @@ def update_command(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Download pancreatic NET studies from ClinicalTrials.gov (live) as the new snapshot."""
+    """Download pancreatic NET studies from ClinicalTrials.gov (live) as the new snapshot.
+
+    $ISLET_CTGOV_API points it at another API v2 address (a mirror or a test server).
+    """
     statuses = normalize_statuses(status or [])
-    with CtgovClient() as client, _progress("Saving") as bar:
+    base_url = os.environ.get("ISLET_CTGOV_API", DEFAULT_BASE_URL)
+    with CtgovClient(base_url) as client, _progress("Saving") as bar:
         task = bar.add_task("save", total=None)
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(

@@ -22,6 +22,11 @@ def symptom_answer(page: Page) -> None:
     page.get_by_role("button", name="Explain").click()
 
 
+def ask_a_question(page: Page) -> None:
+    page.get_by_label("Your question").fill("Can an insulinoma come back?")
+    page.locator("form button[type=submit]").first.click()
+
+
 def open_a_term(page: Page) -> None:
     page.locator("details.term > summary").first.click()
 
@@ -46,6 +51,8 @@ PAGES: list[tuple[str, Callable[[Page], None] | None]] = [
     ("/guide/sheet?tumor_type=gastrinoma&sites=head", None),
     ("/symptoms", None),
     ("/symptoms", symptom_answer),
+    ("/ask", None),
+    ("/ask", ask_a_question),
     ("/clinician", None),
     ("/clinician/stage?mode=findings&size_cm=3&invades=none&nodes=no&mets=liver", None),
     ("/clinician/grade?ki67=25&differentiation=well", None),

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from islet.api import calculators, explain, guide, knowledge
+from islet.api import ask, calculators, explain, guide, knowledge, trials
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(knowledge.router)
 router.include_router(guide.router)
 router.include_router(explain.router)
 router.include_router(calculators.router)
+router.include_router(trials.router)
+router.include_router(ask.router)

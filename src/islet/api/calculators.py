@@ -11,7 +11,7 @@ from islet.api.schemas import problem_responses
 from islet.calculators.grading import grade
 from islet.calculators.staging import stage, stage_from_facts
 
-router = APIRouter(tags=["calculators"], responses=problem_responses(413, 422, 429))
+router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
 Word = Annotated[str, Field(max_length=60)]
 Code = Annotated[str, Field(max_length=8)]

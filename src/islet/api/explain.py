@@ -38,7 +38,7 @@ class SymptomsQuery(BaseModel):
         return self
 
 
-@router.post("/symptoms", responses=problem_responses(413))
+@router.post("/symptoms", responses=problem_responses(400, 413))
 def symptoms(query: SymptomsQuery, kb: KB) -> dict[str, Any]:
     """PDQ's lists of signs ranked against what a person describes; red flags first. This is
     information about what PDQ lists, never a diagnosis."""

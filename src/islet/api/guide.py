@@ -11,7 +11,7 @@ from islet.guide import options_for
 from islet.model import Situation
 from islet.web.deps import KB
 
-router = APIRouter(tags=["guide"], responses=problem_responses(413, 422, 429))
+router = APIRouter(tags=["guide"], responses=problem_responses(400, 413, 422, 429))
 
 
 @router.post("/guide")

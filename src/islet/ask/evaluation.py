@@ -59,9 +59,7 @@ class EvalQuestion(BaseModel):
     @property
     def expected_ids(self) -> set[str]:
         """Expected passage ids in full: a bare "kind:id" means the patient passage."""
-        return {
-            e if "#" in e or e.startswith("glossary:") else f"{e}#patient" for e in self.expect
-        }
+        return {e if "#" in e or e.startswith("glossary:") else f"{e}#patient" for e in self.expect}
 
 
 def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQuestion]:
@@ -95,7 +93,7 @@ class Result:
     out_of_scope: int
     top1: float
     mrr5: float
-    oos_precision: float
+    oos_precision: float | None  # None when the system never declines a question
     oos_recall: float
     latency_median_ms: float
     latency_p95_ms: float
@@ -143,7 +141,7 @@ def score(system_name: str, system: System, questions: Sequence[EvalQuestion]) -
         out_of_scope=n_out,
         top1=hits / n_in if n_in else 0.0,
         mrr5=reciprocal / n_in if n_in else 0.0,
-        oos_precision=declined_right / declined if declined else 0.0,
+        oos_precision=declined_right / declined if declined else None,
         oos_recall=declined_right / n_out if n_out else 0.0,
         latency_median_ms=statistics.median(latencies) if latencies else 0.0,
         latency_p95_ms=_percentile(latencies, 95),

@@ -153,7 +153,9 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     if answering is None:
         problems.append("ask: no 'answering' block found")
     ids = [term.id for term in lay_terms]
-    problems.extend(f"ask: duplicate lay term '{i}'" for i in sorted({i for i in ids if ids.count(i) > 1}))
+    problems.extend(
+        f"ask: duplicate lay term '{i}'" for i in sorted({i for i in ids if ids.count(i) > 1})
+    )
     if problems or answering is None:
         raise KnowledgeError(problems)
     return Lexicon(lay_terms=lay_terms, answering=answering)

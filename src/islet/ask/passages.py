@@ -51,8 +51,11 @@ class Passage(BaseModel):
     source: Source
 
     def for_audience(self, audience: Audience) -> bool:
-        """Whether this passage may be shown to ``audience``; patients never see HP text."""
-        return self.audience is None or self.audience == "patient" or audience == "professional"
+        """Whether this passage may be shown to ``audience``: patients never see
+        health-professional text, nor anything whose source is outside PDQ ([EXTERNAL])."""
+        if audience == "professional":
+            return True
+        return self.audience != "professional" and self.source.document != "external"
 
 
 def passage_id(kind: str, item_id: str, part: str | None) -> str:
@@ -124,7 +127,9 @@ def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
     )
     if item.professional and item.professional_source:
         professional_title = (
-            item.title_professional if isinstance(item, Section) and item.title_professional else title
+            item.title_professional
+            if isinstance(item, Section) and item.title_professional
+            else title
         )
         yield Passage(
             id=passage_id(kind, item.id, "professional"),
@@ -207,11 +212,9 @@ def _related(kb: KnowledgeBase, item: Item) -> Iterator[str]:
 def _patient_details(item: TextItem) -> list[str]:
     """Parts of the patient view shown with the main text."""
     if isinstance(item, TumorType):
-        return [item.hormone_action or "", item.site_note or ""]
+        return [item.hormone_action or ""]
     if isinstance(item, Symptom):
         return [item.red_flag or ""]
-    if isinstance(item, DiagnosticTest):
-        return [item.preparation or ""]
     return []
 
 
@@ -220,14 +223,14 @@ def _patient_extra(kb: KnowledgeBase, item: TextItem) -> list[str]:
     if isinstance(item, Section):
         return list(item.key_points)
     if isinstance(item, TumorType):
-        return [item.hormone or ""]
+        return [item.hormone or "", item.site_note or ""]
     if isinstance(item, Symptom):
         return list(item.signs)
     if isinstance(item, SymptomPattern):
         names = [kb.symptoms[s].lay_name for s in item.symptoms if s in kb.symptoms]
         return [item.hormone or "", *names]
     if isinstance(item, DiagnosticTest):
-        return [item.looks_for]
+        return [item.looks_for, item.preparation or ""]
     return []
 
 

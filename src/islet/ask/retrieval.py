@@ -26,7 +26,14 @@ from islet.kb import KnowledgeBase
 from islet.model import Audience
 
 # Collections whose names and aliases are recognised in questions (sections are found by text).
-NAMED_COLLECTIONS = ("tumor_types", "symptoms", "symptom_patterns", "tests", "treatments", "glossary")
+NAMED_COLLECTIONS = (
+    "tumor_types",
+    "symptoms",
+    "symptom_patterns",
+    "tests",
+    "treatments",
+    "glossary",
+)
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 
 
@@ -43,10 +50,11 @@ class Tuning:
     bm25_k1: float = 1.2
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this a question is out of scope
+    confidence_depth: int = 2  # the best passages together must cover the question
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
-    dense_weight: float = 0.5  # weight of the dense ranking in the fusion
-    fusion_depth: int = 20  # how many passages of each ranking take part in the fusion
-    dense_rescue: float = 0.6  # dense similarity that keeps a lexically weak question in scope
+    dense_weight: float = 0.25  # weight of the dense ranking in the fusion
+    fusion_depth: int = 10  # how many passages of each ranking take part in the fusion
+    dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
 
 
 @dataclass(frozen=True)
@@ -132,9 +140,7 @@ class Retriever:
         self._phrases_from: dict[str, list[_Phrase]] = {}
         for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
             self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
-        glossary_aliases = {
-            g.id: " ".join([g.term, *g.aliases]) for g in kb.glossary.values()
-        }
+        glossary_aliases = {g.id: " ".join([g.term, *g.aliases]) for g in kb.glossary.values()}
         self._doc_terms = [_index_terms(p, glossary_aliases) for p in self.passages]
         self._doc_sets = [set(t) for t in self._doc_terms]
         self._serves = [_serves(p, kinds_by_id(kb)) for p in self.passages]
@@ -181,15 +187,17 @@ class Retriever:
             n = len(match.words)
             span = stems[i : i + n]
             shown = fixed[i : i + n]
-            reading.understood.update(s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS)
+            reading.understood.update(
+                s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS
+            )
             if self.subject in match.targets:
-                reading.subject.update(s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS)
+                reading.subject.update(
+                    s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS
+                )
             for target in match.targets:
                 reading.mentions.append(Mention(target, " ".join(shown)))
                 if target != self.subject:
-                    reading.expansion.extend(
-                        t for t in self._target_terms(target) if t not in span
-                    )
+                    reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
         folded = " ".join(fold(question).split())
@@ -230,6 +238,9 @@ class Retriever:
         boost = self._boost(reading)
         scores = scores * boost
         order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+        # Confidence is lexical: on the development questions dense similarity did not tell
+        # out-of-scope questions apart (some scored higher than in-scope ones).
+        confidence = self._confidence(reading, order[: self.tuning.confidence_depth])
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             dense = self._embeddings @ self.encoder.encode([question])[0]
@@ -237,7 +248,6 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        confidence = self._confidence(reading, order[0]) if order else 0.0
         return Search(reading, hits, confidence, dense_best)
 
     def _boost(self, reading: Reading) -> np.ndarray:
@@ -251,8 +261,7 @@ class Retriever:
             for m in reading.mentions
             if reading.definition
             or not (
-                m.target.startswith("glossary:")
-                or (m.target == self.subject and not subject_only)
+                m.target.startswith("glossary:") or (m.target == self.subject and not subject_only)
             )
         }
         facet_kinds = set(reading.facet.kinds) if reading.facet else set()
@@ -288,26 +297,25 @@ class Retriever:
             fused[i] += self.tuning.dense_weight / (k + rank + 1)
         return fused
 
-    def _confidence(self, reading: Reading, best: int) -> float:
-        """Share of the question's term weight that the best passage (or a lay term) covers."""
+    def _confidence(self, reading: Reading, best: list[int]) -> float:
+        """Share of the question's term weight that the best passages (or lay terms) cover."""
         focus = reading.focus
-        if not focus:
+        if not focus or not best:
             return 0.0
+        found = set().union(*(self._doc_sets[i] for i in best))
+        understood = reading.understood | reading.subject
         total = covered = 0.0
         for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
             total += weight
-            understood = reading.understood | reading.subject
-            if term in self._doc_sets[best] or term in understood:
+            if term in found or term in understood:
                 covered += weight
         return covered / total if total else 0.0
 
 
 def _index_terms(passage: Passage, glossary_aliases: dict[str, str]) -> list[str]:
     marked = " ".join(glossary_aliases.get(g, "") for g in dict.fromkeys(passage.glossary))
-    return terms(passage.title) * TITLE_WEIGHT + terms(
-        f"{passage.text} {passage.extra} {marked}"
-    )
+    return terms(passage.title) * TITLE_WEIGHT + terms(f"{passage.text} {passage.extra} {marked}")
 
 
 def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:

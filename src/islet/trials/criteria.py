@@ -4,7 +4,8 @@ Like hartwig ACTIN, every rule says pass, fail or undetermined with a message a 
 read. A rule that finds nothing about its topic in a line returns None. A rule never turns
 "not said" into "no": when the person did not say, the outcome stays undetermined. When the
 text is too loose to settle a point (a time window, neuroendocrine carcinoma rather than a
-NET, a treatment Islet cannot match), the outcome is undetermined too.
+NET, a treatment Islet cannot match), the outcome is undetermined too. The rule on earlier
+treatment lives in prior_treatment.py.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def judge(polarity: Polarity, has: bool | None) -> Outcome | None:
 def make_check(
     rule: str, line: CriterionLine, outcome: Outcome | None, topic: str, fact: str
 ) -> CriterionCheck | None:
+    """The check for one line, or None when the line does not bear on the person. A fail on a
+    line meant for a subgroup only ("For patients with ...") is softened to undetermined."""
     if outcome is None:
         return None
     if outcome == "fail" and line.conditional:
@@ -94,7 +97,7 @@ def check_age(trial: Trial, person: PersonFacts) -> CriterionCheck:
 
 
 def age_range_text(trial: Trial) -> str:
-    """The record's ages in words, e.g. "people aged 18 to 75 years"."""
+    """The record's ages in words, e.g. "people aged 18 years to 75 years"."""
     low, high = trial.eligibility.minimum_age, trial.eligibility.maximum_age
     if low and high:
         return f"people aged {low.lower()} to {high.lower()}"

@@ -9,13 +9,12 @@ line about "somatostatin analogues" or "systemic therapy" (its groups); a person
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from islet.trials.criteria import judge, make_check
 from islet.trials.eligibility import CriterionCheck, CriterionLine, PersonFacts
 from islet.trials.records import Trial
-from islet.trials.vocabulary import cue_pattern, phrase_pattern, vocabulary
+from islet.trials.vocabulary import TreatmentConcept, cue_pattern, phrase_pattern, vocabulary
 
 _SPLIT = re.compile(r"[,;.)]")  # ends a clause
 
@@ -98,18 +97,8 @@ def _ancestors(concept: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
-class _Concept:
-    names: tuple[str, ...]
-    groups: tuple[str, ...]
-
-
-@cache
-def _vocabulary_concepts() -> dict[str, _Concept]:
-    return {
-        name: _Concept(tuple(c.names), tuple(c.groups))
-        for name, c in vocabulary().treatments.concepts.items()
-    }
+def _vocabulary_concepts() -> dict[str, TreatmentConcept]:
+    return vocabulary().treatments.concepts
 
 
 def _display(concept: str) -> str:

@@ -1,0 +1,41 @@
+"""Ask Islet over HTTP: one route over ``islet.ask.answer`` (no medical logic here).
+
+The question is used for one answer and then forgotten; it is never stored or logged.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from islet.api.schemas import problem_responses
+from islet.ask import Answer, answer
+from islet.ask.answer import MAX_QUESTION_CHARS
+from islet.errors import InvalidQuestion, InvalidSituation
+from islet.web.deps import KB, AudienceQuery
+
+router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
+
+
+@router.get("/ask", response_model=Answer)
+def ask(
+    kb: KB,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUESTION_CHARS,
+            description="a question in everyday words, e.g. 'what is a Whipple'",
+        ),
+    ],
+    audience: AudienceQuery = "patient",
+    limit: Annotated[int, Query(ge=1, le=10, description="how many passages at most")] = 3,
+) -> Answer:
+    """The passages of the summary that answer the question, each with its section, source
+    and a score; or ``in_scope: false`` with a message saying what the summary covers and who
+    to ask. Information, not advice: doses, "should I" and one person's outlook are declined."""
+    try:
+        return answer(q, audience=audience, limit=limit, kb=kb)
+    except InvalidQuestion as error:  # unreadable input: a 422 naming the field, as elsewhere
+        raise InvalidSituation("q", str(error)) from error

@@ -1,0 +1,145 @@
+"""The clinical trial finder over HTTP: thin routes over islet.trials (no medical logic here).
+
+The store is the one ``islet trials update`` / ``import`` fill (``$ISLET_TRIALS_DB`` or the user
+data dir). A person's facts for screening go in a POST body, never in the address; search takes
+age, sex and place as query parameters, as the CLI does, and none of them is stored or logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from islet.api.schemas import problem_responses
+from islet.errors import InvalidSituation, UnknownTerm
+from islet.trials.eligibility import PersonFacts
+from islet.trials.geo import Point, zip_point
+from islet.trials.search import (
+    DEFAULT_RADIUS_MILES,
+    TrialDetail,
+    TrialQuery,
+    TrialSearchResult,
+    normalize_intervention_types,
+    normalize_phases,
+    normalize_statuses,
+    search,
+    show,
+)
+from islet.trials.store import default_db_path
+
+router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
+
+Lat = Annotated[
+    float | None, Query(ge=-90, le=90, description="latitude of the place to search near")
+]
+Lon = Annotated[
+    float | None, Query(ge=-180, le=180, description="longitude of the place to search near")
+]
+Zip = Annotated[
+    str | None,
+    Query(alias="zip", pattern=r"^\d{5}$", description="a US ZIP code to search near"),
+]
+Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
+Values = Annotated[list[Annotated[str, Field(max_length=40)]] | None, Query(max_length=20)]
+NctId = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
+
+
+def _point(lat: float | None, lon: float | None, zip_code: str | None = None) -> Point | None:
+    if (lat is None) != (lon is None):
+        raise InvalidSituation("lat", "give both lat and lon, or neither")
+    if zip_code is not None:
+        if lat is not None:
+            raise InvalidSituation("zip", "give a ZIP code or lat and lon, not both")
+        try:
+            return zip_point(zip_code)
+        except ValueError as error:
+            raise InvalidSituation("zip", str(error)) from error
+    return None if lat is None or lon is None else Point(lat=lat, lon=lon)
+
+
+def _codes(
+    field: str, normalize: Callable[[list[str]], list[str]], values: list[str] | None
+) -> list[str]:
+    try:
+        codes = normalize(values or [])
+    except UnknownTerm as error:  # a bad filter value is bad input, not a missing page
+        raise InvalidSituation(field, str(error)) from error
+    return codes
+
+
+@router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404))
+def trials(
+    tumor_type: Annotated[
+        str | None, Query(alias="type", max_length=100, description="a tumor type id or name")
+    ] = None,
+    condition: Annotated[str | None, Query(max_length=200, description="other condition")] = None,
+    any_condition: bool = False,
+    status: Values = None,
+    phase: Values = None,
+    intervention_type: Values = None,
+    age: Annotated[float | None, Query(ge=0, le=130)] = None,
+    sex: Literal["female", "male"] | None = None,
+    lat: Lat = None,
+    lon: Lon = None,
+    zip_code: Zip = None,
+    radius: Radius = DEFAULT_RADIUS_MILES,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> TrialSearchResult:
+    """Stored ClinicalTrials.gov studies for pancreatic NETs that fit the filters; with lat/lon
+    (or a US ZIP code) each hit says "N locations, including X near you" and names the nearest
+    recruiting site."""
+    query = TrialQuery(
+        tumor_type=tumor_type,
+        condition=condition,
+        any_condition=any_condition,
+        statuses=_codes("status", normalize_statuses, status),
+        phases=_codes("phase", normalize_phases, phase),
+        intervention_types=_codes(
+            "intervention_type", normalize_intervention_types, intervention_type
+        ),
+        age=age,
+        sex=sex,
+        near=_point(lat, lon, zip_code),
+        radius_miles=radius,
+        limit=limit,
+    )
+    return search(query, default_db_path())
+
+
+@router.get("/trials/{nct_id}", response_model=TrialDetail, responses=problem_responses(404))
+def trial(
+    nct_id: NctId, lat: Lat = None, lon: Lon = None, radius: Radius = DEFAULT_RADIUS_MILES
+) -> TrialDetail:
+    """One stored study in full, its sites nearest first when lat/lon are given."""
+    return show(nct_id, default_db_path(), near=_point(lat, lon), radius_miles=radius)
+
+
+class ScreeningRequest(BaseModel):
+    """What a person chooses to tell; every field may be left out (= not said)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person: PersonFacts
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    radius: float = Field(DEFAULT_RADIUS_MILES, gt=0, le=12500)
+
+
+@router.post(
+    "/trials/{nct_id}/screening",
+    response_model=TrialDetail,
+    responses=problem_responses(404, 413),
+)
+def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
+    """One stored study with its criteria read against the person's facts: what they meet, do
+    not meet, or leave undetermined. A reading aid, not a decision."""
+    return show(
+        nct_id,
+        default_db_path(),
+        person=body.person,
+        near=_point(body.lat, body.lon),
+        radius_miles=body.radius,
+    )

@@ -1,0 +1,146 @@
+"""The ``islet ask`` and ``islet eval ask`` commands (no medical logic here).
+
+``ask`` prints what ``islet.ask.answer`` returns; ``eval ask`` prints what
+``islet.ask.evaluation.evaluate`` measures. Nothing a person asks is stored or logged.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from islet.ask import answer
+from islet.ask.evaluation import QUESTIONS, Result, Split, evaluate, load_questions
+from islet.errors import IsletError
+
+console = Console(highlight=False)
+SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
+
+eval_app = typer.Typer(
+    help="Measure how well Islet answers (evaluation on hand-written questions).",
+    no_args_is_help=True,
+)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def ask_command(
+    question: Annotated[str, typer.Argument(help="a question in your own words")],
+    audience: Annotated[
+        str, typer.Option("--audience", "-a", help="patient or professional")
+    ] = "patient",
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10, help="passages")] = 3,
+    semantic: Annotated[
+        bool, typer.Option("--semantic", help="also use the optional embedding model")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+) -> None:
+    """Answer a question from the summary, quoting the passages and their sources."""
+    if audience not in ("patient", "professional"):
+        raise typer.BadParameter("audience must be 'patient' or 'professional'")
+    reply = answer(
+        question,
+        audience="patient" if audience == "patient" else "professional",
+        limit=limit,
+        semantic=semantic,
+    )
+    if as_json:
+        _print_json(reply.model_dump(mode="json"))
+        return
+    if not reply.in_scope:
+        console.print(Panel(escape(reply.message or ""), title="Not covered here"))
+        console.print(escape(reply.help))
+        return
+    if reply.understood.corrected:
+        fixes = ", ".join(f"{a} → {b}" for a, b in reply.understood.corrected.items())
+        console.print(f"[dim]Read as: {escape(fixes)}[/dim]")
+    if reply.summary:
+        console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
+    for item in reply.answers:
+        source = item.source
+        console.print(Panel(escape(item.text), title=escape(item.title)))
+        console.print(
+            f"[dim]  Source: PDQ {source.document} version, '{escape(source.section)}', "
+            f"{source.version_date} · match {item.score:.2f}[/dim]\n"
+        )
+    console.print(f"[dim]{escape(reply.help)}[/dim]")
+
+
+@eval_app.command("ask")
+def eval_ask_command(
+    split: Annotated[
+        str, typer.Option("--split", help="all, dev (used for tuning) or test (held out)")
+    ] = "all",
+    questions: Annotated[
+        Path, typer.Option("--questions", help="YAML file of evaluation questions")
+    ] = QUESTIONS,
+    semantic: Annotated[
+        bool | None,
+        typer.Option(
+            "--semantic/--no-semantic",
+            help="include Islet+embeddings (default: when the optional model is installed)",
+        ),
+    ] = None,
+    misses: Annotated[bool, typer.Option("--misses", help="list every miss")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+) -> None:
+    """Top-1, MRR@5, out-of-scope precision/recall and latency of the plain BM25 baseline,
+    Islet's retrieval and (if installed) Islet with embeddings, side by side."""
+    if split not in SPLITS:
+        raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
+    if not questions.is_file():
+        raise IsletError(f"no question file at {questions}")
+    chosen = load_questions(questions, SPLITS[split])
+    results = evaluate(chosen, semantic=semantic)
+    if as_json:
+        _print_json(
+            {"split": split, "questions": len(chosen), "results": [asdict(r) for r in results]}
+        )
+        return
+    _print_table(results, split, len(chosen))
+    if misses:
+        for result in results:
+            console.print(f"\n[bold]{escape(result.system)}[/bold]: {len(result.misses)} misses")
+            for question, got in result.misses:
+                console.print(f"  {escape(question)}  [dim]→ {escape(got)}[/dim]")
+
+
+def _print_table(results: list[Result], split: str, count: int) -> None:
+    """One column per system, so three systems fit in 80 columns."""
+    first = results[0]
+    table = Table(
+        title=(
+            f"Ask Islet on {count} questions ({split}): {first.in_scope} in scope, "
+            f"{first.out_of_scope} out of scope"
+        )
+    )
+    table.add_column("metric", no_wrap=True)
+    for r in results:
+        table.add_column(r.system, justify="right", no_wrap=True)
+    rows: list[tuple[str, list[str]]] = [
+        ("top-1 accuracy", [f"{r.top1:.3f}" for r in results]),
+        ("MRR@5", [f"{r.mrr5:.3f}" for r in results]),
+        ("out-of-scope precision", [_maybe(r.oos_precision) for r in results]),
+        ("out-of-scope recall", [f"{r.oos_recall:.3f}" for r in results]),
+        ("latency median", [f"{r.latency_median_ms:.2f} ms" for r in results]),
+        ("latency p95", [f"{r.latency_p95_ms:.2f} ms" for r in results]),
+        ("index build", [f"{r.build_seconds:.2f} s" for r in results]),
+    ]
+    for name, cells in rows:
+        table.add_row(name, *cells)
+    console.print(table)
+
+
+def _maybe(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
