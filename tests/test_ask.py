@@ -302,3 +302,18 @@ def test_ask_with_an_empty_question_exits_2_without_a_traceback() -> None:
     assert done.returncode == 2
     assert "question is empty" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+PATIENT_PDQ = CASES.parents[2] / "shared" / "reference" / "pdq-pnet-patient-current.md"
+
+
+def test_lay_words_paired_by_pdq_name_a_real_patient_heading() -> None:
+    headings = {
+        line.lstrip("#").strip()
+        for line in PATIENT_PDQ.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    }
+    for term in load_lexicon().lay_terms:
+        if term.source is not None:
+            assert term.source.document == "patient" and term.source.version_date == "2025"
+            assert term.source.section in headings, term.id

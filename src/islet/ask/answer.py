@@ -198,7 +198,8 @@ class Engine:
         if template is None:
             return None
         ids = [pid for pid in item_ids if pid in self.by_id]
-        return _Structured(facet, tumor, template.format(name=tumor.name, value=summary), ids)
+        text = template.format(name=_in_sentence(tumor.name), value=summary)
+        return _Structured(facet, tumor, text[:1].upper() + text[1:], ids)
 
     def _structured_answer(
         self,
@@ -285,6 +286,13 @@ _FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] 
     "treatment": Engine._treatment,
     "behaviour": Engine._behaviour,
 }
+
+
+def _in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "gastrinoma", but "VIPoma" and "ACTH" kept."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _listing(items: list[str]) -> str:

@@ -73,8 +73,8 @@ def passages(kb: KnowledgeBase) -> list[Passage]:
 
 
 def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
-    labels = tuple(_labels(kb, item))
-    topics = (item.id, *_related(kb, item))
+    labels = tuple(_labels(item))
+    topics = (item.id, *dict.fromkeys(_related(kb, item)))
     if isinstance(item, GlossaryTerm):
         yield Passage(
             id=passage_id(kind, item.id, None),
@@ -179,8 +179,8 @@ def _title(item: Item) -> str:
     return item.id
 
 
-def _labels(kb: KnowledgeBase, item: Item) -> Iterator[str]:
-    """Names, aliases and synonyms of the item, and the everyday names of its glossary marks."""
+def _labels(item: Item) -> Iterator[str]:
+    """Names, aliases, synonyms and syndromes of the item: the words people use for it."""
     for attr in ("title", "name", "lay_name", "term"):
         value = getattr(item, attr, None)
         if isinstance(value, str) and value:
@@ -190,8 +190,16 @@ def _labels(kb: KnowledgeBase, item: Item) -> Iterator[str]:
 
 
 def _related(kb: KnowledgeBase, item: Item) -> Iterator[str]:
+    """Ids of the items a passage is about besides its own, in both directions: a symptom is
+    about the lists that name it and their tumor types; a treatment section about its types."""
     if isinstance(item, Section):
         yield from item.related
+        yield from (t.id for t in kb.tumor_types.values() if t.treatment_section == item.id)
+    elif isinstance(item, Symptom):
+        for pattern in kb.symptom_patterns.values():
+            if item.id in pattern.symptoms:
+                yield pattern.id
+                yield from pattern.tumor_types
     elif isinstance(item, SymptomPattern):
         yield from item.tumor_types
     elif isinstance(item, DiagnosticTest):

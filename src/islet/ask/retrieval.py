@@ -4,7 +4,7 @@ A question is read into index terms (spelling repaired against the passages' own
 phrases people use for knowledge-base items are recognised ("sugar crash", "Whipple", "yellow
 eyes") and expanded with the item's name, and passages about a recognised item rank higher.
 Optional dense embeddings are fused with BM25 by reciprocal rank. The confidence says how much
-of what the question asks about the best passage actually covers.
+of what the question asks about the best passages actually cover.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ class Hit:
 class Search:
     reading: Reading
     hits: list[Hit]  # best first, only passages with a positive score
-    confidence: float  # 0..1: share of the question's weight the best passage covers
+    confidence: float  # 0..1: share of the question's weight the best passages cover
     dense_best: float | None = None  # best cosine similarity when embeddings are used
 
 
@@ -143,7 +143,8 @@ class Retriever:
         glossary_aliases = {g.id: " ".join([g.term, *g.aliases]) for g in kb.glossary.values()}
         self._doc_terms = [_index_terms(p, glossary_aliases) for p in self.passages]
         self._doc_sets = [set(t) for t in self._doc_terms]
-        self._serves = [_serves(p, kinds_by_id(kb)) for p in self.passages]
+        kind_of = kinds_by_id(kb)
+        self._serves = [_serves(p, kind_of) for p in self.passages]
         self.bm25 = bm25s.BM25(k1=self.tuning.bm25_k1, b=self.tuning.bm25_b)
         self.bm25.index(self._doc_terms, show_progress=False)
         df: Counter[str] = Counter(t for s in self._doc_sets for t in s)
@@ -338,7 +339,7 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
     for name in NAMED_COLLECTIONS:
         kind = KIND_OF_COLLECTION[name]
         for item in kb.collection(name).values():
-            labels = []
+            labels: list[str] = []
             for attr in ("name", "lay_name", "term"):
                 value = getattr(item, attr, None)
                 if isinstance(value, str):

@@ -12,9 +12,10 @@ from fastapi import APIRouter, Form
 from starlette.requests import Request
 from starlette.responses import Response
 
-from islet.ask import answer
+from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion
+from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
 from islet.web.rendering import render
 
@@ -25,9 +26,7 @@ EXAMPLES = ("What is a Whipple?", "Tests for insulinoma", "Can an insulinoma com
 
 @router.get("/ask")
 def ask_form(request: Request, audience: AudienceQuery = "patient") -> Response:
-    return render(
-        request, "ask.html", audience, reply=None, question="", error=None, **_form_context()
-    )
+    return _page(request, audience, 200, None, "", None)
 
 
 @router.post("/ask")
@@ -40,20 +39,26 @@ def ask_answer(
     try:
         reply = answer(q, audience=audience, kb=kb)
     except InvalidQuestion as error:
-        return render(
-            request,
-            "ask.html",
-            audience,
-            status_code=422,
-            reply=None,
-            question=q,
-            error=str(error),
-            **_form_context(),
-        )
+        return _page(request, audience, 422, None, q, str(error))
+    return _page(request, audience, 200, reply, q, None)
+
+
+def _page(
+    request: Request,
+    audience: Audience,
+    status: int,
+    reply: Answer | None,
+    question: str,
+    error: str | None,
+) -> Response:
     return render(
-        request, "ask.html", audience, reply=reply, question=q, error=None, **_form_context()
+        request,
+        "ask.html",
+        audience,
+        status_code=status,
+        reply=reply,
+        question=question,
+        error=error,
+        examples=EXAMPLES,
+        max_question=MAX_QUESTION_CHARS,
     )
-
-
-def _form_context() -> dict[str, object]:
-    return {"examples": EXAMPLES, "max_question": MAX_QUESTION_CHARS}
