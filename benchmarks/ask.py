@@ -9,22 +9,15 @@ benchmarks/ask.py`` (or ``make bench``).
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
 
-# Run as a script, this folder comes first on the import path, and benchmarks/http.py would
-# then shadow the standard library's http package that the embedding libraries import.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from islet.ask.answer import Engine  # noqa: E402
-from islet.ask.evaluation import load_questions  # noqa: E402
-from islet.ask.lexicon import load_lexicon  # noqa: E402
-from islet.ask.semantic import default_encoder  # noqa: E402
-from islet.kb import load  # noqa: E402
+from islet.ask.answer import Engine
+from islet.ask.evaluation import load_questions
+from islet.ask.lexicon import load_lexicon
+from islet.ask.semantic import default_encoder
+from islet.kb import load
 
 REPEATS = 5
 TARGET_MS = 10.0  # per question, Islet's retrieval without embeddings

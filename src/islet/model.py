@@ -342,14 +342,17 @@ class Situation(Strict):
     size: Literal["small", "large"] | None = Field(
         None, description="small or large, as the care team describes it (PDQ gives no cut-off)"
     )
+    # Yes/no facts are strict: 0, 1 or "yes" is refused (naming the field) rather than read
+    # as an answer the person may not have meant.
     resectable: bool | None = Field(
-        None, description="whether the whole tumor can be removed by surgery"
+        None, strict=True, description="whether the whole tumor can be removed by surgery"
     )
     spread: list[Literal["lymph_nodes", "liver", "distant"]] | None = Field(
         None, description="where the cancer has spread; [] means it has not spread"
     )
     liver_dominant_severe_symptoms: bool | None = Field(
         None,
+        strict=True,
         description="the cancer is mostly in the liver and causes severe symptoms from hormones "
         "or from the size of the tumor",
     )
@@ -359,10 +362,12 @@ class Situation(Strict):
         "during treatment (progressive)",
     )
     responding_to_acid_drugs: bool | None = Field(
-        None, description="gastrinoma: whether symptoms get better with drugs that lower acid"
+        None,
+        strict=True,
+        description="gastrinoma: whether symptoms get better with drugs that lower acid",
     )
     residual_after_surgery: bool | None = Field(
-        None, description="whether some tumor remains after surgery"
+        None, strict=True, description="whether some tumor remains after surgery"
     )
 
     @field_validator("sites", "spread", mode="before")

@@ -21,7 +21,16 @@ Tumors = Annotated[int, Field(ge=1, le=1000)] | Literal["m"]
 class StageQuery(BaseModel):
     """Either T, N and M categories, or the findings they come from (never both)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "examples": [
+                {"t": "T2", "n": "N0", "m": "M0"},
+                {"size_cm": 2.5, "invades": ["none"], "nodes": "no", "mets": ["none"]},
+            ]
+        },
+    )
 
     t: Code | None = Field(None, description="TX, T1, T2, T3 or T4")
     n: Code | None = Field(None, description="NX, N0 or N1")
@@ -54,7 +63,7 @@ class StageQuery(BaseModel):
 
 
 class GradeQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     ki67: float | None = Field(None, description="Ki-67 index in percent")
     mitoses: float | None = Field(None, description="mitoses per 2 mm²")

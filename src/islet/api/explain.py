@@ -20,7 +20,7 @@ MAX_TEXT = 2000
 class SymptomsQuery(BaseModel):
     """What a person notices, as free text and/or symptom ids from the knowledge base."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     text: str | None = Field(
         None,

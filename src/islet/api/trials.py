@@ -44,7 +44,9 @@ Zip = Annotated[
 ]
 Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
 Values = Annotated[list[Annotated[str, Field(max_length=40)]] | None, Query(max_length=20)]
-NctId = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
+NctId = Annotated[
+    str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
+]
 
 
 def _point(lat: float | None, lon: float | None, zip_code: str | None = None) -> Point | None:
@@ -120,7 +122,7 @@ def trial(
 class ScreeningRequest(BaseModel):
     """What a person chooses to tell; every field may be left out (= not said)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)

@@ -190,16 +190,12 @@ def _labels(item: Item) -> Iterator[str]:
 
 
 def _related(kb: KnowledgeBase, item: Item) -> Iterator[str]:
-    """Ids of the items a passage is about besides its own, in both directions: a symptom is
-    about the lists that name it and their tumor types; a treatment section about its types."""
+    """Ids of the items a passage is about besides its own; a treatment section is also about
+    the tumor types that point to it. (A symptom is not made "about" the tumor types whose
+    lists name it: one shared sign would then outrank the tumor type's own tests.)"""
     if isinstance(item, Section):
         yield from item.related
         yield from (t.id for t in kb.tumor_types.values() if t.treatment_section == item.id)
-    elif isinstance(item, Symptom):
-        for pattern in kb.symptom_patterns.values():
-            if item.id in pattern.symptoms:
-                yield pattern.id
-                yield from pattern.tumor_types
     elif isinstance(item, SymptomPattern):
         yield from item.tumor_types
     elif isinstance(item, DiagnosticTest):

@@ -39,9 +39,10 @@ class PersonFacts(BaseModel):
     """What a person chose to tell about themselves; None means "not said", never "no".
 
     ``prior_treatments``: None = not said; [] = no earlier treatment. Never stored or logged.
+    Strict: 1 or "yes" is not read as MEN1, nor "54" as an age.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     age: float | None = Field(default=None, ge=0, le=130)
     sex: Literal["female", "male"] | None = None

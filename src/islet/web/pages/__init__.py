@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from islet.web.pages import ask, clinician, entities, explain, guide, home, summary
+from islet.web.pages import ask, clinician, entities, explain, guide, home, summary, trials
 
 router = APIRouter(include_in_schema=False)
 router.include_router(home.router)
@@ -14,3 +14,4 @@ router.include_router(guide.router)
 router.include_router(explain.router)
 router.include_router(clinician.router)
 router.include_router(ask.router)
+router.include_router(trials.router)

@@ -3,7 +3,7 @@
 
 The app runs under uvicorn in its own process on loopback (one worker, no access log, no rate
 limit); an httpx client keeps CONCURRENCY requests in flight. Printed, never asserted.
-Run: ``.venv/bin/python benchmarks/http.py [requests-per-endpoint] [concurrency]``.
+Run: ``.venv/bin/python benchmarks/http_throughput.py [requests-per-endpoint] [concurrency]``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,278 @@
+"""The clinical trial pages: search, one study with a screening of its criteria, a shortlist.
+
+The pages call ``islet.trials.search`` and ``islet.trials.show`` only. Search filters live in
+the page address, like the guide's answers; the facts a person gives for screening travel in
+a POST body, so they never reach an address, a history or a log. The shortlist is just the
+chosen NCT numbers in its address: the server keeps nothing. The store is the one the API
+reads (``$ISLET_TRIALS_DB`` or the user data folder); when it is missing the pages say how to
+fill it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Path
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from islet.errors import TrialDataError, UnknownTerm
+from islet.model import Audience
+from islet.trials.eligibility import CriterionCheck, criterion_lines
+from islet.trials.geo import Point
+from islet.trials.search import (
+    INTERVENTION_TYPES,
+    PHASES,
+    Site,
+    TrialDetail,
+    search,
+    show,
+)
+from islet.trials.store import default_db_path
+from islet.trials.vocabulary import vocabulary
+from islet.web.deps import AudienceQuery
+from islet.web.pages.trials_forms import (
+    FORM_STATUSES,
+    MAX_PICKS,
+    TUMOR_TYPE_IDS,
+    ScreeningForm,
+    SearchForm,
+    code_label,
+    code_labels,
+    read_picks,
+    read_place,
+    read_screening,
+    read_search,
+)
+from islet.web.rendering import render, root
+
+router = APIRouter()
+
+NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
+Text = Annotated[str, Form(max_length=200)]
+Prior = Annotated[str, Form(max_length=2500)]
+OUTCOMES = (("pass", "Met"), ("fail", "Not met"), ("undetermined", "Undetermined"))
+
+
+@router.get("/trials")
+def trials(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The search form and, when it reads well, the stored studies that fit it."""
+    form = read_search(request.query_params.multi_items())
+    context = _search_context(request, form, audience)
+    if form.query is None:
+        return render(request, "trials.html", audience, status_code=422, result=None, **context)
+    try:
+        result = search(form.query, default_db_path())
+    except TrialDataError:
+        return _no_store(request, audience, missing_status=200)
+    if result.searched == 0:
+        return _no_store(request, audience, missing_status=200, empty=True)
+    return render(request, "trials.html", audience, result=result, **context)
+
+
+@router.get("/trials/shortlist")
+def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The chosen studies on one printable page; the address holds only their NCT numbers."""
+    picks, errors = read_picks(request.query_params.getlist("nct"))
+    place, radius = read_place(
+        request.query_params.get("near", ""), request.query_params.get("radius", ""), errors
+    )
+    details: list[TrialDetail] = []
+    missing: list[str] = []
+    if not errors:
+        for nct_id in picks:
+            try:
+                details.append(show(nct_id, default_db_path(), near=place, radius_miles=radius))
+            except UnknownTerm:
+                missing.append(nct_id)
+            except TrialDataError:
+                return _no_store(request, audience, missing_status=404)
+    status = 422 if errors else 404 if missing and not details else 200
+    return render(
+        request,
+        "trials_shortlist.html",
+        audience,
+        status_code=status,
+        details=details,
+        missing=missing,
+        errors=errors,
+        picks=picks,
+        max_picks=MAX_PICKS,
+        nearest=_nearest,
+        code_label=code_label,
+        code_labels=code_labels,
+        back_url=_address(
+            request, "/trials", [("nct", p) for p in picks] + _place_pairs(request), audience
+        ),
+    )
+
+
+@router.get("/trials/{nct_id}")
+def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient") -> Response:
+    """One study in full, with a form to screen its criteria against a person's facts."""
+    errors: dict[str, str] = {}
+    place, radius = read_place(
+        request.query_params.get("near", ""), request.query_params.get("radius", ""), errors
+    )
+    return _study(request, audience, nct_id, ScreeningForm(errors=errors), place, radius)
+
+
+@router.get("/trials/{nct_id}/screening")
+def screening_form(nct_id: NctPath, request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The screening answer is only ever made from a POST; this address leads to the study."""
+    target = _address(request, f"/trials/{nct_id.strip().upper()}", [], audience)
+    return RedirectResponse(target, 303)
+
+
+@router.post("/trials/{nct_id}/screening")
+def screening(
+    request: Request,
+    nct_id: NctPath,
+    audience: AudienceQuery = "patient",
+    age: Text = "",
+    sex: Text = "",
+    tumor_type: Text = "",
+    grade: Text = "",
+    ki67: Text = "",
+    men1: Text = "",
+    prior: Prior = "",
+    no_prior: Text = "",
+    near: Text = "",
+    radius: Text = "",
+) -> Response:
+    """The study with each criterion Islet can read marked met, not met or undetermined."""
+    form = read_screening(age, sex, tumor_type, grade, ki67, men1, prior, no_prior)
+    place, miles = read_place(near, radius, form.errors)
+    return _study(request, audience, nct_id, form, place, miles, near=near, radius_text=radius)
+
+
+# --- Page assembly ------------------------------------------------------------------------------
+
+
+def _study(
+    request: Request,
+    audience: Audience,
+    nct_id: str,
+    form: ScreeningForm,
+    place: Point | None,
+    radius: float,
+    near: str | None = None,
+    radius_text: str | None = None,
+) -> Response:
+    person = form.person if not form.errors else None
+    try:
+        detail = show(nct_id, default_db_path(), person=person, near=place, radius_miles=radius)
+    except UnknownTerm as error:
+        return render(
+            request,
+            "trial_missing.html",
+            audience,
+            status_code=404,
+            nct_id=nct_id,
+            suggestions=error.suggestions,
+        )
+    except TrialDataError:
+        return _no_store(request, audience, missing_status=404)
+    lines = criterion_lines(detail.trial.eligibility.criteria)
+    near_text = near if near is not None else request.query_params.get("near", "")
+    radius_given = radius_text if radius_text is not None else request.query_params.get("radius")
+    hidden_place = [("near", near_text), ("radius", radius_given or "")] if place else []
+    return render(
+        request,
+        "trial.html",
+        audience,
+        status_code=422 if form.errors else 200,
+        detail=detail,
+        trial=detail.trial,
+        inclusion=[line.text for line in lines if line.section == "inclusion"],
+        exclusion=[line.text for line in lines if line.section == "exclusion"],
+        nearest=_nearest(detail.sites),
+        form=form,
+        asked=request.method == "POST",
+        groups=_groups(detail.screening.checks) if detail.screening else [],
+        hidden_place=hidden_place,
+        tumor_types=_tumor_type_choices(request),
+        treatment_names=_treatment_names(),
+        code_label=code_label,
+        code_labels=code_labels,
+        search_url=_address(request, "/trials", _place_pairs(request), audience),
+    )
+
+
+def _search_context(request: Request, form: SearchForm, audience: Audience) -> dict[str, Any]:
+    place = form.place_query()
+    return {
+        "form": form,
+        "tumor_types": [
+            (type_id, label) for type_id, label in _tumor_type_choices(request) if type_id
+        ],
+        "statuses": FORM_STATUSES,
+        "phases": PHASES,
+        "intervention_types": INTERVENTION_TYPES,
+        "code_label": code_label,
+        "code_labels": code_labels,
+        "place_pairs": place,
+        "max_picks": MAX_PICKS,
+        "study_url": lambda nct_id: _address(request, f"/trials/{nct_id}", place, audience),
+    }
+
+
+def _no_store(
+    request: Request, audience: Audience, missing_status: int, empty: bool = False
+) -> Response:
+    """The page that says no trials are imported yet (or the store cannot be read)."""
+    missing = empty or not default_db_path().is_file()
+    return render(
+        request,
+        "trials_no_store.html",
+        audience,
+        status_code=missing_status if missing else 503,
+        missing=missing,
+    )
+
+
+def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
+    return [
+        {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
+        for outcome, label in OUTCOMES
+    ]
+
+
+def _nearest(sites: list[Site]) -> Site | None:
+    """The nearest site that takes people, when distances are known."""
+    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
+    return min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
+
+
+def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
+    tumor_types = request.app.state.kb.tumor_types
+    return [
+        (type_id, tumor_types[type_id].name if type_id in tumor_types else type_id)
+        for type_id in TUMOR_TYPE_IDS
+    ]
+
+
+def _treatment_names() -> list[str]:
+    """The treatment names the screening recognises, for the form's hint."""
+    return sorted(
+        {c.names[0] for c in vocabulary().treatments.concepts.values()}, key=str.lower
+    )
+
+
+def _place_pairs(request: Request) -> list[tuple[str, str]]:
+    return [
+        (key, request.query_params[key])
+        for key in ("near", "radius")
+        if request.query_params.get(key)
+    ]
+
+
+def _address(
+    request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience
+) -> str:
+    pairs = list(pairs)
+    if audience == "professional":
+        pairs.append(("audience", "professional"))
+    query = urlencode(pairs)
+    return f"{root(request)}{path}" + (f"?{query}" if query else "")
