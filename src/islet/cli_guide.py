@@ -132,6 +132,10 @@ def _read_situation(where: str) -> dict[str, Any]:
         text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
     except OSError as error:
         raise InvalidSituation("situation", f"cannot read {where}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise InvalidSituation(
+            "situation", f"{where} is not UTF-8 text ({error.reason})"
+        ) from error
     return situation_from(text).model_dump(exclude_none=True)
 
 

@@ -20,11 +20,21 @@ def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="port to listen on")] = 8000,
     workers: Annotated[
-        int, typer.Option(min=1, max=64, help="worker processes (the app keeps no state)")
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            envvar="ISLET_WORKERS",
+            help="worker processes (the app keeps no state)",
+        ),
     ] = 1,
     root_path: Annotated[
         str,
-        typer.Option("--root-path", help="path prefix when behind a reverse proxy, e.g. /islet"),
+        typer.Option(
+            "--root-path",
+            envvar="ISLET_ROOT_PATH",
+            help="path prefix when behind a reverse proxy, e.g. /islet",
+        ),
     ] = "",
 ) -> None:
     """Start the web app and REST API. Nothing a person enters is stored or logged."""

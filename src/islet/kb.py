@@ -150,7 +150,7 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
     for path in files:
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{path.name}: cannot be read: {error}")
             continue
         if not isinstance(document, dict):
@@ -195,7 +195,15 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
     if pdq is None:
         problems.append("no 'pdq' metadata block found")
     kb = KnowledgeBase(**loaded, pdq=pdq)
-    problems.extend(dangling_references(kb))
+    dangling = dangling_references(kb)
+    # A missing or emptied file leaves a collection empty that other items still point to: name
+    # it before the dangling ids that follow from it.
+    problems.extend(
+        f"no {name} found: is a knowledge file missing or empty?"
+        for name in COLLECTIONS
+        if not loaded[name] and any(p.endswith(f"({name})") for p in dangling)
+    )
+    problems.extend(dangling)
     return kb, problems
 
 

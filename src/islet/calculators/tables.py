@@ -196,7 +196,7 @@ def _read(name: str, model: type[Strict], directory: Path) -> Any:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return model.model_validate(data)
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeError([f"calculators/{name}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError(

@@ -58,7 +58,7 @@ def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
     """The matcher-only extras; raises KnowledgeError when missing or invalid."""
     try:
         return MatchingExtras.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeError([f"explain/{path.name}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError(

@@ -35,7 +35,7 @@ def texts(path: Path = TEXTS_FILE) -> ExplainerTexts:
     """The fixed texts; raises KnowledgeError when missing or invalid."""
     try:
         return ExplainerTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeError([f"explain/{path.name}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError(

@@ -131,7 +131,7 @@ def load_guide_data(path: Path = GUIDE_DATA) -> GuideData:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return GuideData.model_validate(raw)
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeError([f"{path.name}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError(

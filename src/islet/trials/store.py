@@ -92,6 +92,15 @@ class TrialStore:
             connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
             store = cls(connection, path)
             store._check_version(create=False)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise TrialDataError(f"{path}: not an Islet trial store ({error})") from error
+            # An import holds the store while it writes; readers see the old data again as
+            # soon as it commits or rolls back.
+            raise TrialDataError(
+                f"{path}: the trial store is busy while an import writes to it; "
+                "try again when the import has finished"
+            ) from error
         except sqlite3.DatabaseError as error:
             raise TrialDataError(f"{path}: not an Islet trial store ({error})") from error
         return store

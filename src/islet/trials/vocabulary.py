@@ -88,7 +88,7 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         vocab = Vocabulary.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as error:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError) as error:
         raise KnowledgeError([f"{path.name}: {error}"]) from error
     unknown = [
         f"{path.name}: treatment {name} names unknown group {group}"

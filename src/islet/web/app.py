@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from islet import __version__
 from islet import kb as kb_module
 from islet.api import router as api_router
+from islet.ask.answer import engine_for
 from islet.calculators.tables import ajcc, enets, who
 from islet.errors import KnowledgeError
 from islet.explain.symptoms import extras, extras_problems
@@ -62,12 +63,16 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
 
 def check_data(kb: KnowledgeBase) -> None:
     """Load every data file the pages use besides the knowledge base (guide wording, calculator
-    tables, explainer texts); each raises KnowledgeError naming its problems."""
+    tables, explainer texts, the Ask Islet lexicon and indexes); each raises KnowledgeError
+    naming its problems."""
     load_guide_data()
     ajcc()
     enets()
     who()
     texts()
+    # Built now rather than on the first question, so broken ask data stops start-up too.
+    engine_for(kb, "patient")
+    engine_for(kb, "professional")
     problems = extras_problems(kb, extras())
     if problems:
         raise KnowledgeError(problems)

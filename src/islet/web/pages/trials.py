@@ -11,7 +11,7 @@ fill it.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Path
 from starlette.requests import Request
@@ -119,9 +119,11 @@ def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient"
 
 
 @router.get("/trials/{nct_id}/screening")
-def screening_form(nct_id: NctPath, request: Request, audience: AudienceQuery = "patient") -> Response:
+def screening_form(
+    nct_id: NctPath, request: Request, audience: AudienceQuery = "patient"
+) -> Response:
     """The screening answer is only ever made from a POST; this address leads to the study."""
-    target = _address(request, f"/trials/{nct_id.strip().upper()}", [], audience)
+    target = _address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
     return RedirectResponse(target, 303)
 
 
@@ -255,9 +257,7 @@ def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
 
 def _treatment_names() -> list[str]:
     """The treatment names the screening recognises, for the form's hint."""
-    return sorted(
-        {c.names[0] for c in vocabulary().treatments.concepts.values()}, key=str.lower
-    )
+    return sorted({c.names[0] for c in vocabulary().treatments.concepts.values()}, key=str.lower)
 
 
 def _place_pairs(request: Request) -> list[tuple[str, str]]:
@@ -268,9 +268,7 @@ def _place_pairs(request: Request) -> list[tuple[str, str]]:
     ]
 
 
-def _address(
-    request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience
-) -> str:
+def _address(request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience) -> str:
     pairs = list(pairs)
     if audience == "professional":
         pairs.append(("audience", "professional"))

@@ -125,6 +125,7 @@ def read_search(params: list[tuple[str, str]]) -> SearchForm:
     )
     form.picked = _picks(values.get("nct", []), form.errors)
     tumor_type = _tumor_type(form.tumor_type, form.errors)
+    form.tumor_type = tumor_type or form.tumor_type  # a name or alias selects its id
     statuses = _codes("status", normalize_statuses, form.statuses, form.errors)
     form.statuses = statuses
     phases = _codes("phase", normalize_phases, form.phases, form.errors)
@@ -322,4 +323,3 @@ def _treatments(text: str, none_yet: bool, errors: dict[str, str]) -> list[str] 
 
 def _miles(value: float | None) -> str:
     return f"{value if value is not None else DEFAULT_RADIUS_MILES:g}"
-
