@@ -74,6 +74,14 @@ def check_command(
             }
         )
     else:
+        sections = Table(title="Flesch-Kincaid grade of each summary section's patient text")
+        for column in ("section", "grade", ""):
+            sections.add_column(column)
+        for r in report.readability:
+            if r.collection == "sections":
+                flag = "term list" if r.exempt else ("TOO HARD" if r.too_hard else "")
+                sections.add_row(r.item_id, f"{r.grade:.1f}", flag)
+        console.print(sections)
         table = Table(title=f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})")
         for column in ("collection", "items", "mean grade", "max grade", "too hard"):
             table.add_column(column)
