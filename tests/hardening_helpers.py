@@ -52,15 +52,38 @@ def run_islet(
     *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the islet command to its end (bounded) and capture what it prints."""
-    return subprocess.run(
-        islet_command(*args),
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=START_SECONDS,
-        check=False,
-    )
+    (done,) = run_islets([list(args)], env=env, cwd=cwd)
+    return done
+
+
+def run_islets(
+    commands: list[list[str]], env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> list[subprocess.CompletedProcess[str]]:
+    """Run several islet commands side by side (each bounded); their results in order."""
+    started = [
+        (
+            args,
+            subprocess.Popen(
+                islet_command(*args),
+                env={**os.environ, **(env or {})},
+                cwd=cwd,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
+        for args in commands
+    ]
+    results = []
+    for args, process in started:
+        with process:
+            try:
+                out, err = process.communicate(timeout=START_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+        results.append(subprocess.CompletedProcess(args, process.returncode, out, err))
+    return results
 
 
 def package_copy(folder: Path) -> Path:
@@ -82,15 +105,16 @@ class Server:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def children(self) -> list[int]:
-        """Process ids whose parent is the server (uvicorn's workers, among others)."""
+    def workers(self) -> list[int]:
+        """Process ids of uvicorn's worker processes (children started by multiprocessing)."""
         found = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
+                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                command = (stat.parent / "cmdline").read_bytes()
+            except (OSError, IndexError, ValueError):
+                continue  # the process ended while we looked
+            if parent == self.process.pid and b"spawn_main" in command:
                 found.append(int(stat.parent.name))
         return found
 
@@ -120,8 +144,7 @@ def serving(
 ) -> Iterator[Server]:
     """`islet serve ARGS` on a free port, with output captured to a file under ``folder``.
 
-    Stopped on exit: SIGTERM to its process group (uvicorn stops its workers), SIGKILL if it
-    has not stopped in time."""
+    Stopped on exit (see ``_stop``)."""
     port = free_port()
     log = folder / "server-output.txt"
     with log.open("wb") as sink:
@@ -142,8 +165,10 @@ def serving(
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the server (uvicorn stops its own workers); SIGKILL to its whole process
+    group if it has not stopped in time."""
     if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
+        process.terminate()
         try:
             process.wait(timeout=STOP_SECONDS)
         except subprocess.TimeoutExpired:

@@ -3,14 +3,14 @@
 Every operation gets valid and schema-violating input (well over 1,000 generated requests in
 all, derandomized so every run sends the same ones). Input that breaks the schema must be
 refused with a 4xx problem body (``negative_data_rejection``): the Situation model's yes/no facts
-and the calculators' numbers are strict, so 0, 1 or "yes" is never read as an answer. The trial
-routes read a private store holding the constructed NET trials, so they answer with real records.
+and the calculators' numbers are strict, so 0, 1 or "yes" is never read as an answer. Every
+answer carries the security headers. The trial routes read a private store holding the
+constructed NET trials, so they answer with real records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -25,6 +25,7 @@ from starlette.types import Receive, Scope, Send
 
 from islet.trials.importer import import_files
 from islet.web.app import create_app
+from islet.web.middleware import SECURITY_HEADERS
 from islet.web.settings import Settings
 from tests.trials_helpers import SNAPSHOT, net_files
 
@@ -76,11 +77,17 @@ def fuzz_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 @schema.parametrize()
 @settings(
-    max_examples=100, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
 )
 def test_api_never_fails_and_answers_as_documented(case: schemathesis.Case) -> None:
     done.add(case.operation.label)
     response = case.call_and_validate(checks=CHECKS)
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name.lower()] == [value]
     if response.status_code >= 400:
         assert response.headers["content-type"] == ["application/problem+json"]
         problem = response.json()

@@ -13,6 +13,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from tests.hardening_helpers import (
     package_copy,
     read_line,
     run_islet,
+    run_islets,
 )
 from tests.tables import load_cases
 from tests.trials_helpers import REAL, REAL_V2_FILES, SNAPSHOT, net_files
@@ -42,6 +45,8 @@ PAUSE_AFTER = 6  # records written when the import stops to be killed (of 10)
 # cache to one page, so the half-done import is already written into the database file.
 IMPORTER = f"""
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from islet.trials import store
 from islet.trials.importer import import_files
@@ -80,23 +85,26 @@ def db(tmp_path: Path) -> Path:
 def kill_mid_import(db: Path, cache: str) -> bytes:
     """Start the import, wait until it has written PAUSE_AFTER records, SIGKILL it; return the
     database file's bytes as the killed process left them."""
-    files = [str(REAL / name) for name in REAL_V2_FILES]
-    importer = subprocess.Popen(
-        [sys.executable, "-c", IMPORTER, str(db), cache, *files],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
+    with start_importer(db, cache) as importer:
         assert read_line(importer) == "paused\n"
         # The transaction is open: its journal is on disk next to the store.
         assert Path(f"{db}-journal").stat().st_size > 0
         importer.send_signal(signal.SIGKILL)
         assert importer.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if importer.poll() is None:
-            importer.kill()
-            importer.wait(timeout=30)
     return db.read_bytes()
+
+
+@contextmanager
+def start_importer(db: Path, cache: str) -> Iterator[subprocess.Popen[bytes]]:
+    """The importer process; killed if a check fails while it still runs."""
+    files = [str(REAL / name) for name in REAL_V2_FILES]
+    command = [sys.executable, "-c", IMPORTER, str(db), cache, *files]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as importer:
+        try:
+            yield importer
+        finally:
+            if importer.poll() is None:
+                importer.kill()
 
 
 @pytest.mark.parametrize(
@@ -111,7 +119,7 @@ def test_a_killed_import_leaves_the_data_from_before_intact_and_readable(
     assert (left != before) == file_touched
     # The first reader rolls the journal back: the four trials from before, nothing of the six.
     assert stored_ids(db) == NET_IDS
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     with TrialStore.open_for_reading(db) as store:
         assert store.meta("snapshot_date") == SNAPSHOT
@@ -128,23 +136,13 @@ def test_a_killed_import_leaves_the_data_from_before_intact_and_readable(
 
 
 def test_reading_during_an_import_sees_the_data_from_before(db: Path) -> None:
-    files = [str(REAL / name) for name in REAL_V2_FILES]
-    importer = subprocess.Popen(
-        [sys.executable, "-c", IMPORTER, str(db), "default", *files],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
+    with start_importer(db, "default") as importer:
         assert read_line(importer) == "paused\n"
         assert stored_ids(db) == NET_IDS  # the six new records are not visible yet
         assert importer.stdin is not None
         importer.stdin.close()  # let it finish
         assert read_line(importer) == "finished\n"
         assert importer.wait(timeout=30) == 0
-    finally:
-        if importer.poll() is None:
-            importer.kill()
-            importer.wait(timeout=30)
     assert len(stored_ids(db)) == 10  # replaced by the ten real records
 
 
@@ -191,14 +189,15 @@ def test_a_broken_install_refuses_to_start(case: dict[str, Any], tmp_path: Path)
     break_file(knowledge, case["file"], case["break"])
     env = {"PYTHONPATH": str(tmp_path / "site"), "COLUMNS": "200", "ISLET_RATE_LIMIT": "0"}
     port = free_port()
-    serve = run_islet("serve", "--port", str(port), env=env, cwd=tmp_path)
+    serve, command = run_islets(
+        [["serve", "--port", str(port)], case["command"]], env=env, cwd=tmp_path
+    )
     assert serve.returncode == 2, serve.stdout + serve.stderr
     assert "the knowledge base is invalid" in flat(serve.stderr)
     assert case["says"] in flat(serve.stderr)
     assert "Traceback" not in serve.stderr + serve.stdout
     assert "Islet is running" not in serve.stdout  # it never claimed to be up
     assert not listening(port)
-    command = run_islet(*case["command"], env=env, cwd=tmp_path)
     assert command.returncode == 2, command.stdout + command.stderr
     assert case["says"] in flat(command.stderr)
     assert "Traceback" not in command.stderr + command.stdout
@@ -211,8 +210,8 @@ def test_the_copy_used_above_works_when_nothing_is_broken(tmp_path: Path) -> Non
     env = {"PYTHONPATH": str(tmp_path / "site"), "COLUMNS": "200"}
     done = run_islet("show", "insulinoma", env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    where = run_islet("check", env=env, cwd=tmp_path)
-    assert where.returncode == 0, where.stdout + where.stderr
+    check = run_islet("check", env=env, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_a_situation_file_that_is_not_text_is_exit_2(tmp_path: Path) -> None:

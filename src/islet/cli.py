@@ -11,8 +11,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from typer.core import TyperGroup
 
 from islet import kb as kb_module
 from islet.check import MAX_GRADE, check
@@ -25,7 +27,24 @@ from islet.errors import IsletError
 from islet.model import Audience, plain_text
 from islet.topics import children, citation, view
 
+
+class IsletGroup(TyperGroup):
+    """The root command group: an Islet error in any command becomes a message and exit 2.
+
+    Doing this here rather than only in ``main`` gives the same exit code and message to every
+    caller of ``app``, including test runners that invoke it directly.
+    """
+
+    def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
+        try:
+            return super().invoke(ctx)
+        except IsletError as error:
+            Console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=IsletGroup,
     help="Islet: PDQ knowledge about pancreatic neuroendocrine tumors (islet cell tumors).",
     no_args_is_help=True,
     add_completion=False,
@@ -259,10 +278,22 @@ def cite(
     """Print the citation of the PDQ summary in PDQ's format."""
     kb = kb_module.load()
     console.print(
-        citation(kb, _audience(audience), accessed or date.today().isoformat()),
+        citation(kb, _audience(audience), _iso_date(accessed) or date.today().isoformat()),
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _iso_date(value: str | None) -> str | None:
+    """``value`` as a checked YYYY-MM-DD date; a citation must not carry a wrong date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--accessed"
+        ) from None
 
 
 app.command("guide")(guide_command)

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from islet import kb as kb_module
 from islet.calculators import grading, staging
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestInfo, tests_for
@@ -36,12 +37,30 @@ def symptoms_command(
     text: Annotated[list[str], typer.Argument(help="what you notice, in your own words")],
     as_json: JsonOption = False,
 ) -> None:
-    """Match symptoms in plain words to PDQ's lists of signs (information, not a diagnosis)."""
-    result = explain_symptoms(" ".join(text))
+    """Match symptoms in plain words to PDQ's lists of signs (information, not a diagnosis).
+
+    TEXT is what you notice in your own words, or symptom ids (islet show signs-and-symptoms).
+    """
+    result = explain_symptoms(_symptom_items(text, set(kb_module.load().symptoms)))
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return
     _show_symptoms(result)
+
+
+def _symptom_items(words: list[str], symptom_ids: set[str]) -> list[str]:
+    """Arguments that are symptom ids stay one item each; the words between them are one text.
+
+    So ``islet symptoms low-blood-sugar fast-heartbeat`` names two symptoms, and an unquoted
+    ``islet symptoms I get shaky`` is still read as one sentence.
+    """
+    items: list[str] = []
+    for word in words:
+        if word in symptom_ids or not items or items[-1] in symptom_ids:
+            items.append(word)
+        else:
+            items[-1] = f"{items[-1]} {word}"
+    return items
 
 
 def _show_symptoms(result: SymptomExplanation) -> None:
@@ -125,14 +144,19 @@ def stage_command(
     ] = None,
     invades: Annotated[
         list[str] | None,
-        typer.Option("--invades", help="structure the tumor grows into, or 'none' (repeatable)"),
+        typer.Option(
+            "--invades", help="structure the tumor grows into, or 'none' (repeat or use commas)"
+        ),
     ] = None,
     nodes: Annotated[
         str | None, typer.Option("--nodes", help="regional lymph nodes: yes, no or unknown")
     ] = None,
     mets: Annotated[
         list[str] | None,
-        typer.Option("--mets", help="site of distant spread (liver, lung, ...) or 'none'"),
+        typer.Option(
+            "--mets",
+            help="site of distant spread (liver, lung, ...) or 'none' (repeat or use commas)",
+        ),
     ] = None,
     tumors: Annotated[
         str | None, typer.Option("--tumors", help="number of tumors, or 'm' if many")
@@ -147,7 +171,9 @@ def stage_command(
     if any(v is not None for v in categories):
         result = staging.stage(t, n, m, tumors=tumors)
     else:
-        result = staging.stage_from_facts(size_cm, invades, nodes, mets, tumors=tumors)
+        result = staging.stage_from_facts(
+            size_cm, _listed(invades), nodes, _listed(mets), tumors=tumors
+        )
     if as_json:
         _print_json(result.model_dump(mode="json"))
         return
@@ -171,6 +197,13 @@ def stage_command(
         f"Source: PDQ {result.source.document} version, '{escape(result.source.section)}', "
         f"{result.source.version_date}"
     )
+
+
+def _listed(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated values (``--mets liver,lung`` = ``--mets liver --mets lung``)."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def grade_command(

@@ -40,10 +40,11 @@ def guide_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
     tumor_type: Annotated[
-        str | None, typer.Option("--type", help="tumor type, e.g. insulinoma or gastrinoma")
+        str | None,
+        typer.Option("--type", "--tumor-type", help="tumor type, e.g. insulinoma or gastrinoma"),
     ] = None,
     count: Annotated[
-        str | None, typer.Option("--count", help="single, multiple or none_found")
+        str | None, typer.Option("--count", "--tumor-count", help="single, multiple or none_found")
     ] = None,
     sites: Annotated[
         list[str] | None,
@@ -66,6 +67,7 @@ def guide_command(
         bool | None,
         typer.Option(
             "--liver-dominant/--not-liver-dominant",
+            "--liver-dominant-severe-symptoms/--no-liver-dominant-severe-symptoms",
             help="cancer mostly in the liver with severe symptoms",
         ),
     ] = None,
@@ -76,12 +78,17 @@ def guide_command(
         bool | None,
         typer.Option(
             "--acid-drugs-help/--acid-drugs-do-not-help",
+            "--responding-to-acid-drugs/--not-responding-to-acid-drugs",
             help="gastrinoma: whether drugs that lower stomach acid help",
         ),
     ] = None,
     residual: Annotated[
         bool | None,
-        typer.Option("--residual/--no-residual", help="whether tumor remains after surgery"),
+        typer.Option(
+            "--residual/--no-residual",
+            "--residual-after-surgery/--no-residual-after-surgery",
+            help="whether tumor remains after surgery",
+        ),
     ] = None,
     interactive: Annotated[
         bool,

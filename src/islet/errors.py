@@ -39,7 +39,15 @@ class InvalidSituation(IsletError):
 
 
 class CannotCompute(IsletError):
-    """A calculator lacks an input it needs, or an input is impossible."""
+    """A calculator lacks an input it needs, or an input is impossible.
+
+    ``field`` names the input at fault (as the API calls it: ``size_cm``, ``ki67``...) when one
+    input is to blame.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class InvalidQuestion(IsletError):

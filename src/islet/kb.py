@@ -94,8 +94,9 @@ class KnowledgeBase:
             for item in self.collection(collection).values():
                 for label in _labels(item):
                     names.setdefault(_norm(label), item)
-        if key in names:
-            return names[key]
+        for variant in _variants(key):
+            if variant in names:
+                return names[variant]
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
         raise UnknownTerm("topic", query, sorted({names[c].id for c in close}))
 
@@ -107,8 +108,9 @@ class KnowledgeBase:
             for entry in self.glossary.values()
             for label in (entry.id, entry.term, *entry.aliases)
         }
-        if key in names:
-            return names[key]
+        for variant in _variants(key):
+            if variant in names:
+                return names[variant]
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
         raise UnknownTerm("glossary term", query, sorted({names[c].term for c in close}))
 
@@ -120,6 +122,14 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
+def _variants(key: str) -> list[str]:
+    """A normalised name, then the same without a possessive or a plural "s" ("Cushing's
+    syndrome", "pancreatic neuroendocrine tumors"), so everyday spellings find the entry."""
+    out = [key, key.replace("'s ", " ").removesuffix("'s").replace("'", "")]
+    out += [v[:-1] for v in out if v.endswith("s") and not v.endswith("ss") and len(v) > 3]
+    return list(dict.fromkeys(out))
+
+
 def _labels(item: Item) -> list[str]:
     labels = [item.id]
     for attr in ("name", "title", "lay_name"):
@@ -127,6 +137,8 @@ def _labels(item: Item) -> list[str]:
         if isinstance(value, str):
             labels.append(value)
     labels.extend(getattr(item, "aliases", []))
+    # A tumor type is also found by its syndrome: "Zollinger-Ellison syndrome" is a gastrinoma.
+    labels.extend(getattr(item, "syndromes", []))
     return labels
 
 

@@ -373,7 +373,7 @@ class Situation(Strict):
     @field_validator("sites", "spread", mode="before")
     @classmethod
     def _drop_repeats(cls, value: Any) -> Any:
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
             return list(dict.fromkeys(value))
         return value
 
@@ -432,7 +432,7 @@ def implied_facts(facts: dict[str, Any]) -> dict[str, Any]:
         facts = {**facts, "sites": []}
     spread = facts.get("spread")
     if (
-        isinstance(spread, list)
+        isinstance(spread, list | tuple)
         and "liver" not in spread
         and facts.get("liver_dominant_severe_symptoms") is None
     ):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from islet.api.schemas import problem_responses
 from islet.errors import InvalidSituation, UnknownTerm
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, zip_point
+from islet.trials.geo import Point, parse_place, zip_point
 from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
     TrialDetail,
@@ -42,6 +42,13 @@ Zip = Annotated[
     str | None,
     Query(alias="zip", pattern=r"^\d{5}$", description="a US ZIP code to search near"),
 ]
+Near = Annotated[
+    str | None,
+    Query(
+        max_length=64,
+        description="'LAT,LON' or a US ZIP code, as the CLI's --near (instead of lat/lon or zip)",
+    ),
+]
 Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
 Values = Annotated[list[Annotated[str, Field(max_length=40)]] | None, Query(max_length=20)]
 NctId = Annotated[
@@ -49,7 +56,16 @@ NctId = Annotated[
 ]
 
 
-def _point(lat: float | None, lon: float | None, zip_code: str | None = None) -> Point | None:
+def _point(
+    lat: float | None, lon: float | None, zip_code: str | None = None, near: str | None = None
+) -> Point | None:
+    if near is not None:
+        if lat is not None or lon is not None or zip_code is not None:
+            raise InvalidSituation("near", "give near, or lat and lon, or zip; not several")
+        try:
+            return parse_place(near.strip())
+        except ValueError as error:
+            raise InvalidSituation("near", str(error)) from error
     if (lat is None) != (lon is None):
         raise InvalidSituation("lat", "give both lat and lon, or neither")
     if zip_code is not None:
@@ -87,6 +103,7 @@ def trials(
     lat: Lat = None,
     lon: Lon = None,
     zip_code: Zip = None,
+    near: Near = None,
     radius: Radius = DEFAULT_RADIUS_MILES,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> TrialSearchResult:
@@ -104,7 +121,7 @@ def trials(
         ),
         age=age,
         sex=sex,
-        near=_point(lat, lon, zip_code),
+        near=_point(lat, lon, zip_code, near),
         radius_miles=radius,
         limit=limit,
     )
@@ -113,10 +130,14 @@ def trials(
 
 @router.get("/trials/{nct_id}", response_model=TrialDetail, responses=problem_responses(404))
 def trial(
-    nct_id: NctId, lat: Lat = None, lon: Lon = None, radius: Radius = DEFAULT_RADIUS_MILES
+    nct_id: NctId,
+    lat: Lat = None,
+    lon: Lon = None,
+    near: Near = None,
+    radius: Radius = DEFAULT_RADIUS_MILES,
 ) -> TrialDetail:
-    """One stored study in full, its sites nearest first when lat/lon are given."""
-    return show(nct_id, default_db_path(), near=_point(lat, lon), radius_miles=radius)
+    """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
+    return show(nct_id, default_db_path(), near=_point(lat, lon, None, near), radius_miles=radius)
 
 
 class ScreeningRequest(BaseModel):

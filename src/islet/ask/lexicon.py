@@ -131,7 +131,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     for path in sorted(directory.glob("*.yaml")):
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"ask/{path.name}: cannot be read: {error}")
             continue
         if not isinstance(document, dict):
@@ -152,6 +152,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
                 )
     if answering is None:
         problems.append("ask: no 'answering' block found")
+    if not lay_terms:
+        problems.append("ask: no lay terms found: is ask/lay-terms.yaml missing or empty?")
     ids = [term.id for term in lay_terms]
     problems.extend(
         f"ask: duplicate lay term '{i}'" for i in sorted({i for i in ids if ids.count(i) > 1})

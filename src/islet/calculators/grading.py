@@ -63,8 +63,8 @@ def grade(
     differentiated, or when an input is impossible (Ki-67 outside 0–100, negative mitoses).
     """
     table = who()
-    ki = _number(ki67, "Ki-67 index (%)", upper=100.0)
-    mi = _number(mitoses, "mitotic count (per 2 mm²)", upper=None)
+    ki = _number(ki67, "Ki-67 index (%)", upper=100.0, field="ki67")
+    mi = _number(mitoses, "mitotic count (per 2 mm²)", upper=None, field="mitoses")
     diff = _differentiation(differentiation)
     by_ki = _grade_of(table, ki, "ki67") if ki is not None else None
     by_mi = _grade_of(table, mi, "mitoses") if mi is not None else None
@@ -80,7 +80,8 @@ def grade(
     if by_ki is None and by_mi is None:
         raise CannotCompute(
             "a Ki-67 index (%) or a mitotic count (per 2 mm²) is needed to grade a tumor "
-            "that is not poorly differentiated"
+            "that is not poorly differentiated",
+            "ki67",
         )
     chosen, decided_by = _higher(table, by_ki, by_mi)
     notes = []
@@ -88,7 +89,8 @@ def grade(
         if chosen is table.grades[-1]:
             raise CannotCompute(
                 "the differentiation (well or poor) is needed: at these counts a "
-                "well-differentiated tumor is NET G3 and a poorly differentiated one is NEC"
+                "well-differentiated tumor is NET G3 and a poorly differentiated one is NEC",
+                "differentiation",
             )
         notes.append(
             "Differentiation was not given: this grade holds for a well-differentiated tumor; "
@@ -113,15 +115,15 @@ def grade(
     )
 
 
-def _number(value: object, what: str, upper: float | None) -> float | None:
+def _number(value: object, what: str, upper: float | None, field: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CannotCompute(f"the {what} must be a number, not {value!r}")
+        raise CannotCompute(f"the {what} must be a number, not {value!r}", field)
     number = float(value)
     if not math.isfinite(number) or number < 0 or (upper is not None and number > upper):
         limit = f"from 0 to {upper:g}" if upper is not None else "0 or more"
-        raise CannotCompute(f"the {what} must be a number {limit}, not {value!r}")
+        raise CannotCompute(f"the {what} must be a number {limit}, not {value!r}", field)
     return number
 
 
@@ -130,7 +132,9 @@ def _differentiation(value: object) -> Differentiation | None:
         return None
     key = " ".join(value.lower().split()) if isinstance(value, str) else None
     if key is None or key not in DIFFERENTIATION_WORDS:
-        raise CannotCompute(f"differentiation must be 'well' or 'poor', not {value!r}")
+        raise CannotCompute(
+            f"differentiation must be 'well' or 'poor', not {value!r}", "differentiation"
+        )
     return DIFFERENTIATION_WORDS[key]
 
 

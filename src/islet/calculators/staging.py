@@ -135,9 +135,11 @@ def stage_from_facts(
 
 def _category(value: object, axis: str, codes: list[str]) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise CannotCompute(f"the {axis} category is needed (one of {', '.join(codes)})")
+        raise CannotCompute(
+            f"the {axis} category is needed (one of {', '.join(codes)})", axis.lower()
+        )
     if not isinstance(value, str):
-        raise CannotCompute(f"the {axis} category must be text such as {codes[1]}")
+        raise CannotCompute(f"the {axis} category must be text such as {codes[1]}", axis.lower())
     text = value.strip()
     # Pathological (p) and clinical (c) prefixes do not change the category.
     if len(text) > 1 and text[0] in "pcPC" and text[1].upper() == axis:
@@ -149,18 +151,22 @@ def _category(value: object, axis: str, codes: list[str]) -> str:
     if key in by_key:
         return by_key[key]
     if key == f"{axis}0" and axis == "T":
-        raise CannotCompute("AJCC 8th for pancreatic NETs has no T0; use TX, T1, T2, T3 or T4")
-    raise CannotCompute(f"unknown {axis} category {value!r}: use one of {', '.join(codes)}")
+        raise CannotCompute("AJCC 8th for pancreatic NETs has no T0; use TX, T1, T2, T3 or T4", "t")
+    raise CannotCompute(
+        f"unknown {axis} category {value!r}: use one of {', '.join(codes)}", axis.lower()
+    )
 
 
 def _size(size_cm: object) -> float | None:
     if size_cm is None:
         return None
     if isinstance(size_cm, bool) or not isinstance(size_cm, int | float):
-        raise CannotCompute(f"tumor size must be a number of cm, not {size_cm!r}")
+        raise CannotCompute(f"tumor size must be a number of cm, not {size_cm!r}", "size_cm")
     size = float(size_cm)
     if not math.isfinite(size) or size <= 0:
-        raise CannotCompute(f"tumor size must be a positive number of cm, not {size_cm!r}")
+        raise CannotCompute(
+            f"tumor size must be a positive number of cm, not {size_cm!r}", "size_cm"
+        )
     return size
 
 
@@ -168,16 +174,16 @@ def _words(values: object, what: str) -> list[str]:
     if isinstance(values, str):
         values = values.split(",")  # "liver, lung" as one piece of text
     if not isinstance(values, Iterable):
-        raise CannotCompute(f"{what} must be a list of names")
+        raise CannotCompute(f"{what} must be a list of names", what)
     out = []
     for value in values:
         if not isinstance(value, str):
-            raise CannotCompute(f"{what} must be names, not {value!r}")
+            raise CannotCompute(f"{what} must be names, not {value!r}", what)
         words = " ".join(value.lower().replace("_", " ").replace("-", " ").split())
         if words:
             out.append(words)
     if not out:
-        raise CannotCompute(f"{what}: give at least one name, or 'none'")
+        raise CannotCompute(f"{what}: give at least one name, or 'none'", what)
     return out
 
 
@@ -194,7 +200,8 @@ def _t_from_facts(
         raise CannotCompute(
             "say what the tumor grows into (duodenum, common bile duct, stomach, spleen, colon, "
             "adrenal gland, celiac axis, superior mesenteric artery) or 'none' if it is confined "
-            "to the pancreas"
+            "to the pancreas",
+            "invades",
         )
     words = _words(invades, "invades")
     lookup = {label: s for s in table.structures for label in _names(s.id, s.name, s.aliases)}
@@ -204,10 +211,14 @@ def _t_from_facts(
             continue
         if word not in lookup:
             known = ", ".join(s.id for s in table.structures)
-            raise CannotCompute(f"unknown structure {word!r} in invades: use 'none' or {known}")
+            raise CannotCompute(
+                f"unknown structure {word!r} in invades: use 'none' or {known}", "invades"
+            )
         found.append(lookup[word])
     if found and any(w in NONE_WORDS for w in words):
-        raise CannotCompute("invades says both 'none' and a structure; give one or the other")
+        raise CannotCompute(
+            "invades says both 'none' and a structure; give one or the other", "invades"
+        )
     for structure in found:
         if structure.t is None and structure.note:
             notes.append(structure.note)
@@ -217,7 +228,8 @@ def _t_from_facts(
         # calculator never fills in what it was not told.
         raise CannotCompute(
             "tumor size in cm is needed (the largest tumor's size, even when it grows into "
-            "nearby organs); or give the T category directly"
+            "nearby organs); or give the T category directly",
+            "size_cm",
         )
     counted = [s for s in found if s.t is not None]
     if counted:
@@ -233,19 +245,22 @@ def _t_from_facts(
 
 def _n_from_facts(nodes: object) -> Literal["N0", "N1", "NX"]:
     if nodes is None:
-        raise CannotCompute("say whether regional lymph nodes hold tumor: yes, no or unknown")
+        raise CannotCompute(
+            "say whether regional lymph nodes hold tumor: yes, no or unknown", "nodes"
+        )
     if isinstance(nodes, bool):
         return "N1" if nodes else "N0"
     if isinstance(nodes, str) and nodes.strip().lower() in NODE_WORDS:
         return NODE_WORDS[nodes.strip().lower()]
-    raise CannotCompute(f"nodes must be yes, no or unknown, not {nodes!r}")
+    raise CannotCompute(f"nodes must be yes, no or unknown, not {nodes!r}", "nodes")
 
 
 def _m_from_facts(table: AjccTable, mets: Iterable[str] | None) -> tuple[str, str]:
     if mets is None:
         raise CannotCompute(
             "say where the tumor has spread (liver, sites outside the liver such as lung or "
-            "bone) or 'none'; AJCC 8th has no 'cannot be assessed' category for M"
+            "bone) or 'none'; AJCC 8th has no 'cannot be assessed' category for M",
+            "mets",
         )
     words = _words(mets, "mets")
     lookup = {label: s for s in table.metastasis_sites for label in _names(s.id, s.name, s.aliases)}
@@ -255,12 +270,12 @@ def _m_from_facts(table: AjccTable, mets: Iterable[str] | None) -> tuple[str, st
             continue
         if word not in lookup:
             known = ", ".join(s.id for s in table.metastasis_sites)
-            raise CannotCompute(f"unknown metastasis site {word!r}: use 'none' or {known}")
+            raise CannotCompute(f"unknown metastasis site {word!r}: use 'none' or {known}", "mets")
         sites.append(lookup[word])
     if not sites:
         return "M0", "no distant spread"
     if any(w in NONE_WORDS for w in words):
-        raise CannotCompute("mets says both 'none' and a site; give one or the other")
+        raise CannotCompute("mets says both 'none' and a site; give one or the other", "mets")
     liver = any(s.liver for s in sites)
     elsewhere = [s.name for s in sites if not s.liver]
     if liver and elsewhere:
@@ -279,7 +294,8 @@ def _tumors(tumors: object) -> int | Literal["m"] | None:
         tumors = int(tumors.strip())
     if isinstance(tumors, bool) or not isinstance(tumors, int) or tumors < 1:
         raise CannotCompute(
-            f"tumors must be the number of tumors (1 or more) or 'm' for many, not {tumors!r}"
+            f"tumors must be the number of tumors (1 or more) or 'm' for many, not {tumors!r}",
+            "tumors",
         )
     return tumors
 

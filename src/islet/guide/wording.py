@@ -43,7 +43,7 @@ class Words:
             return text
         values: list[str] = leaf.in_ if isinstance(leaf, FactIn) else leaf.has_any
         text = self.values(leaf.fact, values)
-        return f"anything but {text}" if reason.negated else text
+        return f"anything but {_inline(text)}" if reason.negated else text
 
     def fits(self, reason: Reason, facts: Facts) -> str:
         fact = reason.leaf.fact
@@ -52,6 +52,14 @@ class Words:
     def misfit(self, reason: Reason, facts: Facts) -> str:
         fact = reason.leaf.fact
         return (
-            f"{self.question(fact).label}: PDQ gives this for {self.wanted(reason)}, "
-            f"not for {self.said(fact, facts[fact])}"
+            f"{self.question(fact).label}: PDQ gives this for {_inline(self.wanted(reason))}, "
+            f"not for {_inline(self.said(fact, facts[fact]))}"
         )
+
+
+def _inline(phrase: str) -> str:
+    """A choice label as it reads inside a sentence: "A tumor that makes ACTH" becomes "a tumor
+    that makes ACTH"; names such as "VIPoma" keep their capitals."""
+    if len(phrase) > 1 and phrase[0].isupper() and (phrase[1].islower() or phrase[1] == " "):
+        return phrase[0].lower() + phrase[1:]
+    return phrase

@@ -21,8 +21,15 @@ from islet.explain.symptoms import extras, extras_problems
 from islet.explain.tests import texts
 from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
+from islet.trials.vocabulary import vocabulary
 from islet.web import problems
-from islet.web.middleware import BodySizeLimit, NeverCrash, RateLimit, SecurityHeaders
+from islet.web.middleware import (
+    BodySizeLimit,
+    NeverCrash,
+    ProxyPrefix,
+    RateLimit,
+    SecurityHeaders,
+)
 from islet.web.pages import router as pages_router
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
@@ -58,18 +65,20 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ProxyPrefix)
     return app
 
 
 def check_data(kb: KnowledgeBase) -> None:
     """Load every data file the pages use besides the knowledge base (guide wording, calculator
-    tables, explainer texts, the Ask Islet lexicon and indexes); each raises KnowledgeError
-    naming its problems."""
+    tables, explainer texts, the Ask Islet lexicon and indexes, the trial screening vocabulary);
+    each raises KnowledgeError naming its problems."""
     load_guide_data()
     ajcc()
     enets()
     who()
     texts()
+    vocabulary()
     # Built now rather than on the first question, so broken ask data stops start-up too.
     engine_for(kb, "patient")
     engine_for(kb, "professional")

@@ -62,6 +62,27 @@ def is_api(scope: Scope) -> bool:
     return path.startswith("/api/") or path == "/openapi.json"
 
 
+class ProxyPrefix:
+    """Serves the app behind a reverse-proxy path prefix whether or not the proxy strips it.
+
+    uvicorn puts ``root_path`` in front of every path, so a proxy that forwards
+    ``/islet/summary`` as it is arrives as ``/islet/islet/summary``; the doubled prefix is taken
+    off here so that both kinds of proxy set-up reach the same page.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        root: str = scope.get("root_path", "")
+        if root and scope["type"] in ("http", "websocket"):
+            path: str = scope.get("path", "")
+            doubled = root + root
+            if path == doubled or path.startswith(doubled + "/"):
+                scope = {**scope, "path": path[len(root) :]}
+        await self.app(scope, receive, send)
+
+
 class SecurityHeaders:
     """Adds the security headers (and a cache policy) to every HTTP response."""
 

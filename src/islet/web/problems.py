@@ -92,6 +92,8 @@ def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
         loc = [str(part) for part in detail.get("loc", ())]
         where = loc[0] if loc and loc[0] in LOCATIONS else "body"
         path = loc[1:] if loc and loc[0] in LOCATIONS else loc
+        if detail.get("type") == "json_invalid":
+            path = []  # its location is a character position, not a field
         # pydantic names the member of a union that failed ("constrained-int", "bool"); a
         # person needs the field, so those tags are left out.
         path = path[:1] + [part for part in path[1:] if not UNION_TAG.search(part)]
@@ -141,7 +143,10 @@ async def on_islet_error(request: Request, error: Exception) -> Response:
             request, 422, "Please check what you entered", str(error), errors=errors
         )
     if isinstance(error, CannotCompute):
-        return error_response(request, 422, "Cannot compute", str(error))
+        at_fault = (
+            [{"field": error.field, "in": "body", "message": str(error)}] if error.field else None
+        )
+        return error_response(request, 422, "Cannot compute", str(error), errors=at_fault)
     if isinstance(error, KnowledgeError):
         return error_response(request, 503, "Knowledge unavailable", "The knowledge is invalid.")
     return error_response(request, 400, "Cannot answer", str(error))
