@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,11 +145,28 @@ def serving(
     """`islet serve ARGS` on a free port, with output captured to a file under ``folder``.
 
     Stopped on exit (see ``_stop``)."""
+
+    def islet_serve(port: int) -> list[str]:
+        return islet_command("serve", "--port", str(port), *args)
+
+    with running(folder, islet_serve, env=env, ready_path=ready_path) as server:
+        yield server
+
+
+@contextmanager
+def running(
+    folder: Path,
+    command: Callable[[int], list[str]],
+    env: Mapping[str, str] | None = None,
+    ready_path: str = "/api/v1/health",
+) -> Iterator[Server]:
+    """The server that ``command(port)`` starts, on a free port, run in ``folder`` with output
+    captured to a file there; once it answers ``ready_path``. Stopped on exit (see ``_stop``)."""
     port = free_port()
     log = folder / "server-output.txt"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            islet_command("serve", "--port", str(port), *args),
+            command(port),
             env={**os.environ, **(env or {})},
             cwd=folder,
             stdout=sink,

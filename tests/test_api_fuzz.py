@@ -23,11 +23,10 @@ from schemathesis.specs.openapi.checks import (
 )
 from starlette.types import Receive, Scope, Send
 
-from islet.trials.importer import import_files
 from islet.web.app import create_app
 from islet.web.middleware import SECURITY_HEADERS
 from islet.web.settings import Settings
-from tests.trials_helpers import SNAPSHOT, net_files
+from tests.trials_helpers import net_store
 
 MIN_REQUESTS = 1000
 
@@ -64,8 +63,7 @@ def fuzz_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """A private trial store for the whole run; at the end, the run must have been big enough.
 
     The count is checked only when every operation was fuzzed (not under ``-k``)."""
-    db = tmp_path_factory.mktemp("fuzz") / "trials.sqlite"
-    import_files(net_files(), db, snapshot_date=SNAPSHOT)
+    db = net_store(tmp_path_factory.mktemp("fuzz") / "trials.sqlite")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ISLET_TRIALS_DB", str(db))
         yield

@@ -184,7 +184,11 @@ def test_interactive_dont_know_leaves_facts_unknown() -> None:
     data = json.loads(result.stdout)
     assert data["situation"]["resectable"] is None
     assert "I don't know" in result.stderr
-    assert treatment_ids(data["applies"]) == {"fluid-replacement", "tumor-removal-surgery"}
+    assert treatment_ids(data["applies"]) == {
+        "fluid-replacement",
+        "hormone-therapy",
+        "tumor-removal-surgery",
+    }
 
 
 def test_interactive_rejects_a_contradiction_and_asks_again() -> None:

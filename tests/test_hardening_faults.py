@@ -34,7 +34,7 @@ from tests.hardening_helpers import (
     run_islets,
 )
 from tests.tables import load_cases
-from tests.trials_helpers import REAL, REAL_V2_FILES, SNAPSHOT, net_files
+from tests.trials_helpers import REAL, REAL_V2_FILES, SNAPSHOT, net_store, stored_ids
 from tests.webapp import client
 
 NET_IDS = ["NCT00353496", "NCT00428597", "NCT00510068", "NCT03375320"]
@@ -69,17 +69,10 @@ print("finished", flush=True)
 """
 
 
-def stored_ids(db: Path) -> list[str]:
-    with TrialStore.open_for_reading(db) as store:
-        return store.ids()
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A store holding the four constructed NET trials: the data from before."""
-    path = tmp_path / "trials.sqlite"
-    import_files(net_files(), path, snapshot_date=SNAPSHOT)
-    return path
+    return net_store(tmp_path / "trials.sqlite")
 
 
 def kill_mid_import(db: Path, cache: str) -> bytes:

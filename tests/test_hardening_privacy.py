@@ -12,9 +12,7 @@ there.
 from __future__ import annotations
 
 import logging
-import os
 import socket
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -25,11 +23,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from islet.trials.importer import import_files
 from tests.hardening_helpers import Server as RunningServer
-from tests.hardening_helpers import files_containing, free_port, serving, wait_until_serving
+from tests.hardening_helpers import files_containing, running, serving
 from tests.tables import load_cases
-from tests.trials_helpers import SNAPSHOT, net_files
+from tests.trials_helpers import net_store
 from tests.webapp import client
 
 MARKER = "zq-private-marker-qz"
@@ -75,9 +72,7 @@ def private_folders(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The trials store the routes read: the constructed NET trials."""
-    db = tmp_path_factory.mktemp("store") / "trials.sqlite"
-    import_files(net_files(), db, snapshot_date=SNAPSHOT)
-    return db
+    return net_store(tmp_path_factory.mktemp("store") / "trials.sqlite")
 
 
 @pytest.fixture
@@ -154,25 +149,14 @@ def send_garbage(server: RunningServer, text: str) -> None:
 
 def test_the_search_would_find_a_leak(tmp_path: Path) -> None:
     """Control: plain uvicorn with its access log on does write the address, marker and all."""
-    port = free_port()
-    log = tmp_path / "server-output.txt"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "uvicorn", "islet.web.app:create_app", "--factory"),
-                *("--port", str(port), "--log-level", "info"),
-            ],
-            env={**os.environ, **private_folders(tmp_path), "ISLET_RATE_LIMIT": "0"},
-            cwd=tmp_path,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = RunningServer(process, f"http://127.0.0.1:{port}", log)
-    try:
-        wait_until_serving(server)
+
+    def uvicorn(port: int) -> list[str]:
+        return [
+            *(sys.executable, "-m", "uvicorn", "islet.web.app:create_app", "--factory"),
+            *("--port", str(port), "--log-level", "info"),
+        ]
+
+    env = {**private_folders(tmp_path), "ISLET_RATE_LIMIT": "0"}
+    with running(tmp_path, uvicorn, env=env) as server:
         httpx.get(f"{server.base}/guide/options", params={"tumor_type": MARKER}, timeout=60.0)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert MARKER in server.output()

@@ -16,12 +16,11 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from islet.trials.importer import import_files
 from islet.web.app import create_app
 from islet.web.middleware import SECURITY_HEADERS
 from islet.web.settings import Settings
 from tests.tables import load_cases
-from tests.trials_helpers import SNAPSHOT, net_files
+from tests.trials_helpers import net_store
 from tests.webapp import client, read_page
 
 PAYLOADS = [
@@ -38,8 +37,7 @@ PAGE_CASES = [
 @pytest.fixture(scope="module", autouse=True)
 def trials_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The trial pages read a private store of the constructed NET trials."""
-    db = tmp_path_factory.mktemp("store") / "trials.sqlite"
-    import_files(net_files(), db, snapshot_date=SNAPSHOT)
+    db = net_store(tmp_path_factory.mktemp("store") / "trials.sqlite")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ISLET_TRIALS_DB", str(db))
         yield

@@ -8,15 +8,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from islet.trials.importer import import_files
-from tests.trials_helpers import SNAPSHOT, net_files
+from tests.trials_helpers import SNAPSHOT, net_store
 from tests.webapp import client
 
 
 @pytest.fixture
 def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    db = tmp_path / "trials.sqlite"
-    import_files(net_files(), db, snapshot_date=SNAPSHOT)
+    db = net_store(tmp_path / "trials.sqlite")
     monkeypatch.setenv("ISLET_TRIALS_DB", str(db))
     return client()
 

@@ -14,9 +14,8 @@ from typer.testing import CliRunner
 
 from islet import cli_trials
 from islet.cli import app, main
-from islet.trials.importer import import_files
 from tests.tables import load_cases
-from tests.trials_helpers import NET, REAL, SNAPSHOT, net_files
+from tests.trials_helpers import NET, REAL, SNAPSHOT, net_files, net_store
 
 runner = CliRunner()
 
@@ -27,9 +26,7 @@ def flat(text: str) -> str:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "trials.sqlite"
-    import_files(net_files(), path, snapshot_date=SNAPSHOT)
-    return path
+    return net_store(tmp_path / "trials.sqlite")
 
 
 def test_import_reports_what_it_did(tmp_path: Path) -> None:

@@ -18,22 +18,24 @@ from islet.trials.importer import import_files
 from islet.trials.search import TrialQuery, search, show
 from islet.trials.store import TrialStore, default_db_path
 from tests.tables import load_cases
-from tests.trials_helpers import LEGACY_FILES, REAL, REAL_V2_FILES, SNAPSHOT, net_files, write_page
+from tests.trials_helpers import (
+    LEGACY_FILES,
+    REAL,
+    REAL_V2_FILES,
+    SNAPSHOT,
+    net_files,
+    net_store,
+    stored_ids,
+    write_page,
+)
 
 NET_IDS = ["NCT00353496", "NCT00428597", "NCT00510068", "NCT03375320"]
-
-
-def stored_ids(db: Path) -> list[str]:
-    with TrialStore.open_for_reading(db) as store:
-        return store.ids()
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A store holding the four constructed NET trials."""
-    path = tmp_path / "trials.sqlite"
-    import_files(net_files(), path, snapshot_date=SNAPSHOT)
-    return path
+    return net_store(tmp_path / "trials.sqlite")
 
 
 def test_real_records_are_imported_with_their_raw_json(tmp_path: Path) -> None:

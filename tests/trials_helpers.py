@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from islet.trials.importer import import_files
+from islet.trials.store import TrialStore
+
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "trials"
 NET = Path(__file__).resolve().parent / "fixtures" / "trials"
 SNAPSHOT = "2022-10-27"
@@ -22,6 +25,18 @@ LEGACY_FILES = ["ctgov-classic-api-NCT00023673.json", "ctgov-legacy-xml-NCT05380
 
 def net_files() -> list[Path]:
     return sorted(NET.glob("*.json"))
+
+
+def net_store(path: Path) -> Path:
+    """A trial store at ``path`` holding the constructed NET trials, as of SNAPSHOT."""
+    import_files(net_files(), path, snapshot_date=SNAPSHOT)
+    return path
+
+
+def stored_ids(db: Path) -> list[str]:
+    """The NCT numbers in the store at ``db``, in order."""
+    with TrialStore.open_for_reading(db) as store:
+        return store.ids()
 
 
 def study(**fields: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+import httpx
 from fastapi.testclient import TestClient
 
 from islet.web.app import create_app
@@ -17,6 +18,16 @@ def client(
     """A test client on a new app (no rate limit unless asked, so tests do not interfere)."""
     settings = Settings(max_body_bytes=max_body_bytes, rate_limit=rate_limit)
     return TestClient(create_app(settings), root_path=root_path, follow_redirects=False)
+
+
+PAYLOAD = '<script>alert("x")</script>'  # typed where a page or error may echo it back
+
+
+def assert_echoed_safely(response: httpx.Response) -> None:
+    """The response is no server error, and holds ``PAYLOAD`` only as harmless text."""
+    assert response.status_code < 500
+    assert PAYLOAD not in response.text
+    assert "<script>alert" not in response.text
 
 
 # Elements that may not sit inside <p>: the parser would close the paragraph before them.

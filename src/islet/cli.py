@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,6 +20,7 @@ from islet.check import MAX_GRADE, check
 from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
+from islet.cli_output import JsonOption, print_json
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
 from islet.errors import IsletError
@@ -53,11 +53,6 @@ app = typer.Typer(
 console = Console()
 
 AudienceOption = Annotated[str, typer.Option("--audience", "-a", help="patient or professional")]
-JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _audience(value: str) -> Audience:

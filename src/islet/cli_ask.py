@@ -6,11 +6,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +18,7 @@ from rich.table import Table
 
 from islet.ask import answer
 from islet.ask.evaluation import QUESTIONS, Result, Split, evaluate, load_questions
+from islet.cli_output import JsonOption, print_json, source_line
 from islet.errors import IsletError
 
 console = Console(highlight=False)
@@ -31,10 +30,6 @@ eval_app = typer.Typer(
 )
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
 def ask_command(
     question: Annotated[str, typer.Argument(help="a question in your own words")],
     audience: Annotated[
@@ -44,7 +39,7 @@ def ask_command(
     semantic: Annotated[
         bool, typer.Option("--semantic", help="also use the optional embedding model")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Answer a question from the summary, quoting the passages and their sources."""
     if audience not in ("patient", "professional"):
@@ -56,7 +51,7 @@ def ask_command(
         semantic=semantic,
     )
     if as_json:
-        _print_json(reply.model_dump(mode="json"))
+        print_json(reply.model_dump(mode="json"))
         return
     if not reply.in_scope:
         console.print(Panel(escape(reply.message or ""), title="Not covered here"))
@@ -68,12 +63,8 @@ def ask_command(
     if reply.summary:
         console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
     for item in reply.answers:
-        source = item.source
         console.print(Panel(escape(item.text), title=escape(item.title)))
-        console.print(
-            f"[dim]  Source: PDQ {source.document} version, '{escape(source.section)}', "
-            f"{source.version_date} · match {item.score:.2f}[/dim]\n"
-        )
+        console.print(f"[dim]  {source_line(item.source)} · match {item.score:.2f}[/dim]\n")
     console.print(f"[dim]{escape(reply.help)}[/dim]")
 
 
@@ -93,7 +84,7 @@ def eval_ask_command(
         ),
     ] = None,
     misses: Annotated[bool, typer.Option("--misses", help="list every miss")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Top-1, MRR@5, out-of-scope precision/recall and latency of the plain BM25 baseline,
     Islet's retrieval and (if installed) Islet with embeddings, side by side."""
@@ -104,7 +95,7 @@ def eval_ask_command(
     chosen = load_questions(questions, SPLITS[split])
     results = evaluate(chosen, semantic=semantic)
     if as_json:
-        _print_json(
+        print_json(
             {"split": split, "questions": len(chosen), "results": [asdict(r) for r in results]}
         )
         return

@@ -8,9 +8,7 @@ which prints them and exits with 2.
 
 from __future__ import annotations
 
-import json
-import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,17 +18,12 @@ from rich.table import Table
 
 from islet import kb as kb_module
 from islet.calculators import grading, staging
+from islet.cli_output import JsonOption, print_json, source_line
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestInfo, tests_for
 from islet.model import Audience
 
 console = Console(highlight=False)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def symptoms_command(
@@ -43,7 +36,7 @@ def symptoms_command(
     """
     result = explain_symptoms(_symptom_items(text, set(kb_module.load().symptoms)))
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     _show_symptoms(result)
 
@@ -92,10 +85,7 @@ def _show_symptoms(result: SymptomExplanation) -> None:
     if result.recognised and others:
         console.print(f"[dim]No match with: {escape(', '.join(others))}[/dim]")
     console.print(Panel(escape(result.reminder), border_style="yellow"))
-    source = result.source
-    console.print(
-        f"Source: PDQ {source.document} version, '{escape(source.section)}', {source.version_date}"
-    )
+    console.print(source_line(result.source))
 
 
 def tests_command(
@@ -113,7 +103,7 @@ def tests_command(
     who: Audience = "patient" if audience == "patient" else "professional"
     result = tests_for(tumor_type, who)
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     if result.tumor_type:
         console.print(f"[bold]Tests for {escape(result.tumor_type.name)}[/bold]")
@@ -175,7 +165,7 @@ def stage_command(
             size_cm, _listed(invades), nodes, _listed(mets), tumors=tumors
         )
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     table = Table("T", "N", "M", "stage group", title=result.system)
     table.add_row(result.t_notation, result.n, result.m, result.stage or "not settled")
@@ -193,10 +183,7 @@ def stage_command(
     console.print(f"  Source: {escape(enets.source.citation or '')}")
     for fact in result.external:
         console.print(f"\\[EXTERNAL] {escape(fact.text)} ({escape(fact.source.citation or '')})")
-    console.print(
-        f"Source: PDQ {result.source.document} version, '{escape(result.source.section)}', "
-        f"{result.source.version_date}"
-    )
+    console.print(source_line(result.source))
 
 
 def _listed(values: list[str] | None) -> list[str] | None:
@@ -219,7 +206,7 @@ def grade_command(
     """WHO 2019 grade of a pancreatic neuroendocrine neoplasm (health professionals)."""
     result = grading.grade(ki67, mitoses, differentiation)
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     decided = {"ki67": "the Ki-67 index", "mitoses": "the mitotic count"}.get(
         result.decided_by, result.decided_by

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
+from islet.cli_output import JsonOption, source_line
 from islet.errors import InvalidSituation, IsletError
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
@@ -38,7 +39,7 @@ def guide_command(
         str | None,
         typer.Option("--situation", help="JSON file with the situation, or - for standard input"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
+    as_json: JsonOption = False,
     tumor_type: Annotated[
         str | None,
         typer.Option("--type", "--tumor-type", help="tumor type, e.g. insulinoma or gastrinoma"),
@@ -284,9 +285,4 @@ def _group(title: str, options: list[GuideOption], detail: bool) -> None:
         console.print(f"    For: {escape(option.bullet)}", style="dim")
         if detail:
             console.print(f"    {escape(option.reason)}", style="dim")
-        source = option.source
-        console.print(
-            f"    Source: PDQ {source.document} version, '{escape(source.section)}', "
-            f"{source.version_date}",
-            style="dim",
-        )
+        console.print(f"    {source_line(option.source)}", style="dim")

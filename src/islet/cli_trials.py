@@ -6,11 +6,11 @@ types (age, place, treatments) is written anywhere: it goes into one query and i
 
 from __future__ import annotations
 
-import json
 import os
-import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -18,6 +18,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from islet.cli_output import JsonOption, print_json
 from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
 from islet.trials.conditions import resolve_type
 from islet.trials.eligibility import PersonFacts
@@ -47,7 +48,6 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="trial store file (default: $ISLET_TRIALS_DB or the user data dir)"),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 NearOption = Annotated[
     str | None,
     typer.Option("--near", help="LAT,LON (e.g. 44.02,-92.47) or a US ZIP code to measure from"),
@@ -55,10 +55,8 @@ NearOption = Annotated[
 RadiusOption = Annotated[
     float, typer.Option("--radius", min=0.1, max=12500, help="miles from --near")
 ]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+AgeOption = Annotated[float | None, typer.Option("--age", min=0, max=130)]
+SexOption = Annotated[str | None, typer.Option("--sex", help="female or male")]
 
 
 def _db(db: Path | None) -> Path:
@@ -74,19 +72,33 @@ def _point(near: str | None) -> Point | None:
         raise typer.BadParameter(str(error), param_hint="--near") from error
 
 
-def _progress(label: str) -> Progress:
-    return Progress(
+def _sex(sex: str | None) -> Literal["female", "male"] | None:
+    if sex is None:
+        return None
+    if sex == "female":
+        return "female"
+    if sex == "male":
+        return "male"
+    raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while the block runs; yields the callback the core reports to."""
+    with Progress(
         TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         console=errors,
         transient=True,
-    )
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _report(report: ImportReport, as_json: bool) -> None:
     if as_json:
-        _print_json(report.model_dump(mode="json"))
+        print_json(report.model_dump(mode="json"))
         return
     verb = "replaced the store with" if report.replaced else "added or updated"
     console.print(
@@ -115,14 +127,9 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Import saved ClinicalTrials.gov API v2 responses (offline); all or nothing."""
-    with _progress("Importing") as bar:
-        task = bar.add_task("import", total=None)
+    with _progress("Importing") as progress:
         report = import_files(
-            paths,
-            _db(db),
-            snapshot_date=snapshot_date,
-            replace=replace,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
+            paths, _db(db), snapshot_date=snapshot_date, replace=replace, progress=progress
         )
     _report(report, as_json)
 
@@ -144,15 +151,10 @@ def update_command(
     """
     statuses = normalize_statuses(status or [])
     base_url = os.environ.get("ISLET_CTGOV_API", DEFAULT_BASE_URL)
-    with CtgovClient(base_url) as client, _progress("Saving") as bar:
-        task = bar.add_task("save", total=None)
+    with CtgovClient(base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(
-            client,
-            _db(db),
-            tumor_type=tumor_type,
-            statuses=statuses,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
+            client, _db(db), tumor_type=tumor_type, statuses=statuses, progress=progress
         )
     _report(report, as_json)
 
@@ -175,8 +177,8 @@ def search_command(
     intervention_type: Annotated[
         list[str] | None, typer.Option("--intervention-type", help="drug, procedure, radiation…")
     ] = None,
-    age: Annotated[float | None, typer.Option("--age", min=0, max=130)] = None,
-    sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
     near: NearOption = None,
     radius: RadiusOption = DEFAULT_RADIUS_MILES,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
@@ -184,8 +186,7 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Search the stored trials by tumor type, status, phase, age, sex and distance."""
-    if sex is not None and sex not in ("female", "male"):
-        raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
+    person_sex = _sex(sex)
     query = TrialQuery(
         tumor_type=tumor_type,
         condition=condition,
@@ -194,14 +195,14 @@ def search_command(
         phases=normalize_phases(phase or []),
         intervention_types=normalize_intervention_types(intervention_type or []),
         age=age,
-        sex="female" if sex == "female" else "male" if sex == "male" else None,
+        sex=person_sex,
         near=_point(near),
         radius_miles=radius,
         limit=limit,
     )
     result = search(query, _db(db))
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
         return
     _print_hits(result)
 
@@ -234,8 +235,8 @@ def _print_hits(result: TrialSearchResult) -> None:
 @trials_app.command("show")
 def show_command(
     nct_id: Annotated[str, typer.Argument(help="NCT number, e.g. NCT00510068")],
-    age: Annotated[float | None, typer.Option("--age", min=0, max=130)] = None,
-    sex: Annotated[str | None, typer.Option("--sex", help="female or male")] = None,
+    age: AgeOption = None,
+    sex: SexOption = None,
     tumor_type: Annotated[str | None, typer.Option("--type", help="your tumor type")] = None,
     grade: Annotated[int | None, typer.Option("--grade", min=1, max=3)] = None,
     ki67: Annotated[float | None, typer.Option("--ki67", min=0, max=100)] = None,
@@ -254,14 +255,13 @@ def show_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined)."""
-    if sex is not None and sex not in ("female", "male"):
-        raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
+    person_sex = _sex(sex)
     if prior and no_prior:
         raise typer.BadParameter("use either --prior or --no-prior-treatment, not both")
     person = PersonFacts.model_validate(
         {
             "age": age,
-            "sex": sex,
+            "sex": person_sex,
             "tumor_type": _type_id(tumor_type),
             "grade": grade,
             "ki67": ki67,
@@ -271,7 +271,7 @@ def show_command(
     )
     detail = show(nct_id, _db(db), person=person, near=_point(near), radius_miles=radius)
     if as_json:
-        _print_json(detail.model_dump(mode="json"))
+        print_json(detail.model_dump(mode="json"))
         return
     _print_detail(detail)
 

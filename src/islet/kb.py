@@ -7,11 +7,12 @@ name collections (``sections``, ``tumor_types``, ...); several files may add to 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -94,11 +95,7 @@ class KnowledgeBase:
             for item in self.collection(collection).values():
                 for label in _labels(item):
                     names.setdefault(_norm(label), item)
-        for variant in _variants(key):
-            if variant in names:
-                return names[variant]
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-        raise UnknownTerm("topic", query, sorted({names[c].id for c in close}))
+        return _named(query, _variants(key), names, "topic", lambda item: item.id)
 
     def term(self, query: str) -> GlossaryTerm:
         """The glossary entry named by id, term or alias."""
@@ -108,18 +105,46 @@ class KnowledgeBase:
             for entry in self.glossary.values()
             for label in (entry.id, entry.term, *entry.aliases)
         }
-        for variant in _variants(key):
-            if variant in names:
-                return names[variant]
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-        raise UnknownTerm("glossary term", query, sorted({names[c].term for c in close}))
+        return _named(query, _variants(key), names, "glossary term", lambda entry: entry.term)
+
+    def tumor_type(self, query: str) -> TumorType:
+        """The tumor type named by id, name or alias; case and punctuation do not matter."""
+        key = _words(query)
+        names: dict[str, TumorType] = {}
+        for item in self.tumor_types.values():
+            for label in (item.id, item.name, *item.aliases):
+                names.setdefault(_words(label), item)
+        return _named(query, [key], names, "tumor type", lambda item: item.id)
 
     def rules_for(self, applies_to: str) -> list[Rule]:
         return [rule for rule in self.rules.values() if rule.applies_to == applies_to]
 
 
+NamedT = TypeVar("NamedT", bound=Item)
+
+
+def _named(
+    query: str,
+    keys: list[str],
+    names: dict[str, NamedT],
+    kind: str,
+    shown: Callable[[NamedT], str],
+) -> NamedT:
+    """The item under the first of ``keys`` (spellings of ``query``) in ``names``; otherwise
+    UnknownTerm for a ``kind``, suggesting the close matches as ``shown`` names them."""
+    for key in keys:
+        if key in names:
+            return names[key]
+    close = difflib.get_close_matches(keys[0], list(names), n=5, cutoff=0.6)
+    raise UnknownTerm(kind, query, sorted({shown(names[c]) for c in close}))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _variants(key: str) -> list[str]:
@@ -225,6 +250,26 @@ def _describe(where: str, prefix: str, error: ValidationError) -> list[str]:
         path = ".".join(str(part) for part in (prefix, *detail["loc"]) if part != "")
         out.append(f"{where}: {path or 'item'}: {detail['msg']}")
     return out
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
+    """The YAML file at ``path`` validated as ``model``: for the data files in the subfolders
+    of ``knowledge/``, which ``load`` does not read.
+
+    Raises KnowledgeError when the file cannot be read or is not valid, each problem starting
+    with ``where`` (how messages name the file, e.g. ``"calculators/ajcc-pnet.yaml"``).
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise KnowledgeError([f"{where}: cannot be read: {error}"]) from error
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise KnowledgeError(_describe(where, "", error)) from error
 
 
 def _strings(value: Any) -> Iterator[str]:

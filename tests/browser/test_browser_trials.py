@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from islet.trials.importer import import_files
 from tests.browser.test_browser_accessibility import AXE, OPTIONS
-from tests.trials_helpers import SNAPSHOT, net_files
+from tests.trials_helpers import net_store
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +19,7 @@ CABINET, RADIANT = "NCT03375320", "NCT00510068"
 @pytest.fixture
 def trial_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The constructed NET fixtures as the store; the live server reads the same setting."""
-    db = tmp_path / "trials.sqlite"
-    import_files(net_files(), db, snapshot_date=SNAPSHOT)
+    db = net_store(tmp_path / "trials.sqlite")
     monkeypatch.setenv("ISLET_TRIALS_DB", str(db))
     return db
 

@@ -75,35 +75,37 @@ def passages(kb: KnowledgeBase) -> list[Passage]:
 def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
     labels = tuple(_labels(item))
     topics = (item.id, *dict.fromkeys(_related(kb, item)))
-    if isinstance(item, GlossaryTerm):
-        yield Passage(
-            id=passage_id(kind, item.id, None),
+
+    def passage(
+        part: str | None,
+        audience: Audience | None,
+        title: str,
+        marked: str,
+        source: Source,
+        marks: bool = True,
+    ) -> Passage:
+        """A passage showing ``marked`` (its glossary marks resolved), found also by the
+        item's names."""
+        return Passage(
+            id=passage_id(kind, item.id, part),
             kind=kind,
             item_id=item.id,
-            audience=None,
-            title=item.term,
-            text=plain_text(item.definition),
+            audience=audience,
+            title=title,
+            text=plain_text(marked),
             extra=" ".join(labels),
             labels=labels,
             topics=topics,
-            glossary=tuple(glossary_marks(item.definition)),
-            source=item.source,
+            glossary=tuple(glossary_marks(marked)) if marks else (),
+            source=source,
         )
+
+    if isinstance(item, GlossaryTerm):
+        yield passage(None, None, item.term, item.definition, item.source)
         return
     if isinstance(item, Rule):
-        text = _rule_text(kb, item)
-        yield Passage(
-            id=passage_id(kind, item.id, "patient"),
-            kind=kind,
-            item_id=item.id,
-            audience="patient",
-            title=_rule_title(kb, item),
-            text=plain_text(text),
-            extra=" ".join(labels),
-            labels=labels,
-            topics=topics,
-            glossary=tuple(glossary_marks(text)),
-            source=item.source,
+        yield passage(
+            "patient", "patient", _rule_title(kb, item), _rule_text(kb, item), item.source
         )
         return
     if not isinstance(item, TextItem):
@@ -131,32 +133,16 @@ def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
             if isinstance(item, Section) and item.title_professional
             else title
         )
-        yield Passage(
-            id=passage_id(kind, item.id, "professional"),
-            kind=kind,
-            item_id=item.id,
-            audience="professional",
-            title=professional_title,
-            text=plain_text(item.professional),
-            extra=" ".join(labels),
-            labels=labels,
-            topics=topics,
-            glossary=tuple(glossary_marks(item.professional)),
-            source=item.professional_source,
+        yield passage(
+            "professional",
+            "professional",
+            professional_title,
+            item.professional,
+            item.professional_source,
         )
     for number, fact in enumerate(item.external, start=1):
-        yield Passage(
-            id=passage_id(kind, item.id, f"external-{number}"),
-            kind=kind,
-            item_id=item.id,
-            audience="professional",
-            title=title,
-            text=plain_text(fact.text),
-            extra=" ".join(labels),
-            labels=labels,
-            topics=topics,
-            source=fact.source,
-        )
+        part = f"external-{number}"
+        yield passage(part, "professional", title, fact.text, fact.source, marks=False)
 
 
 def _professional_only(kb: KnowledgeBase, item: Item) -> bool:

@@ -16,9 +16,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, TypeVar
 
-from islet.calculators.tables import AjccTable, EnetsTable, StageGroup, ajcc, enets
+from islet.calculators.tables import (
+    AjccTable,
+    EnetsTable,
+    MetastasisSite,
+    StageGroup,
+    Structure,
+    ajcc,
+    enets,
+)
 from islet.errors import CannotCompute
 from islet.model import ExternalFact, Source, Strict
 
@@ -36,6 +44,7 @@ NODE_WORDS: dict[str, Literal["N0", "N1", "NX"]] = {
     "not assessed": "NX",
 }
 Tumors = int | str | None  # a count, or "m" for several uncounted tumors
+Place = TypeVar("Place", bound=Structure | MetastasisSite)
 
 
 class EnetsStage(Strict):
@@ -187,10 +196,27 @@ def _words(values: object, what: str) -> list[str]:
     return out
 
 
-def _names(item_id: str, name: str, aliases: list[str]) -> set[str]:
-    return {
-        " ".join(label.lower().replace("-", " ").split()) for label in (item_id, name, *aliases)
-    }
+def _places(
+    words: list[str], known: list[Place], what: str, unknown: str, kind: str
+) -> list[Place]:
+    """The places of ``known`` that ``words`` name ("none" names none). CannotCompute (for the
+    input ``what``) for a word that names no place, saying ``unknown``, or for "none" given
+    together with a place (a ``kind``)."""
+    lookup: dict[str, Place] = {}
+    for place in known:
+        for label in (place.id, place.name, *place.aliases):
+            lookup[" ".join(label.lower().replace("-", " ").split())] = place
+    found: list[Place] = []
+    for word in words:
+        if word in NONE_WORDS:
+            continue
+        if word not in lookup:
+            names = ", ".join(p.id for p in known)
+            raise CannotCompute(unknown.format(word=word) + f": use 'none' or {names}", what)
+        found.append(lookup[word])
+    if found and any(w in NONE_WORDS for w in words):
+        raise CannotCompute(f"{what} says both 'none' and a {kind}; give one or the other", what)
+    return found
 
 
 def _t_from_facts(
@@ -203,22 +229,13 @@ def _t_from_facts(
             "to the pancreas",
             "invades",
         )
-    words = _words(invades, "invades")
-    lookup = {label: s for s in table.structures for label in _names(s.id, s.name, s.aliases)}
-    found = []
-    for word in words:
-        if word in NONE_WORDS:
-            continue
-        if word not in lookup:
-            known = ", ".join(s.id for s in table.structures)
-            raise CannotCompute(
-                f"unknown structure {word!r} in invades: use 'none' or {known}", "invades"
-            )
-        found.append(lookup[word])
-    if found and any(w in NONE_WORDS for w in words):
-        raise CannotCompute(
-            "invades says both 'none' and a structure; give one or the other", "invades"
-        )
+    found = _places(
+        _words(invades, "invades"),
+        table.structures,
+        "invades",
+        "unknown structure {word!r} in invades",
+        "structure",
+    )
     for structure in found:
         if structure.t is None and structure.note:
             notes.append(structure.note)
@@ -262,20 +279,15 @@ def _m_from_facts(table: AjccTable, mets: Iterable[str] | None) -> tuple[str, st
             "bone) or 'none'; AJCC 8th has no 'cannot be assessed' category for M",
             "mets",
         )
-    words = _words(mets, "mets")
-    lookup = {label: s for s in table.metastasis_sites for label in _names(s.id, s.name, s.aliases)}
-    sites = []
-    for word in words:
-        if word in NONE_WORDS:
-            continue
-        if word not in lookup:
-            known = ", ".join(s.id for s in table.metastasis_sites)
-            raise CannotCompute(f"unknown metastasis site {word!r}: use 'none' or {known}", "mets")
-        sites.append(lookup[word])
+    sites = _places(
+        _words(mets, "mets"),
+        table.metastasis_sites,
+        "mets",
+        "unknown metastasis site {word!r}",
+        "site",
+    )
     if not sites:
         return "M0", "no distant spread"
-    if any(w in NONE_WORDS for w in words):
-        raise CannotCompute("mets says both 'none' and a site; give one or the other", "mets")
     liver = any(s.liver for s in sites)
     elsewhere = [s.name for s in sites if not s.liver]
     if liver and elsewhere:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal, TypeVar
 
-import yaml
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from islet.errors import KnowledgeError
+from islet.kb import load_data_file
 from islet.model import ExternalFact, Id, Source, Strict
 
 TABLES_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "calculators"
@@ -191,38 +190,26 @@ class WhoTable(Strict):
         return self
 
 
-def _read(name: str, model: type[Strict], directory: Path) -> Any:
-    path = directory / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return model.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"calculators/{name}: cannot be read: {error}"]) from error
-    except ValidationError as error:
-        raise KnowledgeError(
-            [
-                f"calculators/{name}: {'.'.join(str(p) for p in d['loc']) or 'table'}: {d['msg']}"
-                for d in error.errors()
-            ]
-        ) from error
+TableT = TypeVar("TableT", AjccTable, EnetsTable, WhoTable)
+
+
+def _read(directory: Path, name: str, model: type[TableT]) -> TableT:
+    return load_data_file(directory / name, model, f"calculators/{name}")
 
 
 @cache
 def ajcc(directory: Path = TABLES_DIR) -> AjccTable:
     """The AJCC 8th pNET table; raises KnowledgeError when it is missing or invalid."""
-    table: AjccTable = _read("ajcc-pnet.yaml", AjccTable, directory)
-    return table
+    return _read(directory, "ajcc-pnet.yaml", AjccTable)
 
 
 @cache
 def enets(directory: Path = TABLES_DIR) -> EnetsTable:
     """The ENETS stage table ([EXTERNAL])."""
-    table: EnetsTable = _read("enets-pnet.yaml", EnetsTable, directory)
-    return table
+    return _read(directory, "enets-pnet.yaml", EnetsTable)
 
 
 @cache
 def who(directory: Path = TABLES_DIR) -> WhoTable:
     """The WHO 2019 grading table ([EXTERNAL])."""
-    table: WhoTable = _read("who-grading.yaml", WhoTable, directory)
-    return table
+    return _read(directory, "who-grading.yaml", WhoTable)

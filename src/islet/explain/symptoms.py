@@ -15,13 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from islet import kb as kb_module
 from islet.errors import KnowledgeError
 from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
-from islet.kb import KnowledgeBase
+from islet.kb import KnowledgeBase, load_data_file
 from islet.model import Id, Source, Strict, plain_text
 
 EXTRAS_FILE = (
@@ -56,14 +55,7 @@ class MatchingExtras(Strict):
 @cache
 def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
     """The matcher-only extras; raises KnowledgeError when missing or invalid."""
-    try:
-        return MatchingExtras.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"explain/{path.name}: cannot be read: {error}"]) from error
-    except ValidationError as error:
-        raise KnowledgeError(
-            [f"explain/{path.name}: {d['loc']}: {d['msg']}" for d in error.errors()]
-        ) from error
+    return load_data_file(path, MatchingExtras, f"explain/{path.name}")
 
 
 def extras_problems(kb: KnowledgeBase, data: MatchingExtras) -> list[str]:

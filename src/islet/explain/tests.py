@@ -7,17 +7,12 @@ base; the fixed texts are ``knowledge/explain/tests-explainer.yaml``.
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from islet import kb as kb_module
-from islet.errors import KnowledgeError, UnknownTerm
-from islet.kb import KnowledgeBase
-from islet.model import Audience, DiagnosticTest, Source, Strict, TumorType, plain_text
+from islet.kb import KnowledgeBase, load_data_file
+from islet.model import Audience, DiagnosticTest, Source, Strict, plain_text
 
 TEXTS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "tests-explainer.yaml"
 
@@ -33,14 +28,7 @@ class ExplainerTexts(Strict):
 @cache
 def texts(path: Path = TEXTS_FILE) -> ExplainerTexts:
     """The fixed texts; raises KnowledgeError when missing or invalid."""
-    try:
-        return ExplainerTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"explain/{path.name}: cannot be read: {error}"]) from error
-    except ValidationError as error:
-        raise KnowledgeError(
-            [f"explain/{path.name}: {d['loc']}: {d['msg']}" for d in error.errors()]
-        ) from error
+    return load_data_file(path, ExplainerTexts, f"explain/{path.name}")
 
 
 class TumorTypeRef(Strict):
@@ -98,7 +86,7 @@ def tests_for(
     """
     kb = kb or kb_module.load()
     fixed = texts()
-    chosen = _tumor_type(kb, tumor_type) if tumor_type is not None else None
+    chosen = kb.tumor_type(tumor_type) if tumor_type is not None else None
     tests = list(kb.tests.values())
     general = [t for t in tests if t.scope == "general"]
     specific = [
@@ -118,21 +106,6 @@ def tests_for(
         type_specific=[_info(kb, t, audience, fixed) for t in specific],
         audience=audience,
     )
-
-
-def _tumor_type(kb: KnowledgeBase, query: str) -> TumorType:
-    key = _norm(query)
-    names = {
-        _norm(label): t for t in kb.tumor_types.values() for label in (t.id, t.name, *t.aliases)
-    }
-    if key in names:
-        return names[key]
-    close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-    raise UnknownTerm("tumor type", query, sorted({names[c].id for c in close}))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
 def _info(

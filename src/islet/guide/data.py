@@ -10,11 +10,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from islet.errors import KnowledgeError
-from islet.kb import KNOWLEDGE_DIR
+from islet.kb import KNOWLEDGE_DIR, load_data_file
 from islet.model import (
     Condition,
     FactName,
@@ -128,15 +126,4 @@ class GuideData(Strict):
 @cache
 def load_guide_data(path: Path = GUIDE_DATA) -> GuideData:
     """The validated guide data; raises KnowledgeError naming each problem."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return GuideData.model_validate(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"{path.name}: cannot be read: {error}"]) from error
-    except ValidationError as error:
-        raise KnowledgeError(
-            [
-                f"{path.name}: {'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}"
-                for e in error.errors()
-            ]
-        ) from error
+    return load_data_file(path, GuideData, path.name)

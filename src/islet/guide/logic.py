@@ -8,7 +8,7 @@ for an unknown condition, which answers to each missing fact would decide it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from islet.model import (
@@ -47,34 +47,25 @@ def evaluate(condition: Condition, facts: Facts) -> Truth:
         value = facts.get(condition.fact)
         return None if value is None else value is condition.is_
     if isinstance(condition, AllOf):
-        result: Truth = True
-        for part in condition.all:
-            truth = evaluate(part, facts)
-            if truth is False:
-                return False
-            if truth is None:
-                result = None
-        return result
+        return evaluate_all(condition.all, facts)
     if isinstance(condition, AnyOf):
-        result = False
-        for part in condition.any:
-            truth = evaluate(part, facts)
-            if truth is True:
-                return True
-            if truth is None:
-                result = None
-        return result
+        return _decided_by(True, (evaluate(part, facts) for part in condition.any))
     inner = evaluate(condition.not_, facts)
     return None if inner is None else not inner
 
 
 def evaluate_all(conditions: Sequence[Condition], facts: Facts) -> Truth:
     """The conjunction of ``conditions`` (true when there are none)."""
-    result: Truth = True
-    for condition in conditions:
-        truth = evaluate(condition, facts)
-        if truth is False:
-            return False
+    return _decided_by(False, (evaluate(condition, facts) for condition in conditions))
+
+
+def _decided_by(decisive: bool, truths: Iterable[Truth]) -> Truth:
+    """One ``decisive`` part decides (false for "all of", true for "any of"); otherwise an
+    unknown part leaves the whole unknown. Stops at the first decisive part."""
+    result: Truth = not decisive
+    for truth in truths:
+        if truth is decisive:
+            return decisive
         if truth is None:
             result = None
     return result
@@ -82,11 +73,8 @@ def evaluate_all(conditions: Sequence[Condition], facts: Facts) -> Truth:
 
 def leaves(condition: Condition) -> Iterator[Leaf]:
     """Every leaf test in ``condition``, in order."""
-    if isinstance(condition, AllOf):
-        for part in condition.all:
-            yield from leaves(part)
-    elif isinstance(condition, AnyOf):
-        for part in condition.any:
+    if isinstance(condition, AllOf | AnyOf):
+        for part in condition.all if isinstance(condition, AllOf) else condition.any:
             yield from leaves(part)
     elif isinstance(condition, Not):
         yield from leaves(condition.not_)

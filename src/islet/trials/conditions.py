@@ -7,11 +7,9 @@ search use the same expansion, so "--type insulinoma" means the same thing onlin
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from islet import kb as kb_module
-from islet.errors import UnknownTerm
 from islet.trials.vocabulary import vocabulary
 
 # British spellings appear in many European registry entries ("endocrine tumours").
@@ -30,15 +28,7 @@ def type_ids() -> list[str]:
 
 def resolve_type(query: str) -> str:
     """The tumor-type id named by ``query`` (id, name or alias); UnknownTerm otherwise."""
-    key = _norm(query)
-    names: dict[str, str] = {}
-    for type_id, tumor_type in kb_module.load().tumor_types.items():
-        for label in (type_id, tumor_type.name, *tumor_type.aliases):
-            names.setdefault(_norm(label), type_id)
-    if key in names:
-        return names[key]
-    close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
-    raise UnknownTerm("tumor type", query, sorted({names[c] for c in close}))
+    return kb_module.load().tumor_type(query).id
 
 
 def type_names(type_id: str) -> list[str]:

@@ -67,43 +67,49 @@ def _code(value: str) -> str:
 def normalize_statuses(values: list[str]) -> list[str]:
     """Registry status codes for "recruiting", "not-yet-recruiting", ... ("open" = the three
     statuses that still take people); UnknownTerm for anything else."""
-    out: list[str] = []
-    for value in values:
+
+    def codes(value: str) -> list[str]:
         code = _code(value)
-        codes = list(OPEN_STATUSES) if code == "OPEN" else [code]
-        for c in codes:
-            if c not in STATUSES:
-                raise UnknownTerm("trial status", value, _close(code, (*STATUSES, "OPEN")))
-            if c not in out:
-                out.append(c)
-    return out
+        return list(OPEN_STATUSES) if code == "OPEN" else [code]
+
+    return _normalized(values, codes, STATUSES, "trial status", (*STATUSES, "OPEN"))
 
 
 def normalize_phases(values: list[str]) -> list[str]:
     """Registry phase codes for "2", "phase 2", "PHASE2", "early-1", "na"."""
-    out: list[str] = []
-    for value in values:
+
+    def codes(value: str) -> list[str]:
         code = _code(value).replace("_", "")
         code = {"EARLY1": "EARLY_PHASE1", "EARLYPHASE1": "EARLY_PHASE1", "N/A": "NA"}.get(
             code, code
         )
-        if code in ("1", "2", "3", "4"):
-            code = f"PHASE{code}"
-        if code not in PHASES:
-            raise UnknownTerm("trial phase", value, _close(code, PHASES))
-        if code not in out:
-            out.append(code)
-    return out
+        return [f"PHASE{code}" if code in ("1", "2", "3", "4") else code]
+
+    return _normalized(values, codes, PHASES, "trial phase")
 
 
 def normalize_intervention_types(values: list[str]) -> list[str]:
+    return _normalized(
+        values, lambda value: [_code(value)], INTERVENTION_TYPES, "intervention type"
+    )
+
+
+def _normalized(
+    values: list[str],
+    codes: Callable[[str], list[str]],
+    known: tuple[str, ...],
+    kind: str,
+    suggest: tuple[str, ...] | None = None,
+) -> list[str]:
+    """The registry codes of ``values``, each once, in order; UnknownTerm (a ``kind``, with the
+    closest of ``suggest``, by default ``known``) for a value whose code is not ``known``."""
     out: list[str] = []
     for value in values:
-        code = _code(value)
-        if code not in INTERVENTION_TYPES:
-            raise UnknownTerm("intervention type", value, _close(code, INTERVENTION_TYPES))
-        if code not in out:
-            out.append(code)
+        for code in codes(value):
+            if code not in known:
+                raise UnknownTerm(kind, value, _close(code, suggest or known))
+            if code not in out:
+                out.append(code)
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from islet.errors import IsletError
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
-DEFAULT_RATE_LIMIT = 300  # API requests per minute per client
+DEFAULT_RATE_LIMIT = 600  # API requests per minute per client (a clinic may share one address)
 
 
 @dataclass(frozen=True)
