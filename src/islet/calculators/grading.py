@@ -56,8 +56,8 @@ def grade(
     - A poorly differentiated tumor is NEC (``decided_by="differentiation"``), whatever the counts.
     - Otherwise each given measure places the tumor in a grade; when they disagree the higher
       grade wins and ``decided_by`` names that measure (``"both"`` when they agree).
-    - Without differentiation, counts in the G1 or G2 range give that grade (WHO lists NEC only
-      above 20), but counts above 20 cannot tell NET G3 from NEC: CannotCompute.
+    - Without differentiation the counts give the NET grade (G1, G2 or G3); above 20 a note says
+      that a poorly differentiated tumor would instead be NEC.
 
     Raises CannotCompute when neither count is given for a tumor that is not poorly
     differentiated, or when an input is impossible (Ki-67 outside 0–100, negative mitoses).
@@ -86,16 +86,19 @@ def grade(
     chosen, decided_by = _higher(table, by_ki, by_mi)
     notes = []
     if diff is None:
+        # The grade of a NET is read from the counts; differentiation only separates a
+        # well-differentiated NET G3 from a poorly differentiated carcinoma, so say so plainly.
         if chosen is table.grades[-1]:
-            raise CannotCompute(
-                "the differentiation (well or poor) is needed: at these counts a "
-                "well-differentiated tumor is NET G3 and a poorly differentiated one is NEC",
-                "differentiation",
+            notes.append(
+                "Differentiation was not given: at these counts a well-differentiated tumor is "
+                "NET G3, but a poorly differentiated one is a neuroendocrine carcinoma (NEC). "
+                "Give the differentiation to tell them apart."
             )
-        notes.append(
-            "Differentiation was not given: this grade holds for a well-differentiated tumor; "
-            "WHO lists poorly differentiated carcinomas (NEC) only with counts above 20."
-        )
+        else:
+            notes.append(
+                "Differentiation was not given: this grade holds for a well-differentiated "
+                "tumor; WHO lists poorly differentiated carcinomas (NEC) only with counts above 20."
+            )
     if decided_by in ("ki67", "mitoses") and by_ki is not None and by_mi is not None:
         notes.append("The two measures disagree; WHO assigns the higher grade.")
     return GradeResult(
