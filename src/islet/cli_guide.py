@@ -6,7 +6,6 @@ file, standard input, flags, or questions in a terminal) and prints the result.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli_output import JsonOption, source_line
+from islet.cli_output import JsonOption, print_json, source_line
 from islet.errors import InvalidSituation, IsletError
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
@@ -130,7 +129,7 @@ def guide_command(
         err_console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
     if as_json:
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
+        print_json(result.model_dump(mode="json"))
     else:
         show(result)
 
