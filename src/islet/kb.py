@@ -98,14 +98,20 @@ class KnowledgeBase:
         return _named(query, _variants(key), names, "topic", lambda item: item.id)
 
     def term(self, query: str) -> GlossaryTerm:
-        """The glossary entry named by id, term or alias."""
+        """The glossary entry named by id, term or alias. A name with a note in brackets, as
+        the tests and treatments print theirs ("MRI (magnetic resonance imaging)"), is also
+        found without the note."""
         key = _norm(query)
         names = {
             _norm(label): entry
             for entry in self.glossary.values()
             for label in (entry.id, entry.term, *entry.aliases)
         }
-        return _named(query, _variants(key), names, "glossary term", lambda entry: entry.term)
+        keys = _variants(key)
+        bare = _norm(re.sub(r"\([^()]*\)", " ", query))
+        if bare and bare != key:
+            keys += _variants(bare)
+        return _named(query, keys, names, "glossary term", lambda entry: entry.term)
 
     def tumor_type(self, query: str) -> TumorType:
         """The tumor type named by id, name or alias; case and punctuation do not matter."""

@@ -50,14 +50,16 @@ def test_walk_the_guide(browser: Browser, base_url: str, case: dict[str, Any]) -
     context = browser.new_context(java_script_enabled=case["javascript"])
     page = context.new_page()
     page.goto(base_url + "/")
-    page.get_by_role("link", name="I have a diagnosis").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="I have a diagnosis").click()
     asked: list[str] = []
     while page.locator("h1", has_text="Treatment guide").count():
         fact = asked_fact(page)
         assert fact not in asked, f"{fact} asked twice"
         asked.append(fact)
         answer(page, fact, case["answers"].get(fact))
-        page.get_by_role("button", name="Next").click()
+        with page.expect_navigation():  # read the next step only once it has loaded
+            page.get_by_role("button", name="Next").click()
     expect(page.locator("h1")).to_have_text("Treatment options PDQ lists for this situation")
     assert asked[0] == "tumor_type"
 
