@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from islet.ask import Engine, answer, passages
 from islet.ask.lexicon import ASK_DIR, dangling_targets, load_lexicon
-from islet.ask.words import terms
+from islet.ask.words import EVERYDAY_WORDS, STOP_WORDS, is_everyday, terms, words
 from islet.cli import app
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
@@ -57,8 +57,8 @@ def test_entity_and_facet_questions_are_answered_from_the_fields(case: dict[str,
     assert reply.in_scope
     assert reply.understood.facet == case["facet"]
     assert reply.summary is not None
-    for words in case["summary_has"]:
-        assert words.lower() in reply.summary.lower(), reply.summary
+    for wording in case["summary_has"]:
+        assert wording.lower() in reply.summary.lower(), reply.summary
     if "first" in case:
         assert reply.answers[0].passage_id == case["first"]
 
@@ -208,6 +208,56 @@ def test_forms_of_a_word_meet(pair: list[str]) -> None:
 @pytest.mark.parametrize("pair", _pairs("different"))
 def test_different_words_stay_apart(pair: list[str]) -> None:
     assert terms(pair[0]) != terms(pair[1])
+
+
+def _words_table(key: str) -> list[Any]:
+    return list(yaml.safe_load((CASES / "ask_words.yaml").read_text(encoding="utf-8"))[key])
+
+
+@pytest.mark.parametrize("word", _words_table("everyday"))
+def test_everyday_words_are_recognised(word: str) -> None:
+    assert is_everyday(word)
+
+
+@pytest.mark.parametrize("word", _words_table("domain"))
+def test_domain_words_are_not_taken_for_everyday_ones(word: str) -> None:
+    assert not is_everyday(word)
+
+
+@pytest.mark.parametrize("pair", _pairs("spelling"))
+def test_spelling_repair_prefers_domain_words_and_leaves_real_words_alone(
+    pair: list[str],
+) -> None:
+    speller = answer_module.engine().retriever.speller
+    assert speller.correct(pair[0]) == pair[1]
+
+
+def test_no_spelling_repair_lands_on_a_stop_word_or_an_everyday_word() -> None:
+    speller = answer_module.engine().retriever.speller
+    assert speller.targets
+    assert not {w for w in speller.targets if is_everyday(w)}
+
+
+def test_every_everyday_word_in_the_passages_alone_is_out_of_scope() -> None:
+    found = {
+        w
+        for p in answer_module.engine().passages
+        for w in words(f"{p.title} {p.text}")
+        if w in EVERYDAY_WORDS
+    }
+    assert len(found) > 50  # the passages do use everyday words: the rule is needed
+    in_scope = sorted(w for w in found if answer(w).in_scope)
+    assert in_scope == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(sorted(EVERYDAY_WORDS | STOP_WORDS)), min_size=1, max_size=7),
+)
+def test_questions_of_everyday_and_stop_words_only_are_never_answered(picked: list[str]) -> None:
+    reply = answer(" ".join(picked))
+    assert not reply.in_scope
+    assert reply.answers == []
 
 
 def test_every_lay_term_points_to_a_real_item(kb: KnowledgeBase) -> None:

@@ -131,7 +131,10 @@ class Engine:
             and search.dense_best is not None
             and search.dense_best >= tuning.dense_rescue
         )
-        if not search.hits or (search.confidence < tuning.min_confidence and not rescued):
+        # However well the passages cover it, a question with no domain word in it ("what time
+        # is it", "today") is not about the summary; nor is one the passages cover too little.
+        weak = search.confidence < tuning.min_confidence and not rescued
+        if not search.hits or not search.domain or weak:
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
         top = search.hits[0].score

@@ -21,7 +21,7 @@ import numpy as np
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.semantic import Encoder
-from islet.ask.words import STOP_WORDS, Speller, fold, stem, terms, words
+from islet.ask.words import STOP_WORDS, Speller, fold, is_everyday, stem, terms, words
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 
@@ -107,6 +107,9 @@ class Search:
     hits: list[Hit]  # best first, only passages with a positive score
     confidence: float  # 0..1: share of the question's weight the best passages cover
     dense_best: float | None = None  # best cosine similarity when embeddings are used
+    # Words of the question that are about the domain (not everyday words) and that the best
+    # passages or a recognised phrase cover; without one the question is not about the summary.
+    domain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,10 @@ class Retriever:
         self._doc_sets = [set(t) for t in self._doc_terms]
         kind_of = kinds_by_id(kb)
         self._serves = [_serves(p, kind_of) for p in self.passages]
+        # A glossary entry named like an item with its own passage ("glossary:insulinoma" and
+        # "tumor-type:insulinoma") is the shorter double of that passage.
+        own = {p.item_id for p in self.passages if p.kind != "glossary"}
+        self._double = [p.kind == "glossary" and p.item_id in own for p in self.passages]
         self.bm25 = bm25s.BM25(k1=self.tuning.bm25_k1, b=self.tuning.bm25_b)
         self.bm25.index(self._doc_terms, show_progress=False)
         df: Counter[str] = Counter(t for s in self._doc_sets for t in s)
@@ -152,10 +159,11 @@ class Retriever:
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._unknown_weight = math.log(1 + (n + 0.5) / 0.5)
         surface = {w for p in self.passages for w in words(f"{p.title} {p.text} {p.extra}")}
-        surface |= {
+        names = {
             w for group in self._phrases_from.values() for p in group for w in words(p.surface)
         }
-        self.speller = Speller(w for w in surface if w not in STOP_WORDS)
+        # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
+        self.speller = Speller(surface | names, preferred=names)
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
@@ -201,9 +209,10 @@ class Retriever:
                     reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
-        folded = " ".join(fold(question).split())
+        # The patterns see the question as typed and as read ("wat is a insulinomma").
+        asked = (" ".join(fold(question).split()), " ".join(fixed))
         reading.definition = len(reading.focus) <= self.tuning.definition_max_terms and any(
-            p.search(folded) for p in self._definition
+            p.search(text) for p in self._definition for text in asked
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
@@ -239,9 +248,12 @@ class Retriever:
         boost = self._boost(reading)
         scores = scores * boost
         order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+        best = order[: self.tuning.confidence_depth]
+        found: set[str] = set().union(*(self._doc_sets[i] for i in best))
         # Confidence is lexical: on the development questions dense similarity did not tell
         # out-of-scope questions apart (some scored higher than in-scope ones).
-        confidence = self._confidence(reading, order[: self.tuning.confidence_depth])
+        confidence = self._confidence(reading, found) if best else 0.0
+        domain = domain_words(reading, found)
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             dense = self._embeddings @ self.encoder.encode([question])[0]
@@ -249,7 +261,7 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        return Search(reading, hits, confidence, dense_best)
+        return Search(reading, hits, confidence, dense_best, domain)
 
     def _boost(self, reading: Reading) -> np.ndarray:
         """Score factors: kind priors, the facet asked about, and the items the question names."""
@@ -268,7 +280,8 @@ class Retriever:
         facet_kinds = set(reading.facet.kinds) if reading.facet else set()
         boost = np.ones(len(self.passages))
         for i, passage in enumerate(self.passages):
-            if passage.kind == "glossary" and not reading.definition:
+            # Even for "what is X", X's own passage says more than its glossary double.
+            if passage.kind == "glossary" and (not reading.definition or self._double[i]):
                 boost[i] *= tuning.glossary_prior
             if passage.professional_only and self.audience == "patient":
                 boost[i] *= tuning.professional_only_prior
@@ -298,12 +311,12 @@ class Retriever:
             fused[i] += self.tuning.dense_weight / (k + rank + 1)
         return fused
 
-    def _confidence(self, reading: Reading, best: list[int]) -> float:
-        """Share of the question's term weight that the best passages (or lay terms) cover."""
+    def _confidence(self, reading: Reading, found: set[str]) -> float:
+        """Share of the question's term weight that the best passages (``found``: their terms)
+        or lay terms cover."""
         focus = reading.focus
-        if not focus or not best:
+        if not focus:
             return 0.0
-        found = set().union(*(self._doc_sets[i] for i in best))
         understood = reading.understood | reading.subject
         total = covered = 0.0
         for term in focus:
@@ -312,6 +325,20 @@ class Retriever:
             if term in found or term in understood:
                 covered += weight
         return covered / total if total else 0.0
+
+
+def domain_words(reading: Reading, found: set[str]) -> tuple[str, ...]:
+    """The question's words that make it a question about the summary: words that are not
+    everyday words and that the best passages (``found``: their terms) or a recognised name
+    or lay phrase cover.
+
+    Stop words and everyday words alone never do: "what time is it" matches passages that say
+    "time", but it is not about pancreatic NETs.
+    """
+    covered = found | reading.understood | reading.subject
+    return tuple(
+        dict.fromkeys(w for w in reading.words if not is_everyday(w) and stem(w) in covered)
+    )
 
 
 def _index_terms(passage: Passage, glossary_aliases: dict[str, str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Words of questions and passages: splitting, stop words, a light stemmer, spelling repair.
+"""Words of questions and passages: splitting, stop and everyday words, a light stemmer,
+spelling repair.
 
 The same functions turn passages and questions into terms, so that "tumors", "tumour" and
 "tumor" meet in one index term. Everything here is about English, not about medicine.
@@ -32,6 +33,137 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Everyday English words that say nothing about health, the body, medicine or the summary itself.
+# Passages happen to contain many of them ("today", "time", "store", "open"), so a question
+# made only of these and stop words ("what time is it") is not about pancreatic NETs however
+# well the passages cover it. They are real words: spelling repair never changes them and
+# never turns another word into one ("weather" must not become "whether").
+EVERYDAY_WORDS = frozenset(
+    """
+    time times today tonight tomorrow yesterday morning mornings afternoon evening night nights
+    day days week weeks weekend weekends month months year years hour hours minute minutes
+    moment date dates calendar clock season spring summer autumn winter holiday holidays
+    birthday january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday ago soon later recent
+    recently currently already always never sometimes usually once twice
+    weather whether forecast rain rainy raining snow snowing sunny sun wind windy cloud cloudy
+    storm outdoors sky star stars earth nature tree trees flower flowers garden animal animals
+    dog dogs pet pets bird birds fish horse horses mount mountain mountains river sea ocean
+    people person persons man woman women guy guys friend friends neighbor neighbour boss
+    teacher student students president king queen government everyone everybody nobody
+    somebody name names
+    home house room office building store stores shop shops market restaurant city cities town
+    country countries state states united america street road station airport school college
+    university church park beach map address
+    bus train plane bike bicycle phone phones laptop tv television internet
+    online website email password account app apps game games sport sports ball team music
+    song songs movie movies film films book books story stories news newspaper photo photos
+    video videos money price prices cost costs dollar dollars bill bills job jobs career
+    business company language languages word words letter letters color colour colors joke
+    jokes recipe recipes dinner lunch breakfast coffee tea clothes shoes homework gift party
+    take takes took taken taking make makes made making come comes came coming give gives gave
+    given giving put puts see sees saw seen look looks looked looking find finds finding know
+    knows knew known think thinks thought say says said tells told ask asks asked use uses
+    used using try tries tried call calls called keep keeps kept begin begins began start
+    starts started stop stops stopped show shows showed shown play plays played playing run
+    runs ran running move moves moved turn turns turned bring brings brought buy buys bought
+    sell sells sold read reads write writes wrote written writing learn learns learned
+    learning change changes changed happen happens happened like likes liked love loves loved
+    work works worked working wait waits waited waiting open opens opened close closes closed
+    help helps helped seem seems become becomes became leave leaves hold holds stay stays
+    include includes set sets send sends meet meets reach reaches build builds drive drives
+    drove driving walk walks talk talks speak speaks watch watches listen cook cooks cooking
+    bake baking fix fixes clean cleans wash wear win wins won reset visit visits travel
+    stand enjoy hope wish plan plans car cars live lives life fly flies spell speed light away
+    good better best bad worse worst great nice fine big bigger small smaller little large
+    larger long longer short shorter tall taller high higher low lower new newer newest old
+    older first last next main different another many more most less least lot lots
+    certain sure real true false right wrong easy easier hard harder slow slower
+    quick quickly early earlier late open free full whole important possible impossible
+    available common usual normal general simple special clear ready busy happy beautiful
+    funny interesting favorite favourite nearest near far cheap expensive black blue green
+    orange brown grey gray present even well quite almost probably perhaps instead together
+    around along inside outside way ways part parts place places example question questions
+    answer answers problem problems number numbers level levels amount size list lists point
+    points end group groups case cases idea reason result results system center
+    one two three four five six seven eight nine ten twenty hundred thousand million billion
+    second third half
+    yet though although unless since either neither however therefore otherwise per via onto
+    upon within without across among toward towards beside besides behind beyond rather every
+    everything nothing sorry bye goodbye welcome
+    """.split()  # noqa: SIM905
+)
+
+# Question words as people type them in chat ("wat is a whipple"); read as the words they are.
+CHAT_SPELLINGS = {
+    "wat": "what",
+    "wot": "what",
+    "wht": "what",
+    "whta": "what",
+    "wats": "whats",
+    "hw": "how",
+    "wen": "when",
+    "wher": "where",
+    "wich": "which",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "shud": "should",
+    "cud": "could",
+    "wud": "would",
+    "abt": "about",
+    "pls": "please",
+    "plz": "please",
+    "cuz": "because",
+    "coz": "because",
+}
+
+# Irregular past forms meet their verb ("who wrote this" meets "boards write the summaries");
+# only forms that are not also everyday nouns ("left", "found", "lost" stay as they are).
+IRREGULAR_FORMS = {
+    "wrote": "write",
+    "written": "write",
+    "grew": "grow",
+    "grown": "grow",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "ate": "eat",
+    "eaten": "eat",
+    "knew": "know",
+    "known": "know",
+    "spoke": "speak",
+    "spoken": "speak",
+    "chose": "choose",
+    "chosen": "choose",
+    "began": "begin",
+    "begun": "begin",
+    "broke": "break",
+    "broken": "break",
+    "drank": "drink",
+    "told": "tell",
+    "ran": "run",
+    "felt": "feel",
+    "fell": "fall",
+    "fallen": "fall",
+    "seen": "see",
+    "shown": "show",
+    "sent": "send",
+    "bought": "buy",
+    "brought": "bring",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "made": "make",
+    "said": "say",
+    "kept": "keep",
+    "held": "hold",
+    "became": "become",
+}
+
 # British spellings people type; the knowledge base is written in American English.
 SPELLING_VARIANTS = {
     "tumour": "tumor",
@@ -44,6 +176,8 @@ SPELLING_VARIANTS = {
     "paediatric": "pediatric",
     "centre": "center",
 }
+
+_NORMAL = {**CHAT_SPELLINGS, **IRREGULAR_FORMS, **SPELLING_VARIANTS}
 
 _VOWELS = set("aeiouy")
 # Singular words ending in "as": "gastrinomas" loses its s, "pancreas" keeps it.
@@ -73,7 +207,8 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` in order, folded, British spellings made American.
+    """The words of ``text`` in order, folded, British spellings made American, chat spellings
+    of question words ("wat") and irregular past forms ("wrote") read as the plain word.
 
     "non" joins the next word, so "non-functional" and "non functioning" meet "nonfunctional".
     """
@@ -83,7 +218,7 @@ def words(text: str) -> list[str]:
         if w == "non":
             pending = "non"
             continue
-        out.append(SPELLING_VARIANTS.get(pending + w, pending + w))
+        out.append(_NORMAL.get(pending + w, pending + w))
         pending = ""
     if pending:
         out.append(pending)
@@ -135,20 +270,53 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in content_words(text)]
 
 
-class Speller:
-    """Repairs misspelled words against a known vocabulary ("insulinoma" for "insulnoma")."""
+def is_everyday(word: str) -> bool:
+    """Whether ``word`` is a stop word or an everyday word (or a regular form of one): a word
+    that says nothing about health, the body, medicine or the summary."""
+    return word in STOP_WORDS or word in _EVERYDAY_FORMS
 
-    def __init__(self, vocabulary: Iterable[str], cutoff: float = 0.8) -> None:
+
+def _regular_forms(word: str) -> set[str]:
+    """``word`` with the endings of regular plurals and verb forms ("store", "stores", "opened")."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "ly"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2] in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # stop -> stopped
+    return forms
+
+
+class Speller:
+    """Repairs misspelled words against a known vocabulary ("insulinoma" for "insulnoma").
+
+    Stop words and everyday words are never the result of a repair and are never repaired
+    themselves: "weather" is a word, not a misspelling of "whether". Between close candidates
+    the ``preferred`` words (the names the knowledge base gives its items) win.
+    """
+
+    def __init__(
+        self, vocabulary: Iterable[str], cutoff: float = 0.8, preferred: Iterable[str] = ()
+    ) -> None:
         self.known = frozenset(vocabulary)
         self._stems = frozenset(stem(w) for w in self.known)
+        self.preferred = frozenset(preferred)
         self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(self.known):
-            self._by_initial.setdefault(word[0], []).append(word)
+        for word in sorted(self.known | self.preferred):
+            if word.isalpha() and not is_everyday(word):
+                self._by_initial.setdefault(word[0], []).append(word)
         self.cutoff = cutoff
 
+    @property
+    def targets(self) -> frozenset[str]:
+        """Every word a repair can land on."""
+        return frozenset(w for group in self._by_initial.values() for w in group)
+
     def correct(self, word: str) -> str:
-        """``word`` itself when known, too short or a number; else its closest known word."""
-        if word in self.known or len(word) < 3 or not word.isalpha():
+        """``word`` itself when known, everyday, too short or a number; else its closest known
+        word that is not an everyday word, or ``word`` when none is close enough."""
+        if word in self.known or len(word) < 3 or not word.isalpha() or is_everyday(word):
             return word
         if stem(word) in self._stems:  # another form of a known word: "glucagonomas"
             return word
@@ -156,5 +324,18 @@ class Speller:
         candidates = self._by_initial.get(word[0], [])
         # Short words need a closer match: "rain" is not a misspelling of "rating".
         cutoff = max(self.cutoff, 0.85) if len(word) <= 6 else self.cutoff
-        close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
-        return close[0] if close else word
+        close = difflib.get_close_matches(word, candidates, n=_SPELLING_CHOICES, cutoff=cutoff)
+        if not close:
+            return word
+        best = _similarity(word, close[0])
+        near = [c for c in close if _similarity(word, c) >= best - _PREFERENCE_MARGIN]
+        return next((c for c in near if c in self.preferred), close[0])
+
+
+_EVERYDAY_FORMS = frozenset(form for w in EVERYDAY_WORDS for form in _regular_forms(w))
+_SPELLING_CHOICES = 4
+_PREFERENCE_MARGIN = 0.05  # a knowledge-base name this close to the best match is taken instead
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
