@@ -73,7 +73,7 @@ def passages(kb: KnowledgeBase) -> list[Passage]:
 
 
 def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
-    labels = tuple(_labels(item))
+    labels = tuple(dict.fromkeys([*_labels(item), *_double_labels(kb, item)]))
     topics = (item.id, *dict.fromkeys(_related(kb, item)))
 
     def passage(
@@ -173,6 +173,16 @@ def _labels(item: Item) -> Iterator[str]:
             yield value
     for attr in ("aliases", "synonyms", "syndromes"):
         yield from getattr(item, attr, [])
+
+
+def _double_labels(kb: KnowledgeBase, item: Item) -> list[str]:
+    """The names of the glossary entry that doubles ``item`` (same id: "glossary:prognosis" for
+    the prognosis section): the item is found by them too, so its short definition does not
+    win the questions that use them ("outlook")."""
+    entry = kb.glossary.get(item.id)
+    if entry is None or isinstance(item, GlossaryTerm):
+        return []
+    return [entry.term, *entry.aliases]
 
 
 def _related(kb: KnowledgeBase, item: Item) -> Iterator[str]:

@@ -47,7 +47,7 @@ class Tuning:
     professional_only_prior: float = 0.7  # patients are first answered from the patient version
     facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
     definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
-    bm25_k1: float = 1.2
+    bm25_k1: float = 1.5  # 1.4-2.0 (b 0.5) score alike on the development questions
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this a question is out of scope
     confidence_depth: int = 2  # the best passages together must cover the question
@@ -143,8 +143,7 @@ class Retriever:
         self._phrases_from: dict[str, list[_Phrase]] = {}
         for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
             self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
-        glossary_aliases = {g.id: " ".join([g.term, *g.aliases]) for g in kb.glossary.values()}
-        self._doc_terms = [_index_terms(p, glossary_aliases) for p in self.passages]
+        self._doc_terms = [_index_terms(p) for p in self.passages]
         self._doc_sets = [set(t) for t in self._doc_terms]
         kind_of = kinds_by_id(kb)
         self._serves = [_serves(p, kind_of) for p in self.passages]
@@ -341,9 +340,16 @@ def domain_words(reading: Reading, found: set[str]) -> tuple[str, ...]:
     )
 
 
-def _index_terms(passage: Passage, glossary_aliases: dict[str, str]) -> list[str]:
-    marked = " ".join(glossary_aliases.get(g, "") for g in dict.fromkeys(passage.glossary))
-    return terms(passage.title) * TITLE_WEIGHT + terms(f"{passage.text} {passage.extra} {marked}")
+def _index_terms(passage: Passage) -> list[str]:
+    """The passage's own words, its title counted ``TITLE_WEIGHT`` times.
+
+    The aliases of the glossary terms a passage marks are not added: a question that uses an
+    alias ("outlook") is already expanded with the term's name ("prognosis") when it is read,
+    and adding every alias to every marking passage as well counted them twice and made long
+    sections longer with words they do not say ("treatment trial" in every passage marking
+    "clinical trial"), which reordered close rankings.
+    """
+    return terms(passage.title) * TITLE_WEIGHT + terms(f"{passage.text} {passage.extra}")
 
 
 def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
