@@ -204,3 +204,25 @@ def test_a_list_with_nothing_that_fits_is_a_gap(kb: KnowledgeBase) -> None:
     result = options_for(Situation(tumor_type="somatostatinoma", resectable=True), small)
     assert [gap.id for gap in result.gaps] == ["nothing-fits"]
     assert not result.applies and not result.depends
+
+
+@pytest.mark.parametrize("case", load_cases("guide/unless.yaml"))
+def test_known_unremovable_tumor_rules_out_removal_surgery(
+    kb: KnowledgeBase, case: dict[str, Any]
+) -> None:
+    result = options_for(situation_from(case["situation"]), kb)
+    groups = {"applies": result.applies, "depends": result.depends, "excluded": result.excluded}
+    found = [o for o in groups[case["status"]] if o.treatment_id == case["treatment"]]
+    assert found, f"{case['treatment']} not in {case['status']}"
+    others = [
+        o
+        for status, options in groups.items()
+        if status != case["status"]
+        for o in options
+        if o.treatment_id == case["treatment"]
+        and o.list_id == found[0].list_id
+        and o.rule_id == found[0].rule_id
+    ]
+    assert not others
+    if "reason" in case:
+        assert case["reason"] in found[0].reason

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from islet.errors import InvalidSituation
 from islet.guide import GuideResult, options_for
+from islet.guide.logic import facts_of
 from islet.kb import RECURRENT, KnowledgeBase, load
 from islet.model import Situation, fact_kind, fact_values
 
@@ -57,12 +58,21 @@ def test_adding_a_fact_never_undoes_what_is_known(
     old, new = options_for(before, kb), options_for(after, kb)
     # Naming the tumor type takes the other types' lists out of the answer altogether.
     scope = keyed(new.applies) | keyed(new.depends) | keyed(new.excluded)
-    assert keyed(old.applies) <= keyed(new.applies)
+    # The only way an option that applied can be ruled out: the new fact is the one its
+    # `unless` names (e.g. surgery to take the tumor out, once surgery is known not to).
+    contradicted = {
+        (rule.id, option.treatment)
+        for rule in kb.rules.values()
+        for option in rule.options
+        if option.unless is not None and extra in facts_of([option.unless])
+    }
+    assert keyed(old.applies) - contradicted <= keyed(new.applies)
     assert keyed(old.excluded) & scope <= keyed(new.excluded)
     assert keyed(new.depends) <= keyed(old.depends)
     for option in new.excluded:
-        if (option.rule_id, option.treatment_id) not in keyed(old.excluded):
-            assert (option.rule_id, option.treatment_id) in keyed(old.depends)
+        key = (option.rule_id, option.treatment_id)
+        if key not in keyed(old.excluded):
+            assert key in keyed(old.depends) or key in contradicted & keyed(old.applies)
 
 
 def test_empty_situation_leaves_every_option_open() -> None:

@@ -277,6 +277,9 @@ class RuleOption(Strict):
     with_or_without: list[Id] = []  # e.g. systemic chemotherapy
     together_with: list[Id] = []  # given together, e.g. vagotomy plus an acid-lowering drug
     condition: Condition | None = None  # an extra condition on this option only
+    # A known fact that rules this option out, e.g. surgery to take a tumor out when surgery
+    # cannot take it out. Unlike a condition, an unknown fact never holds the option back.
+    unless: Condition | None = None
 
 
 class Rule(Item):

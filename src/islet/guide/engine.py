@@ -80,6 +80,9 @@ def options_for(
             conditions = item.conditions + ([option.condition] if option.condition else [])
             truth = evaluate_all(conditions, facts)
             status: Status = "applies" if truth else "excluded" if truth is False else "depends"
+            ruled_out = option.unless is not None and evaluate_all([option.unless], facts) is True
+            if ruled_out:
+                status = "excluded"
             effects = _effects(conditions, facts) if status == "depends" else []
             groups[status].append(
                 _option(kb, data, words, item, option, conditions, facts, status, effects)
@@ -153,6 +156,11 @@ def _option(
             if _truth(c, facts) is False
             for r in reasons(c, facts, False)
         )
+        if option.unless is not None and _truth(option.unless, facts) is True:
+            misfits += _unique(
+                f"What you said rules it out ({words.fits(r, facts)})"
+                for r in reasons(option.unless, facts, True)
+            )
         reason = "It does not fit. " + ". ".join(misfits) + "."
     else:
         depends_on = _deciding(words, effects)
