@@ -94,15 +94,7 @@ def test_every_third_question_is_held_out() -> None:
 
 
 def _declining(question: str) -> Answer:
-    return Answer(
-        question=question,
-        in_scope=False,
-        answers=[],
-        reason="unrelated",
-        help="",
-        confidence=0.0,
-        understood=Understood(),
-    )
+    return Answer.declined(question)
 
 
 def test_a_system_that_declines_everything_has_full_recall_and_no_hits() -> None:

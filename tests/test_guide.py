@@ -20,7 +20,7 @@ def ids(options: list[Any]) -> set[str]:
     return {option.treatment_id for option in options}
 
 
-def check(result: GuideResult, case: dict[str, Any]) -> None:
+def assert_guide_matches(result: GuideResult, case: dict[str, Any]) -> None:
     assert ids(result.applies) == set(case["applies"])
     if "depends" in case:
         assert ids(result.depends) == set(case["depends"])
@@ -45,7 +45,7 @@ def check(result: GuideResult, case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load_cases("guide/bullets.yaml"))
 def test_every_pdq_bullet(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     result = options_for(situation_from(case["situation"]), kb)
-    check(result, case)
+    assert_guide_matches(result, case)
     fired = {option.rule_id for option in result.applies}
     assert set(case["bullets"]) <= fired, "the row must exercise the bullets it names"
 
@@ -59,13 +59,13 @@ def test_the_bullet_table_covers_every_rule(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("case", load_cases("guide/partial.yaml"))
 def test_partial_situation(kb: KnowledgeBase, case: dict[str, Any]) -> None:
-    check(options_for(situation_from(case["situation"]), kb), case)
+    assert_guide_matches(options_for(situation_from(case["situation"]), kb), case)
 
 
 @pytest.mark.parametrize("case", load_cases("guide/gaps.yaml"))
 def test_gap_is_said_out_loud(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     result = options_for(situation_from(case["situation"]), kb)
-    check(result, case)
+    assert_guide_matches(result, case)
     for gap in result.gaps:
         assert "care team" in gap.message
         assert gap.see_also, "a gap points to what to read"

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from islet.model import Situation
 from islet.web.app import create_app
 from islet.web.middleware import SECURITY_HEADERS
 from islet.web.settings import Settings
@@ -168,20 +169,7 @@ HOSTILE = st.lists(
     | st.text(max_size=6),
     max_size=4,
 ).map("".join)
-GUIDE_FACTS = [
-    "tumor_type",
-    "tumor_count",
-    "sites",
-    "size",
-    "resectable",
-    "spread",
-    "liver_dominant_severe_symptoms",
-    "course",
-    "responding_to_acid_drugs",
-    "residual_after_surgery",
-    "asked",
-    "audience",
-]
+GUIDE_FACTS = [*Situation.model_fields, "asked", "audience"]  # the guide pages' query
 PAGES: dict[str, tuple[str, list[str]]] = {
     "guide": ("GET /guide", GUIDE_FACTS),
     "guide-options": ("GET /guide/options", GUIDE_FACTS),

@@ -70,6 +70,28 @@ class Answer(BaseModel):
     confidence: float = Field(ge=0, le=1)
     understood: Understood
 
+    @classmethod
+    def declined(
+        cls,
+        question: str,
+        reason: OutOfScopeReason = "unrelated",
+        message: str | None = None,
+        help: str = "",
+        confidence: float = 0.0,
+        understood: Understood | None = None,
+    ) -> Answer:
+        """No answer: the question is out of scope for ``reason``."""
+        return cls(
+            question=question,
+            in_scope=False,
+            answers=[],
+            message=message,
+            reason=reason,
+            help=help,
+            confidence=confidence,
+            understood=understood or Understood(),
+        )
+
 
 @dataclass(frozen=True)
 class _Structured:
@@ -173,12 +195,10 @@ class Engine:
             if s.parent is None and (self.audience == "professional" or not s.professional_only)
         )
         message = answering.messages[reason] + " " + answering.covers.format(topics=topics)
-        return Answer(
-            question=question,
-            in_scope=False,
-            answers=[],
+        return Answer.declined(
+            question,
+            reason,
             message=message,
-            reason=reason,
             help=self.help,
             confidence=round(min(confidence, 1.0), 3),
             understood=understood,

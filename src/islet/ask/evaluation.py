@@ -176,15 +176,7 @@ class PlainBM25:
         known = [t for t in tokens[0] if t in self.retriever.vocab_dict]
         scores = np.asarray(self.retriever.get_scores(known), dtype=float) if known else None
         if scores is None or scores.max() <= 0:
-            return Answer(
-                question=question,
-                in_scope=False,
-                answers=[],
-                reason="unrelated",
-                help="",
-                confidence=0.0,
-                understood=Understood(),
-            )
+            return Answer.declined(question)
         order = [i for i in np.argsort(-scores, kind="stable")[:limit] if scores[i] > 0]
         top = scores[order[0]]
         return Answer(

@@ -15,21 +15,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from islet.model import TumorTypeName
 from islet.trials.vocabulary import phrase_pattern, vocabulary
 
 Outcome = Literal["pass", "fail", "undetermined"]
 Polarity = Literal["requires", "excludes", "allows"]
 SectionName = Literal["inclusion", "exclusion", "record"]
-TumorTypeId = Literal[
-    "gastrinoma",
-    "insulinoma",
-    "glucagonoma",
-    "vipoma",
-    "somatostatinoma",
-    "acth-secreting",
-    "other",
-    "nonfunctional",
-]
+TumorTypeId = TumorTypeName  # the tumor types a person can name, as the guide takes them
 
 _BULLET = re.compile(r"^\s*(?:[*\-•·▪◦]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", re.I)
 _ESCAPE = re.compile(r"\\([<>\[\]()*_~#.+-])")
