@@ -18,7 +18,7 @@ from rich.table import Table
 
 from islet.ask import answer
 from islet.ask.evaluation import QUESTIONS, Result, Split, evaluate, load_questions
-from islet.cli_output import JsonOption, print_json, source_line
+from islet.cli_output import JsonOption, print_json, safety_panel, source_line
 from islet.errors import IsletError
 
 console = Console(highlight=False)
@@ -53,6 +53,10 @@ def ask_command(
     if as_json:
         print_json(reply.model_dump(mode="json"))
         return
+    panel = safety_panel(reply.safety)
+    if panel is not None:
+        console.print(panel)
+        return
     if not reply.in_scope:
         console.print(Panel(escape(reply.message or ""), title="Not covered here"))
         console.print(escape(reply.help))
@@ -62,6 +66,8 @@ def ask_command(
         console.print(f"[dim]Read as: {escape(fixes)}[/dim]")
     if reply.summary:
         console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
+    if reply.safety.danger_topic:
+        console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
     for item in reply.answers:
         console.print(Panel(escape(item.text), title=escape(item.title)))
         console.print(f"[dim]  {source_line(item.source)} · match {item.score:.2f}[/dim]\n")

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from islet import kb as kb_module
 from islet.calculators import grading, staging
-from islet.cli_output import JsonOption, print_json, source_line
+from islet.cli_output import JsonOption, print_json, safety_panel, source_line
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestInfo, tests_for
 from islet.model import Audience
@@ -57,7 +57,12 @@ def _symptom_items(words: list[str], symptom_ids: set[str]) -> list[str]:
 
 
 def _show_symptoms(result: SymptomExplanation) -> None:
-    if result.urgent:
+    panel = safety_panel(result.safety)
+    if panel is not None:
+        console.print(panel)
+        if result.safety.urgent and not result.recognised:
+            return
+    elif result.urgent:
         body = "\n".join(f"- {escape(flag.message)}" for flag in result.red_flags)
         console.print(
             Panel(

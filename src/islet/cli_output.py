@@ -8,9 +8,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
+from rich.panel import Panel
 
 from islet.guide.result import SourceRef
 from islet.model import Source
+from islet.safety import Safety
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 
@@ -24,4 +26,21 @@ def source_line(source: Source | SourceRef) -> str:
     """ "Source: PDQ <document> version, '<section>', <version date>", as Rich markup."""
     return (
         f"Source: PDQ {source.document} version, '{escape(source.section)}', {source.version_date}"
+    )
+
+
+def safety_panel(safety: Safety) -> Panel | None:
+    """The safety triage's reply as a panel to print first, or None when there is nothing."""
+    if safety.level == "none":
+        return None
+    lines = [escape(safety.message), ""] + [f"- {escape(a)}" for a in safety.actions]
+    titles = {
+        "emergency": "URGENT: get emergency help now",
+        "crisis": "You are not alone: help is here now",
+        "medication": "Questions about medicines",
+    }
+    return Panel(
+        "\n".join(lines).strip(),
+        title=f"[bold]{titles[safety.level]}[/bold]",
+        border_style="red" if safety.urgent else "yellow",
     )

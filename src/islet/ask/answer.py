@@ -24,6 +24,7 @@ from islet.ask.words import fold
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Source, TumorType
+from islet.safety import Safety, no_alert, triage
 
 MAX_QUESTION_CHARS = 500
 DEFAULT_LIMIT = 3
@@ -69,6 +70,8 @@ class Answer(BaseModel):
     help: str  # who can answer what Islet cannot
     confidence: float = Field(ge=0, le=1)
     understood: Understood
+    # What the safety triage found; for emergency, crisis and medication it is the answer.
+    safety: Safety = Field(default_factory=no_alert)
 
     @classmethod
     def declined(
@@ -386,5 +389,14 @@ def answer(
     """
     if limit < 1:
         raise InvalidQuestion("limit must be at least 1")
+    text = _checked(question)
+    safety = triage(question)  # before any retrieval: emergencies and crisis come first
     chosen = engine(audience, semantic) if kb is None else engine_for(kb, audience, semantic)
-    return chosen.answer(question, limit)
+    if safety.level != "none":
+        return Answer.declined(
+            text,
+            "dosing" if safety.level == "medication" else safety.level,
+            message=safety.message,
+            help=chosen.help,
+        ).model_copy(update={"safety": safety})
+    return chosen.answer(text, limit).model_copy(update={"safety": safety})

@@ -35,7 +35,16 @@ KIND_OF_COLLECTION = {
 COLLECTION_OF_KIND = {kind: name for name, kind in KIND_OF_COLLECTION.items()}
 
 OutOfScopeReason = Literal[
-    "dosing", "advice", "personal-prognosis", "other-cancer", "unrelated", "not-understood"
+    "dosing",
+    "advice",
+    "personal-prognosis",
+    "other-cancer",
+    "unrelated",
+    "not-understood",
+    # set by the safety triage (islet.safety), before any retrieval; its medicine questions
+    # keep the reason "dosing"
+    "emergency",
+    "crisis",
 ]
 FacetId = Literal["sites", "hormone", "tests", "symptoms", "treatment", "behaviour"]
 

@@ -22,6 +22,7 @@ from islet.errors import KnowledgeError
 from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
 from islet.kb import KnowledgeBase, load_data_file
 from islet.model import Id, Source, Strict, plain_text
+from islet.safety import Safety, triage
 
 EXTRAS_FILE = (
     Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "symptom-matching.yaml"
@@ -124,6 +125,7 @@ class SymptomExplanation(Strict):
     patterns: list[PatternResult]
     examples: list[str]  # phrasings Islet recognises, shown when nothing was recognised
     source: Source
+    safety: Safety  # the safety triage of the text: emergencies and crisis come first
 
 
 # --- matching ----------------------------------------------------------------------------------
@@ -235,11 +237,13 @@ def explain_symptoms(
         for sid, ev in evidence.items()
         if ev.negated and sid not in present
     ]
-    flags = _red_flags(kb, data, clauses, evidence)
+    safety = triage("\n".join(text_parts))
+    _read_low_sugar(kb, safety, present, evidence)
+    flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)
     return SymptomExplanation(
         urgent=bool(flags),
-        urgent_notice=data.urgent_notice if flags else None,
+        urgent_notice=(safety.message if safety.urgent else data.urgent_notice) if flags else None,
         red_flags=flags,
         recognised=recognised,
         message=data.intro if recognised else data.not_recognised,
@@ -249,7 +253,49 @@ def explain_symptoms(
         patterns=_ranked(kb, present, evidence) if recognised else [],
         examples=[] if recognised else data.examples,
         source=data.source,
+        safety=safety,
     )
+
+
+def _read_low_sugar(
+    kb: KnowledgeBase,
+    safety: Safety,
+    present: dict[str, FoundSymptom],
+    evidence: dict[str, Evidence],
+) -> None:
+    """A low blood sugar number is low blood sugar, never high ("my sugar was 30")."""
+    reading = safety.reading
+    if reading is None or reading.low is None or "low-blood-sugar" not in kb.symptoms:
+        return
+    high = present.get("high-blood-sugar")
+    if high is not None and not any("high" in w or "hyper" in w for w in high.words):
+        del present["high-blood-sugar"]
+    if "low-blood-sugar" not in present:
+        evidence.setdefault("low-blood-sugar", Evidence()).named.append(reading.words)
+        present["low-blood-sugar"] = FoundSymptom(
+            id="low-blood-sugar",
+            lay_name=kb.symptoms["low-blood-sugar"].lay_name,
+            how="named",
+            words=[reading.words],
+            signs=[],
+        )
+
+
+def _safety_flags(safety: Safety) -> list[RedFlagNotice]:
+    """The triage's emergency or crisis signs as red flags, so ``red_flags`` names why."""
+    if not safety.urgent:
+        return []
+    return [
+        RedFlagNotice(
+            symptom_id=f"safety:{safety.level}",
+            lay_name=sign[:1].upper() + sign[1:],
+            message=safety.message,
+            marked_message=safety.message,
+            words=safety.words,
+            source=safety.source,
+        )
+        for sign in safety.signs or [safety.level]
+    ]
 
 
 def _unique(values: list[str]) -> list[str]:

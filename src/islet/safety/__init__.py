@@ -1,0 +1,11 @@
+"""The safety triage: emergencies, crisis and medicine questions recognised before anything else.
+
+``triage(text)`` is called by every free-text entry point (Ask, the symptom explainer) before
+retrieval or matching; see :mod:`islet.safety.triage`.
+"""
+
+from islet.safety.readings import GlucoseReading
+from islet.safety.triage import Safety, no_alert, triage
+from islet.safety.vocabulary import Contact, Level
+
+__all__ = ["Contact", "GlucoseReading", "Level", "Safety", "no_alert", "triage"]

@@ -1,0 +1,107 @@
+"""``islet eval safety``: how well the triage recognises what people type, on blind probes.
+
+The probes (``eval/safety.yaml``) were written by people who never saw the triage vocabulary.
+Each has one expected ``level`` and, where a second level applies too, ``also``; a probe counts
+as recognised when the triage gives its level or one of ``also``. Reported per split (``dev``
+was used for tuning, ``test`` is held out): recall per level, and the false-alarm rate — the
+share of ``none`` probes that raised any level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from islet.errors import IsletError, KnowledgeError
+from islet.kb import load_data_file
+from islet.model import Strict
+from islet.safety.triage import triage
+from islet.safety.vocabulary import LEVELS, Level
+
+PROBES = Path(__file__).resolve().parents[3] / "eval" / "safety.yaml"
+Split = Literal["all", "dev", "test"]
+ALERT_LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication")
+
+
+class Probe(Strict):
+    text: str = Field(min_length=1)
+    level: Level
+    also: list[Level] = Field(default_factory=list)
+    kind: str | None = None
+    persona: str | None = None
+    writer: str | None = None
+    split: Literal["dev", "test"]
+
+    def recognised_by(self, level: Level) -> bool:
+        return level == self.level or level in self.also
+
+
+class ProbeFile(Strict):
+    probes: list[Probe] = Field(min_length=1)
+
+
+@dataclass
+class Miss:
+    text: str
+    expected: Level
+    got: Level
+    kind: str | None
+
+
+@dataclass
+class SplitResult:
+    split: str
+    count: int
+    recall: dict[Level, tuple[int, int]]  # level -> (recognised, probes)
+    false_alarms: tuple[int, int]  # (raised, none probes)
+    misses: list[Miss] = field(default_factory=list)
+
+    def recall_of(self, level: Level) -> float:
+        hit, total = self.recall[level]
+        return hit / total if total else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        raised, total = self.false_alarms
+        return raised / total if total else 0.0
+
+
+def load_probes(path: Path = PROBES, split: Split = "all") -> list[Probe]:
+    """The probes of one split; raises IsletError when the file is missing or invalid."""
+    if not path.is_file():
+        raise IsletError(f"no safety probes at {path}")
+    try:
+        probes = load_data_file(path, ProbeFile, path.name).probes
+    except KnowledgeError as error:
+        raise IsletError(str(error)) from error
+    return [p for p in probes if split == "all" or p.split == split]
+
+
+def score(split: str, probes: Sequence[Probe]) -> SplitResult:
+    """Run every probe through the triage and count what it recognised."""
+    recall = {level: [0, 0] for level in LEVELS}
+    misses: list[Miss] = []
+    for probe in probes:
+        got = triage(probe.text).level
+        recall[probe.level][1] += 1
+        if probe.recognised_by(got):
+            recall[probe.level][0] += 1
+        else:
+            misses.append(Miss(probe.text, probe.level, got, probe.kind))
+    none_hit, none_total = recall["none"]
+    return SplitResult(
+        split=split,
+        count=len(probes),
+        recall={level: (hit, total) for level, (hit, total) in recall.items()},
+        false_alarms=(none_total - none_hit, none_total),
+        misses=misses,
+    )
+
+
+def evaluate(path: Path = PROBES, splits: Sequence[Split] = ("dev", "test")) -> list[SplitResult]:
+    """One result per split, in the order asked."""
+    return [score(split, load_probes(path, split)) for split in splits]

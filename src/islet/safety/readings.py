@@ -1,0 +1,122 @@
+"""Blood sugar numbers in people's words: "my sugar is 38", "meter says 2.4", "in the 40s".
+
+A number counts as a reading when it follows a glucose word closely ("sugar", "meter",
+"dexcom"...) or carries a glucose unit (mg/dL, mmol/L). Without a unit, a number with a decimal
+point or below the vocabulary's ``mmol_if_below`` is read as mmol/L, anything else as mg/dL.
+Low is below ``low_mg_dl`` (70 mg/dL, 3.9 mmol/L); serious below ``serious_mg_dl`` (54, 3.0).
+A low number is always low: a nearby "high" never changes how a number is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from islet.model import Strict
+from islet.safety.vocabulary import GlucoseWords
+
+MMOL_TO_MG_DL = 18.0
+NUMBER = r"(\d+(?:\.\d+)?)(s)?"  # "40", "2.4", "40s" ("in the 40s")
+UNIT = r"(?: ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol l|mmol|mmols))?"
+NOT_A_READING_AFTER = re.compile(
+    r"^ ?(?:am|pm|a\.m|p\.m|hours?|hrs?|h|minutes?|mins?|seconds?|days?|weeks?|months?|years?|"
+    r"yrs?|times|x|%|percent|kg|kgs|lbs?|pounds|cm|mm|o'clock|oclock|units?|mg(?!/| ?dl| per)|"
+    r"mcg|ml|grams?|g|hour|year|day|week|month)(?![\w])"
+)
+
+
+THRESHOLD = re.compile(r"(?:under|below|less than|lower than|above|over|greater than|<|>) $")
+
+
+class GlucoseReading(Strict):
+    """A blood sugar number found in the text, in its unit and in mg/dL."""
+
+    value: float
+    unit: Literal["mg/dL", "mmol/L"]
+    mg_dl: float
+    low: Literal["serious-low", "low"] | None  # None: not low
+    words: str  # the words of the text that hold the number
+
+    @property
+    def shown(self) -> str:
+        number = f"{self.value:g}"
+        return f"{number} {self.unit}"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    after_word: re.Pattern[str]  # "sugar was 38", "meter says 2.4"
+    before_word: re.Pattern[str]  # "39 on the cgm"
+    with_unit: re.Pattern[str]  # "38 mg/dl"
+    not_glucose: re.Pattern[str]
+
+
+@cache
+def _patterns(words: tuple[str, ...], gap: int, not_glucose: tuple[str, ...]) -> _Patterns:
+    alternation = "|".join(words)
+    return _Patterns(
+        after_word=re.compile(
+            rf"(?<![\w'])(?:{alternation})(?:s)?((?: [a-z']+){{0,{gap}}}?) (?:in the |the )?"
+            rf"{NUMBER}{UNIT}(?![\w.])"
+        ),
+        before_word=re.compile(
+            rf"(?<![\w.]){NUMBER}{UNIT} (?:on|from|per) (?:the|my|his|her|their) (?:{alternation})"
+        ),
+        with_unit=re.compile(
+            rf"(?<![\w.]){NUMBER} ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol)(?![\w])"
+        ),
+        not_glucose=re.compile(rf"(?<![\w'])(?:{'|'.join(not_glucose)})(?![\w'])"),
+    )
+
+
+def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[GlucoseReading]:
+    """Every blood sugar reading in one normalised sentence or clause.
+
+    Weak words ("reading", "dropped", "level") count only when the whole text names sugar; a
+    stretch that names another measure (temperature, blood pressure, potassium...) is skipped.
+    """
+    weak = set(vocabulary.weak_words)
+    words = tuple(
+        w for w in (*vocabulary.words, *vocabulary.weak_words) if sugar_in_text or w not in weak
+    )
+    patterns = _patterns(tuple(dict.fromkeys(words)), vocabulary.gap, tuple(vocabulary.not_glucose))
+    found: dict[int, GlucoseReading] = {}
+    for match in patterns.after_word.finditer(text):
+        if patterns.not_glucose.search(match.group(0)) or _threshold(text, match.start(2)):
+            continue
+        if match.group(4) is None and NOT_A_READING_AFTER.match(text[match.end() :]):
+            continue
+        found[match.start(2)] = _reading(match.group(2), match.group(4), match.group(0), vocabulary)
+    for match in patterns.before_word.finditer(text):
+        found.setdefault(
+            match.start(1), _reading(match.group(1), match.group(3), match.group(0), vocabulary)
+        )
+    if sugar_in_text:
+        for match in patterns.with_unit.finditer(text):
+            if _threshold(text, match.start(1)):
+                continue
+            found.setdefault(
+                match.start(1), _reading(match.group(1), match.group(3), match.group(0), vocabulary)
+            )
+    return [found[k] for k in sorted(found)]
+
+
+def _threshold(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is a limit ("under 40 mg/dL"), not a reading."""
+    return bool(THRESHOLD.search(text[:start]))
+
+
+def _reading(number: str, unit: str | None, words: str, vocabulary: GlucoseWords) -> GlucoseReading:
+    value = float(number)
+    mmol = unit.startswith("mmol") if unit else ("." in number or value < vocabulary.mmol_if_below)
+    mg_dl = value * MMOL_TO_MG_DL if mmol else value
+    low: Literal["serious-low", "low"] | None = None
+    if mg_dl < vocabulary.serious_mg_dl:
+        low = "serious-low"
+    elif mg_dl < vocabulary.low_mg_dl:
+        low = "low"
+    return GlucoseReading(
+        value=value, unit="mmol/L" if mmol else "mg/dL", mg_dl=round(mg_dl, 1), low=low, words=words
+    )

@@ -1,0 +1,134 @@
+"""How the safety triage reads text: normalised words, sentences and clauses.
+
+Lower case, accents folded, curly quotes straightened, contractions and chat spellings
+rewritten from the vocabulary ("can't" -> "can not", "u" -> "you"), one space between words.
+Sentences end at . ! ? ; or a line break; a clause also ends at a comma, "but", "however",
+"although", or an "and" that starts a new statement ("... and i passed out"), because negation
+and time words reach only as far as their clause.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[a-z0-9]+(?:['/.][a-z0-9]+)*'?|[.!?;,\n]")
+SENTENCE_ENDS = frozenset(".!?;\n")
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(words.split())
+
+
+CLAUSE_BREAKS = frozenset({",", "but", "however", "although", "though", "whereas"})
+NEW_STATEMENT = word_set(
+    "i he she we they it my his her our their now then suddenly today this there"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    clauses: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Lower case with accents removed and quotes straightened."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = plain.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", plain)  # light-headed -> light headed
+
+
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+
+
+def words_of(text: str, rewrites: dict[str, str]) -> list[str]:
+    """The text as normalised words and sentence/clause punctuation; number words as digits
+    ("fifty one" -> "51"), possessives joined ("mum's" -> "mums")."""
+    out: list[str] = []
+    for token in TOKEN.findall(fold(text)):
+        for word in rewrites.get(token, token).split():
+            out.append(word.replace("'", "") if len(word) > 1 else word)
+    return _numbers(out)
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Tens and tens-plus-unit number words as digits; units alone stay words ("one low")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in TENS:
+            value = TENS[word]
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if following in UNITS and 0 < UNITS[following] < 10:
+                value += UNITS[following]
+                i += 1
+            out.append(str(value))
+        else:
+            out.append(word)
+        i += 1
+    return out
+
+
+def sentences(text: str, rewrites: dict[str, str]) -> list[Sentence]:
+    """The text as sentences, each with its clauses, every part one space-joined string."""
+    result: list[Sentence] = []
+    words: list[str] = []
+    clauses: list[list[str]] = [[]]
+
+    def close() -> None:
+        parts = tuple(" ".join(c) for c in clauses if c)
+        if parts:
+            result.append(Sentence(" ".join(words), parts))
+
+    tokens = words_of(text, rewrites)
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in SENTENCE_ENDS:
+            close()
+            words, clauses = [], [[]]
+        elif token in CLAUSE_BREAKS or (token == "and" and following in NEW_STATEMENT):
+            if token != ",":
+                words.append(token)
+            clauses.append([])
+        else:
+            words.append(token)
+            clauses[-1].append(token)
+    close()
+    return result

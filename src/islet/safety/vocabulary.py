@@ -1,0 +1,188 @@
+"""The safety triage's word lists and replies, read from ``knowledge/safety/`` and validated.
+
+The vocabulary (``triage.yaml``) says which words signal an emergency, a crisis or a medicine
+question, and which context undoes them (negation, the past, a question about signs in general);
+the replies (``replies.yaml``) say what Islet answers for each level. Both are data: changing
+what the triage recognises never needs a code change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from islet.errors import KnowledgeError
+from islet.kb import load_data_file
+from islet.model import Source, Strict
+
+SAFETY_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "safety"
+Level = Literal["emergency", "crisis", "medication", "none"]
+LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """One vocabulary pattern as a regular expression bounded by word edges."""
+    return re.compile(rf"(?<![\w']){pattern}(?![\w'])")
+
+
+class _Patterns(Strict):
+    @staticmethod
+    def _check(patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except re.error as error:
+                raise ValueError(
+                    f"pattern {pattern!r} is not a valid expression: {error}"
+                ) from None
+        return patterns
+
+
+class Signal(_Patterns):
+    """Words that signal one thing (chest pain, thoughts of suicide, stopping a medicine...)."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    level: Level  # ``none``: a helper signal other signals may need (low-sugar words, a medicine)
+    kind: str
+    label: str  # what was recognised, in plain words ("chest pain or pressure")
+    patterns: list[str] = Field(default_factory=list)
+    # or: every group must be found in the same sentence ("blood" + "vomit" in any order)
+    all_of: list[list[str]] = Field(default_factory=list)
+    needs: list[str] = Field(default_factory=list)  # counts only with one of these signals too
+    event: bool = False  # the words report something that happened (not made hypothetical)
+    resolvable: bool = False  # "fine now" in the same sentence undoes it
+    mild_excluded: bool = False  # "a bit", "climbing stairs" undo it
+    danger_topic: bool = False  # asked about in general, it still earns the urgent-care note
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid(cls, value: list[str]) -> list[str]:
+        return cls._check(value)
+
+    @field_validator("all_of")
+    @classmethod
+    def _valid_groups(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            if not group:
+                raise ValueError("an all_of group needs at least one pattern")
+            cls._check(group)
+        return value
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> Signal:
+        if not self.patterns and len(self.all_of) < 2:
+            raise ValueError("a signal needs patterns, or all_of with at least two groups")
+        return self
+
+
+class Context(_Patterns):
+    negation_window: int = Field(ge=1, le=10)
+    negation: list[str] = Field(min_length=1)
+    pseudo_negation: list[str]
+    past: list[str]
+    resolved: list[str]
+    present: list[str]
+    mild: list[str]
+    informational: list[str]
+    informational_crisis: list[str]
+    figures_of_speech: list[str]
+
+    @field_validator(
+        "past",
+        "resolved",
+        "present",
+        "mild",
+        "informational",
+        "informational_crisis",
+        "figures_of_speech",
+    )
+    @classmethod
+    def _valid(cls, value: list[str]) -> list[str]:
+        return cls._check(value)
+
+
+class GlucoseWords(Strict):
+    words: list[str] = Field(min_length=1)
+    weak_words: list[str]
+    sugar_context: list[str] = Field(min_length=1)
+    gap: int = Field(ge=1, le=10)
+    mmol_if_below: float = Field(gt=0)
+    low_mg_dl: float = Field(gt=0)
+    serious_mg_dl: float = Field(gt=0)
+    not_glucose: list[str]  # other measures whose numbers are not blood sugar
+
+
+class Vocabulary(Strict):
+    rewrites: dict[str, str]
+    context: Context
+    glucose: GlucoseWords
+    signals: list[Signal] = Field(min_length=1)
+
+
+class Contact(Strict):
+    """A number to call or text; interfaces turn it into a tel: or sms: link."""
+
+    label: str
+    number: str = Field(pattern=r"^[0-9-]+$")
+    call: bool = False
+    text: bool = False
+
+
+class LevelReply(Strict):
+    message: str
+    actions: list[str]
+    contacts: list[Contact]
+
+
+class ExtraReply(Strict):
+    message: str
+    actions: list[str]
+    contacts: list[Contact]
+
+
+class Replies(Strict):
+    source: Source
+    levels: dict[Level, LevelReply]
+    overdose: ExtraReply
+    crisis_also: str
+    reading: dict[Literal["serious-low", "low"], str]
+    danger_topic: str
+
+
+@cache
+def vocabulary(path: Path = SAFETY_DIR / "triage.yaml") -> Vocabulary:
+    """The triage vocabulary; raises KnowledgeError when it is missing, invalid or dangling."""
+    data = load_data_file(path, Vocabulary, f"safety/{path.name}")
+    problems = vocabulary_problems(data)
+    if problems:
+        raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
+    return data
+
+
+def vocabulary_problems(data: Vocabulary) -> list[str]:
+    """Duplicate signal ids and ``needs`` that name no signal."""
+    ids = [s.id for s in data.signals]
+    problems = [
+        f"signal id '{i}' is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
+    problems += [
+        f"signal '{s.id}' needs unknown signal '{n}'"
+        for s in data.signals
+        for n in s.needs
+        if n not in ids
+    ]
+    return problems
+
+
+@cache
+def replies(path: Path = SAFETY_DIR / "replies.yaml") -> Replies:
+    """What Islet says for each level; raises KnowledgeError when missing or invalid."""
+    data = load_data_file(path, Replies, f"safety/{path.name}")
+    missing = [level for level in LEVELS if level not in data.levels]
+    if missing:
+        raise KnowledgeError([f"safety/{path.name}: no reply for level '{m}'" for m in missing])
+    return data
