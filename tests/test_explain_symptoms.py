@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from islet.check import MAX_GRADE, grade
@@ -135,6 +135,7 @@ def test_stemming(forms: list[str], same: bool) -> None:
     assert (len({stem(f) for f in forms}) == 1) is same
 
 
+@settings(deadline=None)  # a property, not a timing: speed lives in benchmarks/
 @given(st.text(max_size=200))
 def test_any_text_gives_a_result(text: str) -> None:
     result = explain_symptoms(text)

@@ -185,10 +185,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     for level in ("emergency", "crisis", "medication"):
         assert dev.recall_of(level) == 1.0, level
     assert dev.false_alarm_rate == 0.0
-    assert test.recall_of("emergency") >= 0.75
-    assert test.recall_of("crisis") >= 0.40
-    assert test.recall_of("medication") >= 0.60
-    assert test.false_alarm_rate <= 0.05
+    assert test.recall_of("emergency") >= 0.84
+    assert test.recall_of("crisis") >= 0.62
+    assert test.recall_of("medication") >= 0.73
+    assert test.false_alarm_rate <= 0.09
 
 
 def test_islet_eval_safety_prints_both_splits() -> None:

@@ -35,7 +35,7 @@ def safety_panel(safety: Safety) -> Panel | None:
         return None
     lines = [escape(safety.message), ""] + [f"- {escape(a)}" for a in safety.actions]
     titles = {
-        "emergency": "URGENT: get emergency help now",
+        "emergency": "Urgent: get emergency help now",
         "crisis": "You are not alone: help is here now",
         "medication": "Questions about medicines",
     }

@@ -47,7 +47,11 @@ EVENT_WORD = re.compile(
 LOW_SUGAR = "low-sugar-words"
 # A match that starts with a negative word is about that negation ("nobody would notice"),
 # so an earlier negation does not undo it.
-NEGATIVE_START = re.compile(r"(?:no|not|never|nobody|noone|none|nothing|neither)\b")
+# So does one that starts a question, which begins a new statement ("... does not work can i
+# use the other one").
+NEGATIVE_START = re.compile(
+    r"(?:no|not|never|nobody|noone|none|nothing|neither|can i|could i|should i|is it|how|what)\b"
+)
 
 
 class Safety(Strict):
@@ -165,8 +169,10 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
             figures = [m.span() for f in c.figures for m in f.finditer(clause)]
             if any(a <= match.start() < b or a < match.end() <= b for a, b in figures):
                 continue
-            if not NEGATIVE_START.match(match.group(0)) and _negated(
-                clause, match.start(), c, vocab.context.negation_window
+            if (
+                signal.negatable
+                and not NEGATIVE_START.match(match.group(0))
+                and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
                 continue
             if signal.resolvable and resolved:

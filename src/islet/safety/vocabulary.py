@@ -57,6 +57,7 @@ class Signal(_Patterns):
     resolvable: bool = False  # "fine now" in the same sentence undoes it
     mild_excluded: bool = False  # "a bit", "climbing stairs" undo it
     danger_topic: bool = False  # asked about in general, it still earns the urgent-care note
+    negatable: bool = True  # false: a mention counts even after "not" ("did not take my X")
 
     @field_validator("patterns")
     @classmethod
