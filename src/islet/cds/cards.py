@@ -85,7 +85,7 @@ def options_card(
     lines += [f"**{words.heading_record}**", ""]
     lines += _record_lines(kb, index, facts, result, grade, stage)
     lines += ["", _md(words.disclaimer)]
-    indicator: Indicator = "warning" if result.gaps or not result.applies else "info"
+    indicator: Indicator = "warning" if result.gaps else "info"  # PDQ is silent here
     return _card(
         text,
         "\n".join(lines),
