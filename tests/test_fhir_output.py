@@ -132,7 +132,7 @@ def test_an_unsettled_stage_has_no_stage_group_resource() -> None:
                 "--fhir",
             ],
             "Bundle",
-        ),  # fmt: skip
+        ),
         (["grade", "--ki67", "12", "--mitoses", "3", "--fhir"], "Observation"),
     ],
 )
