@@ -18,12 +18,16 @@ from rich.table import Table
 
 from islet import kb as kb_module
 from islet.calculators import grading, staging
+from islet.cds.observations import basis_of, grade_observation, stage_bundle
 from islet.cli_output import JsonOption, print_json, safety_panel, source_line
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestInfo, tests_for
 from islet.model import Audience
 
 console = Console(highlight=False)
+FhirOption = Annotated[
+    bool, typer.Option("--fhir", help="print a FHIR R4 resource (mCODE-shaped Observations)")
+]
 
 
 def symptoms_command(
@@ -157,6 +161,11 @@ def stage_command(
         str | None, typer.Option("--tumors", help="number of tumors, or 'm' if many")
     ] = None,
     as_json: JsonOption = False,
+    as_fhir: FhirOption = False,
+    basis: Annotated[
+        str | None,
+        typer.Option("--basis", help="for --fhir: clinical or pathological (or use cT2/pT2)"),
+    ] = None,
 ) -> None:
     """AJCC 8th stage of a pancreatic NET from T/N/M or from the facts (health professionals)."""
     categories = (t, n, m)
@@ -169,6 +178,9 @@ def stage_command(
         result = staging.stage_from_facts(
             size_cm, _listed(invades), nodes, _listed(mets), tumors=tumors
         )
+    if as_fhir:
+        print_json(stage_bundle(result, basis_of(basis, t, n, m)))
+        return
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
@@ -207,9 +219,13 @@ def grade_command(
         str | None, typer.Option("--differentiation", help="well or poor")
     ] = None,
     as_json: JsonOption = False,
+    as_fhir: FhirOption = False,
 ) -> None:
     """WHO 2019 grade of a pancreatic neuroendocrine neoplasm (health professionals)."""
     result = grading.grade(ki67, mitoses, differentiation)
+    if as_fhir:
+        print_json(grade_observation(result))
+        return
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

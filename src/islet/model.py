@@ -182,7 +182,9 @@ class GlossaryTerm(Item):
 
 
 class Code(Item):
-    system: Literal["ICD-O-3", "ICD-O-3.2", "ICD-10-CM", "NCIt", "UMLS", "LOINC", "OncoTree"]
+    system: Literal[
+        "ICD-O-3", "ICD-O-3.2", "ICD-10-CM", "NCIt", "UMLS", "LOINC", "OncoTree", "SNOMED CT"
+    ]
     code: str
     label: str
     concept: Id  # the tumor type, test or topic the code names

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from islet.api.schemas import problem_responses
 from islet.calculators.grading import grade
 from islet.calculators.staging import stage, stage_from_facts
+from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
@@ -62,6 +64,31 @@ class StageQuery(BaseModel):
         return any(v is not None for v in (self.t, self.n, self.m))
 
 
+Format = Annotated[
+    Literal["json", "fhir"] | None,
+    Query(description="fhir: a FHIR R4 resource (also chosen by Accept: application/fhir+json)"),
+]
+Basis = Annotated[
+    Literal["clinical", "pathological"] | None,
+    Query(description="for FHIR output: clinical or pathological staging (or write cT2 / pT2)"),
+]
+Accept = Annotated[str | None, Header(include_in_schema=False)]
+FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {FHIR_JSON: {}}, "description": "The result, or a FHIR R4 resource"}
+}
+
+
+def wants_fhir(format: str | None, accept: str | None) -> bool:
+    """FHIR when asked for by ``?format=fhir`` or by the Accept header (unless format=json)."""
+    if format is not None:
+        return format == "fhir"
+    return FHIR_JSON in (accept or "")
+
+
+def fhir_response(resource: dict[str, Any]) -> JSONResponse:
+    return JSONResponse(resource, media_type=FHIR_JSON)
+
+
 class GradeQuery(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -70,24 +97,33 @@ class GradeQuery(BaseModel):
     differentiation: Literal["well", "poor"] | None = None
 
 
-@router.post("/stage")
-def staging(query: StageQuery) -> dict[str, Any]:
+@router.post("/stage", responses=FHIR_RESPONSE)
+def staging(
+    query: StageQuery, format: Format = None, basis: Basis = None, accept: Accept = None
+) -> Any:
     """The AJCC 8th stage group (with ENETS alongside, marked external). A missing input is
-    named in a 422 answer; nothing is assumed."""
+    named in a 422 answer; nothing is assumed. With ``format=fhir`` (or Accept:
+    application/fhir+json): a FHIR Bundle of the mCODE-shaped stage group and T, N, M
+    Observations."""
     if query.by_category:
         result = stage(query.t, query.n, query.m, query.tumors)
     else:
         result = stage_from_facts(
             query.size_cm, query.invades, query.nodes, query.mets, query.tumors
         )
+    if wants_fhir(format, accept):
+        return fhir_response(stage_bundle(result, basis_of(basis, query.t, query.n, query.m)))
     data: dict[str, Any] = result.model_dump(mode="json")
     return data
 
 
-@router.post("/grade")
-def grading(query: GradeQuery) -> dict[str, Any]:
-    """The WHO 2019 grade and the measure that decided it ([EXTERNAL]: not part of PDQ)."""
-    data: dict[str, Any] = grade(query.ki67, query.mitoses, query.differentiation).model_dump(
-        mode="json"
-    )
+@router.post("/grade", responses=FHIR_RESPONSE)
+def grading(query: GradeQuery, format: Format = None, accept: Accept = None) -> Any:
+    """The WHO 2019 grade and the measure that decided it ([EXTERNAL]: not part of PDQ). With
+    ``format=fhir`` (or Accept: application/fhir+json): an mCODE-shaped histologic grade
+    Observation."""
+    result = grade(query.ki67, query.mitoses, query.differentiation)
+    if wants_fhir(format, accept):
+        return fhir_response(grade_observation(result))
+    data: dict[str, Any] = result.model_dump(mode="json")
     return data

@@ -14,8 +14,11 @@ from fastapi.staticfiles import StaticFiles
 from islet import __version__
 from islet import kb as kb_module
 from islet.api import router as api_router
+from islet.api.cds import CdsCors
+from islet.api.cds import router as cds_router
 from islet.ask.answer import engine_for
 from islet.calculators.tables import ajcc, enets, who
+from islet.cds.data import load_cds_data
 from islet.errors import KnowledgeError
 from islet.explain.symptoms import extras, extras_problems
 from islet.explain.tests import texts
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.state.settings = settings
     problems.install(app)
     app.include_router(api_router)
+    app.include_router(cds_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added innermost first: the security headers wrap everything, including 413 and 429.
@@ -65,6 +69,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(CdsCors)
     app.add_middleware(ProxyPrefix)
     return app
 
@@ -79,6 +84,7 @@ def check_data(kb: KnowledgeBase) -> None:
     who()
     texts()
     vocabulary()
+    load_cds_data(kb=kb)
     # Built now rather than on the first question, so broken ask data stops start-up too.
     engine_for(kb, "patient")
     engine_for(kb, "professional")

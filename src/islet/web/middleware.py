@@ -58,8 +58,9 @@ def app_path(scope: Scope) -> str:
 
 
 def is_api(scope: Scope) -> bool:
+    """Whether the path is a machine route (REST API or CDS Hooks): problem JSON, rate limit."""
     path = app_path(scope)
-    return path.startswith("/api/") or path == "/openapi.json"
+    return path.startswith(("/api/", "/cds-services")) or path == "/openapi.json"
 
 
 class ProxyPrefix:
