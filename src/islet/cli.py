@@ -21,6 +21,7 @@ from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
 from islet.cli_output import JsonOption, print_json
+from islet.cli_review import review_command
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
 from islet.errors import IsletError
@@ -300,6 +301,7 @@ app.command("serve")(serve_command)
 app.add_typer(trials_app, name="trials")
 app.command("ask")(ask_command)
 app.add_typer(eval_app, name="eval")
+app.command("review")(review_command)
 
 
 def main() -> None:
