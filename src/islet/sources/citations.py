@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from islet.kb import KnowledgeBase
-from islet.model import GlossaryTerm, Rule, Source, Symptom, TextItem
+from islet.model import GlossaryTerm, Rule, Source, Symptom, SymptomPattern, TextItem
 from islet.sources.document import WHOLE, Passage, Section, SourceDocument
 from islet.sources.text import clean, content_words, fingerprint, heading_key, similarity
 
@@ -146,6 +146,8 @@ def passages_for(item: BaseModel, section: Section) -> list[int]:
     rests on the section as a whole."""
     if isinstance(item, Rule):
         return _rule_passages(item, section)
+    if isinstance(item, SymptomPattern):
+        return _list_passages(item, section)
     names = _names(item)
     labelled = [
         i
@@ -199,6 +201,28 @@ def _block(rule: Rule, section: Section) -> range:
             stop = intros[n + 1] if n + 1 < len(intros) else len(section.passages)
             return range(i, stop)
     return range(len(section.passages))
+
+
+def _list_passages(pattern: SymptomPattern, section: Section) -> list[int]:
+    """A PDQ list of signs: the line that names the hormone (or the nonfunctional tumor) and
+    the bullets under it."""
+    wanted = content_words(pattern.hormone or "non functional")
+    for i, p in enumerate(section.passages):
+        if p.kind not in ("label", "sentence") or not wanted <= content_words(p.text):
+            continue
+        after = section.passages[i + 1].text if i + 1 < len(section.passages) else ""
+        if p.kind == "sentence" and not (p.text.endswith(":") or after.endswith(":")):
+            continue
+        out = [i]
+        for j in range(i + 1, len(section.passages)):
+            nxt = section.passages[j]
+            if nxt.kind == "label" or (nxt.kind == "sentence" and j > out[-1] + 1):
+                break
+            if nxt.kind == "sentence" and len(out) > 1 and section.passages[out[-1]].kind == "bullet":
+                break
+            out.append(j)
+        return out
+    return []
 
 
 def _mentions(names: list[str], section: Section, most: int = 3) -> list[int]:

@@ -79,6 +79,8 @@ class Comparison:
     mapping: dict[str, str]  # old section id -> new section id
     sections: list[SectionChange]
     passages: list[PassageChange]
+    # (recorded section id, index) -> index in the matched new section, for unchanged passages
+    kept: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def matched(self) -> float:
         """The share of recorded passages found unchanged in the new version."""
@@ -162,9 +164,10 @@ def compare(old: SourceDocument, new: SourceDocument) -> Comparison:
     mapping = align(old, new)
     sections = _section_changes(old, new, mapping)
     passages: list[PassageChange] = []
+    kept: dict[tuple[str, int], int] = {}
     for s in old.sections:
         if s.id in mapping:
-            passages.extend(_passage_changes(s, new.section(mapping[s.id])))
+            passages.extend(_passage_changes(s, new.section(mapping[s.id]), kept))
         else:
             passages.extend(
                 PassageChange("removed", s.id, None, i, None, p.text, None, f"[-{p.text}-]")
@@ -180,7 +183,7 @@ def compare(old: SourceDocument, new: SourceDocument) -> Comparison:
     passages = _find_moves(old, new, passages)
     for change in passages:
         change.critical = critical(change.old or "", change.new or "")
-    return Comparison(old, new, mapping, sections, passages)
+    return Comparison(old, new, mapping, sections, passages, kept)
 
 
 def _section_changes(
@@ -210,13 +213,16 @@ def _section_changes(
     return out
 
 
-def _passage_changes(s: Section, t: Section) -> list[PassageChange]:
+def _passage_changes(
+    s: Section, t: Section, kept: dict[tuple[str, int], int]
+) -> list[PassageChange]:
     a = [p.fingerprint for p in s.passages]
     b = [p.fingerprint for p in t.passages]
     out: list[PassageChange] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            kept.update({(s.id, i1 + k): j1 + k for k in range(i2 - i1)})
             continue
         free = list(range(j1, j2))
         for i in range(i1, i2):

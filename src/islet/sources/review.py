@@ -218,8 +218,15 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
         section = old.section(citation.section)
         wanted = {index_of(section, ref) for ref in citation.passages} - {None}
         scope = {citation.section}
+        inside = _span(citation.section, sorted(i for i in wanted if i is not None), comparison)
         for change in comparison.passages:
             if change.old_section == citation.section and change.old_index in wanted:
+                out.append(Reason(change.kind, heading[citation.section], change.diff))
+            elif (
+                change.kind in ("added", "moved")
+                and change.new_section == comparison.mapping.get(citation.section)
+                and change.new_index in inside
+            ):
                 out.append(Reason(change.kind, heading[citation.section], change.diff))
     else:
         scope = set(old.descendants(citation.section))
@@ -248,6 +255,18 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
                     Reason("section-added", s.new_heading or "", f"new section '{s.new_heading}'")
                 )
     return out
+
+
+def _span(section_id: str, cited: list[int], comparison: Comparison) -> range:
+    """The positions in the new section that fall inside the cited passages: a bullet added
+    there (a new option under a rule's lead-in, a new sign in a list) changes what they say."""
+    now = [comparison.kept[(section_id, i)] for i in cited if (section_id, i) in comparison.kept]
+    if not now:
+        return range(0)
+    first = comparison.old.section(section_id).passages[cited[0]]
+    if not (first.kind == "label" or first.text.rstrip().endswith(":")):
+        return range(0)  # not a list: a passage added nearby is not part of it
+    return range(min(now) + 1, max(now) + 2)
 
 
 def _document_review(
