@@ -218,7 +218,11 @@ def _list_passages(pattern: SymptomPattern, section: Section) -> list[int]:
             nxt = section.passages[j]
             if nxt.kind == "label" or (nxt.kind == "sentence" and j > out[-1] + 1):
                 break
-            if nxt.kind == "sentence" and len(out) > 1 and section.passages[out[-1]].kind == "bullet":
+            if (
+                nxt.kind == "sentence"
+                and len(out) > 1
+                and section.passages[out[-1]].kind == "bullet"
+            ):
                 break
             out.append(j)
         return out

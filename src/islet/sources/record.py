@@ -117,7 +117,18 @@ def age_warnings(today: date, max_months: int, directory: Path = SOURCES_DIR) ->
 
 
 def versions_summary(directory: Path = SOURCES_DIR) -> list[dict[str, str]]:
-    """The recorded source versions, for the web footer and the health endpoint."""
+    """The recorded source versions, for the web footer and the health endpoint (empty when
+    the records cannot be read: `islet check` reports that)."""
+    from islet.errors import KnowledgeError
+
+    try:
+        return _versions(directory)
+    except KnowledgeError:
+        return []
+
+
+@cache
+def _versions(directory: Path) -> list[dict[str, str]]:
     return [
         {
             "document": version.document,
@@ -126,3 +137,27 @@ def versions_summary(directory: Path = SOURCES_DIR) -> list[dict[str, str]]:
         }
         for version in (recorded(d, directory) for d in SOURCE_FILES)
     ]
+
+
+def source_report(directory: Path, today: date, max_months: int) -> tuple[list[str], list[str]]:
+    """Problems (unreadable source records) and warnings (old versions, items the citation
+    record does not cover) for `islet check`."""
+    from islet.errors import KnowledgeError
+    from islet.kb import read
+    from islet.sources.citations import sources_of
+
+    sources = directory / "sources"
+    try:
+        warnings = age_warnings(today, max_months, sources)
+        stored = {c.item for c in citations(sources).citations}
+    except KnowledgeError as error:
+        return error.problems, []
+    kb, _ = read(directory)
+    missing = sorted({key for key, _, _ in sources_of(kb)} - stored)
+    if missing:
+        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        warnings.append(
+            f"{len(missing)} items have no recorded citation ({shown}): run "
+            "scripts/record_sources.py (docs/updating.md)"
+        )
+    return [], warnings

@@ -219,14 +219,13 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
         wanted = {index_of(section, ref) for ref in citation.passages} - {None}
         scope = {citation.section}
         inside = _span(citation.section, sorted(i for i in wanted if i is not None), comparison)
+        target = comparison.mapping.get(citation.section)
         for change in comparison.passages:
-            if change.old_section == citation.section and change.old_index in wanted:
-                out.append(Reason(change.kind, heading[citation.section], change.diff))
-            elif (
-                change.kind in ("added", "moved")
-                and change.new_section == comparison.mapping.get(citation.section)
-                and change.new_index in inside
-            ):
+            cited_here = change.old_section == citation.section and change.old_index in wanted
+            added_inside = change.kind in ("added", "moved") and (
+                change.new_section == target and change.new_index in inside
+            )
+            if cited_here or added_inside:
                 out.append(Reason(change.kind, heading[citation.section], change.diff))
     else:
         scope = set(old.descendants(citation.section))
