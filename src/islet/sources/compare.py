@@ -17,15 +17,15 @@ ChangeKind = Literal["changed", "added", "removed", "moved"]
 
 _COMPARATOR = (
     r"at least|at most|more than|less than|fewer than|greater than|higher than|lower than|"
-    r"up to|about|approximately|over|under|within|≥|≤|<|>"
+    r"up to|about|approximately|over|under|within"
 )
 _UNIT = (
-    r"%|percent|hours?|hrs?|days?|weeks?|months?|years?|mg/m2|mg/dL|mmol/L|ng/mL|pg/mL|mg|mL|cm|"
-    r"mm|µg|mcg|units?|times|fold|cycles?|mitoses|inches"
+    r"%|percent|hours?|hrs?|days?|weeks?|months?|years?|mmol(?:/[a-z]+)?|mg(?:/[a-z0-9]+)?|"
+    r"ng/mL|pg/mL|mL|cm|mm|µg|mcg|units?(?:/kg)?|times|fold|cycles?|mitoses|inches"
 )
 _QUANTITY = re.compile(
-    rf"(?:\b(?:{_COMPARATOR})\s*)?(?<![\w-])\d+(?:[.,]\d+)*(?:\s*(?:-|to)\s*\d+(?:[.,]\d+)*)?"
-    rf"(?:\s*(?:{_UNIT})\b|%)?",
+    rf"(?:(?:\b(?:{_COMPARATOR})\b|[≥≤<>])\s*)?(?<![\w-])\d+(?:[.,]\d+)*"
+    rf"(?:\s*(?:-|to)\s*\d+(?:[.,]\d+)*)?(?:\s*(?:{_UNIT})(?![\w])|%)?",
     re.IGNORECASE,
 )
 # Suffixes of drug names (and the radionuclides PDQ names with them): a detector, not a list
@@ -36,7 +36,7 @@ _DRUG = re.compile(
     r"yttrium|indium)\b",
     re.IGNORECASE,
 )
-_TIME_UNITS = re.compile(r"hour|hr|day|week|month|year", re.IGNORECASE)
+_TIME_UNITS = re.compile(r"(?<![/\w])(?:hours?|hrs?|days?|weeks?|months?|years?)\b", re.I)
 
 
 @dataclass
@@ -90,7 +90,7 @@ class Comparison:
 
 
 def _words(items: list[str]) -> Counter[str]:
-    return Counter(" ".join(i.lower().split()) for i in items)
+    return Counter(" ".join(i.split()) for i in items)
 
 
 def critical(old: str, new: str) -> list[Critical]:

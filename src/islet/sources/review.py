@@ -132,7 +132,10 @@ def read_version(path: Path) -> SourceDocument:
             "tumors (islet cell tumors)"
         )
     if not doc.sections:
-        raise UnreadableSource(f"{path}: no sections found: is it the saved summary page?")
+        raise UnreadableSource(
+            f"{path}: none of the headings of the PDQ summary on pancreatic neuroendocrine "
+            "tumors were found: is it another summary, or not the saved summary page?"
+        )
     return doc
 
 
