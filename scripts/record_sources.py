@@ -3,13 +3,15 @@
 Run it after Islet's items have been checked against a new PDQ version (docs/updating.md):
 
     PYTHONPATH=src python scripts/record_sources.py [--reference ../shared/reference]
-        [--patient FILE] [--professional FILE] [--reviewed YYYY-MM-DD]
+        [--patient FILE] [--professional FILE] [--reviewed YYYY-MM-DD] [--citations-only]
 
 It reads the Markdown copies of the patient and health professional versions and writes
 ``src/islet/knowledge/sources/pdq-patient.yaml``, ``pdq-professional.yaml`` (section ids,
 headings, passages and their fingerprints) and ``citations.yaml`` (for every knowledge item,
 rule and glossary entry: the section and, where it is one bullet or sentence, the passages it
-rests on). Running it twice on the same input gives the same files.
+rests on). Running it twice on the same input gives the same files. With ``--citations-only``
+it keeps the recorded versions and only records the citations again (after items were added
+or their sources changed).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import yaml
 from islet import kb as kb_module
 from islet.sources.citations import cite, sources_of
 from islet.sources.document import SourceDocument, read_text
-from islet.sources.record import CITATIONS_FILE, SOURCE_FILES, SOURCES_DIR
+from islet.sources.record import CITATIONS_FILE, SOURCE_FILES, SOURCES_DIR, recorded
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent.parent / "shared" / "reference"
@@ -82,11 +84,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--professional", type=Path)
     parser.add_argument("--reviewed", default=date.today().isoformat())
     parser.add_argument("--out", type=Path, default=SOURCES_DIR)
+    parser.add_argument(
+        "--citations-only",
+        action="store_true",
+        help="keep the recorded versions; only record again what each item cites",
+    )
     args = parser.parse_args(argv)
     kb = kb_module.load()
     args.out.mkdir(parents=True, exist_ok=True)
     docs: dict[str, SourceDocument] = {}
+    if args.citations_only:
+        docs = {d: recorded(d, args.out).as_document() for d in FILES}
     for document, name in FILES.items():
+        if args.citations_only:
+            break
         path: Path = getattr(args, document) or args.reference / name
         doc = read_text(path.read_bytes())
         if doc.document != document:
