@@ -32,7 +32,7 @@ _QUANTITY = re.compile(
 # of treatments; what it finds is only ever shown as "changed, re-check".
 _DRUG = re.compile(
     r"\b[a-z]+(?:mab|nib|limus|platin|rubicin|zocin|zotocin|uracil|zolomide|bazine|citabine|"
-    r"taxel|reotide|treotide|eotide|otide|prazole|tidine|oxide|statin analogues?|lutetium|"
+    r"taxel|reotide|treotide|eotide|otide|prazole|tidine|statin analogues?|lutetium|"
     r"yttrium|indium)\b",
     re.IGNORECASE,
 )

@@ -8,6 +8,7 @@ label or one sentence of a paragraph.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from typing import Literal
 
 from islet.errors import IsletError
 from islet.sources.html import html_to_markdown
-from islet.sources.text import clean, fingerprint, heading_key, sentences, slug
+from islet.sources.text import clean, fingerprint, heading_key, sentences, similarity, slug
 
 Document = Literal["patient", "professional"]
 PassageKind = Literal["sentence", "bullet", "label", "row"]
@@ -146,7 +147,7 @@ def _medquad_lines(text: str) -> list[str]:
     answers = re.findall(r"<Answer>(.*?)</Answer>", text, re.DOTALL)
     lines: list[str] = []
     for answer in answers:
-        answer = answer.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        answer = html.unescape(html.unescape(answer))
         for line in answer.splitlines():
             for chunk in re.split(r"\s{3,}", line.strip()):
                 chunk = chunk.strip()
@@ -161,11 +162,26 @@ def _read_lines(lines: list[str], fmt: str, known: dict[str, int]) -> SourceDocu
     builder = _Builder(fmt)
     for line in lines:
         key = heading_key(line)
-        if key in known:
-            builder.heading(line.strip(), known[key])
+        if _ITEM.match(line):
+            builder.block(["- " + _ITEM.sub(r"\1", line).strip()])
+        elif key in known or _near_heading(key, known):
+            builder.heading(line.strip(), known.get(key) or _near_heading(key, known))
         elif line.strip():
+            first, *rest = sentences(line) or [""]
+            if rest and heading_key(first) in known:  # a heading run into its first paragraph
+                builder.heading(first, known[heading_key(first)])
+                line = " ".join(rest)
             builder.block([line])
     return builder.finish("")
+
+
+def _near_heading(key: str, known: dict[str, int]) -> int:
+    """The level of the recorded heading a short line reads almost like (an older wording of
+    the same heading), or 0."""
+    if not key or len(key.split()) > 20:
+        return 0
+    best = max(known, key=lambda k: similarity(k, key), default="")
+    return known[best] if best and similarity(best, key) >= 0.7 else 0
 
 
 class _Builder:

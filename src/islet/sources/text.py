@@ -31,7 +31,7 @@ def clean(text: str) -> str:
     text = _EMPTY_BRACKETS.sub("", text)
     text = _EMPHASIS.sub("", text).replace("\x00", "*")
     text = text.translate(_QUOTES)
-    return " ".join(text.split())
+    return re.sub(r"\s+([:;,.])(?=\s|$)", r"\1", " ".join(text.split()))
 
 
 def fingerprint(text: str) -> str:
