@@ -205,7 +205,12 @@ def _section_changes(
         if heading_key(t.heading) != heading_key(s.heading):
             out.append(SectionChange("renamed", s.id, t.id, s.heading, t.heading))
         parent_now = inverse.get(t.parent) if t.parent else None
-        if parent_now != s.parent or s.id not in kept:
+        # A parent that is missing on either side (a copy without the top headings) says
+        # nothing about where the section is.
+        both = (s.parent is None or s.parent in mapping) and (
+            t.parent is None or t.parent in inverse
+        )
+        if (both and parent_now != s.parent) or s.id not in kept:
             out.append(SectionChange("moved", s.id, t.id, s.heading, t.heading))
     for t in new.sections:
         if t.id not in inverse:
