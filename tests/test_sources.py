@@ -14,6 +14,7 @@ from islet.sources.citations import cite, index_of, resolve, sources_of
 from islet.sources.document import WHOLE, read_text
 from islet.sources.record import SOURCE_FILES, age_warnings, citations, recorded
 from islet.sources.text import clean, fingerprint, word_diff
+from tests import webapp
 from tests.review_helpers import as_markdown
 
 runner = CliRunner()
@@ -188,3 +189,23 @@ def test_a_missing_file_or_a_folder_gets_exit_2(target: str, tmp_path: Path) -> 
     result = runner.invoke(app, ["review", str(tmp_path / target)])
     assert result.exit_code == 2
     assert "cannot be read" in " ".join(result.output.split())
+
+
+def test_health_names_the_source_versions_and_the_last_review() -> None:
+    body = webapp.client().get("/api/v1/health").json()
+    assert body["status"] == "ok"
+    assert body["sources"] == [
+        {"document": d, "version_date": recorded(d).version_date, "reviewed": recorded(d).reviewed}
+        for d in SOURCE_FILES
+    ]
+
+
+@pytest.mark.parametrize("path", ["/", "/summary?audience=professional", "/glossary/insulinoma"])
+def test_the_footer_shows_the_source_versions_and_the_last_review(path: str) -> None:
+    page = " ".join(webapp.client().get(path).text.split())
+    patient, professional = recorded("patient"), recorded("professional")
+    assert (
+        f"PDQ versions used: patient {patient.version_date}; "
+        f"health professional {professional.version_date}."
+    ) in page
+    assert f"last checked its content against them on {patient.reviewed}" in page
