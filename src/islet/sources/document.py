@@ -85,6 +85,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+(.*)$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?\s*$")
 _TABLE_RULE = re.compile(r"^\|?[\s|:-]+\|?$")
+_NAVIGATION_TEXT = re.compile(r"^(go to (patient|health professional) version|enlarge)$", re.I)
 _NAVIGATION = re.compile(r"^\[go to (patient|health professional) version\]", re.IGNORECASE)
 
 
@@ -242,10 +243,12 @@ class _Builder:
         passages = self.stack[-1].passages
         for kind, raw in items:
             text = clean(raw)
-            if not text:
+            if not text or _NAVIGATION_TEXT.match(text):
                 continue
             if kind == "sentence":
-                passages.extend(Passage("sentence", s) for s in sentences(text))
+                passages.extend(
+                    Passage("sentence", s) for s in sentences(text) if not _NAVIGATION_TEXT.match(s)
+                )
             else:
                 passages.append(Passage(kind, text))
 

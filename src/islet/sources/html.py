@@ -35,7 +35,7 @@ class _Converter(HTMLParser):
             return
         if text and self._active():
             self.lines.extend([self.prefix + text, ""])
-        self.prefix = ""
+            self.prefix = ""  # kept until the item's text comes: <li><p>text</p></li>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("article", "main"):
@@ -50,6 +50,8 @@ class _Converter(HTMLParser):
             self._flush()
             if tag == "li":
                 self.prefix = "- "
+            elif tag in ("ul", "ol", "table", "tr"):
+                self.prefix = ""
             elif tag[0] == "h" and tag[1:].isdigit():
                 self.prefix = "#" * int(tag[1:]) + " "
             elif tag == "tr":

@@ -11,7 +11,13 @@ import difflib
 import hashlib
 import re
 
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(
+    r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
+)
+# Pictures and their "Enlarge" links are not text a reader reads (their caption is).
+_IMAGE = re.compile(
+    r"(?:\[Enlarge\]\([^()\s]*\))?!\[[^\[\]]*\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
+)
 _CITATION = re.compile(r"\[\d+\]\(#cit/[^)]*\)")
 _EMPTY_BRACKETS = re.compile(r"\[[\s,\-–]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
@@ -25,6 +31,7 @@ def clean(text: str) -> str:
     dropped, quotes and spaces made plain."""
     text = text.replace("\\*", "\x00")
     text = _CITATION.sub("", text)
+    text = _IMAGE.sub("", text)
     previous = None
     while previous != text:  # links inside brackets: "[[Level of evidence C3](...)]"
         previous, text = text, _LINK.sub(r"\1", text)
