@@ -21,11 +21,13 @@ from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
 from islet.cli_output import JsonOption, print_json
+from islet.cli_review import review_command
 from islet.cli_safety import eval_safety_command
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
 from islet.errors import IsletError
 from islet.model import Audience, plain_text
+from islet.sources.record import source_report
 from islet.topics import children, citation, view
 
 
@@ -68,15 +70,29 @@ def check_command(
         Path | None, typer.Option("--dir", help="knowledge folder to check")
     ] = None,
     as_json: JsonOption = False,
+    max_source_age: Annotated[
+        int,
+        typer.Option(
+            "--max-source-age",
+            min=1,
+            envvar="ISLET_MAX_SOURCE_AGE_MONTHS",
+            help="warn when a recorded PDQ version is older than this many months",
+        ),
+    ] = 12,
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
     report = check(directory or kb_module.KNOWLEDGE_DIR)
+    source_problems, warnings = source_report(
+        directory or kb_module.KNOWLEDGE_DIR, date.today(), max_source_age
+    )
+    report.problems.extend(source_problems)
     hard = [r for r in report.readability if r.too_hard]
     if as_json:
         print_json(
             {
                 "ok": report.ok,
                 "problems": report.problems,
+                "warnings": warnings,
                 "readability": [
                     {
                         "collection": r.collection,
@@ -117,6 +133,8 @@ def check_command(
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in hard:
             console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
+        for warning in warnings:
+            console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
         console.print(
             "[green]knowledge base OK[/green]" if report.ok else "[red]check failed[/red]"
         )
@@ -302,6 +320,7 @@ app.add_typer(trials_app, name="trials")
 app.command("ask")(ask_command)
 eval_app.command("safety")(eval_safety_command)
 app.add_typer(eval_app, name="eval")
+app.command("review")(review_command)
 
 
 def main() -> None:

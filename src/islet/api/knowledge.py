@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from islet import __version__
-from islet.api.schemas import Health, problem_responses
+from islet.api.schemas import Health, SourceVersion, problem_responses
+from islet.sources.record import versions_summary
 from islet.topics import children, view
 from islet.web.deps import KB, AudienceQuery
 
@@ -19,7 +20,8 @@ TopicId = Annotated[str, Path(min_length=1, max_length=200, description="id, nam
 @router.get("/health", tags=["service"])
 async def health() -> Health:
     """A trivial answer that shows the service is up (also the benchmark's baseline)."""
-    return Health(status="ok", version=__version__)
+    sources = [SourceVersion(**v) for v in versions_summary()]
+    return Health(status="ok", version=__version__, sources=sources)
 
 
 @router.get("/topics")

@@ -29,9 +29,16 @@ class Problem(BaseModel):
     suggestions: list[str] = []
 
 
+class SourceVersion(BaseModel):
+    document: str  # patient or professional
+    version_date: str  # the PDQ version Islet's items were written from
+    reviewed: str  # when Islet's items were last checked against it
+
+
 class Health(BaseModel):
     status: str
     version: str
+    sources: list[SourceVersion] = []
 
 
 def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:

@@ -21,6 +21,7 @@ from starlette.templating import Jinja2Templates
 from islet import __version__
 from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
+from islet.sources.record import versions_summary
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -124,6 +125,7 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
         "professional_url": switch_url(request, "professional"),
         "today": date.today().isoformat(),
         "version": __version__,
+        "source_versions": versions_summary(),
         "blocks": lambda text: blocks(text, kb),
         "link_to": lambda item_id: item_link(kb, item_id, prefix, aq),
         "guide_types": get_args(TumorTypeName),
