@@ -41,6 +41,7 @@ PERSONAL = word_set(
     "grandma grandpa grandmother grandfather brother sister partner friend patient boyfriend "
     "girlfriend aunt uncle keep keeps kept still"
 )
+GENERIC = word_set("someone somebody anyone anybody people person patients you one")
 EVENT_WORD = re.compile(
     r"\b(?:\w+ed|had|was|were|went|fell|threw|lost|got|took|keeps?|is|are|am)\b"
 )
@@ -147,6 +148,8 @@ def _reported(clause: str, match: re.Match[str], signal: Signal) -> bool:
         return False
     if any(w in PERSONAL for w in before):
         return True
+    if any(w in GENERIC for w in before):
+        return False
     return signal.event and bool(EVENT_WORD.search(match.group(0)))
 
 
