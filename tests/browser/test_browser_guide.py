@@ -63,7 +63,7 @@ def test_walk_the_guide(browser: Browser, base_url: str, case: dict[str, Any]) -
     expect(page.locator("h1")).to_have_text("Treatment options PDQ lists for this situation")
     assert asked[0] == "tumor_type"
 
-    result = options_for(situation_from(expected_situation(case["answers"])))
+    result = options_for(situation_from(expected_situation(case["answers"])), audience="patient")
     applies = page.locator("section.group-applies")
     for option in result.applies:
         expect(

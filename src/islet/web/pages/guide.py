@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
+from islet.guide.result import Audience
 from islet.model import Situation
 from islet.web.deps import AudienceQuery
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
@@ -25,7 +26,7 @@ from islet.web.rendering import render, render_text, root
 router = APIRouter()
 
 FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks it first
-FactPath = Annotated[str, Path(pattern="^[a-z_]{1,40}$")]
+FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
 
 
 def query_value(value: str | bool) -> str:
@@ -113,9 +114,9 @@ def step_page(
     )
 
 
-def result_context(request: Request, state: GuideState, audience: str) -> dict[str, Any]:
+def result_context(request: Request, state: GuideState, audience: Audience) -> dict[str, Any]:
     situation = situation_of(state)
-    result: GuideResult = options_for(situation, request.app.state.kb)
+    result: GuideResult = options_for(situation, request.app.state.kb, audience=audience)
     data = load_guide_data()
     return {
         "result": result,
@@ -142,7 +143,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
         return step_page(request, audience, state, fact, "/guide", error)
     if FIRST_FACT not in state.answers and FIRST_FACT not in state.asked:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
-    result = options_for(situation, request.app.state.kb)
+    result = options_for(situation, request.app.state.kb, audience=audience)
     for question in result.next_questions:
         if question.fact not in state.answers and question.fact not in state.asked:
             return step_page(request, audience, state, question.fact, "/guide")
