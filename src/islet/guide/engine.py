@@ -63,7 +63,7 @@ def options_for(
 
     Never treats a missing fact as false. Deterministic: the same situation always gives the
     same result, in PDQ's order. ``audience="patient"`` leaves out the bullets only the health
-    professional version lists, and says so when one of them could fit this situation.
+    professional version lists, and says so when one of them fits what is known.
     """
     kb = kb or kb_module.load()
     data = data or load_guide_data()
@@ -79,7 +79,8 @@ def options_for(
         conditions = [c for c in (scope, rule.condition) if c is not None]
         truth = evaluate_all(conditions, facts)
         if rule.professional_only and audience == "patient":
-            professional_lists_more = professional_lists_more or truth is not False
+            # said only when such a bullet fits what is known, not for every open one
+            professional_lists_more = professional_lists_more or truth is True
             continue
         evaluated.append(EvaluatedRule(rule, conditions, truth))
 
