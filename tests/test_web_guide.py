@@ -73,7 +73,16 @@ def test_the_sheet_fits_one_printed_page(web: TestClient, case: dict[str, Any]) 
         assert shown(option.name) in response.text
 
 
-def test_pdf_download_is_one_page(web: TestClient) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "tumor_type=insulinoma&tumor_count=single&sites=tail",
+        "tumor_type=vipoma&liver_dominant_severe_symptoms=true",  # two alerts first
+        "tumor_type=nonfunctional&spread=liver&course=progressive&resectable=false",
+        "tumor_type=insulinoma&men1=true&course=recurrent&audience=professional",
+    ],
+)
+def test_pdf_download_is_one_page(web: TestClient, query: str) -> None:
     from weasyprint import CSS, HTML
 
     from islet.web import pdf
@@ -88,7 +97,7 @@ def test_pdf_download_is_one_page(web: TestClient) -> None:
 
     HTML.write_pdf = counting  # type: ignore[method-assign]
     try:
-        response = web.get("/guide/sheet.pdf?tumor_type=insulinoma&tumor_count=single&sites=tail")
+        response = web.get(f"/guide/sheet.pdf?{query}")
     finally:
         HTML.write_pdf = original  # type: ignore[method-assign]
     assert response.status_code == 200
