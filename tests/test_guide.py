@@ -44,7 +44,9 @@ def assert_guide_matches(result: GuideResult, case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", load_cases("guide/bullets.yaml"))
 def test_every_pdq_bullet(kb: KnowledgeBase, case: dict[str, Any]) -> None:
-    result = options_for(situation_from(case["situation"]), kb)
+    result = options_for(
+        situation_from(case["situation"]), kb, audience=case.get("audience", "patient")
+    )
     assert_guide_matches(result, case)
     fired = {option.rule_id for option in result.applies}
     assert set(case["bullets"]) <= fired, "the row must exercise the bullets it names"
@@ -59,12 +61,19 @@ def test_the_bullet_table_covers_every_rule(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("case", load_cases("guide/partial.yaml"))
 def test_partial_situation(kb: KnowledgeBase, case: dict[str, Any]) -> None:
-    assert_guide_matches(options_for(situation_from(case["situation"]), kb), case)
+    assert_guide_matches(
+        options_for(
+            situation_from(case["situation"]), kb, audience=case.get("audience", "patient")
+        ),
+        case,
+    )
 
 
 @pytest.mark.parametrize("case", load_cases("guide/gaps.yaml"))
 def test_gap_is_said_out_loud(kb: KnowledgeBase, case: dict[str, Any]) -> None:
-    result = options_for(situation_from(case["situation"]), kb)
+    result = options_for(
+        situation_from(case["situation"]), kb, audience=case.get("audience", "patient")
+    )
     assert_guide_matches(result, case)
     for gap in result.gaps:
         assert "care team" in gap.message
@@ -210,7 +219,9 @@ def test_a_list_with_nothing_that_fits_is_a_gap(kb: KnowledgeBase) -> None:
 def test_known_unremovable_tumor_rules_out_removal_surgery(
     kb: KnowledgeBase, case: dict[str, Any]
 ) -> None:
-    result = options_for(situation_from(case["situation"]), kb)
+    result = options_for(
+        situation_from(case["situation"]), kb, audience=case.get("audience", "patient")
+    )
     groups = {"applies": result.applies, "depends": result.depends, "excluded": result.excluded}
     found = [o for o in groups[case["status"]] if o.treatment_id == case["treatment"]]
     assert found, f"{case['treatment']} not in {case['status']}"

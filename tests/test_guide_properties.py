@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from islet.errors import InvalidSituation
 from islet.guide import GuideResult, options_for
 from islet.guide.logic import facts_of
+from islet.guide.result import Audience
 from islet.kb import RECURRENT, KnowledgeBase, load
-from islet.model import Situation, fact_kind, fact_values
+from islet.model import AnyOf, Condition, FactIn, Situation, fact_kind, fact_values
 
 FACTS = list(Situation.model_fields)
 
@@ -124,10 +125,65 @@ def test_same_situation_same_answer(facts: dict[str, Any]) -> None:
 
 def test_a_deciding_answer_does_decide(kb: KnowledgeBase) -> None:
     """Giving each open option's "applies if" answers, one fact at a time, makes it apply."""
-    base = {"tumor_type": "insulinoma", "tumor_count": "single", "size": "small"}
+    base = {
+        "tumor_type": "insulinoma",
+        "tumor_count": "single",
+        "size": "small",
+        "resectable": True,
+    }
     result = options_for(Situation.model_validate(base), kb)
     option = next(o for o in result.depends if o.treatment_id == "enucleation")
     for value in option.depends_on[0].applies_if:
         filled = {**base, option.depends_on[0].fact: [value]}
         again = options_for(Situation.model_validate(filled), kb)
         assert ("insulinoma-one-small-tumor-head-or-tail", "enucleation") in keyed(again.applies)
+
+
+def conditions_of(kb: KnowledgeBase, rule_id: str, treatment: str) -> list[Condition]:
+    """Everything an option needs: its list's tumor type, its bullet's and its own condition."""
+    rule = kb.rules[rule_id]
+    option = next(o for o in rule.options if o.treatment == treatment)
+    scope = None if rule.applies_to == RECURRENT else tumor_type_is(rule.applies_to)
+    return [c for c in (scope, rule.condition, option.condition) if c is not None]
+
+
+def tumor_type_is(tumor_type: str) -> Condition:
+    return FactIn.model_validate({"fact": "tumor_type", "in": [tumor_type]})
+
+
+@SETTINGS
+@given(facts=facts_strategy, audience=st.sampled_from([None, "patient", "professional"]))
+def test_a_missing_fact_never_makes_an_option_apply(
+    facts: dict[str, Any], audience: Audience | None
+) -> None:
+    """An option applies only when every fact PDQ conditions it on is known: "surgery, when
+    possible" never applies while `resectable` is unknown (issue 13, error 2)."""
+    kb = load()
+    situation = situation_or_none(facts)
+    assume(situation is not None)
+    assert situation is not None
+    for option in options_for(situation, kb, audience=audience).applies:
+        needed = facts_of(conditions_of(kb, option.rule_id, option.treatment_id))
+        unknown = [fact for fact in needed if getattr(situation, fact) is None]
+        # an "any of" condition can hold on one known part while another part is unknown
+        rule = kb.rules[option.rule_id]
+        if unknown and rule.condition is not None and isinstance(rule.condition, AnyOf):
+            continue
+        assert not unknown, f"{option.rule_id}/{option.treatment_id} applies without {unknown}"
+
+
+@SETTINGS
+@given(facts=facts_strategy)
+def test_the_patient_view_leaves_out_only_professional_bullets(facts: dict[str, Any]) -> None:
+    kb = load()
+    situation = situation_or_none(facts)
+    assume(situation is not None)
+    assert situation is not None
+    every, patient = options_for(situation, kb), options_for(situation, kb, audience="patient")
+    left_out = (keyed(every.applies) | keyed(every.depends)) - (
+        keyed(patient.applies) | keyed(patient.depends)
+    )
+    assert all(kb.rules[rule_id].professional_only for rule_id, _ in left_out)
+    told = "professional-lists-more" in {note.id for note in patient.notes}
+    assert told or not (keyed(every.applies) - keyed(patient.applies))
+    assert not any(o.professional_only for o in [*patient.applies, *patient.depends])

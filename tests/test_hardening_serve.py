@@ -89,7 +89,7 @@ def test_every_address_on_a_page_carries_the_prefix(
         (
             "/guide?tumor_type=vipoma&asked=tumor_count&asked=sites&asked=size&asked=resectable"
             "&asked=spread&asked=liver_dominant_severe_symptoms&asked=course"
-            "&asked=responding_to_acid_drugs&asked=residual_after_surgery",
+            "&asked=responding_to_acid_drugs&asked=residual_after_surgery&asked=men1",
             "/islet/guide/options?tumor_type=vipoma",
         ),
     ],

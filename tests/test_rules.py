@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 import textstat
 import yaml
 from pydantic import ValidationError
+from typer.testing import CliRunner
 
-from islet.check import MAX_GRADE
-from islet.kb import RECURRENT, KnowledgeBase
+from islet.check import MAX_GRADE, unconditioned_feasibility
+from islet.cli import app
+from islet.kb import KNOWLEDGE_DIR, RECURRENT, KnowledgeBase
 from islet.model import FactHasAny, FactIn, FactIs, FactName, Rule, Situation
 from tests.tables import CASES, load_cases
 
@@ -40,9 +44,15 @@ def test_bullet_is_recorded(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     )
     conditional = sorted(t for t, o in by_id.items() if o.condition is not None)
     assert conditional == sorted(case.get("conditional", []))
-    assert rule.source.document == "patient"
-    assert rule.source.version_date == "2025"
-    assert rule.source.section == TABLE["sections"][rule.applies_to]
+    assert rule.professional_only == case.get("professional_only", False)
+    if "section" in case:  # from the health professional version
+        assert rule.source.document == "professional"
+        assert rule.source.version_date == "2025-05-09"
+        assert rule.source.section == case["section"]
+    else:
+        assert rule.source.document == "patient"
+        assert rule.source.version_date == "2025"
+        assert rule.source.section == TABLE["sections"][rule.applies_to]
     assert rule.bullet.strip() and all(o.wording for o in rule.options)
 
 
@@ -65,9 +75,12 @@ def test_type_lists_name_known_tumor_types(kb: KnowledgeBase) -> None:
 
 
 def test_no_rule_for_types_pdq_does_not_cover(kb: KnowledgeBase) -> None:
-    # PDQ has no list for nonfunctional tumors and does not discuss ACTH-making tumors.
-    assert not kb.rules_for("nonfunctional")
+    # PDQ does not discuss ACTH-making tumors. Nonfunctional tumors have no list of their own:
+    # only the professional version's overview, written for all pancreatic NETs.
     assert not kb.rules_for("acth-secreting")
+    assert {r.source.section.split(":")[0] for r in kb.rules_for("nonfunctional")} == {
+        "Treatment Option Overview"
+    }
 
 
 def test_condition_facts_are_situation_fields() -> None:
@@ -109,3 +122,51 @@ def test_bullets_are_plain(kb: KnowledgeBase) -> None:
     for rule in kb.rules.values():
         if len(rule.bullet.split()) > 3:
             assert textstat.flesch_kincaid_grade(rule.bullet) <= MAX_GRADE, rule.bullet
+
+
+FEASIBILITY_WORDS = [
+    "when possible",
+    "where possible",
+    "if feasible",
+    "when technically feasible",
+    "if technically possible",
+    "if technically and medically feasible",
+]
+
+
+def rule_saying(words: str, condition: dict[str, Any] | None) -> Rule:
+    option: dict[str, Any] = {"treatment": "tumor-removal-surgery", "wording": f"Surgery, {words}"}
+    if condition is not None:
+        option["condition"] = condition
+    return Rule.model_validate(
+        {
+            "id": "test-rule",
+            "applies_to": "somatostatinoma",
+            "bullet": "Any somatostatinoma",
+            "options": [option],
+            "source": {"document": "patient", "section": "x", "version_date": "2025"},
+        }
+    )
+
+
+@pytest.mark.parametrize("words", FEASIBILITY_WORDS)
+def test_check_fails_for_when_possible_without_a_resectability_condition(words: str) -> None:
+    assert unconditioned_feasibility([rule_saying(words, None)])
+    other = {"fact": "spread", "has_any": ["liver"]}
+    assert unconditioned_feasibility([rule_saying(words, other)])
+    assert not unconditioned_feasibility([rule_saying(words, {"fact": "resectable", "is": True})])
+
+
+def test_islet_check_reports_an_unconditioned_when_possible(tmp_path: Path) -> None:
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    rules = target / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    marker = "        wording: Surgery to take out the tumor, if technically possible"
+    assert marker in text
+    before = text.index(marker)
+    cut = text.rindex("        condition: {fact: resectable, is: true}\n", 0, before)
+    rules.write_text(text[:cut] + text[before:], encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--dir", str(target)])
+    assert result.exit_code == 1
+    assert "somatostatinoma-surgery" in result.output and "resectable" in result.output

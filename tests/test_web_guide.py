@@ -42,15 +42,17 @@ def test_results_show_what_the_guide_says(web: TestClient, case: dict[str, Any])
     response = web.get(f"/guide/options?{case['query']}")
     assert response.status_code == 200
     html = response.text
-    result = options_for(Situation.model_validate(case["situation"]))
-    for group, options in (("applies", result.applies), ("depends", result.depends)):
-        if not options:
-            continue
+    result = options_for(Situation.model_validate(case["situation"]), audience="patient")
+    # One card per treatment, in the best group any PDQ bullet that names it reaches.
+    best: dict[str, str] = {}
+    for group in ("applies", "depends", "excluded"):
+        for option in getattr(result, group):
+            best.setdefault(option.treatment_id, group)
+            assert shown(option.why) in html, option.why
+    for treatment_id, group in best.items():
         section = html.split(f'id="{group}-title"')[1].split("</section>")[0]
-        for option in options:
-            assert f"/treatments/{option.treatment_id}" in section, (group, option.treatment_id)
-            assert shown(option.why) in section
-    assert html.count('class="option"') == len(result.applies + result.depends + result.excluded)
+        assert f'id="option-{treatment_id}"' in section, (group, treatment_id)
+    assert html.count('class="option"') == len(best)
     for gap in result.gaps:
         assert shown(gap.message) in html
     for question in result.next_questions:
@@ -66,12 +68,21 @@ def test_the_sheet_fits_one_printed_page(web: TestClient, case: dict[str, Any]) 
     assert response.status_code == 200
     assert "For my appointment" in response.text
     assert "Questions to ask my care team" in response.text
-    result = options_for(Situation.model_validate(case["situation"]))
+    result = options_for(Situation.model_validate(case["situation"]), audience="patient")
     for option in result.applies:
         assert shown(option.name) in response.text
 
 
-def test_pdf_download_is_one_page(web: TestClient) -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "tumor_type=insulinoma&tumor_count=single&sites=tail",
+        "tumor_type=vipoma&liver_dominant_severe_symptoms=true",  # two alerts first
+        "tumor_type=nonfunctional&spread=liver&course=progressive&resectable=false",
+        "tumor_type=insulinoma&men1=true&course=recurrent&audience=professional",
+    ],
+)
+def test_pdf_download_is_one_page(web: TestClient, query: str) -> None:
     from weasyprint import CSS, HTML
 
     from islet.web import pdf
@@ -86,7 +97,7 @@ def test_pdf_download_is_one_page(web: TestClient) -> None:
 
     HTML.write_pdf = counting  # type: ignore[method-assign]
     try:
-        response = web.get("/guide/sheet.pdf?tumor_type=insulinoma&tumor_count=single&sites=tail")
+        response = web.get(f"/guide/sheet.pdf?{query}")
     finally:
         HTML.write_pdf = original  # type: ignore[method-assign]
     assert response.status_code == 200
@@ -108,7 +119,7 @@ def test_first_step_asks_the_tumor_type(web: TestClient) -> None:
 def test_next_step_asks_what_settles_most(web: TestClient, tumor_type: str) -> None:
     response = web.get(f"/guide?tumor_type={tumor_type}&asked=tumor_type")
     assert response.status_code == 200
-    result = options_for(Situation(tumor_type=tumor_type))  # type: ignore[arg-type]
+    result = options_for(Situation(tumor_type=tumor_type), audience="patient")  # type: ignore[arg-type]
     assert question_shown(response.text) == result.next_questions[0].fact
 
 
@@ -246,3 +257,72 @@ def test_blank_answers_and_unknown_parameters_are_ignored() -> None:
     state = read_state(QueryParams("tumor_type=&size=%20&colour=red&asked=nonsense&asked=size"))
     assert state.answers == {}
     assert state.asked == ("size",)
+
+
+VIPOMA = "tumor_type=vipoma&tumor_count=single&sites=tail"
+
+
+@pytest.mark.parametrize("path", ["/guide/options", "/guide/sheet"])
+def test_alerts_come_first_on_results_and_sheet(web: TestClient, path: str) -> None:
+    html = web.get(f"{path}?{VIPOMA}").text
+    alert = html.index("dangerous dehydration")
+    assert "Get care now" in html
+    assert alert < html.index("Options PDQ lists for this situation")
+    assert alert < html.index("My situation" if "sheet" in path else "What you told Islet")
+
+
+def test_the_pdf_sheet_starts_with_the_alerts(web: TestClient) -> None:
+    from islet.web import pdf
+
+    seen: list[str] = []
+    original = pdf.render_pdf
+
+    def keep(html: str) -> bytes:
+        seen.append(html)
+        return original(html)
+
+    pdf_module_render = pdf.render_pdf
+    import islet.web.pages.guide as guide_pages
+
+    guide_pages.render_pdf = keep  # type: ignore[assignment]
+    try:
+        response = web.get(f"/guide/sheet.pdf?{VIPOMA}")
+    finally:
+        guide_pages.render_pdf = pdf_module_render  # type: ignore[assignment]
+    assert response.status_code == 200
+    assert seen and seen[0].index("dangerous dehydration") < seen[0].index("My situation")
+
+
+GLUCAGONOMA_BODY = "tumor_type=glucagonoma&tumor_count=single&sites=body&size=large"
+
+
+def test_the_professional_view_shows_professional_only_bullets(web: TestClient) -> None:
+    html = web.get(f"/guide/options?{GLUCAGONOMA_BODY}&audience=professional").text
+    applies = html.split('id="applies-title"')[1].split("</section>")[0]
+    assert "/treatments/distal-pancreatectomy" in applies
+    assert "Listed only in PDQ" in applies and "version for health professionals" in applies
+    assert "lists more options for this situation" not in html
+
+
+def test_the_patient_view_says_the_professional_version_lists_more(web: TestClient) -> None:
+    html = web.get(f"/guide/options?{GLUCAGONOMA_BODY}").text
+    applies = html.split('id="applies-title"')[1].split("</section>")[0]
+    assert "/treatments/distal-pancreatectomy" not in applies
+    assert "lists more options for this situation" in html
+    sheet = web.get(f"/guide/sheet?{GLUCAGONOMA_BODY}").text
+    assert "lists more options for this situation" in sheet
+
+
+def test_the_audience_switch_keeps_the_answers(web: TestClient) -> None:
+    html = web.get(f"/guide/options?{GLUCAGONOMA_BODY}").text
+    assert "audience=professional" in html
+    switch = html.split('data-audience="professional"')[0].rsplit('href="', 1)[1]
+    assert "tumor_type=glucagonoma" in switch and "sites=body" in switch
+
+
+def test_the_men1_question_can_be_asked_and_answered(web: TestClient) -> None:
+    page = web.get("/guide/ask/men1?tumor_type=insulinoma")
+    assert page.status_code == 200
+    assert question_shown(page.text) == "men1"
+    result = web.get("/guide/options?tumor_type=insulinoma&men1=true").text
+    assert "MEN1" in result and "less likely to be" in result

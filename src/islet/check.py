@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from islet.guide.logic import facts_of
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
-from islet.model import GlossaryTerm, Item, Section, TextItem, TumorType, plain_text
+from islet.model import GlossaryTerm, Item, Rule, Section, TextItem, TumorType, plain_text
 
 with warnings.catch_warnings():
     # textstat 0.7.4 (the release that works offline) still imports the deprecated pkg_resources
@@ -70,7 +72,33 @@ def readability(kb: KnowledgeBase) -> list[Readability]:
     return out
 
 
+# PDQ's words for surgery that is done only when it can be: "when possible", "if feasible", "if
+# technically possible", "where possible", "technically feasible"...
+FEASIBILITY = re.compile(
+    r"\b(?:(?:when|where|if)\s+(?:technically\s+|medically\s+)?(?:possible|feasible)"
+    r"|technically\s+(?:and\s+medically\s+)?(?:possible|feasible))\b",
+    re.IGNORECASE,
+)
+
+
+def unconditioned_feasibility(rules: list[Rule]) -> list[str]:
+    """Options whose PDQ text makes them conditional on surgery being possible but whose rule
+    has no condition on ``resectable``: they would apply while that is unknown."""
+    problems = []
+    for rule in rules:
+        for option in rule.options:
+            text = f"{rule.bullet} {option.wording or ''}"
+            conditions = [c for c in (rule.condition, option.condition) if c is not None]
+            if FEASIBILITY.search(text) and "resectable" not in facts_of(conditions):
+                problems.append(
+                    f"rules/{rule.id}: '{option.treatment}' says it is done only when possible "
+                    "but has no condition on 'resectable'"
+                )
+    return problems
+
+
 def check(directory: Path = KNOWLEDGE_DIR) -> Report:
     """Every problem in the knowledge base at ``directory``; never raises on bad content."""
     kb, problems = read(directory)
+    problems = problems + unconditioned_feasibility(list(kb.rules.values()))
     return Report(problems, readability(kb))

@@ -235,7 +235,8 @@ def grade_command(
     console.print(
         Panel(
             "\n".join(f"- {escape(line)}" for line in (*result.reasons, *result.notes)),
-            title=f"{result.grade} ({result.level} grade), decided by {decided}",
+            title=f"{'' if result.complete else 'at least '}{result.grade} "
+            f"({result.level} grade), decided by {decided}",
         )
     )
     console.print(f"\\[EXTERNAL] {result.system}: {escape(result.source.citation or '')}")

@@ -20,7 +20,7 @@ from islet.cli_output import JsonOption, print_json, source_line
 from islet.errors import InvalidSituation, IsletError
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
-from islet.guide.result import NextQuestion
+from islet.guide.result import Audience, NextQuestion
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -90,6 +90,19 @@ def guide_command(
             help="whether tumor remains after surgery",
         ),
     ] = None,
+    men1: Annotated[
+        bool | None,
+        typer.Option("--men1/--no-men1", help="whether the person has MEN1 syndrome"),
+    ] = None,
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience",
+            "-a",
+            help="patient (leaves out bullets only the professional version lists) or "
+            "professional; without it every bullet is shown",
+        ),
+    ] = None,
     interactive: Annotated[
         bool,
         typer.Option(
@@ -101,6 +114,15 @@ def guide_command(
 
     Information, not advice: your care team can tell you which options fit you.
     """
+    if audience not in (None, "patient", "professional"):
+        raise typer.BadParameter(
+            "audience must be 'patient' or 'professional'", param_hint="--audience"
+        )
+    view: Audience | None = (
+        "patient"
+        if audience == "patient"
+        else ("professional" if audience == "professional" else None)
+    )
     try:
         facts: dict[str, Any] = _read_situation(situation) if situation else {}
         flags = {
@@ -114,17 +136,18 @@ def guide_command(
             "course": course,
             "responding_to_acid_drugs": acid_drugs,
             "residual_after_surgery": residual,
+            "men1": men1,
         }
         facts.update({name: value for name, value in flags.items() if value is not None})
         given = situation is not None or any(v is not None for v in flags.values())
         if interactive or (not given and sys.stdin.isatty() and not as_json):
             # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
             asker = err_console if as_json else console
-            facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "))
+            facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "), view)
         elif not given:
             err_console.print(NO_INPUT)
             raise typer.Exit(2)
-        result = options_for(situation_from(facts))
+        result = options_for(situation_from(facts), audience=view)
     except IsletError as error:
         err_console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from None
@@ -155,7 +178,11 @@ def _items(values: list[str] | None) -> list[str] | None:
 
 
 def _ask(
-    facts: dict[str, Any], data: GuideData, out: Console, read: Callable[[], str]
+    facts: dict[str, Any],
+    data: GuideData,
+    out: Console,
+    read: Callable[[], str],
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
     """Ask the most useful open question until none is left; each one can be skipped."""
     facts = dict(facts)
@@ -164,7 +191,7 @@ def _ask(
     while True:
         pending = [
             q
-            for q in options_for(situation_from(facts)).next_questions
+            for q in options_for(situation_from(facts), audience=audience).next_questions
             if q.fact not in skipped and q.fact not in facts
         ]
         if not pending:
@@ -222,7 +249,16 @@ def _pick(question: NextQuestion, raw: str) -> Any:
 
 
 def show(result: GuideResult) -> None:
-    """Print a result for people: gaps first, then options grouped by status."""
+    """Print a result for people: alerts first, then gaps, then options grouped by status."""
+    for alert in result.alerts:
+        urgent = alert.level == "urgent"
+        console.print(
+            Panel(
+                f"{escape(alert.text)}\n{source_line(alert.source)}",
+                title="Get care now" if urgent else "Please note",
+                border_style="red" if urgent else "blue",
+            )
+        )
     for note in result.notes[:1]:
         console.print(Panel(escape(note.text), title="Islet guide", border_style="blue"))
     for gap in result.gaps:
@@ -266,10 +302,12 @@ def _group(title: str, options: list[GuideOption], detail: bool) -> None:
     console.print(f"\n[bold]{title} ({len(options)})[/bold]")
     current = None
     for option in options:
-        if option.list_name != current:
-            current = option.list_name
-            console.print(f"[underline]PDQ's list for {escape(current)}[/underline]")
+        if option.list_heading != current:
+            current = option.list_heading
+            console.print(f"[underline]{escape(current)}[/underline]")
         flags = [word for word, on in (("usually", option.usually), ("rare", option.rare)) if on]
+        if option.professional_only:
+            flags.append("professional version only")
         marks = f" [{', '.join(flags)}]" if flags else ""
         console.print(f"  - [bold]{escape(option.name)}[/bold]{escape(marks)}")
         if option.wording != option.name:

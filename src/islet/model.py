@@ -206,6 +206,7 @@ FactName = Literal[
     "course",
     "responding_to_acid_drugs",
     "residual_after_surgery",
+    "men1",
 ]
 
 
@@ -291,6 +292,9 @@ class Rule(Item):
     bullet: str = Field(min_length=1)  # the situation, in plain words
     condition: Condition | None = None  # None: the bullet holds for every case of the type
     options: list[RuleOption] = Field(min_length=1)
+    # A bullet only the health professional version lists: shown in the professional view; the
+    # patient view says instead that the professional version lists more options.
+    professional_only: bool = False
 
 
 class PdqInfo(Strict):
@@ -334,7 +338,9 @@ class Situation(Strict):
     Contradictions (e.g. ``tumor_count: none_found`` with sites) raise ``InvalidSituation``
     naming the field; unknown values fail pydantic validation. "No tumor found" means no site is
     known, so ``sites`` becomes ``[]`` when it is not given; a spread list without the liver
-    means the cancer is not mostly in the liver.
+    means the cancer is not mostly in the liver, and a cancer mostly in the liver has spread
+    there (``spread`` becomes ``["liver"]`` when it is not given). One tumor may span two
+    neighbouring parts of the pancreas.
     """
 
     tumor_type: TumorTypeName | None = Field(None, description="the kind of pancreatic NET")
@@ -374,6 +380,11 @@ class Situation(Strict):
     residual_after_surgery: bool | None = Field(
         None, strict=True, description="whether some tumor remains after surgery"
     )
+    men1: bool | None = Field(
+        None,
+        strict=True,
+        description="whether the person has multiple endocrine neoplasia type 1 (MEN1) syndrome",
+    )
 
     @field_validator("sites", "spread", mode="before")
     @classmethod
@@ -405,11 +416,18 @@ class Situation(Strict):
                 "no tumor was found, so no size can be given; remove the size or "
                 "change tumor_count",
             )
-        if self.tumor_count == "single" and self.sites and len(self.sites) > 1:
+        # One tumor may reach across two neighbouring parts (PDQ's "body/tail").
+        if (
+            self.tumor_count == "single"
+            and self.sites
+            and len(self.sites) > 1
+            and frozenset(self.sites) not in NEIGHBOURING_PARTS
+        ):
             raise InvalidSituation(
                 "sites",
-                "one tumor was given with more than one site; give its main site, or "
-                "set tumor_count to multiple",
+                "one tumor can span two neighbouring parts of the pancreas (head and "
+                "body, or body and tail), not these; give its main site, or set "
+                "tumor_count to multiple",
             )
         if (
             self.liver_dominant_severe_symptoms
@@ -423,6 +441,9 @@ class Situation(Strict):
         return self
 
 
+# The parts of the pancreas one tumor can span: each pair lies side by side.
+NEIGHBOURING_PARTS = (frozenset({"head", "body"}), frozenset({"body", "tail"}))
+
 # For each fact, the facts an answer to it can settle through ``implied_facts``.
 SETTLES_TOO: dict[str, tuple[str, ...]] = {
     "tumor_count": ("sites",),
@@ -432,9 +453,12 @@ SETTLES_TOO: dict[str, tuple[str, ...]] = {
 
 def implied_facts(facts: dict[str, Any]) -> dict[str, Any]:
     """``facts`` with the facts that follow from them filled in: no tumor found means no known
-    site, and a cancer that has not reached the liver cannot be mostly in the liver."""
+    site, a cancer that has not reached the liver cannot be mostly in the liver, and a cancer
+    mostly in the liver has spread to the liver."""
     if facts.get("tumor_count") == "none_found" and facts.get("sites") is None:
         facts = {**facts, "sites": []}
+    if facts.get("liver_dominant_severe_symptoms") is True and facts.get("spread") is None:
+        facts = {**facts, "spread": ["liver"]}
     spread = facts.get("spread")
     if (
         isinstance(spread, list | tuple)

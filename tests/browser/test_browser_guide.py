@@ -63,15 +63,14 @@ def test_walk_the_guide(browser: Browser, base_url: str, case: dict[str, Any]) -
     expect(page.locator("h1")).to_have_text("Treatment options PDQ lists for this situation")
     assert asked[0] == "tumor_type"
 
-    result = options_for(situation_from(expected_situation(case["answers"])))
+    result = options_for(situation_from(expected_situation(case["answers"])), audience="patient")
     applies = page.locator("section.group-applies")
     for option in result.applies:
         expect(
             applies.locator(f'a[href^="/treatments/{option.treatment_id}"]').first
         ).to_be_visible()
-    assert page.locator("article.option").count() == len(
-        result.applies + result.depends + result.excluded
-    )
+    treatments = {o.treatment_id for o in result.applies + result.depends + result.excluded}
+    assert page.locator("article.option").count() == len(treatments)  # one card per treatment
     for site in case["answers"].get("sites", []):
         expect(page.locator(f"svg.pancreas .part-{site}")).to_have_class(f"part part-{site} chosen")
     liver = "liver" in case["answers"].get("spread", [])
@@ -80,9 +79,7 @@ def test_walk_the_guide(browser: Browser, base_url: str, case: dict[str, Any]) -
     url = page.url
     page.reload()
     assert page.url == url
-    assert page.locator("article.option").count() == len(
-        result.applies + result.depends + result.excluded
-    )
+    assert page.locator("article.option").count() == len(treatments)
     context.close()
 
 
@@ -104,3 +101,38 @@ def test_the_sheet_can_be_printed(page: Page, base_url: str) -> None:
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.get_by_role("button", name="Print this sheet")).to_be_hidden()
+
+
+def test_the_empty_guide_results_fit_a_phone(phone: Page, base_url: str) -> None:
+    """With nothing answered the open options are one line, not a wall of cards."""
+    phone.goto(base_url + "/guide/options")
+    expect(phone.locator("h1")).to_have_text("Treatment options PDQ lists for this situation")
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    assert height < 15_000, f"{height} px"
+    summary = phone.locator("section.group-depends > details > summary")
+    expect(summary).to_be_visible()
+    expect(phone.locator("section.group-depends article.option").first).to_be_hidden()
+
+
+@pytest.mark.parametrize("path", ["/guide/options", "/guide/sheet"])
+def test_results_and_sheet_show_the_outlook_with_its_source(
+    page: Page, base_url: str, path: str
+) -> None:
+    page.goto(base_url + path + "?tumor_type=gastrinoma&spread=liver")
+    heading = page.get_by_role("heading", name="What affects the outlook")
+    expect(heading).to_be_visible()
+    block = (
+        page.locator("section.outlook")
+        if path.endswith("options")
+        else page.locator("article.sheet")
+    )
+    expect(block).to_contain_text("can often be")
+    expect(block).to_contain_text("Certain factors affect prognosis")
+
+
+def test_a_vipoma_result_starts_with_the_urgent_alert(phone: Page, base_url: str) -> None:
+    phone.goto(base_url + "/guide/options?tumor_type=vipoma")
+    alert = phone.get_by_role("alert").first
+    expect(alert).to_contain_text("dehydration")
+    box = alert.bounding_box()
+    assert box is not None and box["y"] < phone.locator("#applies-title").bounding_box()["y"]  # type: ignore[index]

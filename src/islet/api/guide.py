@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from islet.api.schemas import problem_responses
 from islet.guide import options_for
@@ -14,10 +14,20 @@ from islet.web.deps import KB
 router = APIRouter(tags=["guide"], responses=problem_responses(400, 413, 422, 429))
 
 
+GuideAudience = Annotated[
+    Literal["patient", "professional"] | None,
+    Query(
+        description="patient: leave out the bullets only the professional version lists (a "
+        "note says when there are more); professional or absent: every bullet"
+    ),
+]
+
+
 @router.post("/guide")
-def guide(situation: Situation, kb: KB) -> dict[str, Any]:
-    """Which treatment options PDQ lists for a situation: ``applies``, ``depends`` (with the
-    facts that decide them), ``excluded`` (with reasons), ``next_questions`` and ``gaps``.
-    Every fact is optional; an unknown fact is never read as "no"."""
-    result: dict[str, Any] = options_for(situation, kb).model_dump(mode="json")
+def guide(situation: Situation, kb: KB, audience: GuideAudience = None) -> dict[str, Any]:
+    """Which treatment options PDQ lists for a situation: ``alerts`` first, then ``applies``,
+    ``depends`` (with the facts that decide them), ``excluded`` (with reasons),
+    ``next_questions`` and ``gaps``. Every fact is optional; an unknown fact is never read as
+    "no"."""
+    result: dict[str, Any] = options_for(situation, kb, audience=audience).model_dump(mode="json")
     return result

@@ -44,6 +44,12 @@ class GradeResult(Strict):
     notes: list[str]
     counting: list[str]
     source: Source
+    # WHO takes the higher of the two measures: with one missing, a grade below the top one is
+    # only the least the tumor can be. ``possible`` lists the grades still open, ``needed`` what
+    # would settle it; a complete result has ``possible == [grade]`` and nothing needed.
+    complete: bool
+    possible: list[str]
+    needed: list[str]
 
 
 def grade(
@@ -101,6 +107,26 @@ def grade(
             )
     if decided_by in ("ki67", "mitoses") and by_ki is not None and by_mi is not None:
         notes.append("The two measures disagree; WHO assigns the higher grade.")
+    possible = [g.grade for g in table.grades[table.grades.index(chosen) :]]
+    needed = []
+    if len(possible) > 1 and (by_ki is None or by_mi is None):
+        given, missing = (
+            ("Ki-67 index", "mitotic count")
+            if by_mi is None
+            else (
+                "mitotic count",
+                "Ki-67 index",
+            )
+        )
+        needed = [missing]
+        notes.insert(
+            0,
+            f"Only the {given} was given, so the grade is at least {chosen.grade}: WHO takes "
+            f"the higher of the two measures, and a {missing} could raise it to "
+            f"{' or '.join(possible[1:])}.",
+        )
+    else:
+        possible = [chosen.grade]
     return GradeResult(
         system=table.system,
         grade=chosen.grade,
@@ -115,6 +141,9 @@ def grade(
         notes=notes,
         counting=table.counting,
         source=table.source,
+        complete=not needed,
+        possible=possible,
+        needed=needed,
     )
 
 
@@ -197,4 +226,7 @@ def _carcinoma(
         notes=notes,
         counting=table.counting,
         source=table.source,
+        complete=True,
+        possible=[nec.grade],
+        needed=[],
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -42,6 +43,8 @@ class Question(Strict):
     help: str | None = None
     none_label: str | None = None  # what an empty list means, for list facts
     choices: list[Choice] = Field(min_length=1)
+    # Asked even when no option turns on it, because PDQ ties notes (outlook) to it (MEN1).
+    always_ask: bool = False
 
     @model_validator(mode="after")
     def _choices_are_the_fact_values(self) -> Question:
@@ -69,6 +72,11 @@ class ListInfo(Strict):
     id: Id
     name: str
     section: Id
+    heading: str | None = None  # how results introduce the list, when not "PDQ's list for ..."
+
+    @property
+    def title(self) -> str:
+        return self.heading or f"From PDQ's list for {self.name}"
 
 
 class Coverage(Strict):
@@ -96,6 +104,21 @@ class Note(Strict):
     source: Source
 
 
+class Alert(Strict):
+    """Shown first: something that needs care now (``urgent``) or must not be missed."""
+
+    id: Id
+    level: Literal["urgent", "info"]
+    text: str
+    when: Condition | None = None
+    source: Source
+
+
+class Statement(Strict):
+    text: str
+    source: Source
+
+
 class GuideData(Strict):
     questions: list[Question]
     dont_know: str
@@ -104,6 +127,8 @@ class GuideData(Strict):
     aspects: list[Aspect] = Field(default_factory=list)
     nothing_fits: str
     notes: list[Note] = Field(default_factory=list)
+    professional_lists_more: Statement
+    alerts: list[Alert] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_question_per_fact(self) -> GuideData:

@@ -26,6 +26,8 @@ from islet.guide.logic import (
     sensitivity,
 )
 from islet.guide.result import (
+    Alert,
+    Audience,
     Choice,
     DecidingFact,
     GuideOption,
@@ -53,12 +55,15 @@ def options_for(
     situation: Situation,
     kb: KnowledgeBase | None = None,
     data: GuideData | None = None,
+    audience: Audience | None = None,
 ) -> GuideResult:
-    """The PDQ options for ``situation``, each with its status and reason, plus the questions
-    that would settle the most open options, the gaps where PDQ lists nothing, and notes.
+    """The PDQ options for ``situation``, each with its status and reason, plus alerts, the
+    questions that would settle the most open options, the gaps where PDQ lists nothing, and
+    notes.
 
     Never treats a missing fact as false. Deterministic: the same situation always gives the
-    same result, in PDQ's order.
+    same result, in PDQ's order. ``audience="patient"`` leaves out the bullets only the health
+    professional version lists, and says so when one of them fits what is known.
     """
     kb = kb or kb_module.load()
     data = data or load_guide_data()
@@ -66,12 +71,18 @@ def options_for(
     words = Words(data)
 
     evaluated: list[EvaluatedRule] = []
+    professional_lists_more = False
     for rule in kb.rules.values():
         scope = _scope(rule)
         if scope is not None and evaluate_all([scope], facts) is False:
             continue  # a list for another tumor type: not part of this answer
         conditions = [c for c in (scope, rule.condition) if c is not None]
-        evaluated.append(EvaluatedRule(rule, conditions, evaluate_all(conditions, facts)))
+        truth = evaluate_all(conditions, facts)
+        if rule.professional_only and audience == "patient":
+            # said only when such a bullet fits what is known, not for every open one
+            professional_lists_more = professional_lists_more or truth is True
+            continue
+        evaluated.append(EvaluatedRule(rule, conditions, truth))
 
     groups: dict[Status, list[GuideOption]] = {"applies": [], "depends": [], "excluded": []}
     open_effects: list[list[Sensitivity]] = []
@@ -90,19 +101,34 @@ def options_for(
             if effects:
                 open_effects.append(effects)
 
+    notes = [
+        Note(id=note.id, text=note.text, source=source_ref(note.source))
+        for note in data.notes
+        if note.when is None or evaluate_all([note.when], facts) is True
+    ]
+    if professional_lists_more:
+        more = data.professional_lists_more
+        notes.append(
+            Note(id=PROFESSIONAL_LISTS_MORE, text=more.text, source=source_ref(more.source))
+        )
     return GuideResult(
+        alerts=[
+            Alert(level=alert.level, text=alert.text, source=source_ref(alert.source))
+            for alert in data.alerts
+            if alert.when is None or evaluate_all([alert.when], facts) is True
+        ],
         applies=groups["applies"],
         depends=groups["depends"],
         excluded=groups["excluded"],
-        next_questions=_next_questions(data, open_effects),
+        next_questions=_next_questions(data, open_effects, facts),
         gaps=gaps_for(data, words, situation, evaluated, facts),
-        notes=[
-            Note(id=note.id, text=note.text, source=source_ref(note.source))
-            for note in data.notes
-            if note.when is None or evaluate_all([note.when], facts) is True
-        ],
+        notes=notes,
         situation=situation.model_dump(mode="json"),
+        audience=audience,
     )
+
+
+PROFESSIONAL_LISTS_MORE = "professional-lists-more"
 
 
 def _scope(rule: Rule) -> Condition | None:
@@ -144,6 +170,7 @@ def _option(
     marked = treatment.patient if treatment else ""
     list_info = data.list_info(rule.applies_to)
     list_name = list_info.name if list_info else rule.applies_to
+    list_heading = list_info.title if list_info else f"From PDQ's list for {list_name}"
     depends_on: list[DecidingFact] = []
     if status == "applies":
         fitting = _unique(words.fits(r, facts) for c in conditions for r in reasons(c, facts, True))
@@ -181,6 +208,7 @@ def _option(
         rule_id=rule.id,
         list_id=rule.applies_to,
         list_name=list_name,
+        list_heading=list_heading,
         bullet=rule.bullet,
         source=source_ref(rule.source, list_info.section if list_info else None),
         usually=option.usually,
@@ -188,6 +216,7 @@ def _option(
         with_or_without=[_ref(kb, t) for t in option.with_or_without],
         together_with=[_ref(kb, t) for t in option.together_with],
         depends_on=depends_on,
+        professional_only=rule.professional_only,
     )
 
 
@@ -218,8 +247,11 @@ def _deciding(words: Words, effects: list[Sensitivity]) -> list[DecidingFact]:
     return out
 
 
-def _next_questions(data: GuideData, open_effects: list[list[Sensitivity]]) -> list[NextQuestion]:
-    """Unknown facts ranked by how many open options some answer to them would settle."""
+def _next_questions(
+    data: GuideData, open_effects: list[list[Sensitivity]], facts: Facts
+) -> list[NextQuestion]:
+    """Unknown facts ranked by how many open options some answer to them would settle; then
+    the unknown facts that are always asked (they change notes, not options)."""
     settles: dict[str, int] = {}
     for effects in open_effects:
         for effect in effects:
@@ -227,6 +259,12 @@ def _next_questions(data: GuideData, open_effects: list[list[Sensitivity]]) -> l
                 settles[effect.fact] = settles.get(effect.fact, 0) + 1
     order: dict[str, int] = {q.fact: i for i, q in enumerate(data.questions)}
     ranked = sorted(settles, key=lambda fact: (-settles[fact], order[fact]))
+    ranked += [
+        q.fact
+        for q in data.questions
+        if q.always_ask and facts.get(q.fact) is None and q.fact not in settles
+    ]
+    settles.update({fact: 0 for fact in ranked if fact not in settles})
     out = []
     for fact in ranked:
         question = data.question(fact)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from islet.model import Source
 
 Status = Literal["applies", "depends", "excluded"]
+Audience = Literal["patient", "professional"]
 
 
 class Out(BaseModel):
@@ -58,6 +59,7 @@ class GuideOption(Out):
     rule_id: str
     list_id: str  # the rule's applies_to: a tumor type id or "recurrent-progressive"
     list_name: str
+    list_heading: str  # how the list is introduced, e.g. "From PDQ's list for insulinoma"
     bullet: str
     source: SourceRef
     usually: bool
@@ -65,6 +67,7 @@ class GuideOption(Out):
     with_or_without: list[TreatmentRef]
     together_with: list[TreatmentRef]
     depends_on: list[DecidingFact]  # empty unless status is "depends"
+    professional_only: bool  # a bullet only the health professional version lists
 
 
 class Choice(Out):
@@ -108,10 +111,21 @@ class Note(Out):
     source: SourceRef
 
 
+class Alert(Out):
+    """Shown before anything else: ``urgent`` means get care now."""
+
+    level: Literal["urgent", "info"]
+    text: str
+    source: SourceRef
+
+
 class GuideResult(Out):
     """Which PDQ options apply to a situation, which depend on what is still unknown, which are
-    ruled out, what to find out next, and where PDQ is silent."""
+    ruled out, what to find out next, and where PDQ is silent. ``audience`` is the view asked
+    for: ``patient`` leaves out bullets only the professional version lists (and a note says
+    so), ``professional`` or ``None`` (not asked) shows every bullet."""
 
+    alerts: list[Alert]
     applies: list[GuideOption]
     depends: list[GuideOption]
     excluded: list[GuideOption]
@@ -119,6 +133,7 @@ class GuideResult(Out):
     gaps: list[Gap]
     notes: list[Note]
     situation: dict[str, Any]
+    audience: Audience | None
 
 
 def source_ref(source: Source, section_id: str | None = None) -> SourceRef:

@@ -16,16 +16,19 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
-from islet.model import Situation
+from islet.guide.result import Audience
+from islet.model import Section, Situation, plain_text
 from islet.web.deps import AudienceQuery
+from islet.web.pages.guide_cards import cards
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
 from islet.web.pdf import render_pdf
 from islet.web.rendering import render, render_text, root
 
 router = APIRouter()
 
+OUTLOOK_SECTION = "prognosis"  # PDQ's "Certain factors affect prognosis" section
 FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks it first
-FactPath = Annotated[str, Path(pattern="^[a-z_]{1,40}$")]
+FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
 
 
 def query_value(value: str | bool) -> str:
@@ -61,8 +64,23 @@ def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
             words = ", ".join(question.label_of(v) for v in value) or question.none_label
         else:
             words = question.label_of(value)
-        rows.append({"fact": fact, "label": question.label, "answer": words})
+        rows.append(
+            {
+                "fact": fact,
+                "label": question.label,
+                "inline": inline(question.label),
+                "answer": words,
+            }
+        )
     return rows
+
+
+def inline(label: str) -> str:
+    """A label as it reads inside a sentence: "Tumor size" becomes "tumor size", while names
+    such as "MEN1 syndrome" keep their capitals."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def marked_parts(situation: Situation) -> list[str]:
@@ -79,6 +97,16 @@ def by_list(options: list[GuideOption]) -> list[tuple[str, list[GuideOption]]]:
     for option in options:
         groups.setdefault(option.list_name, []).append(option)
     return list(groups.items())
+
+
+def short_outlook(section: Section) -> str:
+    """The outlook section's patient text on one line, for the printed sheet: its sentences,
+    then its list items joined with semicolons."""
+    lines = [line.strip() for line in plain_text(section.patient).splitlines() if line.strip()]
+    sentences = [line for line in lines if not line.startswith("- ")]
+    items = [line[2:].strip().rstrip(".") for line in lines if line.startswith("- ")]
+    listed = "; ".join(item[:1].lower() + item[1:] for item in items)
+    return " ".join(sentences) + (f" {listed}." if listed else "")
 
 
 def step_page(
@@ -113,12 +141,19 @@ def step_page(
     )
 
 
-def result_context(request: Request, state: GuideState, audience: str) -> dict[str, Any]:
+def result_context(request: Request, state: GuideState, audience: Audience) -> dict[str, Any]:
     situation = situation_of(state)
-    result: GuideResult = options_for(situation, request.app.state.kb)
+    result: GuideResult = options_for(situation, request.app.state.kb, audience=audience)
     data = load_guide_data()
+    outlook = request.app.state.kb.sections.get(OUTLOOK_SECTION)
+    # "Not known yet" lists only the facts that would change something here.
+    relevant = {question.fact for question in result.next_questions}
     return {
         "result": result,
+        "cards": cards(result),
+        "relevant": relevant,
+        "outlook": outlook,
+        "outlook_short": short_outlook(outlook) if outlook else None,
         "situation": situation,
         "rows": answered(data, state),
         "marked": marked_parts(situation),
@@ -142,7 +177,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
         return step_page(request, audience, state, fact, "/guide", error)
     if FIRST_FACT not in state.answers and FIRST_FACT not in state.asked:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
-    result = options_for(situation, request.app.state.kb)
+    result = options_for(situation, request.app.state.kb, audience=audience)
     for question in result.next_questions:
         if question.fact not in state.answers and question.fact not in state.asked:
             return step_page(request, audience, state, question.fact, "/guide")

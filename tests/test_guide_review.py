@@ -1,0 +1,127 @@
+"""The guide against the corrections of the independent clinical review (issue 13).
+
+Each numbered error is a row of tests/cases/guide/review.yaml, run through the core, the CLI
+(`islet guide --situation - --json [--audience]`) and the API (`POST /api/v1/guide?audience=`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from islet.cli import app
+from islet.errors import InvalidSituation
+from islet.guide import options_for, situation_from
+from islet.guide.data import load_guide_data
+from islet.kb import KnowledgeBase
+from islet.web.app import create_app
+from islet.web.settings import Settings
+from tests.tables import load_cases
+
+ROWS = load_cases("guide/review.yaml")
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def api() -> TestClient:
+    return TestClient(create_app(Settings(rate_limit=0)))
+
+
+def ids(options: list[dict[str, Any]]) -> set[str]:
+    return {option["treatment_id"] for option in options}
+
+
+def check(case: dict[str, Any], data: dict[str, Any], kb: KnowledgeBase) -> None:
+    applies, depends, excluded = ids(data["applies"]), ids(data["depends"]), ids(data["excluded"])
+    assert set(case.get("applies", [])) <= applies, set(case["applies"]) - applies
+    assert set(case.get("depends", [])) <= depends, set(case["depends"]) - depends
+    assert set(case.get("excluded", [])) <= excluded
+    assert not set(case.get("not_applies", [])) & applies
+    for key, status in case.get("rule_status", {}).items():
+        rule_id, treatment = key.split("/")
+        found = [
+            group
+            for group in ("applies", "depends", "excluded")
+            for o in data[group]
+            if o["rule_id"] == rule_id and o["treatment_id"] == treatment
+        ]
+        assert found == [status], f"{key}: {found}"
+    for key, fact in case.get("depends_on", {}).items():
+        rule_id, treatment = key.split("/")
+        option = next(
+            o for o in data["depends"] if o["rule_id"] == rule_id and o["treatment_id"] == treatment
+        )
+        assert [d["fact"] for d in option["depends_on"]] == [fact]
+    if "gap" in case:
+        assert bool(data["gaps"]) is case["gap"]
+    notes = {note["id"] for note in data["notes"]}
+    assert set(case.get("notes", [])) <= notes
+    assert not set(case.get("no_notes", [])) & notes
+    if "alerts" in case:
+        assert [alert["level"] for alert in data["alerts"]] == case["alerts"]
+        for alert in data["alerts"]:
+            assert alert["text"] and alert["source"]["section"] and alert["source"]["version_date"]
+    if "spread" in case:
+        assert data["situation"]["spread"] == case["spread"]
+    asked = [q["fact"] for q in data["next_questions"]]
+    assert set(case.get("asks", [])) <= set(asked)
+    for rule_id, words in case.get("bullet_says", {}).items():
+        assert words in kb.rules[rule_id].bullet
+        assert all(words in o["bullet"] for o in data["applies"] if o["rule_id"] == rule_id)
+
+
+@pytest.mark.parametrize("case", [r for r in ROWS if "situation" in r.values[0]])
+def test_review_row_in_every_interface(
+    case: dict[str, Any], kb: KnowledgeBase, api: TestClient
+) -> None:
+    audience = case.get("audience")
+    core = options_for(situation_from(case["situation"]), kb, audience=audience)
+    data = core.model_dump(mode="json")
+    check(case, data, kb)
+    view = ["--audience", audience] if audience else []
+    result = runner.invoke(
+        app, ["guide", "--situation", "-", "--json", *view], input=json.dumps(case["situation"])
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == data
+    query = {"audience": audience} if audience else {}
+    answer = api.post("/api/v1/guide", json=case["situation"], params=query)
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == data
+
+
+@pytest.mark.parametrize("case", [r for r in ROWS if "json" in r.values[0]])
+def test_review_row_refused(case: dict[str, Any], api: TestClient) -> None:
+    with pytest.raises(InvalidSituation) as raised:
+        situation_from(case["json"])
+    assert raised.value.field == case["field"]
+    result = runner.invoke(app, ["guide", "--situation", "-", "--json"], input=case["json"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    answer = api.post("/api/v1/guide", content=case["json"].encode())
+    assert answer.status_code == 422
+
+
+def test_every_numbered_error_has_a_row() -> None:
+    assert {r.values[0]["error"] for r in ROWS if "error" in r.values[0]} == set(range(1, 11))
+
+
+def test_the_resectability_question_says_what_it_asks() -> None:
+    question = load_guide_data().question("resectable")
+    assert "whole tumor" in question.question
+    assert question.help and "not ask whether you can have an operation" in question.help
+
+
+def test_alerts_come_first_in_the_cli() -> None:
+    result = runner.invoke(app, ["guide", "--type", "vipoma"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert text.index("dehydration") < text.index("Options PDQ lists")
+
+
+def test_the_api_refuses_an_unknown_audience(api: TestClient) -> None:
+    answer = api.post("/api/v1/guide", json={}, params={"audience": "nurse"})
+    assert answer.status_code == 422
