@@ -9,14 +9,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from typer.core import TyperGroup
 
 from islet import kb as kb_module
-from islet.check import MAX_GRADE, check
 from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_guide import guide_command
@@ -69,6 +67,9 @@ def check_command(
     as_json: JsonOption = False,
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
+    # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
+    from islet.check import MAX_GRADE, check
+
     report = check(directory or kb_module.KNOWLEDGE_DIR)
     hard = [r for r in report.readability if r.too_hard]
     if as_json:
@@ -132,6 +133,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
+    from rich.markdown import Markdown  # markdown-it is only needed here
+
     kb = kb_module.load()
     who = _audience(audience)
     if topic is None:

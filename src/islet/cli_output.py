@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from islet.guide.result import SourceRef
-from islet.model import Source
+if TYPE_CHECKING:
+    from islet.guide.result import SourceRef
+    from islet.model import Source
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 
