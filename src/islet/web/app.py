@@ -23,6 +23,7 @@ from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
+from islet.web.head import HeadAsGet
 from islet.web.middleware import (
     BodySizeLimit,
     NeverCrash,
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ProxyPrefix)
+    app.add_middleware(HeadAsGet)
     return app
 
 
