@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from islet.errors import IsletError
 from islet.web.app import create_app
+from islet.web.cache import PAGE_CACHE_CONTROL
 from islet.web.middleware import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, RateLimit
 from islet.web.settings import Settings
 from tests.webapp import PAYLOAD, assert_echoed_safely, client, read_page
@@ -32,6 +33,8 @@ RESPONSES = [
     ("GET", "/guide/sheet.pdf?tumor_type=gastrinoma", 200),
 ]
 
+KNOWLEDGE_ONLY = {"/", "/summary?audience=professional"}
+
 
 @pytest.fixture(scope="module")
 def web() -> TestClient:
@@ -46,7 +49,12 @@ def test_every_response_carries_the_security_headers(
     assert response.status_code == status
     for name, value in SECURITY_HEADERS.items():
         assert response.headers[name] == value
-    expected_cache = "public, max-age=3600" if path.startswith("/static/") else "no-store"
+    if path.startswith("/static/"):
+        expected_cache = "public, max-age=3600"
+    elif path in KNOWLEDGE_ONLY:  # the same for everyone: browsers and CDNs may keep it
+        expected_cache = PAGE_CACHE_CONTROL
+    else:
+        expected_cache = "no-store"
     assert response.headers["cache-control"] == expected_cache
 
 

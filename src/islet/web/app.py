@@ -23,6 +23,7 @@ from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
+from islet.web.cache import PageCache
 from islet.web.head import HeadAsGet
 from islet.web.middleware import (
     BodySizeLimit,
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added innermost first: the security headers wrap everything, including 413 and 429.
+    app.add_middleware(PageCache)
     if settings.rate_limit:
         app.add_middleware(RateLimit, per_minute=settings.rate_limit, respond=problems.respond)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
