@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from islet.errors import IsletError
 from islet.web.app import create_app
 from islet.web.cache import PAGE_CACHE_CONTROL
-from islet.web.middleware import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, RateLimit
+from islet.web.middleware import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 from islet.web.settings import Settings
 from tests.webapp import PAYLOAD, assert_echoed_safely, client, read_page
 
@@ -151,29 +151,6 @@ def test_the_api_is_rate_limited_per_client() -> None:
     assert refused.headers["content-type"] == "application/problem+json"
     assert int(refused.headers["retry-after"]) >= 1
     assert limited.get("/summary").status_code == 200  # pages are not counted
-
-
-@pytest.mark.parametrize(
-    ("per_minute", "times", "wait"),
-    [
-        (60, [0.0] * 60, 0.0),  # a full bucket allows the burst
-        (60, [0.0] * 61, 1.0),  # then one request per second
-        (60, [0.0] * 60 + [1.0], 0.0),  # a second later there is a token again
-        (120, [0.0] * 121, 0.5),
-    ],
-)
-def test_token_bucket(per_minute: int, times: list[float], wait: float) -> None:
-    now = [0.0]
-
-    async def app(scope: object, receive: object, send: object) -> None:
-        raise AssertionError("not called")
-
-    limiter = RateLimit(app, per_minute, lambda *a: pytest.fail("no response"), lambda: now[0])
-    last = 0.0
-    for moment in times:
-        now[0] = moment
-        last = limiter._take("client")
-    assert last == pytest.approx(wait)
 
 
 def failing_app(message: str) -> TestClient:

@@ -29,10 +29,10 @@ from islet.web.middleware import (
     BodySizeLimit,
     NeverCrash,
     ProxyPrefix,
-    RateLimit,
     SecurityHeaders,
 )
 from islet.web.pages import router as pages_router
+from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
 
@@ -64,7 +64,13 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     # Added innermost first: the security headers wrap everything, including 413 and 429.
     app.add_middleware(PageCache)
     if settings.rate_limit:
-        app.add_middleware(RateLimit, per_minute=settings.rate_limit, respond=problems.respond)
+        app.add_middleware(
+            RateLimit,
+            per_minute=settings.rate_limit,
+            respond=problems.respond,
+            # Made here so that a wrong storage setting stops start-up with its message.
+            storage=storage_for(settings.rate_limit_storage),
+        )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)

@@ -9,6 +9,7 @@ from islet.errors import IsletError
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 DEFAULT_RATE_LIMIT = 600  # API requests per minute per client (a clinic may share one address)
+DEFAULT_RATE_LIMIT_STORAGE = "memory://"
 
 
 @dataclass(frozen=True)
@@ -16,18 +17,24 @@ class Settings:
     """Limits of one app instance.
 
     ``rate_limit`` is the number of API requests one client may make per minute (0 turns the
-    limit off); ``max_body_bytes`` bounds every request body.
+    limit off); ``max_body_bytes`` bounds every request body; ``rate_limit_storage`` is where
+    the counts live (``memory://`` per worker, or ``redis://host:port`` shared by every worker
+    and machine using that Redis).
     """
 
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     rate_limit: int = DEFAULT_RATE_LIMIT
+    rate_limit_storage: str = DEFAULT_RATE_LIMIT_STORAGE
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Settings from ``ISLET_MAX_BODY_BYTES`` and ``ISLET_RATE_LIMIT`` (defaults otherwise)."""
+        """Settings from ``ISLET_MAX_BODY_BYTES``, ``ISLET_RATE_LIMIT`` and
+        ``ISLET_RATE_LIMIT_STORAGE`` (defaults otherwise)."""
         return cls(
             max_body_bytes=_int_env("ISLET_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
             rate_limit=_int_env("ISLET_RATE_LIMIT", DEFAULT_RATE_LIMIT),
+            rate_limit_storage=os.environ.get("ISLET_RATE_LIMIT_STORAGE", "").strip()
+            or DEFAULT_RATE_LIMIT_STORAGE,
         )
 
 
