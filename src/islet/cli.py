@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from islet import kb as kb_module
 from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
+from islet.cli_export import export_static_command
 from islet.cli_guide import guide_command
 from islet.cli_output import JsonOption, print_json
 from islet.cli_serve import serve_command
@@ -303,6 +304,7 @@ app.command("serve")(serve_command)
 app.add_typer(trials_app, name="trials")
 app.command("ask")(ask_command)
 app.add_typer(eval_app, name="eval")
+app.command("export-static")(export_static_command)
 
 
 def main() -> None:
