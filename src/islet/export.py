@@ -20,6 +20,7 @@ import posixpath
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -88,7 +89,10 @@ def export_static(
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     try:
-        report = asyncio.run(_crawl(building, server))
+        # In a thread of its own, so that a caller's running event loop (a notebook, a test
+        # with a browser) does not stop asyncio.run.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            report = pool.submit(asyncio.run, _crawl(building, server)).result()
         shutil.copytree(STATIC_DIR, building / "static")
         if folder.exists():
             shutil.rmtree(folder)
