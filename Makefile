@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check bench clean browser screenshots
+.PHONY: run test lint format check bench clean browser redis screenshots export
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,11 +29,14 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-test: $(STAMP) lint check browser
+test: $(STAMP) lint check browser redis
 	$(BIN)/pytest -q
 
 browser:
 	scripts/ensure-browser.sh
+
+redis:
+	scripts/ensure-redis.sh
 
 screenshots: $(STAMP) browser
 	$(PY) scripts/screenshots.py

@@ -9,16 +9,15 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from typer.core import TyperGroup
 
 from islet import kb as kb_module
-from islet.check import MAX_GRADE, check
 from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
+from islet.cli_export import export_static_command
 from islet.cli_guide import guide_command
 from islet.cli_output import JsonOption, print_json
 from islet.cli_review import review_command
@@ -81,6 +80,9 @@ def check_command(
     ] = 12,
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
+    # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
+    from islet.check import MAX_GRADE, check
+
     report = check(directory or kb_module.KNOWLEDGE_DIR)
     source_problems, warnings = source_report(
         directory or kb_module.KNOWLEDGE_DIR, date.today(), max_source_age
@@ -151,6 +153,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
+    from rich.markdown import Markdown  # markdown-it is only needed here
+
     kb = kb_module.load()
     who = _audience(audience)
     if topic is None:
@@ -321,6 +325,7 @@ app.command("ask")(ask_command)
 eval_app.command("safety")(eval_safety_command)
 app.add_typer(eval_app, name="eval")
 app.command("review")(review_command)
+app.command("export-static")(export_static_command)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,10 +16,11 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.ask import answer
-from islet.ask.evaluation import QUESTIONS, Result, Split, evaluate, load_questions
 from islet.cli_output import JsonOption, print_json, safety_panel, source_line
 from islet.errors import IsletError
+
+if TYPE_CHECKING:
+    from islet.ask.evaluation import Result, Split
 
 console = Console(highlight=False)
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
@@ -42,6 +43,8 @@ def ask_command(
     as_json: JsonOption = False,
 ) -> None:
     """Answer a question from the summary, quoting the passages and their sources."""
+    from islet.ask import answer  # imported here: only this command pays for the Ask stack
+
     if audience not in ("patient", "professional"):
         raise typer.BadParameter("audience must be 'patient' or 'professional'")
     reply = answer(
@@ -80,8 +83,11 @@ def eval_ask_command(
         str, typer.Option("--split", help="all, dev (used for tuning) or test (held out)")
     ] = "all",
     questions: Annotated[
-        Path, typer.Option("--questions", help="YAML file of evaluation questions")
-    ] = QUESTIONS,
+        Path | None,
+        typer.Option(
+            "--questions", help="YAML file of evaluation questions (default: eval/questions.yaml)"
+        ),
+    ] = None,
     semantic: Annotated[
         bool | None,
         typer.Option(
@@ -94,8 +100,11 @@ def eval_ask_command(
 ) -> None:
     """Top-1, MRR@5, out-of-scope precision/recall and latency of the plain BM25 baseline,
     Islet's retrieval and (if installed) Islet with embeddings, side by side."""
+    from islet.ask.evaluation import QUESTIONS, evaluate, load_questions
+
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
+    questions = questions or QUESTIONS
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])

@@ -8,7 +8,7 @@ which prints them and exits with 2.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,12 +17,12 @@ from rich.panel import Panel
 from rich.table import Table
 
 from islet import kb as kb_module
-from islet.calculators import grading, staging
-from islet.cds.observations import basis_of, grade_observation, stage_bundle
 from islet.cli_output import JsonOption, print_json, safety_panel, source_line
-from islet.explain.symptoms import SymptomExplanation, explain_symptoms
-from islet.explain.tests import TestInfo, tests_for
 from islet.model import Audience
+
+if TYPE_CHECKING:  # the engines are imported by the commands that use them
+    from islet.explain.symptoms import SymptomExplanation
+    from islet.explain.tests import TestInfo
 
 console = Console(highlight=False)
 FhirOption = Annotated[
@@ -38,6 +38,8 @@ def symptoms_command(
 
     TEXT is what you notice in your own words, or symptom ids (islet show signs-and-symptoms).
     """
+    from islet.explain.symptoms import explain_symptoms
+
     result = explain_symptoms(_symptom_items(text, set(kb_module.load().symptoms)))
     if as_json:
         print_json(result.model_dump(mode="json"))
@@ -107,6 +109,8 @@ def tests_command(
     as_json: JsonOption = False,
 ) -> None:
     """Explain the diagnostic tests: what each looks for and how to get ready."""
+    from islet.explain.tests import tests_for
+
     if audience not in ("patient", "professional"):
         raise typer.BadParameter("audience must be 'patient' or 'professional'")
     who: Audience = "patient" if audience == "patient" else "professional"
@@ -168,6 +172,8 @@ def stage_command(
     ] = None,
 ) -> None:
     """AJCC 8th stage of a pancreatic NET from T/N/M or from the facts (health professionals)."""
+    from islet.calculators import staging
+
     categories = (t, n, m)
     facts = (size_cm, invades, nodes, mets)
     if any(v is not None for v in categories) and any(v is not None for v in facts):
@@ -179,6 +185,8 @@ def stage_command(
             size_cm, _listed(invades), nodes, _listed(mets), tumors=tumors
         )
     if as_fhir:
+        from islet.cds.observations import basis_of, stage_bundle
+
         print_json(stage_bundle(result, basis_of(basis, t, n, m)))
         return
     if as_json:
@@ -222,8 +230,12 @@ def grade_command(
     as_fhir: FhirOption = False,
 ) -> None:
     """WHO 2019 grade of a pancreatic neuroendocrine neoplasm (health professionals)."""
+    from islet.calculators import grading
+
     result = grading.grade(ki67, mitoses, differentiation)
     if as_fhir:
+        from islet.cds.observations import grade_observation
+
         print_json(grade_observation(result))
         return
     if as_json:

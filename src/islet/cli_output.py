@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.guide.result import SourceRef
-from islet.model import Source
-from islet.safety import Safety
+if TYPE_CHECKING:
+    from islet.guide.result import SourceRef
+    from islet.model import Source
+    from islet.safety import Safety
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 

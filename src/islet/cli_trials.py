@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -19,23 +19,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from islet.cli_output import JsonOption, print_json
-from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
-from islet.trials.conditions import resolve_type
-from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, parse_place
-from islet.trials.importer import ImportReport, import_files, update_from_registry
-from islet.trials.search import (
-    DEFAULT_RADIUS_MILES,
-    TrialDetail,
-    TrialQuery,
-    TrialSearchResult,
-    normalize_intervention_types,
-    normalize_phases,
-    normalize_statuses,
-    search,
-    show,
-)
-from islet.trials.store import default_db_path
+
+if TYPE_CHECKING:
+    from islet.trials.geo import Point
+    from islet.trials.importer import ImportReport
+    from islet.trials.search import TrialDetail, TrialSearchResult
+
+# The trial stack (httpx, SQLite, the ZIP table) is imported inside each command, so that other
+# islet commands start without it. The same default as islet.trials.search (a test checks).
+DEFAULT_RADIUS_MILES = 100.0
 
 trials_app = typer.Typer(
     help="Find and screen ClinicalTrials.gov studies for pancreatic NETs.",
@@ -60,10 +52,14 @@ SexOption = Annotated[str | None, typer.Option("--sex", help="female or male")]
 
 
 def _db(db: Path | None) -> Path:
+    from islet.trials.store import default_db_path
+
     return db if db is not None else default_db_path()
 
 
 def _point(near: str | None) -> Point | None:
+    from islet.trials.geo import parse_place
+
     if near is None:
         return None
     try:
@@ -127,6 +123,8 @@ def import_command(
     as_json: JsonOption = False,
 ) -> None:
     """Import saved ClinicalTrials.gov API v2 responses (offline); all or nothing."""
+    from islet.trials.importer import import_files
+
     with _progress("Importing") as progress:
         report = import_files(
             paths, _db(db), snapshot_date=snapshot_date, replace=replace, progress=progress
@@ -149,6 +147,10 @@ def update_command(
 
     $ISLET_CTGOV_API points it at another API v2 address (a mirror or a test server).
     """
+    from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
+    from islet.trials.importer import update_from_registry
+    from islet.trials.search import normalize_statuses
+
     statuses = normalize_statuses(status or [])
     base_url = os.environ.get("ISLET_CTGOV_API", DEFAULT_BASE_URL)
     with CtgovClient(base_url) as client, _progress("Saving") as progress:
@@ -186,6 +188,14 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Search the stored trials by tumor type, status, phase, age, sex and distance."""
+    from islet.trials.search import (
+        TrialQuery,
+        normalize_intervention_types,
+        normalize_phases,
+        normalize_statuses,
+        search,
+    )
+
     person_sex = _sex(sex)
     query = TrialQuery(
         tumor_type=tumor_type,
@@ -255,6 +265,9 @@ def show_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined)."""
+    from islet.trials.eligibility import PersonFacts
+    from islet.trials.search import show
+
     person_sex = _sex(sex)
     if prior and no_prior:
         raise typer.BadParameter("use either --prior or --no-prior-treatment, not both")
@@ -277,6 +290,8 @@ def show_command(
 
 
 def _type_id(value: str | None) -> str | None:
+    from islet.trials.conditions import resolve_type
+
     return None if value is None else resolve_type(value)
 
 

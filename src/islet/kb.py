@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from islet import compiled
 from islet.errors import KnowledgeError, UnknownTerm
 from islet.model import (
     Code,
@@ -34,6 +35,14 @@ from islet.model import (
 )
 
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
+# libyaml's C loader reads the knowledge several times faster than the pure-Python one.
+YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """``text`` parsed as safe YAML (with libyaml when installed)."""
+    return yaml.load(text, Loader=YamlLoader)  # a safe loader either way
+
 
 COLLECTIONS: dict[str, type[Item]] = {
     "sections": Section,
@@ -175,7 +184,18 @@ def _labels(item: Item) -> list[str]:
 
 @cache
 def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
-    """The validated knowledge base; raises KnowledgeError listing every problem found."""
+    """The validated knowledge base; raises KnowledgeError listing every problem found.
+
+    Validated once per version of the files: later runs load the compiled form from the user
+    cache (see ``islet.compiled``); a changed file is read and validated again.
+    """
+    return compiled.cached(
+        "knowledge", compiled.fingerprint(directory), lambda: validated(directory), KnowledgeBase
+    )
+
+
+def validated(directory: Path) -> KnowledgeBase:
+    """The knowledge base read from the YAML in ``directory``; KnowledgeError if not valid."""
     kb, problems = read(directory)
     if problems:
         raise KnowledgeError(problems)
@@ -192,7 +212,7 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
         problems.append(f"no knowledge files found in {directory}")
     for path in files:
         try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            document = parse_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{path.name}: cannot be read: {error}")
             continue
@@ -269,7 +289,7 @@ def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
     with ``where`` (how messages name the file, e.g. ``"calculators/ajcc-pnet.yaml"``).
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise KnowledgeError([f"{where}: cannot be read: {error}"]) from error
     try:

@@ -26,14 +26,16 @@ from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
+from islet.web.cache import PageCache
+from islet.web.head import HeadAsGet
 from islet.web.middleware import (
     BodySizeLimit,
     NeverCrash,
     ProxyPrefix,
-    RateLimit,
     SecurityHeaders,
 )
 from islet.web.pages import router as pages_router
+from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
 
@@ -64,13 +66,21 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added innermost first: the security headers wrap everything, including 413 and 429.
+    app.add_middleware(PageCache)
     if settings.rate_limit:
-        app.add_middleware(RateLimit, per_minute=settings.rate_limit, respond=problems.respond)
+        app.add_middleware(
+            RateLimit,
+            per_minute=settings.rate_limit,
+            respond=problems.respond,
+            # Made here so that a wrong storage setting stops start-up with its message.
+            storage=storage_for(settings.rate_limit_storage),
+        )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
     app.add_middleware(NeverCrash, respond=problems.respond)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(CdsCors)
     app.add_middleware(ProxyPrefix)
+    app.add_middleware(HeadAsGet)
     return app
 
 

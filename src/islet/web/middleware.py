@@ -1,5 +1,5 @@
-"""ASGI middleware that hardens every response: security headers, body limit, rate limit, and a
-last-resort guard so no request ends in a stack trace.
+"""ASGI middleware that hardens every response: security headers, body limit, and a last-resort
+guard so no request ends in a stack trace (the rate limit is in ``islet.web.ratelimit``).
 
 Pure ASGI (no BaseHTTPMiddleware) keeps them cheap; none of them logs what a person sent.
 """
@@ -7,8 +7,6 @@ Pure ASGI (no BaseHTTPMiddleware) keeps them cheap; none of them logs what a per
 from __future__ import annotations
 
 import logging
-import math
-import time
 from collections.abc import Callable
 
 from starlette.datastructures import MutableHeaders
@@ -204,71 +202,3 @@ def _replay(body: bytes, first: Message | None, receive: Receive) -> Receive:
         return await receive()
 
     return replay
-
-
-class RateLimit:
-    """A token bucket per client address for the API: ``per_minute`` requests, then 429.
-
-    The buckets live in this process only (the app keeps no shared state), so with several
-    workers each worker counts on its own. Addresses are held in memory only, never logged.
-    """
-
-    MAX_CLIENTS = 10_000
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        per_minute: int,
-        respond: ErrorResponder,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.app = app
-        self.capacity = float(per_minute)
-        self.refill = per_minute / 60.0
-        self.respond = respond
-        self.clock = clock
-        self.buckets: dict[str, tuple[float, float]] = {}
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not is_api(scope):
-            await self.app(scope, receive, send)
-            return
-        wait = self._take(_client_key(scope))
-        if wait > 0:
-            seconds = str(max(1, math.ceil(wait)))
-            response = self.respond(
-                Request(scope),
-                429,
-                "Too many requests",
-                f"Please wait {seconds} seconds before asking again.",
-                {"Retry-After": seconds},
-            )
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-    def _take(self, key: str) -> float:
-        """Take one token for ``key``; return 0, or the seconds until a token is free."""
-        now = self.clock()
-        tokens, last = self.buckets.get(key, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.refill)
-        if tokens < 1.0:
-            self.buckets[key] = (tokens, now)
-            return (1.0 - tokens) / self.refill
-        if key not in self.buckets and len(self.buckets) >= self.MAX_CLIENTS:
-            self._forget_idle(now)
-        self.buckets[key] = (tokens - 1.0, now)
-        return 0.0
-
-    def _forget_idle(self, now: float) -> None:
-        full_after = self.capacity / self.refill
-        for key, (_, last) in list(self.buckets.items()):
-            if now - last >= full_after:
-                del self.buckets[key]
-        if len(self.buckets) >= self.MAX_CLIENTS:
-            self.buckets.clear()
-
-
-def _client_key(scope: Scope) -> str:
-    client = scope.get("client")
-    return str(client[0]) if client else "unknown"
