@@ -23,7 +23,7 @@ NCT = "NCT00428597"  # in the trial fixtures
 FOLDERS = {folder: collection for collection, folder in PAGES.items()}
 # A known value for each path parameter; a route with a new parameter must add one here.
 KNOWN = {"query": "insulinoma", "topic_id": "insulinoma", "term": "enucleation"}
-KNOWN |= {"nct_id": NCT, "fact": "tumor_type"}
+KNOWN |= {"nct_id": NCT, "fact": "tumor_type", "service_id": "islet-pnet-options"}
 PARAMETER = re.compile(r"{(\w+)(:\w+)?}")
 
 
