@@ -49,6 +49,8 @@ def test_the_triage_recognises_the_level(case: dict[str, Any]) -> None:
         assert safety.message and safety.actions
     if "contact" in case:
         assert case["contact"] in [c.number for c in safety.contacts]
+    if "leads" in case:  # what the reply says first
+        assert case["leads"] in safety.message[:160], safety.message
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "reading" in c], ids=_id)
@@ -57,7 +59,10 @@ def test_a_low_number_is_read_as_low_never_high(case: dict[str, Any]) -> None:
     assert safety.reading is not None
     assert safety.reading.value == case["reading"]
     assert safety.reading.low in ("low", "serious-low")
-    assert "low" in safety.message and "high" not in safety.message.lower()
+    assert safety.reading.unit_unclear is case.get("unit_unclear", False)
+    assert "low" in safety.message
+    if not safety.reading.unit_unclear:  # an unclear unit says: high if it were mmol/L
+        assert "high" not in safety.message.lower()
 
 
 def test_emergency_and_crisis_replies_name_the_number_to_call() -> None:

@@ -224,7 +224,7 @@ SHOWN_FACTS = {
     "treatment_section": "Treatment options: islet show",
     "looks_for": "Looks for",
     "preparation": "How to prepare",
-    "fasting_hours": "Fasting (hours)",
+    "fasting_hours": "Fast before the test, arranged by the care team (hours)",
     "used_for": "Used for",
     "kind": "Kind",
     "parent": "Part of",

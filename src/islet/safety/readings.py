@@ -38,11 +38,14 @@ class GlucoseReading(Strict):
     mg_dl: float
     low: Literal["serious-low", "low"] | None  # None: not low
     words: str  # the words of the text that hold the number
+    # a whole number below ``mmol_if_below`` with no unit: high in mmol/L, very low in mg/dL
+    unit_unclear: bool = False
 
     @property
     def shown(self) -> str:
+        """The number with its unit, or alone when the unit is unclear."""
         number = f"{self.value:g}"
-        return f"{number} {self.unit}"
+        return number if self.unit_unclear else f"{number} {self.unit}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,24 @@ def _reading(number: str, unit: str | None, words: str, vocabulary: GlucoseWords
         low = "serious-low"
     elif mg_dl < vocabulary.low_mg_dl:
         low = "low"
+    unclear = not unit and "." not in number and value < vocabulary.mmol_if_below
     return GlucoseReading(
-        value=value, unit="mmol/L" if mmol else "mg/dL", mg_dl=round(mg_dl, 1), low=low, words=words
+        value=value,
+        unit="mmol/L" if mmol else "mg/dL",
+        mg_dl=round(mg_dl, 1),
+        low=low,
+        words=words,
+        unit_unclear=unclear,
+    )
+
+
+def as_mg_dl(reading: GlucoseReading, vocabulary: GlucoseWords) -> GlucoseReading:
+    """An unclear whole number read the other way, as mg/dL ("my sugar is 22")."""
+    low: Literal["serious-low", "low"] | None = None
+    if reading.value < vocabulary.serious_mg_dl:
+        low = "serious-low"
+    elif reading.value < vocabulary.low_mg_dl:
+        low = "low"
+    return reading.model_copy(
+        update={"unit": "mg/dL", "mg_dl": reading.value, "low": low, "unit_unclear": True}
     )

@@ -20,7 +20,7 @@ from functools import cache
 from pydantic import Field
 
 from islet.model import Source, Strict
-from islet.safety.readings import GlucoseReading, readings
+from islet.safety.readings import GlucoseReading, as_mg_dl, readings
 from islet.safety.text import Sentence, sentences, word_set
 from islet.safety.vocabulary import (
     LEVELS,
@@ -46,6 +46,8 @@ EVENT_WORD = re.compile(
     r"\b(?:\w+ed|had|was|were|went|fell|threw|lost|got|took|keeps?|is|are|am)\b"
 )
 LOW_SUGAR = "low-sugar-words"
+# Signs that say an unclear number ("my sugar is 22") is a low one.
+LOW_SIGNS = re.compile(r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash)")
 # A match that starts with a negative word is about that negation ("nobody would notice"),
 # so an earlier negation does not undo it.
 # So does one that starts a question, which begins a new statement ("... does not work can i
@@ -204,15 +206,21 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
 
 
 def _low_reading(
-    sentence: Sentence, c: _Compiled, vocab: Vocabulary, sugar_in_text: bool
+    sentence: Sentence, c: _Compiled, vocab: Vocabulary, sugar_in_text: bool, low_context: bool
 ) -> GlucoseReading | None:
-    """The first low reading in the sentence that is not in the past and not resolved."""
+    """The first low reading in the sentence that is not in the past and not resolved. A whole
+    number below 25 with no unit is high in mmol/L but very low in mg/dL: with signs of low
+    sugar in the text it is read as low, and the reply says to check the unit."""
     if _any(c.resolved, sentence.text):
         return None
     past = [clause for clause in sentence.clauses if _any(c.past, clause)]
     for reading in readings(sentence.text, vocab.glucose, sugar_in_text):
         number = reading.words.split()[-1]
-        if reading.low is not None and not any(number in clause.split() for clause in past):
+        if any(number in clause.split() for clause in past):
+            continue
+        if reading.low is None and reading.unit_unclear and low_context:
+            reading = as_mg_dl(reading, vocab.glucose)
+        if reading.low is not None:
             return reading
     return None
 
@@ -225,12 +233,16 @@ def triage(text: str) -> Safety:
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[_Found] = []
     asked_about = False
-    reading: GlucoseReading | None = None
     for sentence in parts:
         in_sentence, asked = _scan(sentence, c, vocab)
         found += in_sentence
         asked_about = asked_about or asked
-        reading = reading or _low_reading(sentence, c, vocab, sugar_in_text)
+    low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
+        LOW_SIGNS.search(s.text) for s in parts
+    )
+    reading: GlucoseReading | None = None
+    for sentence in parts:
+        reading = reading or _low_reading(sentence, c, vocab, sugar_in_text, low_context)
 
     present = {f.signal.id for f in found} | ({LOW_SUGAR} if reading else set())
     counted = [
@@ -257,15 +269,30 @@ def _reply(
     actions = list(base.actions)
     contacts = list(base.contacts)
     levels = {f.signal.level for f in found}
-    if level == "emergency" and reading is not None and reading.low is not None:
+    kinds = {f.signal.kind for f in found if f.signal.level == level}
+    low = level == "emergency" and reading is not None and reading.low is not None
+    if low and not kinds:  # a low number is the only sign: fast sugar first, 911 if it fails
+        message = [texts.low_sugar.first]
+        actions = list(texts.low_sugar.actions)
+    elif level == "emergency" and (low or "low-sugar" in kinds or "confusion" in kinds):
+        message.append(texts.low_sugar.with_danger)
+    if low and reading is not None and reading.low is not None:
+        if reading.unit_unclear:
+            message.insert(0, texts.low_sugar.unit)
         message.insert(0, texts.reading[reading.low].format(reading=reading.shown))
     if level == "emergency" and "crisis" in levels:
         message.append(texts.crisis_also)
         contacts += [k for k in texts.levels["crisis"].contacts if k not in contacts]
-    if any(f.signal.kind == "overdose" for f in found) and level in ("medication", "emergency"):
-        message.append(texts.overdose.message)
-        actions = [*texts.overdose.actions, *actions] if level == "medication" else actions
+    overdose = any(f.signal.kind == "overdose" for f in found)
+    if overdose and level == "medication":
+        message.insert(0, texts.overdose.message)
+        actions = [*texts.overdose.actions, *actions]
         contacts += [k for k in texts.overdose.contacts if k not in contacts]
+    elif overdose and level == "emergency":
+        message.append(texts.overdose_emergency)
+        contacts += [k for k in texts.overdose.contacts if k not in contacts]
+    elif level == "medication" and "missed" in kinds:
+        message.insert(0, texts.missed)
     if danger_topic:
         message = [texts.danger_topic]
     signs = [f.signal.label for f in found if f.signal.level == level]

@@ -145,10 +145,20 @@ class ExtraReply(Strict):
     contacts: list[Contact]
 
 
+class LowSugarReply(Strict):
+    first: str  # leads a reply where a low number is the only sign
+    with_danger: str  # follows the call to 911 when there are danger signs too
+    unit: str  # a number without a unit that is low in mg/dL and high in mmol/L
+    actions: list[str]
+
+
 class Replies(Strict):
     source: Source
     levels: dict[Level, LevelReply]
     overdose: ExtraReply
+    overdose_emergency: str
+    missed: str
+    low_sugar: LowSugarReply
     crisis_also: str
     reading: dict[Literal["serious-low", "low"], str]
     danger_topic: str
