@@ -18,8 +18,16 @@ from rich.table import Table
 
 from islet.ask import answer
 from islet.ask.evaluation import QUESTIONS, Result, Split, evaluate, load_questions
-from islet.cli_output import JsonOption, print_json, safety_panel, source_line
+from islet.cli_output import (
+    JsonOption,
+    LangOption,
+    print_json,
+    requested_language,
+    safety_panel,
+    source_line,
+)
 from islet.errors import IsletError
+from islet.language import language_of
 
 console = Console(highlight=False)
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
@@ -40,20 +48,23 @@ def ask_command(
         bool, typer.Option("--semantic", help="also use the optional embedding model")
     ] = False,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Answer a question from the summary, quoting the passages and their sources."""
     if audience not in ("patient", "professional"):
         raise typer.BadParameter("audience must be 'patient' or 'professional'")
+    language = requested_language(lang)
     reply = answer(
         question,
         audience="patient" if audience == "patient" else "professional",
         limit=limit,
         semantic=semantic,
+        language=language,
     )
     if as_json:
         print_json(reply.model_dump(mode="json"))
         return
-    panel = safety_panel(reply.safety)
+    panel = safety_panel(reply.safety, language or language_of(question))
     if panel is not None:
         console.print(panel)
         return

@@ -21,6 +21,7 @@ from islet import kb as kb_module
 from islet.errors import KnowledgeError
 from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
 from islet.kb import KnowledgeBase, load_data_file
+from islet.language import Language
 from islet.model import Id, Source, Strict, plain_text
 from islet.safety import Safety, triage
 
@@ -194,7 +195,9 @@ def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
 
 
 def explain_symptoms(
-    text_or_ids: str | Sequence[str], kb: KnowledgeBase | None = None
+    text_or_ids: str | Sequence[str],
+    kb: KnowledgeBase | None = None,
+    language: Language | None = None,
 ) -> SymptomExplanation:
     """Rank PDQ's lists of signs against what a person describes.
 
@@ -237,7 +240,7 @@ def explain_symptoms(
         for sid, ev in evidence.items()
         if ev.negated and sid not in present
     ]
-    safety = triage("\n".join(text_parts))
+    safety = triage("\n".join(text_parts), language)
     _read_low_sugar(kb, safety, present, evidence)
     flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)

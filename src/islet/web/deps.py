@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import Depends, Query
+from fastapi import Depends, Header, Query
 from starlette.requests import Request
 
 from islet.kb import KnowledgeBase
+from islet.language import Language, from_accept_language
 
 
 def knowledge(request: Request) -> KnowledgeBase:
@@ -21,3 +22,18 @@ AudienceQuery = Annotated[
     Literal["patient", "professional"],
     Query(description="whose version of the text: patient (plain words) or professional"),
 ]
+
+
+def requested_language(
+    lang: Annotated[
+        Literal["en", "es"] | None,
+        Query(description="language of the texts: en or es (default: Accept-Language)"),
+    ] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Language | None:
+    """``?lang=``, else the first language of ``Accept-Language`` Islet speaks, else None
+    (free text then speaks for itself). JSON keys and ids never change with the language."""
+    return lang or from_accept_language(accept_language)
+
+
+LanguageQuery = Annotated[Language | None, Depends(requested_language)]
