@@ -68,3 +68,8 @@ def chosen_language(value: str | None = None) -> Language:
                 raise IsletError(f"{where} must be one of {choices} (got {given!r})")
             return language
     return DEFAULT
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog where it is defined; it is translated where shown."""
+    return message

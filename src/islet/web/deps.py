@@ -8,12 +8,17 @@ from fastapi import Depends, Header, Query
 from starlette.requests import Request
 
 from islet.kb import KnowledgeBase
-from islet.language import Language, from_accept_language
+from islet.language import Language, from_accept_language, parse_language
+from islet.translations import in_language
 
 
 def knowledge(request: Request) -> KnowledgeBase:
-    """The app's knowledge base, loaded and validated once at start-up."""
+    """The app's knowledge base, loaded and validated once at start-up; with ``?lang=es`` (and
+    not the professional view, which is English only) its patient text in Spanish."""
     kb: KnowledgeBase = request.app.state.kb
+    language = parse_language(request.query_params.get("lang"))
+    if language is not None and request.query_params.get("audience") != "professional":
+        return in_language(language, kb)
     return kb
 
 

@@ -25,6 +25,7 @@ from islet.kb import KnowledgeBase
 from islet.language import LANGUAGES, Language, parse_language
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
+from islet.translations import in_language
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -149,8 +150,8 @@ def _with_language(aq: str, language: Language) -> str:
 
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     """What every template may use: the knowledge base, audience, language, links and dates."""
-    kb: KnowledgeBase = request.app.state.kb
     language = language_of(request, audience)
+    kb: KnowledgeBase = in_language(language, request.app.state.kb)
     prefix, aq = root(request), _with_language(audience_query(audience), language)
     return {
         "lang": language,
