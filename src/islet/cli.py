@@ -19,15 +19,18 @@ from islet.cli_ask import ask_command, eval_app
 from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
 from islet.cli_export import export_static_command
 from islet.cli_guide import guide_command
-from islet.cli_output import JsonOption, print_json
+from islet.cli_output import JsonOption, LangOption, print_json, requested_language
 from islet.cli_review import review_command
 from islet.cli_safety import eval_safety_command
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
 from islet.errors import IsletError
+from islet.i18n import N_, gettext_for
+from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
 from islet.sources.record import source_report
 from islet.topics import children, citation, view
+from islet.translations import in_language
 
 
 class IsletGroup(TyperGroup):
@@ -78,22 +81,33 @@ def check_command(
             help="warn when a recorded PDQ version is older than this many months",
         ),
     ] = 12,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="es: also fail when a patient item has no Spanish text"),
+    ] = None,
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
     from islet.check import MAX_GRADE, check
+    from islet.check_es import spanish_report
+    from islet.cli_check_es import print_spanish, spanish_json
 
     report = check(directory or kb_module.KNOWLEDGE_DIR)
     source_problems, warnings = source_report(
         directory or kb_module.KNOWLEDGE_DIR, date.today(), max_source_age
     )
     report.problems.extend(source_problems)
+    folder = directory or kb_module.KNOWLEDGE_DIR
+    strict = requested_language(lang) == "es" if lang else False
+    spanish = spanish_report(kb_module.read(folder)[0], folder / "es")
+    ok = report.ok and spanish.ok(strict)
     hard = [r for r in report.readability if r.too_hard]
     if as_json:
         print_json(
             {
-                "ok": report.ok,
+                "ok": ok,
                 "problems": report.problems,
+                "spanish": spanish_json(spanish, strict),
                 "warnings": warnings,
                 "readability": [
                     {
@@ -137,10 +151,9 @@ def check_command(
             console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
         for warning in warnings:
             console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
-        console.print(
-            "[green]knowledge base OK[/green]" if report.ok else "[red]check failed[/red]"
-        )
-    if not report.ok:
+        print_spanish(spanish, strict)
+        console.print("[green]knowledge base OK[/green]" if ok else "[red]check failed[/red]")
+    if not ok:
         raise typer.Exit(1)
 
 
@@ -151,12 +164,15 @@ def show(
     ] = None,
     audience: AudienceOption = "patient",
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
     from rich.markdown import Markdown  # markdown-it is only needed here
 
     kb = kb_module.load()
     who = _audience(audience)
+    kb = _knowledge_in(lang, who)
+    _ = gettext_for(requested_language(lang) or "en" if who == "patient" else "en")
     if topic is None:
         roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
         if as_json:
@@ -191,7 +207,7 @@ def show(
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        facts.add_row(f"[bold]{label}[/bold]", plain_text(str(value)))
+        facts.add_row(f"[bold]{_(label)}[/bold]", plain_text(str(value)))
     if facts.row_count:
         console.print(facts)
     if data["item_type"] == "Section":
@@ -208,33 +224,33 @@ def show(
 
 # Structured fields `islet show` prints under the text, with their labels.
 SHOWN_FACTS = {
-    "aliases": "Also called",
-    "hormone": "Hormone",
-    "hormone_action": "What the hormone does",
-    "usual_sites": "Usually found in",
-    "site_note": "Where",
-    "behaviour_label": "Usually",
-    "syndromes": "Syndromes",
-    "lay_name": "In everyday words",
-    "synonyms": "People also say",
-    "signs": "Can feel like",
-    "red_flag": "Urgent",
-    "symptoms": "Signs (PDQ list)",
-    "symptom_pattern": "Signs: islet show",
-    "treatment_section": "Treatment options: islet show",
-    "looks_for": "Looks for",
-    "preparation": "How to prepare",
-    "fasting_hours": "Fast before the test, arranged by the care team (hours)",
-    "used_for": "Used for",
-    "kind": "Kind",
-    "parent": "Part of",
+    "aliases": N_("Also called"),
+    "hormone": N_("Hormone"),
+    "hormone_action": N_("What the hormone does"),
+    "usual_sites": N_("Usually found in"),
+    "site_note": N_("Where"),
+    "behaviour_label": N_("Usually"),
+    "syndromes": N_("Syndromes"),
+    "lay_name": N_("In everyday words"),
+    "synonyms": N_("People also say"),
+    "signs": N_("Can feel like"),
+    "red_flag": N_("Urgent"),
+    "symptoms": N_("Signs (PDQ list)"),
+    "symptom_pattern": N_("Signs: islet show"),
+    "treatment_section": N_("Treatment options: islet show"),
+    "looks_for": N_("Looks for"),
+    "preparation": N_("How to prepare"),
+    "fasting_hours": N_("Fast before the test, arranged by the care team (hours)"),
+    "used_for": N_("Used for"),
+    "kind": N_("Kind"),
+    "parent": N_("Part of"),
 }
 
 
 @app.command("treatments")
-def treatments(as_json: JsonOption = False) -> None:
+def treatments(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List every treatment type with its id, name, aliases and kind."""
-    items = list(kb_module.load().treatments.values())
+    items = list(_knowledge_in(lang).treatments.values())
     if as_json:
         print_json(
             [{"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind} for t in items]
@@ -247,9 +263,9 @@ def treatments(as_json: JsonOption = False) -> None:
 
 
 @app.command("types")
-def types(as_json: JsonOption = False) -> None:
+def types(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List the tumor types."""
-    tumor_types = list(kb_module.load().tumor_types.values())
+    tumor_types = list(_knowledge_in(lang).tumor_types.values())
     if as_json:
         print_json(
             [
@@ -277,9 +293,10 @@ def types(as_json: JsonOption = False) -> None:
 def glossary(
     term: Annotated[str, typer.Argument(help="a medical word")],
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Explain a medical word in plain language."""
-    entry = kb_module.load().term(term)
+    entry = _knowledge_in(lang).term(term)
     if as_json:
         print_json(entry.model_dump(mode="json"))
         return
@@ -292,14 +309,21 @@ def glossary(
 def cite(
     audience: AudienceOption = "patient",
     accessed: Annotated[str | None, typer.Option(help="date accessed, YYYY-MM-DD")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the citation of the PDQ summary in PDQ's format."""
-    kb = kb_module.load()
+    kb = _knowledge_in(lang, _audience(audience))
     console.print(
         citation(kb, _audience(audience), _iso_date(accessed) or date.today().isoformat()),
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _knowledge_in(lang: str | None, audience: Audience = "patient") -> KnowledgeBase:
+    """The knowledge base in the language asked for; the professional text is English only."""
+    language = requested_language(lang) or "en"
+    return in_language(language if audience == "patient" else "en")
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -16,8 +16,16 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.cli_output import JsonOption, print_json, safety_panel, source_line
+from islet.cli_output import (
+    JsonOption,
+    LangOption,
+    print_json,
+    requested_language,
+    safety_panel,
+    source_line,
+)
 from islet.errors import IsletError
+from islet.language import language_of
 
 if TYPE_CHECKING:
     from islet.ask.evaluation import Result, Split
@@ -41,22 +49,25 @@ def ask_command(
         bool, typer.Option("--semantic", help="also use the optional embedding model")
     ] = False,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Answer a question from the summary, quoting the passages and their sources."""
     from islet.ask import answer  # imported here: only this command pays for the Ask stack
 
     if audience not in ("patient", "professional"):
         raise typer.BadParameter("audience must be 'patient' or 'professional'")
+    language = requested_language(lang)
     reply = answer(
         question,
         audience="patient" if audience == "patient" else "professional",
         limit=limit,
         semantic=semantic,
+        language=language,
     )
     if as_json:
         print_json(reply.model_dump(mode="json"))
         return
-    panel = safety_panel(reply.safety)
+    panel = safety_panel(reply.safety, language or language_of(question))
     if panel is not None:
         console.print(panel)
         return

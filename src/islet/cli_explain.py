@@ -17,7 +17,15 @@ from rich.panel import Panel
 from rich.table import Table
 
 from islet import kb as kb_module
-from islet.cli_output import JsonOption, print_json, safety_panel, source_line
+from islet.cli_output import (
+    JsonOption,
+    LangOption,
+    print_json,
+    requested_language,
+    safety_panel,
+    source_line,
+)
+from islet.language import Language, language_of
 from islet.model import Audience
 
 if TYPE_CHECKING:  # the engines are imported by the commands that use them
@@ -33,6 +41,7 @@ FhirOption = Annotated[
 def symptoms_command(
     text: Annotated[list[str], typer.Argument(help="what you notice, in your own words")],
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Match symptoms in plain words to PDQ's lists of signs (information, not a diagnosis).
 
@@ -40,11 +49,14 @@ def symptoms_command(
     """
     from islet.explain.symptoms import explain_symptoms
 
-    result = explain_symptoms(_symptom_items(text, set(kb_module.load().symptoms)))
+    language = requested_language(lang)
+    result = explain_symptoms(
+        _symptom_items(text, set(kb_module.load().symptoms)), language=language
+    )
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
-    _show_symptoms(result)
+    _show_symptoms(result, language or language_of(" ".join(text)))
 
 
 def _symptom_items(words: list[str], symptom_ids: set[str]) -> list[str]:
@@ -62,8 +74,8 @@ def _symptom_items(words: list[str], symptom_ids: set[str]) -> list[str]:
     return items
 
 
-def _show_symptoms(result: SymptomExplanation) -> None:
-    panel = safety_panel(result.safety)
+def _show_symptoms(result: SymptomExplanation, language: Language = "en") -> None:
+    panel = safety_panel(result.safety, language)
     if panel is not None:
         console.print(panel)
         if result.safety.urgent and not result.recognised:

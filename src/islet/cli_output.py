@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -10,12 +11,28 @@ import typer
 from rich.markup import escape
 from rich.panel import Panel
 
+from islet.i18n import ENVIRONMENT_VARIABLE, chosen_language, gettext_for
+from islet.language import Language
+
 if TYPE_CHECKING:
     from islet.guide.result import SourceRef
     from islet.model import Source
     from islet.safety import Safety
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="en or es (default: ISLET_LANG; Ask and symptoms: your words)"),
+]
+
+
+def requested_language(lang: str | None) -> Language | None:
+    """``--lang``, else ``ISLET_LANG``, else None (free text then speaks for itself).
+
+    Raises IsletError (exit 2) for a language Islet does not speak."""
+    if lang or os.environ.get(ENVIRONMENT_VARIABLE):
+        return chosen_language(lang)
+    return None
 
 
 def print_json(data: Any) -> None:
@@ -30,15 +47,16 @@ def source_line(source: Source | SourceRef) -> str:
     )
 
 
-def safety_panel(safety: Safety) -> Panel | None:
+def safety_panel(safety: Safety, language: Language = "en") -> Panel | None:
     """The safety triage's reply as a panel to print first, or None when there is nothing."""
     if safety.level == "none":
         return None
+    _ = gettext_for(language)
     lines = [escape(safety.message), ""] + [f"- {escape(a)}" for a in safety.actions]
     titles = {
-        "emergency": "Urgent: get emergency help now",
-        "crisis": "You are not alone: help is here now",
-        "medication": "Questions about medicines",
+        "emergency": _("Urgent: get emergency help now"),
+        "crisis": _("You are not alone: help is here now"),
+        "medication": _("Questions about medicines"),
     }
     return Panel(
         "\n".join(lines).strip(),

@@ -15,13 +15,19 @@ from rich.markup import escape
 from rich.table import Table
 
 from islet.cli_output import JsonOption, print_json
-from islet.safety.evaluation import ALERT_LEVELS, PROBES, SplitResult, evaluate
+from islet.language import Language
+from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, SplitResult, evaluate
 
 console = Console(highlight=False)
 
 
 def eval_safety_command(
-    probes: Annotated[Path, typer.Option("--probes", help="YAML file of safety probes")] = PROBES,
+    probes: Annotated[
+        Path | None,
+        typer.Option(
+            "--probes", help="YAML file of safety probes (default: eval/safety.yaml, -es)"
+        ),
+    ] = None,
     misses: Annotated[
         bool, typer.Option("--misses", help="list the tuned (dev) split's misses")
     ] = False,
@@ -30,11 +36,17 @@ def eval_safety_command(
         typer.Option("--split", help="both, dev (used for tuning) or test (held out)"),
     ] = "both",
     as_json: JsonOption = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="en or es: which probe set, read in that language"),
+    ] = None,
 ) -> None:
     """Recall per level (emergency, crisis, medication) and false alarms of the safety triage,
     on probes written blind, for the tuned and the held-out split."""
     splits: tuple[Literal["dev", "test"], ...] = ("dev", "test") if split == "both" else (split,)
-    results = evaluate(probes, splits)
+    language = lang or "en"
+    # English probes keep the triage's own language reading; Spanish ones are read as Spanish
+    results = evaluate(probes or PROBE_FILES[language], splits, lang if lang == "es" else None)
     if as_json:
         print_json(
             {

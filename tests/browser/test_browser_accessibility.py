@@ -57,6 +57,12 @@ PAGES: list[tuple[str, Callable[[Page], None] | None]] = [
     ("/clinician/stage?mode=findings&size_cm=3&invades=none&nodes=no&mets=liver", None),
     ("/clinician/grade?ki67=25&differentiation=well", None),
     ("/no-such-page", None),
+    # Islet en español (issue 17)
+    ("/?lang=es", None),
+    ("/summary?lang=es", None),
+    ("/types/insulinoma?lang=es", None),
+    ("/symptoms?lang=es", None),
+    ("/guide/options?tumor_type=insulinoma&tumor_count=single&sites=tail&lang=es", None),
 ]
 
 

@@ -13,7 +13,7 @@ from islet.api.schemas import problem_responses
 from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion, InvalidSituation
-from islet.web.deps import KB, AudienceQuery
+from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
 
@@ -31,11 +31,12 @@ def ask(
     ],
     audience: AudienceQuery = "patient",
     limit: Annotated[int, Query(ge=1, le=10, description="how many passages at most")] = 3,
+    language: LanguageQuery = None,
 ) -> Answer:
     """The passages of the summary that answer the question, each with its section, source
     and a score; or ``in_scope: false`` with a message saying what the summary covers and who
     to ask. Information, not advice: doses, "should I" and one person's outlook are declined."""
     try:
-        return answer(q, audience=audience, limit=limit, kb=kb)
+        return answer(q, audience=audience, limit=limit, kb=kb, language=language)
     except InvalidQuestion as error:  # unreadable input: a 422 naming the field, as elsewhere
         raise InvalidSituation("q", str(error)) from error

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from islet.api.schemas import problem_responses
 from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
-from islet.web.deps import KB, AudienceQuery
+from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 
@@ -39,11 +39,11 @@ class SymptomsQuery(BaseModel):
 
 
 @router.post("/symptoms", responses=problem_responses(400, 413))
-def symptoms(query: SymptomsQuery, kb: KB) -> dict[str, Any]:
+def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> dict[str, Any]:
     """PDQ's lists of signs ranked against what a person describes; red flags first. This is
     information about what PDQ lists, never a diagnosis."""
     items = [*query.symptoms, *([query.text] if query.text and query.text.strip() else [])]
-    result: dict[str, Any] = explain_symptoms(items, kb).model_dump(mode="json")
+    result: dict[str, Any] = explain_symptoms(items, kb, language).model_dump(mode="json")
     return result
 
 

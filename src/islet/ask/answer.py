@@ -23,6 +23,7 @@ from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.words import fold
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
+from islet.language import Language
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
 
@@ -378,8 +379,12 @@ def answer(
     limit: int = DEFAULT_LIMIT,
     semantic: bool = False,
     kb: KnowledgeBase | None = None,
+    language: Language | None = None,
 ) -> Answer:
     """Answer ``question`` from the knowledge base for ``audience``.
+
+    ``language`` (``en``/``es``) is how the safety triage reads the question and answers; by
+    default the question's own cues decide (a Spanish question gets a Spanish safety reply).
 
     Returns up to ``limit`` passages, best first, each with its section, source and a score in
     0..1; or ``in_scope: false`` with a message saying what the summary covers and who to ask.
@@ -390,7 +395,7 @@ def answer(
     if limit < 1:
         raise InvalidQuestion("limit must be at least 1")
     text = _checked(question)
-    safety = triage(question)  # before any retrieval: emergencies and crisis come first
+    safety = triage(question, language)  # before any retrieval: emergencies and crisis come first
     chosen = engine(audience, semantic) if kb is None else engine_for(kb, audience, semantic)
     if safety.level != "none":
         return Answer.declined(

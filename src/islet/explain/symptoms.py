@@ -21,8 +21,10 @@ from islet import kb as kb_module
 from islet.errors import KnowledgeError
 from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
 from islet.kb import KnowledgeBase, load_data_file
+from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
 from islet.safety import Safety, triage
+from islet.translations import in_language
 
 EXTRAS_FILE = (
     Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "symptom-matching.yaml"
@@ -51,6 +53,30 @@ class MatchingExtras(Strict):
     ignore_synonyms: list[str] = Field(default_factory=list)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)
     red_flags: list[RedFlagRule] = Field(default_factory=list)
+
+
+class SpanishExtras(Strict):
+    """The fixed texts of the result in Spanish (``knowledge/es/explain/``)."""
+
+    reminder: str
+    urgent_notice: str
+    not_recognised: str
+    intro: str
+    examples: list[str] = Field(min_length=1)
+
+
+SPANISH_EXTRAS_FILE = EXTRAS_FILE.parents[1] / "es" / "explain" / EXTRAS_FILE.name
+
+
+@cache
+def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
+    """The matcher-only extras with the result's fixed texts in ``language``."""
+    data = extras(path)
+    if language == "en":
+        return data
+    where = f"es/explain/{SPANISH_EXTRAS_FILE.name}"
+    spanish = load_data_file(SPANISH_EXTRAS_FILE, SpanishExtras, where)
+    return data.model_copy(update=spanish.model_dump())
 
 
 @cache
@@ -194,7 +220,9 @@ def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
 
 
 def explain_symptoms(
-    text_or_ids: str | Sequence[str], kb: KnowledgeBase | None = None
+    text_or_ids: str | Sequence[str],
+    kb: KnowledgeBase | None = None,
+    language: Language | None = None,
 ) -> SymptomExplanation:
     """Rank PDQ's lists of signs against what a person describes.
 
@@ -207,12 +235,13 @@ def explain_symptoms(
     in PDQ order; the reminder is always present; when no symptom is recognised the result says
     so (``recognised=False``) and gives ``examples`` instead of a ranking.
     """
-    kb = kb or kb_module.load()
-    data = extras()
+    items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
+    spoken = language or guess_language(" ".join(items)) or "en"
+    kb = in_language(spoken, kb or kb_module.load())
+    data = extras_in(spoken)
     problems = extras_problems(kb, data)
     if problems:
         raise KnowledgeError([f"explain/{EXTRAS_FILE.name}: {p}" for p in problems])
-    items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
     clauses = [c for part in text_parts for c in tokenize(part)]
     found = [(p, m) for p in phrases(kb, data) for m in find(p.words, clauses)]
@@ -237,7 +266,7 @@ def explain_symptoms(
         for sid, ev in evidence.items()
         if ev.negated and sid not in present
     ]
-    safety = triage("\n".join(text_parts))
+    safety = triage("\n".join(text_parts), language or (spoken if spoken == "es" else None))
     _read_low_sugar(kb, safety, present, evidence)
     flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)

@@ -5,6 +5,9 @@ Each has one expected ``level`` and, where a second level applies too, ``also``;
 as recognised when the triage gives its level or one of ``also``. Reported per split (``dev``
 was used for tuning, ``test`` is held out): recall per level, and the false-alarm rate — the
 share of ``none`` probes that raised any level.
+
+Spanish probes live in ``eval/safety-es.yaml`` (same format) and are read with the Spanish
+vocabulary (``islet eval safety --lang es``), as on an interface where Spanish was chosen.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ from pydantic import Field
 
 from islet.errors import IsletError, KnowledgeError
 from islet.kb import load_data_file
+from islet.language import Language
 from islet.model import Strict
 from islet.safety.triage import triage
 from islet.safety.vocabulary import LEVELS, Level
 
-PROBES = Path(__file__).resolve().parents[3] / "eval" / "safety.yaml"
+EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
+PROBES = EVAL_DIR / "safety.yaml"
+PROBE_FILES: dict[Language, Path] = {"en": PROBES, "es": EVAL_DIR / "safety-es.yaml"}
 Split = Literal["all", "dev", "test"]
 ALERT_LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication")
 
@@ -81,12 +87,13 @@ def load_probes(path: Path = PROBES, split: Split = "all") -> list[Probe]:
     return [p for p in probes if split == "all" or p.split == split]
 
 
-def score(split: str, probes: Sequence[Probe]) -> SplitResult:
-    """Run every probe through the triage and count what it recognised."""
+def score(split: str, probes: Sequence[Probe], language: Language | None = None) -> SplitResult:
+    """Run every probe through the triage (in ``language``; by default each probe's own cues
+    decide) and count what it recognised."""
     recall = {level: [0, 0] for level in LEVELS}
     misses: list[Miss] = []
     for probe in probes:
-        got = triage(probe.text).level
+        got = triage(probe.text, language).level
         recall[probe.level][1] += 1
         if probe.recognised_by(got):
             recall[probe.level][0] += 1
@@ -102,6 +109,10 @@ def score(split: str, probes: Sequence[Probe]) -> SplitResult:
     )
 
 
-def evaluate(path: Path = PROBES, splits: Sequence[Split] = ("dev", "test")) -> list[SplitResult]:
+def evaluate(
+    path: Path = PROBES,
+    splits: Sequence[Split] = ("dev", "test"),
+    language: Language | None = None,
+) -> list[SplitResult]:
     """One result per split, in the order asked."""
-    return [score(split, load_probes(path, split)) for split in splits]
+    return [score(split, load_probes(path, split), language) for split in splits]

@@ -20,14 +20,16 @@ from islet.safety.vocabulary import GlucoseWords
 MMOL_TO_MG_DL = 18.0
 NUMBER = r"(\d+(?:\.\d+)?)(s)?"  # "40", "2.4", "40s" ("in the 40s")
 UNIT = r"(?: ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol l|mmol|mmols))?"
-NOT_A_READING_AFTER = re.compile(
-    r"^ ?(?:am|pm|a\.m|p\.m|hours?|hrs?|h|minutes?|mins?|seconds?|days?|weeks?|months?|years?|"
+NOT_AFTER_WORDS = (
+    r"am|pm|a\.m|p\.m|hours?|hrs?|h|minutes?|mins?|seconds?|days?|weeks?|months?|years?|"
     r"yrs?|times|x|%|percent|kg|kgs|lbs?|pounds|cm|mm|o'clock|oclock|units?|mg(?!/| ?dl| per)|"
-    r"mcg|ml|grams?|g|hour|year|day|week|month)(?![\w])"
+    r"mcg|ml|grams?|g|hour|year|day|week|month"
 )
+NOT_A_READING_AFTER = re.compile(rf"^ ?(?:{NOT_AFTER_WORDS})(?![\w])")
 
 
-THRESHOLD = re.compile(r"(?:under|below|less than|lower than|above|over|greater than|<|>) $")
+THRESHOLD_WORDS = r"under|below|less than|lower than|above|over|greater than|<|>"
+THRESHOLD = re.compile(rf"(?:{THRESHOLD_WORDS}) $")
 
 
 class GlucoseReading(Strict):
@@ -54,11 +56,20 @@ class _Patterns:
     before_word: re.Pattern[str]  # "39 on the cgm"
     with_unit: re.Pattern[str]  # "38 mg/dl"
     not_glucose: re.Pattern[str]
+    not_after: re.Pattern[str]  # "40 years": not a reading
+    threshold: re.Pattern[str]  # "under 40": a limit, not a reading
+    number_first: re.Pattern[str] | None  # "40 de azucar"
 
 
 @cache
-def _patterns(words: tuple[str, ...], gap: int, not_glucose: tuple[str, ...]) -> _Patterns:
+def _patterns(
+    words: tuple[str, ...],
+    gap: int,
+    not_glucose: tuple[str, ...],
+    extra: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
+) -> _Patterns:
     alternation = "|".join(words)
+    not_after, thresholds, number_before = extra
     return _Patterns(
         after_word=re.compile(
             rf"(?<![\w'])(?:{alternation})(?:s)?((?: [a-z']+){{0,{gap}}}?) (?:in the |the )?"
@@ -71,6 +82,15 @@ def _patterns(words: tuple[str, ...], gap: int, not_glucose: tuple[str, ...]) ->
             rf"(?<![\w.]){NUMBER} ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol)(?![\w])"
         ),
         not_glucose=re.compile(rf"(?<![\w'])(?:{'|'.join(not_glucose)})(?![\w'])"),
+        not_after=re.compile(rf"^ ?(?:{'|'.join([NOT_AFTER_WORDS, *not_after])})(?![\w])")
+        if not_after
+        else NOT_A_READING_AFTER,
+        threshold=re.compile(rf"(?:{'|'.join([THRESHOLD_WORDS, *thresholds])}) $")
+        if thresholds
+        else THRESHOLD,
+        number_first=re.compile(rf"(?<![\w.]){NUMBER}{UNIT} (?:{'|'.join(number_before)})(?![\w])")
+        if number_before
+        else None,
     )
 
 
@@ -84,21 +104,36 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
     words = tuple(
         w for w in (*vocabulary.words, *vocabulary.weak_words) if sugar_in_text or w not in weak
     )
-    patterns = _patterns(tuple(dict.fromkeys(words)), vocabulary.gap, tuple(vocabulary.not_glucose))
+    extra = (
+        tuple(vocabulary.not_a_reading_after),
+        tuple(vocabulary.thresholds),
+        tuple(vocabulary.number_before),
+    )
+    patterns = _patterns(
+        tuple(dict.fromkeys(words)), vocabulary.gap, tuple(vocabulary.not_glucose), extra
+    )
     found: dict[int, GlucoseReading] = {}
     for match in patterns.after_word.finditer(text):
-        if patterns.not_glucose.search(match.group(0)) or _threshold(text, match.start(2)):
+        if patterns.not_glucose.search(match.group(0)) or _threshold(
+            patterns, text, match.start(2)
+        ):
             continue
-        if match.group(4) is None and NOT_A_READING_AFTER.match(text[match.end() :]):
+        if match.group(4) is None and patterns.not_after.match(text[match.end() :]):
             continue
         found[match.start(2)] = _reading(match.group(2), match.group(4), match.group(0), vocabulary)
     for match in patterns.before_word.finditer(text):
         found.setdefault(
             match.start(1), _reading(match.group(1), match.group(3), match.group(0), vocabulary)
         )
+    for match in patterns.number_first.finditer(text) if patterns.number_first else ():
+        if not _threshold(patterns, text, match.start(1)):
+            found.setdefault(
+                match.start(1),
+                _reading(match.group(1), match.group(3), match.group(0), vocabulary),
+            )
     if sugar_in_text:
         for match in patterns.with_unit.finditer(text):
-            if _threshold(text, match.start(1)):
+            if _threshold(patterns, text, match.start(1)):
                 continue
             found.setdefault(
                 match.start(1), _reading(match.group(1), match.group(3), match.group(0), vocabulary)
@@ -106,9 +141,9 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
     return [found[k] for k in sorted(found)]
 
 
-def _threshold(text: str, start: int) -> bool:
+def _threshold(patterns: _Patterns, text: str, start: int) -> bool:
     """Whether the number at ``start`` is a limit ("under 40 mg/dL"), not a reading."""
-    return bool(THRESHOLD.search(text[:start]))
+    return bool(patterns.threshold.search(text[:start]))
 
 
 def _reading(number: str, unit: str | None, words: str, vocabulary: GlucoseWords) -> GlucoseReading:

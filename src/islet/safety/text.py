@@ -77,27 +77,44 @@ TENS = {
 }
 
 
-def words_of(text: str, rewrites: dict[str, str]) -> list[str]:
+@dataclass(frozen=True)
+class Numbers:
+    """Number words of a language: tens, units, and the word between them ("cuarenta y uno")."""
+
+    tens: dict[str, int]
+    units: dict[str, int]
+    joiners: frozenset[str] = frozenset()
+
+
+ENGLISH_NUMBERS = Numbers(TENS, UNITS)
+
+
+def words_of(text: str, rewrites: dict[str, str], numbers: Numbers = ENGLISH_NUMBERS) -> list[str]:
     """The text as normalised words and sentence/clause punctuation; number words as digits
     ("fifty one" -> "51"), possessives joined ("mum's" -> "mums")."""
     out: list[str] = []
     for token in TOKEN.findall(fold(text)):
         for word in rewrites.get(token, token).split():
             out.append(word.replace("'", "") if len(word) > 1 else word)
-    return _numbers(out)
+    return _numbers(out, numbers)
 
 
-def _numbers(words: list[str]) -> list[str]:
+def _numbers(words: list[str], numbers: Numbers) -> list[str]:
     """Tens and tens-plus-unit number words as digits; units alone stay words ("one low")."""
     out: list[str] = []
     i = 0
     while i < len(words):
         word = words[i]
-        if word in TENS:
-            value = TENS[word]
+        if word in numbers.tens:
+            value = numbers.tens[word]
             following = words[i + 1] if i + 1 < len(words) else ""
-            if following in UNITS and 0 < UNITS[following] < 10:
-                value += UNITS[following]
+            if following in numbers.joiners and i + 2 < len(words):
+                unit = words[i + 2]
+                if 0 < numbers.units.get(unit, 0) < 10:
+                    following = unit
+                    i += 1
+            if following in numbers.units and 0 < numbers.units[following] < 10:
+                value += numbers.units[following]
                 i += 1
             out.append(str(value))
         else:
@@ -106,8 +123,23 @@ def _numbers(words: list[str]) -> list[str]:
     return out
 
 
-def sentences(text: str, rewrites: dict[str, str]) -> list[Sentence]:
+@dataclass(frozen=True)
+class Clauses:
+    """Where a language's clauses break: break words, and a conjunction before a new statement."""
+
+    breaks: frozenset[str]
+    new_statement: frozenset[str]
+    conjunctions: frozenset[str]
+
+
+def sentences(
+    text: str,
+    rewrites: dict[str, str],
+    clauses_of: Clauses | None = None,
+    numbers: Numbers = ENGLISH_NUMBERS,
+) -> list[Sentence]:
     """The text as sentences, each with its clauses, every part one space-joined string."""
+    rules = clauses_of or Clauses(CLAUSE_BREAKS, NEW_STATEMENT, frozenset({"and"}))
     result: list[Sentence] = []
     words: list[str] = []
     clauses: list[list[str]] = [[]]
@@ -117,13 +149,15 @@ def sentences(text: str, rewrites: dict[str, str]) -> list[Sentence]:
         if parts:
             result.append(Sentence(" ".join(words), parts))
 
-    tokens = words_of(text, rewrites)
+    tokens = words_of(text, rewrites, numbers)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in SENTENCE_ENDS:
             close()
             words, clauses = [], [[]]
-        elif token in CLAUSE_BREAKS or (token == "and" and following in NEW_STATEMENT):
+        elif token in rules.breaks or (
+            token in rules.conjunctions and following in rules.new_statement
+        ):
             if token != ",":
                 words.append(token)
             clauses.append([])

@@ -19,9 +19,11 @@ from functools import cache
 
 from pydantic import Field
 
+from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.model import Source, Strict
+from islet.safety.languages import Rules, reading_for, replies_for
 from islet.safety.readings import GlucoseReading, as_mg_dl, readings
-from islet.safety.text import Sentence, sentences, word_set
+from islet.safety.text import Sentence, sentences
 from islet.safety.vocabulary import (
     LEVELS,
     Contact,
@@ -29,31 +31,12 @@ from islet.safety.vocabulary import (
     Signal,
     Vocabulary,
     compile_pattern,
-    replies,
-    vocabulary,
 )
 
-# Words just before a match that make it hypothetical ("can it make you pass out", "if he
-# faints") or a report ("my husband passed out", "I keep fainting").
-HYPOTHETICAL = word_set("can could will would might may should does do did to if whether")
-PERSONAL = word_set(
-    "i he she we they my his her our their mom mum dad husband wife son daughter mother father "
-    "grandma grandpa grandmother grandfather brother sister partner friend patient boyfriend "
-    "girlfriend aunt uncle keep keeps kept still"
-)
-GENERIC = word_set("someone somebody anyone anybody people person patients you one")
-EVENT_WORD = re.compile(
-    r"\b(?:\w+ed|had|was|were|went|fell|threw|lost|got|took|keeps?|is|are|am)\b"
-)
 LOW_SUGAR = "low-sugar-words"
-# Signs that say an unclear number ("my sugar is 22") is a low one.
-LOW_SIGNS = re.compile(r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash)")
-# A match that starts with a negative word is about that negation ("nobody would notice"),
-# so an earlier negation does not undo it.
-# So does one that starts a question, which begins a new statement ("... does not work can i
-# use the other one").
-NEGATIVE_START = re.compile(
-    r"(?:no|not|never|nobody|noone|none|nothing|neither|can i|could i|should i|is it|how|what)\b"
+# Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
+LOW_SIGNS = re.compile(
+    r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj)"
 )
 
 
@@ -97,11 +80,15 @@ class _Compiled:
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
+    language: Language
+    vocabulary: Vocabulary
+    rules: Rules
 
 
 @cache
-def _compiled() -> _Compiled:
-    vocab = vocabulary()
+def _compiled(language: Language = "en") -> _Compiled:
+    reading = reading_for(language)
+    vocab = reading.vocabulary
 
     def many(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
         return tuple(compile_pattern(p) for p in patterns)
@@ -122,6 +109,9 @@ def _compiled() -> _Compiled:
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
+        language=language,
+        vocabulary=vocab,
+        rules=reading.rules,
     )
 
 
@@ -131,8 +121,9 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
 
 def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
     before = clause[:start].split()[-window:]
-    if "and" in before:  # "not eating and letting ...": the negation stays with its own verb
-        before = before[len(before) - before[::-1].index("and") :]
+    joins = [i for i, w in enumerate(before) if w in c.rules.clauses.conjunctions]
+    if joins:  # "not eating and letting ...": the negation stays with its own verb
+        before = before[joins[-1] + 1 :]
     text = " ".join(before)
     for cue in c.negation:
         for hit in cue.finditer(text):
@@ -142,17 +133,17 @@ def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
     return False
 
 
-def _reported(clause: str, match: re.Match[str], signal: Signal) -> bool:
+def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -> bool:
     """Whether the words report something happening ("he just brought up ..."), rather than
     ask about it in general ("can insulinoma cause seizures", "what if he passes out")."""
     before = clause[: match.start()].split()
-    if any(w in HYPOTHETICAL for w in before):
+    if any(w in rules.hypothetical for w in before):
         return False
-    if any(w in PERSONAL for w in before):
+    if any(w in rules.personal for w in before):
         return True
-    if any(w in GENERIC for w in before):
+    if any(w in rules.generic for w in before):
         return False
-    return signal.event and bool(EVENT_WORD.search(match.group(0)))
+    return signal.event and bool(rules.event.search(match.group(0)))
 
 
 def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Found], bool]:
@@ -176,7 +167,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
                 continue
             if (
                 signal.negatable
-                and not NEGATIVE_START.match(match.group(0))
+                and not c.rules.negative_start.match(match.group(0))
                 and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
                 continue
@@ -184,7 +175,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
                 continue
             if signal.mild_excluded and _any(c.mild, clause):
                 continue
-            hypothetical = not _reported(clause, match, signal)
+            hypothetical = not _reported(clause, match, signal, c.rules)
             if signal.level == "emergency" and informational and hypothetical:
                 asked_about = True
                 continue
@@ -225,11 +216,34 @@ def _low_reading(
     return None
 
 
-def triage(text: str) -> Safety:
-    """Sort what a person typed into emergency, crisis, medication or none, with the reply."""
-    vocab = vocabulary()
-    c = _compiled()
-    parts = sentences(text, vocab.rewrites)
+def triage(text: str, language: Language | None = None) -> Safety:
+    """Sort what a person typed into emergency, crisis, medication or none, with the reply.
+
+    ``language`` (``en`` or ``es``) says how to read the text and which language to answer in.
+    Without it, a text with no Spanish cue is read as English; any other text is read both ways
+    and the higher level wins ("me desmaye" is an emergency however it is typed), answered in
+    the language its cues suggest.
+    """
+    if language is not None:
+        return _triage(text, language, language)
+    spanish, english_cues = language_scores(text)
+    if not spanish and not SPANISH_MARKS.search(text.lower()):
+        return _triage(text, "en", "en")  # no Spanish cue at all: read as English only
+    guess = guess_language(text)
+    english = _triage(text, "en", guess or "en")
+    in_spanish = _triage(text, "es", guess or "es")
+    if LEVELS.index(in_spanish.level) < LEVELS.index(english.level):
+        # only the Spanish words raised it: answer in Spanish unless the text is clearly English
+        clearly_english = english_cues >= spanish + 3
+        return in_spanish if not clearly_english else _triage(text, "es", "en")
+    return in_spanish if guess == "es" else english
+
+
+def _triage(text: str, language: Language, answer_in: Language) -> Safety:
+    """The triage reading ``text`` with ``language``'s vocabulary, answering in ``answer_in``."""
+    c = _compiled(language)
+    vocab = c.vocabulary
+    parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[_Found] = []
     asked_about = False
@@ -252,18 +266,22 @@ def triage(text: str) -> Safety:
     ]
     levels = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
-    return _reply(level, counted, reading, asked_about and level == "none")
+    return _reply(level, counted, reading, asked_about and level == "none", answer_in)
 
 
-def no_alert() -> Safety:
+def no_alert(language: Language = "en") -> Safety:
     """The triage's reply when nothing was found (level ``none``, nothing to say)."""
-    return _reply("none", [], None, False)
+    return _reply("none", [], None, False, language)
 
 
 def _reply(
-    level: Level, found: list[_Found], reading: GlucoseReading | None, danger_topic: bool
+    level: Level,
+    found: list[_Found],
+    reading: GlucoseReading | None,
+    danger_topic: bool,
+    language: Language,
 ) -> Safety:
-    texts = replies()
+    texts = replies_for(language)
     base = texts.levels[level]
     message = [base.message] if base.message else []
     actions = list(base.actions)
@@ -297,7 +315,7 @@ def _reply(
         message = [texts.danger_topic]
     signs = [f.signal.label for f in found if f.signal.level == level]
     if reading is not None and level == "emergency":
-        signs.insert(0, "a low blood sugar reading")
+        signs.insert(0, texts.reading_sign)
     return Safety(
         level=level,
         message=" ".join(message),

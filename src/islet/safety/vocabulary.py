@@ -42,6 +42,28 @@ class _Patterns(Strict):
         return patterns
 
 
+class Forms(_Patterns):
+    """A signal in another language: its label and the patterns added to the English ones."""
+
+    label: str
+    patterns: list[str] = Field(default_factory=list)
+    all_of: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid(cls, value: list[str]) -> list[str]:
+        return cls._check(value)
+
+    @field_validator("all_of")
+    @classmethod
+    def _valid_groups(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            if not group:
+                raise ValueError("an all_of group needs at least one pattern")
+            cls._check(group)
+        return value
+
+
 class Signal(_Patterns):
     """Words that signal one thing (chest pain, thoughts of suicide, stopping a medicine...)."""
 
@@ -58,6 +80,7 @@ class Signal(_Patterns):
     mild_excluded: bool = False  # "a bit", "climbing stairs" undo it
     danger_topic: bool = False  # asked about in general, it still earns the urgent-care note
     negatable: bool = True  # false: a mention counts even after "not" ("did not take my X")
+    es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
 
     @field_validator("patterns")
     @classmethod
@@ -115,6 +138,39 @@ class GlucoseWords(Strict):
     low_mg_dl: float = Field(gt=0)
     serious_mg_dl: float = Field(gt=0)
     not_glucose: list[str]  # other measures whose numbers are not blood sugar
+    # words right after a number that make it something else ("40 anos"), words before it that
+    # make it a limit ("menos de 70"), and words after it that name sugar ("40 de azucar");
+    # the English ones are built into islet.safety.readings
+    not_a_reading_after: list[str] = Field(default_factory=list)
+    thresholds: list[str] = Field(default_factory=list)
+    number_before: list[str] = Field(default_factory=list)
+
+
+class Grammar(Strict):
+    """How a language other than English marks clauses, reports, questions and numbers (added
+    to the English rules in islet.safety.languages)."""
+
+    clause_breaks: list[str]
+    new_statement: list[str]
+    conjunctions: list[str]
+    hypothetical: list[str]
+    personal: list[str]
+    not_personal: list[str] = Field(default_factory=list)  # English words that mean else here
+    generic: list[str] = Field(default_factory=list)  # "alguien", "la gente": in general
+    event: list[str]  # patterns: a match holding one reports an event ("se desmayo")
+    negative_start: list[str]
+    tens: dict[str, int]
+    units: dict[str, int]
+    joiners: list[str]
+
+
+class LanguageVocabulary(Strict):
+    """What a language adds to the English vocabulary."""
+
+    rewrites: dict[str, str]
+    context: Context
+    glucose: GlucoseWords
+    grammar: Grammar
 
 
 class Vocabulary(Strict):
@@ -122,6 +178,7 @@ class Vocabulary(Strict):
     context: Context
     glucose: GlucoseWords
     signals: list[Signal] = Field(min_length=1)
+    languages: dict[Literal["es"], LanguageVocabulary] = Field(default_factory=dict)
 
 
 class Contact(Strict):
@@ -162,6 +219,7 @@ class Replies(Strict):
     crisis_also: str
     reading: dict[Literal["serious-low", "low"], str]
     danger_topic: str
+    reading_sign: str = "a low blood sugar reading"  # the sign shown for a low reading
 
 
 @cache

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import Depends, Query
+from fastapi import Depends, Header, Query
 from starlette.requests import Request
 
 from islet.kb import KnowledgeBase
+from islet.language import Language, from_accept_language, parse_language
+from islet.translations import in_language
 
 
 def knowledge(request: Request) -> KnowledgeBase:
-    """The app's knowledge base, loaded and validated once at start-up."""
+    """The app's knowledge base, loaded and validated once at start-up; with ``?lang=es`` (and
+    not the professional view, which is English only) its patient text in Spanish."""
     kb: KnowledgeBase = request.app.state.kb
+    language = parse_language(request.query_params.get("lang"))
+    if language is not None and request.query_params.get("audience") != "professional":
+        return in_language(language, kb)
     return kb
 
 
@@ -21,3 +27,18 @@ AudienceQuery = Annotated[
     Literal["patient", "professional"],
     Query(description="whose version of the text: patient (plain words) or professional"),
 ]
+
+
+def requested_language(
+    lang: Annotated[
+        Literal["en", "es"] | None,
+        Query(description="language of the texts: en or es (default: Accept-Language)"),
+    ] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Language | None:
+    """``?lang=``, else the first language of ``Accept-Language`` Islet speaks, else None
+    (free text then speaks for itself). JSON keys and ids never change with the language."""
+    return lang or from_accept_language(accept_language)
+
+
+LanguageQuery = Annotated[Language | None, Depends(requested_language)]

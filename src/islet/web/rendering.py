@@ -7,6 +7,7 @@ renders a marked term as an in-place explanation. No HTML is built here.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,9 +20,12 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from islet import __version__
+from islet.i18n import translations
 from islet.kb import KnowledgeBase
+from islet.language import LANGUAGES, Language, parse_language
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
+from islet.translations import in_language
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -37,6 +41,14 @@ environment = jinja2.Environment(
     lstrip_blocks=True,
 )
 templates = Jinja2Templates(env=environment)
+# The page being rendered's language: set by ``render`` for the gettext of the templates.
+rendering_language: ContextVar[Language] = ContextVar("rendering_language", default="en")
+environment.add_extension("jinja2.ext.i18n")
+environment.install_gettext_callables(  # type: ignore[attr-defined]
+    gettext=lambda message: translations(rendering_language.get()).gettext(message),
+    ngettext=lambda one, many, n: translations(rendering_language.get()).ngettext(one, many, n),
+    newstyle=True,
+)
 
 
 @dataclass(frozen=True)
@@ -110,11 +122,41 @@ def switch_url(request: Request, audience: Audience) -> str:
     return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
 
 
+def language_of(request: Request, audience: Audience = "patient") -> Language:
+    """The page's language: ``?lang=es`` for Spanish; the professional view is English only."""
+    asked = parse_language(request.query_params.get("lang"))
+    return asked if asked is not None and audience == "patient" else "en"
+
+
+def page_language(request: Request) -> Language | None:
+    """The language chosen with ``?lang=`` (None: free text then speaks for itself)."""
+    return parse_language(request.query_params.get("lang"))
+
+
+def language_url(request: Request, language: Language) -> str:
+    """This page's address in ``language``, other query parameters kept."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    if language != "en":
+        params.append(("lang", language))
+    query = urlencode(params)
+    return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
+
+
+def _with_language(aq: str, language: Language) -> str:
+    if language == "en":
+        return aq
+    return f"{aq}&lang={language}" if aq else f"?lang={language}"
+
+
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
-    """What every template may use: the knowledge base, audience, links and dates."""
-    kb: KnowledgeBase = request.app.state.kb
-    prefix, aq = root(request), audience_query(audience)
+    """What every template may use: the knowledge base, audience, language, links and dates."""
+    language = language_of(request, audience)
+    kb: KnowledgeBase = in_language(language, request.app.state.kb)
+    prefix, aq = root(request), _with_language(audience_query(audience), language)
     return {
+        "lang": language,
+        "asked_lang": parse_language(request.query_params.get("lang")) or "en",
+        "language_urls": {code: language_url(request, code) for code in LANGUAGES},
         "request": request,
         "kb": kb,
         "pdq": kb.pdq,
@@ -141,16 +183,24 @@ def render(
     **context: Any,
 ) -> Response:
     """The template ``name`` rendered with the page context plus ``context``."""
-    return templates.TemplateResponse(
-        request,
-        name,
-        {**page_context(request, audience), **context},
-        status_code=status_code,
-        headers=headers,
-    )
+    token = rendering_language.set(language_of(request, audience))
+    try:
+        return templates.TemplateResponse(
+            request,
+            name,
+            {**page_context(request, audience), **context},
+            status_code=status_code,
+            headers=headers,
+        )
+    finally:
+        rendering_language.reset(token)
 
 
 def render_text(request: Request, name: str, audience: Audience, **context: Any) -> str:
     """The template ``name`` rendered to a string (for the PDF)."""
     template = environment.get_template(name)
-    return template.render({**page_context(request, audience), **context})
+    token = rendering_language.set(language_of(request, audience))
+    try:
+        return template.render({**page_context(request, audience), **context})
+    finally:
+        rendering_language.reset(token)

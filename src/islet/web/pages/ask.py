@@ -17,7 +17,7 @@ from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
-from islet.web.rendering import render
+from islet.web.rendering import page_language, render
 
 router = APIRouter()
 
@@ -37,7 +37,7 @@ def ask_answer(
     audience: AudienceQuery = "patient",
 ) -> Response:
     try:
-        reply = answer(q, audience=audience, kb=kb)
+        reply = answer(q, audience=audience, kb=kb, language=page_language(request))
     except InvalidQuestion as error:
         return _page(request, audience, 422, None, q, str(error))
     return _page(request, audience, 200, reply, q, None)

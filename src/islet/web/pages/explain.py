@@ -16,7 +16,7 @@ from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.pages.home import red_flags
-from islet.web.rendering import render
+from islet.web.rendering import page_language, render
 
 router = APIRouter()
 
@@ -47,7 +47,7 @@ def symptoms_answer(
 ) -> Response:
     checked = [s for s in symptom if s in kb.symptoms]
     items = [*checked, *([text] if text.strip() else [])]
-    answer = explain_symptoms(items, kb) if items else None
+    answer = explain_symptoms(items, kb, page_language(request)) if items else None
     return render(
         request,
         "symptoms.html",
