@@ -283,27 +283,29 @@ def test_a_shortlist_has_a_limit(web: TestClient) -> None:
         ("GET", f"/trials/shortlist?nct={RADIANT}", 404),
     ],
 )
-def test_without_imported_trials_the_pages_say_how_to_import(
+def test_without_trials_the_pages_point_to_other_searches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str, path: str, status: int
 ) -> None:
     store = tmp_path / "none" / "trials.sqlite"
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     response = client().request(method, path, data={"age": "50"} if method == "POST" else None)
     assert response.status_code == status
-    assert "No clinical trial records have been imported" in response.text
-    assert "islet trials update" in response.text
-    assert "islet trials import FILE..." in response.text
+    assert "NCI's clinical trials search" in response.text
+    assert "clinicaltrials.gov/search?" in response.text
+    assert "islet trials" not in response.text
     assert not store.exists()
     assert str(tmp_path) not in response.text
 
 
-def test_an_empty_store_is_no_trials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_store_searches_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = tmp_path / "trials.sqlite"
     import_files([write_page(tmp_path / "empty.json", [])], store, snapshot_date=SNAPSHOT)
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     response = client().get("/trials")
     assert response.status_code == 200
-    assert "No clinical trial records have been imported" in response.text
+    assert "could not search ClinicalTrials.gov just now" in response.text
 
 
 def test_an_unreadable_store_is_a_calm_503(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -313,7 +315,7 @@ def test_an_unreadable_store_is_a_calm_503(tmp_path: Path, monkeypatch: pytest.M
     response = client().get("/trials")
     assert response.status_code == 503
     assert "cannot be read" in response.text
-    assert "islet trials import" in response.text
+    assert "NCI's clinical trials search" in response.text
     assert str(tmp_path) not in response.text
 
 

@@ -307,6 +307,10 @@ class PdqInfo(Strict):
     patient_updated_note: str
     citation_template: str
     cis_phone: str
+    nci_trial_search_url: str | None = None
+    nci_trials_info_url: str | None = None
+    cis_url: str | None = None
+    ctgov_url: str | None = None
     source: Source
 
 
