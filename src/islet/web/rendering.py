@@ -28,6 +28,11 @@ HERE = Path(__file__).parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 
+# Answers to a POSTed question or symptom list: the browser may keep the page in its own private
+# cache for 15 minutes, so Back and Forward show it again (no "Confirm Form Resubmission");
+# shared caches and proxies may not store it, and the text never appears in an address or log.
+ANSWER_CACHE = {"Cache-Control": "private, max-age=900"}
+
 environment = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,

@@ -47,7 +47,7 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import render, root
+from islet.web.rendering import ANSWER_CACHE, render, root
 
 router = APIRouter()
 
@@ -196,6 +196,7 @@ def _study(
         "trial.html",
         audience,
         status_code=422 if form.errors else 200,
+        headers=ANSWER_CACHE if request.method == "POST" else None,
         detail=detail,
         trial=detail.trial,
         inclusion=[line.text for line in lines if line.section == "inclusion"],
