@@ -234,3 +234,24 @@ def test_cli_show_professional_view_of_a_treatment_names_drugs() -> None:
     result = runner.invoke(app, ["show", "supportive-care-ulcers"])
     assert result.exit_code == 0, result.output
     assert "omeprazole" not in result.output
+
+
+@pytest.mark.parametrize("treatment_id", ["enucleation"])
+def test_a_treatment_page_says_how_why_and_side_effects_with_links(treatment_id: str) -> None:
+    """Issue 14: a treatment page gives what PDQ says about how it is done, why, and its side
+    effects, with its source, and links the related tests and the situations PDQ lists it for."""
+    from tests.webapp import client, read_page
+
+    html = client().get(f"/treatments/{treatment_id}").text
+    for heading in (
+        "How it is done",
+        "Why and when PDQ lists it",
+        "Side effects",
+        "Related tests",
+        "Where PDQ lists it",
+    ):
+        assert heading in html, heading
+    links = read_page(html).links
+    assert "/tests/intraoperative-ultrasound" in links
+    assert any(link.startswith("/types/") for link in links)
+    assert "Source: PDQ health professional version" in html

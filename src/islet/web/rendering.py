@@ -43,6 +43,36 @@ environment = jinja2.Environment(
 templates = Jinja2Templates(env=environment)
 
 
+def first_upper(text: object) -> str:
+    """The text with its first letter in capitals and the rest as written, so names such as
+    VIPoma, ACTH and Cushing keep their capitals (Jinja's own ``capitalize`` lowers them)."""
+    value = str(text)
+    return value[:1].upper() + value[1:]
+
+
+def in_sentence(text: object) -> str:
+    """A name as it reads inside a sentence: "Hormone therapy" -> "hormone therapy", while
+    "VIPoma", "ACTH-secreting tumor" and "PRRT" keep their capitals."""
+    value = str(text)
+    if len(value) > 1 and value[1].isupper():
+        return value
+    return value[:1].lower() + value[1:]
+
+
+def plain_date(iso: object) -> str:
+    """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it)."""
+    try:
+        day = date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+environment.filters["capitalize"] = first_upper
+environment.filters["plain_date"] = plain_date
+environment.filters["in_sentence"] = in_sentence
+
+
 @dataclass(frozen=True)
 class Segment:
     """A run of text; a glossary term when ``term`` is set (with its definition)."""

@@ -111,8 +111,29 @@ def treatment(
 ) -> Response:
     kinds = [t for t in kb.treatments.values() if t.parent == item_id]
     return entity_page(
-        request, kb, audience, "treatments", item_id, "treatment", "treatment.html", kinds=kinds
+        request,
+        kb,
+        audience,
+        "treatments",
+        item_id,
+        "treatment",
+        "treatment.html",
+        kinds=kinds,
+        listed_for=listed_for(kb, item_id),
     )
+
+
+def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
+    """(rule applies_to, bullet) for every PDQ bullet that names the treatment, in file order,
+    so a treatment page can link the situations where PDQ lists it."""
+    return [
+        (rule.applies_to, rule.bullet)
+        for rule in kb.rules.values()
+        if any(
+            treatment_id in (o.treatment, *o.with_or_without, *o.together_with)
+            for o in rule.options
+        )
+    ]
 
 
 @router.get("/patterns/{item_id}")
