@@ -272,3 +272,18 @@ def test_import_instructions_live_in_the_readme_and_the_help() -> None:
     assert "islet trials update" in readme and "islet trials import" in readme
     shown = CliRunner().invoke(app, ["trials", "--help"], terminal_width=200).output
     assert "islet trials update" in shown and "islet trials import FILE..." in shown
+
+
+@pytest.mark.parametrize(
+    ("situation", "address"),
+    [
+        ("tumor_type=insulinoma&sites=tail", "/trials?type=insulinoma&status=recruiting"),
+        ("tumor_type=gastrinoma&spread=liver", "/trials?type=gastrinoma&status=recruiting"),
+        ("", "/trials?status=recruiting"),
+    ],
+)
+def test_the_guide_links_to_the_trial_search_for_its_situation(
+    situation: str, address: str
+) -> None:
+    links = read_page(client().get(f"/guide/options?{situation}").text).links
+    assert f"{address}#results-title" in links

@@ -400,7 +400,8 @@ def test_trial_pages_are_sound_html_without_inline_code(
 
 def test_home_and_navigation_lead_to_the_trials(web: TestClient) -> None:
     home = read_page(web.get("/").text)
-    assert home.links.count("/trials") == 2  # the main navigation and the home page list
+    # the wide-screen navigation, the same links behind the phone menu, and the home page list
+    assert home.links.count("/trials") == 3
     summary = read_page(web.get("/summary?audience=professional").text)
     assert "/trials?audience=professional" in summary.links
 
