@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,11 @@ def registry(server: HTTPServer, max_age_hours: float = 24) -> Registry:
 
 
 def find(query: TrialQuery, db: Path, reg: Registry, moment: datetime = NOW, **kwargs: Any) -> Any:
-    return asyncio.run(find_trials(query, db, reg, now=lambda: moment, **kwargs))
+    """``find_trials`` run to the end on its own event loop, in a thread of its own: the
+    browser tests' Playwright keeps a loop running in the main thread for the whole session."""
+    search = find_trials(query, db, reg, now=lambda: moment, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, search).result()
 
 
 def cache_rows(db: Path) -> list[tuple[Any, ...]]:
