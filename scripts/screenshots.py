@@ -5,7 +5,10 @@ Starts the app on a free loopback port and drives Debian's Chromium through Play
 
 from __future__ import annotations
 
+import os
+import socket
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +29,11 @@ def describe_symptoms(page: Page) -> None:
         "I get shaky and sweaty before meals, and confused"
     )
     page.get_by_role("button", name="Explain").click()
+
+
+def ask_a_question(page: Page) -> None:
+    page.get_by_label("Your question").fill("What is enucleation?")
+    page.get_by_role("button", name="Ask", exact=True).click()
 
 
 def open_a_term(page: Page) -> None:
@@ -55,6 +63,18 @@ SHOTS: list[tuple[str, str, dict[str, int], Callable[[Page], None] | None]] = [
         None,
     ),
     ("symptoms", "/symptoms", DESKTOP, describe_symptoms),
+    ("ask-phone", "/ask", PHONE, ask_a_question),
+    ("glossary-search-phone", "/glossary?q=enucleation#glossary-results", PHONE, None),
+    ("treatment-enucleation", "/treatments/enucleation", DESKTOP, None),
+    # Trial pages: "sample" reads the constructed test records; "fresh" is a new install with no
+    # records and no network, as a family would meet it offline.
+    (
+        "trials-results",
+        "/trials?type=gastrinoma&near=55905&radius=500#results-title",
+        DESKTOP,
+        None,
+    ),
+    ("trials-fresh-install-offline", "/trials?type=insulinoma&status=recruiting", PHONE, None),
     ("tests", "/tests?type=insulinoma", DESKTOP, None),
     (
         "staging",
@@ -65,11 +85,27 @@ SHOTS: list[tuple[str, str, dict[str, int], Callable[[Page], None] | None]] = [
 ]
 
 
+def trial_stores(folder: Path) -> dict[str, str]:
+    """A store of the constructed test records, and the path of a store that does not exist."""
+    from tests.trials_helpers import net_store
+
+    return {
+        "sample": str(net_store(folder / "sample.sqlite")),
+        "fresh": str(folder / "fresh" / "trials.sqlite"),
+    }
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    closed = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    closed.bind(("127.0.0.1", 0))  # bound, never listening: the registry "cannot be reached"
+    os.environ["ISLET_CTGOV_API"] = f"http://127.0.0.1:{closed.getsockname()[1]}/api/v2"
+    folder = Path(tempfile.mkdtemp(prefix="islet-shots-"))
+    stores = trial_stores(folder)
     with running_server() as base_url, sync_playwright() as playwright:
         browser = launch(playwright)
         for name, path, viewport, action in SHOTS:
+            os.environ["ISLET_TRIALS_DB"] = stores["fresh" if "fresh" in name else "sample"]
             context = browser.new_context(viewport=viewport, device_scale_factor=1)
             page = context.new_page()
             page.goto(base_url + path)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,3 +26,20 @@ def compiled_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def kb() -> kb_module.KnowledgeBase:
     return kb_module.load()
+
+
+@pytest.fixture(scope="session")
+def unreachable_registry() -> Iterator[str]:
+    """An API address on this machine that refuses connections at once (bound, never listening)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/api/v2"
+    sock.close()
+
+
+@pytest.fixture(autouse=True)
+def no_real_registry(monkeypatch: pytest.MonkeyPatch, unreachable_registry: str) -> None:
+    """No test ever reaches the real ClinicalTrials.gov: the live trial search meets a closed
+    port (the "no network" case) unless a test points it at its own fake server."""
+    monkeypatch.setenv("ISLET_CTGOV_API", unreachable_registry)
+    monkeypatch.delenv("ISLET_TRIALS_LIVE", raising=False)

@@ -153,3 +153,31 @@ def test_an_unknown_id_in_the_extras_is_reported(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize("name", ["reminder", "urgent_notice", "not_recognised", "intro"])
 def test_fixed_texts_are_plain_language(name: str) -> None:
     assert grade(getattr(extras(), name)) <= MAX_GRADE
+
+
+@pytest.mark.parametrize(
+    ("short", "detailed"),
+    [
+        ("diarrhea", "watery diarrhea for weeks"),
+        ("diarrhea", "very large amounts of watery diarrhea every day"),
+        ("rash", "a red itchy rash on my legs that comes and goes"),
+        ("ulcers", "stomach ulcers that keep coming back"),
+        ("low blood sugar", "very low blood sugar in the morning"),
+        ("weight loss", "sudden weight loss over the last months"),
+        ("yellow skin", "my skin and eyes look yellow lately"),
+    ],
+)
+def test_adding_words_never_loses_a_list(kb: KnowledgeBase, short: str, detailed: str) -> None:
+    """A more detailed description matches at least every list the shorter one matches."""
+
+    def matched(text: str) -> set[str]:
+        return {p.id for p in explain_symptoms(text, kb).patterns if p.matched}
+
+    assert matched(short)
+    assert matched(short) <= matched(detailed)
+
+
+def test_the_more_specific_symptom_ranks_its_list_first(kb: KnowledgeBase) -> None:
+    result = explain_symptoms("watery diarrhea for weeks", kb)
+    assert result.patterns[0].id == "vip-excess"
+    assert {s.id for s in result.symptoms} == {"watery-diarrhea", "diarrhea"}

@@ -234,3 +234,44 @@ def test_cli_show_professional_view_of_a_treatment_names_drugs() -> None:
     result = runner.invoke(app, ["show", "supportive-care-ulcers"])
     assert result.exit_code == 0, result.output
     assert "omeprazole" not in result.output
+
+
+ABOUT = {
+    "how": "How it is done",
+    "why": "Why and when PDQ lists it",
+    "side_effects": "Side effects",
+}
+
+
+def test_the_main_surgeries_say_why_and_their_side_effects(kb: KnowledgeBase) -> None:
+    for treatment_id in ("enucleation", "pancreatoduodenectomy", "distal-pancreatectomy"):
+        about = kb.treatments[treatment_id].about
+        assert about is not None and about.why and about.side_effects, treatment_id
+
+
+@pytest.mark.parametrize(
+    "treatment_id", ["enucleation", "pancreatoduodenectomy", "distal-pancreatectomy", "surgery"]
+)
+def test_a_treatment_page_says_how_why_and_side_effects_with_links(
+    kb: KnowledgeBase, treatment_id: str
+) -> None:
+    """Issue 14: a treatment page gives what PDQ says about how it is done, why, and its side
+    effects, with its source, and links the related tests and the situations PDQ lists it for."""
+    from islet.web.pages.entities import listed_for
+    from tests.webapp import client, read_page
+
+    item = kb.treatments[treatment_id]
+    html = client().get(f"/treatments/{treatment_id}").text
+    for field, heading in ABOUT.items():
+        said = item.about is not None and getattr(item.about, field)
+        assert (heading in html) == bool(said), heading
+    links = read_page(html).links
+    for test_id in item.related_tests:
+        assert f"/tests/{test_id}" in links
+    listed = listed_for(kb, treatment_id)
+    assert ("Where PDQ lists it" in html) == bool(listed)
+    for applies_to, _bullet in listed:
+        if applies_to in kb.tumor_types:
+            assert f"/types/{applies_to}" in links
+    if treatment_id == "enucleation":
+        assert listed and "/tests/intraoperative-ultrasound" in links

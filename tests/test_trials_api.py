@@ -103,9 +103,20 @@ def test_bad_input_gets_a_problem_body(
     assert says in response.text
 
 
-def test_no_store_yet_is_a_clear_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_store_and_no_registry_is_a_typed_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ISLET_TRIALS_DB", str(tmp_path / "none.sqlite"))
     response = client().get("/api/v1/trials")
-    assert response.status_code == 400
-    assert "islet trials update" in response.json()["detail"]
+    assert response.status_code == 503
+    body = response.json()
+    assert body["type"] == "registry-unavailable"
+    assert "could not be reached" in body["detail"]
+    assert "islet trials" not in body["detail"]
+    names = [link["name"] for link in body["search_elsewhere"]]
+    assert names == [
+        "NCI's clinical trials search",
+        "ClinicalTrials.gov",
+        "NCI's Cancer Information Service",
+    ]
     assert not (tmp_path / "none.sqlite").exists()

@@ -242,3 +242,21 @@ def test_settings_from_the_environment(
             Settings.from_env()
     else:
         assert Settings.from_env() == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/ask", {"q": "what is a whipple?"}),
+        ("/symptoms", {"text": "watery diarrhea for weeks"}),
+    ],
+)
+def test_answers_to_a_form_are_kept_only_by_the_browser(
+    web: TestClient, path: str, data: dict[str, str]
+) -> None:
+    """Back and Forward show a POSTed answer again from the browser's own cache; a shared
+    cache or proxy may not store it, and the form page itself is never cached."""
+    answer = web.post(path, data=data)
+    assert answer.status_code == 200
+    assert answer.headers["cache-control"] == "private, max-age=900"
+    assert web.get(path).headers["cache-control"] == "no-store"

@@ -103,7 +103,7 @@ def test_the_search_form_offers_every_filter(web: TestClient) -> None:
     html = web.get("/trials").text
     for name in ("type", "status", "phase", "intervention_type", "age", "sex", "near", "radius"):
         assert f'name="{name}"' in html, name
-    assert '<form method="get" action="/trials"' in html
+    assert '<form method="get" action="/trials#results-title"' in html  # results in view
     assert "Only the study team can decide who can join a study." in html
 
 
@@ -188,7 +188,8 @@ def test_screening_keeps_the_facts_out_of_addresses_and_logs(
         )
     assert response.status_code == 200
     assert "location" not in response.headers
-    assert response.headers["cache-control"] == "no-store"
+    # Kept only by the browser itself, so Back shows it again (no shared cache may store it).
+    assert response.headers["cache-control"] == "private, max-age=900"
     page = read_page(response.text)
     assert MARKER in response.text  # shown back in the form, to be changed
     assert not [link for link in page.links if MARKER in link or "61" in link.split("?")[-1]]
@@ -283,27 +284,29 @@ def test_a_shortlist_has_a_limit(web: TestClient) -> None:
         ("GET", f"/trials/shortlist?nct={RADIANT}", 404),
     ],
 )
-def test_without_imported_trials_the_pages_say_how_to_import(
+def test_without_trials_the_pages_point_to_other_searches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str, path: str, status: int
 ) -> None:
     store = tmp_path / "none" / "trials.sqlite"
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     response = client().request(method, path, data={"age": "50"} if method == "POST" else None)
     assert response.status_code == status
-    assert "No clinical trial records have been imported" in response.text
-    assert "islet trials update" in response.text
-    assert "islet trials import FILE..." in response.text
+    assert "NCI's clinical trials search" in response.text
+    assert "clinicaltrials.gov/search?" in response.text
+    assert "islet trials" not in response.text
     assert not store.exists()
     assert str(tmp_path) not in response.text
 
 
-def test_an_empty_store_is_no_trials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_store_searches_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = tmp_path / "trials.sqlite"
     import_files([write_page(tmp_path / "empty.json", [])], store, snapshot_date=SNAPSHOT)
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     response = client().get("/trials")
     assert response.status_code == 200
-    assert "No clinical trial records have been imported" in response.text
+    assert "could not search ClinicalTrials.gov just now" in response.text
 
 
 def test_an_unreadable_store_is_a_calm_503(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -313,7 +316,7 @@ def test_an_unreadable_store_is_a_calm_503(tmp_path: Path, monkeypatch: pytest.M
     response = client().get("/trials")
     assert response.status_code == 503
     assert "cannot be read" in response.text
-    assert "islet trials import" in response.text
+    assert "NCI's clinical trials search" in response.text
     assert str(tmp_path) not in response.text
 
 
@@ -397,7 +400,8 @@ def test_trial_pages_are_sound_html_without_inline_code(
 
 def test_home_and_navigation_lead_to_the_trials(web: TestClient) -> None:
     home = read_page(web.get("/").text)
-    assert home.links.count("/trials") == 2  # the main navigation and the home page list
+    # the wide-screen navigation, the same links behind the phone menu, and the home page list
+    assert home.links.count("/trials") == 3
     summary = read_page(web.get("/summary?audience=professional").text)
     assert "/trials?audience=professional" in summary.links
 

@@ -30,7 +30,13 @@ if TYPE_CHECKING:
 DEFAULT_RADIUS_MILES = 100.0
 
 trials_app = typer.Typer(
-    help="Find and screen ClinicalTrials.gov studies for pancreatic NETs.",
+    help=(
+        "Find and screen ClinicalTrials.gov studies for pancreatic NETs.\n\n"
+        "Fill the trial store with `islet trials update` (downloads from ClinicalTrials.gov) or "
+        "`islet trials import FILE...` (saved API v2 files, offline); run `update` again to "
+        "refresh it. Until records are imported, the web page and GET /api/v1/trials search "
+        "ClinicalTrials.gov live ($ISLET_TRIALS_LIVE=0 turns that off)."
+    ),
     no_args_is_help=True,
 )
 console = Console()

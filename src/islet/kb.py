@@ -329,6 +329,7 @@ def references(item: BaseModel, name: str) -> Iterator[tuple[str, str]]:
     elif isinstance(item, Treatment):
         if item.parent:
             yield "treatments", item.parent
+        yield from (("tests", t) for t in item.related_tests)
     elif isinstance(item, Code):
         yield "any", item.concept
     elif isinstance(item, Rule):

@@ -168,11 +168,23 @@ TreatmentKind = Literal[
 ]
 
 
+class TreatmentAbout(Strict):
+    """What PDQ says about one treatment, in patient words: how it is done, why (when PDQ lists
+    it) and its side effects (saying so when PDQ does not describe them)."""
+
+    how: str | None = None
+    why: str | None = None
+    side_effects: str | None = None
+    source: Source
+
+
 class Treatment(TextItem):
     name: str
     aliases: list[str] = []
     kind: TreatmentKind
     parent: Id | None = None  # e.g. systemic chemotherapy is a kind of chemotherapy
+    about: TreatmentAbout | None = None
+    related_tests: list[Id] = []  # tests PDQ names before or during this treatment
 
 
 class GlossaryTerm(Item):
@@ -313,6 +325,10 @@ class PdqInfo(Strict):
     patient_updated_note: str
     citation_template: str
     cis_phone: str
+    nci_trial_search_url: str | None = None
+    nci_trials_info_url: str | None = None
+    cis_url: str | None = None
+    ctgov_url: str | None = None
     source: Source
 
 

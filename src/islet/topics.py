@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from islet.kb import KnowledgeBase
-from islet.model import Audience, Item, TextItem, TumorType, plain_text
+from islet.model import Audience, GlossaryTerm, Item, TextItem, TumorType, plain_text
 
 BEHAVIOUR_LABELS = {
     "usually-benign": "usually benign (not cancer)",
@@ -62,3 +65,56 @@ def _us_date(iso: str) -> str:
     if len(parts) == 3:
         return f"{parts[1]}/{parts[2]}/{parts[0]}"
     return iso
+
+
+@dataclass(frozen=True)
+class GlossaryFind:
+    """Glossary entries for a search: ``named`` have the words in their name or another name,
+    ``mentioned`` only in their explanation; ``close`` are spellings near the words."""
+
+    named: list[GlossaryTerm] = field(default_factory=list)
+    mentioned: list[GlossaryTerm] = field(default_factory=list)
+    close: list[str] = field(default_factory=list)
+
+
+def glossary_letter(entry: GlossaryTerm) -> str:
+    """The index letter of an entry: the first letter of its name, '#' for a digit."""
+    first = _fold(entry.term)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def glossary_letters(kb: KnowledgeBase) -> list[str]:
+    """The index letters that have entries, in order."""
+    return sorted({glossary_letter(t) for t in kb.glossary.values()})
+
+
+def find_in_glossary(kb: KnowledgeBase, query: str) -> GlossaryFind:
+    """The entries that fit ``query`` (case, hyphens and accents do not matter), by name."""
+    words = _fold(query).split()
+    if not words:
+        return GlossaryFind()
+    entries = sorted(kb.glossary.values(), key=lambda t: _fold(t.term))
+
+    def has_all(text: str) -> bool:
+        folded = _fold(text)
+        return all(w in folded for w in words)
+
+    named = [t for t in entries if any(has_all(n) for n in (t.term, *t.aliases))]
+    wanted = " ".join(words)
+    # The entry called exactly this first, then names that start with it.
+    named.sort(
+        key=lambda t: (
+            wanted not in {_fold(n) for n in (t.id, t.term, *t.aliases)},
+            not _fold(t.term).startswith(wanted),
+        )
+    )
+    mentioned = [t for t in entries if t not in named and has_all(plain_text(t.definition))]
+    close: list[str] = []
+    if not named and not mentioned:
+        names = {_fold(n): t.term for t in entries for n in (t.term, *t.aliases)}
+        close = [names[n] for n in difflib.get_close_matches(" ".join(words), names, n=3)]
+    return GlossaryFind(named, mentioned, list(dict.fromkeys(close)))
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))

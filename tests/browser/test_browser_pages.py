@@ -64,4 +64,6 @@ def test_symptoms_with_a_red_flag_come_first(page: Page, base_url: str) -> None:
 def test_small_screens_need_no_sideways_scrolling(phone: Page, base_url: str, path: str) -> None:
     phone.goto(base_url + path)
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # On a phone the main links sit behind the header's Menu button (a <details>, no script).
+    phone.locator("header details.menu > summary").click()
     expect(phone.get_by_role("navigation", name="Main")).to_be_visible()

@@ -1,7 +1,9 @@
 """The clinical trial finder over HTTP: thin routes over islet.trials (no medical logic here).
 
 The store is the one ``islet trials update`` / ``import`` fill (``$ISLET_TRIALS_DB`` or the user
-data dir). A person's facts for screening go in a POST body, never in the address; search takes
+data dir); without imported records the search asks ClinicalTrials.gov live
+(``islet.trials.live``) and, when that cannot be done, answers 503 with places to search
+instead. A person's facts for screening go in a POST body, never in the address; search takes
 age, sex and place as query parameters, as the CLI does, and none of them is stored or logged.
 """
 
@@ -10,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from islet.api.schemas import problem_responses
-from islet.errors import InvalidSituation, UnknownTerm
+from islet.errors import InvalidSituation, RegistryUnavailable, UnknownTerm
 from islet.trials.eligibility import PersonFacts
 from islet.trials.geo import Point, parse_place, zip_point
+from islet.trials.live import Registry, find_trials
 from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
     TrialDetail,
@@ -25,7 +29,6 @@ from islet.trials.search import (
     normalize_intervention_types,
     normalize_phases,
     normalize_statuses,
-    search,
     show,
 )
 from islet.trials.store import default_db_path
@@ -88,8 +91,9 @@ def _codes(
     return codes
 
 
-@router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404))
-def trials(
+@router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404, 503))
+async def trials(
+    request: Request,
     tumor_type: Annotated[
         str | None, Query(alias="type", max_length=100, description="a tumor type id or name")
     ] = None,
@@ -106,10 +110,12 @@ def trials(
     near: Near = None,
     radius: Radius = DEFAULT_RADIUS_MILES,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-) -> TrialSearchResult:
-    """Stored ClinicalTrials.gov studies for pancreatic NETs that fit the filters; with lat/lon
-    (or a US ZIP code) each hit says "N locations, including X near you" and names the nearest
-    recruiting site."""
+) -> TrialSearchResult | JSONResponse:
+    """ClinicalTrials.gov studies for pancreatic NETs that fit the filters; with lat/lon (or a
+    US ZIP code) each hit says "N locations, including X near you" and names the nearest
+    recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
+    search of the registry (``origin: "registry"``, ``fetched_at``), or 503
+    ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
     query = TrialQuery(
         tumor_type=tumor_type,
         condition=condition,
@@ -125,7 +131,31 @@ def trials(
         radius_miles=radius,
         limit=limit,
     )
-    return search(query, default_db_path())
+    try:
+        return await find_trials(query, default_db_path(), Registry.from_env())
+    except RegistryUnavailable as error:
+        return _registry_unavailable(request, str(error))
+
+
+def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
+    pdq = request.app.state.kb.pdq
+    elsewhere = [
+        {"name": "NCI's clinical trials search", "url": pdq.nci_trial_search_url},
+        {"name": "ClinicalTrials.gov", "url": pdq.ctgov_url},
+        {"name": "NCI's Cancer Information Service", "url": pdq.cis_url, "phone": pdq.cis_phone},
+    ]
+    return JSONResponse(
+        {
+            "type": "registry-unavailable",
+            "title": "Trial search unavailable",
+            "status": 503,
+            "detail": f"No trial records are imported here and {reason}.",
+            "search_elsewhere": elsewhere,
+        },
+        status_code=503,
+        media_type="application/problem+json",
+        headers={"Retry-After": "60"},
+    )
 
 
 @router.get("/trials/{nct_id}", response_model=TrialDetail, responses=problem_responses(404))

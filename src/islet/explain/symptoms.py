@@ -30,6 +30,9 @@ EXTRAS_FILE = (
     Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "symptom-matching.yaml"
 )
 SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
+# A symptom named only inside a longer name of a more specific one ("diarrhea" in "watery
+# diarrhea") still counts, a little less, so the specific symptom's list comes first.
+IMPLIED_WEIGHT = 0.9
 
 
 # --- the matcher-only extras -------------------------------------------------------------------
@@ -170,6 +173,11 @@ class Evidence:
     named: list[str] = field(default_factory=list)
     signs: dict[str, list[str]] = field(default_factory=dict)
     negated: bool = False
+    implied: list[str] = field(default_factory=list)  # named within a more specific name
+
+    @property
+    def named_score(self) -> float:
+        return 1.0 if self.named else IMPLIED_WEIGHT if self.implied else 0.0
 
     @property
     def sign_score(self) -> float:
@@ -178,7 +186,7 @@ class Evidence:
     @property
     def strong(self) -> bool:
         """Named, or shown by at least two of its signs."""
-        return bool(self.named) or self.sign_score >= 1.0
+        return bool(self.named or self.implied) or self.sign_score >= 1.0
 
 
 def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
@@ -201,20 +209,18 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
 
 
 def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
-    # A longer phrase over the same words wins: "watery diarrhea" is not also plain "diarrhea".
-    kept = [
-        (p, m)
-        for p, m in found
-        if not any(covers(other, m) for q, other in found if q.symptom != p.symptom)
-    ]
+    # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
+    # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
+    # description never loses a list that the shorter description matched.
     evidence: dict[str, Evidence] = {}
-    for phrase, match in kept:
+    for phrase, match in found:
+        covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
         entry = evidence.setdefault(phrase.symptom, Evidence())
         if match.negated:
             entry.negated = True
         elif phrase.kind == "named":
-            entry.named.append(match.words)
-        else:
+            (entry.implied if covered else entry.named).append(match.words)
+        elif not covered:
             entry.signs.setdefault(phrase.label, []).append(match.words)
     return evidence
 
@@ -254,12 +260,12 @@ def explain_symptoms(
         sid: FoundSymptom(
             id=sid,
             lay_name=kb.symptoms[sid].lay_name,
-            how="named" if ev.named else "signs",
-            words=_unique([*ev.named, *(w for ws in ev.signs.values() for w in ws)]),
+            how="named" if ev.named or ev.implied else "signs",
+            words=_unique([*ev.named, *ev.implied, *(w for ws in ev.signs.values() for w in ws)]),
             signs=list(ev.signs),
         )
         for sid, ev in evidence.items()
-        if ev.named or ev.signs
+        if ev.named or ev.implied or ev.signs
     }
     negated = [
         SymptomRef(id=sid, lay_name=kb.symptoms[sid].lay_name)
@@ -371,7 +377,7 @@ def _ranked(
         for sid in pattern.symptoms:
             if sid in present:
                 ev = evidence[sid]
-                score += 1.0 if ev.named else ev.sign_score
+                score += max(ev.named_score, ev.sign_score)
         coverage = score / len(pattern.symptoms)
         result = PatternResult(
             id=pattern.id,

@@ -196,6 +196,12 @@ class TrialSearchResult(BaseModel):
     searched: int  # trials in the store
     snapshot_date: str | None
     terms: list[str] | None  # the condition phrases searched for; None: any condition
+    # Where the hits come from: "store" (imported records) or "registry" (a live search of
+    # ClinicalTrials.gov on a store without imported records, kept for a while).
+    origin: Literal["store", "registry"] = "store"
+    fetched_at: str | None = None  # when the registry was asked (ISO 8601, UTC)
+    stale: bool = False  # the registry could not be reached; these are the last results kept
+    registry_total: int | None = None  # how many studies the registry found in all
 
 
 class TrialDetail(BaseModel):
@@ -212,15 +218,27 @@ class TrialDetail(BaseModel):
 def search(query: TrialQuery, db: Path) -> TrialSearchResult:
     """The stored trials that fit ``query``; nearest first when a place is given, otherwise
     trials still taking people first, then the most recently updated."""
-    terms = _terms(query)
+    terms = search_terms(query)
     with TrialStore.open_for_reading(db) as store:
-        searched = store.count()
-        snapshot = store.meta("snapshot_date")
-        hits = [
-            hit
-            for stored in store.matching(terms)
-            if (hit := _hit(stored, query, terms or [])) is not None
-        ]
+        return ranked(
+            list(store.matching(terms)),
+            query,
+            terms,
+            searched=store.count(),
+            snapshot=store.meta("snapshot_date"),
+        )
+
+
+def ranked(
+    candidates: list[StoredTrial],
+    query: TrialQuery,
+    terms: list[str] | None,
+    *,
+    searched: int,
+    snapshot: str | None,
+) -> TrialSearchResult:
+    """The ``candidates`` that pass the query's filters, in the order :func:`search` promises."""
+    hits = [hit for stored in candidates if (hit := _hit(stored, query, terms or [])) is not None]
     # Stable sorts, least important first: id, then newest update, then distance and status.
     hits.sort(key=lambda h: h.nct_id)
     hits.sort(key=lambda h: h.last_update or "", reverse=True)
@@ -247,6 +265,8 @@ def show(
     key = nct_id.strip().upper()
     with TrialStore.open_for_reading(db) as store:
         stored = store.get(key) if re.match(NCT_PATTERN, key) else None
+        if stored is None and re.match(NCT_PATTERN, key):
+            stored = store.cached_trial(key)  # found by a live search on a fresh install
         if stored is None:
             suggestions = difflib.get_close_matches(key, store.ids(), n=3, cutoff=0.85)
             raise UnknownTerm("trial", nct_id, suggestions)
@@ -352,7 +372,7 @@ def _location_summary(total: int, near: int | None) -> str:
     return text if near is None else f"{text}, including {near} near you"
 
 
-def _terms(query: TrialQuery) -> list[str] | None:
+def search_terms(query: TrialQuery) -> list[str] | None:
     if query.any_condition:
         return None
     if query.condition:

@@ -39,7 +39,20 @@ CREATE VIRTUAL TABLE IF NOT EXISTS studies_fts USING fts5(
     nct_id UNINDEXED, titles, conditions, keywords, summary, interventions, eligibility,
     tokenize = 'porter unicode61'
 );
+CREATE TABLE IF NOT EXISTS live_searches (
+    key TEXT PRIMARY KEY,
+    fetched_at TEXT NOT NULL,
+    registry_total INTEGER,
+    nct_ids TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS live_studies (
+    nct_id TEXT PRIMARY KEY,
+    raw TEXT NOT NULL,
+    trial TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
 """
+LIVE_SOURCE = "ClinicalTrials.gov API v2 (live search)"
 
 
 def default_db_path() -> Path:
@@ -49,6 +62,15 @@ def default_db_path() -> Path:
         return Path(configured).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "islet" / "trials.sqlite"
+
+
+@dataclass(frozen=True)
+class CachedSearch:
+    """The studies one live registry search returned, and when (ISO 8601, UTC)."""
+
+    fetched_at: str
+    registry_total: int | None
+    trials: list[StoredTrial]
 
 
 @dataclass(frozen=True)
@@ -185,6 +207,32 @@ class TrialStore:
             ),
         )
 
+    def put_live(
+        self,
+        key: str,
+        fetched_at: str,
+        registry_total: int | None,
+        studies: list[tuple[Trial, dict[str, Any]]],
+    ) -> None:
+        """Keep the result of one live search (call inside ``transaction``). The cache is
+        separate from imported records: it never makes the store count as filled."""
+        for trial, raw in studies:
+            self._db.execute(
+                "INSERT OR REPLACE INTO live_studies (nct_id, raw, trial, fetched_at) "
+                "VALUES (?, ?, ?, ?)",
+                (
+                    trial.nct_id,
+                    json.dumps(raw, ensure_ascii=False),
+                    trial.model_dump_json(),
+                    fetched_at,
+                ),
+            )
+        self._db.execute(
+            "INSERT OR REPLACE INTO live_searches (key, fetched_at, registry_total, nct_ids) "
+            "VALUES (?, ?, ?, ?)",
+            (key, fetched_at, registry_total, json.dumps([t.nct_id for t, _ in studies])),
+        )
+
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -202,6 +250,30 @@ class TrialStore:
             "SELECT trial, raw, snapshot_date, source FROM studies WHERE nct_id = ?", (nct_id,)
         ).fetchone()
         return None if row is None else _stored(row)
+
+    def cached_search(self, key: str) -> CachedSearch | None:
+        """The kept result of a live search, or None (also for a store made before the cache)."""
+        try:
+            row = self._db.execute(
+                "SELECT fetched_at, registry_total, nct_ids FROM live_searches WHERE key = ?",
+                (key,),
+            ).fetchone()
+        except sqlite3.OperationalError:  # no such table: an older store, nothing cached
+            return None
+        if row is None:
+            return None
+        trials = [t for t in (self.cached_trial(i) for i in json.loads(row[2])) if t is not None]
+        return CachedSearch(str(row[0]), None if row[1] is None else int(row[1]), trials)
+
+    def cached_trial(self, nct_id: str) -> StoredTrial | None:
+        """One study kept from a live search, or None."""
+        try:
+            row = self._db.execute(
+                "SELECT trial, raw, fetched_at FROM live_studies WHERE nct_id = ?", (nct_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return None if row is None else _stored((row[0], row[1], row[2][:10], LIVE_SOURCE))
 
     def ids(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT nct_id FROM studies ORDER BY nct_id")]

@@ -33,6 +33,11 @@ HERE = Path(__file__).parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 
+# Answers to a POSTed question or symptom list: the browser may keep the page in its own private
+# cache for 15 minutes, so Back and Forward show it again (no "Confirm Form Resubmission");
+# shared caches and proxies may not store it, and the text never appears in an address or log.
+ANSWER_CACHE = {"Cache-Control": "private, max-age=900"}
+
 environment = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,
@@ -49,6 +54,36 @@ environment.install_gettext_callables(  # type: ignore[attr-defined]
     ngettext=lambda one, many, n: translations(rendering_language.get()).ngettext(one, many, n),
     newstyle=True,
 )
+
+
+def first_upper(text: object) -> str:
+    """The text with its first letter in capitals and the rest as written, so names such as
+    VIPoma, ACTH and Cushing keep their capitals (Jinja's own ``capitalize`` lowers them)."""
+    value = str(text)
+    return value[:1].upper() + value[1:]
+
+
+def in_sentence(text: object) -> str:
+    """A name as it reads inside a sentence: "Hormone therapy" -> "hormone therapy", while
+    "VIPoma", "ACTH-secreting tumor" and "PRRT" keep their capitals."""
+    value = str(text)
+    if len(value) > 1 and value[1].isupper():
+        return value
+    return value[:1].lower() + value[1:]
+
+
+def plain_date(iso: object) -> str:
+    """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it)."""
+    try:
+        day = date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+environment.filters["capitalize"] = first_upper
+environment.filters["plain_date"] = plain_date
+environment.filters["in_sentence"] = in_sentence
 
 
 @dataclass(frozen=True)

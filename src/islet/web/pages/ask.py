@@ -1,7 +1,9 @@
 """Ask Islet: a question in everyday words, answered from the summary with sources.
 
 The question is sent by POST, so it stays out of addresses, history and logs; it is used for
-one answer and then forgotten. All answering is done by ``islet.ask.answer``.
+one answer and then forgotten. The answer page may be kept privately by the browser for a short
+while (``ANSWER_CACHE``) so that Back and Forward show it again instead of an error page. All
+answering is done by ``islet.ask.answer``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
-from islet.web.rendering import page_language, render
+from islet.web.rendering import ANSWER_CACHE, page_language, render
 
 router = APIRouter()
 
@@ -56,6 +58,7 @@ def _page(
         "ask.html",
         audience,
         status_code=status,
+        headers=ANSWER_CACHE if request.method == "POST" else None,
         reply=reply,
         question=question,
         error=error,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import UnknownTerm
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Item
+from islet.topics import find_in_glossary, glossary_letter, glossary_letters
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
 from islet.web.rendering import audience_query, render, root
@@ -110,8 +111,29 @@ def treatment(
 ) -> Response:
     kinds = [t for t in kb.treatments.values() if t.parent == item_id]
     return entity_page(
-        request, kb, audience, "treatments", item_id, "treatment", "treatment.html", kinds=kinds
+        request,
+        kb,
+        audience,
+        "treatments",
+        item_id,
+        "treatment",
+        "treatment.html",
+        kinds=kinds,
+        listed_for=listed_for(kb, item_id),
     )
+
+
+def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
+    """(rule applies_to, bullet) for every PDQ bullet that names the treatment, in file order,
+    so a treatment page can link the situations where PDQ lists it."""
+    return [
+        (rule.applies_to, rule.bullet)
+        for rule in kb.rules.values()
+        if any(
+            treatment_id in (o.treatment, *o.with_or_without, *o.together_with)
+            for o in rule.options
+        )
+    ]
 
 
 @router.get("/patterns/{item_id}")
@@ -124,9 +146,32 @@ def symptom_pattern(
 
 
 @router.get("/glossary")
-def glossary(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
+def glossary(
+    request: Request,
+    kb: KB,
+    audience: AudienceQuery = "patient",
+    q: Annotated[str, Query(max_length=100)] = "",
+    letter: Annotated[str, Query(max_length=1)] = "",
+) -> Response:
+    """Every medical word; with ``q`` the words that fit a search, with ``letter`` one letter
+    of the A–Z index. Both work from the address alone (no JavaScript)."""
     terms = sorted(kb.glossary.values(), key=lambda t: t.term.lower())
-    return render(request, "glossary.html", audience, terms=terms)
+    found = find_in_glossary(kb, q) if q.strip() else None
+    chosen = letter.upper() if letter.strip() else ""
+    if found is not None:
+        terms = found.named
+    elif chosen:
+        terms = [t for t in terms if glossary_letter(t) == chosen]
+    return render(
+        request,
+        "glossary.html",
+        audience,
+        terms=terms,
+        found=found,
+        query=q.strip(),
+        letter=chosen,
+        letters=glossary_letters(kb),
+    )
 
 
 @router.get("/glossary/{item_id}")

@@ -1,7 +1,8 @@
 """The symptom explainer and the test explainer.
 
 What a person types about their symptoms is sent by POST, so it stays out of addresses and
-history; it is used for one answer and then forgotten.
+history; it is used for one answer and then forgotten. The answer page may be kept privately by
+the browser for a short while (``ANSWER_CACHE``), so Back and Forward never show an error page.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.pages.home import red_flags
-from islet.web.rendering import page_language, render
+from islet.web.rendering import ANSWER_CACHE, page_language, render
 
 router = APIRouter()
 
@@ -58,6 +59,7 @@ def symptoms_answer(
         checked=checked,
         max_text=MAX_TEXT,
         asked=True,
+        headers=ANSWER_CACHE,
     )
 
 

@@ -4,8 +4,9 @@ The pages call ``islet.trials.search`` and ``islet.trials.show`` only. Search fi
 the page address, like the guide's answers; the facts a person gives for screening travel in
 a POST body, so they never reach an address, a history or a log. The shortlist is just the
 chosen NCT numbers in its address: the server keeps nothing. The store is the one the API
-reads (``$ISLET_TRIALS_DB`` or the user data folder); when it is missing the pages say how to
-fill it.
+reads (``$ISLET_TRIALS_DB`` or the user data folder); with no imported records the search asks
+ClinicalTrials.gov live (``islet.trials.live``), and when that cannot be done the page points
+to NCI's trial search, the Cancer Information Service and ClinicalTrials.gov, never to commands.
 """
 
 from __future__ import annotations
@@ -17,19 +18,20 @@ from fastapi import APIRouter, Form, Path
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from islet.errors import TrialDataError, UnknownTerm
+from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
 from islet.model import Audience
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.geo import Point
+from islet.trials.live import Registry, find_trials
 from islet.trials.search import (
+    DEFAULT_RADIUS_MILES,
     INTERVENTION_TYPES,
     PHASES,
     Site,
     TrialDetail,
-    search,
     show,
 )
-from islet.trials.store import default_db_path
+from islet.trials.store import TrialStore, default_db_path
 from islet.trials.vocabulary import vocabulary
 from islet.web.deps import AudienceQuery
 from islet.web.pages.trials_forms import (
@@ -45,10 +47,18 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import render, root
+from islet.web.rendering import ANSWER_CACHE, render, root
 
 router = APIRouter()
 
+# ClinicalTrials.gov's own search page names statuses with short codes.
+CTGOV_STATUS_FILTERS = {
+    "RECRUITING": "rec",
+    "NOT_YET_RECRUITING": "not",
+    "ENROLLING_BY_INVITATION": "enr",
+    "ACTIVE_NOT_RECRUITING": "act",
+    "COMPLETED": "com",
+}
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
 Text = Annotated[str, Form(max_length=200)]
 Prior = Annotated[str, Form(max_length=2500)]
@@ -56,18 +66,19 @@ OUTCOMES = (("pass", "Met"), ("fail", "Not met"), ("undetermined", "Undetermined
 
 
 @router.get("/trials")
-def trials(request: Request, audience: AudienceQuery = "patient") -> Response:
-    """The search form and, when it reads well, the stored studies that fit it."""
+async def trials(request: Request, audience: AudienceQuery = "patient") -> Response:
+    """The search form and, when it reads well, the studies that fit it: imported records, or
+    on a fresh install a live search of ClinicalTrials.gov."""
     form = read_search(request.query_params.multi_items())
     context = _search_context(request, form, audience)
     if form.query is None:
         return render(request, "trials.html", audience, status_code=422, result=None, **context)
     try:
-        result = search(form.query, default_db_path())
+        result = await find_trials(form.query, default_db_path(), Registry.from_env())
     except TrialDataError:
-        return _no_store(request, audience, missing_status=200)
-    if result.searched == 0:
-        return _no_store(request, audience, missing_status=200, empty=True)
+        return _no_store(request, audience, missing_status=200, form=form)
+    except RegistryUnavailable as error:
+        return _no_store(request, audience, missing_status=200, form=form, reason=str(error))
     return render(request, "trials.html", audience, result=result, **context)
 
 
@@ -185,6 +196,7 @@ def _study(
         "trial.html",
         audience,
         status_code=422 if form.errors else 200,
+        headers=ANSWER_CACHE if request.method == "POST" else None,
         detail=detail,
         trial=detail.trial,
         inclusion=[line.text for line in lines if line.section == "inclusion"],
@@ -217,21 +229,58 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
         "place_pairs": place,
         "max_picks": MAX_PICKS,
         "study_url": lambda nct_id: _address(request, f"/trials/{nct_id}", place, audience),
+        "ctgov_search": ctgov_search_url(request, form),
     }
 
 
 def _no_store(
-    request: Request, audience: Audience, missing_status: int, empty: bool = False
+    request: Request,
+    audience: Audience,
+    missing_status: int,
+    form: SearchForm | None = None,
+    reason: str | None = None,
 ) -> Response:
-    """The page that says no trials are imported yet (or the store cannot be read)."""
-    missing = empty or not default_db_path().is_file()
+    """Where else to look when Islet has no trial records to show: the registry could not be
+    asked (``reason``), nothing is imported, or the store cannot be read (503)."""
+    readable = reason is not None or not default_db_path().is_file() or _empty_store()
     return render(
         request,
         "trials_no_store.html",
         audience,
-        status_code=missing_status if missing else 503,
-        missing=missing,
+        status_code=missing_status if readable else 503,
+        readable=readable,
+        reason=reason,
+        ctgov_search=ctgov_search_url(request, form),
+        retry_url=_address(request, "/trials", request.query_params.multi_items(), "patient")
+        if form is not None
+        else None,
+        section=request.app.state.kb.sections.get("pdq-clinical-trial-information"),
     )
+
+
+def _empty_store() -> bool:
+    try:
+        with TrialStore.open_for_reading(default_db_path()) as store:
+            return store.count() == 0
+    except TrialDataError:
+        return False
+
+
+def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
+    """A search on ClinicalTrials.gov's own site with the person's filters carried over."""
+    kb = request.app.state.kb
+    condition = "pancreatic neuroendocrine tumor"
+    if form is not None and form.query is not None and form.query.tumor_type:
+        condition = kb.tumor_type(form.query.tumor_type).name
+    pairs = [("cond", condition)]
+    statuses = form.query.statuses if form is not None and form.query is not None else []
+    codes = [CTGOV_STATUS_FILTERS[s] for s in statuses if s in CTGOV_STATUS_FILTERS]
+    if codes:
+        pairs.append(("aggFilters", "status:" + " ".join(codes)))
+    if form is not None and form.place is not None and form.near.strip().isdigit():
+        pairs += [("locStr", form.near.strip()), ("country", "United States")]
+        pairs.append(("distance", form.radius.strip() or f"{DEFAULT_RADIUS_MILES:g}"))
+    return "https://clinicaltrials.gov/search?" + urlencode(pairs)
 
 
 def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
