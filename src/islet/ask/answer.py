@@ -25,7 +25,7 @@ from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Source, TumorType
 
-MAX_QUESTION_CHARS = 500
+MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
 
 

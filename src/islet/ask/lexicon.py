@@ -35,7 +35,13 @@ KIND_OF_COLLECTION = {
 COLLECTION_OF_KIND = {kind: name for name, kind in KIND_OF_COLLECTION.items()}
 
 OutOfScopeReason = Literal[
-    "dosing", "advice", "personal-prognosis", "other-cancer", "unrelated", "not-understood"
+    "dosing",
+    "advice",
+    "personal-prognosis",
+    "other-cancer",
+    "near-neighbour",  # a neighbouring condition the summary does not cover (MEN2, pancreatitis)
+    "unrelated",
+    "not-understood",
 ]
 FacetId = Literal["sites", "hormone", "tests", "symptoms", "treatment", "behaviour"]
 
