@@ -136,8 +136,8 @@ class Engine:
     def answer(self, question: str, limit: int = DEFAULT_LIMIT) -> Answer:
         """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
         text = _checked(question)
-        reason = self._out_of_scope_reason(text)
         search = self.retriever.search(text, limit=max(limit, 10))
+        reason = self._out_of_scope_reason(text, " ".join(search.reading.words))
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
@@ -174,10 +174,12 @@ class Engine:
 
     # --- out of scope --------------------------------------------------------------------
 
-    def _out_of_scope_reason(self, question: str) -> OutOfScopeReason | None:
-        folded = " ".join(fold(question).split())
+    def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
+        """The first out-of-scope rule that the question, as typed or as read with its spelling
+        repaired (``read``), matches."""
+        asked = [" ".join(fold(question).split())] + ([read] if read else [])
         for reason, patterns in self._oos:
-            if any(p.search(folded) for p in patterns):
+            if any(p.search(text) for p in patterns for text in asked):
                 return reason
         return None
 

@@ -70,6 +70,13 @@ class LayTerm(Strict):
         return self
 
 
+class Expansion(Strict):
+    """Questions, in people's own words, that one knowledge item's passage answers."""
+
+    item: str  # "kind:id", e.g. "section:prognosis"
+    questions: list[str] = Field(min_length=1)
+
+
 class Facet(Strict):
     """One thing people ask about a tumor type, recognised by its cue words."""
 
@@ -126,6 +133,7 @@ class Answering(Strict):
 class Lexicon(Strict):
     lay_terms: list[LayTerm]
     answering: Answering
+    expansions: list[Expansion] = Field(default_factory=list)
 
 
 @cache
@@ -133,6 +141,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     """The validated Ask Islet data; raises KnowledgeError listing every problem."""
     problems: list[str] = []
     lay_terms: list[LayTerm] = []
+    expansions: list[Expansion] = Field(default_factory=list)
     answering: Answering | None = None
     for path in sorted(directory.glob("*.yaml")):
         try:
@@ -147,6 +156,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
             try:
                 if key == "lay_terms":
                     lay_terms.extend(LayTerm.model_validate(entry) for entry in value)
+                elif key == "expansions":
+                    expansions.extend(Expansion.model_validate(entry) for entry in value)
                 elif key == "answering":
                     answering = Answering.model_validate(value)
                 else:
@@ -166,7 +177,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     )
     if problems or answering is None:
         raise KnowledgeError(problems)
-    return Lexicon(lay_terms=lay_terms, answering=answering)
+    return Lexicon(lay_terms=lay_terms, answering=answering, expansions=expansions)
 
 
 def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
@@ -174,6 +185,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     problems = []
     targets = [(f"lay term '{t.id}'", t.target) for t in lexicon.lay_terms if t.target]
     targets.append(("answering.subject", lexicon.answering.subject))
+    targets.extend((f"expansion of '{e.item}'", e.item) for e in lexicon.expansions)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

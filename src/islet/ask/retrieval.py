@@ -21,7 +21,16 @@ import numpy as np
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.semantic import Encoder
-from islet.ask.words import STOP_WORDS, Speller, fold, is_everyday, stem, terms, words
+from islet.ask.words import (
+    STOP_WORDS,
+    Speller,
+    english_words,
+    fold,
+    is_everyday,
+    stem,
+    terms,
+    words,
+)
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 
@@ -55,6 +64,7 @@ class Tuning:
     dense_weight: float = 0.25  # weight of the dense ranking in the fusion
     fusion_depth: int = 10  # how many passages of each ranking take part in the fusion
     dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
+    expansion_weight: int = 1  # times the questions a passage answers count in its index
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,15 @@ class Retriever:
         self._phrases_from: dict[str, list[_Phrase]] = {}
         for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
             self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
-        self._doc_terms = [_index_terms(p) for p in self.passages]
+        asked: dict[str, list[str]] = {}
+        for expansion in lexicon.expansions:
+            asked.setdefault(expansion.item, []).extend(expansion.questions)
+        self._asked = [asked.get(_item_key(p), []) for p in self.passages]
+        self._doc_terms = [
+            _index_terms(p)
+            + [t for q in self._asked[i] for t in terms(q)] * self.tuning.expansion_weight
+            for i, p in enumerate(self.passages)
+        ]
         self._doc_sets = [set(t) for t in self._doc_terms]
         kind_of = kinds_by_id(kb)
         self._serves = [_serves(p, kind_of) for p in self.passages]
@@ -162,7 +180,7 @@ class Retriever:
             w for group in self._phrases_from.values() for p in group for w in words(p.surface)
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
-        self.speller = Speller(surface | names, preferred=names)
+        self.speller = Speller(surface | names, preferred=names, english=english_words())
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
@@ -338,6 +356,11 @@ def domain_words(reading: Reading, found: set[str]) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(w for w in reading.words if not is_everyday(w) and stem(w) in covered)
     )
+
+
+def _item_key(passage: Passage) -> str:
+    """The "kind:id" of the item a passage belongs to, as expansions and lay terms name it."""
+    return f"{passage.kind}:{passage.item_id}"
 
 
 def _index_terms(passage: Passage) -> list[str]:
