@@ -141,7 +141,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     """The validated Ask Islet data; raises KnowledgeError listing every problem."""
     problems: list[str] = []
     lay_terms: list[LayTerm] = []
-    expansions: list[Expansion] = Field(default_factory=list)
+    expansions: list[Expansion] = []
     answering: Answering | None = None
     for path in sorted(directory.glob("*.yaml")):
         try:
