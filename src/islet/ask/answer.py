@@ -53,6 +53,9 @@ class Understood(BaseModel):
     corrected: dict[str, str] = {}  # misspelled word -> the word Islet read
     topics: list[str] = []  # knowledge-base items named in the question, "kind:id"
     facet: str | None = None  # for structured answers: sites, hormone, tests, ...
+    # When Islet is unsure what the question is after: the topics it thinks it is about
+    # (titles of the best passages' items), shown as "Did you mean ...?".
+    did_you_mean: list[str] = []
 
 
 class Answer(BaseModel):
@@ -153,12 +156,17 @@ class Engine:
             and search.dense_best is not None
             and search.dense_best >= tuning.dense_rescue
         )
-        # However well the passages cover it, a question with no domain word in it ("what time
-        # is it", "today") is not about the summary; nor is one the passages cover too little.
-        weak = search.confidence < tuning.min_confidence and not rescued
-        if not search.hits or not search.domain or weak:
+        # A question with no domain word in it ("what time is it") is not about the summary;
+        # nor is one that names nothing Islet knows and that the passages barely cover.
+        named = any(m.target != self.retriever.subject for m in search.reading.mentions)
+        unrelated = not named and search.confidence < tuning.min_unnamed_confidence
+        if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
+        if search.confidence < tuning.min_confidence:
+            understood = understood.model_copy(
+                update={"did_you_mean": self._did_you_mean(search)}
+            )
         top = search.hits[0].score
         return Answer(
             question=text,
@@ -171,6 +179,11 @@ class Engine:
             confidence=round(search.confidence, 3),
             understood=understood,
         )
+
+    def _did_you_mean(self, search: Search) -> list[str]:
+        """The titles of the best few passages' topics, for an answer Islet is unsure of."""
+        titles = dict.fromkeys(hit.passage.title for hit in search.hits[:DEFAULT_LIMIT])
+        return list(titles)
 
     # --- out of scope --------------------------------------------------------------------
 

@@ -58,7 +58,8 @@ class Tuning:
     definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
     bm25_k1: float = 1.5  # 1.4-2.0 (b 0.5) score alike on the development questions
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
-    min_confidence: float = 0.45  # below this a question is out of scope
+    min_confidence: float = 0.45  # below this Islet answers but says it is unsure
+    min_unnamed_confidence: float = 0.25  # below this, naming nothing known: out of scope
     confidence_depth: int = 2  # the best passages together must cover the question
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     dense_weight: float = 0.25  # weight of the dense ranking in the fusion

@@ -182,6 +182,7 @@ SPELLING_VARIANTS = {
     "centre": "center",
 }
 
+_KI67 = re.compile(r"\bki67\b")
 _NORMAL = {**CHAT_SPELLINGS, **IRREGULAR_FORMS, **SPELLING_VARIANTS}
 
 _VOWELS = set("aeiouy")
@@ -219,7 +220,8 @@ def words(text: str) -> list[str]:
     """
     out: list[str] = []
     pending = ""
-    for w in WORD.findall(fold(text)):
+    # "Ki67" is how people type PDQ's "Ki-67".
+    for w in WORD.findall(_KI67.sub("ki 67", fold(text))):
         if w == "non":
             pending = "non"
             continue
