@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -20,6 +20,7 @@ from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
+from islet.ask.situations import Situations
 from islet.ask.words import fold
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
@@ -129,6 +130,13 @@ class Engine:
             kb, lexicon, self.passages, audience, encoder=encoder, tuning=tuning
         )
         self.by_id = {p.id: p for p in self.retriever.passages}
+        answering = lexicon.answering
+        self.situations = Situations(
+            kb,
+            answering.situation_features,
+            (answering.situation_asks, answering.recurrence_asks),
+            answering.recurrence_targets,
+        )
         self._oos = [
             (rule.reason, [re.compile(p) for p in rule.patterns])
             for rule in lexicon.answering.out_of_scope
@@ -139,7 +147,11 @@ class Engine:
     def answer(self, question: str, limit: int = DEFAULT_LIMIT) -> Answer:
         """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
         text = _checked(question)
-        search = self.retriever.search(text, limit=max(limit, 10))
+        search = self.retriever.search(text, limit=len(self.by_id))
+        reordered = self.situations.reorder(text, search.reading, search.hits)
+        situation = reordered is not None
+        if reordered is not None:
+            search = replace(search, hits=reordered)
         reason = self._out_of_scope_reason(text, " ".join(search.reading.words))
         understood = Understood(
             corrected=search.reading.corrected,
@@ -149,6 +161,12 @@ class Engine:
             return self._decline(text, reason, understood)
         structured = self._structured(search.reading) if self.structured else None
         if structured is not None:
+            if situation and structured.facet.id == "treatment" and search.hits:
+                first = search.hits[0].passage
+                if first.kind == "rule":
+                    structured = replace(
+                        structured, passage_ids=[first.id, *structured.passage_ids]
+                    )
             return self._structured_answer(text, structured, search, understood, limit)
         tuning = self.retriever.tuning
         rescued = (
@@ -164,9 +182,7 @@ class Engine:
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
         if search.confidence < tuning.min_confidence:
-            understood = understood.model_copy(
-                update={"did_you_mean": self._did_you_mean(search)}
-            )
+            understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
         return Answer(
             question=text,

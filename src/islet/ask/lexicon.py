@@ -107,10 +107,17 @@ class OutOfScopeRule(Strict):
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
-    @field_validator("definition")
+    @field_validator("definition", "situation_asks", "recurrence_asks")
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
         return OutOfScopeRule._compiles(patterns)
+
+    @field_validator("situation_features")
+    @classmethod
+    def _features_compile(cls, features: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in features.values():
+            OutOfScopeRule._compiles(patterns)
+        return features
 
     subject: str  # the glossary item naming the summary's own subject, e.g. glossary:pancreatic-net
     definition: list[str] = Field(min_length=1)  # patterns of "what is X" questions
@@ -119,6 +126,13 @@ class Answering(Strict):
     behaviour_phrases: dict[str, str]
     out_of_scope: list[OutOfScopeRule]
     messages: dict[OutOfScopeReason, str]
+    # Features of a tumor's situation (where, how many, how far it spread), each recognised by
+    # patterns, and patterns of asking what is done about it: see situations.py.
+    situation_features: dict[str, list[str]] = Field(default_factory=dict)
+    situation_asks: list[str] = Field(default_factory=list)
+    recurrence_asks: list[str] = Field(default_factory=list)
+    # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
+    recurrence_targets: list[str] = Field(default_factory=list)
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
     covers: str = Field(min_length=1)  # what the summary covers; may use {topics}
 
