@@ -317,6 +317,20 @@ class Engine:
         return phrase, [self._tumor_passage(tumor)]
 
 
+    # PDQ has no part of its own on these for one tumor type: its general part is shown.
+    def _cause(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        return None, ["section:risk-factors#patient"]
+
+    def _outlook(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        return None, ["section:prognosis#patient"]
+
+    def _prevention(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        return None, ["section:risk-factors#patient"]
+
+    def _complications(self, tumor: TumorType) -> tuple[str | None, list[str]]:
+        return self._symptoms(tumor)
+
+
 def answer_passage(passage: Passage, score: float) -> AnswerPassage:
     """``passage`` as part of an answer, its score clipped to 0..1."""
     return AnswerPassage(
@@ -339,6 +353,10 @@ _FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] 
     "symptoms": Engine._symptoms,
     "treatment": Engine._treatment,
     "behaviour": Engine._behaviour,
+    "cause": Engine._cause,
+    "outlook": Engine._outlook,
+    "prevention": Engine._prevention,
+    "complications": Engine._complications,
 }
 
 

@@ -43,7 +43,18 @@ OutOfScopeReason = Literal[
     "unrelated",
     "not-understood",
 ]
-FacetId = Literal["sites", "hormone", "tests", "symptoms", "treatment", "behaviour"]
+FacetId = Literal[
+    "sites",
+    "hormone",
+    "tests",
+    "symptoms",
+    "treatment",
+    "behaviour",
+    "cause",
+    "outlook",
+    "prevention",
+    "complications",
+]
 
 
 class LayTerm(Strict):
@@ -82,6 +93,7 @@ class Facet(Strict):
 
     id: FacetId
     cues: list[str] = Field(min_length=1)
+    patterns: list[str] = Field(default_factory=list)  # each match counts as one more cue
     kinds: list[str] = Field(min_length=1)  # passage kinds that answer it: test, symptom, ...
     summary: str = Field(min_length=1)  # a template over the tumor type's fields
     summary_missing: str | None = None  # when the knowledge base has no value for the facet

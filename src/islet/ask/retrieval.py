@@ -418,10 +418,12 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
 def facet_of(facets: Sequence[Facet], question_words: Sequence[str]) -> Facet | None:
     """The facet with the most cue words in the question; the earlier listed wins a tie."""
     stems = {stem(w) for w in question_words}
+    text = " ".join(question_words)
     best: Facet | None = None
     best_count = 0
     for facet in facets:
         count = len(stems.intersection(stem(c) for c in facet.cues))
+        count += sum(1 for p in facet.patterns if re.search(p, text))
         if count > best_count:
             best, best_count = facet, count
     return best
