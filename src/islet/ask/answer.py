@@ -8,7 +8,7 @@ out of scope and point to the care team; so is anything the summary does not cov
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
+from islet.ask.facets import FACETS
 from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets, load_lexicon
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
@@ -28,6 +29,7 @@ from islet.model import Audience, Source, TumorType
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
+RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
 
 
 class AnswerPassage(BaseModel):
@@ -44,6 +46,9 @@ class AnswerPassage(BaseModel):
     title: str
     kind: str
     audience: Audience | None
+    # How the passage relates to the question, in words that do not read as certainty (issue
+    # 12: people read "100%" as "certainly right"): "best match Islet found", "also related"...
+    match: str = ""
 
 
 class Understood(BaseModel):
@@ -68,8 +73,13 @@ class Answer(BaseModel):
     in_scope: bool
     answers: list[AnswerPassage]
     summary: str | None = None  # a direct answer built from the knowledge base's fields
-    message: str | None = None  # why there is no answer, and what the summary covers
+    # Why there is no answer and what the summary covers; for an answer Islet is unsure of, the
+    # "Did you mean ...?" question back.
+    message: str | None = None
     reason: OutOfScopeReason | None = None
+    # For a question about a near neighbour (MEN2, pancreatitis...): the closest passages the
+    # summary does cover, shown with the decline.
+    closest: list[AnswerPassage] = []
     help: str  # who can answer what Islet cannot
     confidence: float = Field(ge=0, le=1)
     understood: Understood
@@ -138,7 +148,7 @@ class Engine:
             answering.recurrence_targets,
         )
         self._oos = [
-            (rule.reason, [re.compile(p) for p in rule.patterns])
+            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest)
             for rule in lexicon.answering.out_of_scope
         ]
         pdq = kb.pdq
@@ -152,13 +162,14 @@ class Engine:
         situation = reordered is not None
         if reordered is not None:
             search = replace(search, hits=reordered)
-        reason = self._out_of_scope_reason(text, " ".join(search.reading.words))
+        reason, closest_ids = self._out_of_scope(text, " ".join(search.reading.words))
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
         )
         if reason is not None:
-            return self._decline(text, reason, understood)
+            closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
+            return self._decline(text, reason, understood, closest=closest)
         structured = self._structured(search.reading) if self.structured else None
         if structured is not None:
             if situation and structured.facet.id == "treatment" and search.hits:
@@ -184,13 +195,19 @@ class Engine:
         if search.confidence < tuning.min_confidence:
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
+        unsure = bool(understood.did_you_mean)
+        topics = " or ".join(f"“{t}”" for t in understood.did_you_mean)
         return Answer(
             question=text,
             in_scope=True,
-            answers=[
-                answer_passage(hit.passage, search.confidence * hit.score / top)
-                for hit in search.hits[:limit]
-            ],
+            message=self.lexicon.answering.did_you_mean.format(topics=topics) if unsure else None,
+            answers=self._worded(
+                [
+                    answer_passage(hit.passage, search.confidence * hit.score / top)
+                    for hit in search.hits[:limit]
+                ],
+                unsure,
+            ),
             help=self.help,
             confidence=round(search.confidence, 3),
             understood=understood,
@@ -203,14 +220,21 @@ class Engine:
 
     # --- out of scope --------------------------------------------------------------------
 
-    def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
-        """The first out-of-scope rule that the question, as typed or as read with its spelling
-        repaired (``read``), matches."""
+    def _out_of_scope(
+        self, question: str, read: str = ""
+    ) -> tuple[OutOfScopeReason | None, list[str]]:
+        """The reason of the first out-of-scope rule that the question, as typed or as read
+        with its spelling repaired (``read``), matches, and the passage ids of the rule's
+        closest covered items; (None, []) when none matches."""
         asked = [" ".join(fold(question).split())] + ([read] if read else [])
-        for reason, patterns in self._oos:
+        for reason, patterns, closest in self._oos:
             if any(p.search(text) for p in patterns for text in asked):
-                return reason
-        return None
+                return reason, [_passage_of(target) for target in closest]
+        return None, []
+
+    def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
+        """The reason of the first out-of-scope rule the question matches, or None."""
+        return self._out_of_scope(question, read)[0]
 
     def _decline(
         self,
@@ -218,6 +242,7 @@ class Engine:
         reason: OutOfScopeReason,
         understood: Understood,
         confidence: float = 0.0,
+        closest: Sequence[Passage] = (),
     ) -> Answer:
         answering = self.lexicon.answering
         topics = ", ".join(
@@ -226,7 +251,7 @@ class Engine:
             if s.parent is None and (self.audience == "professional" or not s.professional_only)
         )
         message = answering.messages[reason] + " " + answering.covers.format(topics=topics)
-        return Answer.declined(
+        declined = Answer.declined(
             question,
             reason,
             message=message,
@@ -234,6 +259,24 @@ class Engine:
             confidence=round(min(confidence, 1.0), 3),
             understood=understood,
         )
+        if not closest:
+            return declined
+        words = answering.match_words["closest"]
+        shown = [answer_passage(p, 0.0).model_copy(update={"match": words}) for p in closest]
+        return declined.model_copy(update={"closest": shown})
+
+    def _worded(self, answers: list[AnswerPassage], unsure: bool) -> list[AnswerPassage]:
+        """``answers`` with their match in words: the first is the best match Islet found (or
+        only a possible one when it is unsure), the others related more or less closely."""
+        words = self.lexicon.answering.match_words
+        out = []
+        for rank, item in enumerate(answers):
+            if rank == 0:
+                key = "possible" if unsure else "best"
+            else:
+                key = "related" if item.score >= RELATED_SCORE else "loose"
+            out.append(item.model_copy(update={"match": words[key]}))
+        return out
 
     # --- structured answers --------------------------------------------------------------
 
@@ -246,8 +289,7 @@ class Engine:
         if facet is None:
             return None
         tumor = self.kb.tumor_types[tumors[0]]
-        builder = _FACETS[facet.id]
-        summary, item_ids = builder(self, tumor)
+        summary, item_ids = FACETS[facet.id](self.kb, self.lexicon.answering, tumor)
         template = facet.summary if summary is not None else facet.summary_missing
         if template is None:
             return None
@@ -274,61 +316,19 @@ class Engine:
         return Answer(
             question=question,
             in_scope=True,
-            answers=[answer_passage(p, s) for p, s in scored[: max(limit, len(chosen))]],
+            answers=self._worded(
+                [answer_passage(p, s) for p, s in scored[: max(limit, len(chosen))]], False
+            ),
             summary=structured.summary,
             help=self.help,
             confidence=1.0,
             understood=understood.model_copy(update={"facet": structured.facet.id}),
         )
 
-    def _tumor_passage(self, tumor: TumorType) -> str:
-        return f"tumor-type:{tumor.id}#patient"
 
-    def _sites(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        # The knowledge base's own note says it best; the site list is the fallback.
-        names = self.lexicon.answering.site_names
-        sites = [names.get(s, s) for s in tumor.usual_sites]
-        value = tumor.site_note or (_listing(sites) + "." if sites else None)
-        return value, [self._tumor_passage(tumor)]
-
-    def _hormone(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return tumor.hormone, [self._tumor_passage(tumor)]
-
-    def _tests(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        tests = [t for t in self.kb.tests.values() if tumor.id in t.used_for]
-        ids = [f"test:{t.id}#patient" for t in tests]
-        return (_listing([t.name for t in tests]) if tests else None), ids
-
-    def _symptoms(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        pattern = self.kb.symptom_patterns.get(tumor.symptom_pattern or "")
-        if pattern is None:
-            return None, [self._tumor_passage(tumor)]
-        names = [self.kb.symptoms[s].lay_name for s in pattern.symptoms if s in self.kb.symptoms]
-        return _listing(names), [f"symptom-pattern:{pattern.id}#patient"]
-
-    def _treatment(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        section = self.kb.sections.get(tumor.treatment_section or "")
-        if section is None or not tumor.treatment_covered:
-            return None, [self._tumor_passage(tumor)]
-        return section.title, [f"section:{section.id}#patient"]
-
-    def _behaviour(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        phrase = self.lexicon.answering.behaviour_phrases.get(tumor.behaviour)
-        return phrase, [self._tumor_passage(tumor)]
-
-
-    # PDQ has no part of its own on these for one tumor type: its general part is shown.
-    def _cause(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return None, ["section:risk-factors#patient"]
-
-    def _outlook(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return None, ["section:prognosis#patient"]
-
-    def _prevention(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return None, ["section:risk-factors#patient"]
-
-    def _complications(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return self._symptoms(tumor)
+def _passage_of(target: str) -> str:
+    """The passage id of a "kind:id" target: the patient passage, or the glossary entry."""
+    return target if target.startswith("glossary:") else f"{target}#patient"
 
 
 def answer_passage(passage: Passage, score: float) -> AnswerPassage:
@@ -346,31 +346,11 @@ def answer_passage(passage: Passage, score: float) -> AnswerPassage:
     )
 
 
-_FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] = {
-    "sites": Engine._sites,
-    "hormone": Engine._hormone,
-    "tests": Engine._tests,
-    "symptoms": Engine._symptoms,
-    "treatment": Engine._treatment,
-    "behaviour": Engine._behaviour,
-    "cause": Engine._cause,
-    "outlook": Engine._outlook,
-    "prevention": Engine._prevention,
-    "complications": Engine._complications,
-}
-
-
 def _in_sentence(name: str) -> str:
     """A name as it reads inside a sentence: "gastrinoma", but "VIPoma" and "ACTH" kept."""
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
-
-
-def _listing(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def _checked(question: Any) -> str:

@@ -69,6 +69,9 @@ class LayTerm(Strict):
     target: str | None = None
     means: str | None = None
     source: Source | None = None
+    # Words that, within a few words of the phrase, give it another sense: a test result that
+    # "came back high" is not a tumor that came back.
+    unless_near: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _target_or_sourced_words(self) -> LayTerm:
@@ -104,6 +107,7 @@ class OutOfScopeRule(Strict):
 
     reason: OutOfScopeReason
     patterns: list[str] = Field(min_length=1)
+    closest: list[str] = Field(default_factory=list)  # near neighbours: what PDQ does cover
 
     @field_validator("patterns")
     @classmethod
@@ -145,8 +149,11 @@ class Answering(Strict):
     recurrence_asks: list[str] = Field(default_factory=list)
     # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
     recurrence_targets: list[str] = Field(default_factory=list)
+    # How an answer's passages relate to the question, in words (never a percentage).
+    match_words: dict[Literal["best", "possible", "related", "loose", "closest"], str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
     covers: str = Field(min_length=1)  # what the summary covers; may use {topics}
+    did_you_mean: str = Field(min_length=1)  # an unsure answer's question back; uses {topics}
 
     @model_validator(mode="after")
     def _a_message_for_every_reason(self) -> Answering:
@@ -212,6 +219,11 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     targets = [(f"lay term '{t.id}'", t.target) for t in lexicon.lay_terms if t.target]
     targets.append(("answering.subject", lexicon.answering.subject))
     targets.extend((f"expansion of '{e.item}'", e.item) for e in lexicon.expansions)
+    targets.extend(
+        (f"closest of a '{r.reason}' rule", c)
+        for r in lexicon.answering.out_of_scope
+        for c in r.closest
+    )
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import bm25s
 import numpy as np
@@ -129,6 +130,7 @@ class _Phrase:
     surface: str
     targets: tuple[str, ...] = ()
     means: tuple[str, ...] = ()  # stemmed terms added to the question
+    unless: frozenset[str] = frozenset()  # stems that, near the phrase, give it another sense
 
 
 class Retriever:
@@ -208,7 +210,7 @@ class Retriever:
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
-            if match is None:
+            if match is None or _other_sense(match, stems, i):
                 i += 1
                 continue
             n = len(match.words)
@@ -364,6 +366,18 @@ def _item_key(passage: Passage) -> str:
     return f"{passage.kind}:{passage.item_id}"
 
 
+SENSE_WINDOW = 3  # words either side of a phrase that can give it another sense
+
+
+def _other_sense(phrase: _Phrase, stems: list[str], start: int) -> bool:
+    """Whether a word near the phrase at ``start`` gives it another sense ("came back high")."""
+    if not phrase.unless:
+        return False
+    end = start + len(phrase.words)
+    near = stems[max(0, start - SENSE_WINDOW) : start] + stems[end : end + SENSE_WINDOW]
+    return not phrase.unless.isdisjoint(near)
+
+
 def _index_terms(passage: Passage) -> list[str]:
     """The passage's own words, its title counted ``TITLE_WEIGHT`` times.
 
@@ -380,9 +394,15 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
     """Every phrase that names an item (its labels) or a lay term, merged by wording."""
     targets: dict[tuple[str, ...], list[str]] = {}
     means: dict[tuple[str, ...], list[str]] = {}
+    unless: dict[tuple[str, ...], set[str]] = {}
     surface: dict[tuple[str, ...], str] = {}
 
-    def add(text: str, target: str | None = None, meaning: str | None = None) -> None:
+    def add(
+        text: str,
+        target: str | None = None,
+        meaning: str | None = None,
+        unless_near: Sequence[str] = (),
+    ) -> None:
         key = tuple(stem(w) for w in words(text))
         # A single stop word names nothing; "who gets" or "come back" as a phrase can.
         if not key or (len(key) == 1 and key[0] in STOP_WORDS):
@@ -392,6 +412,8 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
             targets[key].append(target)
         if meaning:
             means.setdefault(key, []).extend(terms(meaning))
+        if unless_near:
+            unless.setdefault(key, set()).update(stem(w) for w in unless_near)
 
     for name in NAMED_COLLECTIONS:
         kind = KIND_OF_COLLECTION[name]
@@ -408,9 +430,15 @@ def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
                 add(label, target=f"{kind}:{item.id}")
     for lay in lexicon.lay_terms:
         for phrase in lay.phrases:
-            add(phrase, target=lay.target, meaning=lay.means)
+            add(phrase, target=lay.target, meaning=lay.means, unless_near=lay.unless_near)
     return [
-        _Phrase(key, surface[key], tuple(targets.get(key, ())), tuple(means.get(key, ())))
+        _Phrase(
+            key,
+            surface[key],
+            tuple(targets.get(key, ())),
+            tuple(means.get(key, ())),
+            frozenset(unless.get(key, ())),
+        )
         for key in surface
     ]
 
@@ -422,11 +450,16 @@ def facet_of(facets: Sequence[Facet], question_words: Sequence[str]) -> Facet | 
     best: Facet | None = None
     best_count = 0
     for facet in facets:
-        count = len(stems.intersection(stem(c) for c in facet.cues))
+        count = len(stems & _cue_stems(tuple(facet.cues)))
         count += sum(1 for p in facet.patterns if re.search(p, text))
         if count > best_count:
             best, best_count = facet, count
     return best
+
+
+@cache
+def _cue_stems(cues: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(c) for c in cues)
 
 
 def kinds_by_id(kb: KnowledgeBase) -> dict[str, str]:
