@@ -63,8 +63,13 @@ def ask_command(
         return
     if not reply.in_scope:
         console.print(Panel(escape(reply.message or ""), title="Not covered here"))
+        for item in reply.closest:
+            console.print(Panel(escape(item.text), title=escape(item.title)))
+            console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
         console.print(escape(reply.help))
         return
+    if reply.message:  # unsure: "Did you mean ...?"
+        console.print(f"[bold]{escape(reply.message)}[/bold]\n")
     if reply.understood.corrected:
         fixes = ", ".join(f"{a} → {b}" for a, b in reply.understood.corrected.items())
         console.print(f"[dim]Read as: {escape(fixes)}[/dim]")
@@ -72,7 +77,7 @@ def ask_command(
         console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
     for item in reply.answers:
         console.print(Panel(escape(item.text), title=escape(item.title)))
-        console.print(f"[dim]  {source_line(item.source)} · match {item.score:.2f}[/dim]\n")
+        console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
     console.print(f"[dim]{escape(reply.help)}[/dim]")
 
 

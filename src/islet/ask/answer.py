@@ -22,7 +22,7 @@ from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
-from islet.ask.words import fold
+from islet.ask.words import fold, is_everyday
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Source, TumorType
@@ -187,7 +187,12 @@ class Engine:
         )
         # A question with no domain word in it ("what time is it") is not about the summary;
         # nor is one that names nothing Islet knows and that the passages barely cover.
-        named = any(m.target != self.retriever.subject for m in search.reading.mentions)
+        # A name counts when it is more than one everyday word ("run" is not "the runs").
+        named = any(
+            m.target != self.retriever.subject
+            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
+            for m in search.reading.mentions
+        )
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
         if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
@@ -226,8 +231,10 @@ class Engine:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, and the passage ids of the rule's
         closest covered items; (None, []) when none matches."""
-        asked = [" ".join(fold(question).split())] + ([read] if read else [])
+        typed = " ".join(fold(question).split())
         for reason, patterns, closest in self._oos:
+            # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
+            asked = [typed] if reason == "dosing" or not read else [typed, read]
             if any(p.search(text) for p in patterns for text in asked):
                 return reason, [_passage_of(target) for target in closest]
         return None, []
