@@ -17,7 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
 from islet.ask.facets import FACETS
-from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets, load_lexicon
+from islet.ask.lexicon import (
+    Facet,
+    Lexicon,
+    MatchWord,
+    OutOfScopeReason,
+    dangling_targets,
+    load_lexicon,
+)
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
@@ -278,6 +285,7 @@ class Engine:
         words = self.lexicon.answering.match_words
         out = []
         for rank, item in enumerate(answers):
+            key: MatchWord
             if rank == 0:
                 key = "possible" if unsure else "best"
             else:

@@ -57,6 +57,9 @@ FacetId = Literal[
 ]
 
 
+MatchWord = Literal["best", "possible", "related", "loose", "closest"]
+
+
 class LayTerm(Strict):
     """Everyday phrases for one idea, and what they stand for in the knowledge base.
 
@@ -150,7 +153,7 @@ class Answering(Strict):
     # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
     recurrence_targets: list[str] = Field(default_factory=list)
     # How an answer's passages relate to the question, in words (never a percentage).
-    match_words: dict[Literal["best", "possible", "related", "loose", "closest"], str]
+    match_words: dict[MatchWord, str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
     covers: str = Field(min_length=1)  # what the summary covers; may use {topics}
     did_you_mean: str = Field(min_length=1)  # an unsure answer's question back; uses {topics}
