@@ -19,6 +19,7 @@ from islet.kb import KnowledgeBase
 
 RECURRENT = "recurrent-progressive"  # the rules' applies_to for tumors that came back or grow
 RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
+SITUATION_FACETS = frozenset(("treatment", "sites"))
 # A feature the bullet names and the question does not counts against the bullet this much;
 # a qualifier (severe symptoms, no tumor found, cannot be taken out) counts as much as a match.
 UNASKED_PENALTY = 0.3
@@ -65,7 +66,8 @@ class Situations:
     def tumor_types(self, question: str, reading: Reading) -> tuple[set[str], frozenset[str]]:
         """The rules' tumor types a situation question is about, and its features; nothing
         when it is not a situation question."""
-        if reading.definition or (reading.facet and reading.facet.id != "treatment"):
+        # "Where" a tumor grows is a facet, but "it keeps growing, what now" is a situation.
+        if reading.definition or (reading.facet and reading.facet.id not in SITUATION_FACETS):
             return set(), frozenset()
         asked = [" ".join(fold(question).split()), " ".join(reading.words)]
         if not any(p.search(text) for p in self._asks for text in asked):
