@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import bm25s
 import numpy as np
 
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
+from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
 from islet.ask.semantic import Encoder
 from islet.ask.words import (
     STOP_WORDS,
@@ -35,15 +35,6 @@ from islet.ask.words import (
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 
-# Collections whose names and aliases are recognised in questions (sections are found by text).
-NAMED_COLLECTIONS = (
-    "tumor_types",
-    "symptoms",
-    "symptom_patterns",
-    "tests",
-    "treatments",
-    "glossary",
-)
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 
 
@@ -124,15 +115,6 @@ class Search:
     domain: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    words: tuple[str, ...]  # stemmed words of the phrase, stop words included
-    surface: str
-    targets: tuple[str, ...] = ()
-    means: tuple[str, ...] = ()  # stemmed terms added to the question
-    unless: frozenset[str] = frozenset()  # stems that, near the phrase, give it another sense
-
-
 class Retriever:
     """BM25 over the passages one audience may see, with lay-term expansion."""
 
@@ -153,8 +135,8 @@ class Retriever:
         self._facets = lexicon.answering.facets
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
-        self._phrases_from: dict[str, list[_Phrase]] = {}
-        for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
+        self._phrases_from: dict[str, list[Phrase]] = {}
+        for phrase in sorted(phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
             self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
         asked: dict[str, list[str]] = {}
         for expansion in lexicon.expansions:
@@ -210,7 +192,7 @@ class Retriever:
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
-            if match is None or _other_sense(match, stems, i):
+            if match is None or other_sense(match, stems, i):
                 i += 1
                 continue
             n = len(match.words)
@@ -238,7 +220,7 @@ class Retriever:
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
         return reading
 
-    def _longest_phrase(self, stems: list[str], start: int) -> _Phrase | None:
+    def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
         for phrase in self._phrases_from.get(stems[start], ()):
             if tuple(stems[start : start + len(phrase.words)]) == phrase.words:
                 return phrase
@@ -366,18 +348,6 @@ def _item_key(passage: Passage) -> str:
     return f"{passage.kind}:{passage.item_id}"
 
 
-SENSE_WINDOW = 3  # words either side of a phrase that can give it another sense
-
-
-def _other_sense(phrase: _Phrase, stems: list[str], start: int) -> bool:
-    """Whether a word near the phrase at ``start`` gives it another sense ("came back high")."""
-    if not phrase.unless:
-        return False
-    end = start + len(phrase.words)
-    near = stems[max(0, start - SENSE_WINDOW) : start] + stems[end : end + SENSE_WINDOW]
-    return not phrase.unless.isdisjoint(near)
-
-
 def _index_terms(passage: Passage) -> list[str]:
     """The passage's own words, its title counted ``TITLE_WEIGHT`` times.
 
@@ -388,78 +358,6 @@ def _index_terms(passage: Passage) -> list[str]:
     "clinical trial"), which reordered close rankings.
     """
     return terms(passage.title) * TITLE_WEIGHT + terms(f"{passage.text} {passage.extra}")
-
-
-def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
-    """Every phrase that names an item (its labels) or a lay term, merged by wording."""
-    targets: dict[tuple[str, ...], list[str]] = {}
-    means: dict[tuple[str, ...], list[str]] = {}
-    unless: dict[tuple[str, ...], set[str]] = {}
-    surface: dict[tuple[str, ...], str] = {}
-
-    def add(
-        text: str,
-        target: str | None = None,
-        meaning: str | None = None,
-        unless_near: Sequence[str] = (),
-    ) -> None:
-        key = tuple(stem(w) for w in words(text))
-        # A single stop word names nothing; "who gets" or "come back" as a phrase can.
-        if not key or (len(key) == 1 and key[0] in STOP_WORDS):
-            return
-        surface.setdefault(key, text)
-        if target and target not in targets.setdefault(key, []):
-            targets[key].append(target)
-        if meaning:
-            means.setdefault(key, []).extend(terms(meaning))
-        if unless_near:
-            unless.setdefault(key, set()).update(stem(w) for w in unless_near)
-
-    for name in NAMED_COLLECTIONS:
-        kind = KIND_OF_COLLECTION[name]
-        for item in kb.collection(name).values():
-            labels: list[str] = []
-            for attr in ("name", "lay_name", "term"):
-                value = getattr(item, attr, None)
-                if isinstance(value, str):
-                    labels.append(value)
-            # A syndrome a tumor type causes is a name people use for it ("Zollinger-Ellison").
-            for attr in ("aliases", "synonyms", "syndromes"):
-                labels.extend(getattr(item, attr, []))
-            for label in labels:
-                add(label, target=f"{kind}:{item.id}")
-    for lay in lexicon.lay_terms:
-        for phrase in lay.phrases:
-            add(phrase, target=lay.target, meaning=lay.means, unless_near=lay.unless_near)
-    return [
-        _Phrase(
-            key,
-            surface[key],
-            tuple(targets.get(key, ())),
-            tuple(means.get(key, ())),
-            frozenset(unless.get(key, ())),
-        )
-        for key in surface
-    ]
-
-
-def facet_of(facets: Sequence[Facet], question_words: Sequence[str]) -> Facet | None:
-    """The facet with the most cue words in the question; the earlier listed wins a tie."""
-    stems = {stem(w) for w in question_words}
-    text = " ".join(question_words)
-    best: Facet | None = None
-    best_count = 0
-    for facet in facets:
-        count = len(stems & _cue_stems(tuple(facet.cues)))
-        count += sum(1 for p in facet.patterns if re.search(p, text))
-        if count > best_count:
-            best, best_count = facet, count
-    return best
-
-
-@cache
-def _cue_stems(cues: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(stem(c) for c in cues)
 
 
 def kinds_by_id(kb: KnowledgeBase) -> dict[str, str]:
