@@ -89,7 +89,9 @@ def bert(w: dict[str, Array], ids: NDArray[np.int64], layers: int = 6, heads: in
         )
         h = gelu(lin(x, "intermediate.dense"))
         x = layer_norm(
-            x + lin(h, "output.dense"), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]
+            x + lin(h, "output.dense"),
+            w[p + "output.LayerNorm.weight"],
+            w[p + "output.LayerNorm.bias"],
         )
     return x
 
