@@ -170,6 +170,14 @@ class Retriever:
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
         )
+        # The questions each passage answers are embedded too: a passage is as close to a
+        # question as its text or the closest of its questions.
+        self._asked_of = [i for i, asked in enumerate(self._asked) for _ in asked]
+        self._asked_embeddings = (
+            encoder.encode([q for asked in self._asked for q in asked])
+            if encoder and self._asked_of
+            else None
+        )
 
     # --- reading -------------------------------------------------------------------------
 
@@ -258,7 +266,10 @@ class Retriever:
         domain = domain_words(reading, found)
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
-            dense = self._embeddings @ self.encoder.encode([question])[0]
+            vector = self.encoder.encode([question])[0]
+            dense = self._embeddings @ vector
+            if self._asked_embeddings is not None:
+                np.maximum.at(dense, self._asked_of, self._asked_embeddings @ vector)
             dense_best = float(dense.max())
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]

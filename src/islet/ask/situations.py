@@ -20,6 +20,7 @@ from islet.kb import KnowledgeBase
 RECURRENT = "recurrent-progressive"  # the rules' applies_to for tumors that came back or grow
 RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
 SITUATION_FACETS = frozenset(("treatment", "sites"))
+RECURRENT_PENALTY = 0.5
 # A feature the bullet names and the question does not counts against the bullet this much;
 # a qualifier (severe symptoms, no tumor found, cannot be taken out) counts as much as a match.
 UNASKED_PENALTY = 0.3
@@ -94,6 +95,7 @@ class Situations:
         wanted, found = self.tumor_types(question, reading)
         if not wanted:
             return None
+        named = bool(reading.mentioned("tumor-type"))
         best: Hit | None = None
         best_score = 0.0
         for hit in hits:  # best first, so on a tie the better ranked rule stays
@@ -102,7 +104,9 @@ class Situations:
                 continue
             own = self.rule_features[rule]
             unasked = own - found
-            score = (
+            # The named tumor type's own bullets before the general ones for any tumor.
+            general = RECURRENT_PENALTY if named and self.applies_to[rule] == RECURRENT else 0.0
+            score = -general + (
                 len(own & found)
                 + OPTION_WEIGHT * len((self.option_features[rule] - own) & found)
                 - UNASKED_PENALTY * len(unasked - QUALIFIERS)
