@@ -1,5 +1,6 @@
 """The Ask Islet quality gate (issue 12): Islet on whole evaluation splits, held to floors a
-little under its measured figures (tests/cases/ask_quality.yaml), and ahead of plain BM25."""
+little under its measured figures (tests/cases/ask_quality.yaml), and ahead of plain BM25. Only
+aggregate figures of the held-out test split are used: never its questions."""
 
 from __future__ import annotations
 
@@ -35,10 +36,11 @@ def test_islet_stays_above_its_floors(split: str, results: dict[str, Any]) -> No
 
 @pytest.mark.parametrize("split", list(FLOORS))
 def test_islet_beats_plain_bm25(split: str, results: dict[str, Any]) -> None:
-    assert results[split]["islet"].top1 >= results[split]["bm25-baseline"].top1 + 0.25
+    gain = FLOORS[split]["gain_over_bm25"]
+    assert results[split]["islet"].top1 >= results[split]["bm25-baseline"].top1 + gain
 
 
-def test_the_held_out_split_keeps_no_questions() -> None:
-    rows = evaluate_splits([HELD_OUT], semantic=False)[HELD_OUT]
+def test_the_held_out_split_keeps_no_questions(results: dict[str, Any]) -> None:
+    rows = list(results[HELD_OUT].values())
     assert rows and all(r.misses == [] for r in rows)
-    assert sum(r.in_scope + r.out_of_scope for r in rows[:1]) == len(load_split(HELD_OUT))
+    assert rows[0].in_scope + rows[0].out_of_scope == len(load_split(HELD_OUT))
