@@ -124,7 +124,7 @@ def test_the_decline_message_lists_what_the_summary_covers(kb: KnowledgeBase) ->
 
 
 @pytest.mark.parametrize(
-    "question", ["", "   ", "?!?", "12345", "x" * 501, "\n\t"], ids=lambda q: repr(q[:10])
+    "question", ["", "   ", "?!?", "12345", "x" * 1001, "\n\t"], ids=lambda q: repr(q[:10])
 )
 def test_unreadable_questions_raise_a_clear_error(question: str) -> None:
     with pytest.raises(InvalidQuestion):

@@ -18,6 +18,7 @@ from islet.ask.evaluation import (
     EvalQuestion,
     evaluate,
     load_questions,
+    load_split,
     score,
     unknown_expected_ids,
 )
@@ -155,8 +156,9 @@ def test_the_evaluation_compares_the_systems_side_by_side() -> None:
 
 def test_embeddings_take_part_when_an_encoder_is_given() -> None:
     results = evaluate(load_questions(SUBSET), encoder=HashingEncoder())
-    assert [r.system for r in results] == ["bm25-baseline", "islet", "islet+embeddings"]
-    fused = results[2]
+    names = [r.system for r in results]
+    assert names == ["bm25-baseline", "dense-only", "islet", "islet+embeddings"]
+    fused = results[3]
     assert fused.in_scope == 5
     assert 0 <= fused.top1 <= 1
     assert fused.oos_recall == 1  # scope is decided lexically, embeddings only reorder
@@ -197,3 +199,33 @@ def test_eval_ask_prints_a_table() -> None:
 def test_eval_ask_rejects_a_bad_split() -> None:
     result = runner.invoke(app, ["eval", "ask", "--questions", str(SUBSET), "--split", "x"])
     assert result.exit_code == 2
+
+
+# --- The blind splits (issue 12) ----------------------------------------------------------
+
+
+def test_the_blind_dev_split_loads_with_every_expected_passage(kb: KnowledgeBase) -> None:
+    dev = load_split("dev")
+    assert len(dev) >= 200 and {q.split for q in dev} == {"dev"}
+    assert "near-neighbour" in {q.out_of_scope for q in dev}
+    assert unknown_expected_ids(dev, {p.id for p in passages(kb)}) == []
+
+
+def test_an_unknown_split_is_a_knowledge_error() -> None:
+    with pytest.raises(KnowledgeError):
+        load_split("holdout")
+
+
+def test_eval_ask_reports_every_split_in_one_run() -> None:
+    result = runner.invoke(app, ["eval", "ask", "--no-semantic", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["splits"]) == {"old", "dev", "test"}
+    for report in data["splits"].values():
+        systems = {r["system"]: r for r in report["results"]}
+        assert {"bm25-baseline", "islet"} <= set(systems)
+        for key in ("top1", "top3", "mrr5", "wrong_declines", "oos_precision", "oos_recall"):
+            assert key in systems["islet"]
+    # The held-out split's questions are never shown.
+    assert all(r["misses"] == [] for r in data["splits"]["test"]["results"])
+    assert data["split"] == "old" and data["results"]  # the keys of one split, as before

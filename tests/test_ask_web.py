@@ -62,14 +62,21 @@ def test_the_ask_page_has_a_form_and_a_nav_link(web: TestClient) -> None:
         ),
         ("how much octreotide should I take", ["Questions about medicines", "pharmacist"]),
         ("should I join a clinical trial", ["Not covered here", "not advice"]),
+        (
+            "how do you treat pancreatitis",
+            ["Not covered here", "Closest topic the summary covers", "The pancreas and its islet"],
+        ),
+        ("what is a Whipple", ["Best match Islet found", "Source: PDQ patient version"]),
+        ("is my tummy thing related", ["Did you mean", "Possible match"]),
     ],
-    ids=["answer", "dosing", "advice"],
+    ids=["answer", "dosing", "advice", "near-neighbour", "match-in-words", "unsure"],
 )
 def test_the_ask_page_answers(web: TestClient, question: str, shows: list[str]) -> None:
     response = web.post("/ask", data={"q": question})
     assert response.status_code == 200
     for words in shows:
         assert words in response.text
+    assert "matches your question" not in response.text  # no percentage read as certainty
     page = read_page(response.text)
     assert not page.duplicate_ids and not page.blocks_in_paragraphs and not page.style_attributes
 

@@ -73,8 +73,13 @@ def ask_command(
         return
     if not reply.in_scope:
         console.print(Panel(escape(reply.message or ""), title="Not covered here"))
+        for item in reply.closest:
+            console.print(Panel(escape(item.text), title=escape(item.title)))
+            console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
         console.print(escape(reply.help))
         return
+    if reply.message:  # unsure: "Did you mean ...?"
+        console.print(f"[bold]{escape(reply.message)}[/bold]\n")
     if reply.understood.corrected:
         fixes = ", ".join(f"{a} → {b}" for a, b in reply.understood.corrected.items())
         console.print(f"[dim]Read as: {escape(fixes)}[/dim]")
@@ -84,14 +89,22 @@ def ask_command(
         console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
     for item in reply.answers:
         console.print(Panel(escape(item.text), title=escape(item.title)))
-        console.print(f"[dim]  {source_line(item.source)} · match {item.score:.2f}[/dim]\n")
+        console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
     console.print(f"[dim]{escape(reply.help)}[/dim]")
 
 
 @eval_app.command("ask")
 def eval_ask_command(
     split: Annotated[
-        str, typer.Option("--split", help="all, dev (used for tuning) or test (held out)")
+        str,
+        typer.Option(
+            "--split",
+            help=(
+                "all (old, dev and test in one run), old (eval/questions.yaml), dev (blind, "
+                "used for tuning) or test (blind, held out); with --questions: all, dev or test "
+                "of that file"
+            ),
+        ),
     ] = "all",
     questions: Annotated[
         Path | None,
@@ -103,15 +116,57 @@ def eval_ask_command(
         bool | None,
         typer.Option(
             "--semantic/--no-semantic",
-            help="include Islet+embeddings (default: when the optional model is installed)",
+            help="include dense-only and Islet+embeddings (default: when the model is installed)",
         ),
     ] = None,
-    misses: Annotated[bool, typer.Option("--misses", help="list every miss")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="list every miss (never for the held-out test split)")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Top-1, MRR@5, out-of-scope precision/recall and latency of the plain BM25 baseline,
-    Islet's retrieval and (if installed) Islet with embeddings, side by side."""
-    from islet.ask.evaluation import QUESTIONS, evaluate, load_questions
+    """Top-1, top-3, MRR@5, wrong declines, out-of-scope precision/recall and latency of plain
+    BM25, dense embeddings alone (if installed) and Islet, side by side, on every split."""
+    from islet.ask.evaluation import HELD_OUT, SPLIT_FILES, evaluate_splits
+
+    if questions is not None:
+        _eval_file(questions, split, semantic, misses, as_json)
+        return
+    if split not in ("all", *SPLIT_FILES):
+        raise typer.BadParameter("split must be 'all', 'old', 'dev' or 'test'")
+    names = list(SPLIT_FILES) if split == "all" else [split]
+    by_split = evaluate_splits(names, semantic=semantic)
+    if as_json:
+        report: dict[str, object] = {
+            "splits": {
+                name: {
+                    "file": SPLIT_FILES[name].name,
+                    "questions": results[0].in_scope + results[0].out_of_scope,
+                    "results": [asdict(r) for r in results],
+                }
+                for name, results in by_split.items()
+            }
+        }
+        first = next(iter(by_split))
+        # The keys of one split's report, as before issue 12: the first split asked for.
+        report = {
+            "split": first,
+            "questions": report["splits"][first]["questions"],  # type: ignore[index]
+            "results": [asdict(r) for r in by_split[first]],
+            **report,
+        }
+        print_json(report)
+        return
+    for name, results in by_split.items():
+        count = results[0].in_scope + results[0].out_of_scope
+        _print_table(results, f"{name}: {SPLIT_FILES[name].name}", count)
+        if misses:
+            _print_misses(results, held_out=name == HELD_OUT)
+
+
+def _eval_file(
+    questions: Path, split: str, semantic: bool | None, misses: bool, as_json: bool
+) -> None:
+    from islet.ask.evaluation import HELD_OUT, QUESTIONS, SPLIT_FILES, evaluate, load_questions
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
@@ -119,7 +174,8 @@ def eval_ask_command(
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])
-    results = evaluate(chosen, semantic=semantic)
+    held_out = questions.resolve() == SPLIT_FILES[HELD_OUT].resolve()
+    results = evaluate(chosen, semantic=semantic, keep_misses=not held_out)
     if as_json:
         print_json(
             {"split": split, "questions": len(chosen), "results": [asdict(r) for r in results]}
@@ -127,10 +183,17 @@ def eval_ask_command(
         return
     _print_table(results, split, len(chosen))
     if misses:
-        for result in results:
-            console.print(f"\n[bold]{escape(result.system)}[/bold]: {len(result.misses)} misses")
-            for question, got in result.misses:
-                console.print(f"  {escape(question)}  [dim]→ {escape(got)}[/dim]")
+        _print_misses(results, held_out)
+
+
+def _print_misses(results: list[Result], held_out: bool) -> None:
+    if held_out:
+        console.print("[dim]misses of the held-out test split are never shown[/dim]")
+        return
+    for result in results:
+        console.print(f"\n[bold]{escape(result.system)}[/bold]: {len(result.misses)} misses")
+        for question, got in result.misses:
+            console.print(f"  {escape(question)}  [dim]→ {escape(got)}[/dim]")
 
 
 def _print_table(results: list[Result], split: str, count: int) -> None:
@@ -147,7 +210,9 @@ def _print_table(results: list[Result], split: str, count: int) -> None:
         table.add_column(r.system, justify="right", no_wrap=True)
     rows: list[tuple[str, list[str]]] = [
         ("top-1 accuracy", [f"{r.top1:.3f}" for r in results]),
+        ("top-3 accuracy", [f"{r.top3:.3f}" for r in results]),
         ("MRR@5", [f"{r.mrr5:.3f}" for r in results]),
+        ("wrong declines", [f"{r.wrong_declines:.3f}" for r in results]),
         ("out-of-scope precision", [_maybe(r.oos_precision) for r in results]),
         ("out-of-scope recall", [f"{r.oos_recall:.3f}" for r in results]),
         ("latency median", [f"{r.latency_median_ms:.2f} ms" for r in results]),

@@ -8,27 +8,37 @@ out of scope and point to the care team; so is anything the summary does not cov
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
-from islet.ask.lexicon import Facet, Lexicon, OutOfScopeReason, dangling_targets, load_lexicon
+from islet.ask.facets import FACETS
+from islet.ask.lexicon import (
+    Facet,
+    Lexicon,
+    MatchWord,
+    OutOfScopeReason,
+    dangling_targets,
+    load_lexicon,
+)
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
-from islet.ask.words import fold
+from islet.ask.situations import Situations
+from islet.ask.words import fold, is_everyday
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
 
-MAX_QUESTION_CHARS = 500
+MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
+RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
 
 
 class AnswerPassage(BaseModel):
@@ -45,6 +55,9 @@ class AnswerPassage(BaseModel):
     title: str
     kind: str
     audience: Audience | None
+    # How the passage relates to the question, in words that do not read as certainty (issue
+    # 12: people read "100%" as "certainly right"): "best match Islet found", "also related"...
+    match: str = ""
 
 
 class Understood(BaseModel):
@@ -55,6 +68,9 @@ class Understood(BaseModel):
     corrected: dict[str, str] = {}  # misspelled word -> the word Islet read
     topics: list[str] = []  # knowledge-base items named in the question, "kind:id"
     facet: str | None = None  # for structured answers: sites, hormone, tests, ...
+    # When Islet is unsure what the question is after: the topics it thinks it is about
+    # (titles of the best passages' items), shown as "Did you mean ...?".
+    did_you_mean: list[str] = []
 
 
 class Answer(BaseModel):
@@ -66,8 +82,13 @@ class Answer(BaseModel):
     in_scope: bool
     answers: list[AnswerPassage]
     summary: str | None = None  # a direct answer built from the knowledge base's fields
-    message: str | None = None  # why there is no answer, and what the summary covers
+    # Why there is no answer and what the summary covers; for an answer Islet is unsure of, the
+    # "Did you mean ...?" question back.
+    message: str | None = None
     reason: OutOfScopeReason | None = None
+    # For a question about a near neighbour (MEN2, pancreatitis...): the closest passages the
+    # summary does cover, shown with the decline.
+    closest: list[AnswerPassage] = []
     help: str  # who can answer what Islet cannot
     confidence: float = Field(ge=0, le=1)
     understood: Understood
@@ -130,8 +151,15 @@ class Engine:
             kb, lexicon, self.passages, audience, encoder=encoder, tuning=tuning
         )
         self.by_id = {p.id: p for p in self.retriever.passages}
+        answering = lexicon.answering
+        self.situations = Situations(
+            kb,
+            answering.situation_features,
+            (answering.situation_asks, answering.recurrence_asks),
+            answering.recurrence_targets,
+        )
         self._oos = [
-            (rule.reason, [re.compile(p) for p in rule.patterns])
+            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest)
             for rule in lexicon.answering.out_of_scope
         ]
         pdq = kb.pdq
@@ -140,16 +168,27 @@ class Engine:
     def answer(self, question: str, limit: int = DEFAULT_LIMIT) -> Answer:
         """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
         text = _checked(question)
-        reason = self._out_of_scope_reason(text)
-        search = self.retriever.search(text, limit=max(limit, 10))
+        search = self.retriever.search(text, limit=len(self.by_id))
+        reordered = self.situations.reorder(text, search.reading, search.hits)
+        situation = reordered is not None
+        if reordered is not None:
+            search = replace(search, hits=reordered)
+        reason, closest_ids = self._out_of_scope(text, " ".join(search.reading.words))
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
         )
         if reason is not None:
-            return self._decline(text, reason, understood)
+            closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
+            return self._decline(text, reason, understood, closest=closest)
         structured = self._structured(search.reading) if self.structured else None
         if structured is not None:
+            if situation and structured.facet.id == "treatment" and search.hits:
+                first = search.hits[0].passage
+                if first.kind == "rule":
+                    structured = replace(
+                        structured, passage_ids=[first.id, *structured.passage_ids]
+                    )
             return self._structured_answer(text, structured, search, understood, limit)
         tuning = self.retriever.tuning
         rescued = (
@@ -157,33 +196,63 @@ class Engine:
             and search.dense_best is not None
             and search.dense_best >= tuning.dense_rescue
         )
-        # However well the passages cover it, a question with no domain word in it ("what time
-        # is it", "today") is not about the summary; nor is one the passages cover too little.
-        weak = search.confidence < tuning.min_confidence and not rescued
-        if not search.hits or not search.domain or weak:
+        # A question with no domain word in it ("what time is it") is not about the summary;
+        # nor is one that names nothing Islet knows and that the passages barely cover.
+        # A name counts when it is more than one everyday word ("run" is not "the runs").
+        named = any(
+            m.target != self.retriever.subject
+            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
+            for m in search.reading.mentions
+        )
+        unrelated = not named and search.confidence < tuning.min_unnamed_confidence
+        if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
+        if search.confidence < tuning.min_confidence:
+            understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
+        unsure = bool(understood.did_you_mean)
+        topics = " or ".join(f"“{t}”" for t in understood.did_you_mean)
         return Answer(
             question=text,
             in_scope=True,
-            answers=[
-                answer_passage(hit.passage, search.confidence * hit.score / top)
-                for hit in search.hits[:limit]
-            ],
+            message=self.lexicon.answering.did_you_mean.format(topics=topics) if unsure else None,
+            answers=self._worded(
+                [
+                    answer_passage(hit.passage, search.confidence * hit.score / top)
+                    for hit in search.hits[:limit]
+                ],
+                unsure,
+            ),
             help=self.help,
             confidence=round(search.confidence, 3),
             understood=understood,
         )
 
+    def _did_you_mean(self, search: Search) -> list[str]:
+        """The titles of the best few passages' topics, for an answer Islet is unsure of."""
+        titles = dict.fromkeys(hit.passage.title for hit in search.hits[:DEFAULT_LIMIT])
+        return list(titles)
+
     # --- out of scope --------------------------------------------------------------------
 
-    def _out_of_scope_reason(self, question: str) -> OutOfScopeReason | None:
-        folded = " ".join(fold(question).split())
-        for reason, patterns in self._oos:
-            if any(p.search(folded) for p in patterns):
-                return reason
-        return None
+    def _out_of_scope(
+        self, question: str, read: str = ""
+    ) -> tuple[OutOfScopeReason | None, list[str]]:
+        """The reason of the first out-of-scope rule that the question, as typed or as read
+        with its spelling repaired (``read``), matches, and the passage ids of the rule's
+        closest covered items; (None, []) when none matches."""
+        typed = " ".join(fold(question).split())
+        for reason, patterns, closest in self._oos:
+            # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
+            asked = [typed] if reason == "dosing" or not read else [typed, read]
+            if any(p.search(text) for p in patterns for text in asked):
+                return reason, [_passage_of(target) for target in closest]
+        return None, []
+
+    def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
+        """The reason of the first out-of-scope rule the question matches, or None."""
+        return self._out_of_scope(question, read)[0]
 
     def _decline(
         self,
@@ -191,6 +260,7 @@ class Engine:
         reason: OutOfScopeReason,
         understood: Understood,
         confidence: float = 0.0,
+        closest: Sequence[Passage] = (),
     ) -> Answer:
         answering = self.lexicon.answering
         topics = ", ".join(
@@ -199,7 +269,7 @@ class Engine:
             if s.parent is None and (self.audience == "professional" or not s.professional_only)
         )
         message = answering.messages[reason] + " " + answering.covers.format(topics=topics)
-        return Answer.declined(
+        declined = Answer.declined(
             question,
             reason,
             message=message,
@@ -207,6 +277,25 @@ class Engine:
             confidence=round(min(confidence, 1.0), 3),
             understood=understood,
         )
+        if not closest:
+            return declined
+        words = answering.match_words["closest"]
+        shown = [answer_passage(p, 0.0).model_copy(update={"match": words}) for p in closest]
+        return declined.model_copy(update={"closest": shown})
+
+    def _worded(self, answers: list[AnswerPassage], unsure: bool) -> list[AnswerPassage]:
+        """``answers`` with their match in words: the first is the best match Islet found (or
+        only a possible one when it is unsure), the others related more or less closely."""
+        words = self.lexicon.answering.match_words
+        out = []
+        for rank, item in enumerate(answers):
+            key: MatchWord
+            if rank == 0:
+                key = "possible" if unsure else "best"
+            else:
+                key = "related" if item.score >= RELATED_SCORE else "loose"
+            out.append(item.model_copy(update={"match": words[key]}))
+        return out
 
     # --- structured answers --------------------------------------------------------------
 
@@ -219,8 +308,7 @@ class Engine:
         if facet is None:
             return None
         tumor = self.kb.tumor_types[tumors[0]]
-        builder = _FACETS[facet.id]
-        summary, item_ids = builder(self, tumor)
+        summary, item_ids = FACETS[facet.id](self.kb, self.lexicon.answering, tumor)
         template = facet.summary if summary is not None else facet.summary_missing
         if template is None:
             return None
@@ -247,47 +335,19 @@ class Engine:
         return Answer(
             question=question,
             in_scope=True,
-            answers=[answer_passage(p, s) for p, s in scored[: max(limit, len(chosen))]],
+            answers=self._worded(
+                [answer_passage(p, s) for p, s in scored[: max(limit, len(chosen))]], False
+            ),
             summary=structured.summary,
             help=self.help,
             confidence=1.0,
             understood=understood.model_copy(update={"facet": structured.facet.id}),
         )
 
-    def _tumor_passage(self, tumor: TumorType) -> str:
-        return f"tumor-type:{tumor.id}#patient"
 
-    def _sites(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        # The knowledge base's own note says it best; the site list is the fallback.
-        names = self.lexicon.answering.site_names
-        sites = [names.get(s, s) for s in tumor.usual_sites]
-        value = tumor.site_note or (_listing(sites) + "." if sites else None)
-        return value, [self._tumor_passage(tumor)]
-
-    def _hormone(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        return tumor.hormone, [self._tumor_passage(tumor)]
-
-    def _tests(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        tests = [t for t in self.kb.tests.values() if tumor.id in t.used_for]
-        ids = [f"test:{t.id}#patient" for t in tests]
-        return (_listing([t.name for t in tests]) if tests else None), ids
-
-    def _symptoms(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        pattern = self.kb.symptom_patterns.get(tumor.symptom_pattern or "")
-        if pattern is None:
-            return None, [self._tumor_passage(tumor)]
-        names = [self.kb.symptoms[s].lay_name for s in pattern.symptoms if s in self.kb.symptoms]
-        return _listing(names), [f"symptom-pattern:{pattern.id}#patient"]
-
-    def _treatment(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        section = self.kb.sections.get(tumor.treatment_section or "")
-        if section is None or not tumor.treatment_covered:
-            return None, [self._tumor_passage(tumor)]
-        return section.title, [f"section:{section.id}#patient"]
-
-    def _behaviour(self, tumor: TumorType) -> tuple[str | None, list[str]]:
-        phrase = self.lexicon.answering.behaviour_phrases.get(tumor.behaviour)
-        return phrase, [self._tumor_passage(tumor)]
+def _passage_of(target: str) -> str:
+    """The passage id of a "kind:id" target: the patient passage, or the glossary entry."""
+    return target if target.startswith("glossary:") else f"{target}#patient"
 
 
 def answer_passage(passage: Passage, score: float) -> AnswerPassage:
@@ -305,27 +365,11 @@ def answer_passage(passage: Passage, score: float) -> AnswerPassage:
     )
 
 
-_FACETS: dict[str, Callable[[Engine, TumorType], tuple[str | None, list[str]]]] = {
-    "sites": Engine._sites,
-    "hormone": Engine._hormone,
-    "tests": Engine._tests,
-    "symptoms": Engine._symptoms,
-    "treatment": Engine._treatment,
-    "behaviour": Engine._behaviour,
-}
-
-
 def _in_sentence(name: str) -> str:
     """A name as it reads inside a sentence: "gastrinoma", but "VIPoma" and "ACTH" kept."""
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
-
-
-def _listing(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def _checked(question: Any) -> str:

@@ -1,9 +1,15 @@
-"""Evaluation of Ask Islet on hand-written questions (``eval/questions.yaml``).
+"""Evaluation of Ask Islet on three question sets ("splits"), side by side with baselines.
 
-Every system is a function from a question to an ``Answer``. Top-1 accuracy and MRR@5 are over
-the in-scope questions (a declined in-scope question counts as wrong); out-of-scope precision
-and recall treat "declined" as the positive class. Latency is wall time per question after the
-index is built.
+- ``old``: ``eval/questions.yaml``, written by hand from the fact base (issue 6);
+- ``dev``: ``eval/ask-blind-dev.yaml``, written blind by persona writers (issue 12), the only
+  blind questions tuning may look at;
+- ``test``: ``eval/ask-blind-test.yaml``, the held-out half of the same writing: only its
+  aggregate figures are reported, never its questions or misses.
+
+Every system is a function from a question to an ``Answer``. Top-1, top-3 and MRR@5 are over the
+in-scope questions (a declined in-scope question counts as wrong, and as a wrong decline);
+out-of-scope precision and recall treat "declined" as the positive class. Latency is wall time
+per question after the index is built.
 """
 
 from __future__ import annotations
@@ -15,21 +21,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import bm25s
 import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from islet import kb as kb_module
-from islet.ask.answer import Answer, Engine, Understood, answer_passage
+from islet.ask.answer import Answer, Engine
+from islet.ask.baselines import DenseOnly, PlainBM25
 from islet.ask.lexicon import OutOfScopeReason, load_lexicon
-from islet.ask.passages import Passage, passages
 from islet.ask.semantic import Encoder, default_encoder
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
-from islet.model import Audience
 
-QUESTIONS = Path(__file__).resolve().parents[3] / "eval" / "questions.yaml"
+EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
+QUESTIONS = EVAL_DIR / "questions.yaml"
+SPLIT_FILES = {
+    "old": QUESTIONS,
+    "dev": EVAL_DIR / "ask-blind-dev.yaml",
+    "test": EVAL_DIR / "ask-blind-test.yaml",
+}
+HELD_OUT = "test"  # the split whose questions are never shown
 Split = Literal["dev", "test", "all"]
 System = Callable[[str], Answer]
 
@@ -42,7 +53,9 @@ class EvalQuestion(BaseModel):
     q: str = Field(min_length=1)
     expect: list[str] = []
     out_of_scope: OutOfScopeReason | None = None
-    style: str | None = None
+    style: str | list[str] | None = None
+    persona: str | None = None  # blind questions: who the writer wrote as
+    writer: str | None = None
     position: int = 0  # 1-based place in the file
     split: Literal["dev", "test"] = "dev"
 
@@ -79,6 +92,15 @@ def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQue
     return [q for q in out if split == "all" or q.split == split]
 
 
+def load_split(name: str) -> list[EvalQuestion]:
+    """Every question of one named split: "old" (all of questions.yaml), "dev" or "test"."""
+    if name not in SPLIT_FILES:
+        raise KnowledgeError([f"no evaluation split '{name}' (old, dev or test)"])
+    questions = load_questions(SPLIT_FILES[name])
+    split = "test" if name == HELD_OUT else "dev"
+    return [q.model_copy(update={"split": split}) for q in questions]
+
+
 def unknown_expected_ids(questions: Sequence[EvalQuestion], known: set[str]) -> list[str]:
     """Expected passage ids that no passage has (a typo, or content that is not written yet)."""
     return sorted({e for q in questions for e in q.expected_ids if e not in known})
@@ -92,7 +114,9 @@ class Result:
     in_scope: int
     out_of_scope: int
     top1: float
+    top3: float
     mrr5: float
+    wrong_declines: float  # share of the in-scope questions declined
     oos_precision: float | None  # None when the system never declines a question
     oos_recall: float
     latency_median_ms: float
@@ -101,9 +125,12 @@ class Result:
     misses: list[tuple[str, str]] = field(default_factory=list)  # (question, what came back)
 
 
-def score(system_name: str, system: System, questions: Sequence[EvalQuestion]) -> Result:
-    """Run ``system`` on every question and compute the metrics."""
-    hits = 0
+def score(
+    system_name: str, system: System, questions: Sequence[EvalQuestion], *, keep_misses: bool = True
+) -> Result:
+    """Run ``system`` on every question and compute the metrics; ``keep_misses`` False keeps
+    no question text (for the held-out split)."""
+    hits = top3 = 0
     reciprocal = 0.0
     declined_right = declined_wrong = 0
     latencies: list[float] = []
@@ -126,6 +153,8 @@ def score(system_name: str, system: System, questions: Sequence[EvalQuestion]) -
         ranked = [a.passage_id for a in reply.answers[:5]]
         expected = question.expected_ids
         rank = next((i for i, pid in enumerate(ranked, start=1) if pid in expected), None)
+        if rank is not None and rank <= 3:
+            top3 += 1
         if rank == 1:
             hits += 1
         else:
@@ -140,13 +169,15 @@ def score(system_name: str, system: System, questions: Sequence[EvalQuestion]) -
         in_scope=n_in,
         out_of_scope=n_out,
         top1=hits / n_in if n_in else 0.0,
+        top3=top3 / n_in if n_in else 0.0,
         mrr5=reciprocal / n_in if n_in else 0.0,
+        wrong_declines=declined_wrong / n_in if n_in else 0.0,
         oos_precision=declined_right / declined if declined else None,
         oos_recall=declined_right / n_out if n_out else 0.0,
         latency_median_ms=statistics.median(latencies) if latencies else 0.0,
         latency_p95_ms=_percentile(latencies, 95),
         build_seconds=0.0,
-        misses=misses,
+        misses=misses if keep_misses else [],
     )
 
 
@@ -154,39 +185,6 @@ def _percentile(values: list[float], percent: float) -> float:
     if not values:
         return 0.0
     return float(np.percentile(np.asarray(values), percent))
-
-
-class PlainBM25:
-    """The baseline: bm25s with its own English tokenizer over the same passages.
-
-    No stemming, no lay terms, no spelling repair, no structured answers; a question is out of
-    scope only when no passage shares a word with it.
-    """
-
-    def __init__(self, kb: KnowledgeBase, audience: Audience = "patient") -> None:
-        self.passages: list[Passage] = [p for p in passages(kb) if p.for_audience(audience)]
-        corpus = [f"{p.title} {p.text}" for p in self.passages]
-        self.retriever = bm25s.BM25()
-        self.retriever.index(
-            bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False
-        )
-
-    def __call__(self, question: str, limit: int = 5) -> Answer:
-        tokens = bm25s.tokenize([question], stopwords="en", return_ids=False, show_progress=False)
-        known = [t for t in tokens[0] if t in self.retriever.vocab_dict]
-        scores = np.asarray(self.retriever.get_scores(known), dtype=float) if known else None
-        if scores is None or scores.max() <= 0:
-            return Answer.declined(question)
-        order = [i for i in np.argsort(-scores, kind="stable")[:limit] if scores[i] > 0]
-        top = scores[order[0]]
-        return Answer(
-            question=question,
-            in_scope=True,
-            answers=[answer_passage(self.passages[i], scores[i] / top) for i in order],
-            help="",
-            confidence=1.0,
-            understood=Understood(),
-        )
 
 
 def systems(
@@ -197,8 +195,8 @@ def systems(
 ) -> dict[str, tuple[System, float]]:
     """The systems to compare, each with the seconds it took to build.
 
-    ``semantic`` None adds "islet+embeddings" when the optional model is installed; an
-    ``encoder`` (e.g. a small fake in tests) is used instead of the bundled model.
+    ``semantic`` None adds "dense-only" and "islet+embeddings" when the embedding model is
+    installed; an ``encoder`` (e.g. a small fake in tests) is used instead of the bundled model.
     """
     knowledge = kb or kb_module.load()
     lexicon = load_lexicon()
@@ -208,12 +206,17 @@ def systems(
     baseline = PlainBM25(knowledge)
     built["bm25-baseline"] = (baseline, time.perf_counter() - started)
 
+    if encoder is None and semantic is not False:
+        encoder = default_encoder()
+    if encoder is not None and semantic is not False:
+        started = time.perf_counter()
+        dense_only = DenseOnly(knowledge, encoder)
+        built["dense-only"] = (dense_only, time.perf_counter() - started)
+
     started = time.perf_counter()
     islet = Engine(knowledge, lexicon)
     built["islet"] = (lambda q: islet.answer(q, 5), time.perf_counter() - started)
 
-    if encoder is None and semantic is not False:
-        encoder = default_encoder()
     if encoder is not None and semantic is not False:
         started = time.perf_counter()
         dense = Engine(knowledge, lexicon, encoder=encoder)
@@ -227,11 +230,35 @@ def evaluate(
     kb: KnowledgeBase | None = None,
     semantic: bool | None = None,
     encoder: Encoder | None = None,
+    keep_misses: bool = True,
 ) -> list[Result]:
     """Every system on ``questions``, side by side, in the same run."""
+    built = systems(kb, semantic=semantic, encoder=encoder)
+    return _score_all(built, questions, keep_misses)
+
+
+def evaluate_splits(
+    names: Sequence[str],
+    *,
+    kb: KnowledgeBase | None = None,
+    semantic: bool | None = None,
+    encoder: Encoder | None = None,
+) -> dict[str, list[Result]]:
+    """Every system on every named split, in one run; the held-out split keeps no misses."""
+    loaded = {name: load_split(name) for name in names}
+    built = systems(kb, semantic=semantic, encoder=encoder)
+    return {
+        name: _score_all(built, questions, keep_misses=name != HELD_OUT)
+        for name, questions in loaded.items()
+    }
+
+
+def _score_all(
+    built: dict[str, tuple[System, float]], questions: Sequence[EvalQuestion], keep_misses: bool
+) -> list[Result]:
     results = []
-    for name, (system, seconds) in systems(kb, semantic=semantic, encoder=encoder).items():
-        result = score(name, system, questions)
+    for name, (system, seconds) in built.items():
+        result = score(name, system, questions, keep_misses=keep_misses)
         result.build_seconds = seconds
         results.append(result)
     return results

@@ -39,6 +39,7 @@ OutOfScopeReason = Literal[
     "advice",
     "personal-prognosis",
     "other-cancer",
+    "near-neighbour",  # a neighbouring condition the summary does not cover (MEN2, pancreatitis)
     "unrelated",
     "not-understood",
     # set by the safety triage (islet.safety), before any retrieval; its medicine questions
@@ -46,7 +47,21 @@ OutOfScopeReason = Literal[
     "emergency",
     "crisis",
 ]
-FacetId = Literal["sites", "hormone", "tests", "symptoms", "treatment", "behaviour"]
+FacetId = Literal[
+    "sites",
+    "hormone",
+    "tests",
+    "symptoms",
+    "treatment",
+    "behaviour",
+    "cause",
+    "outlook",
+    "prevention",
+    "complications",
+]
+
+
+MatchWord = Literal["best", "possible", "related", "loose", "closest"]
 
 
 class LayTerm(Strict):
@@ -61,6 +76,9 @@ class LayTerm(Strict):
     target: str | None = None
     means: str | None = None
     source: Source | None = None
+    # Words that, within a few words of the phrase, give it another sense: a test result that
+    # "came back high" is not a tumor that came back.
+    unless_near: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _target_or_sourced_words(self) -> LayTerm:
@@ -73,11 +91,19 @@ class LayTerm(Strict):
         return self
 
 
+class Expansion(Strict):
+    """Questions, in people's own words, that one knowledge item's passage answers."""
+
+    item: str  # "kind:id", e.g. "section:prognosis"
+    questions: list[str] = Field(min_length=1)
+
+
 class Facet(Strict):
     """One thing people ask about a tumor type, recognised by its cue words."""
 
     id: FacetId
     cues: list[str] = Field(min_length=1)
+    patterns: list[str] = Field(default_factory=list)  # each match counts as one more cue
     kinds: list[str] = Field(min_length=1)  # passage kinds that answer it: test, symptom, ...
     summary: str = Field(min_length=1)  # a template over the tumor type's fields
     summary_missing: str | None = None  # when the knowledge base has no value for the facet
@@ -88,6 +114,7 @@ class OutOfScopeRule(Strict):
 
     reason: OutOfScopeReason
     patterns: list[str] = Field(min_length=1)
+    closest: list[str] = Field(default_factory=list)  # near neighbours: what PDQ does cover
 
     @field_validator("patterns")
     @classmethod
@@ -103,10 +130,17 @@ class OutOfScopeRule(Strict):
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
-    @field_validator("definition")
+    @field_validator("definition", "situation_asks", "recurrence_asks")
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
         return OutOfScopeRule._compiles(patterns)
+
+    @field_validator("situation_features")
+    @classmethod
+    def _features_compile(cls, features: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in features.values():
+            OutOfScopeRule._compiles(patterns)
+        return features
 
     subject: str  # the glossary item naming the summary's own subject, e.g. glossary:pancreatic-net
     definition: list[str] = Field(min_length=1)  # patterns of "what is X" questions
@@ -115,8 +149,18 @@ class Answering(Strict):
     behaviour_phrases: dict[str, str]
     out_of_scope: list[OutOfScopeRule]
     messages: dict[OutOfScopeReason, str]
+    # Features of a tumor's situation (where, how many, how far it spread), each recognised by
+    # patterns, and patterns of asking what is done about it: see situations.py.
+    situation_features: dict[str, list[str]] = Field(default_factory=dict)
+    situation_asks: list[str] = Field(default_factory=list)
+    recurrence_asks: list[str] = Field(default_factory=list)
+    # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
+    recurrence_targets: list[str] = Field(default_factory=list)
+    # How an answer's passages relate to the question, in words (never a percentage).
+    match_words: dict[MatchWord, str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
     covers: str = Field(min_length=1)  # what the summary covers; may use {topics}
+    did_you_mean: str = Field(min_length=1)  # an unsure answer's question back; uses {topics}
 
     @model_validator(mode="after")
     def _a_message_for_every_reason(self) -> Answering:
@@ -129,6 +173,7 @@ class Answering(Strict):
 class Lexicon(Strict):
     lay_terms: list[LayTerm]
     answering: Answering
+    expansions: list[Expansion] = Field(default_factory=list)
 
 
 @cache
@@ -136,6 +181,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     """The validated Ask Islet data; raises KnowledgeError listing every problem."""
     problems: list[str] = []
     lay_terms: list[LayTerm] = []
+    expansions: list[Expansion] = []
     answering: Answering | None = None
     for path in sorted(directory.glob("*.yaml")):
         try:
@@ -150,6 +196,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
             try:
                 if key == "lay_terms":
                     lay_terms.extend(LayTerm.model_validate(entry) for entry in value)
+                elif key == "expansions":
+                    expansions.extend(Expansion.model_validate(entry) for entry in value)
                 elif key == "answering":
                     answering = Answering.model_validate(value)
                 else:
@@ -169,7 +217,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     )
     if problems or answering is None:
         raise KnowledgeError(problems)
-    return Lexicon(lay_terms=lay_terms, answering=answering)
+    return Lexicon(lay_terms=lay_terms, answering=answering, expansions=expansions)
 
 
 def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
@@ -177,6 +225,12 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     problems = []
     targets = [(f"lay term '{t.id}'", t.target) for t in lexicon.lay_terms if t.target]
     targets.append(("answering.subject", lexicon.answering.subject))
+    targets.extend((f"expansion of '{e.item}'", e.item) for e in lexicon.expansions)
+    targets.extend(
+        (f"closest of a '{r.reason}' rule", c)
+        for r in lexicon.answering.out_of_scope
+        for c in r.closest
+    )
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

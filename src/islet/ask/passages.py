@@ -120,7 +120,7 @@ def _passages_of(kb: KnowledgeBase, kind: str, item: Item) -> Iterator[Passage]:
         audience="patient",
         professional_only=_professional_only(kb, item),
         title=title,
-        text=_join(shown),
+        text=_join(shown) + _listed(kb, item),
         extra=_join(hidden),
         labels=labels,
         topics=topics,
@@ -227,8 +227,7 @@ def _patient_extra(kb: KnowledgeBase, item: TextItem) -> list[str]:
     if isinstance(item, Symptom):
         return list(item.signs)
     if isinstance(item, SymptomPattern):
-        names = [kb.symptoms[s].lay_name for s in item.symptoms if s in kb.symptoms]
-        return [item.hormone or "", *names]
+        return [item.hormone or ""]  # its signs are shown, as a list (_listed)
     if isinstance(item, DiagnosticTest):
         return [item.looks_for, item.preparation or ""]
     return []
@@ -249,6 +248,15 @@ def _rule_text(kb: KnowledgeBase, rule: Rule) -> str:
         treatment = kb.treatments.get(option.treatment)
         options.append(option.wording or (treatment.name if treatment else option.treatment))
     return rule.bullet.rstrip(":. ") + ": " + "; ".join(options) + "."
+
+
+def _listed(kb: KnowledgeBase, item: TextItem) -> str:
+    """The list a passage's text introduces ("This can cause these signs."), one "- " line per
+    entry after a blank line, so that an answer is a whole thought: the signs of a pattern."""
+    if isinstance(item, SymptomPattern):
+        names = [kb.symptoms[s].lay_name for s in item.symptoms if s in kb.symptoms]
+        return "\n\n" + "\n".join(f"- {name}." for name in names) if names else ""
+    return ""
 
 
 def _join(parts: list[str]) -> str:

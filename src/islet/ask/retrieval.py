@@ -20,20 +20,21 @@ import numpy as np
 
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
+from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
 from islet.ask.semantic import Encoder
-from islet.ask.words import STOP_WORDS, Speller, fold, is_everyday, stem, terms, words
+from islet.ask.words import (
+    STOP_WORDS,
+    Speller,
+    english_words,
+    fold,
+    is_everyday,
+    stem,
+    terms,
+    words,
+)
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 
-# Collections whose names and aliases are recognised in questions (sections are found by text).
-NAMED_COLLECTIONS = (
-    "tumor_types",
-    "symptoms",
-    "symptom_patterns",
-    "tests",
-    "treatments",
-    "glossary",
-)
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 
 
@@ -49,12 +50,14 @@ class Tuning:
     definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
     bm25_k1: float = 1.5  # 1.4-2.0 (b 0.5) score alike on the development questions
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
-    min_confidence: float = 0.45  # below this a question is out of scope
+    min_confidence: float = 0.45  # below this Islet answers but says it is unsure
+    min_unnamed_confidence: float = 0.25  # below this, naming nothing known: out of scope
     confidence_depth: int = 2  # the best passages together must cover the question
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     dense_weight: float = 0.25  # weight of the dense ranking in the fusion
     fusion_depth: int = 10  # how many passages of each ranking take part in the fusion
     dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
+    expansion_weight: int = 1  # times the questions a passage answers count in its index
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,6 @@ class Search:
     domain: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    words: tuple[str, ...]  # stemmed words of the phrase, stop words included
-    surface: str
-    targets: tuple[str, ...] = ()
-    means: tuple[str, ...] = ()  # stemmed terms added to the question
-
-
 class Retriever:
     """BM25 over the passages one audience may see, with lay-term expansion."""
 
@@ -140,10 +135,18 @@ class Retriever:
         self._facets = lexicon.answering.facets
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
-        self._phrases_from: dict[str, list[_Phrase]] = {}
-        for phrase in sorted(_phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
+        self._phrases_from: dict[str, list[Phrase]] = {}
+        for phrase in sorted(phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
             self._phrases_from.setdefault(phrase.words[0], []).append(phrase)
-        self._doc_terms = [_index_terms(p) for p in self.passages]
+        asked: dict[str, list[str]] = {}
+        for expansion in lexicon.expansions:
+            asked.setdefault(expansion.item, []).extend(expansion.questions)
+        self._asked = [asked.get(_item_key(p), []) for p in self.passages]
+        self._doc_terms = [
+            _index_terms(p)
+            + [t for q in self._asked[i] for t in terms(q)] * self.tuning.expansion_weight
+            for i, p in enumerate(self.passages)
+        ]
         self._doc_sets = [set(t) for t in self._doc_terms]
         kind_of = kinds_by_id(kb)
         self._serves = [_serves(p, kind_of) for p in self.passages]
@@ -162,10 +165,18 @@ class Retriever:
             w for group in self._phrases_from.values() for p in group for w in words(p.surface)
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
-        self.speller = Speller(surface | names, preferred=names)
+        self.speller = Speller(surface | names, preferred=names, english=english_words())
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
+        )
+        # The questions each passage answers are embedded too: a passage is as close to a
+        # question as its text or the closest of its questions.
+        self._asked_of = [i for i, asked in enumerate(self._asked) for _ in asked]
+        self._asked_embeddings = (
+            encoder.encode([q for asked in self._asked for q in asked])
+            if encoder and self._asked_of
+            else None
         )
 
     # --- reading -------------------------------------------------------------------------
@@ -189,7 +200,7 @@ class Retriever:
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
-            if match is None:
+            if match is None or other_sense(match, stems, i):
                 i += 1
                 continue
             n = len(match.words)
@@ -217,7 +228,7 @@ class Retriever:
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
         return reading
 
-    def _longest_phrase(self, stems: list[str], start: int) -> _Phrase | None:
+    def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
         for phrase in self._phrases_from.get(stems[start], ()):
             if tuple(stems[start : start + len(phrase.words)]) == phrase.words:
                 return phrase
@@ -255,7 +266,10 @@ class Retriever:
         domain = domain_words(reading, found)
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
-            dense = self._embeddings @ self.encoder.encode([question])[0]
+            vector = self.encoder.encode([question])[0]
+            dense = self._embeddings @ vector
+            if self._asked_embeddings is not None:
+                np.maximum.at(dense, self._asked_of, self._asked_embeddings @ vector)
             dense_best = float(dense.max())
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
@@ -340,6 +354,11 @@ def domain_words(reading: Reading, found: set[str]) -> tuple[str, ...]:
     )
 
 
+def _item_key(passage: Passage) -> str:
+    """The "kind:id" of the item a passage belongs to, as expansions and lay terms name it."""
+    return f"{passage.kind}:{passage.item_id}"
+
+
 def _index_terms(passage: Passage) -> list[str]:
     """The passage's own words, its title counted ``TITLE_WEIGHT`` times.
 
@@ -350,57 +369,6 @@ def _index_terms(passage: Passage) -> list[str]:
     "clinical trial"), which reordered close rankings.
     """
     return terms(passage.title) * TITLE_WEIGHT + terms(f"{passage.text} {passage.extra}")
-
-
-def _phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[_Phrase]:
-    """Every phrase that names an item (its labels) or a lay term, merged by wording."""
-    targets: dict[tuple[str, ...], list[str]] = {}
-    means: dict[tuple[str, ...], list[str]] = {}
-    surface: dict[tuple[str, ...], str] = {}
-
-    def add(text: str, target: str | None = None, meaning: str | None = None) -> None:
-        key = tuple(stem(w) for w in words(text))
-        # A single stop word names nothing; "who gets" or "come back" as a phrase can.
-        if not key or (len(key) == 1 and key[0] in STOP_WORDS):
-            return
-        surface.setdefault(key, text)
-        if target and target not in targets.setdefault(key, []):
-            targets[key].append(target)
-        if meaning:
-            means.setdefault(key, []).extend(terms(meaning))
-
-    for name in NAMED_COLLECTIONS:
-        kind = KIND_OF_COLLECTION[name]
-        for item in kb.collection(name).values():
-            labels: list[str] = []
-            for attr in ("name", "lay_name", "term"):
-                value = getattr(item, attr, None)
-                if isinstance(value, str):
-                    labels.append(value)
-            # A syndrome a tumor type causes is a name people use for it ("Zollinger-Ellison").
-            for attr in ("aliases", "synonyms", "syndromes"):
-                labels.extend(getattr(item, attr, []))
-            for label in labels:
-                add(label, target=f"{kind}:{item.id}")
-    for lay in lexicon.lay_terms:
-        for phrase in lay.phrases:
-            add(phrase, target=lay.target, meaning=lay.means)
-    return [
-        _Phrase(key, surface[key], tuple(targets.get(key, ())), tuple(means.get(key, ())))
-        for key in surface
-    ]
-
-
-def facet_of(facets: Sequence[Facet], question_words: Sequence[str]) -> Facet | None:
-    """The facet with the most cue words in the question; the earlier listed wins a tie."""
-    stems = {stem(w) for w in question_words}
-    best: Facet | None = None
-    best_count = 0
-    for facet in facets:
-        count = len(stems.intersection(stem(c) for c in facet.cues))
-        if count > best_count:
-            best, best_count = facet, count
-    return best
 
 
 def kinds_by_id(kb: KnowledgeBase) -> dict[str, str]:

@@ -11,8 +11,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 WORD = re.compile(r"[a-z0-9]+")
+# The whole words of a general English vocabulary (the word-piece vocabulary of the embedding
+# model, from English Wikipedia and books): words spelling repair leaves alone.
+ENGLISH_VOCABULARY = Path(__file__).resolve().parent / "embeddings" / "vocab.txt"
 
 # Function words and question fillers: they say how a question is asked, not what it is about.
 # A word list reads best as text; ruff would rather see a list literal of 190 strings.
@@ -177,6 +182,7 @@ SPELLING_VARIANTS = {
     "centre": "center",
 }
 
+_KI67 = re.compile(r"\bki67\b")
 _NORMAL = {**CHAT_SPELLINGS, **IRREGULAR_FORMS, **SPELLING_VARIANTS}
 
 _VOWELS = set("aeiouy")
@@ -214,7 +220,8 @@ def words(text: str) -> list[str]:
     """
     out: list[str] = []
     pending = ""
-    for w in WORD.findall(fold(text)):
+    # "Ki67" is how people type PDQ's "Ki-67".
+    for w in WORD.findall(_KI67.sub("ki 67", fold(text))):
         if w == "non":
             pending = "non"
             continue
@@ -276,6 +283,16 @@ def is_everyday(word: str) -> bool:
     return word in STOP_WORDS or word in _EVERYDAY_FORMS
 
 
+@cache
+def english_words() -> frozenset[str]:
+    """Whole English words of three letters or more; empty when the vocabulary is missing."""
+    try:
+        lines = ENGLISH_VOCABULARY.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in lines if len(w) >= 3 and w.isascii() and w.isalpha())
+
+
 def _regular_forms(word: str) -> set[str]:
     """``word`` with the endings of regular plurals and verb forms ("store", "stores", "opened")."""
     forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "ly"}
@@ -297,9 +314,15 @@ class Speller:
     """
 
     def __init__(
-        self, vocabulary: Iterable[str], cutoff: float = 0.8, preferred: Iterable[str] = ()
+        self,
+        vocabulary: Iterable[str],
+        cutoff: float = 0.8,
+        preferred: Iterable[str] = (),
+        english: Iterable[str] = (),
     ) -> None:
         self.known = frozenset(vocabulary)
+        # Real English words are never repaired: "peeling" is not a misspelling of "peeing".
+        self.english = frozenset(english)
         self._stems = frozenset(stem(w) for w in self.known)
         self.preferred = frozenset(preferred)
         self._by_initial: dict[str, list[str]] = {}
@@ -318,6 +341,8 @@ class Speller:
         word that is not an everyday word, or ``word`` when none is close enough."""
         if word in self.known or len(word) < 3 or not word.isalpha() or is_everyday(word):
             return word
+        if word in self.english:
+            return word
         if stem(word) in self._stems:  # another form of a known word: "glucagonomas"
             return word
         # Misspellings rarely change the first letter; looking only there keeps this fast.
@@ -325,6 +350,11 @@ class Speller:
         # Short words need a closer match: "rain" is not a misspelling of "rating".
         cutoff = max(self.cutoff, 0.85) if len(word) <= 6 else self.cutoff
         close = difflib.get_close_matches(word, candidates, n=_SPELLING_CHOICES, cutoff=cutoff)
+        if not close:
+            return word
+        # A medical ending carries the meaning: "pancreatitis" is not a misspelled "pancreatic".
+        ending = _medical_ending(word)
+        close = [c for c in close if not ending or _medical_ending(c) == ending]
         if not close:
             return word
         best = _similarity(word, close[0])
@@ -335,6 +365,18 @@ class Speller:
 _EVERYDAY_FORMS = frozenset(form for w in EVERYDAY_WORDS for form in _regular_forms(w))
 _SPELLING_CHOICES = 4
 _PREFERENCE_MARGIN = 0.05  # a knowledge-base name this close to the best match is taken instead
+
+
+# Word endings that name a kind of disease, procedure or finding (inflammation, tumor, removal,
+# ...): a word typed with one is never repaired into a word without it, or with another.
+_MEDICAL_ENDINGS = (
+    "itis", "osis", "oma", "omas", "ectomy", "ectomies", "otomy", "ostomy", "emia", "uria",
+    "algia", "pathy", "plasty", "scopy", "gram", "graphy", "plasia", "trophy",
+)  # fmt: skip
+
+
+def _medical_ending(word: str) -> str:
+    return next((e for e in _MEDICAL_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), "")
 
 
 def _similarity(a: str, b: str) -> float:

@@ -1,0 +1,114 @@
+"""Direct answers about one facet of one tumor type, from the knowledge base's own fields.
+
+Each builder returns the value that fills the facet's ``summary`` template (None when the
+knowledge base has none: then ``summary_missing`` says so plainly) and the passages to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from islet.ask.lexicon import Answering
+from islet.kb import KnowledgeBase
+from islet.model import TumorType
+
+
+def _tumor_passage(tumor: TumorType) -> str:
+    return f"tumor-type:{tumor.id}#patient"
+
+
+def _sites(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    # The knowledge base's own note says it best; the site list is the fallback.
+    names = answering.site_names
+    sites = [names.get(s, s) for s in tumor.usual_sites]
+    value = tumor.site_note or (_listing(sites) + "." if sites else None)
+    return value, [_tumor_passage(tumor)]
+
+
+def _hormone(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    return tumor.hormone, [_tumor_passage(tumor)]
+
+
+def _tests(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    tests = [t for t in kb.tests.values() if tumor.id in t.used_for]
+    ids = [f"test:{t.id}#patient" for t in tests]
+    return (_listing([t.name for t in tests]) if tests else None), ids
+
+
+def _symptoms(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    pattern = kb.symptom_patterns.get(tumor.symptom_pattern or "")
+    if pattern is None:
+        return None, [_tumor_passage(tumor)]
+    names = [kb.symptoms[s].lay_name for s in pattern.symptoms if s in kb.symptoms]
+    return _listing(names), [f"symptom-pattern:{pattern.id}#patient"]
+
+
+def _treatment(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    section = kb.sections.get(tumor.treatment_section or "")
+    if section is None or not tumor.treatment_covered:
+        return None, [_tumor_passage(tumor)]
+    return section.title, [f"section:{section.id}#patient"]
+
+
+def _behaviour(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    phrase = answering.behaviour_phrases.get(tumor.behaviour)
+    return phrase, [_tumor_passage(tumor)]
+
+
+# PDQ has no part of its own on these for one tumor type: its general part is shown.
+def _cause(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    return None, ["section:risk-factors#patient"]
+
+
+def _outlook(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    return None, ["section:prognosis#patient"]
+
+
+def _prevention(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    return None, ["section:risk-factors#patient"]
+
+
+def _complications(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    return _symptoms(kb, answering, tumor)
+
+
+def _listing(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+Builder = Callable[[KnowledgeBase, Answering, TumorType], tuple[str | None, list[str]]]
+
+FACETS: dict[str, Builder] = {
+    "sites": _sites,
+    "hormone": _hormone,
+    "tests": _tests,
+    "symptoms": _symptoms,
+    "treatment": _treatment,
+    "behaviour": _behaviour,
+    "cause": _cause,
+    "outlook": _outlook,
+    "prevention": _prevention,
+    "complications": _complications,
+}

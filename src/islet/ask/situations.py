@@ -1,0 +1,119 @@
+"""Situation questions: a tumor type and where it is, how many, how far it has spread
+("one gastrinoma in the head of the pancreas, what are the choices").
+
+PDQ answers these with one bullet of a treatment list, which the knowledge base holds as a rule
+(the guide's rules, with their PDQ source). The same feature patterns (``situation_features``
+in ``knowledge/ask/answering.yaml``) read the question and every rule's bullet; when a question
+names one tumor type (or a tumor that came back or keeps growing), describes its situation and
+asks what is done about it, the rules of that type that share most features come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from islet.ask.retrieval import Hit, Reading
+from islet.ask.words import fold
+from islet.kb import KnowledgeBase
+
+RECURRENT = "recurrent-progressive"  # the rules' applies_to for tumors that came back or grow
+RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
+SITUATION_FACETS = frozenset(("treatment", "sites"))
+RECURRENT_PENALTY = 0.5
+# A feature the bullet names and the question does not counts against the bullet this much;
+# a qualifier (severe symptoms, no tumor found, cannot be taken out) counts as much as a match.
+UNASKED_PENALTY = 0.3
+OPTION_WEIGHT = 0.5  # a feature only the options name ("nearby lymph nodes") counts half
+QUALIFIERS = frozenset(("severe", "none-found", "acid", "cannot-remove"))
+# What a question's feature implies: cancer in the liver has spread.
+IMPLIES = {"liver": "spread"}
+
+
+class Situations:
+    """Recognises situation questions and puts the matching PDQ bullets first."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        features: Mapping[str, Sequence[str]],
+        asks: tuple[Sequence[str], Sequence[str]],
+        recurrence: Sequence[str],
+    ) -> None:
+        self._features = {
+            name: [re.compile(p) for p in patterns] for name, patterns in features.items()
+        }
+        self._asks = [re.compile(p) for p in asks[0]]
+        self._recurrence_asks = [re.compile(p) for p in asks[1]]
+        self.recurrence = frozenset(recurrence)  # targets ("section:recurrence") of coming back
+        self.applies_to = {rule.id: rule.applies_to for rule in kb.rules.values()}
+        self.rule_features = {rule.id: self.features(rule.bullet) for rule in kb.rules.values()}
+        # What the options add ("surgery to remove the tumor and nearby lymph nodes") counts
+        # when the question names it, never against the rule.
+        self.option_features = {
+            rule.id: self.features(" ".join(o.wording or "" for o in rule.options))
+            for rule in kb.rules.values()
+        }
+
+    def features(self, text: str) -> frozenset[str]:
+        """The situation features ``text`` names."""
+        folded = " ".join(fold(text).split())
+        return frozenset(
+            name
+            for name, patterns in self._features.items()
+            if any(p.search(folded) for p in patterns)
+        )
+
+    def tumor_types(self, question: str, reading: Reading) -> tuple[set[str], frozenset[str]]:
+        """The rules' tumor types a situation question is about, and its features; nothing
+        when it is not a situation question."""
+        # "Where" a tumor grows is a facet, but "it keeps growing, what now" is a situation.
+        if reading.definition or (reading.facet and reading.facet.id not in SITUATION_FACETS):
+            return set(), frozenset()
+        asked = [" ".join(fold(question).split()), " ".join(reading.words)]
+        if not any(p.search(text) for p in self._asks for text in asked):
+            return set(), frozenset()
+        found = self.features(" ".join(asked))
+        found |= {IMPLIES[f] for f in found if f in IMPLIES}
+        if "several" in found:
+            found -= {"one"}
+        tumors = reading.mentioned("tumor-type")
+        wanted: set[str] = set()
+        if len(tumors) == 1 and found - RECURRENCE_FEATURES - {"one"}:
+            wanted.add(tumors[0])
+        came_back = found & RECURRENCE_FEATURES or any(
+            m.target in self.recurrence for m in reading.mentions
+        )
+        treating = any(p.search(text) for p in self._recurrence_asks for text in asked)
+        if came_back and treating and len(tumors) <= 1:
+            wanted.add(RECURRENT)
+        return wanted, found
+
+    def reorder(self, question: str, reading: Reading, hits: Sequence[Hit]) -> list[Hit] | None:
+        """``hits`` with the best-matching rule of the situation first; None when the question
+        is not a situation question or no rule matches it."""
+        wanted, found = self.tumor_types(question, reading)
+        if not wanted:
+            return None
+        named = bool(reading.mentioned("tumor-type"))
+        best: Hit | None = None
+        best_score = 0.0
+        for hit in hits:  # best first, so on a tie the better ranked rule stays
+            rule = hit.passage.item_id
+            if hit.passage.kind != "rule" or self.applies_to.get(rule) not in wanted:
+                continue
+            own = self.rule_features[rule]
+            unasked = own - found
+            # The named tumor type's own bullets before the general ones for any tumor.
+            general = RECURRENT_PENALTY if named and self.applies_to[rule] == RECURRENT else 0.0
+            score = -general + (
+                len(own & found)
+                + OPTION_WEIGHT * len((self.option_features[rule] - own) & found)
+                - UNASKED_PENALTY * len(unasked - QUALIFIERS)
+                - len(unasked & QUALIFIERS)
+            )
+            if score > best_score:
+                best, best_score = hit, score
+        if best is None:
+            return None
+        return [best, *(h for h in hits if h is not best)]

@@ -1,0 +1,97 @@
+"""Ask Islet understands how people really write (issue 12): spelling repair that keeps real
+words, near neighbours declined with what PDQ does cover, stories and situations answered,
+facets answered or said to be missing, whole lists, and matches in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from islet.ask import answer, engine
+from islet.ask.lexicon import load_lexicon
+from tests.tables import CASES
+
+TABLE = yaml.safe_load((CASES / "ask_understanding.yaml").read_text(encoding="utf-8"))
+
+
+def _rows(key: str) -> list[Any]:
+    return [pytest.param(row, id=row["id"]) for row in TABLE[key]]
+
+
+@pytest.mark.parametrize("case", _rows("spelling"))
+def test_spelling_repair_only_mends_misspellings(case: dict[str, Any]) -> None:
+    reading = engine().retriever.read(case["question"])
+    for word in case.get("kept", []):
+        assert word in reading.words and word not in reading.corrected
+    assert reading.corrected == case.get("repaired", {})
+
+
+@pytest.mark.parametrize("case", _rows("near_neighbours"))
+def test_near_neighbours_are_declined_with_the_closest_covered_items(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert not reply.in_scope and reply.reason == "near-neighbour"
+    assert reply.answers == []
+    assert set(case["closest"]) <= {c.passage_id for c in reply.closest}
+    for item in reply.closest:
+        assert item.source.section and item.match  # with its source, and no score as certainty
+
+
+@pytest.mark.parametrize("case", _rows("answered"))
+def test_stories_everyday_words_and_situations_are_answered(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert reply.in_scope, reply.message
+    assert reply.answers[0].passage_id in case["first"], [a.passage_id for a in reply.answers]
+
+
+@pytest.mark.parametrize("case", _rows("facets"))
+def test_the_facet_asked_is_answered_or_said_to_be_missing(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert reply.understood.facet == case["facet"]
+    assert reply.summary is not None
+    for wording in case["summary_has"]:
+        assert wording.lower() in reply.summary.lower()
+    assert reply.answers[0].passage_id == case["first"]
+
+
+def test_came_back_high_is_not_read_as_recurrence() -> None:
+    def recurrence(question: str) -> bool:
+        read = engine().retriever.read(question)
+        return "glossary:recurrence" in {m.target for m in read.mentions}
+
+    assert recurrence("it came back in the liver")
+    assert not recurrence("my blood test came back high")
+
+
+def test_a_passage_that_introduces_a_list_shows_the_list() -> None:
+    reply = answer("What are the symptoms of Zollinger-Ellison syndrome?")
+    pattern = next(a for a in reply.answers if a.kind == "symptom-pattern")
+    listed = [line for line in pattern.text.splitlines() if line.startswith("- ")]
+    pdq = engine().kb.symptom_patterns[pattern.item_id]
+    assert len(listed) == len(pdq.symptoms) > 0
+
+
+def test_matches_are_words_never_a_percentage() -> None:
+    words = load_lexicon().answering.match_words
+    reply = answer("what is a Whipple")
+    assert reply.answers[0].match == words["best"]
+    assert all(a.match in words.values() and "%" not in a.match for a in reply.answers)
+
+
+def test_an_unsure_answer_asks_did_you_mean() -> None:
+    reply = answer("is my tummy thing related")
+    assert reply.in_scope and reply.understood.did_you_mean
+    assert reply.message and "Did you mean" in reply.message
+    assert reply.answers[0].match == load_lexicon().answering.match_words["possible"]
+    sure = answer("what is a Whipple")
+    assert not sure.understood.did_you_mean and sure.message is None
+
+
+def test_everyday_questions_are_still_declined() -> None:
+    for question in (
+        "how do I bake sourdough bread",
+        "what time is it",
+        "how to fix a flat bike tire",
+    ):
+        assert not answer(question).in_scope, question
