@@ -121,6 +121,18 @@ def main(argv: list[str] | None = None) -> int:
                 entry["passages"] = passages
             entry["fingerprint"] = fp
             entries.append(entry)
+    for rule in kb.rules.values():
+        found = {
+            ref
+            for entry in entries
+            if entry["item"] == f"rules/{rule.id}"
+            for ref in entry.get("passages", [])  # type: ignore[attr-defined]
+        }
+        for ref in rule.passages:
+            if ref not in found:
+                unresolved.append(
+                    f"rules/{rule.id}: pinned passage {ref} is in no section it cites"
+                )
     _dump(
         args.out / CITATIONS_FILE,
         {"citations": entries, "unresolved": unresolved},

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from islet.errors import InvalidSituation
 from islet.guide import GuideResult, options_for
-from islet.guide.logic import facts_of
+from islet.guide.logic import answers as logic_answers
+from islet.guide.logic import evaluate_all, facts_of
 from islet.guide.result import Audience
 from islet.kb import RECURRENT, KnowledgeBase, load
-from islet.model import AnyOf, Condition, FactIn, Situation, fact_kind, fact_values
+from islet.model import Condition, FactIn, Situation, fact_kind, fact_values, implied_facts
 
 FACTS = list(Situation.model_fields)
 
@@ -156,20 +157,29 @@ def tumor_type_is(tumor_type: str) -> Condition:
 def test_a_missing_fact_never_makes_an_option_apply(
     facts: dict[str, Any], audience: Audience | None
 ) -> None:
-    """An option applies only when every fact PDQ conditions it on is known: "surgery, when
-    possible" never applies while `resectable` is unknown (issue 13, error 2)."""
+    """An option applies only when what PDQ conditions it on is known: "surgery, when possible"
+    never applies while `resectable` is unknown (issue 13, error 2). A fact its conditions read
+    may be unknown only when no answer to it could change that (an "any of" that holds on one
+    known part), so the option applies whatever the fact turns out to be."""
     kb = load()
     situation = situation_or_none(facts)
     assume(situation is not None)
     assert situation is not None
+    known: dict[str, Any] = situation.model_dump()
     for option in options_for(situation, kb, audience=audience).applies:
-        needed = facts_of(conditions_of(kb, option.rule_id, option.treatment_id))
-        unknown = [fact for fact in needed if getattr(situation, fact) is None]
-        # an "any of" condition can hold on one known part while another part is unknown
-        rule = kb.rules[option.rule_id]
-        if unknown and rule.condition is not None and isinstance(rule.condition, AnyOf):
-            continue
-        assert not unknown, f"{option.rule_id}/{option.treatment_id} applies without {unknown}"
+        conditions = conditions_of(kb, option.rule_id, option.treatment_id)
+        for fact in facts_of(conditions):
+            if known[fact] is not None:
+                continue
+            for answer in logic_answers(fact):
+                possible = situation_or_none({**facts, fact: answer})
+                if possible is None:
+                    continue  # an answer that contradicts what is known cannot be given
+                filled = implied_facts(possible.model_dump())
+                assert evaluate_all(conditions, filled) is True, (
+                    f"{option.rule_id}/{option.treatment_id} applies without {fact}, "
+                    f"but {fact}={answer!r} would rule it out"
+                )
 
 
 @SETTINGS

@@ -44,6 +44,10 @@ def test_bullet_is_recorded(kb: KnowledgeBase, case: dict[str, Any]) -> None:
     )
     conditional = sorted(t for t, o in by_id.items() if o.condition is not None)
     assert conditional == sorted(case.get("conditional", []))
+    if "unless" in case:
+        assert sorted(t for t, o in by_id.items() if o.unless is not None) == sorted(case["unless"])
+    professional = rule.professional_source
+    assert (professional.section if professional else None) == case.get("hp_section")
     assert rule.professional_only == case.get("professional_only", False)
     if "section" in case:  # from the health professional version
         assert rule.source.document == "professional"

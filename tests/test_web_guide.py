@@ -264,11 +264,14 @@ VIPOMA = "tumor_type=vipoma&tumor_count=single&sites=tail"
 
 @pytest.mark.parametrize("path", ["/guide/options", "/guide/sheet"])
 def test_alerts_come_first_on_results_and_sheet(web: TestClient, path: str) -> None:
-    html = web.get(f"{path}?{VIPOMA}").text
-    alert = html.index("dangerous dehydration")
-    assert "Get care now" in html
-    assert alert < html.index("Options PDQ lists for this situation")
-    assert alert < html.index("My situation" if "sheet" in path else "What you told Islet")
+    html = web.get(f"{path}?{VIPOMA}&liver_dominant_severe_symptoms=true").text
+    urgent, vipoma = html.index("You said most of the tumor"), html.index("watery diarrhea")
+    assert "Get care now" in html and "Please note" in html
+    assert urgent < vipoma < html.index("Options PDQ lists for this situation")
+    assert vipoma < html.index("My situation" if "sheet" in path else "What you told Islet")
+    # what PDQ says and Islet's own safety advice are told apart in the text and the sources
+    assert "not PDQ&#39;s" in html or "not PDQ's" in html
+    assert "Islet&#39;s" in html and "safety advice" in html
 
 
 def test_the_pdf_sheet_starts_with_the_alerts(web: TestClient) -> None:
@@ -290,7 +293,7 @@ def test_the_pdf_sheet_starts_with_the_alerts(web: TestClient) -> None:
     finally:
         guide_pages.render_pdf = pdf_module_render  # type: ignore[assignment]
     assert response.status_code == 200
-    assert seen and seen[0].index("dangerous dehydration") < seen[0].index("My situation")
+    assert seen and seen[0].index("watery diarrhea") < seen[0].index("My situation")
 
 
 GLUCAGONOMA_BODY = "tumor_type=glucagonoma&tumor_count=single&sites=body&size=large"
@@ -325,4 +328,4 @@ def test_the_men1_question_can_be_asked_and_answered(web: TestClient) -> None:
     assert page.status_code == 200
     assert question_shown(page.text) == "men1"
     result = web.get("/guide/options?tumor_type=insulinoma&men1=true").text
-    assert "MEN1" in result and "less likely to be" in result
+    assert "MEN1" in result and "cures MEN1 less often" in result

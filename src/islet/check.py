@@ -81,14 +81,23 @@ FEASIBILITY = re.compile(
 )
 
 
+# Operations whose "if feasible" is about the way of operating, which the surgeon judges, not
+# about whether surgery can take the whole tumor out ("Enucleation, if feasible. Resect body and
+# tail otherwise."): `unless: resectable is false` is enough for them.
+SURGEON_JUDGES = frozenset({"enucleation"})
+
+
 def unconditioned_feasibility(rules: list[Rule]) -> list[str]:
     """Options whose PDQ text makes them conditional on surgery being possible but whose rule
-    has no condition on ``resectable``: they would apply while that is unknown."""
+    has no condition on ``resectable``: they would apply while that is unknown. Enucleation
+    may instead be ruled out by ``unless: resectable is false`` (see ``SURGEON_JUDGES``)."""
     problems = []
     for rule in rules:
         for option in rule.options:
             text = f"{rule.bullet} {option.wording or ''}"
             conditions = [c for c in (rule.condition, option.condition) if c is not None]
+            if option.treatment in SURGEON_JUDGES and option.unless is not None:
+                conditions.append(option.unless)
             if FEASIBILITY.search(text) and "resectable" not in facts_of(conditions):
                 problems.append(
                     f"rules/{rule.id}: '{option.treatment}' says it is done only when possible "

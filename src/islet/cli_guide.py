@@ -20,7 +20,7 @@ from islet.cli_output import JsonOption, print_json, source_line
 from islet.errors import InvalidSituation, IsletError
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
-from islet.guide.result import Audience, NextQuestion
+from islet.guide.result import Audience, NextQuestion, SourceRef
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -248,13 +248,22 @@ def _pick(question: NextQuestion, raw: str) -> Any:
     return None
 
 
+def _alert_source(source: SourceRef) -> str:
+    """A source line for an alert; Islet's own safety wording is said not to be from PDQ."""
+    if source.document == "external":
+        return "Source: Islet's own safety advice (not from PDQ)"
+    return source_line(source)
+
+
 def show(result: GuideResult) -> None:
     """Print a result for people: alerts first, then gaps, then options grouped by status."""
     for alert in result.alerts:
         urgent = alert.level == "urgent"
         console.print(
             Panel(
-                f"{escape(alert.text)}\n{source_line(alert.source)}",
+                "\n".join(
+                    [escape(alert.text), *map(_alert_source, [alert.source, *alert.more_sources])]
+                ),
                 title="Get care now" if urgent else "Please note",
                 border_style="red" if urgent else "blue",
             )

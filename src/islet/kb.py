@@ -335,6 +335,8 @@ def references(item: BaseModel, name: str) -> Iterator[tuple[str, str]]:
     elif isinstance(item, Rule):
         if item.applies_to != RECURRENT:
             yield "tumor_types", item.applies_to
+        if item.section:
+            yield "sections", item.section
         for option in item.options:
             yield "treatments", option.treatment
             yield from (("treatments", t) for t in option.with_or_without)

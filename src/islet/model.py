@@ -307,6 +307,16 @@ class Rule(Item):
     # A bullet only the health professional version lists: shown in the professional view; the
     # patient view says instead that the professional version lists more options.
     professional_only: bool = False
+    # Where the professional version says what the rule adds to a patient-list bullet (a
+    # condition such as "when technically possible"); recorded and shown beside ``source``.
+    professional_source: Source | None = None
+    # The Islet section that holds this bullet, when it is not the section of its list.
+    section: Id | None = None
+    # The PDQ passages the rule rests on, by fingerprint ("7f247cecc49e", "#2" for the second
+    # identical passage of a section), when the matcher in islet.sources.citations cannot tell
+    # (professional prose, or wording that strays from PDQ's). scripts/record_sources.py records
+    # the pinned passages found in each section the rule cites and reports any it cannot find.
+    passages: list[Annotated[str, Field(pattern=r"^[0-9a-f]{12}(#[0-9]+)?$")]] = []
 
 
 class PdqInfo(Strict):

@@ -131,8 +131,12 @@ def test_results_and_sheet_show_the_outlook_with_its_source(
 
 
 def test_a_vipoma_result_starts_with_the_urgent_alert(phone: Page, base_url: str) -> None:
-    phone.goto(base_url + "/guide/options?tumor_type=vipoma")
+    # severe symptoms make an urgent alert (role "alert"), shown before the VIPoma note
+    phone.goto(base_url + "/guide/options?tumor_type=vipoma&liver_dominant_severe_symptoms=true")
     alert = phone.get_by_role("alert").first
-    expect(alert).to_contain_text("dehydration")
+    expect(alert).to_contain_text("Call 911")
+    note = phone.get_by_role("note").filter(has_text="watery diarrhea").first
+    expect(note).to_be_visible()
+    assert alert.bounding_box()["y"] < note.bounding_box()["y"]  # type: ignore[index]
     box = alert.bounding_box()
     assert box is not None and box["y"] < phone.locator("#applies-title").bounding_box()["y"]  # type: ignore[index]

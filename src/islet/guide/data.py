@@ -73,6 +73,8 @@ class ListInfo(Strict):
     name: str
     section: Id
     heading: str | None = None  # how results introduce the list, when not "PDQ's list for ..."
+    # how an option's "why" names this list when PDQ has no list of its own; {bullet} is the bullet
+    why: str | None = None
 
     @property
     def title(self) -> str:
@@ -112,6 +114,7 @@ class Alert(Strict):
     text: str
     when: Condition | None = None
     source: Source
+    more_sources: list[Source] = Field(default_factory=list)
 
 
 class Statement(Strict):
@@ -126,8 +129,12 @@ class GuideData(Strict):
     coverage: list[Coverage] = Field(default_factory=list)
     aspects: list[Aspect] = Field(default_factory=list)
     nothing_fits: str
+    # an option's "why": {list} is the list's name, {bullet} the PDQ bullet in Islet's words
+    why_list: str
+    why_professional_only: str
     notes: list[Note] = Field(default_factory=list)
     professional_lists_more: Statement
+    islet_safety: Source  # Islet's own safety wording (not PDQ's), cited by alerts
     alerts: list[Alert] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -112,11 +112,19 @@ def options_for(
             Note(id=PROFESSIONAL_LISTS_MORE, text=more.text, source=source_ref(more.source))
         )
     return GuideResult(
-        alerts=[
-            Alert(level=alert.level, text=alert.text, source=source_ref(alert.source))
-            for alert in data.alerts
-            if alert.when is None or evaluate_all([alert.when], facts) is True
-        ],
+        alerts=sorted(
+            (
+                Alert(
+                    level=alert.level,
+                    text=alert.text,
+                    source=source_ref(alert.source),
+                    more_sources=[source_ref(s) for s in alert.more_sources],
+                )
+                for alert in data.alerts
+                if alert.when is None or evaluate_all([alert.when], facts) is True
+            ),
+            key=lambda alert: alert.level != "urgent",  # urgent first, otherwise in data order
+        ),
         applies=groups["applies"],
         depends=groups["depends"],
         excluded=groups["excluded"],
@@ -196,6 +204,13 @@ def _option(
         )
         reason += "."
     extra = f" {option.wording}." if option.condition and option.wording else ""
+    if list_info and list_info.why:
+        why = list_info.why.format(bullet=rule.bullet)
+    elif rule.professional_only:
+        why = data.why_professional_only.format(bullet=rule.bullet)
+    else:
+        why = data.why_list.format(list=list_name, bullet=rule.bullet)
+    section_id = rule.section or (list_info.section if list_info else None)
     return GuideOption(
         treatment_id=option.treatment,
         name=name,
@@ -203,20 +218,23 @@ def _option(
         explanation_marked=marked.strip(),
         wording=option.wording or name,
         status=status,
-        why=f"PDQ's list for {list_name} gives this for: {rule.bullet}.{extra}",
+        why=why + extra,
         reason=reason,
         rule_id=rule.id,
         list_id=rule.applies_to,
         list_name=list_name,
         list_heading=list_heading,
         bullet=rule.bullet,
-        source=source_ref(rule.source, list_info.section if list_info else None),
+        source=source_ref(rule.source, section_id),
         usually=option.usually,
         rare=option.rare,
         with_or_without=[_ref(kb, t) for t in option.with_or_without],
         together_with=[_ref(kb, t) for t in option.together_with],
         depends_on=depends_on,
         professional_only=rule.professional_only,
+        professional_source=(
+            source_ref(rule.professional_source, section_id) if rule.professional_source else None
+        ),
     )
 
 

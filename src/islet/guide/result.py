@@ -68,6 +68,9 @@ class GuideOption(Out):
     together_with: list[TreatmentRef]
     depends_on: list[DecidingFact]  # empty unless status is "depends"
     professional_only: bool  # a bullet only the health professional version lists
+    # where the professional version adds what the guide shows with a patient-list bullet (a
+    # condition such as "when technically possible"); None when it adds nothing
+    professional_source: SourceRef | None = None
 
 
 class Choice(Out):
@@ -117,6 +120,8 @@ class Alert(Out):
     level: Literal["urgent", "info"]
     text: str
     source: SourceRef
+    # the other sources the text rests on, e.g. Islet's own safety wording (document "external")
+    more_sources: list[SourceRef] = []
 
 
 class GuideResult(Out):

@@ -36,14 +36,13 @@ class Words:
         return self.value(fact, value)
 
     def wanted(self, reason: Reason) -> str:
-        """The values a leaf test asks for, in words ("not ..." through a ``not``)."""
+        """The values a leaf test names, in words (a yes/no test through a ``not`` flips)."""
         leaf = reason.leaf
         if isinstance(leaf, FactIs):
             text = self.value(leaf.fact, leaf.is_ != reason.negated)
             return text
         values: list[str] = leaf.in_ if isinstance(leaf, FactIn) else leaf.has_any
-        text = self.values(leaf.fact, values)
-        return f"anything but {_inline(text)}" if reason.negated else text
+        return self.values(leaf.fact, values)
 
     def fits(self, reason: Reason, facts: Facts) -> str:
         fact = reason.leaf.fact
@@ -51,9 +50,17 @@ class Words:
 
     def misfit(self, reason: Reason, facts: Facts) -> str:
         fact = reason.leaf.fact
+        said = _inline(self.said(fact, facts[fact]))
+        if reason.negated and not isinstance(reason.leaf, FactIs):
+            # a "not" test over values: say what PDQ leaves out, not "anything but ..."
+            left_out = _inline(self.wanted(Reason(reason.leaf)))
+            return (
+                f"{self.question(fact).label}: you said {said}, and PDQ does not give this "
+                f"for {left_out}"
+            )
         return (
             f"{self.question(fact).label}: PDQ gives this for {_inline(self.wanted(reason))}, "
-            f"not for {_inline(self.said(fact, facts[fact]))}"
+            f"not for {said}"
         )
 
 

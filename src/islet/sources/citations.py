@@ -5,7 +5,8 @@ An item's ``source.section`` names a section in words ("General Information: Lab
 names; ``passages_for`` narrows a citation to the passages an item rests on when the item is one
 bullet or sentence: a treatment rule (its PDQ bullet and the options listed under it), a test,
 treatment, tumor type or glossary word defined by a labelled bullet ("Enucleation: …"), or a
-sign or symptom from a PDQ list.
+sign or symptom from a PDQ list. A rule may pin its passages (``Rule.passages``); the pinned
+passages found in a section are used there as they are.
 """
 
 from __future__ import annotations
@@ -145,7 +146,9 @@ def passages_for(item: BaseModel, section: Section) -> list[int]:
     """The positions of the passages in ``section`` that ``item`` rests on; empty when it
     rests on the section as a whole."""
     if isinstance(item, Rule):
-        return _rule_passages(item, section)
+        pinned = [index_of(section, ref) for ref in item.passages]
+        found = sorted(i for i in pinned if i is not None)
+        return found or _rule_passages(item, section)
     if isinstance(item, SymptomPattern):
         return _list_passages(item, section)
     names = _names(item)
