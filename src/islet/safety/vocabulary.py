@@ -42,11 +42,11 @@ class _Patterns(Strict):
         return patterns
 
 
-class Forms(_Patterns):
-    """A signal in another language: its label and the patterns added to the English ones."""
+class _Findable(_Patterns):
+    """Patterns, or groups of which each must be found in one sentence."""
 
-    label: str
     patterns: list[str] = Field(default_factory=list)
+    # or: every group must be found in the same sentence ("blood" + "vomit" in any order)
     all_of: list[list[str]] = Field(default_factory=list)
 
     @field_validator("patterns")
@@ -64,16 +64,19 @@ class Forms(_Patterns):
         return value
 
 
-class Signal(_Patterns):
+class Forms(_Findable):
+    """A signal in another language: its label and the patterns added to the English ones."""
+
+    label: str
+
+
+class Signal(_Findable):
     """Words that signal one thing (chest pain, thoughts of suicide, stopping a medicine...)."""
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     level: Level  # ``none``: a helper signal other signals may need (low-sugar words, a medicine)
     kind: str
     label: str  # what was recognised, in plain words ("chest pain or pressure")
-    patterns: list[str] = Field(default_factory=list)
-    # or: every group must be found in the same sentence ("blood" + "vomit" in any order)
-    all_of: list[list[str]] = Field(default_factory=list)
     needs: list[str] = Field(default_factory=list)  # counts only with one of these signals too
     event: bool = False  # the words report something that happened (not made hypothetical)
     resolvable: bool = False  # "fine now" in the same sentence undoes it
@@ -81,20 +84,6 @@ class Signal(_Patterns):
     danger_topic: bool = False  # asked about in general, it still earns the urgent-care note
     negatable: bool = True  # false: a mention counts even after "not" ("did not take my X")
     es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
-
-    @field_validator("patterns")
-    @classmethod
-    def _valid(cls, value: list[str]) -> list[str]:
-        return cls._check(value)
-
-    @field_validator("all_of")
-    @classmethod
-    def _valid_groups(cls, value: list[list[str]]) -> list[list[str]]:
-        for group in value:
-            if not group:
-                raise ValueError("an all_of group needs at least one pattern")
-            cls._check(group)
-        return value
 
     @model_validator(mode="after")
     def _something_to_find(self) -> Signal:
