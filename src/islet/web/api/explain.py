@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from islet.api.schemas import problem_responses
 from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))

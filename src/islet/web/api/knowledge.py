@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from islet import __version__
-from islet.api.schemas import Health, SourceVersion, problem_responses
 from islet.sources.record import versions_summary
 from islet.topics import children, view
+from islet.web.api.schemas import Health, SourceVersion, problem_responses
 from islet.web.deps import KB, AudienceQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))

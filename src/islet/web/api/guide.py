@@ -6,9 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from islet.api.schemas import problem_responses
 from islet.guide import options_for
 from islet.model import Situation
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB
 
 router = APIRouter(tags=["guide"], responses=problem_responses(400, 413, 422, 429))

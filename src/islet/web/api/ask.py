@@ -9,10 +9,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from islet.api.schemas import problem_responses
 from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidInput, InvalidQuestion
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))

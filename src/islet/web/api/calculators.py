@@ -8,10 +8,10 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from islet.api.schemas import problem_responses
 from islet.calculators.grading import grade
 from islet.calculators.staging import stage, stage_from_facts
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
+from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 

@@ -16,7 +16,6 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from islet.api.schemas import problem_responses
 from islet.errors import InvalidInput, RegistryUnavailable, UnknownTerm
 from islet.trials.eligibility import PersonFacts
 from islet.trials.geo import Point, parse_place, zip_point
@@ -32,6 +31,7 @@ from islet.trials.search import (
     show,
 )
 from islet.trials.store import default_db_path
+from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
 
