@@ -87,7 +87,7 @@ def secured(httpserver: HTTPServer, signing_key: ec.EllipticCurvePrivateKey) -> 
     public = jwt.algorithms.ECAlgorithm.to_jwk(signing_key.public_key(), as_dict=True)
     public.update({"kid": "key-1", "alg": "ES384", "use": "sig"})
     httpserver.expect_request("/jwks.json").respond_with_json({"keys": [public]})
-    from islet.api import cds
+    from islet.web.api import cds
 
     cds.KEY_SETS.sets.clear()
     settings = Settings(

@@ -24,7 +24,7 @@ from islet.cli_review import review_command
 from islet.cli_safety import eval_safety_command
 from islet.cli_serve import serve_command
 from islet.cli_trials import trials_app
-from islet.errors import IsletError
+from islet.errors import IsletError, outcome
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -34,7 +34,8 @@ from islet.translations import in_language
 
 
 class IsletGroup(TyperGroup):
-    """The root command group: an Islet error in any command becomes a message and exit 2.
+    """The root command group: an Islet error in any command becomes a message and its exit
+    code from ``errors.OUTCOMES`` (2 for every Islet error).
 
     Doing this here rather than only in ``main`` gives the same exit code and message to every
     caller of ``app``, including test runners that invoke it directly.
@@ -45,7 +46,7 @@ class IsletGroup(TyperGroup):
             return super().invoke(ctx)
         except IsletError as error:
             Console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
-            raise typer.Exit(2) from None
+            raise typer.Exit(outcome(error).exit_code) from None
 
 
 app = typer.Typer(
@@ -353,9 +354,9 @@ app.command("export-static")(export_static_command)
 
 
 def main() -> None:
-    """Entry point: maps Islet errors to a message and exit code 2, never a traceback."""
+    """Entry point: maps Islet errors to a message and their exit code, never a traceback."""
     try:
         app()
     except IsletError as error:
         Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
-        sys.exit(2)
+        sys.exit(outcome(error).exit_code)

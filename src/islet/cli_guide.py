@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.panel import Panel
 
 from islet.cli_output import JsonOption, print_json, source_line
-from islet.errors import InvalidSituation, IsletError
+from islet.errors import InvalidSituation, IsletError, outcome
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
 from islet.guide.result import Audience, NextQuestion, SourceRef
@@ -150,7 +150,7 @@ def guide_command(
         result = options_for(situation_from(facts), audience=view)
     except IsletError as error:
         err_console.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(2) from None
+        raise typer.Exit(outcome(error).exit_code) from None
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

@@ -1,6 +1,25 @@
-"""The one error hierarchy of Islet's core. Interfaces map these to exit codes and HTTP bodies."""
+"""The one error hierarchy of Islet's core. Interfaces map these to exit codes and HTTP bodies.
+
+The tree (``str(error)`` is always the message to show a person)::
+
+    IsletError                  anything a person can act on
+    ├── KnowledgeError          the knowledge base is missing, unreadable or invalid
+    ├── UnknownTerm             a topic, term or id Islet does not know (with close matches)
+    ├── InvalidInput            a value Islet cannot use (``field``, ``suggestions``)
+    │   ├── InvalidSituation    a situation that is contradictory or names unknown values
+    │   ├── InvalidQuestion     a question that is empty, too long or without words
+    │   └── CannotCompute       a calculator lacks an input or an input is impossible
+    ├── TrialDataError          a trial file or store Islet cannot use
+    └── RegistryUnavailable     ClinicalTrials.gov could not be reached
+
+``OUTCOMES`` is the one table that says what each interface makes of an error: the command
+line's exit code and the web's HTTP status (and page title). :func:`outcome` looks an error up by
+its nearest class in the table, so a new subclass answers like its parent until it is listed.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class IsletError(Exception):
@@ -30,28 +49,42 @@ class UnknownTerm(IsletError):
         super().__init__(f"unknown {kind} '{term}'.{hint}")
 
 
-class InvalidSituation(IsletError):
+class InvalidInput(IsletError):
+    """A value Islet cannot use: ``field`` names the input at fault (as the API calls it) and
+    ``suggestions`` lists values that would do. The message starts with the field's name."""
+
+    def __init__(
+        self, field: str | None, message: str, suggestions: list[str] | None = None
+    ) -> None:
+        self.field = field
+        self.suggestions = list(suggestions or [])
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+class InvalidSituation(InvalidInput):
     """A situation that is contradictory or names values Islet does not know."""
 
     def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(f"{field}: {message}")
+        super().__init__(field, message)
 
 
-class CannotCompute(IsletError):
+class CannotCompute(InvalidInput):
     """A calculator lacks an input it needs, or an input is impossible.
 
     ``field`` names the input at fault (as the API calls it: ``size_cm``, ``ki67``...) when one
-    input is to blame.
+    input is to blame; the message does not repeat it.
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(None, message)
         self.field = field
-        super().__init__(message)
 
 
-class InvalidQuestion(IsletError):
+class InvalidQuestion(InvalidInput):
     """A question Islet cannot read: empty, too long, or without any words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, message)
 
 
 class TrialDataError(IsletError):
@@ -60,3 +93,32 @@ class TrialDataError(IsletError):
 
 class RegistryUnavailable(IsletError):
     """ClinicalTrials.gov could not be reached or kept failing after the retries."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the interfaces make of an error: the CLI's exit code, the web's status and title.
+
+    ``detail`` replaces the message on the web when the message is not for the public."""
+
+    exit_code: int
+    status: int
+    title: str
+    detail: str | None = None
+
+
+OUTCOMES: dict[type[IsletError], Outcome] = {
+    UnknownTerm: Outcome(2, 404, "Not found"),
+    InvalidInput: Outcome(2, 422, "Please check what you entered"),
+    CannotCompute: Outcome(2, 422, "Cannot compute"),
+    KnowledgeError: Outcome(2, 503, "Knowledge unavailable", "The knowledge is invalid."),
+    IsletError: Outcome(2, 400, "Cannot answer"),
+}
+
+
+def outcome(error: IsletError) -> Outcome:
+    """The outcome of ``error``'s nearest class in ``OUTCOMES`` (``IsletError`` at the latest)."""
+    for cls in type(error).__mro__:
+        if cls in OUTCOMES:
+            return OUTCOMES[cls]
+    return OUTCOMES[IsletError]

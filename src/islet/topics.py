@@ -5,10 +5,24 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
 
 from islet.kb import KnowledgeBase
-from islet.model import Audience, GlossaryTerm, Item, TextItem, TumorType, plain_text
+from islet.model import (
+    Audience,
+    DiagnosticTest,
+    GlossaryTerm,
+    Item,
+    Section,
+    Symptom,
+    SymptomPattern,
+    TextItem,
+    Treatment,
+    TumorType,
+    plain_text,
+)
 
 BEHAVIOUR_LABELS = {
     "usually-benign": "usually benign (not cancer)",
@@ -37,6 +51,75 @@ def view(item: Item, audience: Audience = "patient") -> dict[str, Any]:
             for key in PROFESSIONAL_ONLY:
                 data.pop(key, None)
     return data
+
+
+class SectionView(Section):
+    """A section as :func:`view` shows it (the patient view leaves the professional fields out)."""
+
+    item_type: Literal["Section"]
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+class TumorTypeView(TumorType):
+    """A tumor type as :func:`view` shows it, with its behaviour in words."""
+
+    item_type: Literal["TumorType"]
+    behaviour_label: str
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+class SymptomPatternView(SymptomPattern):
+    """A symptom pattern as :func:`view` shows it."""
+
+    item_type: Literal["SymptomPattern"]
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+class SymptomView(Symptom):
+    """A symptom as :func:`view` shows it."""
+
+    item_type: Literal["Symptom"]
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+class DiagnosticTestView(DiagnosticTest):
+    """A diagnostic test as :func:`view` shows it."""
+
+    item_type: Literal["DiagnosticTest"]
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+class TreatmentView(Treatment):
+    """A treatment as :func:`view` shows it."""
+
+    item_type: Literal["Treatment"]
+    marked_text: str
+    text: str
+    audience: Audience
+
+
+TopicView = Annotated[
+    SectionView
+    | TumorTypeView
+    | SymptomPatternView
+    | SymptomView
+    | DiagnosticTestView
+    | TreatmentView,
+    Field(discriminator="item_type"),
+]
+"""What :func:`view` returns for a topic, told apart by ``item_type``. Fields a view leaves out
+(empty ones, and the professional ones in the patient view) are left out when it is sent:
+serialise with ``exclude_unset``."""
 
 
 def children(kb: KnowledgeBase, section_id: str) -> list[str]:

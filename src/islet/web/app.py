@@ -13,9 +13,6 @@ from fastapi.staticfiles import StaticFiles
 
 from islet import __version__
 from islet import kb as kb_module
-from islet.api import router as api_router
-from islet.api.cds import CdsCors
-from islet.api.cds import router as cds_router
 from islet.ask.answer import engine_for
 from islet.calculators.tables import ajcc, enets, who
 from islet.cds.data import load_cds_data
@@ -26,6 +23,9 @@ from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
+from islet.web.api import router as api_router
+from islet.web.api.cds import CdsCors
+from islet.web.api.cds import router as cds_router
 from islet.web.cache import PageCache
 from islet.web.head import HeadAsGet
 from islet.web.middleware import (

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from islet.errors import CannotCompute, InvalidSituation, IsletError, KnowledgeError, UnknownTerm
+from islet.errors import IsletError, outcome
 from islet.model import Audience
 from islet.web.middleware import is_api
 from islet.web.rendering import render
@@ -134,22 +134,19 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 async def on_islet_error(request: Request, error: Exception) -> Response:
+    """An Islet error as its ``errors.OUTCOMES`` row says: status, title, the field at fault."""
     assert isinstance(error, IsletError)
-    if isinstance(error, UnknownTerm):
-        return error_response(request, 404, "Not found", str(error), suggestions=error.suggestions)
-    if isinstance(error, InvalidSituation):
-        errors = [{"field": error.field, "in": "body", "message": str(error)}]
-        return error_response(
-            request, 422, "Please check what you entered", str(error), errors=errors
-        )
-    if isinstance(error, CannotCompute):
-        at_fault = (
-            [{"field": error.field, "in": "body", "message": str(error)}] if error.field else None
-        )
-        return error_response(request, 422, "Cannot compute", str(error), errors=at_fault)
-    if isinstance(error, KnowledgeError):
-        return error_response(request, 503, "Knowledge unavailable", "The knowledge is invalid.")
-    return error_response(request, 400, "Cannot answer", str(error))
+    shown = outcome(error)
+    field = getattr(error, "field", None)
+    at_fault = [{"field": field, "in": "body", "message": str(error)}] if field else None
+    return error_response(
+        request,
+        shown.status,
+        shown.title,
+        shown.detail or str(error),
+        errors=at_fault,
+        suggestions=getattr(error, "suggestions", None),
+    )
 
 
 def install(app: FastAPI) -> None:

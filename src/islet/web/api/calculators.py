@@ -8,10 +8,10 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from islet.api.schemas import problem_responses
-from islet.calculators.grading import grade
-from islet.calculators.staging import stage, stage_from_facts
+from islet.calculators.grading import GradeResult, grade
+from islet.calculators.staging import StageResult, stage, stage_from_facts
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
+from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
@@ -73,9 +73,22 @@ Basis = Annotated[
     Query(description="for FHIR output: clinical or pathological staging (or write cT2 / pT2)"),
 ]
 Accept = Annotated[str | None, Header(include_in_schema=False)]
-FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {FHIR_JSON: {}}, "description": "The result, or a FHIR R4 resource"}
-}
+
+
+def fhir_answer(resource: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI entry for a 200 that is JSON or, on request, a FHIR R4 ``resource``."""
+    schema = {
+        "type": "object",
+        "description": f"a FHIR R4 {resource} (https://hl7.org/fhir/R4/)",
+        "required": ["resourceType"],
+        "properties": {"resourceType": {"type": "string", "enum": [resource]}},
+    }
+    return {
+        200: {
+            "content": {FHIR_JSON: {"schema": schema}},
+            "description": f"The result, or a FHIR R4 {resource}",
+        }
+    }
 
 
 def wants_fhir(format: str | None, accept: str | None) -> bool:
@@ -97,10 +110,10 @@ class GradeQuery(BaseModel):
     differentiation: Literal["well", "poor"] | None = None
 
 
-@router.post("/stage", responses=FHIR_RESPONSE)
+@router.post("/stage", response_model=StageResult, responses=fhir_answer("Bundle"))
 def staging(
     query: StageQuery, format: Format = None, basis: Basis = None, accept: Accept = None
-) -> Any:
+) -> StageResult | JSONResponse:
     """The AJCC 8th stage group (with ENETS alongside, marked external). A missing input is
     named in a 422 answer; nothing is assumed. With ``format=fhir`` (or Accept:
     application/fhir+json): a FHIR Bundle of the mCODE-shaped stage group and T, N, M
@@ -113,17 +126,17 @@ def staging(
         )
     if wants_fhir(format, accept):
         return fhir_response(stage_bundle(result, basis_of(basis, query.t, query.n, query.m)))
-    data: dict[str, Any] = result.model_dump(mode="json")
-    return data
+    return result
 
 
-@router.post("/grade", responses=FHIR_RESPONSE)
-def grading(query: GradeQuery, format: Format = None, accept: Accept = None) -> Any:
+@router.post("/grade", response_model=GradeResult, responses=fhir_answer("Observation"))
+def grading(
+    query: GradeQuery, format: Format = None, accept: Accept = None
+) -> GradeResult | JSONResponse:
     """The WHO 2019 grade and the measure that decided it ([EXTERNAL]: not part of PDQ). With
     ``format=fhir`` (or Accept: application/fhir+json): an mCODE-shaped histologic grade
     Observation."""
     result = grade(query.ki67, query.mitoses, query.differentiation)
     if wants_fhir(format, accept):
         return fhir_response(grade_observation(result))
-    data: dict[str, Any] = result.model_dump(mode="json")
-    return data
+    return result

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from islet.api.schemas import problem_responses
-from islet.explain.symptoms import explain_symptoms
-from islet.explain.tests import tests_for
+from islet.explain.symptoms import SymptomExplanation, explain_symptoms
+from islet.explain.tests import TestsResult, tests_for
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
@@ -38,16 +38,15 @@ class SymptomsQuery(BaseModel):
         return self
 
 
-@router.post("/symptoms", responses=problem_responses(400, 413))
-def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> dict[str, Any]:
+@router.post("/symptoms", response_model=SymptomExplanation, responses=problem_responses(400, 413))
+def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> SymptomExplanation:
     """PDQ's lists of signs ranked against what a person describes; red flags first. This is
     information about what PDQ lists, never a diagnosis."""
     items = [*query.symptoms, *([query.text] if query.text and query.text.strip() else [])]
-    result: dict[str, Any] = explain_symptoms(items, kb, language).model_dump(mode="json")
-    return result
+    return explain_symptoms(items, kb, language)
 
 
-@router.get("/tests", responses=problem_responses(404))
+@router.get("/tests", response_model=TestsResult, responses=problem_responses(404))
 def tests(
     kb: KB,
     audience: AudienceQuery = "patient",
@@ -55,7 +54,6 @@ def tests(
         str | None,
         Query(alias="type", max_length=100, description="a tumor type id, name or alias"),
     ] = None,
-) -> dict[str, Any]:
+) -> TestsResult:
     """The diagnostic tests PDQ lists: the general ones and those for a tumor type."""
-    result: dict[str, Any] = tests_for(tumor_type, audience, kb).model_dump(mode="json")
-    return result
+    return tests_for(tumor_type, audience, kb)

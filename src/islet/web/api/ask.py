@@ -9,10 +9,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from islet.api.schemas import problem_responses
 from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
-from islet.errors import InvalidQuestion, InvalidSituation
+from islet.errors import InvalidInput, InvalidQuestion
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
@@ -39,4 +39,4 @@ def ask(
     try:
         return answer(q, audience=audience, limit=limit, kb=kb, language=language)
     except InvalidQuestion as error:  # unreadable input: a 422 naming the field, as elsewhere
-        raise InvalidSituation("q", str(error)) from error
+        raise InvalidInput("q", str(error)) from error

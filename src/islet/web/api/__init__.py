@@ -1,5 +1,7 @@
 """Islet's REST API under ``/api/v1``: thin routes over the core (no medical logic here).
 
+The API is part of the web layer (beside ``islet.web.pages``), so it may use the web
+layer's plumbing (``deps``, ``problems``) while nothing in ``islet.web`` outside ``app`` imports it.
 Each area lives in its own module with its own ``router``; a new area (ask, trials) is one module
 plus one ``include_router`` line below.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from islet.api import ask, calculators, explain, guide, knowledge, trials
+from islet.web.api import ask, calculators, explain, guide, knowledge, trials
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(knowledge.router)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from islet.api.schemas import problem_responses
-from islet.guide import options_for
+from islet.guide import GuideResult, options_for
 from islet.model import Situation
+from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB
 
 router = APIRouter(tags=["guide"], responses=problem_responses(400, 413, 422, 429))
@@ -23,11 +23,10 @@ GuideAudience = Annotated[
 ]
 
 
-@router.post("/guide")
-def guide(situation: Situation, kb: KB, audience: GuideAudience = None) -> dict[str, Any]:
+@router.post("/guide", response_model=GuideResult)
+def guide(situation: Situation, kb: KB, audience: GuideAudience = None) -> GuideResult:
     """Which treatment options PDQ lists for a situation: ``alerts`` first, then ``applies``,
     ``depends`` (with the facts that decide them), ``excluded`` (with reasons),
     ``next_questions`` and ``gaps``. Every fact is optional; an unknown fact is never read as
     "no"."""
-    result: dict[str, Any] = options_for(situation, kb, audience=audience).model_dump(mode="json")
-    return result
+    return options_for(situation, kb, audience=audience)

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from islet import __version__
-from islet.api.schemas import Health, SourceVersion, problem_responses
+from islet.model import GlossaryTerm
 from islet.sources.record import versions_summary
-from islet.topics import children, view
+from islet.topics import TopicView, TreatmentView, children, view
+from islet.web.api.schemas import Health, SourceVersion, TopicEntry, problem_responses
 from islet.web.deps import KB, AudienceQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
@@ -24,35 +25,41 @@ async def health() -> Health:
     return Health(status="ok", version=__version__, sources=sources)
 
 
-@router.get("/topics")
-def contents(kb: KB) -> list[dict[str, Any]]:
+@router.get("/topics", response_model=list[TopicEntry])
+def contents(kb: KB) -> list[TopicEntry]:
     """The table of contents of the summary: top-level sections and their children."""
     roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
     return [
-        {
-            "id": s.id,
-            "title": s.title,
-            "professional_only": s.professional_only,
-            "children": children(kb, s.id),
-        }
+        TopicEntry(
+            id=s.id,
+            title=s.title,
+            professional_only=s.professional_only,
+            children=children(kb, s.id),
+        )
         for s in roots
     ]
 
 
-@router.get("/topics/{topic_id}", responses=problem_responses(404))
-def topic(topic_id: TopicId, kb: KB, audience: AudienceQuery = "patient") -> dict[str, Any]:
+# A view leaves out empty fields (and the professional ones for patients); exclude_unset sends
+# exactly the fields it has, in the same order.
+@router.get(
+    "/topics/{topic_id}",
+    response_model=TopicView,
+    response_model_exclude_unset=True,
+    responses=problem_responses(404),
+)
+def topic(topic_id: TopicId, kb: KB, audience: AudienceQuery = "patient") -> Any:
     """A section, tumor type, symptom pattern, test or treatment, for the audience."""
     return view(kb.topic(topic_id), audience)
 
 
-@router.get("/treatments")
-def treatments(kb: KB, audience: AudienceQuery = "patient") -> list[dict[str, Any]]:
+@router.get("/treatments", response_model=list[TreatmentView], response_model_exclude_unset=True)
+def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
     """Every treatment type PDQ describes, for the audience."""
     return [view(item, audience) for item in kb.treatments.values()]
 
 
-@router.get("/glossary/{term}", responses=problem_responses(404))
-def glossary(term: TopicId, kb: KB) -> dict[str, Any]:
+@router.get("/glossary/{term}", response_model=GlossaryTerm, responses=problem_responses(404))
+def glossary(term: TopicId, kb: KB) -> GlossaryTerm:
     """A medical word in plain language (by id, term or alias)."""
-    entry: dict[str, Any] = kb.term(term).model_dump(mode="json")
-    return entry
+    return kb.term(term)

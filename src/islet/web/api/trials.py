@@ -16,8 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from islet.api.schemas import problem_responses
-from islet.errors import InvalidSituation, RegistryUnavailable, UnknownTerm
+from islet.errors import InvalidInput, RegistryUnavailable, UnknownTerm
 from islet.trials.eligibility import PersonFacts
 from islet.trials.geo import Point, parse_place, zip_point
 from islet.trials.live import Registry, find_trials
@@ -32,6 +31,7 @@ from islet.trials.search import (
     show,
 )
 from islet.trials.store import default_db_path
+from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
 
@@ -64,20 +64,20 @@ def _point(
 ) -> Point | None:
     if near is not None:
         if lat is not None or lon is not None or zip_code is not None:
-            raise InvalidSituation("near", "give near, or lat and lon, or zip; not several")
+            raise InvalidInput("near", "give near, or lat and lon, or zip; not several")
         try:
             return parse_place(near.strip())
         except ValueError as error:
-            raise InvalidSituation("near", str(error)) from error
+            raise InvalidInput("near", str(error)) from error
     if (lat is None) != (lon is None):
-        raise InvalidSituation("lat", "give both lat and lon, or neither")
+        raise InvalidInput("lat", "give both lat and lon, or neither")
     if zip_code is not None:
         if lat is not None:
-            raise InvalidSituation("zip", "give a ZIP code or lat and lon, not both")
+            raise InvalidInput("zip", "give a ZIP code or lat and lon, not both")
         try:
             return zip_point(zip_code)
         except ValueError as error:
-            raise InvalidSituation("zip", str(error)) from error
+            raise InvalidInput("zip", str(error)) from error
     return None if lat is None or lon is None else Point(lat=lat, lon=lon)
 
 
@@ -87,7 +87,7 @@ def _codes(
     try:
         codes = normalize(values or [])
     except UnknownTerm as error:  # a bad filter value is bad input, not a missing page
-        raise InvalidSituation(field, str(error)) from error
+        raise InvalidInput(field, str(error)) from error
     return codes
 
 
