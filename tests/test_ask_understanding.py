@@ -95,3 +95,16 @@ def test_everyday_questions_are_still_declined() -> None:
         "how to fix a flat bike tire",
     ):
         assert not answer(question).in_scope, question
+
+
+@pytest.mark.parametrize("case", _rows("review"))
+def test_an_independent_users_questions_are_answered(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert reply.in_scope, reply.message
+    ids = [a.passage_id for a in reply.answers]
+    assert ids[0] in case["first"], ids
+    assert ids[0] != case.get("not_first"), ids
+    if case.get("sure"):
+        assert not reply.understood.did_you_mean, reply.message
+    for wording in case.get("summary_has", []):
+        assert reply.summary is not None and wording.lower() in reply.summary.lower()

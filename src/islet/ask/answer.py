@@ -29,7 +29,7 @@ from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
-from islet.ask.words import fold, is_everyday
+from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
@@ -183,9 +183,17 @@ class Engine:
             return self._decline(text, reason, understood, closest=closest)
         structured = self._structured(search.reading) if self.structured else None
         if structured is not None:
-            if situation and structured.facet.id == "treatment" and search.hits:
+            if structured.facet.id == "treatment" and search.hits:
                 first = search.hits[0].passage
-                if first.kind == "rule":
+                # A PDQ bullet for the situation, or the treatment the question names ("is
+                # watching it an option"), comes before the tumor type's treatment part.
+                # A cue word of the facet ("do I need surgery") asks about treatment in general.
+                named = first.kind == "treatment" and any(
+                    m.target == f"treatment:{first.item_id}"
+                    and m.phrase not in structured.facet.cues
+                    for m in search.reading.mentions
+                )
+                if (situation and first.kind == "rule") or named:
                     structured = replace(
                         structured, passage_ids=[first.id, *structured.passage_ids]
                     )
@@ -208,7 +216,7 @@ class Engine:
         if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
-        if search.confidence < tuning.min_confidence:
+        if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
         unsure = bool(understood.did_you_mean)
@@ -227,6 +235,27 @@ class Engine:
             help=self.help,
             confidence=round(search.confidence, 3),
             understood=understood,
+        )
+
+    def _agrees(self, search: Search) -> bool:
+        """Whether the best passages are about what the question names (an independent user
+        review: "how do they figure out what stage it is" got "not sure" over the staging
+        passages): then a low lexical confidence only means story words went unmatched."""
+        mentions = [
+            m
+            for m in search.reading.mentions
+            if m.target != self.retriever.subject
+            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
+        ]
+        named = {m.target.partition(":")[2] for m in mentions}
+        # "stage" names glossary:staging; the passages titled "Stages..." are about it too.
+        said = {t for m in mentions for t in terms(m.phrase)}
+        best = search.hits[:DEFAULT_LIMIT]
+        return bool(named) and any(
+            hit.passage.item_id in named
+            or named & set(hit.passage.topics)
+            or said & set(terms(hit.passage.title))
+            for hit in best
         )
 
     def _did_you_mean(self, search: Search) -> list[str]:

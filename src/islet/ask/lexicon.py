@@ -130,7 +130,7 @@ class OutOfScopeRule(Strict):
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
-    @field_validator("definition", "situation_asks", "recurrence_asks")
+    @field_validator("definition", "named_definition", "situation_asks", "recurrence_asks")
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
         return OutOfScopeRule._compiles(patterns)
@@ -144,6 +144,11 @@ class Answering(Strict):
 
     subject: str  # the glossary item naming the summary's own subject, e.g. glossary:pancreatic-net
     definition: list[str] = Field(min_length=1)  # patterns of "what is X" questions
+    # "I have X. What does that mean?": a definition of the item the question names, whatever
+    # story words come with it.
+    named_definition: list[str] = Field(default_factory=list)
+    # Words of a story around such a name ("my doctor", "just diagnosed with").
+    story_words: list[str] = Field(default_factory=list)
     facets: list[Facet]
     site_names: dict[str, str]
     behaviour_phrases: dict[str, str]
