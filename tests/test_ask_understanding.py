@@ -95,3 +95,39 @@ def test_everyday_questions_are_still_declined() -> None:
         "how to fix a flat bike tire",
     ):
         assert not answer(question).in_scope, question
+
+
+@pytest.mark.parametrize("case", _rows("review"))
+def test_an_independent_users_questions_are_answered(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert reply.in_scope, reply.message
+    ids = [a.passage_id for a in reply.answers]
+    assert ids[0] in case["first"], ids
+    assert ids[0] != case.get("not_first"), ids
+    if case.get("sure"):
+        assert not reply.understood.did_you_mean, reply.message
+    for wording in case.get("summary_has", []):
+        assert reply.summary is not None and wording.lower() in reply.summary.lower()
+
+
+@pytest.mark.parametrize("case", _rows("gaps"))
+def test_what_the_summary_does_not_cover_is_said_plainly(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    assert reply.in_scope and reply.understood.gap == case["gap"]
+    assert reply.summary is not None and "does not" in reply.summary
+    nearby = load_lexicon().answering.match_words["nearby"]
+    assert reply.answers and all(a.match == nearby for a in reply.answers)
+    if "first" in case:
+        assert reply.answers[0].passage_id == case["first"]
+
+
+def test_professionals_get_the_grading_text_they_have() -> None:
+    reply = answer("what does Ki-67 mean for grade", audience="professional")
+    assert reply.understood.gap is None
+    assert "hp-who-grading" in {a.item_id for a in reply.answers}
+
+
+def test_the_summary_ranks_no_hospital() -> None:
+    reply = answer("What is the best hospital for NETs?")
+    assert not reply.in_scope and reply.message and "hospital" in reply.message
+    assert "Cancer Information Service" in reply.message

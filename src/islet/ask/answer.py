@@ -19,6 +19,7 @@ from islet import kb as kb_module
 from islet.ask.facets import FACETS
 from islet.ask.lexicon import (
     Facet,
+    Gap,
     Lexicon,
     MatchWord,
     OutOfScopeReason,
@@ -29,7 +30,7 @@ from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search, Tuning
 from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
-from islet.ask.words import fold, is_everyday
+from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
@@ -68,6 +69,8 @@ class Understood(BaseModel):
     corrected: dict[str, str] = {}  # misspelled word -> the word Islet read
     topics: list[str] = []  # knowledge-base items named in the question, "kind:id"
     facet: str | None = None  # for structured answers: sites, hormone, tests, ...
+    # A topic the summary does not cover for this audience ("grade"), said plainly (summary).
+    gap: str | None = None
     # When Islet is unsure what the question is after: the topics it thinks it is about
     # (titles of the best passages' items), shown as "Did you mean ...?".
     did_you_mean: list[str] = []
@@ -159,8 +162,13 @@ class Engine:
             answering.recurrence_targets,
         )
         self._oos = [
-            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest)
+            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest, rule.message)
             for rule in lexicon.answering.out_of_scope
+        ]
+        self._gaps = [
+            (gap, [re.compile(p) for p in gap.patterns])
+            for gap in lexicon.answering.gaps
+            if not gap.audiences or audience in gap.audiences
         ]
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
@@ -173,19 +181,32 @@ class Engine:
         situation = reordered is not None
         if reordered is not None:
             search = replace(search, hits=reordered)
-        reason, closest_ids = self._out_of_scope(text, " ".join(search.reading.words))
+        read = " ".join(search.reading.words)
+        reason, closest_ids, said = self._out_of_scope(text, read)
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
         )
         if reason is not None:
             closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
-            return self._decline(text, reason, understood, closest=closest)
+            return self._decline(text, reason, understood, closest=closest, message=said)
+        gap = self._gap(text, read)
+        # Only for a question about the summary's subject ("what grade is the school in" is not).
+        if gap is not None and (search.domain or search.reading.mentions):
+            return self._gap_answer(text, gap, search, understood, limit)
         structured = self._structured(search.reading) if self.structured else None
         if structured is not None:
-            if situation and structured.facet.id == "treatment" and search.hits:
+            if structured.facet.id == "treatment" and search.hits:
                 first = search.hits[0].passage
-                if first.kind == "rule":
+                # A PDQ bullet for the situation, or the treatment the question names ("is
+                # watching it an option"), comes before the tumor type's treatment part.
+                # A cue word of the facet ("do I need surgery") asks about treatment in general.
+                named = first.kind == "treatment" and any(
+                    m.target == f"treatment:{first.item_id}"
+                    and m.phrase not in structured.facet.cues
+                    for m in search.reading.mentions
+                )
+                if (situation and first.kind == "rule") or named:
                     structured = replace(
                         structured, passage_ids=[first.id, *structured.passage_ids]
                     )
@@ -208,7 +229,7 @@ class Engine:
         if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
-        if search.confidence < tuning.min_confidence:
+        if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
         unsure = bool(understood.did_you_mean)
@@ -229,6 +250,27 @@ class Engine:
             understood=understood,
         )
 
+    def _agrees(self, search: Search) -> bool:
+        """Whether the best passages are about what the question names (an independent user
+        review: "how do they figure out what stage it is" got "not sure" over the staging
+        passages): then a low lexical confidence only means story words went unmatched."""
+        mentions = [
+            m
+            for m in search.reading.mentions
+            if m.target != self.retriever.subject
+            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
+        ]
+        named = {m.target.partition(":")[2] for m in mentions}
+        # "stage" names glossary:staging; the passages titled "Stages..." are about it too.
+        said = {t for m in mentions for t in terms(m.phrase)}
+        best = search.hits[:DEFAULT_LIMIT]
+        return bool(named) and any(
+            hit.passage.item_id in named
+            or named & set(hit.passage.topics)
+            or said & set(terms(hit.passage.title))
+            for hit in best
+        )
+
     def _did_you_mean(self, search: Search) -> list[str]:
         """The titles of the best few passages' topics, for an answer Islet is unsure of."""
         titles = dict.fromkeys(hit.passage.title for hit in search.hits[:DEFAULT_LIMIT])
@@ -238,21 +280,51 @@ class Engine:
 
     def _out_of_scope(
         self, question: str, read: str = ""
-    ) -> tuple[OutOfScopeReason | None, list[str]]:
+    ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The reason of the first out-of-scope rule that the question, as typed or as read
-        with its spelling repaired (``read``), matches, and the passage ids of the rule's
-        closest covered items; (None, []) when none matches."""
+        with its spelling repaired (``read``), matches, the passage ids of the rule's closest
+        covered items and the rule's own message; (None, [], None) when none matches."""
         typed = " ".join(fold(question).split())
-        for reason, patterns, closest in self._oos:
+        for reason, patterns, closest, message in self._oos:
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if reason == "dosing" or not read else [typed, read]
             if any(p.search(text) for p in patterns for text in asked):
-                return reason, [_passage_of(target) for target in closest]
-        return None, []
+                return reason, [_passage_of(target) for target in closest], message
+        return None, [], None
 
     def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
         """The reason of the first out-of-scope rule the question matches, or None."""
         return self._out_of_scope(question, read)[0]
+
+    # --- what the summary does not cover ---------------------------------------------------
+
+    def _gap(self, question: str, read: str) -> Gap | None:
+        """The first gap (a topic the summary does not cover for this audience) asked about."""
+        typed = " ".join(fold(question).split())
+        for gap, patterns in self._gaps:
+            if any(p.search(text) for p in patterns for text in (typed, read)):
+                return gap
+        return None
+
+    def _gap_answer(
+        self, question: str, gap: Gap, search: Search, understood: Understood, limit: int
+    ) -> Answer:
+        """The gap said plainly, then what the summary does say nearby, labelled as such
+        (an independent user review: unrelated passages were shown as the answer)."""
+        shown = [self.by_id[_passage_of(t)] for t in gap.show if _passage_of(t) in self.by_id]
+        shown += [h.passage for h in search.hits if h.passage not in shown]
+        words = self.lexicon.answering.match_words["nearby"]
+        return Answer(
+            question=question,
+            in_scope=True,
+            answers=[
+                answer_passage(p, 0.0).model_copy(update={"match": words}) for p in shown[:limit]
+            ],
+            summary=gap.note,
+            help=self.help,
+            confidence=0.0,
+            understood=understood.model_copy(update={"gap": gap.id}),
+        )
 
     def _decline(
         self,
@@ -261,6 +333,7 @@ class Engine:
         understood: Understood,
         confidence: float = 0.0,
         closest: Sequence[Passage] = (),
+        message: str | None = None,
     ) -> Answer:
         answering = self.lexicon.answering
         topics = ", ".join(
@@ -268,7 +341,9 @@ class Engine:
             for s in sorted(self.kb.sections.values(), key=lambda s: s.order)
             if s.parent is None and (self.audience == "professional" or not s.professional_only)
         )
-        message = answering.messages[reason] + " " + answering.covers.format(topics=topics)
+        message = (
+            (message or answering.messages[reason]) + " " + answering.covers.format(topics=topics)
+        )
         declined = Answer.declined(
             question,
             reason,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from islet.ask.lexicon import Answering
 from islet.kb import KnowledgeBase
-from islet.model import TumorType
+from islet.model import Symptom, TumorType
 
 
 def _tumor_passage(tumor: TumorType) -> str:
@@ -47,8 +47,21 @@ def _symptoms(
     pattern = kb.symptom_patterns.get(tumor.symptom_pattern or "")
     if pattern is None:
         return None, [_tumor_passage(tumor)]
-    names = [kb.symptoms[s].lay_name for s in pattern.symptoms if s in kb.symptoms]
-    return _listing(names), [f"symptom-pattern:{pattern.id}#patient"]
+    symptoms = [kb.symptoms[s] for s in pattern.symptoms if s in kb.symptoms]
+    # A sign with its own PDQ list ("low blood sugar": blurred vision, headache...) is shown
+    # with that list, and its own passage follows the pattern's (an independent user review).
+    listed = [s for s in symptoms if _signs_add(s)]
+    names = [
+        f"{s.lay_name} ({', '.join(s.signs)})" if s in listed else s.lay_name for s in symptoms
+    ]
+    listed_ids = [f"symptom:{s.id}#patient" for s in listed]
+    return _listing(names), [f"symptom-pattern:{pattern.id}#patient", *listed_ids]
+
+
+def _signs_add(symptom: Symptom) -> bool:
+    """Whether a sign's own list says more than its name ("rash on the face": no)."""
+    named = set(symptom.lay_name.lower().replace(",", " ").split())
+    return any(not set(sign.lower().split()) <= named | {"on", "the"} for sign in symptom.signs)
 
 
 def _treatment(

@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
-from islet.model import Id, Source, Strict
+from islet.model import Audience, Id, Source, Strict
 
 ASK_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "ask"
 
@@ -61,7 +61,7 @@ FacetId = Literal[
 ]
 
 
-MatchWord = Literal["best", "possible", "related", "loose", "closest"]
+MatchWord = Literal["best", "possible", "related", "loose", "closest", "nearby"]
 
 
 class LayTerm(Strict):
@@ -115,6 +115,7 @@ class OutOfScopeRule(Strict):
     reason: OutOfScopeReason
     patterns: list[str] = Field(min_length=1)
     closest: list[str] = Field(default_factory=list)  # near neighbours: what PDQ does cover
+    message: str | None = None  # said instead of the reason's message ("no hospital ranking")
 
     @field_validator("patterns")
     @classmethod
@@ -127,10 +128,26 @@ class OutOfScopeRule(Strict):
         return patterns
 
 
+class Gap(Strict):
+    """Something people ask that the summary (for some audiences) does not cover: the question
+    gets this note, said plainly, and what the summary does say nearby, labelled as such."""
+
+    id: str
+    patterns: list[str] = Field(min_length=1)
+    audiences: list[Audience] = Field(default_factory=list)  # empty: every audience
+    note: str = Field(min_length=1)
+    show: list[str] = Field(default_factory=list)  # "kind:id" of what the summary does say
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return OutOfScopeRule._compiles(patterns)
+
+
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
-    @field_validator("definition", "situation_asks", "recurrence_asks")
+    @field_validator("definition", "named_definition", "situation_asks", "recurrence_asks")
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
         return OutOfScopeRule._compiles(patterns)
@@ -144,10 +161,16 @@ class Answering(Strict):
 
     subject: str  # the glossary item naming the summary's own subject, e.g. glossary:pancreatic-net
     definition: list[str] = Field(min_length=1)  # patterns of "what is X" questions
+    # "I have X. What does that mean?": a definition of the item the question names, whatever
+    # story words come with it.
+    named_definition: list[str] = Field(default_factory=list)
+    # Words of a story around such a name ("my doctor", "just diagnosed with").
+    story_words: list[str] = Field(default_factory=list)
     facets: list[Facet]
     site_names: dict[str, str]
     behaviour_phrases: dict[str, str]
     out_of_scope: list[OutOfScopeRule]
+    gaps: list[Gap] = Field(default_factory=list)
     messages: dict[OutOfScopeReason, str]
     # Features of a tumor's situation (where, how many, how far it spread), each recognised by
     # patterns, and patterns of asking what is done about it: see situations.py.
@@ -231,6 +254,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
         for r in lexicon.answering.out_of_scope
         for c in r.closest
     )
+    targets.extend((f"shown by gap '{g.id}'", t) for g in lexicon.answering.gaps for t in g.show)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

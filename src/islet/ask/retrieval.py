@@ -81,10 +81,15 @@ class Reading:
     subject: set[str] = field(default_factory=set)  # terms naming the summary's own subject
     definition: bool = False  # a "what is X" question
     facet: Facet | None = None  # what the question asks about: tests, symptoms, treatment...
+    # For "I have X, what is it?": only the named items' terms are searched for.
+    named_only: list[str] = field(default_factory=list)
+    named_last: list[str] = field(default_factory=list)  # the targets of the last name
 
     @property
     def focus(self) -> list[str]:
         """The terms to search with: the subject's words only when nothing else is asked."""
+        if self.named_only:
+            return self.named_only
         rest = [t for t in self.terms if t not in self.subject]
         return rest or self.terms
 
@@ -132,6 +137,8 @@ class Retriever:
         self.tuning = tuning or Tuning()
         self.subject = lexicon.answering.subject
         self._definition = [re.compile(p) for p in lexicon.answering.definition]
+        self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
+        self._story = frozenset(lexicon.answering.story_words)
         self._facets = lexicon.answering.facets
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
@@ -197,6 +204,8 @@ class Retriever:
             corrected=corrected,
         )
         stems = [stem(w) for w in fixed]
+        last: list[str] = []  # the terms of the last phrase that named an item
+        outside: list[str] = []  # the question's words before that phrase or around it
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
@@ -213,6 +222,9 @@ class Retriever:
                 reading.subject.update(
                     s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS
                 )
+            last = [s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS]
+            reading.named_last = list(match.targets)
+            outside = fixed[:i] + fixed[i + n :]
             for target in match.targets:
                 reading.mentions.append(Mention(target, " ".join(shown)))
                 if target != self.subject:
@@ -221,8 +233,17 @@ class Retriever:
             i += len(match.words)
         # The patterns see the question as typed and as read ("wat is a insulinomma").
         asked = (" ".join(fold(question).split()), " ".join(fixed))
-        reading.definition = len(reading.focus) <= self.tuning.definition_max_terms and any(
-            p.search(text) for p in self._definition for text in asked
+        # Only when the rest of the question is a story ("my doctor said I have"): "they cut
+        # the nerve for the gastrinoma, what is that" asks about the nerve cut, not the name.
+        story = all(w in STOP_WORDS or w in self._story or is_everyday(w) for w in outside)
+        if last and story and any(p.search(text) for p in self._named_definition for text in asked):
+            # "My doctor said I have a pancreatic NET, what does that even mean?" asks what
+            # the item named last is ("it" is the nearest name): the story words ("even",
+            # "doctor", "diagnosed") are not searched for.
+            reading.named_only = last
+        reading.definition = bool(reading.named_only) or (
+            len(reading.focus) <= self.tuning.definition_max_terms
+            and any(p.search(text) for p in self._definition for text in asked)
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
@@ -290,6 +311,8 @@ class Retriever:
                 m.target.startswith("glossary:") or (m.target == self.subject and not subject_only)
             )
         }
+        if reading.named_only:  # "I have X, what is it": X alone
+            items = {t.partition(":")[2] for t in reading.named_last}
         facet_kinds = set(reading.facet.kinds) if reading.facet else set()
         boost = np.ones(len(self.passages))
         for i, passage in enumerate(self.passages):

@@ -19,6 +19,9 @@ from islet.kb import KnowledgeBase
 
 RECURRENT = "recurrent-progressive"  # the rules' applies_to for tumors that came back or grow
 RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
+# "What can be done", not "is that a real treatment" (about one procedure it describes).
+OPEN_QUESTION = re.compile(r"\b(what|which|whats)\b")
+SPREAD_FEATURES = frozenset(("liver",))  # PDQ has liver bullets for several types
 SITUATION_FACETS = frozenset(("treatment", "sites"))
 RECURRENT_PENALTY = 0.5
 # A feature the bullet names and the question does not counts against the bullet this much;
@@ -81,6 +84,16 @@ class Situations:
         wanted: set[str] = set()
         if len(tumors) == 1 and found - RECURRENCE_FEATURES - {"one"}:
             wanted.add(tumors[0])
+        elif (
+            not tumors
+            and found & SPREAD_FEATURES
+            and not any(m.target.startswith("treatment:") for m in reading.mentions)
+            and any(OPEN_QUESTION.search(text) for text in asked)
+        ):
+            # "What can be done if it has spread to the liver?" names no tumor type and no
+            # treatment: the PDQ bullets for that spread, of any type, answer it (an
+            # independent user review). A named treatment ("burn the spots") stays first.
+            wanted.update(set(self.applies_to.values()) - {RECURRENT})
         came_back = found & RECURRENCE_FEATURES or any(
             m.target in self.recurrence for m in reading.mentions
         )
