@@ -11,13 +11,18 @@ SYSTEMS = {
     "loinc": "http://loinc.org",
     "snomed": "http://snomed.info/sct",
     "ajcc": "http://cancerstaging.org",
+    "local": "http://lab.example.org/codes",  # a laboratory's own codes, recorded nowhere
 }
 PATIENT = "1288992"
 SERVICE = "/cds-services/islet-pnet-options"
 
 
 def coding(pair: list[str]) -> dict[str, Any]:
-    return {"coding": [{"system": SYSTEMS[pair[0]], "code": pair[1]}]}
+    """A CodeableConcept from [system, code] or [system, code, display]."""
+    one = {"system": SYSTEMS[pair[0]], "code": pair[1]}
+    if len(pair) > 2:
+        one["display"] = pair[2]
+    return {"coding": [one]}
 
 
 def condition(row: dict[str, Any], patient: str = PATIENT) -> dict[str, Any]:
@@ -45,12 +50,16 @@ def observation(row: dict[str, Any], patient: str = PATIENT) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Observation",
         "status": "final",
-        "code": coding(row["code"]),
+        "code": coding(row["code"]) if "code" in row else {"text": row["code_text"]},
         "subject": {"reference": f"Patient/{patient}"},
         "effectiveDateTime": "2025-03-01",
     }
     if "quantity" in row:
-        resource["valueQuantity"] = {"value": row["quantity"], "unit": "%"}
+        resource["valueQuantity"] = {"value": row["quantity"], "unit": row.get("unit", "%")}
+    if "integer" in row:
+        resource["valueInteger"] = row["integer"]
+    if "string" in row:
+        resource["valueString"] = row["string"]
     if "value" in row:
         value = dict(row["value"])
         value["system"] = SYSTEMS[value["system"]]

@@ -64,6 +64,8 @@ def test_patient_view_cards(web: TestClient, case: dict[str, Any]) -> None:
     options = cards[0]
     for words in expect.get("detail", []):
         assert words in options["detail"], words
+    for words in expect.get("absent", []):
+        assert words not in options["detail"], words
     guide = next(link["url"] for link in options["links"] if "/guide/options?" in link["url"])
     assert guide.startswith("http://testserver/guide/options?")
     for part in expect.get("guide", []):

@@ -47,6 +47,7 @@ def options_card(
     facts: RecordFacts,
     result: GuideResult,
     grade: GradeResult | str | None,
+    ki67_problem: str | None,
     stage: StageResult | None,
     links: Links,
 ) -> dict[str, Any]:
@@ -83,7 +84,7 @@ def options_card(
         lines += [f"- {_md(gap.message)}" for gap in result.gaps]
         lines.append("")
     lines += [f"**{words.heading_record}**", ""]
-    lines += _record_lines(kb, index, facts, result, grade, stage)
+    lines += _record_lines(kb, index, facts, result, grade, ki67_problem, stage)
     lines += ["", _md(words.disclaimer)]
     indicator: Indicator = "warning" if result.gaps else "info"  # PDQ is silent here
     return _card(
@@ -148,6 +149,7 @@ def _record_lines(
     facts: RecordFacts,
     result: GuideResult,
     grade: GradeResult | str | None,
+    ki67_problem: str | None,
     stage: StageResult | None,
 ) -> list[str]:
     words = index.data.cards
@@ -165,9 +167,17 @@ def _record_lines(
     if situation.get("course"):
         lines.append(f"- {words.read_course}: {situation['course']}")
     if isinstance(grade, GradeResult):
-        lines.append(f"- {words.read_grade}: {grade.grade} ({'; '.join(map(_md, grade.reasons))})")
+        least = "" if grade.complete else f"{words.read_grade_at_least} "
+        reasons = "; ".join(map(_md, grade.reasons))
+        lines.append(f"- {words.read_grade}: {least}{grade.grade} ({reasons})")
     elif isinstance(grade, str):
         lines.append(f"- {words.read_no_grade.format(reason=_md(grade))}")
+    if ki67_problem is not None:
+        lines.append(f"- {words.read_no_grade.format(reason=_md(ki67_problem))}")
+    if facts.mitoses_words is not None:
+        lines.append(f"- {words.read_mitoses_text.format(words=_md(facts.mitoses_words))}")
+    if facts.mitoses_problem is not None:
+        lines.append(f"- {words.read_no_mitoses.format(reason=_md(facts.mitoses_problem))}")
     if stage is not None:
         group = stage.stage or f"{words.read_stage_open} {', '.join(stage.possible_stages)}"
         lines.append(f"- {words.read_stage}: {group} ({stage.tnm})")

@@ -103,10 +103,20 @@ class CardWords(Strict):
     read_unlinked: str
     read_codes: str
     read_no_grade: str
+    read_no_mitoses: str
+    read_mitoses_text: str
+    read_grade_at_least: str
     disclaimer: str
     link_guide: str
     link_pdq: str
     link_trial: str
+
+
+class MitoticCountText(Strict):
+    """How a mitotic-count Observation is recognised: by words (no code for it is recorded)."""
+
+    words: list[str] = Field(min_length=1)
+    refused_units: list[str] = Field(default_factory=list)
 
 
 class CdsData(Strict):
@@ -118,6 +128,7 @@ class CdsData(Strict):
     spread_codes: dict[Id, Spread]
     recurrent_statuses: list[str]
     ki67_codes: list[Id]
+    mitotic_count_text: MitoticCountText
     tnm_codes: TnmCodes
     tnm_spread: TnmSpread
     output: Output

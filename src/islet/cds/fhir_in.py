@@ -77,6 +77,7 @@ class Observation(Part):
     value_quantity: Quantity | None = Field(None, alias="valueQuantity")
     value_concept: Concept | None = Field(None, alias="valueCodeableConcept")
     value_string: StrictStr | None = Field(None, alias="valueString")
+    value_integer: StrictInt | None = Field(None, alias="valueInteger")
 
     @property
     def when(self) -> str:

@@ -9,6 +9,7 @@ code stays unknown.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,9 @@ class RecordFacts:
     coded_spread: list[Spread] = field(default_factory=list)
     recurrent: bool = False
     ki67: float | None = None
+    mitoses: float | None = None  # per 2 mm² (10 HPF), from an Observation matched by its words
+    mitoses_words: str | None = None  # the words it was recognised by
+    mitoses_problem: str | None = None  # why a mitotic count in the record was not used
     tnm: dict[Axis, str] = field(default_factory=dict)
     codes_read: list[str] = field(default_factory=list)
     condition_refs: set[str] = field(default_factory=set)  # "Condition/<id>" of the pNET
@@ -133,13 +137,18 @@ def _read_observations(
             observation, facts
         ):
             continue
+        found: list[tuple[str, str]] = []
         for code_id in _ids(observation.code, index):
             kind = "ki67" if code_id in data.ki67_codes else axes.get(code_id)
-            if kind is None:
-                continue
-            seen = newest.get(kind)
+            if kind is not None:
+                found.append((kind, code_id))
+        if not found:
+            words = _mitotic_words(observation.code, data.mitotic_count_text.words)
+            found = [("mitoses", words)] if words else []
+        for what, code_id in found:
+            seen = newest.get(what)
             if seen is None or observation.when > seen[0]:
-                newest[kind] = (observation.when, observation, code_id)
+                newest[what] = (observation.when, observation, code_id)
     if "ki67" in newest:
         _, observation, code_id = newest["ki67"]
         value = observation.value_quantity.value if observation.value_quantity else None
@@ -147,6 +156,14 @@ def _read_observations(
             facts.ki67 = float(value)
             facts.codes_read.append(code_id)
             facts.unlinked = facts.unlinked or not observation.focus
+    if "mitoses" in newest:
+        _, observation, words = newest["mitoses"]
+        count, problem = _mitotic_count(observation, data.mitotic_count_text.refused_units)
+        if count is not None:
+            facts.mitoses, facts.mitoses_words = count, words
+            facts.unlinked = facts.unlinked or not observation.focus
+        else:
+            facts.mitoses_problem = problem
     tnm: tuple[Axis, ...] = ("t", "n", "m")
     for axis in tnm:
         if axis in newest:
@@ -156,6 +173,33 @@ def _read_observations(
                 facts.tnm[axis] = category
                 facts.codes_read.append(code_id)
                 facts.unlinked = facts.unlinked or not observation.focus
+
+
+def _mitotic_words(concept: fhir_in.Concept, words: list[str]) -> str | None:
+    """The configured words (a text match, not a code) found in the code's text or displays."""
+    texts = [concept.text or "", *(c.display or "" for c in concept.coding)]
+    text = " ".join(" ".join(texts).lower().split())
+    return next((w for w in words if w.lower() in text), None)
+
+
+def _mitotic_count(
+    observation: fhir_in.Observation, refused_units: list[str]
+) -> tuple[float | None, str]:
+    """Mitoses per 2 mm² from valueQuantity or valueInteger, or why the value cannot be used."""
+    quantity = observation.value_quantity
+    if quantity is not None and quantity.value is not None:
+        units = {u for u in (quantity.unit, quantity.code) if u}
+        refused = units & set(refused_units)
+        if refused:
+            return None, f"its unit is {sorted(refused)[0]}, not a count per 2 mm² or 10 HPF"
+        value: float = quantity.value
+    elif observation.value_integer is not None:
+        value = observation.value_integer
+    else:
+        return None, "it has no number (valueQuantity or valueInteger)"
+    if not math.isfinite(value) or value < 0:
+        return None, f"{value:g} is not a count of mitoses"
+    return float(value), ""
 
 
 def _category(observation: fhir_in.Observation, axis: str) -> str | None:

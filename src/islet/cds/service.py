@@ -94,7 +94,7 @@ def answer(
     result = options_for(situation)
     links = links_for(situation)
     cards = [
-        options_card(kb, index, facts, result, _grade(facts), _stage(facts), links),
+        options_card(kb, index, facts, result, *_grade(facts), _stage(facts), links),
     ]
     hits = _trials(situation.tumor_type, trials_db)
     if hits:
@@ -144,13 +144,22 @@ def _about(resource: Any, patient_id: str) -> bool:
     return subject.reference.split("/_history")[0].endswith(f"Patient/{patient_id}")
 
 
-def _grade(facts: RecordFacts) -> GradeResult | str | None:
-    if facts.ki67 is None:
-        return None
+def _grade(facts: RecordFacts) -> tuple[GradeResult | str | None, str | None]:
+    """The WHO grade (or why there is none) from the Ki-67 index and the mitotic count: the
+    higher of the two wins, and one measure alone gives the least the grade can be. Second, why
+    an impossible Ki-67 value was left out when the mitotic count still grades the tumor."""
+    if facts.ki67 is None and facts.mitoses is None:
+        return None, None
     try:
-        return grade(ki67=facts.ki67)
+        return grade(ki67=facts.ki67, mitoses=facts.mitoses), None
     except CannotCompute as error:
-        return str(error)
+        if facts.mitoses is None or error.field != "ki67":
+            return str(error), None
+        ki67_problem = str(error)
+    try:
+        return grade(mitoses=facts.mitoses), ki67_problem
+    except CannotCompute as error:
+        return str(error), ki67_problem
 
 
 def _stage(facts: RecordFacts) -> StageResult | None:
