@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.cli_output import (
+from islet.cli.output import (
     JsonOption,
     LangOption,
     print_json,

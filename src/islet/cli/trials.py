@@ -18,7 +18,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from islet.cli_output import JsonOption, print_json
+from islet.cli.output import JsonOption, print_json
 
 if TYPE_CHECKING:
     from islet.trials.geo import Point

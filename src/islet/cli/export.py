@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from islet.cli_output import JsonOption, print_json
+from islet.cli.output import JsonOption, print_json
 
 SERVER_HELP = "the Islet server that the guide, Ask, explainers and trials links go to"
 
