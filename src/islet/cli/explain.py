@@ -16,6 +16,7 @@ from rich.panel import Panel
 
 from islet import kb as kb_module
 from islet.cli.output import (
+    AudienceOption,
     JsonOption,
     LangOption,
     print_json,
@@ -24,7 +25,6 @@ from islet.cli.output import (
     source_line,
 )
 from islet.language import Language, language_of
-from islet.model import Audience
 
 if TYPE_CHECKING:  # the engines are imported by the commands that use them
     from islet.explain.symptoms import SymptomExplanation
@@ -113,18 +113,13 @@ def tests_command(
     tumor_type: Annotated[
         str | None, typer.Option("--type", help="a tumor type, e.g. insulinoma")
     ] = None,
-    audience: Annotated[
-        str, typer.Option("--audience", "-a", help="patient or professional")
-    ] = "patient",
+    audience: AudienceOption = "patient",
     as_json: JsonOption = False,
 ) -> None:
     """Explain the diagnostic tests: what each looks for and how to get ready."""
     from islet.explain.tests import tests_for
 
-    if audience not in ("patient", "professional"):
-        raise typer.BadParameter("audience must be 'patient' or 'professional'")
-    who: Audience = "patient" if audience == "patient" else "professional"
-    result = tests_for(tumor_type, who)
+    result = tests_for(tumor_type, audience)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

@@ -95,7 +95,7 @@ def guide_command(
         typer.Option("--men1/--no-men1", help="whether the person has MEN1 syndrome"),
     ] = None,
     audience: Annotated[
-        str | None,
+        Audience | None,
         typer.Option(
             "--audience",
             "-a",
@@ -114,15 +114,7 @@ def guide_command(
 
     Information, not advice: your care team can tell you which options fit you.
     """
-    if audience not in (None, "patient", "professional"):
-        raise typer.BadParameter(
-            "audience must be 'patient' or 'professional'", param_hint="--audience"
-        )
-    view: Audience | None = (
-        "patient"
-        if audience == "patient"
-        else ("professional" if audience == "professional" else None)
-    )
+    view = audience
     facts: dict[str, Any] = _read_situation(situation) if situation else {}
     flags = {
         "tumor_type": tumor_type,

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from islet import kb as kb_module
-from islet.cli.output import JsonOption, LangOption, print_json, requested_language
+from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, requested_language
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -23,14 +23,6 @@ from islet.topics import children, citation, view
 from islet.translations import in_language
 
 console = Console()
-
-AudienceOption = Annotated[str, typer.Option("--audience", "-a", help="patient or professional")]
-
-
-def _audience(value: str) -> Audience:
-    if value not in ("patient", "professional"):
-        raise typer.BadParameter("audience must be 'patient' or 'professional'")
-    return "patient" if value == "patient" else "professional"
 
 
 def check_command(
@@ -135,7 +127,7 @@ def show_command(
     from rich.markdown import Markdown  # markdown-it is only needed here
 
     kb = kb_module.load()
-    who = _audience(audience)
+    who = audience
     kb = _knowledge_in(lang, who)
     _ = gettext_for(requested_language(lang) or "en" if who == "patient" else "en")
     if topic is None:
@@ -273,9 +265,9 @@ def cite_command(
     lang: LangOption = None,
 ) -> None:
     """Print the citation of the PDQ summary in PDQ's format."""
-    kb = _knowledge_in(lang, _audience(audience))
+    kb = _knowledge_in(lang, audience)
     console.print(
-        citation(kb, _audience(audience), _iso_date(accessed) or date.today().isoformat()),
+        citation(kb, audience, _iso_date(accessed) or date.today().isoformat()),
         highlight=False,
         soft_wrap=True,
     )

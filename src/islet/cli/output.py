@@ -13,6 +13,7 @@ from rich.panel import Panel
 
 from islet.i18n import ENVIRONMENT_VARIABLE, chosen_language, gettext_for
 from islet.language import Language
+from islet.model import Audience
 
 if TYPE_CHECKING:
     from islet.guide.result import SourceRef
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from islet.safety import Safety
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+AudienceOption = Annotated[
+    Audience, typer.Option("--audience", "-a", help="patient or professional")
+]
 LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="en or es (default: ISLET_LANG; Ask and symptoms: your words)"),
