@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from islet import kb as kb_module
+from islet import settings
 from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, requested_language
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
@@ -35,7 +36,7 @@ def check_command(
         typer.Option(
             "--max-source-age",
             min=1,
-            envvar="ISLET_MAX_SOURCE_AGE_MONTHS",
+            envvar=settings.MAX_SOURCE_AGE_MONTHS.name,
             help="warn when a recorded PDQ version is older than this many months",
         ),
     ] = 12,

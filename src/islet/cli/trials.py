@@ -6,7 +6,6 @@ types (age, place, treatments) is written anywhere: it goes into one query and i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from islet import settings
 from islet.cli.output import JsonOption, print_json
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def update_command(
     from islet.trials.search import normalize_statuses
 
     statuses = normalize_statuses(status or [])
-    base_url = os.environ.get("ISLET_CTGOV_API", DEFAULT_BASE_URL)
+    base_url = settings.CTGOV_API.read() or DEFAULT_BASE_URL
     with CtgovClient(base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(
