@@ -64,3 +64,10 @@ def test_check_exits_1_on_a_broken_knowledge_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--dir", str(broken), "--json"])
     assert result.exit_code == 1
     assert json.loads(result.stdout)["ok"] is False
+
+
+def test_version_prints_the_package_version() -> None:
+    from islet import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"islet {__version__}\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from islet.cli_trials import DEFAULT_RADIUS_MILES
+from islet.cli.trials import DEFAULT_RADIUS_MILES
 from islet.trials.search import DEFAULT_RADIUS_MILES as SEARCH_DEFAULT
 
 # Run a command in a fresh interpreter, then write the names of the imported modules to a file.

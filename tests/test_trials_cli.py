@@ -12,8 +12,8 @@ from pytest_httpserver import HTTPServer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from islet import cli_trials
 from islet.cli import app, main
+from islet.cli import trials as cli_trials
 from tests.tables import load_cases
 from tests.trials_helpers import NET, REAL, SNAPSHOT, net_files, net_store
 

@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from islet import __version__
+from islet import __version__, settings
 
-CACHE_ENV = "ISLET_CACHE_DIR"
+CACHE_ENV = settings.CACHE_DIR.name
 OFF = "off"
 # The modules whose classes are pickled: a change to them changes the key.
 SHAPING_MODULES = ("model.py", "kb.py", "compiled.py")
@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 def cache_dir() -> Path | None:
     """Where compiled files live, or None when caching is off."""
-    configured = os.environ.get(CACHE_ENV, "").strip()
+    configured = settings.CACHE_DIR.text()
     if configured.lower() == OFF:
         return None
     if configured:

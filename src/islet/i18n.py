@@ -13,18 +13,18 @@ on the API, ``?lang=`` on web pages (see :mod:`islet.language`).
 from __future__ import annotations
 
 import gettext
-import os
 from collections.abc import Callable
 from functools import cache
 from io import BytesIO
 from pathlib import Path
 
+from islet import settings
 from islet.errors import IsletError
 from islet.language import DEFAULT, LANGUAGES, Language, parse_language
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
-ENVIRONMENT_VARIABLE = "ISLET_LANG"
+ENVIRONMENT_VARIABLE = settings.LANG.name
 
 
 def catalog_path(language: Language) -> Path:
@@ -60,7 +60,7 @@ def chosen_language(value: str | None = None) -> Language:
     """The language asked for (``--lang``), else ``ISLET_LANG``, else English.
 
     Raises IsletError naming the choices when the value is not a language Islet speaks."""
-    for given, where in ((value, "--lang"), (os.environ.get(ENVIRONMENT_VARIABLE), "ISLET_LANG")):
+    for given, where in ((value, "--lang"), (settings.LANG.read(), settings.LANG.name)):
         if given:
             language = parse_language(given)
             if language is None:

@@ -15,7 +15,6 @@ nothing; a cache write happens in one transaction, so the cache is never half-wr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +23,8 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
-from islet.errors import IsletError, RegistryUnavailable, TrialDataError
+from islet import settings
+from islet.errors import RegistryUnavailable, TrialDataError
 from islet.trials.client import DEFAULT_BASE_URL, USER_AGENT, StudyQuery
 from islet.trials.conditions import condition_terms, resolve_type
 from islet.trials.records import MalformedRecord, Trial, parse_study
@@ -57,12 +57,9 @@ class Registry(BaseModel):
     def from_env(cls) -> Registry:
         """``ISLET_CTGOV_API`` (address of the API v2) and ``ISLET_TRIALS_LIVE`` (``0`` turns
         the live search off)."""
-        flag = os.environ.get("ISLET_TRIALS_LIVE", "1").strip().lower()
-        if flag not in ("0", "1", "true", "false", "yes", "no", "on", "off", ""):
-            raise IsletError(f"ISLET_TRIALS_LIVE must be 0 or 1, not {flag!r}")
         return cls(
-            base_url=os.environ.get("ISLET_CTGOV_API") or DEFAULT_BASE_URL,
-            enabled=flag not in ("0", "false", "no", "off"),
+            base_url=settings.CTGOV_API.read() or DEFAULT_BASE_URL,
+            enabled=settings.TRIALS_LIVE.flag(),
         )
 
 

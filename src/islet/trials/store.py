@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from islet import settings
 from islet.errors import TrialDataError
 from islet.trials.records import Trial
 
@@ -57,7 +58,7 @@ LIVE_SOURCE = "ClinicalTrials.gov API v2 (live search)"
 
 def default_db_path() -> Path:
     """Where the store lives unless ``--db`` says otherwise."""
-    configured = os.environ.get("ISLET_TRIALS_DB")
+    configured = settings.TRIALS_DB.read()
     if configured:
         return Path(configured).expanduser()
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
+from islet import settings
 from islet.cds.auth import trusted_issuers
-from islet.errors import IsletError
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
 DEFAULT_RATE_LIMIT = 600  # API requests per minute per client (a clinic may share one address)
@@ -37,25 +36,11 @@ class Settings:
         """Settings from ``ISLET_MAX_BODY_BYTES``, ``ISLET_RATE_LIMIT``,
         ``ISLET_RATE_LIMIT_STORAGE``, ``ISLET_PUBLIC_URL`` and ``ISLET_CDS_TRUSTED_ISSUERS``
         (defaults otherwise)."""
-        issuers = trusted_issuers(os.environ.get("ISLET_CDS_TRUSTED_ISSUERS", ""))
+        issuers = trusted_issuers(settings.CDS_TRUSTED_ISSUERS.read() or "")
         return cls(
-            max_body_bytes=_int_env("ISLET_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
-            rate_limit=_int_env("ISLET_RATE_LIMIT", DEFAULT_RATE_LIMIT),
-            rate_limit_storage=os.environ.get("ISLET_RATE_LIMIT_STORAGE", "").strip()
-            or DEFAULT_RATE_LIMIT_STORAGE,
-            public_url=os.environ.get("ISLET_PUBLIC_URL", "").strip().rstrip("/"),
+            max_body_bytes=settings.MAX_BODY_BYTES.whole_number(DEFAULT_MAX_BODY_BYTES),
+            rate_limit=settings.RATE_LIMIT.whole_number(DEFAULT_RATE_LIMIT),
+            rate_limit_storage=settings.RATE_LIMIT_STORAGE.text() or DEFAULT_RATE_LIMIT_STORAGE,
+            public_url=settings.PUBLIC_URL.text().rstrip("/"),
             cds_trusted_issuers=tuple(issuers.items()),
         )
-
-
-def _int_env(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise IsletError(f"{name} must be a whole number, not {raw!r}") from None
-    if value < 0:
-        raise IsletError(f"{name} must not be negative")
-    return value

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from islet.cli_output import JsonOption, print_json
+from islet.cli.output import JsonOption, print_json
 from islet.sources.review import ReviewReport, review
 
 console = Console(highlight=False)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from islet.cli_output import JsonOption, print_json
+from islet.cli.output import JsonOption, print_json
 from islet.language import Language
 from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, SplitResult, evaluate
 

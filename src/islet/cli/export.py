@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from islet.cli_output import JsonOption, print_json
+from islet import settings
+from islet.cli.output import JsonOption, print_json
 
 SERVER_HELP = "the Islet server that the guide, Ask, explainers and trials links go to"
 
@@ -16,7 +17,7 @@ SERVER_HELP = "the Islet server that the guide, Ask, explainers and trials links
 def export_static_command(
     folder: Annotated[Path, typer.Argument(help="new folder to write the site into")],
     server: Annotated[
-        str, typer.Option("--server", envvar="ISLET_SERVER_URL", help=SERVER_HELP)
+        str, typer.Option("--server", envvar=settings.SERVER_URL.name, help=SERVER_HELP)
     ] = "http://127.0.0.1:8000",
     replace: Annotated[
         bool, typer.Option("--replace", help="replace FOLDER if it exists (only once complete)")

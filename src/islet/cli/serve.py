@@ -7,6 +7,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from islet import settings
+
 APP_FACTORY = "islet.web.app:create_app"
 
 
@@ -24,7 +26,7 @@ def serve_command(
         typer.Option(
             min=1,
             max=64,
-            envvar="ISLET_WORKERS",
+            envvar=settings.WORKERS.name,
             help="worker processes (the app keeps no state)",
         ),
     ] = 1,
@@ -32,7 +34,7 @@ def serve_command(
         str,
         typer.Option(
             "--root-path",
-            envvar="ISLET_ROOT_PATH",
+            envvar=settings.ROOT_PATH.name,
             help="path prefix when behind a reverse proxy, e.g. /islet",
         ),
     ] = "",

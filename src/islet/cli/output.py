@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,8 +10,10 @@ import typer
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.i18n import ENVIRONMENT_VARIABLE, chosen_language, gettext_for
+from islet import settings
+from islet.i18n import chosen_language, gettext_for
 from islet.language import Language
+from islet.model import Audience
 
 if TYPE_CHECKING:
     from islet.guide.result import SourceRef
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from islet.safety import Safety
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+AudienceOption = Annotated[
+    Audience, typer.Option("--audience", "-a", help="patient or professional")
+]
 LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="en or es (default: ISLET_LANG; Ask and symptoms: your words)"),
@@ -30,7 +34,7 @@ def requested_language(lang: str | None) -> Language | None:
     """``--lang``, else ``ISLET_LANG``, else None (free text then speaks for itself).
 
     Raises IsletError (exit 2) for a language Islet does not speak."""
-    if lang or os.environ.get(ENVIRONMENT_VARIABLE):
+    if lang or settings.LANG.read():
         return chosen_language(lang)
     return None
 

@@ -6,7 +6,6 @@ types (age, place, treatments) is written anywhere: it goes into one query and i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +17,8 @@ from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from islet.cli_output import JsonOption, print_json
+from islet import settings
+from islet.cli.output import JsonOption, print_json
 
 if TYPE_CHECKING:
     from islet.trials.geo import Point
@@ -54,7 +54,9 @@ RadiusOption = Annotated[
     float, typer.Option("--radius", min=0.1, max=12500, help="miles from --near")
 ]
 AgeOption = Annotated[float | None, typer.Option("--age", min=0, max=130)]
-SexOption = Annotated[str | None, typer.Option("--sex", help="female or male")]
+SexOption = Annotated[
+    Literal["female", "male"] | None, typer.Option("--sex", help="female or male")
+]
 
 
 def _db(db: Path | None) -> Path:
@@ -72,16 +74,6 @@ def _point(near: str | None) -> Point | None:
         return parse_place(near)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--near") from error
-
-
-def _sex(sex: str | None) -> Literal["female", "male"] | None:
-    if sex is None:
-        return None
-    if sex == "female":
-        return "female"
-    if sex == "male":
-        return "male"
-    raise typer.BadParameter("use 'female' or 'male'", param_hint="--sex")
 
 
 @contextmanager
@@ -158,7 +150,7 @@ def update_command(
     from islet.trials.search import normalize_statuses
 
     statuses = normalize_statuses(status or [])
-    base_url = os.environ.get("ISLET_CTGOV_API", DEFAULT_BASE_URL)
+    base_url = settings.CTGOV_API.read() or DEFAULT_BASE_URL
     with CtgovClient(base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(
@@ -202,7 +194,6 @@ def search_command(
         search,
     )
 
-    person_sex = _sex(sex)
     query = TrialQuery(
         tumor_type=tumor_type,
         condition=condition,
@@ -211,7 +202,7 @@ def search_command(
         phases=normalize_phases(phase or []),
         intervention_types=normalize_intervention_types(intervention_type or []),
         age=age,
-        sex=person_sex,
+        sex=sex,
         near=_point(near),
         radius_miles=radius,
         limit=limit,
@@ -274,13 +265,12 @@ def show_command(
     from islet.trials.eligibility import PersonFacts
     from islet.trials.search import show
 
-    person_sex = _sex(sex)
     if prior and no_prior:
         raise typer.BadParameter("use either --prior or --no-prior-treatment, not both")
     person = PersonFacts.model_validate(
         {
             "age": age,
-            "sex": person_sex,
+            "sex": sex,
             "tumor_type": _type_id(tumor_type),
             "grade": grade,
             "ki67": ki67,

@@ -1,30 +1,21 @@
-"""The `islet` command line: thin Typer commands over the core library (no medical logic here)."""
+"""The commands that read the knowledge: ``check``, ``show``, ``treatments``, ``types``,
+``glossary`` and ``cite`` (no medical logic here)."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
-from typer.core import TyperGroup
 
 from islet import kb as kb_module
-from islet.cli_ask import ask_command, eval_app
-from islet.cli_explain import grade_command, stage_command, symptoms_command, tests_command
-from islet.cli_export import export_static_command
-from islet.cli_guide import guide_command
-from islet.cli_output import JsonOption, LangOption, print_json, requested_language
-from islet.cli_review import review_command
-from islet.cli_safety import eval_safety_command
-from islet.cli_serve import serve_command
-from islet.cli_trials import trials_app
-from islet.errors import IsletError, outcome
+from islet import settings
+from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, requested_language
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -32,42 +23,9 @@ from islet.sources.record import source_report
 from islet.topics import children, citation, view
 from islet.translations import in_language
 
-
-class IsletGroup(TyperGroup):
-    """The root command group: an Islet error in any command becomes a message and its exit
-    code from ``errors.OUTCOMES`` (2 for every Islet error).
-
-    Doing this here rather than only in ``main`` gives the same exit code and message to every
-    caller of ``app``, including test runners that invoke it directly.
-    """
-
-    def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
-        try:
-            return super().invoke(ctx)
-        except IsletError as error:
-            Console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
-            raise typer.Exit(outcome(error).exit_code) from None
-
-
-app = typer.Typer(
-    cls=IsletGroup,
-    help="Islet: PDQ knowledge about pancreatic neuroendocrine tumors (islet cell tumors).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 console = Console()
 
-AudienceOption = Annotated[str, typer.Option("--audience", "-a", help="patient or professional")]
 
-
-def _audience(value: str) -> Audience:
-    if value not in ("patient", "professional"):
-        raise typer.BadParameter("audience must be 'patient' or 'professional'")
-    return "patient" if value == "patient" else "professional"
-
-
-@app.command("check")
 def check_command(
     directory: Annotated[
         Path | None, typer.Option("--dir", help="knowledge folder to check")
@@ -78,7 +36,7 @@ def check_command(
         typer.Option(
             "--max-source-age",
             min=1,
-            envvar="ISLET_MAX_SOURCE_AGE_MONTHS",
+            envvar=settings.MAX_SOURCE_AGE_MONTHS.name,
             help="warn when a recorded PDQ version is older than this many months",
         ),
     ] = 12,
@@ -91,7 +49,7 @@ def check_command(
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
     from islet.check import MAX_GRADE, check
     from islet.check_es import spanish_report
-    from islet.cli_check_es import print_spanish, spanish_json
+    from islet.cli.check_es import print_spanish, spanish_json
 
     report = check(directory or kb_module.KNOWLEDGE_DIR)
     source_problems, warnings = source_report(
@@ -158,8 +116,7 @@ def check_command(
         raise typer.Exit(1)
 
 
-@app.command("show")
-def show(
+def show_command(
     topic: Annotated[
         str | None, typer.Argument(help="a section, tumor type, test or treatment")
     ] = None,
@@ -171,7 +128,7 @@ def show(
     from rich.markdown import Markdown  # markdown-it is only needed here
 
     kb = kb_module.load()
-    who = _audience(audience)
+    who = audience
     kb = _knowledge_in(lang, who)
     _ = gettext_for(requested_language(lang) or "en" if who == "patient" else "en")
     if topic is None:
@@ -248,8 +205,7 @@ SHOWN_FACTS = {
 }
 
 
-@app.command("treatments")
-def treatments(as_json: JsonOption = False, lang: LangOption = None) -> None:
+def treatments_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List every treatment type with its id, name, aliases and kind."""
     items = list(_knowledge_in(lang).treatments.values())
     if as_json:
@@ -263,8 +219,7 @@ def treatments(as_json: JsonOption = False, lang: LangOption = None) -> None:
     console.print(table)
 
 
-@app.command("types")
-def types(as_json: JsonOption = False, lang: LangOption = None) -> None:
+def types_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List the tumor types."""
     tumor_types = list(_knowledge_in(lang).tumor_types.values())
     if as_json:
@@ -290,8 +245,7 @@ def types(as_json: JsonOption = False, lang: LangOption = None) -> None:
     console.print(table)
 
 
-@app.command("glossary")
-def glossary(
+def glossary_command(
     term: Annotated[str, typer.Argument(help="a medical word")],
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -306,16 +260,15 @@ def glossary(
         console.print(f"Also called: {', '.join(entry.aliases)}")
 
 
-@app.command("cite")
-def cite(
+def cite_command(
     audience: AudienceOption = "patient",
     accessed: Annotated[str | None, typer.Option(help="date accessed, YYYY-MM-DD")] = None,
     lang: LangOption = None,
 ) -> None:
     """Print the citation of the PDQ summary in PDQ's format."""
-    kb = _knowledge_in(lang, _audience(audience))
+    kb = _knowledge_in(lang, audience)
     console.print(
-        citation(kb, _audience(audience), _iso_date(accessed) or date.today().isoformat()),
+        citation(kb, audience, _iso_date(accessed) or date.today().isoformat()),
         highlight=False,
         soft_wrap=True,
     )
@@ -337,26 +290,3 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(
             f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--accessed"
         ) from None
-
-
-app.command("guide")(guide_command)
-app.command("symptoms")(symptoms_command)
-app.command("tests")(tests_command)
-app.command("stage")(stage_command)
-app.command("grade")(grade_command)
-app.command("serve")(serve_command)
-app.add_typer(trials_app, name="trials")
-app.command("ask")(ask_command)
-eval_app.command("safety")(eval_safety_command)
-app.add_typer(eval_app, name="eval")
-app.command("review")(review_command)
-app.command("export-static")(export_static_command)
-
-
-def main() -> None:
-    """Entry point: maps Islet errors to a message and their exit code, never a traceback."""
-    try:
-        app()
-    except IsletError as error:
-        Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
-        sys.exit(outcome(error).exit_code)

@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli_output import JsonOption, print_json, source_line
-from islet.errors import InvalidSituation, IsletError, outcome
+from islet.cli.output import JsonOption, print_json, source_line
+from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, load_guide_data
 from islet.guide.result import Audience, NextQuestion, SourceRef
@@ -95,7 +95,7 @@ def guide_command(
         typer.Option("--men1/--no-men1", help="whether the person has MEN1 syndrome"),
     ] = None,
     audience: Annotated[
-        str | None,
+        Audience | None,
         typer.Option(
             "--audience",
             "-a",
@@ -114,43 +114,31 @@ def guide_command(
 
     Information, not advice: your care team can tell you which options fit you.
     """
-    if audience not in (None, "patient", "professional"):
-        raise typer.BadParameter(
-            "audience must be 'patient' or 'professional'", param_hint="--audience"
-        )
-    view: Audience | None = (
-        "patient"
-        if audience == "patient"
-        else ("professional" if audience == "professional" else None)
-    )
-    try:
-        facts: dict[str, Any] = _read_situation(situation) if situation else {}
-        flags = {
-            "tumor_type": tumor_type,
-            "tumor_count": count,
-            "sites": _items(sites),
-            "size": size,
-            "resectable": resectable,
-            "spread": _items(spread),
-            "liver_dominant_severe_symptoms": liver_symptoms,
-            "course": course,
-            "responding_to_acid_drugs": acid_drugs,
-            "residual_after_surgery": residual,
-            "men1": men1,
-        }
-        facts.update({name: value for name, value in flags.items() if value is not None})
-        given = situation is not None or any(v is not None for v in flags.values())
-        if interactive or (not given and sys.stdin.isatty() and not as_json):
-            # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
-            asker = err_console if as_json else console
-            facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "), view)
-        elif not given:
-            err_console.print(NO_INPUT)
-            raise typer.Exit(2)
-        result = options_for(situation_from(facts), audience=view)
-    except IsletError as error:
-        err_console.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(outcome(error).exit_code) from None
+    view = audience
+    facts: dict[str, Any] = _read_situation(situation) if situation else {}
+    flags = {
+        "tumor_type": tumor_type,
+        "tumor_count": count,
+        "sites": _items(sites),
+        "size": size,
+        "resectable": resectable,
+        "spread": _items(spread),
+        "liver_dominant_severe_symptoms": liver_symptoms,
+        "course": course,
+        "responding_to_acid_drugs": acid_drugs,
+        "residual_after_surgery": residual,
+        "men1": men1,
+    }
+    facts.update({name: value for name, value in flags.items() if value is not None})
+    given = situation is not None or any(v is not None for v in flags.values())
+    if interactive or (not given and sys.stdin.isatty() and not as_json):
+        # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
+        asker = err_console if as_json else console
+        facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "), view)
+    elif not given:
+        err_console.print(NO_INPUT)
+        raise typer.Exit(2)
+    result = options_for(situation_from(facts), audience=view)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:

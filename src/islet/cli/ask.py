@@ -16,7 +16,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.cli_output import (
+from islet.cli.output import (
+    AudienceOption,
     JsonOption,
     LangOption,
     print_json,
@@ -41,9 +42,7 @@ eval_app = typer.Typer(
 
 def ask_command(
     question: Annotated[str, typer.Argument(help="a question in your own words")],
-    audience: Annotated[
-        str, typer.Option("--audience", "-a", help="patient or professional")
-    ] = "patient",
+    audience: AudienceOption = "patient",
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10, help="passages")] = 3,
     semantic: Annotated[
         bool, typer.Option("--semantic", help="also use the optional embedding model")
@@ -54,12 +53,10 @@ def ask_command(
     """Answer a question from the summary, quoting the passages and their sources."""
     from islet.ask import answer  # imported here: only this command pays for the Ask stack
 
-    if audience not in ("patient", "professional"):
-        raise typer.BadParameter("audience must be 'patient' or 'professional'")
     language = requested_language(lang)
     reply = answer(
         question,
-        audience="patient" if audience == "patient" else "professional",
+        audience=audience,
         limit=limit,
         semantic=semantic,
         language=language,
