@@ -154,11 +154,14 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
     about_crisis = _any(c.informational_crisis, sentence.text)
     resolved = _any(c.resolved, sentence.text)
     live = [clause for clause in sentence.clauses if not _any(c.past, clause)]
+    # A missed or changed medicine last month is still a medicine question: the past undoes
+    # only emergency and crisis signs ("I fainted once years ago").
+    every = list(sentence.clauses)
 
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
         nonlocal asked_about
-        for clause in live:
+        for clause in live if signal.level in ("emergency", "crisis") else every:
             match = pattern.search(clause)
             if match is None:
                 continue
@@ -257,6 +260,9 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     reading: GlucoseReading | None = None
     for sentence in parts:
         reading = reading or _low_reading(sentence, c, vocab, sugar_in_text, low_context)
+    latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
+    if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
+        reading = None  # a later normal reading: the low one has come back up ("... now 92")
 
     present = {f.signal.id for f in found} | ({LOW_SUGAR} if reading else set())
     counted = [
