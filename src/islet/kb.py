@@ -44,6 +44,20 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=YamlLoader)  # a safe loader either way
 
 
+def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] | None:
+    """The YAML mapping in ``path``; None, with the problem added (``where`` names the file),
+    when it cannot be read or is not a mapping. An empty file is an empty mapping."""
+    try:
+        document = parse_yaml(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.append(f"{where}: cannot be read: {error}")
+        return None
+    if not isinstance(document, dict):
+        problems.append(f"{where}: expected a mapping of collections")
+        return None
+    return document
+
+
 COLLECTIONS: dict[str, type[Item]] = {
     "sections": Section,
     "tumor_types": TumorType,
@@ -211,13 +225,8 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
     if not files:
         problems.append(f"no knowledge files found in {directory}")
     for path in files:
-        try:
-            document = parse_yaml(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            problems.append(f"{path.name}: cannot be read: {error}")
-            continue
-        if not isinstance(document, dict):
-            problems.append(f"{path.name}: expected a mapping of collections")
+        document = read_mapping(path, path.name, problems)
+        if document is None:
             continue
         for key, value in document.items():
             if key == "pdq":

@@ -20,8 +20,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from islet import kb as kb_module
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.language import Language
@@ -51,15 +49,10 @@ def read_spanish(directory: Path = SPANISH_DIR) -> tuple[Texts, dict[str, str], 
     pdq: dict[str, str] = {}
     problems: list[str] = []
     for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+        document = kb_module.read_mapping(path, f"es/{path.name}", problems)
+        if document is None:
+            continue
         where = f"es/{path.name}"
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            problems.append(f"{where}: cannot be read: {error}")
-            continue
-        if not isinstance(document, dict):
-            problems.append(f"{where}: expected a mapping of collections")
-            continue
         for collection, entries in document.items():
             if collection == "pdq" and isinstance(entries, dict):
                 problems += _pdq_problems(where, entries)

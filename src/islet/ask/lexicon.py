@@ -12,11 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from islet.errors import KnowledgeError
-from islet.kb import KnowledgeBase
+from islet.kb import KnowledgeBase, read_mapping
 from islet.model import Audience, Id, Source, Strict
 
 ASK_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "ask"
@@ -207,13 +206,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     expansions: list[Expansion] = []
     answering: Answering | None = None
     for path in sorted(directory.glob("*.yaml")):
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            problems.append(f"ask/{path.name}: cannot be read: {error}")
-            continue
-        if not isinstance(document, dict):
-            problems.append(f"ask/{path.name}: expected a mapping")
+        document = read_mapping(path, f"ask/{path.name}", problems)
+        if document is None:
             continue
         for key, value in document.items():
             try:
