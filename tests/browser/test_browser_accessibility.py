@@ -19,12 +19,14 @@ OPTIONS = {
 
 def symptom_answer(page: Page) -> None:
     page.get_by_label("What do you notice?").fill("watery diarrhea, thirsty, no rash")
-    page.get_by_role("button", name="Explain").click()
+    with page.expect_navigation():  # check the answer page, not the one being left
+        page.get_by_role("button", name="Explain").click()
 
 
 def ask_a_question(page: Page) -> None:
     page.get_by_label("Your question").fill("Can an insulinoma come back?")
-    page.locator("form button[type=submit]").first.click()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").first.click()
 
 
 def open_a_term(page: Page) -> None:
