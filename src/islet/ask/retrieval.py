@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
+from islet.ask.forms import QuestionForms
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
@@ -58,6 +59,8 @@ class Tuning:
     fusion_depth: int = 10  # how many passages of each ranking take part in the fusion
     dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
     expansion_weight: int = 1  # times the questions a passage answers count in its index
+    question_weight: float = 0.5  # how much a passage asked about the same way is lifted
+    question_near: float = 0.8  # share of the closest question's score a lifted passage needs
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ class Retriever:
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
         self.speller = Speller(surface | names, preferred=names, english=english_words())
+        # The same questions read with every word, for how a question is asked.
+        self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
@@ -241,8 +246,14 @@ class Retriever:
             # the item named last is ("it" is the nearest name): the story words ("even",
             # "doctor", "diagnosed") are not searched for.
             reading.named_only = last
+        # A facet's own question form ("what is octreotide for", "what does it do") asks for
+        # that facet, not for a definition, though it starts like one.
+        facet_asked = any(
+            re.search(p, text) for f in self._facets for p in f.patterns for text in asked
+        )
         reading.definition = bool(reading.named_only) or (
             len(reading.focus) <= self.tuning.definition_max_terms
+            and not facet_asked
             and any(p.search(text) for p in self._definition for text in asked)
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
@@ -285,6 +296,11 @@ class Retriever:
         # out-of-scope questions apart (some scored higher than in-scope ones).
         confidence = self._confidence(reading, found) if best else 0.0
         domain = domain_words(reading, found)
+        if self.tuning.question_weight:
+            scores = self.forms.lift(
+                scores, reading.words, self.tuning.question_weight, self.tuning.question_near
+            )
+            order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             vector = self.encoder.encode([question])[0]
