@@ -55,3 +55,24 @@ def test_no_questions_lift_nothing() -> None:
     empty = QuestionForms([[], []])
     scores = np.array([0.5, 0.25])
     assert list(empty.lift(scores, words("what is it"), weight=1.0, near=0.5)) == [0.5, 0.25]
+
+
+@pytest.mark.parametrize(
+    ("question", "share", "owner"),
+    [
+        ("what are islet cells", 1.0, 0),  # a listed question, word for word
+        ("what does the pancreas do", 1.0, 0),
+        ("what is the pancreas made of", 1.0, 1),
+    ],
+)
+def test_a_question_asked_word_for_word_is_said_in_full_by_its_passage(
+    forms: QuestionForms, question: str, share: float, owner: int
+) -> None:
+    assert forms.asked_like(words(question)) == (pytest.approx(share), owner)
+
+
+def test_a_word_no_listed_question_has_weighs_most(forms: QuestionForms) -> None:
+    # "covid" is in no listed question: most of this question is not said by any of them.
+    share, _ = forms.asked_like(words("what are the covid cells"))
+    assert share < 0.5
+    assert forms.asked_like([]) == (0.0, -1)

@@ -9,6 +9,8 @@ closest questions lift their passages' scores; they never bring in a passage on 
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -34,12 +36,15 @@ class QuestionForms:
     def __init__(self, asked: Sequence[Sequence[Sequence[str]]]) -> None:
         self.size = len(asked)
         self._owner = [i for i, questions in enumerate(asked) for _ in questions]
+        forms = [question_form(q) for questions in asked for q in questions]
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         if self._owner:
-            self._bm25.index(
-                [question_form(q) for questions in asked for q in questions],
-                show_progress=False,
-            )
+            self._bm25.index(forms, show_progress=False)
+        self._sets = [frozenset(form) for form in forms]
+        df = Counter(t for form in self._sets for t in form)
+        n = len(self._sets)
+        self._idf = {t: math.log(1 + (n + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def closeness(self, question_words: Sequence[str]) -> NDArray[np.float64]:
         """For each passage, how close its closest question is to this one, as a share of the
@@ -52,6 +57,22 @@ class QuestionForms:
         np.maximum.at(best, self._owner, scores)
         top = float(best.max())
         return best / top if top > 0 else best
+
+    def asked_like(self, question_words: Sequence[str]) -> tuple[float, int]:
+        """How much of this question one listed question says, and the passage that answers
+        that question (-1 when none). Each word and word pair weighs by how rare it is among
+        the listed questions, and a word none of them has ("covid") weighs most: 1.0 when a
+        listed question holds all of it ("how many people get this" in "how many people get
+        this each year")."""
+        form = set(question_form(question_words))
+        if not form or not self._sets:
+            return 0.0, -1
+        weight = {t: self._idf.get(t, self._unknown_idf) for t in form}
+        total = sum(weight.values())
+        said, best = max(
+            (sum(weight[t] for t in form & listed), -i) for i, listed in enumerate(self._sets)
+        )
+        return said / total, self._owner[-best]
 
     def lift(
         self, scores: NDArray[np.float64], question_words: Sequence[str], weight: float, near: float

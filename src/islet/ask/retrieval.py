@@ -60,6 +60,7 @@ class Tuning:
     dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
     expansion_weight: int = 1  # times the questions a passage answers count in its index
     question_weight: float = 0.5  # how much a passage asked about the same way is lifted
+    asked_same: float = 0.95  # at least this close, the listed question's passage comes first
     question_near: float = 0.8  # share of the closest question's score a lifted passage needs
 
 
@@ -121,6 +122,7 @@ class Search:
     # Words of the question that are about the domain (not everyday words) and that the best
     # passages or a recognised phrase cover; without one the question is not about the summary.
     domain: tuple[str, ...] = ()
+    asked_like: float = 0.0  # how much of the question one listed question says (0..1)
 
 
 class Retriever:
@@ -300,7 +302,11 @@ class Retriever:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
             )
-            order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+        asked_like, owner = self.forms.asked_like(reading.words)
+        if asked_like >= self.tuning.asked_same and owner >= 0 and order:
+            # Asked word for word as a listed question: its passage answers it first.
+            scores[owner] = float(scores.max()) * 1.01
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             vector = self.encoder.encode([question])[0]
@@ -311,7 +317,7 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        return Search(reading, hits, confidence, dense_best, domain)
+        return Search(reading, hits, confidence, dense_best, domain, asked_like)
 
     def _boost(self, reading: Reading) -> np.ndarray:
         """Score factors: kind priors, the facet asked about, and the items the question names."""
