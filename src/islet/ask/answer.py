@@ -182,7 +182,10 @@ class Engine:
         if reordered is not None:
             search = replace(search, hits=reordered)
         read = " ".join(search.reading.words)
-        reason, closest_ids, said = self._out_of_scope(text, read)
+        # A question that names one of the summary's tumor types ("can a glucagonoma cause
+        # type 2 diabetes") is about that tumor, whatever neighbour it also names.
+        own_type = bool(search.reading.mentioned("tumor-type"))
+        reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
@@ -279,13 +282,16 @@ class Engine:
     # --- out of scope --------------------------------------------------------------------
 
     def _out_of_scope(
-        self, question: str, read: str = ""
+        self, question: str, read: str = "", *, neighbours: bool = True
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, the passage ids of the rule's closest
-        covered items and the rule's own message; (None, [], None) when none matches."""
+        covered items and the rule's own message; (None, [], None) when none matches.
+        ``neighbours`` False leaves the near-neighbour rules out."""
         typed = " ".join(fold(question).split())
         for reason, patterns, closest, message in self._oos:
+            if reason == "near-neighbour" and not neighbours:
+                continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if reason == "dosing" or not read else [typed, read]
             if any(p.search(text) for p in patterns for text in asked):
