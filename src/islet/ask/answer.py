@@ -39,7 +39,11 @@ from islet.safety import Safety, no_alert, triage
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
-RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
+RELATED_SCORE = 0.5
+# Out-of-scope reasons about another condition: not when the question names a tumor type.
+NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset(
+    {"near-neighbour", "other-cancer"}
+)  # below this share of the best passage's score: "may also be related"
 
 
 class AnswerPassage(BaseModel):
@@ -183,7 +187,8 @@ class Engine:
             search = replace(search, hits=reordered)
         read = " ".join(search.reading.words)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
-        # type 2 diabetes") is about that tumor, whatever neighbour it also names.
+        # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, whatever
+        # neighbour or other cancer it also names.
         own_type = bool(search.reading.mentioned("tumor-type"))
         reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
         understood = Understood(
@@ -287,10 +292,10 @@ class Engine:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, the passage ids of the rule's closest
         covered items and the rule's own message; (None, [], None) when none matches.
-        ``neighbours`` False leaves the near-neighbour rules out."""
+        ``neighbours`` False leaves the rules for near neighbours and other cancers out."""
         typed = " ".join(fold(question).split())
         for reason, patterns, closest, message in self._oos:
-            if reason == "near-neighbour" and not neighbours:
+            if reason in NEIGHBOURS and not neighbours:
                 continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if reason == "dosing" or not read else [typed, read]
