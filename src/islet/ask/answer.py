@@ -39,11 +39,9 @@ from islet.safety import Safety, no_alert, triage
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
-RELATED_SCORE = 0.5
+RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
 # Out-of-scope reasons about another condition: not when the question names a tumor type.
-NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset(
-    {"near-neighbour", "other-cancer"}
-)  # below this share of the best passage's score: "may also be related"
+NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset({"near-neighbour", "other-cancer"})
 
 
 class AnswerPassage(BaseModel):
