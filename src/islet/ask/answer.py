@@ -201,6 +201,10 @@ class Engine:
         if gap is not None and (search.domain or search.reading.mentions):
             return self._gap_answer(text, gap, search, understood, limit)
         structured = self._structured(search.reading) if self.structured else None
+        if situation and structured is not None and structured.facet.id != "treatment":
+            # "It spread and keeps growing, what now" asks what PDQ lists for that situation,
+            # not where the tumor grows.
+            structured = None
         if structured is not None:
             if structured.facet.id == "treatment" and search.hits:
                 first = search.hits[0].passage

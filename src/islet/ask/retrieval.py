@@ -216,7 +216,15 @@ class Retriever:
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
-            if match is None or other_sense(match, stems, i):
+            # One everyday word names an item only as it is written: "runs" is diarrhea, but
+            # "I run a newsletter" is not.
+            loose = (
+                match is not None
+                and len(match.words) == 1
+                and is_everyday(fixed[i])
+                and fixed[i] not in words(match.surface)
+            )
+            if match is None or loose or other_sense(match, stems, i):
                 i += 1
                 continue
             n = len(match.words)
