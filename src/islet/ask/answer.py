@@ -390,7 +390,7 @@ class Engine:
     def _structured(self, reading: Reading) -> _Structured | None:
         """A direct answer when the question names one tumor type and one facet of it."""
         tumors = reading.mentioned("tumor-type")
-        if len(tumors) != 1:
+        if len(tumors) != 1 or len(reading.focus) > self.retriever.tuning.structured_max_terms:
             return None
         facet = reading.facet
         if facet is None:

@@ -48,6 +48,9 @@ class Tuning:
     glossary_prior: float = 0.6  # definitions are short; outside "what is X" they rank lower
     professional_only_prior: float = 0.7  # patients are first answered from the patient version
     facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
+    # A direct answer from one facet of one tumor type only for a question about that: in a
+    # long story a facet word ("tests", "managing") is rarely what is asked.
+    structured_max_terms: int = 10
     definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
     bm25_k1: float = 1.5  # 1.4-2.0 (b 0.5) score alike on the development questions
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
