@@ -236,6 +236,19 @@ class Engine:
             for m in search.reading.mentions
         )
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
+        # Naming something Islet knows is not enough when the best passages cover almost none
+        # of the question and are not about what it names ("what is medullary thyroid cancer
+        # and how is it treated" names cancer and treatment).
+        barely = search.confidence < tuning.min_named_confidence and not (
+            situation or self._agrees(search)
+        )
+        # A short question is mostly its topic: when its rarest word is in no passage and no
+        # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
+        short = len(search.reading.focus) <= tuning.short_terms
+        barely = barely or (
+            short and search.confidence < tuning.min_short_confidence and not search.main_covered
+        )
+        unrelated = unrelated or barely
         if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)

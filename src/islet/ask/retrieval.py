@@ -56,6 +56,11 @@ class Tuning:
     bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
     min_confidence: float = 0.45  # below this Islet answers but says it is unsure
     min_unnamed_confidence: float = 0.25  # below this, naming nothing known: out of scope
+    min_named_confidence: float = 0.2  # below this, naming something known: out of scope too
+    # A short question is mostly its topic: when the passages cover little of it, the topic is
+    # not the summary's ("what are the symptoms of lupus").
+    min_short_confidence: float = 0.3
+    short_terms: int = 3
     confidence_depth: int = 2  # the best passages together must cover the question
     rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
     dense_weight: float = 0.25  # weight of the dense ranking in the fusion
@@ -126,6 +131,8 @@ class Search:
     # passages or a recognised phrase cover; without one the question is not about the summary.
     domain: tuple[str, ...] = ()
     asked_like: float = 0.0  # how much of the question one listed question says (0..1)
+    # Whether the best passages or a recognised phrase cover the question's rarest term.
+    main_covered: bool = True
 
 
 class Retriever:
@@ -328,7 +335,8 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        return Search(reading, hits, confidence, dense_best, domain, asked_like)
+        main = self._main_covered(reading, found) if best else False
+        return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
 
     def _boost(self, reading: Reading) -> np.ndarray:
         """Score factors: kind priors, the facet asked about, and the items the question names."""
@@ -379,6 +387,18 @@ class Retriever:
         for rank, i in enumerate(dense_order[: self.tuning.fusion_depth]):
             fused[i] += self.tuning.dense_weight / (k + rank + 1)
         return fused
+
+    def _main_covered(self, reading: Reading, found: set[str]) -> bool:
+        """Whether the question's rarest term (in the passages' terms; an unknown one is rarest)
+        is covered by the best passages (``found``) or by a recognised phrase."""
+        if not reading.focus:
+            return False
+        main = max(reading.focus, key=lambda t: self._idf.get(t, self._unknown_weight))
+        if main in found or main in reading.understood | reading.subject:
+            return True
+        # A misspelling Islet could not repair ("somthing") is not a topic of its own.
+        typed = [w for w in reading.words if stem(w) == main]
+        return any(self.speller.looks_misspelled(w) for w in typed)
 
     def _confidence(self, reading: Reading, found: set[str]) -> float:
         """Share of the question's term weight that the best passages (``found``: their terms)
