@@ -27,9 +27,10 @@ from islet.ask.lexicon import (
     load_lexicon,
 )
 from islet.ask.passages import Passage, passages
-from islet.ask.retrieval import Reading, Retriever, Search, Tuning
+from islet.ask.retrieval import Reading, Retriever, Search
 from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
+from islet.ask.tuning import Tuning
 from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
