@@ -40,9 +40,13 @@ class QuestionForms:
         self._bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         if self._owner:
             self._bm25.index(forms, show_progress=False)
-        self._sets = [frozenset(form) for form in forms]
-        df = Counter(t for form in self._sets for t in form)
-        n = len(self._sets)
+        sets = [frozenset(form) for form in forms]
+        self._holding: dict[str, list[int]] = {}  # token -> the listed questions that hold it
+        for i, listed in enumerate(sets):
+            for token in listed:
+                self._holding.setdefault(token, []).append(i)
+        df = Counter({t: len(held) for t, held in self._holding.items()})
+        n = len(sets)
         self._idf = {t: math.log(1 + (n + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
@@ -65,14 +69,17 @@ class QuestionForms:
         listed question holds all of it ("how many people get this" in "how many people get
         this each year")."""
         form = set(question_form(question_words))
-        if not form or not self._sets:
+        if not form or not self._owner:
             return 0.0, -1
         weight = {t: self._idf.get(t, self._unknown_idf) for t in form}
-        total = sum(weight.values())
-        said, best = max(
-            (sum(weight[t] for t in form & listed), -i) for i, listed in enumerate(self._sets)
-        )
-        return said / total, self._owner[-best]
+        said: dict[int, float] = {}
+        for token in form:
+            for i in self._holding.get(token, ()):
+                said[i] = said.get(i, 0.0) + weight[token]
+        if not said:
+            return 0.0, -1
+        best = min(said, key=lambda i: (-said[i], i))  # the first listed of the closest
+        return said[best] / sum(weight.values()), self._owner[best]
 
     def lift(
         self, scores: NDArray[np.float64], question_words: Sequence[str], weight: float, near: float

@@ -303,7 +303,10 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        main = self._main_covered(reading, found) if best else False
+        # Only needed (and only worked out) for a short question the passages barely cover.
+        tuning = self.tuning
+        barely = len(focus) <= tuning.short_terms and confidence < tuning.min_short_confidence
+        main = self._main_covered(reading, found) if best and barely else bool(best)
         return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
 
     def _boost(self, reading: Reading) -> np.ndarray:
