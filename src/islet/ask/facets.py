@@ -36,7 +36,10 @@ def _hormone(
 def _tests(
     kb: KnowledgeBase, answering: Answering, tumor: TumorType
 ) -> tuple[str | None, list[str]]:
-    tests = [t for t in kb.tests.values() if tumor.id in t.used_for]
+    # The tests PDQ names for this type alone come before those it names for several.
+    tests = sorted(
+        (t for t in kb.tests.values() if tumor.id in t.used_for), key=lambda t: len(t.used_for)
+    )
     ids = [f"test:{t.id}#patient" for t in tests]
     return (_listing([t.name for t in tests]) if tests else None), ids
 
