@@ -108,6 +108,14 @@ def _complications(
     return _symptoms(kb, answering, tumor)
 
 
+def _see_doctor(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    # PDQ's advice is general: check with a doctor about any of the signs it lists.
+    _, signs = _symptoms(kb, answering, tumor)
+    return None, ["section:signs-and-symptoms#patient", *signs]
+
+
 def _listing(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
@@ -127,4 +135,5 @@ FACETS: dict[str, Builder] = {
     "outlook": _outlook,
     "prevention": _prevention,
     "complications": _complications,
+    "see-doctor": _see_doctor,
 }
