@@ -232,6 +232,22 @@ def test_spelling_repair_prefers_domain_words_and_leaves_real_words_alone(
     assert speller.correct(pair[0]) == pair[1]
 
 
+@pytest.mark.parametrize(
+    ("word", "misspelled"),
+    [
+        ("gastronoma", True),  # close to a name Islet knows
+        ("somthing", True),  # close to an everyday word
+        ("hemorrhoids", False),  # a word of its own, in no passage
+        ("insulinoma", False),  # known: not a misspelling
+    ],
+)
+def test_a_word_close_to_a_known_or_everyday_word_looks_misspelled(
+    word: str, misspelled: bool
+) -> None:
+    speller = answer_module.engine().retriever.speller
+    assert speller.looks_misspelled(word) is misspelled
+
+
 def test_no_spelling_repair_lands_on_a_stop_word_or_an_everyday_word() -> None:
     speller = answer_module.engine().retriever.speller
     assert speller.targets

@@ -27,9 +27,10 @@ from islet.ask.lexicon import (
     load_lexicon,
 )
 from islet.ask.passages import Passage, passages
-from islet.ask.retrieval import Reading, Retriever, Search, Tuning
+from islet.ask.retrieval import Reading, Retriever, Search
 from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
+from islet.ask.tuning import Tuning
 from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
@@ -40,6 +41,8 @@ from islet.safety import Safety, no_alert, triage
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
 RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
+# Out-of-scope reasons about another condition: not when the question names a tumor type.
+NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset({"near-neighbour", "other-cancer"})
 
 
 class AnswerPassage(BaseModel):
@@ -182,7 +185,11 @@ class Engine:
         if reordered is not None:
             search = replace(search, hits=reordered)
         read = " ".join(search.reading.words)
-        reason, closest_ids, said = self._out_of_scope(text, read)
+        # A question that names one of the summary's tumor types ("can a glucagonoma cause
+        # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, whatever
+        # neighbour or other cancer it also names.
+        own_type = bool(search.reading.mentioned("tumor-type"))
+        reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
@@ -195,6 +202,10 @@ class Engine:
         if gap is not None and (search.domain or search.reading.mentions):
             return self._gap_answer(text, gap, search, understood, limit)
         structured = self._structured(search.reading) if self.structured else None
+        if situation and structured is not None and structured.facet.id != "treatment":
+            # "It spread and keeps growing, what now" asks what PDQ lists for that situation,
+            # not where the tumor grows.
+            structured = None
         if structured is not None:
             if structured.facet.id == "treatment" and search.hits:
                 first = search.hits[0].passage
@@ -226,6 +237,19 @@ class Engine:
             for m in search.reading.mentions
         )
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
+        # Naming something Islet knows is not enough when the best passages cover almost none
+        # of the question and are not about what it names ("what is medullary thyroid cancer
+        # and how is it treated" names cancer and treatment).
+        barely = search.confidence < tuning.min_named_confidence and not (
+            situation or self._agrees(search)
+        )
+        # A short question is mostly its topic: when its rarest word is in no passage and no
+        # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
+        short = len(search.reading.focus) <= tuning.short_terms
+        barely = barely or (
+            short and search.confidence < tuning.min_short_confidence and not search.main_covered
+        )
+        unrelated = unrelated or barely
         if not search.hits or not (search.domain or named) or (unrelated and not rescued):
             why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
             return self._decline(text, why, understood, search.confidence)
@@ -279,13 +303,16 @@ class Engine:
     # --- out of scope --------------------------------------------------------------------
 
     def _out_of_scope(
-        self, question: str, read: str = ""
+        self, question: str, read: str = "", *, neighbours: bool = True
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, the passage ids of the rule's closest
-        covered items and the rule's own message; (None, [], None) when none matches."""
+        covered items and the rule's own message; (None, [], None) when none matches.
+        ``neighbours`` False leaves the rules for near neighbours and other cancers out."""
         typed = " ".join(fold(question).split())
         for reason, patterns, closest, message in self._oos:
+            if reason in NEIGHBOURS and not neighbours:
+                continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if reason == "dosing" or not read else [typed, read]
             if any(p.search(text) for p in patterns for text in asked):
@@ -377,7 +404,7 @@ class Engine:
     def _structured(self, reading: Reading) -> _Structured | None:
         """A direct answer when the question names one tumor type and one facet of it."""
         tumors = reading.mentioned("tumor-type")
-        if len(tumors) != 1:
+        if len(tumors) != 1 or len(reading.focus) > self.retriever.tuning.structured_max_terms:
             return None
         facet = reading.facet
         if facet is None:

@@ -36,7 +36,10 @@ def _hormone(
 def _tests(
     kb: KnowledgeBase, answering: Answering, tumor: TumorType
 ) -> tuple[str | None, list[str]]:
-    tests = [t for t in kb.tests.values() if tumor.id in t.used_for]
+    # The tests PDQ names for this type alone come before those it names for several.
+    tests = sorted(
+        (t for t in kb.tests.values() if tumor.id in t.used_for), key=lambda t: len(t.used_for)
+    )
     ids = [f"test:{t.id}#patient" for t in tests]
     return (_listing([t.name for t in tests]) if tests else None), ids
 
@@ -105,6 +108,14 @@ def _complications(
     return _symptoms(kb, answering, tumor)
 
 
+def _see_doctor(
+    kb: KnowledgeBase, answering: Answering, tumor: TumorType
+) -> tuple[str | None, list[str]]:
+    # PDQ's advice is general: check with a doctor about any of the signs it lists.
+    _, signs = _symptoms(kb, answering, tumor)
+    return None, ["section:signs-and-symptoms#patient", *signs]
+
+
 def _listing(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
@@ -124,4 +135,5 @@ FACETS: dict[str, Builder] = {
     "outlook": _outlook,
     "prevention": _prevention,
     "complications": _complications,
+    "see-doctor": _see_doctor,
 }

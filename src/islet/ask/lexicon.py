@@ -57,6 +57,7 @@ FacetId = Literal[
     "outlook",
     "prevention",
     "complications",
+    "see-doctor",
 ]
 
 

@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
+from islet.ask.forms import QuestionForms
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
 from islet.ask.semantic import Encoder
+from islet.ask.tuning import Tuning
 from islet.ask.words import (
     STOP_WORDS,
     Speller,
@@ -36,28 +38,6 @@ from islet.kb import KnowledgeBase
 from islet.model import Audience
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
-
-
-@dataclass(frozen=True)
-class Tuning:
-    """The knobs of Islet's retrieval, set on the development questions only."""
-
-    mention_boost: float = 0.5  # score x (1 + boost) per recognised item the passage is about
-    own_boost: float = 0.3  # and x (1 + own) more when the passage is that item's own text
-    glossary_prior: float = 0.6  # definitions are short; outside "what is X" they rank lower
-    professional_only_prior: float = 0.7  # patients are first answered from the patient version
-    facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
-    definition_max_terms: int = 3  # a "what is X" question with more terms asks more than that
-    bm25_k1: float = 1.5  # 1.4-2.0 (b 0.5) score alike on the development questions
-    bm25_b: float = 0.5  # weaker length normalisation: short definitions must not beat sections
-    min_confidence: float = 0.45  # below this Islet answers but says it is unsure
-    min_unnamed_confidence: float = 0.25  # below this, naming nothing known: out of scope
-    confidence_depth: int = 2  # the best passages together must cover the question
-    rrf_k: int = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
-    dense_weight: float = 0.25  # weight of the dense ranking in the fusion
-    fusion_depth: int = 10  # how many passages of each ranking take part in the fusion
-    dense_rescue: float | None = None  # dense similarity that keeps a weak question in scope
-    expansion_weight: int = 1  # times the questions a passage answers count in its index
 
 
 @dataclass(frozen=True)
@@ -118,6 +98,9 @@ class Search:
     # Words of the question that are about the domain (not everyday words) and that the best
     # passages or a recognised phrase cover; without one the question is not about the summary.
     domain: tuple[str, ...] = ()
+    asked_like: float = 0.0  # how much of the question one listed question says (0..1)
+    # Whether the best passages or a recognised phrase cover the question's rarest term.
+    main_covered: bool = True
 
 
 class Retriever:
@@ -173,6 +156,8 @@ class Retriever:
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
         self.speller = Speller(surface | names, preferred=names, english=english_words())
+        # The same questions read with every word, for how a question is asked.
+        self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
@@ -209,7 +194,15 @@ class Retriever:
         i = 0
         while i < len(stems):
             match = self._longest_phrase(stems, i)
-            if match is None or other_sense(match, stems, i):
+            # One everyday word names an item only as it is written: "runs" is diarrhea, but
+            # "I run a newsletter" is not.
+            loose = (
+                match is not None
+                and len(match.words) == 1
+                and is_everyday(fixed[i])
+                and fixed[i] not in words(match.surface)
+            )
+            if match is None or loose or other_sense(match, stems, i):
                 i += 1
                 continue
             n = len(match.words)
@@ -241,8 +234,14 @@ class Retriever:
             # the item named last is ("it" is the nearest name): the story words ("even",
             # "doctor", "diagnosed") are not searched for.
             reading.named_only = last
+        # A facet's own question form ("what is octreotide for", "what does it do") asks for
+        # that facet, not for a definition, though it starts like one.
+        facet_asked = any(
+            re.search(p, text) for f in self._facets for p in f.patterns for text in asked
+        )
         reading.definition = bool(reading.named_only) or (
             len(reading.focus) <= self.tuning.definition_max_terms
+            and not facet_asked
             and any(p.search(text) for p in self._definition for text in asked)
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
@@ -285,6 +284,15 @@ class Retriever:
         # out-of-scope questions apart (some scored higher than in-scope ones).
         confidence = self._confidence(reading, found) if best else 0.0
         domain = domain_words(reading, found)
+        if self.tuning.question_weight:
+            scores = self.forms.lift(
+                scores, reading.words, self.tuning.question_weight, self.tuning.question_near
+            )
+        asked_like, owner = self.forms.asked_like(reading.words)
+        if asked_like >= self.tuning.asked_same and owner >= 0 and order:
+            # Asked word for word as a listed question: its passage answers it first.
+            scores[owner] = float(scores.max()) * 1.01
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             vector = self.encoder.encode([question])[0]
@@ -295,7 +303,11 @@ class Retriever:
             scores = self._fuse(order, dense)
             order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
-        return Search(reading, hits, confidence, dense_best, domain)
+        # Only needed (and only worked out) for a short question the passages barely cover.
+        tuning = self.tuning
+        barely = len(focus) <= tuning.short_terms and confidence < tuning.min_short_confidence
+        main = self._main_covered(reading, found) if best and barely else bool(best)
+        return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
 
     def _boost(self, reading: Reading) -> np.ndarray:
         """Score factors: kind priors, the facet asked about, and the items the question names."""
@@ -346,6 +358,18 @@ class Retriever:
         for rank, i in enumerate(dense_order[: self.tuning.fusion_depth]):
             fused[i] += self.tuning.dense_weight / (k + rank + 1)
         return fused
+
+    def _main_covered(self, reading: Reading, found: set[str]) -> bool:
+        """Whether the question's rarest term (in the passages' terms; an unknown one is rarest)
+        is covered by the best passages (``found``) or by a recognised phrase."""
+        if not reading.focus:
+            return False
+        main = max(reading.focus, key=lambda t: self._idf.get(t, self._unknown_weight))
+        if main in found or main in reading.understood | reading.subject:
+            return True
+        # A misspelling Islet could not repair ("somthing") is not a topic of its own.
+        typed = [w for w in reading.words if stem(w) == main]
+        return any(self.speller.looks_misspelled(w) for w in typed)
 
     def _confidence(self, reading: Reading, found: set[str]) -> float:
         """Share of the question's term weight that the best passages (``found``: their terms)

@@ -336,6 +336,14 @@ class Speller:
         """Every word a repair can land on."""
         return frozenset(w for group in self._by_initial.values() for w in group)
 
+    def looks_misspelled(self, word: str, cutoff: float = 0.75) -> bool:
+        """Whether ``word`` is close to a known or everyday word ("somthing", "gastronoma"):
+        then it is more likely a misspelling Islet could not repair than a new topic."""
+        if word in self.known or word in self.english or is_everyday(word):
+            return False
+        pool = [w for w in self.known | _EVERYDAY_FORMS if w[:1] == word[:1]]
+        return bool(difflib.get_close_matches(word, pool, n=1, cutoff=cutoff))
+
     def correct(self, word: str) -> str:
         """``word`` itself when known, everyday, too short or a number; else its closest known
         word that is not an everyday word, or ``word`` when none is close enough."""
