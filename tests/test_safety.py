@@ -17,7 +17,13 @@ from islet.explain.symptoms import explain_symptoms
 from islet.kb import KnowledgeBase
 from islet.safety import triage
 from islet.safety.evaluation import evaluate
-from islet.safety.vocabulary import SAFETY_DIR, Vocabulary, vocabulary, vocabulary_problems
+from islet.safety.vocabulary import (
+    SAFETY_DIR,
+    Vocabulary,
+    misspellings,
+    vocabulary,
+    vocabulary_problems,
+)
 from tests.webapp import client
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -187,13 +193,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     must stay as tuned and the held-out split at or above the figures reported in the README, so
     a regression fails CI; the targets (1.00 held out) are a benchmark, not this test."""
     dev, test = evaluate()
-    assert dev.recall_of("emergency") >= 0.98
-    assert dev.recall_of("crisis") >= 0.96
-    assert dev.recall_of("medication") >= 0.97
-    assert dev.false_alarm_rate <= 0.01
+    assert dev.recall_of("emergency") >= 0.99
+    assert dev.recall_of("crisis") >= 0.99
+    assert dev.recall_of("medication") >= 0.99
+    assert dev.false_alarm_rate <= 0.005
     assert test.recall_of("emergency") >= 0.90
     assert test.recall_of("crisis") >= 0.66
-    assert test.recall_of("medication") >= 0.79
+    assert test.recall_of("medication") >= 0.80
     assert test.false_alarm_rate <= 0.09
 
 
@@ -201,3 +207,24 @@ def test_islet_eval_safety_prints_both_splits() -> None:
     result = runner.invoke(app, ["eval", "safety"])
     assert result.exit_code == 0, result.output
     assert "emergency recall" in result.stdout and "test" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        ("octreotid", "octreotide"),
+        ("diazoxid", "diazoxide"),
+        ("evrolimus", "everolimus"),
+        ("lanreotdie", "lanreotide"),
+        ("sunitinibb", "sunitinib"),
+    ],
+)
+def test_a_medicine_name_one_slip_away_is_read_as_the_name(written: str, read_as: str) -> None:
+    assert vocabulary().rewrites[written] == read_as
+
+
+def test_slips_are_never_a_name_or_an_own_rewrite() -> None:
+    slips = misspellings(["octreotide", "insulin", "sandostatin"], keep={"octreotides"})
+    assert "octreotides" not in slips and "octreotide" not in slips
+    assert "insulin" not in slips and "insulim" in slips  # seven letters: still read
+    assert misspellings(["enzyme"], keep=set()) == {}  # six letters: too many real words near

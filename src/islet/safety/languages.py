@@ -162,7 +162,11 @@ def reading_for(language: Language) -> Reading:
     extra = english.languages[language]
     merged = english.model_copy(
         update={
-            "rewrites": {**english.rewrites, **extra.rewrites},
+            # English slips of medicine names stay English ("omeprazol" is Spanish, not a slip)
+            "rewrites": {
+                **{k: v for k, v in english.rewrites.items() if v not in english.medicine_names},
+                **extra.rewrites,
+            },
             "context": _merged_context(english.context, extra.context),
             "glucose": _merged_glucose(english.glucose, extra.glucose),
             "signals": _merged_signals(english.signals),

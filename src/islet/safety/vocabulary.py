@@ -164,6 +164,7 @@ class LanguageVocabulary(Strict):
 
 class Vocabulary(Strict):
     rewrites: dict[str, str]
+    medicine_names: list[str] = Field(default_factory=list)  # read through one-letter slips
     context: Context
     glucose: GlucoseWords
     signals: list[Signal] = Field(min_length=1)
@@ -218,7 +219,27 @@ def vocabulary(path: Path = SAFETY_DIR / "triage.yaml") -> Vocabulary:
     problems = vocabulary_problems(data)
     if problems:
         raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
-    return data
+    slips = misspellings(data.medicine_names, keep=set(data.rewrites))
+    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}})
+
+
+MIN_NAME = 7  # shorter names have too many real words one letter away
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def misspellings(names: list[str], keep: set[str]) -> dict[str, str]:
+    """Every word one slip away from a name (a letter left out, added or changed, or two
+    neighbours swapped), mapped to the name; never a name itself or a word in ``keep``."""
+    out: dict[str, str] = {}
+    for name in (n for n in names if len(n) >= MIN_NAME):
+        splits = [(name[:i], name[i:]) for i in range(len(name) + 1)]
+        slips = {a + b[1:] for a, b in splits if b}
+        slips |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        slips |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+        slips |= {a + c + b for a, b in splits for c in LETTERS}
+        for slip in slips - {name}:
+            out.setdefault(slip, name)
+    return {slip: name for slip, name in out.items() if slip not in keep and slip not in names}
 
 
 def vocabulary_problems(data: Vocabulary) -> list[str]:
