@@ -60,6 +60,8 @@ def test_islet_check_names_what_is_wrong_in_spanish(
         ("Fast for 72 hours.", "Ayune 72 días.", "hours differ"),
         ("A blood sugar of 54 mg/dL", "Un azúcar de 54 mg/dL", None),
         ("A blood sugar of 54 mg/dL", "Un azúcar de 54", "unit 'mg/dL' differs"),
+        ("A tumor of 5 mm", "Un tumor de 5", "unit 'mm' differs"),
+        ("This summary is 2 cm long", "Este resumen mide 2 cm", None),  # 'mm' inside a word
         ("octreotide or lanreotide", "octreotida o lanreotida", None),
         ("octreotide or lanreotide", "octreotida", "drug name 'lanreotide'"),
     ],

@@ -39,6 +39,8 @@ with warnings.catch_warnings():
 MIN_FERNANDEZ_HUERTA = 60.0
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?")
 UNITS = ("mg/dL", "mmol/L", "mg", "mcg", "cm", "mm", "%", "Ki-67")
+# A unit is a word of its own: "mm" in "summary" or "cm" in "acmé" is not a unit.
+UNIT_PATTERNS = {unit: re.compile(rf"(?<![^\W\d_]){re.escape(unit)}(?![^\W\d_])") for unit in UNITS}
 HOURS = {"en": re.compile(r"\bhours?\b", re.I), "es": re.compile(r"\bhoras?\b", re.I)}
 
 
@@ -101,8 +103,8 @@ def parity_problems(english: str, spanish: str, drugs: dict[str, str]) -> list[s
     es_numbers = Counter(n.replace(",", ".") for n in NUMBER.findall(spanish))
     if en_numbers != es_numbers:
         problems.append(f"numbers differ: {sorted(en_numbers)} vs {sorted(es_numbers)}")
-    for unit in UNITS:
-        if english.count(unit) != spanish.count(unit):
+    for unit, pattern in UNIT_PATTERNS.items():
+        if len(pattern.findall(english)) != len(pattern.findall(spanish)):
             problems.append(f"unit '{unit}' differs")
     if len(HOURS["en"].findall(english)) != len(HOURS["es"].findall(spanish)):
         problems.append("hours differ")
