@@ -1,0 +1,108 @@
+"""Ask Islet in Spanish (issue 17): a Spanish question gets the right passages, in Spanish."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from islet.ask import answer
+from islet.ask.spanish import read_reader, reader
+from islet.cli import app
+from islet.errors import KnowledgeError
+from islet.translations import in_language
+from tests.tables import load_cases
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("case", load_cases("ask_spanish.yaml"))
+def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -> None:
+    reply = answer(case["q"])
+    if "declined" in case:
+        assert not reply.in_scope
+        assert reply.reason == case["declined"]
+        assert "Islet" in (reply.message or "") and " no " in (reply.message or "")
+        return
+    assert reply.in_scope, reply.message
+    assert reply.answers[0].passage_id in case["top"]
+    assert reply.answers[0].match == "La mejor coincidencia que encontró Islet"
+    assert "equipo de atención médica" in reply.help
+
+
+def test_a_translated_passage_is_shown_in_its_spanish_words() -> None:
+    reply = answer("¿Qué es la metástasis?")
+    first = reply.answers[0]
+    spanish = in_language("es").sections["metastasis"]
+    assert first.passage_id == "section:metastasis#patient"
+    assert first.title == spanish.title
+    assert first.text.startswith("La diseminación del cáncer")
+
+
+def test_lang_en_keeps_the_english_answer() -> None:
+    reply = answer("What is metastasis?", language="en")
+    assert reply.answers[0].text.startswith("The spread of cancer")
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [
+        ("¿Qué es la CIRUGÍA?", "what is surgery"),
+        ("que es la cirugia", "what is surgery"),  # without accents
+        ("se regó al hígado", "has spread liver"),  # longest phrase first
+        ("las pruebas de laboratorio", "tests lab"),
+        ("los ganglios", "lymph nodes"),
+        ("los tumores", "tumors"),
+        ("Whipple y Ki-67 del 15%", "whipple ki-67 15 %"),  # names and numbers kept
+    ],
+)
+def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
+    assert reader().to_english(spanish) == english
+
+
+def test_reader_tries_a_plural_ending() -> None:
+    assert reader().to_english("biopsias") == "biopsy"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("phrases:\n  cirugía: surgery\n  cirugia: operation\nskip: []\n", "given twice"),
+        ("phrases:\n  cirugía: ''\nskip: []\n", "needs English words"),
+        ("phrases: [a]\nskip: []\n", "needs 'phrases'"),
+        ("- not a mapping\n", "mapping"),
+    ],
+)
+def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=problem):
+        read_reader(path)
+
+
+def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses() -> None:
+    result = runner.invoke(app, ["eval", "ask", "--lang", "es", "--no-semantic", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report["splits"]) == {"dev", "test"}
+    assert report["splits"]["test"]["file"] == "ask-es-test.yaml"
+    for split in report["splits"].values():
+        systems = {r["system"]: r for r in split["results"]}
+        assert {"bm25-baseline", "islet", "islet-es"} <= set(systems)
+    test = {r["system"]: r for r in report["splits"]["test"]["results"]}
+    assert all(r["misses"] == [] for r in test.values())
+
+
+def test_every_fixed_text_of_an_answer_has_its_spanish() -> None:
+    from islet.ask.lexicon import load_lexicon
+    from islet.ask.spanish import texts
+
+    english = load_lexicon().answering
+    spanish = texts()
+    assert set(spanish.messages) == set(english.messages)
+    assert set(spanish.match_words) == set(english.match_words)
+    assert set(spanish.gaps) == {gap.id for gap in english.gaps}
+    assert "{cis_phone}" in spanish.help and "{topics}" in spanish.did_you_mean
