@@ -25,11 +25,11 @@ def _json(args: list[str]) -> Any:
 
 def _ids(value: Any) -> Any:
     """Every key and every "id" value of a JSON document, in order (the parts that never
-    change with the language)."""
+    change with the language; lists of words such as aliases may differ in length)."""
     if isinstance(value, dict):
         return [(k, _ids(v) if k != "id" else v) for k, v in value.items()]
     if isinstance(value, list):
-        return [_ids(v) for v in value]
+        return [_ids(v) for v in value if isinstance(v, dict | list)]
     return None
 
 
