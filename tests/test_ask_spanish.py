@@ -71,6 +71,7 @@ def test_reader_tries_a_plural_ending() -> None:
     ("text", "problem"),
     [
         ("phrases:\n  cirugía: surgery\n  cirugia: operation\nskip: []\n", "given twice"),
+        ("phrases:\n  cola: tail\n  cola: queue\nskip: []\n", "given twice: cola"),
         ("phrases:\n  cirugía: ''\nskip: []\n", "needs English words"),
         ("phrases: [a]\nskip: []\n", "needs 'phrases'"),
         ("- not a mapping\n", "mapping"),
