@@ -40,7 +40,24 @@ BROKEN: list[tuple[str, dict[str, Any], str]] = [
         "numbers differ",
     ),
     ("field left out", {"tumor_types": {"insulinoma": {"name": "I"}}}, "has English text"),
+    (
+        "option wording left out",
+        {"rules": {"gastrinoma-liver-spread": {"bullet": "El cáncer llegó al hígado"}}},
+        "'wordings' has English text",
+    ),
+    (
+        "one wording too few",
+        {"rules": {"gastrinoma-spread-or-not-better": {"bullet": "B", "wordings": ["Quimio"]}}},
+        "one text per option wording",
+    ),
 ]
+
+
+def test_a_rule_shows_its_options_in_spanish() -> None:
+    english = kb_module.load().rules["gastrinoma-liver-dominant-severe-symptoms"]
+    spanish = in_language("es").rules[english.id]
+    assert [o.treatment for o in spanish.options] == [o.treatment for o in english.options]
+    assert all(o.wording and "quimioterapia" in o.wording for o in spanish.options)
 
 
 @pytest.mark.parametrize(("what", "data", "problem"), BROKEN, ids=[b[0] for b in BROKEN])

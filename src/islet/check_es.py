@@ -28,6 +28,7 @@ from islet.translations import (
     TRANSLATABLE,
     Texts,
     apply,
+    english_text,
     patient_items,
     read_spanish,
 )
@@ -146,11 +147,15 @@ def _item_problems(kb: KnowledgeBase, texts: Texts, drugs: dict[str, str]) -> li
                 continue
             for name in TRANSLATABLE[collection]:
                 if name not in fields:
-                    if getattr(item, name, None):
+                    if english_text(item, name):
                         problems.append(f"{at}: '{name}' has English text but no Spanish")
                     continue
+                if name == "wordings" and len(_texts(fields[name])) != len(
+                    english_text(item, name)
+                ):
+                    problems.append(f"{at}.{name}: one text per option wording, in order")
                 spanish = " ".join(_texts(fields[name]))
-                english = " ".join(_texts(getattr(item, name, None)))
+                english = " ".join(_texts(english_text(item, name)))
                 for mark in GLOSSARY_MARK.finditer(spanish):
                     if mark.group(1).strip() not in kb.glossary:
                         problems.append(f"{at}.{name}: glossary mark {mark.group(0)} is unknown")
