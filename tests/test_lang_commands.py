@@ -69,3 +69,48 @@ def test_an_unknown_language_is_a_clear_error(args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--lang", "fr"])
     assert result.exit_code == 2
     assert "--lang must be one of en, es" in result.output
+
+
+def _shape(value: Any, key: str = "") -> Any:
+    """A guide data document with the texts people read left out: what must not change with
+    the language (facts, values, ids, conditions, sources)."""
+    texts = {"label", "question", "help", "none_label", "dont_know", "name", "heading", "why"}
+    texts |= {"message", "text", "nothing_fits", "why_list", "why_professional_only"}
+    if isinstance(value, dict):
+        return {k: _shape(v, k) for k, v in value.items() if k not in texts and k != "phrases"}
+    if isinstance(value, list):
+        return [_shape(v, key) for v in value]
+    return value
+
+
+def test_the_spanish_guide_data_has_the_same_facts_values_conditions_and_sources() -> None:
+    from islet.guide.data import guide_data_in
+
+    english, spanish = guide_data_in("en"), guide_data_in("es")
+    assert _shape(spanish.model_dump()) == _shape(english.model_dump())
+    assert set(spanish.phrases.model_dump()) == set(english.phrases.model_dump())
+
+
+def test_guide_lang_es_json_reads_in_spanish() -> None:
+    result = _json([*GUIDE, "--lang", "es"])
+    option = result["applies"][0]
+    assert option["treatment_id"] == "enucleation"
+    assert option["name"] == "Enucleación"
+    assert option["reason"].startswith("Se ajusta:")
+    assert option["list_heading"] == "De la lista del PDQ para insulinoma"
+    assert result["notes"][0]["text"].startswith("Estas son las opciones")
+    assert all("911" in a["text"] for a in result["alerts"])
+
+
+def test_the_guide_pages_keep_spanish_from_question_to_results() -> None:
+    from tests.webapp import client
+
+    web = client()
+    step = web.get("/guide?lang=es")
+    assert step.status_code == 200
+    assert "¿Qué tipo de TNE de páncreas es?" in step.text
+    assert 'name="lang" value="es"' in step.text  # the answer keeps the language
+    query = "tumor_type=insulinoma&tumor_count=single&sites=tail&size=small&lang=es"
+    options = web.get(f"/guide/options?{query}")
+    assert options.status_code == 200
+    assert "Se ajusta:" in options.text and "It fits:" not in options.text

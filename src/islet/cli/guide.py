@@ -19,7 +19,7 @@ from rich.panel import Panel
 from islet.cli.output import JsonOption, LangOption, print_json, requested_language, source_line
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
-from islet.guide.data import GuideData, load_guide_data
+from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience, NextQuestion, SourceRef
 from islet.i18n import gettext_for
 from islet.kb import KnowledgeBase
@@ -142,11 +142,12 @@ def guide_command(
     if interactive or (not given and sys.stdin.isatty() and not as_json):
         # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
         asker = err_console if as_json else console
-        facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "), view, kb)
+        data = guide_data_in(language)
+        facts = _ask(facts, data, asker, lambda: asker.input("> "), view, kb)
     elif not given:
         err_console.print(NO_INPUT)
         raise typer.Exit(2)
-    result = options_for(situation_from(facts), kb=kb, audience=view)
+    result = options_for(situation_from(facts), kb=kb, data=guide_data_in(language), audience=view)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
@@ -188,7 +189,9 @@ def _ask(
     while True:
         pending = [
             q
-            for q in options_for(situation_from(facts), kb=kb, audience=audience).next_questions
+            for q in options_for(
+                situation_from(facts), kb=kb, data=data, audience=audience
+            ).next_questions
             if q.fact not in skipped and q.fact not in facts
         ]
         if not pending:
