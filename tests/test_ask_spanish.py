@@ -128,4 +128,31 @@ def test_every_fixed_text_of_an_answer_has_its_spanish() -> None:
     assert set(spanish.messages) == set(english.messages)
     assert set(spanish.match_words) == set(english.match_words)
     assert set(spanish.gaps) == {gap.id for gap in english.gaps}
+    assert set(spanish.facets.summaries) == {facet.id for facet in english.facets}
+    assert set(spanish.facets.site_names) == set(english.site_names)
+    assert set(spanish.facets.behaviour_phrases) == set(english.behaviour_phrases)
     assert "{cis_phone}" in spanish.help and "{topics}" in spanish.did_you_mean
+
+
+@pytest.mark.parametrize(
+    ("question", "facet", "words"),
+    [
+        ("¿Qué pruebas hay para el insulinoma?", "tests", "Prueba de glucosa e insulina"),
+        ("¿Dónde se forma el gastrinoma?", "sites", "cabeza del páncreas"),
+        ("¿Qué hormona produce el VIPoma?", "hormone", "péptido intestinal vasoactivo"),
+        ("¿El insulinoma es cáncer?", "behaviour", "benigno"),
+        ("¿Cómo se trata el gastrinoma?", "treatment", "Tratamiento del gastrinoma"),
+        ("signos del insulinoma", "symptoms", "Azúcar baja en la sangre"),
+    ],
+)
+def test_a_facet_of_one_tumor_type_is_summed_up_in_spanish(
+    question: str, facet: str, words: str
+) -> None:
+    reply = answer(question)
+    assert reply.understood.facet == facet
+    assert reply.summary is not None and words in reply.summary
+
+
+def test_a_spanish_sign_list_names_each_sign_once() -> None:
+    summary = answer("signos del insulinoma").summary or ""
+    assert "tembloroso" in summary and "temblorosa" not in summary

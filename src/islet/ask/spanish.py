@@ -22,6 +22,7 @@ import yaml
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
+from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.translations import SPANISH_DIR, in_language
@@ -172,6 +173,7 @@ class Texts:
     covers: str
     did_you_mean: str
     gaps: dict[str, str]
+    facets: FacetTexts
 
 
 def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
@@ -185,6 +187,14 @@ def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
             covers=str(document["covers"]),
             did_you_mean=str(document["did_you_mean"]),
             gaps=dict(document["gaps"]),
+            facets=FacetTexts(
+                summaries={
+                    str(k): (str(v["summary"]), str(v["summary_missing"]))
+                    for k, v in document["facets"].items()
+                },
+                site_names=dict(document["site_names"]),
+                behaviour_phrases=dict(document["behaviour_phrases"]),
+            ),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise KnowledgeError([f"es/ask/{path.name}: missing or malformed: {error}"]) from error
@@ -197,6 +207,7 @@ class SpanishAsk:
         self.engine = engine
         self.reader = reader
         self.texts = texts
+        self.knowledge = spanish
         self.spanish = {p.id: p for p in passages(spanish)}
         self.titles = {
             s.id: s.title
@@ -224,7 +235,7 @@ class SpanishAsk:
             topics = " o ".join(f"“{a.title}”" for a in answers[:2])
             message = self.texts.did_you_mean.format(topics=topics)
         gap = reply.understood.gap
-        summary = self.texts.gaps.get(gap) if gap else None
+        summary = self.texts.gaps.get(gap) if gap else self._facet(reply)
         return reply.model_copy(
             update={
                 "question": " ".join(question.split()),
@@ -235,6 +246,16 @@ class SpanishAsk:
                 "help": self.help,
                 "understood": reply.understood.model_copy(update={"corrected": {}}),
             }
+        )
+
+    def _facet(self, reply: Answer) -> str | None:
+        """The facet summary in Spanish, when the English answer gave one."""
+        understood = reply.understood
+        tumors = [t.split(":", 1)[1] for t in understood.topics if t.startswith("tumor-type:")]
+        if reply.summary is None or understood.facet is None or len(tumors) != 1:
+            return None
+        return facet_summary(
+            understood.facet, self.engine.kb, self.knowledge, tumors[0], self.texts.facets
         )
 
     def _passage(self, passage: AnswerPassage) -> AnswerPassage:
