@@ -26,6 +26,7 @@ from islet.cli.output import (
     source_line,
 )
 from islet.errors import IsletError
+from islet.i18n import gettext_for
 from islet.language import language_of
 
 if TYPE_CHECKING:
@@ -64,15 +65,18 @@ def ask_command(
     if as_json:
         print_json(reply.model_dump(mode="json"))
         return
-    panel = safety_panel(reply.safety, language or language_of(question))
+    spoken = language or language_of(question)
+    panel = safety_panel(reply.safety, spoken)
     if panel is not None:
         console.print(panel)
         return
+    _ = gettext_for(spoken)
     if not reply.in_scope:
-        console.print(Panel(escape(reply.message or ""), title="Not covered here"))
+        console.print(Panel(escape(reply.message or ""), title=_("Not covered here")))
         for item in reply.closest:
             console.print(Panel(escape(item.text), title=escape(item.title)))
-            console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
+            line = source_line(item.source, spoken)
+            console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
         console.print(escape(reply.help))
         return
     if reply.message:  # unsure: "Did you mean ...?"
@@ -86,7 +90,8 @@ def ask_command(
         console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
     for item in reply.answers:
         console.print(Panel(escape(item.text), title=escape(item.title)))
-        console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
+        line = source_line(item.source, spoken)
+        console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
     console.print(f"[dim]{escape(reply.help)}[/dim]")
 
 

@@ -107,7 +107,7 @@ def _show_symptoms(result: SymptomExplanation, language: Language = "en") -> Non
     if result.recognised and others:
         console.print(f"[dim]No match with: {escape(', '.join(others))}[/dim]")
     console.print(Panel(escape(result.reminder), border_style="yellow"))
-    console.print(source_line(result.source))
+    console.print(source_line(result.source, language))
 
 
 def tests_command(

@@ -248,11 +248,11 @@ def _pick(question: NextQuestion, raw: str) -> Any:
     return None
 
 
-def _alert_source(source: SourceRef) -> str:
+def _alert_source(source: SourceRef, language: Language = "en") -> str:
     """A source line for an alert; Islet's own safety wording is said not to be from PDQ."""
     if source.document == "external":
-        return "Source: Islet's own safety advice (not from PDQ)"
-    return source_line(source)
+        return gettext_for(language)("Source: Islet's own safety advice (not from PDQ)")
+    return source_line(source, language)
 
 
 def show(result: GuideResult, language: Language = "en") -> None:
@@ -263,7 +263,10 @@ def show(result: GuideResult, language: Language = "en") -> None:
         console.print(
             Panel(
                 "\n".join(
-                    [escape(alert.text), *map(_alert_source, [alert.source, *alert.more_sources])]
+                    [
+                        escape(alert.text),
+                        *(_alert_source(s, language) for s in [alert.source, *alert.more_sources]),
+                    ]
                 ),
                 title=_("Get care now") if urgent else _("Please note"),
                 border_style="red" if urgent else "blue",
@@ -343,4 +346,4 @@ def _group(title: str, options: list[GuideOption], detail: bool, language: Langu
         console.print(f"    {used_for} {escape(option.bullet)}", style="dim")
         if detail:
             console.print(f"    {escape(option.reason)}", style="dim")
-        console.print(f"    {source_line(option.source)}", style="dim")
+        console.print(f"    {source_line(option.source, language)}", style="dim")
