@@ -57,6 +57,7 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("los ganglios", "lymph nodes"),
         ("los tumores", "tumors"),
         ("Whipple y Ki-67 del 15%", "whipple ki-67 15 %"),  # names and numbers kept
+        ("en q etapa estoy", "what stage"),  # a chat spelling read as the word
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:

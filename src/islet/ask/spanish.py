@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,11 +44,12 @@ class Reader:
 
     phrases: dict[tuple[str, ...], str]
     skip: frozenset[str]
+    spellings: dict[str, str] = field(default_factory=dict)  # chat spellings: "q" -> "que"
 
     def to_english(self, question: str) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept."""
-        tokens = TOKEN.findall(fold(question))
+        tokens = [self.spellings.get(t, t) for t in TOKEN.findall(fold(question))]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -120,9 +121,16 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         elif key in table:
             problems.append(f"es/ask/{path.name}: phrase '{spanish}' is given twice")
         table[key] = str(english)
+    spellings = document.get("spellings") or {}
+    if not isinstance(spellings, dict):
+        problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
     if problems:
         raise KnowledgeError(problems)
-    return Reader(table, frozenset(fold(str(w)) for w in skip))
+    return Reader(
+        table,
+        frozenset(fold(str(w)) for w in skip),
+        {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
+    )
 
 
 # The fields that name an item, per collection: the Spanish names of a translated item read as
@@ -152,7 +160,7 @@ def with_names(base: Reader, english: KnowledgeBase, spanish: KnowledgeBase) -> 
                 key = tuple(TOKEN.findall(fold(said)))
                 if key and fold(said) not in known and key not in base.phrases:
                     phrases.setdefault(key, name)
-    return Reader(phrases, base.skip)
+    return Reader(phrases, base.skip, base.spellings)
 
 
 def _names(item: Any, fields: tuple[str, ...]) -> list[str]:
