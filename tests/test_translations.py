@@ -40,7 +40,24 @@ BROKEN: list[tuple[str, dict[str, Any], str]] = [
         "numbers differ",
     ),
     ("field left out", {"tumor_types": {"insulinoma": {"name": "I"}}}, "has English text"),
+    (
+        "option wording left out",
+        {"rules": {"gastrinoma-liver-spread": {"bullet": "El cáncer llegó al hígado"}}},
+        "'wordings' has English text",
+    ),
+    (
+        "one wording too few",
+        {"rules": {"gastrinoma-spread-or-not-better": {"bullet": "B", "wordings": ["Quimio"]}}},
+        "one text per option wording",
+    ),
 ]
+
+
+def test_a_rule_shows_its_options_in_spanish() -> None:
+    english = kb_module.load().rules["gastrinoma-liver-dominant-severe-symptoms"]
+    spanish = in_language("es").rules[english.id]
+    assert [o.treatment for o in spanish.options] == [o.treatment for o in english.options]
+    assert all(o.wording and "quimioterapia" in o.wording for o in spanish.options)
 
 
 @pytest.mark.parametrize(("what", "data", "problem"), BROKEN, ids=[b[0] for b in BROKEN])
@@ -60,6 +77,8 @@ def test_islet_check_names_what_is_wrong_in_spanish(
         ("Fast for 72 hours.", "Ayune 72 días.", "hours differ"),
         ("A blood sugar of 54 mg/dL", "Un azúcar de 54 mg/dL", None),
         ("A blood sugar of 54 mg/dL", "Un azúcar de 54", "unit 'mg/dL' differs"),
+        ("A tumor of 5 mm", "Un tumor de 5", "unit 'mm' differs"),
+        ("This summary is 2 cm long", "Este resumen mide 2 cm", None),  # 'mm' inside a word
         ("octreotide or lanreotide", "octreotida o lanreotida", None),
         ("octreotide or lanreotide", "octreotida", "drug name 'lanreotide'"),
     ],

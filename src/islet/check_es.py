@@ -28,6 +28,7 @@ from islet.translations import (
     TRANSLATABLE,
     Texts,
     apply,
+    english_text,
     patient_items,
     read_spanish,
 )
@@ -39,6 +40,8 @@ with warnings.catch_warnings():
 MIN_FERNANDEZ_HUERTA = 60.0
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?")
 UNITS = ("mg/dL", "mmol/L", "mg", "mcg", "cm", "mm", "%", "Ki-67")
+# A unit is a word of its own: "mm" in "summary" or "cm" in "acmé" is not a unit.
+UNIT_PATTERNS = {unit: re.compile(rf"(?<![^\W\d_]){re.escape(unit)}(?![^\W\d_])") for unit in UNITS}
 HOURS = {"en": re.compile(r"\bhours?\b", re.I), "es": re.compile(r"\bhoras?\b", re.I)}
 
 
@@ -101,8 +104,8 @@ def parity_problems(english: str, spanish: str, drugs: dict[str, str]) -> list[s
     es_numbers = Counter(n.replace(",", ".") for n in NUMBER.findall(spanish))
     if en_numbers != es_numbers:
         problems.append(f"numbers differ: {sorted(en_numbers)} vs {sorted(es_numbers)}")
-    for unit in UNITS:
-        if english.count(unit) != spanish.count(unit):
+    for unit, pattern in UNIT_PATTERNS.items():
+        if len(pattern.findall(english)) != len(pattern.findall(spanish)):
             problems.append(f"unit '{unit}' differs")
     if len(HOURS["en"].findall(english)) != len(HOURS["es"].findall(spanish)):
         problems.append("hours differ")
@@ -144,11 +147,15 @@ def _item_problems(kb: KnowledgeBase, texts: Texts, drugs: dict[str, str]) -> li
                 continue
             for name in TRANSLATABLE[collection]:
                 if name not in fields:
-                    if getattr(item, name, None):
+                    if english_text(item, name):
                         problems.append(f"{at}: '{name}' has English text but no Spanish")
                     continue
+                if name == "wordings" and len(_texts(fields[name])) != len(
+                    english_text(item, name)
+                ):
+                    problems.append(f"{at}.{name}: one text per option wording, in order")
                 spanish = " ".join(_texts(fields[name]))
-                english = " ".join(_texts(getattr(item, name, None)))
+                english = " ".join(_texts(english_text(item, name)))
                 for mark in GLOSSARY_MARK.finditer(spanish):
                     if mark.group(1).strip() not in kb.glossary:
                         problems.append(f"{at}.{name}: glossary mark {mark.group(0)} is unknown")

@@ -23,7 +23,7 @@ from typing import Any
 from islet import kb as kb_module
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.language import Language
-from islet.model import Item, PdqInfo, Section
+from islet.model import Item, PdqInfo, Rule, RuleOption, Section
 
 SPANISH_DIR = KNOWLEDGE_DIR / "es"
 # The fields of each collection that a patient reads; only these may be given in Spanish.
@@ -34,11 +34,13 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "symptom_patterns": ("name", "patient"),
     "tests": ("name", "aliases", "patient", "looks_for", "preparation"),
     "treatments": ("name", "aliases", "patient"),
-    "rules": ("bullet",),
+    # ``wordings``: the Spanish of each option's own wording, in order, for the options that
+    # have one (the other options read as their treatment's name).
+    "rules": ("bullet", "wordings"),
     "glossary": ("term", "aliases", "definition"),
 }
 PDQ_FIELDS = ("title", "patient_updated_note", "citation_template")
-LIST_FIELDS = frozenset({"aliases", "synonyms", "signs", "key_points"})
+LIST_FIELDS = frozenset({"aliases", "synonyms", "signs", "key_points", "wordings"})
 Texts = dict[str, dict[str, dict[str, Any]]]  # collection -> id -> field -> text
 
 
@@ -99,6 +101,24 @@ def _entry_problems(where: str, collection: str, item_id: str, fields: Any) -> l
     return problems
 
 
+def english_text(item: Item, name: str) -> Any:
+    """The English value of the patient field ``name`` of ``item`` (a rule's ``wordings``: the
+    wordings of its options that have one, in order)."""
+    if name == "wordings" and isinstance(item, Rule):
+        return [option.wording for option in item.options if option.wording]
+    return getattr(item, name, None)
+
+
+def _with_wordings(rule: Rule, wordings: list[str]) -> list[RuleOption]:
+    spanish = iter(wordings)
+    return [
+        option.model_copy(update={"wording": next(spanish, option.wording)})
+        if option.wording
+        else option
+        for option in rule.options
+    ]
+
+
 def patient_items(kb: KnowledgeBase) -> list[tuple[str, Item]]:
     """Every item a patient reads (professional-only sections left out), with its collection."""
     return [
@@ -116,7 +136,10 @@ def apply(kb: KnowledgeBase, texts: Texts, pdq: dict[str, str]) -> KnowledgeBase
         for item_id, fields in entries.items():
             if item_id in items:
                 known = {k: v for k, v in fields.items() if k in TRANSLATABLE[collection]}
-                items[item_id] = items[item_id].model_copy(update=known)
+                item = items[item_id]
+                if isinstance(item, Rule) and "wordings" in known:
+                    known["options"] = _with_wordings(item, known.pop("wordings"))
+                items[item_id] = item.model_copy(update=known)
         collections[collection] = items
     info: PdqInfo | None = kb.pdq.model_copy(update=pdq) if kb.pdq and pdq else kb.pdq
     return replace(kb, pdq=info, **collections)

@@ -34,7 +34,7 @@ from islet.ask.tuning import Tuning
 from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
-from islet.language import Language
+from islet.language import Language, language_of
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
 
@@ -530,7 +530,8 @@ def answer(
     """Answer ``question`` from the knowledge base for ``audience``.
 
     ``language`` (``en``/``es``) is how the safety triage reads the question and answers; by
-    default the question's own cues decide (a Spanish question gets a Spanish safety reply).
+    default the question's own cues decide (a Spanish question gets a Spanish safety reply and
+    a Spanish answer, through the Spanish layer in :mod:`islet.ask.spanish`).
 
     Returns up to ``limit`` passages, best first, each with its section, source and a score in
     0..1; or ``in_scope: false`` with a message saying what the summary covers and who to ask.
@@ -550,4 +551,10 @@ def answer(
             message=safety.message,
             help=chosen.help,
         ).model_copy(update={"safety": safety})
-    return chosen.answer(text, limit).model_copy(update={"safety": safety})
+    if (language or language_of(text)) == "es":
+        from islet.ask.spanish import spanish_layer  # it builds on this module
+
+        reply = spanish_layer(chosen).answer(text, limit)
+    else:
+        reply = chosen.answer(text, limit)
+    return reply.model_copy(update={"safety": safety})

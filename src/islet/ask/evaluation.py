@@ -32,6 +32,7 @@ from islet.ask.lexicon import OutOfScopeReason, load_lexicon
 from islet.ask.semantic import Encoder, default_encoder
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
+from islet.language import Language
 
 EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
 QUESTIONS = EVAL_DIR / "questions.yaml"
@@ -39,6 +40,11 @@ SPLIT_FILES = {
     "old": QUESTIONS,
     "dev": EVAL_DIR / "ask-blind-dev.yaml",
     "test": EVAL_DIR / "ask-blind-test.yaml",
+}
+# The blind Spanish questions (issue 17): two files, dev for tuning and test held out.
+SPANISH_SPLIT_FILES = {
+    "dev": EVAL_DIR / "ask-es-dev.yaml",
+    "test": EVAL_DIR / "ask-es-test.yaml",
 }
 HELD_OUT = "test"  # the split whose questions are never shown
 Split = Literal["dev", "test", "all"]
@@ -92,11 +98,18 @@ def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQue
     return [q for q in out if split == "all" or q.split == split]
 
 
-def load_split(name: str) -> list[EvalQuestion]:
-    """Every question of one named split: "old" (all of questions.yaml), "dev" or "test"."""
-    if name not in SPLIT_FILES:
-        raise KnowledgeError([f"no evaluation split '{name}' (old, dev or test)"])
-    questions = load_questions(SPLIT_FILES[name])
+def split_files(language: Language = "en") -> dict[str, Path]:
+    """The question file of each split for questions in ``language``."""
+    return SPANISH_SPLIT_FILES if language == "es" else SPLIT_FILES
+
+
+def load_split(name: str, language: Language = "en") -> list[EvalQuestion]:
+    """Every question of one named split: "old" (all of questions.yaml), "dev" or "test"; in
+    Spanish, "dev" or "test" (``eval/ask-es-*.yaml``)."""
+    files = split_files(language)
+    if name not in files:
+        raise KnowledgeError([f"no evaluation split '{name}' ({', '.join(files)})"])
+    questions = load_questions(files[name])
     split = "test" if name == HELD_OUT else "dev"
     return [q.model_copy(update={"split": split}) for q in questions]
 
@@ -192,11 +205,14 @@ def systems(
     *,
     semantic: bool | None = None,
     encoder: Encoder | None = None,
+    language: Language = "en",
 ) -> dict[str, tuple[System, float]]:
     """The systems to compare, each with the seconds it took to build.
 
     ``semantic`` None adds "dense-only" and "islet+embeddings" when the embedding model is
     installed; an ``encoder`` (e.g. a small fake in tests) is used instead of the bundled model.
+    ``language`` "es" adds "islet-es": Islet with its Spanish layer (the others read the
+    Spanish question as it is typed).
     """
     knowledge = kb or kb_module.load()
     lexicon = load_lexicon()
@@ -216,6 +232,13 @@ def systems(
     started = time.perf_counter()
     islet = Engine(knowledge, lexicon)
     built["islet"] = (lambda q: islet.answer(q, 5), time.perf_counter() - started)
+
+    if language == "es":
+        from islet.ask.spanish import spanish_layer
+
+        started = time.perf_counter()
+        spanish = spanish_layer(islet)
+        built["islet-es"] = (lambda q: spanish.answer(q, 5), time.perf_counter() - started)
 
     if encoder is not None and semantic is not False:
         started = time.perf_counter()
@@ -243,10 +266,11 @@ def evaluate_splits(
     kb: KnowledgeBase | None = None,
     semantic: bool | None = None,
     encoder: Encoder | None = None,
+    language: Language = "en",
 ) -> dict[str, list[Result]]:
     """Every system on every named split, in one run; the held-out split keeps no misses."""
-    loaded = {name: load_split(name) for name in names}
-    built = systems(kb, semantic=semantic, encoder=encoder)
+    loaded = {name: load_split(name, language) for name in names}
+    built = systems(kb, semantic=semantic, encoder=encoder, language=language)
     return {
         name: _score_all(built, questions, keep_misses=name != HELD_OUT)
         for name, questions in loaded.items()

@@ -26,6 +26,7 @@ from islet.cli.output import (
     source_line,
 )
 from islet.errors import IsletError
+from islet.i18n import gettext_for
 from islet.language import language_of
 
 if TYPE_CHECKING:
@@ -64,15 +65,18 @@ def ask_command(
     if as_json:
         print_json(reply.model_dump(mode="json"))
         return
-    panel = safety_panel(reply.safety, language or language_of(question))
+    spoken = language or language_of(question)
+    panel = safety_panel(reply.safety, spoken)
     if panel is not None:
         console.print(panel)
         return
+    _ = gettext_for(spoken)
     if not reply.in_scope:
-        console.print(Panel(escape(reply.message or ""), title="Not covered here"))
+        console.print(Panel(escape(reply.message or ""), title=_("Not covered here")))
         for item in reply.closest:
             console.print(Panel(escape(item.text), title=escape(item.title)))
-            console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
+            line = source_line(item.source, spoken)
+            console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
         console.print(escape(reply.help))
         return
     if reply.message:  # unsure: "Did you mean ...?"
@@ -86,7 +90,8 @@ def ask_command(
         console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
     for item in reply.answers:
         console.print(Panel(escape(item.text), title=escape(item.title)))
-        console.print(f"[dim]  {source_line(item.source)} · {escape(item.match)}[/dim]\n")
+        line = source_line(item.source, spoken)
+        console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
     console.print(f"[dim]{escape(reply.help)}[/dim]")
 
 
@@ -120,23 +125,35 @@ def eval_ask_command(
         bool, typer.Option("--misses", help="list every miss (never for the held-out test split)")
     ] = False,
     as_json: JsonOption = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=(
+                "es: the blind Spanish questions (eval/ask-es-dev.yaml and ask-es-test.yaml, "
+                "held out), with Islet's Spanish layer as 'islet-es'"
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Top-1, top-3, MRR@5, wrong declines, out-of-scope precision/recall and latency of plain
     BM25, dense embeddings alone (if installed) and Islet, side by side, on every split."""
-    from islet.ask.evaluation import HELD_OUT, SPLIT_FILES, evaluate_splits
+    from islet.ask.evaluation import HELD_OUT, evaluate_splits, split_files
 
+    language = requested_language(lang) or "en"
     if questions is not None:
         _eval_file(questions, split, semantic, misses, as_json)
         return
-    if split not in ("all", *SPLIT_FILES):
-        raise typer.BadParameter("split must be 'all', 'old', 'dev' or 'test'")
-    names = list(SPLIT_FILES) if split == "all" else [split]
-    by_split = evaluate_splits(names, semantic=semantic)
+    files = split_files(language)
+    if split not in ("all", *files):
+        raise typer.BadParameter(f"split must be 'all' or one of {', '.join(files)}")
+    names = list(files) if split == "all" else [split]
+    by_split = evaluate_splits(names, semantic=semantic, language=language)
     if as_json:
         report: dict[str, object] = {
             "splits": {
                 name: {
-                    "file": SPLIT_FILES[name].name,
+                    "file": files[name].name,
                     "questions": results[0].in_scope + results[0].out_of_scope,
                     "results": [asdict(r) for r in results],
                 }
@@ -155,7 +172,7 @@ def eval_ask_command(
         return
     for name, results in by_split.items():
         count = results[0].in_scope + results[0].out_of_scope
-        _print_table(results, f"{name}: {SPLIT_FILES[name].name}", count)
+        _print_table(results, f"{name}: {files[name].name}", count)
         if misses:
             _print_misses(results, held_out=name == HELD_OUT)
 
@@ -163,7 +180,14 @@ def eval_ask_command(
 def _eval_file(
     questions: Path, split: str, semantic: bool | None, misses: bool, as_json: bool
 ) -> None:
-    from islet.ask.evaluation import HELD_OUT, QUESTIONS, SPLIT_FILES, evaluate, load_questions
+    from islet.ask.evaluation import (
+        HELD_OUT,
+        QUESTIONS,
+        SPANISH_SPLIT_FILES,
+        SPLIT_FILES,
+        evaluate,
+        load_questions,
+    )
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
@@ -171,7 +195,10 @@ def _eval_file(
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])
-    held_out = questions.resolve() == SPLIT_FILES[HELD_OUT].resolve()
+    held_out = questions.resolve() in (
+        SPLIT_FILES[HELD_OUT].resolve(),
+        SPANISH_SPLIT_FILES[HELD_OUT].resolve(),
+    )
     results = evaluate(chosen, semantic=semantic, keep_misses=not held_out)
     if as_json:
         print_json(

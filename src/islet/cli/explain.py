@@ -24,6 +24,7 @@ from islet.cli.output import (
     safety_panel,
     source_line,
 )
+from islet.i18n import gettext_for
 from islet.language import Language, language_of
 
 if TYPE_CHECKING:  # the engines are imported by the commands that use them
@@ -106,7 +107,7 @@ def _show_symptoms(result: SymptomExplanation, language: Language = "en") -> Non
     if result.recognised and others:
         console.print(f"[dim]No match with: {escape(', '.join(others))}[/dim]")
     console.print(Panel(escape(result.reminder), border_style="yellow"))
-    console.print(source_line(result.source))
+    console.print(source_line(result.source, language))
 
 
 def tests_command(
@@ -115,29 +116,35 @@ def tests_command(
     ] = None,
     audience: AudienceOption = "patient",
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Explain the diagnostic tests: what each looks for and how to get ready."""
     from islet.explain.tests import tests_for
 
-    result = tests_for(tumor_type, audience)
+    language: Language = "en" if audience == "professional" else requested_language(lang) or "en"
+    result = tests_for(tumor_type, audience, language=language)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
+    _ = gettext_for(language)
     if result.tumor_type:
-        console.print(f"[bold]Tests for {escape(result.tumor_type.name)}[/bold]")
+        heading = _("Tests for {name}").format(name=escape(result.tumor_type.name))
+        console.print(f"[bold]{heading}[/bold]")
     console.print(escape(result.general_note))
-    _show_tests(result.general)
+    _show_tests(result.general, language)
     console.print(escape(result.specific_note))
-    _show_tests(result.type_specific)
+    _show_tests(result.type_specific, language)
 
 
-def _show_tests(tests: list[TestInfo]) -> None:
+def _show_tests(tests: list[TestInfo], language: Language = "en") -> None:
+    _ = gettext_for(language)
+    looks_for, ready, listed = _("Looks for:"), _("Getting ready:"), _("PDQ lists it for:")
     for test in tests:
-        lines = [escape(test.what_it_is), "", f"[bold]Looks for:[/bold] {escape(test.looks_for)}"]
-        lines.append(f"[bold]Getting ready:[/bold] {escape(test.preparation)}")
+        lines = [escape(test.what_it_is), "", f"[bold]{looks_for}[/bold] {escape(test.looks_for)}"]
+        lines.append(f"[bold]{ready}[/bold] {escape(test.preparation)}")
         if test.used_for:
             names = ", ".join(t.name for t in test.used_for)
-            lines.append(f"[bold]PDQ lists it for:[/bold] {escape(names)}")
+            lines.append(f"[bold]{listed}[/bold] {escape(names)}")
         if test.professional:
             lines.append(f"[bold]Professional:[/bold] {escape(test.professional)}")
         console.print(Panel("\n".join(lines), title=escape(test.name)))

@@ -16,11 +16,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli.output import JsonOption, print_json, source_line
+from islet.cli.output import JsonOption, LangOption, print_json, requested_language, source_line
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
-from islet.guide.data import GuideData, load_guide_data
+from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience, NextQuestion, SourceRef
+from islet.i18n import gettext_for
+from islet.kb import KnowledgeBase
+from islet.language import Language
+from islet.translations import in_language
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -109,12 +113,16 @@ def guide_command(
             "--interactive", "-i", help="ask questions (also without a terminal, from stdin)"
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Show the treatment options PDQ lists for a situation, why, and what is still unknown.
 
     Information, not advice: your care team can tell you which options fit you.
     """
     view = audience
+    # The professional version stays in English (issue 17).
+    language: Language = "en" if view == "professional" else requested_language(lang) or "en"
+    kb = in_language(language)
     facts: dict[str, Any] = _read_situation(situation) if situation else {}
     flags = {
         "tumor_type": tumor_type,
@@ -134,15 +142,16 @@ def guide_command(
     if interactive or (not given and sys.stdin.isatty() and not as_json):
         # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
         asker = err_console if as_json else console
-        facts = _ask(facts, load_guide_data(), asker, lambda: asker.input("> "), view)
+        data = guide_data_in(language)
+        facts = _ask(facts, data, asker, lambda: asker.input("> "), view, kb)
     elif not given:
         err_console.print(NO_INPUT)
         raise typer.Exit(2)
-    result = options_for(situation_from(facts), audience=view)
+    result = options_for(situation_from(facts), kb=kb, data=guide_data_in(language), audience=view)
     if as_json:
         print_json(result.model_dump(mode="json"))
     else:
-        show(result)
+        show(result, language)
 
 
 def _read_situation(where: str) -> dict[str, Any]:
@@ -171,6 +180,7 @@ def _ask(
     out: Console,
     read: Callable[[], str],
     audience: Audience | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> dict[str, Any]:
     """Ask the most useful open question until none is left; each one can be skipped."""
     facts = dict(facts)
@@ -179,7 +189,9 @@ def _ask(
     while True:
         pending = [
             q
-            for q in options_for(situation_from(facts), audience=audience).next_questions
+            for q in options_for(
+                situation_from(facts), kb=kb, data=data, audience=audience
+            ).next_questions
             if q.fact not in skipped and q.fact not in facts
         ]
         if not pending:
@@ -236,87 +248,102 @@ def _pick(question: NextQuestion, raw: str) -> Any:
     return None
 
 
-def _alert_source(source: SourceRef) -> str:
+def _alert_source(source: SourceRef, language: Language = "en") -> str:
     """A source line for an alert; Islet's own safety wording is said not to be from PDQ."""
     if source.document == "external":
-        return "Source: Islet's own safety advice (not from PDQ)"
-    return source_line(source)
+        return gettext_for(language)("Source: Islet's own safety advice (not from PDQ)")
+    return source_line(source, language)
 
 
-def show(result: GuideResult) -> None:
+def show(result: GuideResult, language: Language = "en") -> None:
     """Print a result for people: alerts first, then gaps, then options grouped by status."""
+    _ = gettext_for(language)
     for alert in result.alerts:
         urgent = alert.level == "urgent"
         console.print(
             Panel(
                 "\n".join(
-                    [escape(alert.text), *map(_alert_source, [alert.source, *alert.more_sources])]
+                    [
+                        escape(alert.text),
+                        *(_alert_source(s, language) for s in [alert.source, *alert.more_sources]),
+                    ]
                 ),
-                title="Get care now" if urgent else "Please note",
+                title=_("Get care now") if urgent else _("Please note"),
                 border_style="red" if urgent else "blue",
             )
         )
     for note in result.notes[:1]:
-        console.print(Panel(escape(note.text), title="Islet guide", border_style="blue"))
+        console.print(Panel(escape(note.text), title=_("Islet guide"), border_style="blue"))
     for gap in result.gaps:
         body = escape(gap.message)
         if gap.closest:
-            body += "\n\nClosest PDQ entries:\n" + "\n".join(
-                f"- {escape(entry.bullet)} (differs on: {escape(', '.join(entry.differs_on))})"
+            closest, differs = _("Closest PDQ entries:"), _("differs on:")
+            body += f"\n\n{closest}\n" + "\n".join(
+                f"- {escape(entry.bullet)} ({differs} {escape(', '.join(entry.differs_on))})"
                 for entry in gap.closest
             )
         console.print(
-            Panel(body, title="PDQ lists nothing for exactly this", border_style="yellow")
+            Panel(body, title=_("PDQ lists nothing for exactly this"), border_style="yellow")
         )
-    _group("Options PDQ lists for this situation", result.applies, detail=False)
-    _group("Options that depend on what is not known yet", result.depends, detail=True)
+    _group(_("Options PDQ lists for this situation"), result.applies, False, language)
+    _group(_("Options that depend on what is not known yet"), result.depends, True, language)
     if result.excluded:
-        console.print(f"\n[bold]Not for this situation ({len(result.excluded)})[/bold]")
+        heading, used_for = _("Not for this situation"), _("for:")
+        console.print(f"\n[bold]{heading} ({len(result.excluded)})[/bold]")
         by_rule: dict[str, list[GuideOption]] = {}
         for option in result.excluded:
             by_rule.setdefault(option.rule_id, []).append(option)
         for options in by_rule.values():
             names = ", ".join(dict.fromkeys(o.name for o in options))
             console.print(
-                f"  - {escape(names)} (for: {escape(options[0].bullet)}). "
+                f"  - {escape(names)} ({used_for} {escape(options[0].bullet)}). "
                 f"{escape(options[0].reason)}",
                 style="dim",
             )
     if result.next_questions:
-        console.print("\n[bold]Questions that would help[/bold]")
+        heading = _("Questions that would help")
+        console.print(f"\n[bold]{heading}[/bold]")
         for question in result.next_questions:
+            helps = (
+                _("helps decide {count} options")
+                if question.settles != 1
+                else _("helps decide {count} option")
+            )
             console.print(
-                f"  - {escape(question.question)} "
-                f"(helps decide {question.settles} option{'s' if question.settles != 1 else ''})"
+                f"  - {escape(question.question)} ({helps.format(count=question.settles)})"
             )
     for note in result.notes[1:]:
         console.print(f"\n{escape(note.text)}", style="dim")
 
 
-def _group(title: str, options: list[GuideOption], detail: bool) -> None:
+def _group(title: str, options: list[GuideOption], detail: bool, language: Language) -> None:
     if not options:
         return
+    _ = gettext_for(language)
+    used_for = _("For:")
     console.print(f"\n[bold]{title} ({len(options)})[/bold]")
     current = None
     for option in options:
         if option.list_heading != current:
             current = option.list_heading
             console.print(f"[underline]{escape(current)}[/underline]")
-        flags = [word for word, on in (("usually", option.usually), ("rare", option.rare)) if on]
+        flags = [
+            word for word, on in ((_("usually"), option.usually), (_("rare"), option.rare)) if on
+        ]
         if option.professional_only:
-            flags.append("professional version only")
+            flags.append(_("professional version only"))
         marks = f" [{', '.join(flags)}]" if flags else ""
         console.print(f"  - [bold]{escape(option.name)}[/bold]{escape(marks)}")
         if option.wording != option.name:
             console.print(f"    {escape(option.wording)}")
         for label, refs in (
-            ("With or without", option.with_or_without),
-            ("Together with", option.together_with),
+            (_("With or without"), option.with_or_without),
+            (_("Together with"), option.together_with),
         ):
             missing = [t.name for t in refs if t.name.lower() not in option.wording.lower()]
             if missing:
                 console.print(f"    {label}: {escape(', '.join(missing))}")
-        console.print(f"    For: {escape(option.bullet)}", style="dim")
+        console.print(f"    {used_for} {escape(option.bullet)}", style="dim")
         if detail:
             console.print(f"    {escape(option.reason)}", style="dim")
-        console.print(f"    {source_line(option.source)}", style="dim")
+        console.print(f"    {source_line(option.source, language)}", style="dim")

@@ -44,10 +44,15 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def source_line(source: Source | SourceRef) -> str:
-    """ "Source: PDQ <document> version, '<section>', <version date>", as Rich markup."""
-    return (
-        f"Source: PDQ {source.document} version, '{escape(source.section)}', {source.version_date}"
+def source_line(source: Source | SourceRef, language: Language = "en") -> str:
+    """ "Source: PDQ <document> version, '<section>', <version date>", as Rich markup, in
+    ``language`` (the section keeps PDQ's own English heading: it is what is cited)."""
+    _ = gettext_for(language)
+    documents = {"patient": _("patient"), "professional": _("health professional")}
+    return _("Source: PDQ {document} version, '{section}', {date}").format(
+        document=documents.get(source.document, source.document),
+        section=escape(source.section),
+        date=source.version_date,
     )
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from islet import kb as kb_module
 from islet.kb import KnowledgeBase, load_data_file
+from islet.language import Language
 from islet.model import Audience, DiagnosticTest, Source, Strict, plain_text
+from islet.translations import in_language
 
 TEXTS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "tests-explainer.yaml"
+SPANISH_TEXTS_FILE = TEXTS_FILE.parents[1] / "es" / "explain" / TEXTS_FILE.name
 
 
 class ExplainerTexts(Strict):
@@ -29,6 +31,13 @@ class ExplainerTexts(Strict):
 def texts(path: Path = TEXTS_FILE) -> ExplainerTexts:
     """The fixed texts; raises KnowledgeError when missing or invalid."""
     return load_data_file(path, ExplainerTexts, f"explain/{path.name}")
+
+
+def texts_in(language: Language) -> ExplainerTexts:
+    """The fixed texts in ``language`` (Spanish: ``knowledge/es/explain/``)."""
+    if language == "en":
+        return texts()
+    return load_data_file(SPANISH_TEXTS_FILE, ExplainerTexts, f"es/explain/{TEXTS_FILE.name}")
 
 
 class TumorTypeRef(Strict):
@@ -74,6 +83,7 @@ def tests_for(
     tumor_type: str | None = None,
     audience: Audience = "patient",
     kb: KnowledgeBase | None = None,
+    language: Language = "en",
 ) -> TestsResult:
     """The diagnostic tests a person with ``tumor_type`` may have, in PDQ order.
 
@@ -82,10 +92,14 @@ def tests_for(
     tests are those whose ``used_for`` names the type, in the order of PDQ's list for that type
     (a general test PDQ repeats there, such as SRS for gastrinoma, comes last). Professional
     text (diagnostic thresholds) is included only for ``audience="professional"``. Raises
-    UnknownTerm with close matches for an unknown tumor type.
+    UnknownTerm with close matches for an unknown tumor type. ``language`` "es" gives the
+    fixed texts in Spanish and, without ``kb``, the tests' texts in Spanish where translated (a
+    given ``kb`` is used as it is); the professional view stays English.
     """
-    kb = kb or kb_module.load()
-    fixed = texts()
+    if audience == "professional":
+        language = "en"
+    kb = kb or in_language(language)
+    fixed = texts_in(language)
     chosen = kb.tumor_type(tumor_type) if tumor_type is not None else None
     tests = list(kb.tests.values())
     general = [t for t in tests if t.scope == "general"]

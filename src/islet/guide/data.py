@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from islet.kb import KNOWLEDGE_DIR, load_data_file
+from islet.language import Language
 from islet.model import (
     Condition,
     FactName,
@@ -27,6 +28,8 @@ from islet.model import (
 )
 
 GUIDE_DATA = KNOWLEDGE_DIR / "guide" / "questions.yaml"
+# The same data in Spanish (issue 17): same ids, facts, values, conditions and sources.
+SPANISH_GUIDE_DATA = KNOWLEDGE_DIR / "es" / "guide" / "questions.yaml"
 
 
 class Choice(Strict):
@@ -72,13 +75,9 @@ class ListInfo(Strict):
     id: Id
     name: str
     section: Id
-    heading: str | None = None  # how results introduce the list, when not "PDQ's list for ..."
+    heading: str | None = None  # how results introduce the list, else phrases.list_title
     # how an option's "why" names this list when PDQ has no list of its own; {bullet} is the bullet
     why: str | None = None
-
-    @property
-    def title(self) -> str:
-        return self.heading or f"From PDQ's list for {self.name}"
 
 
 class Coverage(Strict):
@@ -122,6 +121,22 @@ class Statement(Strict):
     source: Source
 
 
+class Phrases(Strict):
+    """The words that join facts into an option's reason (placeholders in braces)."""
+
+    list_title: str  # {list}
+    fits: str  # {reasons}
+    every_case: str  # {list}
+    rules_out: str  # {fact}
+    does_not_fit: str  # {reasons}
+    depends: str  # {facts}
+    depends_fact: str  # {label}, {values}
+    misfit: str  # {label}, {wanted}, {said}
+    misfit_left_out: str  # {label}, {said}, {left_out}
+    any_of: str  # joins values: " or "
+    all_of: str  # joins values: " and "
+
+
 class GuideData(Strict):
     questions: list[Question]
     dont_know: str
@@ -134,6 +149,7 @@ class GuideData(Strict):
     why_professional_only: str
     notes: list[Note] = Field(default_factory=list)
     professional_lists_more: Statement
+    phrases: Phrases
     islet_safety: Source  # Islet's own safety wording (not PDQ's), cited by alerts
     alerts: list[Alert] = Field(default_factory=list)
 
@@ -159,3 +175,8 @@ class GuideData(Strict):
 def load_guide_data(path: Path = GUIDE_DATA) -> GuideData:
     """The validated guide data; raises KnowledgeError naming each problem."""
     return load_data_file(path, GuideData, path.name)
+
+
+def guide_data_in(language: Language) -> GuideData:
+    """The guide data in ``language`` (Spanish: ``knowledge/es/guide/questions.yaml``)."""
+    return load_guide_data(SPANISH_GUIDE_DATA if language == "es" else GUIDE_DATA)

@@ -178,12 +178,14 @@ def _option(
     marked = treatment.patient if treatment else ""
     list_info = data.list_info(rule.applies_to)
     list_name = list_info.name if list_info else rule.applies_to
-    list_heading = list_info.title if list_info else f"From PDQ's list for {list_name}"
+    phrases = data.phrases
+    heading = list_info.heading if list_info else None
+    list_heading = heading or phrases.list_title.format(list=list_name)
     depends_on: list[DecidingFact] = []
     if status == "applies":
         fitting = _unique(words.fits(r, facts) for c in conditions for r in reasons(c, facts, True))
-        reason = "It fits: " + "; ".join(fitting) + "." if fitting else ""
-        reason = reason or f"PDQ lists this for every case of {list_name}."
+        reason = phrases.fits.format(reasons="; ".join(fitting)) if fitting else ""
+        reason = reason or phrases.every_case.format(list=list_name)
     elif status == "excluded":
         misfits = _unique(
             words.misfit(r, facts)
@@ -193,16 +195,18 @@ def _option(
         )
         if option.unless is not None and _truth(option.unless, facts) is True:
             misfits += _unique(
-                f"What you said rules it out ({words.fits(r, facts)})"
+                phrases.rules_out.format(fact=words.fits(r, facts))
                 for r in reasons(option.unless, facts, True)
             )
-        reason = "It does not fit. " + ". ".join(misfits) + "."
+        reason = phrases.does_not_fit.format(reasons=". ".join(misfits))
     else:
         depends_on = _deciding(words, effects)
-        reason = "It depends on what is not known yet: " + "; ".join(
-            f"{d.label} (it fits if: {', '.join(d.applies_if_labels)})" for d in depends_on
+        reason = phrases.depends.format(
+            facts="; ".join(
+                phrases.depends_fact.format(label=d.label, values=", ".join(d.applies_if_labels))
+                for d in depends_on
+            )
         )
-        reason += "."
     extra = f" {option.wording}." if option.condition and option.wording else ""
     if list_info and list_info.why:
         why = list_info.why.format(bullet=rule.bullet)

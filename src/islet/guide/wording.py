@@ -14,6 +14,7 @@ class Words:
 
     def __init__(self, data: GuideData) -> None:
         self.questions: dict[str, Question] = {q.fact: q for q in data.questions}
+        self.phrases = data.phrases
 
     def question(self, fact: str) -> Question:
         return self.questions[fact]
@@ -25,13 +26,13 @@ class Words:
         return question.label_of(value)
 
     def values(self, fact: str, values: Sequence[str | bool]) -> str:
-        return " or ".join(self.value(fact, v) for v in values)
+        return self.phrases.any_of.join(self.value(fact, v) for v in values)
 
     def said(self, fact: str, value: object) -> str:
         """What the person said for ``fact``, in words."""
         if isinstance(value, list):
             items = [str(v) for v in value] or [NONE]
-            return " and ".join(self.value(fact, v) for v in items)
+            return self.phrases.all_of.join(self.value(fact, v) for v in items)
         assert isinstance(value, str | bool)
         return self.value(fact, value)
 
@@ -54,13 +55,11 @@ class Words:
         if reason.negated and not isinstance(reason.leaf, FactIs):
             # a "not" test over values: say what PDQ leaves out, not "anything but ..."
             left_out = _inline(self.wanted(Reason(reason.leaf)))
-            return (
-                f"{self.question(fact).label}: you said {said}, and PDQ does not give this "
-                f"for {left_out}"
+            return self.phrases.misfit_left_out.format(
+                label=self.question(fact).label, said=said, left_out=left_out
             )
-        return (
-            f"{self.question(fact).label}: PDQ gives this for {_inline(self.wanted(reason))}, "
-            f"not for {said}"
+        return self.phrases.misfit.format(
+            label=self.question(fact).label, wanted=_inline(self.wanted(reason)), said=said
         )
 
 

@@ -70,5 +70,5 @@ def tests(
     audience: AudienceQuery = "patient",
     tumor_type: Annotated[str | None, Query(alias="type", max_length=100)] = None,
 ) -> Response:
-    result = tests_for(tumor_type or None, audience, kb)
+    result = tests_for(tumor_type or None, audience, kb, page_language(request) or "en")
     return render(request, "tests.html", audience, result=result)

@@ -15,14 +15,16 @@ from starlette.responses import RedirectResponse, Response
 
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
-from islet.guide.data import GuideData, load_guide_data
+from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience
+from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
+from islet.translations import in_language
 from islet.web.deps import AudienceQuery
 from islet.web.pages.guide_cards import cards
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
 from islet.web.pdf import render_pdf
-from islet.web.rendering import render, render_text, root
+from islet.web.rendering import language_of, render, render_text, root
 
 router = APIRouter()
 
@@ -43,8 +45,17 @@ def address(request: Request, path: str, state: GuideState, audience: str) -> st
     pairs = state.query()
     if audience == "professional":
         pairs.append(("audience", "professional"))
+    elif language_of(request) != "en":
+        pairs.append(("lang", language_of(request)))
     query = urlencode(pairs)
     return f"{root(request)}{path}" + (f"?{query}" if query else "")
+
+
+def knowledge_in(request: Request, audience: str) -> tuple[KnowledgeBase, GuideData]:
+    """The knowledge and the guide's wording in the page's language (``?lang=es``)."""
+    language = language_of(request, "professional" if audience == "professional" else "patient")
+    kb: KnowledgeBase = request.app.state.kb
+    return in_language(language, kb), guide_data_in(language)
 
 
 def situation_of(state: GuideState) -> Situation:
@@ -117,12 +128,14 @@ def step_page(
     action: str,
     error: InvalidSituation | None = None,
 ) -> Response:
-    data = load_guide_data()
+    _, data = knowledge_in(request, audience)
     question = data.question(fact)
     hidden = [(k, v) for k, v in state.query(without=fact) if not (k == "asked" and v == fact)]
     hidden.append(("asked", fact))
     if audience == "professional":
         hidden.append(("audience", "professional"))
+    elif language_of(request) != "en":
+        hidden.append(("lang", language_of(request)))
     return render(
         request,
         "guide_step.html",
@@ -143,9 +156,9 @@ def step_page(
 
 def result_context(request: Request, state: GuideState, audience: Audience) -> dict[str, Any]:
     situation = situation_of(state)
-    result: GuideResult = options_for(situation, request.app.state.kb, audience=audience)
-    data = load_guide_data()
-    outlook = request.app.state.kb.sections.get(OUTLOOK_SECTION)
+    kb, data = knowledge_in(request, audience)
+    result: GuideResult = options_for(situation, kb, data, audience=audience)
+    outlook = kb.sections.get(OUTLOOK_SECTION)
     # "Not known yet" lists only the facts that would change something here.
     relevant = {question.fact for question in result.next_questions}
     return {
@@ -177,7 +190,8 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
         return step_page(request, audience, state, fact, "/guide", error)
     if FIRST_FACT not in state.answers and FIRST_FACT not in state.asked:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
-    result = options_for(situation, request.app.state.kb, audience=audience)
+    kb, data = knowledge_in(request, audience)
+    result = options_for(situation, kb, data, audience=audience)
     for question in result.next_questions:
         if question.fact not in state.answers and question.fact not in state.asked:
             return step_page(request, audience, state, question.fact, "/guide")

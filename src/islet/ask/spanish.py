@@ -1,0 +1,303 @@
+"""Ask Islet in Spanish (issue 17): a layer beside the English engine, not inside it.
+
+A Spanish question is read into English words with the table in ``knowledge/es/ask/words.yaml``
+(accent- and case-blind, longest phrase first, plural endings tried), answered by the English
+engine, and the answer is given back in Spanish: each passage's text and title from the Spanish
+knowledge (:mod:`islet.translations`) where its item has one, and the fixed texts (declines,
+match words, help, gap notes) from ``knowledge/es/ask/answering.yaml``. The safety triage has
+already read the original question (:func:`islet.ask.answer.answer`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from islet import kb as kb_module
+from islet.ask.answer import Answer, AnswerPassage, Engine
+from islet.ask.passages import Passage, passages
+from islet.ask.spanish_facets import FacetTexts, facet_summary
+from islet.errors import KnowledgeError
+from islet.kb import KnowledgeBase
+from islet.translations import SPANISH_DIR, in_language
+
+ASK_DIR = SPANISH_DIR / "ask"
+MAX_PHRASE_WORDS = 6
+TOKEN = re.compile(r"[a-z0-9]+(?:[.,-][a-z0-9]+)*|%")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (ñ reads as n, as people often type it)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reads Spanish questions into English words."""
+
+    phrases: dict[tuple[str, ...], str]
+    skip: frozenset[str]
+    spellings: dict[str, str] = field(default_factory=dict)  # chat spellings: "q" -> "que"
+
+    def to_english(self, question: str) -> str:
+        """``question`` with every Spanish word or phrase of the table in English, the words
+        that carry no meaning left out, and the rest (names, numbers, English) kept."""
+        tokens = [self.spellings.get(t, t) for t in TOKEN.findall(fold(question))]
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            found = self._longest(tokens, i)
+            if found is not None:
+                size, english = found
+                out.append(english)
+                i += size
+                continue
+            word = tokens[i]
+            if word not in self.skip:
+                out.append(self._plural(word) or word)
+            i += 1
+        return " ".join(out)
+
+    def _longest(self, tokens: list[str], start: int) -> tuple[int, str] | None:
+        for size in range(min(MAX_PHRASE_WORDS, len(tokens) - start), 0, -1):
+            english = self.phrases.get(tuple(tokens[start : start + size]))
+            if english is not None:
+                return size, english
+        return None
+
+    def _plural(self, word: str) -> str | None:
+        for ending in ("es", "s"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                english = self.phrases.get((word[: -len(ending)],))
+                if english is not None:
+                    return english
+        return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    problems: list[str] = []
+    document = kb_module.read_mapping(path, f"es/ask/{path.name}", problems)
+    if document is None:
+        raise KnowledgeError(problems)
+    return document
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"given twice: {', '.join(twice)}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
+    """The Spanish reading table; KnowledgeError when it is malformed."""
+    try:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # a safe loader
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError([f"es/ask/{path.name}: {error}"]) from error
+    document = _read(path)
+    phrases, skip = document.get("phrases"), document.get("skip")
+    if not isinstance(phrases, dict) or not isinstance(skip, list):
+        raise KnowledgeError([f"es/ask/{path.name}: needs 'phrases' (a mapping) and 'skip'"])
+    table: dict[tuple[str, ...], str] = {}
+    problems = []
+    for spanish, english in phrases.items():
+        key = tuple(TOKEN.findall(fold(str(spanish))))
+        if not key or not isinstance(english, str) or not english.strip():
+            problems.append(f"es/ask/{path.name}: phrase '{spanish}' needs English words")
+        elif key in table:
+            problems.append(f"es/ask/{path.name}: phrase '{spanish}' is given twice")
+        table[key] = str(english)
+    spellings = document.get("spellings") or {}
+    if not isinstance(spellings, dict):
+        problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
+    if problems:
+        raise KnowledgeError(problems)
+    return Reader(
+        table,
+        frozenset(fold(str(w)) for w in skip),
+        {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
+    )
+
+
+# The fields that name an item, per collection: the Spanish names of a translated item read as
+# the item's English name (a symptom's Spanish everyday words are its English lay name).
+NAMES: dict[str, tuple[str, ...]] = {
+    "tumor_types": ("name", "aliases"),
+    "symptoms": ("lay_name", "synonyms"),
+    "symptom_patterns": ("name",),
+    "tests": ("name", "aliases"),
+    "treatments": ("name", "aliases"),
+    "glossary": ("term", "aliases"),
+}
+
+
+def with_names(base: Reader, english: KnowledgeBase, spanish: KnowledgeBase) -> Reader:
+    """``base`` with the Spanish names of every translated item read as its English name;
+    the table's own phrases come first."""
+    phrases = dict(base.phrases)
+    for collection, fields in NAMES.items():
+        for item_id, item in spanish.collection(collection).items():
+            original = english.collection(collection).get(item_id)
+            if original is None:
+                continue
+            name = str(getattr(original, fields[0]))
+            known = {fold(n) for n in _names(original, fields)}  # untranslated, or the same
+            for said in _names(item, fields):
+                key = tuple(TOKEN.findall(fold(said)))
+                if key and fold(said) not in known and key not in base.phrases:
+                    phrases.setdefault(key, name)
+    return Reader(phrases, base.skip, base.spellings)
+
+
+def _names(item: Any, fields: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for field_name in fields:
+        value = getattr(item, field_name, None)
+        out += [value] if isinstance(value, str) else [str(v) for v in value or []]
+    return out
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The fixed texts of a Spanish answer."""
+
+    messages: dict[str, str]
+    match_words: dict[str, str]
+    help: str
+    covers: str
+    did_you_mean: str
+    gaps: dict[str, str]
+    facets: FacetTexts
+
+
+def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
+    """The Spanish fixed texts; KnowledgeError when one is missing."""
+    document = _read(path)
+    try:
+        return Texts(
+            messages=dict(document["messages"]),
+            match_words=dict(document["match_words"]),
+            help=str(document["help"]),
+            covers=str(document["covers"]),
+            did_you_mean=str(document["did_you_mean"]),
+            gaps=dict(document["gaps"]),
+            facets=FacetTexts(
+                summaries={
+                    str(k): (str(v["summary"]), str(v["summary_missing"]))
+                    for k, v in document["facets"].items()
+                },
+                site_names=dict(document["site_names"]),
+                behaviour_phrases=dict(document["behaviour_phrases"]),
+            ),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise KnowledgeError([f"es/ask/{path.name}: missing or malformed: {error}"]) from error
+
+
+class SpanishAsk:
+    """Answers Spanish questions with ``engine`` (English) and gives the answer in Spanish."""
+
+    def __init__(self, engine: Engine, spanish: KnowledgeBase, reader: Reader, texts: Texts):
+        self.engine = engine
+        self.reader = reader
+        self.texts = texts
+        self.knowledge = spanish
+        self.spanish = {p.id: p for p in passages(spanish)}
+        self.titles = {
+            s.id: s.title
+            for s in spanish.sections.values()
+            if s.parent is None and not s.professional_only
+        }
+        english = engine.lexicon.answering
+        self._match_key = {text: key for key, text in english.match_words.items()}
+        pdq = engine.kb.pdq
+        self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
+
+    def answer(self, question: str, limit: int) -> Answer:
+        """The English engine's answer to the question read into English, given in Spanish."""
+        reply = self.engine.answer(self.reader.to_english(question) or question, limit)
+        return self.in_spanish(reply, question)
+
+    def in_spanish(self, reply: Answer, question: str) -> Answer:
+        """``reply`` with its passages and fixed texts in Spanish, for ``question`` as typed."""
+        answers = [self._passage(a) for a in reply.answers]
+        message = reply.message
+        if not reply.in_scope and reply.reason is not None:
+            covers = self.texts.covers.format(topics=", ".join(self.titles.values()))
+            message = self.texts.messages.get(reply.reason, "") + " " + covers
+        elif reply.understood.did_you_mean:
+            topics = " o ".join(f"“{a.title}”" for a in answers[:2])
+            message = self.texts.did_you_mean.format(topics=topics)
+        gap = reply.understood.gap
+        summary = self.texts.gaps.get(gap) if gap else self._facet(reply)
+        return reply.model_copy(
+            update={
+                "question": " ".join(question.split()),
+                "answers": answers,
+                "closest": [self._passage(a) for a in reply.closest],
+                "message": message,
+                "summary": summary,
+                "help": self.help,
+                "understood": reply.understood.model_copy(update={"corrected": {}}),
+            }
+        )
+
+    def _facet(self, reply: Answer) -> str | None:
+        """The facet summary in Spanish, when the English answer gave one."""
+        understood = reply.understood
+        tumors = [t.split(":", 1)[1] for t in understood.topics if t.startswith("tumor-type:")]
+        if reply.summary is None or understood.facet is None or len(tumors) != 1:
+            return None
+        return facet_summary(
+            understood.facet, self.engine.kb, self.knowledge, tumors[0], self.texts.facets
+        )
+
+    def _passage(self, passage: AnswerPassage) -> AnswerPassage:
+        spanish: Passage | None = self.spanish.get(passage.passage_id)
+        key = self._match_key.get(passage.match)
+        said = self.texts.match_words.get(key, passage.match) if key else passage.match
+        update: dict[str, Any] = {"match": said}
+        if spanish is not None:
+            update |= {"text": spanish.text, "title": spanish.title}
+        return passage.model_copy(update=update)
+
+
+@cache
+def reader() -> Reader:
+    """The installed Spanish reading table, read once."""
+    return read_reader()
+
+
+@cache
+def texts() -> Texts:
+    """The installed Spanish fixed texts, read once."""
+    return read_texts()
+
+
+_LAYERS: dict[int, tuple[Engine, SpanishAsk]] = {}
+
+
+def spanish_layer(engine: Engine) -> SpanishAsk:
+    """The Spanish layer over ``engine``, built once per engine."""
+    kept = _LAYERS.get(id(engine))
+    if kept is not None and kept[0] is engine:
+        return kept[1]
+    kb = engine.kb
+    spanish = in_language("es", None if kb is kb_module.load() else kb)
+    built = SpanishAsk(engine, spanish, with_names(reader(), kb, spanish), texts())
+    _LAYERS[id(engine)] = (engine, built)
+    return built

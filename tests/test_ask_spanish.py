@@ -1,0 +1,159 @@
+"""Ask Islet in Spanish (issue 17): a Spanish question gets the right passages, in Spanish."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from islet.ask import answer
+from islet.ask.spanish import read_reader, reader
+from islet.cli import app
+from islet.errors import KnowledgeError
+from islet.translations import in_language
+from tests.tables import load_cases
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("case", load_cases("ask_spanish.yaml"))
+def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -> None:
+    reply = answer(case["q"])
+    if "declined" in case:
+        assert not reply.in_scope
+        assert reply.reason == case["declined"]
+        assert "Islet" in (reply.message or "") and " no " in (reply.message or "")
+        return
+    assert reply.in_scope, reply.message
+    assert reply.answers[0].passage_id in case["top"]
+    assert reply.answers[0].match == "La mejor coincidencia que encontró Islet"
+    assert "equipo de atención médica" in reply.help
+
+
+def test_a_translated_passage_is_shown_in_its_spanish_words() -> None:
+    reply = answer("¿Qué es la metástasis?")
+    first = reply.answers[0]
+    spanish = in_language("es").sections["metastasis"]
+    assert first.passage_id == "section:metastasis#patient"
+    assert first.title == spanish.title
+    assert first.text.startswith("La diseminación del cáncer")
+
+
+def test_lang_en_keeps_the_english_answer() -> None:
+    reply = answer("What is metastasis?", language="en")
+    assert reply.answers[0].text.startswith("The spread of cancer")
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [
+        ("¿Qué es la CIRUGÍA?", "what is surgery"),
+        ("que es la cirugia", "what is surgery"),  # without accents
+        ("se regó al hígado", "has spread liver"),  # longest phrase first
+        ("las pruebas de laboratorio", "tests lab"),
+        ("los ganglios", "lymph nodes"),
+        ("los tumores", "tumors"),
+        ("Whipple y Ki-67 del 15%", "whipple ki-67 15 %"),  # names and numbers kept
+        ("en q etapa estoy", "what stage"),  # a chat spelling read as the word
+    ],
+)
+def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
+    assert reader().to_english(spanish) == english
+
+
+def test_reader_tries_a_plural_ending() -> None:
+    assert reader().to_english("biopsias") == "biopsy"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("phrases:\n  cirugía: surgery\n  cirugia: operation\nskip: []\n", "given twice"),
+        ("phrases:\n  cola: tail\n  cola: queue\nskip: []\n", "given twice: cola"),
+        ("phrases:\n  cirugía: ''\nskip: []\n", "needs English words"),
+        ("phrases: [a]\nskip: []\n", "needs 'phrases'"),
+        ("- not a mapping\n", "mapping"),
+    ],
+)
+def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=problem):
+        read_reader(path)
+
+
+@pytest.fixture(scope="module")
+def spanish_eval() -> dict[str, Any]:
+    result = runner.invoke(app, ["eval", "ask", "--lang", "es", "--no-semantic", "--json"])
+    assert result.exit_code == 0, result.output
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
+    spanish_eval: dict[str, Any],
+) -> None:
+    assert set(spanish_eval["splits"]) == {"dev", "test"}
+    assert spanish_eval["splits"]["test"]["file"] == "ask-es-test.yaml"
+    for split in spanish_eval["splits"].values():
+        systems = {r["system"]: r for r in split["results"]}
+        assert {"bm25-baseline", "islet", "islet-es"} <= set(systems)
+    test = {r["system"]: r for r in spanish_eval["splits"]["test"]["results"]}
+    assert all(r["misses"] == [] for r in test.values())
+
+
+# Floors a little under the figures measured at the end of issue 17 (README), so that a
+# regression fails CI: dev was tuned on, test was only measured.
+FLOORS = {"dev": (0.75, 0.88), "test": (0.52, 0.78)}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_spanish_ask_keeps_its_measured_accuracy(spanish_eval: dict[str, Any], split: str) -> None:
+    systems = {r["system"]: r for r in spanish_eval["splits"][split]["results"]}
+    top1, top3 = FLOORS[split]
+    assert systems["islet-es"]["top1"] >= top1
+    assert systems["islet-es"]["top3"] >= top3
+    # The Spanish layer earns its place: well above the English engine on Spanish questions.
+    assert systems["islet-es"]["top1"] >= systems["islet"]["top1"] + 0.15
+
+
+def test_every_fixed_text_of_an_answer_has_its_spanish() -> None:
+    from islet.ask.lexicon import load_lexicon
+    from islet.ask.spanish import texts
+
+    english = load_lexicon().answering
+    spanish = texts()
+    assert set(spanish.messages) == set(english.messages)
+    assert set(spanish.match_words) == set(english.match_words)
+    assert set(spanish.gaps) == {gap.id for gap in english.gaps}
+    assert set(spanish.facets.summaries) == {facet.id for facet in english.facets}
+    assert set(spanish.facets.site_names) == set(english.site_names)
+    assert set(spanish.facets.behaviour_phrases) == set(english.behaviour_phrases)
+    assert "{cis_phone}" in spanish.help and "{topics}" in spanish.did_you_mean
+
+
+@pytest.mark.parametrize(
+    ("question", "facet", "words"),
+    [
+        ("¿Qué pruebas hay para el insulinoma?", "tests", "Prueba de glucosa e insulina"),
+        ("¿Dónde se forma el gastrinoma?", "sites", "cabeza del páncreas"),
+        ("¿Qué hormona produce el VIPoma?", "hormone", "péptido intestinal vasoactivo"),
+        ("¿El insulinoma es cáncer?", "behaviour", "benigno"),
+        ("¿Cómo se trata el gastrinoma?", "treatment", "Tratamiento del gastrinoma"),
+        ("signos del insulinoma", "symptoms", "Azúcar baja en la sangre"),
+    ],
+)
+def test_a_facet_of_one_tumor_type_is_summed_up_in_spanish(
+    question: str, facet: str, words: str
+) -> None:
+    reply = answer(question)
+    assert reply.understood.facet == facet
+    assert reply.summary is not None and words in reply.summary
+
+
+def test_a_spanish_sign_list_names_each_sign_once() -> None:
+    summary = answer("signos del insulinoma").summary or ""
+    assert "tembloroso" in summary and "temblorosa" not in summary
