@@ -24,6 +24,7 @@ from islet.safety.vocabulary import (
     vocabulary,
     vocabulary_problems,
 )
+from islet.safety.wordmodel import WordModel, features, raised, word_model
 from tests.webapp import client
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -196,11 +197,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     assert dev.recall_of("emergency") >= 0.99
     assert dev.recall_of("crisis") >= 0.99
     assert dev.recall_of("medication") >= 0.99
-    assert dev.false_alarm_rate <= 0.005
-    assert test.recall_of("emergency") >= 0.90
-    assert test.recall_of("crisis") >= 0.66
-    assert test.recall_of("medication") >= 0.80
-    assert test.false_alarm_rate <= 0.09
+    assert dev.false_alarm_rate <= 0.025
+    assert test.recall_of("emergency") >= 0.95
+    assert test.recall_of("crisis") >= 0.84
+    assert test.recall_of("medication") >= 0.87
+    assert test.false_alarm_rate <= 0.125
 
 
 def test_islet_eval_safety_prints_both_splits() -> None:
@@ -228,3 +229,74 @@ def test_slips_are_never_a_name_or_an_own_rewrite() -> None:
     assert "octreotides" not in slips and "octreotide" not in slips
     assert "insulin" not in slips and "insulim" in slips  # seven letters: still read
     assert misspellings(["enzyme"], keep=set()) == {}  # six letters: too many real words near
+
+
+# --- the word model: wording no pattern lists --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("honestly i would love to just not exist for a while, permanently", "crisis"),
+        ("i keep thinking about swallowing everything in the cabinet", "crisis"),
+        ("he is grey and sweaty and clutching his chest", "emergency"),
+    ],
+)
+def test_the_word_model_raises_what_no_pattern_names(text: str, level: str) -> None:
+    result = triage(text)
+    assert result.level == level
+    assert result.signs == [word_model().labels[level]]  # the model's own sign, not a pattern's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where can i find clinical trials",
+        "red rash on my face and legs",
+        "can they remove part of my liver",
+    ],
+)
+def test_the_word_model_leaves_ordinary_questions_alone(text: str) -> None:
+    assert triage(text).level == "none"
+
+
+def test_the_word_model_never_lowers_what_the_patterns_found() -> None:
+    assert triage("took all my pills because I want to die").level == "emergency"
+
+
+def test_the_word_model_picks_the_most_urgent_level_over_its_threshold() -> None:
+    model = WordModel(
+        trained_on="a test",
+        levels=["emergency", "crisis", "medication", "none"],
+        bias=[0.0, 0.0, 0.0, 0.0],
+        weights={"alpha": [5.0, 5.0, 0.0, 0.0], "beta": [0.0, 0.0, 9.0, 0.0]},
+        thresholds={"crisis": 0.3, "medication": 0.5},
+        labels={"crisis": "c", "medication": "m"},
+    )
+    assert raised(model, ["alpha"]) == "crisis"  # emergency is as likely but has no threshold
+    assert raised(model, ["beta"]) == "medication"
+    assert raised(model, ["gamma"]) is None
+    assert features(["a", ",", "b", "c"]) == {"a", "b", "c", "a b", "b c"}
+
+
+def test_a_word_model_with_the_wrong_shape_or_a_missing_file_is_a_knowledge_error(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "word-model.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "trained_on": "x",
+                "levels": ["crisis", "none"],
+                "bias": [0.0],
+                "weights": {},
+                "thresholds": {"crisis": 0.5},
+                "labels": {"crisis": "c"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError, match="one number per level"):
+        word_model(bad)
+    with pytest.raises(KnowledgeError):
+        word_model(tmp_path / "none-here.json")

@@ -23,7 +23,7 @@ from islet.language import SPANISH_MARKS, Language, guess_language, language_sco
 from islet.model import Source, Strict
 from islet.safety.languages import Rules, reading_for, replies_for
 from islet.safety.readings import GlucoseReading, as_mg_dl, readings
-from islet.safety.text import Sentence, sentences
+from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
     Contact,
@@ -32,6 +32,7 @@ from islet.safety.vocabulary import (
     Vocabulary,
     compile_pattern,
 )
+from islet.safety.wordmodel import raised, word_model
 
 LOW_SUGAR = "low-sugar-words"
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
@@ -272,7 +273,29 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     ]
     levels = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
+    if language == "en":
+        counted += _read_by_model(words_of(text, vocab.rewrites), level)
+        levels |= {f.signal.level for f in counted}
+        level = next((lv for lv in LEVELS if lv in levels), "none")
     return _reply(level, counted, reading, asked_about and level == "none", answer_in)
+
+
+def _read_by_model(words: list[str], level: Level) -> list[_Found]:
+    """What the word model adds: a level above ``level`` that the patterns did not find."""
+    said = raised(word_model(), words)
+    if said is None or LEVELS.index(said) >= LEVELS.index(level):
+        return []
+    return [_Found(_model_signal(said), "")]
+
+
+@cache
+def _model_signal(level: Level) -> Signal:
+    """The signal shown when the word model raised ``level`` (its label from the model file)."""
+    label = word_model().labels[level]
+    kinds = {"emergency": "other", "crisis": "suicidal", "medication": "change"}
+    return Signal(
+        id=f"word-model-{level}", level=level, kind=kinds[level], label=label, patterns=["(?!)"]
+    )
 
 
 def no_alert(language: Language = "en") -> Safety:
@@ -329,7 +352,9 @@ def _reply(
         contacts=contacts,
         signs=list(dict.fromkeys(signs)),
         words=list(
-            dict.fromkeys([*(f.words for f in found), *([reading.words] if reading else [])])
+            dict.fromkeys(
+                [*(f.words for f in found if f.words), *([reading.words] if reading else [])]
+            )
         ),
         also=[lv for lv in LEVELS if lv in levels and lv != level and lv != "none"],
         reading=reading,

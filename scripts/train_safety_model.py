@@ -1,0 +1,170 @@
+"""Train the safety triage's word model (issue 11) on the TUNED split of the blind probes only.
+
+    python scripts/train_safety_model.py [--check]
+
+Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
+and never read here) and Ask's tuned questions as ordinary text, turns each into the triage's own
+normalised words, and fits a softmax regression over words and word pairs seen in at least two
+texts (L2-regularised, full-batch gradient descent: deterministic, NumPy only). Writes
+``src/islet/knowledge/safety/word-model.json`` with the thresholds below. ``--check`` prints
+the leave-one-writer-out figures on the dev split instead (each writer's texts scored by a model
+trained without them): the estimate for wording from a new writer that the thresholds were
+chosen on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import yaml
+from numpy.typing import NDArray
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from islet.safety.text import words_of  # noqa: E402
+from islet.safety.vocabulary import LEVELS, vocabulary  # noqa: E402
+from islet.safety.wordmodel import features  # noqa: E402
+
+PROBES = ROOT / "eval" / "safety.yaml"
+ASK_TUNED = (ROOT / "eval" / "ask-blind-dev.yaml", ROOT / "eval" / "questions.yaml")
+OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / "word-model.json"
+# The levels the model may raise on its own, and the probability each needs (chosen on the
+# leave-one-writer-out figures of the dev split, --check).
+THRESHOLDS = {"emergency": 0.6, "crisis": 0.45, "medication": 0.5}
+LABELS = {
+    "emergency": "words that may describe a sign needing emergency care",
+    "crisis": "words that may mean thoughts of suicide or self-harm",
+    "medication": "words that may be about changing or taking a medicine",
+}
+STRENGTH = 10.0  # inverse L2 strength (C)
+STEPS = 300
+RATE = 5.0
+MIN_COUNT = 2
+KEEP = 1e-3  # weights smaller than this (all levels) are left out of the file
+
+Matrix = NDArray[np.float64]
+
+
+def dev_probes() -> list[dict[str, object]]:
+    """The dev probes, and as more ``none`` examples the ordinary questions of Ask's tuned sets
+    (their writers were told to write no emergency, crisis or medicine question): without them
+    the model learns that "can I take ..." or "a red rash" is alarming in itself."""
+    probes = yaml.safe_load(PROBES.read_text(encoding="utf-8"))["probes"]
+    chosen = [p for p in probes if p["split"] == "dev"]
+    for path in ASK_TUNED:
+        questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        chosen += [
+            {"text": q["q"], "level": "none", "writer": f"ask-{q.get('writer', path.stem)}"}
+            for q in questions
+            if q.get("out_of_scope") not in ("dosing", "advice")  # medicine questions among them
+        ]
+    return chosen
+
+
+def featurised(texts: list[str]) -> list[set[str]]:
+    rewrites = vocabulary().rewrites
+    return [features(words_of(t, rewrites)) for t in texts]
+
+
+def fit(rows: list[set[str]], labels: list[int]) -> tuple[list[str], Matrix, Matrix]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        for f in row:
+            counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    x = matrix(rows, {f: i for i, f in enumerate(names)})
+    y = np.eye(len(LEVELS))[labels]
+    w = np.zeros((len(names), len(LEVELS)))
+    b = np.zeros(len(LEVELS))
+    for _ in range(STEPS):
+        p = softmax(x @ w + b)
+        w -= RATE * (x.T @ (p - y) / len(x) + w / (STRENGTH * len(x)))
+        b -= RATE * (p - y).mean(axis=0)
+    return names, w, b
+
+
+def matrix(rows: list[set[str]], index: dict[str, int]) -> Matrix:
+    x = np.zeros((len(rows), len(index)))
+    for i, row in enumerate(rows):
+        for f in row:
+            if f in index:
+                x[i, index[f]] = 1.0
+        # unit length over ALL the text's features, as islet.safety.wordmodel scores it
+        x[i] /= np.sqrt(len(row)) if row else 1.0
+    return x
+
+
+def softmax(z: Matrix) -> Matrix:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def check() -> None:
+    """Leave-one-writer-out on the dev split: what each level the model may raise adds, at the
+    chosen threshold and at neighbouring ones, and the look-alikes it would raise."""
+    probes = dev_probes()
+    rows = featurised([str(p["text"]) for p in probes])
+    writers = sorted({str(p["writer"]) for p in probes})
+    chances: dict[int, NDArray[np.float64]] = {}
+    for writer in writers:
+        train = [i for i, p in enumerate(probes) if p["writer"] != writer]
+        held = [i for i, p in enumerate(probes) if p["writer"] == writer]
+        names, w, b = fit(
+            [rows[i] for i in train], [LEVELS.index(str(probes[i]["level"])) for i in train]
+        )
+        index = {f: i for i, f in enumerate(names)}
+        for i, p in zip(held, softmax(matrix([rows[i] for i in held], index) @ w + b), strict=True):
+            chances[i] = p
+        print(writer, end=" ", flush=True)
+    print()
+    looks = [i for i, p in enumerate(probes) if p["level"] == "none"]
+    for level in LEVELS[:-1]:
+        column = LEVELS.index(level)
+        ours = [
+            i for i, p in enumerate(probes) if p["level"] == level or level in p.get("also", [])
+        ]  # type: ignore[operator]
+        for threshold in (0.3, 0.4, 0.45, 0.5, 0.6, 0.7):
+            found = sum(chances[i][column] >= threshold for i in ours)
+            alarms = sum(chances[i][column] >= threshold for i in looks)
+            print(
+                f"{level} >= {threshold}: recognised {found}/{len(ours)}, "
+                f"look-alikes raised {alarms}/{len(looks)}"
+            )
+
+
+def main() -> None:
+    if "--check" in sys.argv:
+        check()
+        return
+    probes = dev_probes()
+    rows = featurised([str(p["text"]) for p in probes])
+    names, w, b = fit(rows, [LEVELS.index(str(p["level"])) for p in probes])
+    weights = {
+        name: [round(float(v), 4) for v in w[i]]
+        for i, name in enumerate(names)
+        if np.abs(w[i]).max() >= KEEP
+    }
+    model = {
+        "trained_on": (
+            f"eval/safety.yaml dev split only ({sum(1 for p in probes if 'split' not in p)} "
+            f"ordinary questions of Ask's tuned sets added as none), {len(probes)} texts in all; "
+            f"trained {date.today()}"
+        ),
+        "levels": list(LEVELS),
+        "bias": [round(float(v), 4) for v in b],
+        "weights": weights,
+        "thresholds": THRESHOLDS,
+        "labels": LABELS,
+    }
+    OUT.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {len(weights)} features")
+
+
+if __name__ == "__main__":
+    main()
