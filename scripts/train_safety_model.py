@@ -35,9 +35,10 @@ ASK_TUNED = (ROOT / "eval" / "ask-blind-dev.yaml", ROOT / "eval" / "questions.ya
 OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / "word-model.json"
 # The levels the model may raise on its own, and the probability each needs (chosen on the
 # leave-one-writer-out figures of the dev split, --check).
-THRESHOLDS = {"emergency": 0.6, "crisis": 0.45, "medication": 0.5}
+THRESHOLDS = {"crisis": 0.45, "medication": 0.5}
+# Not emergency: words alone cannot tell "I am not short of breath" or "I get hypos" (habitual)
+# from an emergency now, which the patterns' negation and time rules can.
 LABELS = {
-    "emergency": "words that may describe a sign needing emergency care",
     "crisis": "words that may mean thoughts of suicide or self-harm",
     "medication": "words that may be about changing or taking a medicine",
 }

@@ -49,16 +49,31 @@ class WordModel(Strict):
         return self
 
 
+NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "without"})
+SCOPE_ENDS = frozenset({",", ".", "!", "?", ";", "\n", "but", "just", "only"})
+
+
 def features(words: Sequence[str]) -> set[str]:
-    """Words and neighbouring word pairs, punctuation left out."""
-    plain = [w for w in words if w[:1].isalnum()]
+    """Words and neighbouring word pairs, punctuation left out. A word after a negation in the
+    same clause is marked ("i am not suicidal" gives "not_suicidal"), so the model can tell
+    "not suicidal" from "suicidal" as the patterns' negation rules do."""
+    plain: list[str] = []
+    negated = False
+    for word in words:
+        if word in SCOPE_ENDS:
+            negated = False
+        if not word[:1].isalnum():
+            continue
+        plain.append(f"not_{word}" if negated else word)
+        negated = negated or word in NEGATIONS
     return set(plain) | {f"{a} {b}" for a, b in pairwise(plain)}
 
 
 def probabilities(model: WordModel, words: Sequence[str]) -> dict[Level, float]:
     """The model's probability of each level for a text's normalised words."""
-    known = [f for f in features(words) if f in model.weights]
-    scale = 1 / math.sqrt(len(features(words))) if words else 0.0
+    found = features(words)
+    known = [f for f in found if f in model.weights]
+    scale = 1 / math.sqrt(len(found)) if found else 0.0  # no words (only punctuation): no score
     scores = list(model.bias)
     for feature in known:
         for i, weight in enumerate(model.weights[feature]):
