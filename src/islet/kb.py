@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ValidationError
 
 from islet import compiled
@@ -203,9 +204,21 @@ def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     Validated once per version of the files: later runs load the compiled form from the user
     cache (see ``islet.compiled``); a changed file is read and validated again.
     """
-    return compiled.cached(
-        "knowledge", compiled.fingerprint(directory), lambda: validated(directory), KnowledgeBase
-    )
+    key = compiled.fingerprint(directory)
+    kb = compiled.cached("knowledge", key, lambda: validated(directory), KnowledgeBase)
+    _KEYS[id(kb)] = (kb, key)
+    return kb
+
+
+# The key each loaded knowledge base was compiled under, for what is compiled from it in turn
+# (the Ask index). Kept with the knowledge base so that an id is never reused for another one.
+_KEYS: dict[int, tuple[KnowledgeBase, str]] = {}
+
+
+def compiled_key(kb: KnowledgeBase) -> str | None:
+    """The hash of the files ``kb`` was loaded from by ``load`` (None for any other)."""
+    kept = _KEYS.get(id(kb))
+    return kept[1] if kept is not None and kept[0] is kb else None
 
 
 def validated(directory: Path) -> KnowledgeBase:
@@ -296,7 +309,31 @@ def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
 
     Raises KnowledgeError when the file cannot be read or is not valid, each problem starting
     with ``where`` (how messages name the file, e.g. ``"calculators/ajcc-pnet.yaml"``).
+    Validated once per version of the file and of the code that validates it; later runs load
+    the compiled form (see ``islet.compiled``).
     """
+    try:
+        key = compiled.digest(
+            [path, *compiled.code_files((*compiled.SHAPING_CODE, *_code_of(model)))],
+            {"model": f"{model.__module__}.{model.__qualname__}", "pydantic": PYDANTIC_VERSION},
+        )
+    except OSError:
+        return _validated_file(path, model, where)  # unreadable: say so, as the loader does
+    kind = "data." + re.sub(r"[^A-Za-z0-9_.]", ".", f"{where}.{model.__name__}")
+    return compiled.cached(kind, key, lambda: _validated_file(path, model, where), model)
+
+
+def _code_of(model: type[BaseModel]) -> list[str]:
+    """The Islet modules or packages that define ``model`` and the classes it is built on."""
+    names = []
+    for cls in model.__mro__:
+        parts = cls.__module__.split(".")
+        if parts[0] == "islet" and len(parts) > 1:
+            names.append(parts[1] if len(parts) > 2 else f"{parts[1]}.py")
+    return list(dict.fromkeys(names))
+
+
+def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
