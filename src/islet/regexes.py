@@ -105,6 +105,12 @@ def save() -> None:
                 temporary.unlink()
 
 
+def stored_patterns() -> set[str]:
+    """The patterns the table in the cache holds now (empty when there is none)."""
+    folder = compiled.cache_dir()
+    return {pattern for pattern, _ in _read(table_path(folder))} if folder else set()
+
+
 def _compile(pattern: Any, flags: int = 0) -> Any:
     """``re``'s compiler, answering from the table for the patterns stored there."""
     table = _state["table"]
