@@ -145,6 +145,18 @@ def cached(
     return value
 
 
+def stored(kind: str, key: str) -> bool:
+    """Whether a compiled ``kind`` file for ``key`` is in the cache."""
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        with (folder / f"{kind}-{key}.pickle").open("rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
 def load_file(path: Path, shared: Mapping[str, object] | None = None) -> Any:
     """The object stored in a compiled file; raises for anything that is not one."""
     with path.open("rb") as handle:

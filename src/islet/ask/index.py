@@ -73,6 +73,19 @@ def compiled_engine(
         return compiled.cached(f"ask-{audience}", key, build, expected, shared_objects(kb))
 
 
+def index_stored(kb: KnowledgeBase, audience: Audience) -> bool:
+    """Whether the cache holds an index compiled from ``kb``'s files and the current Ask data
+    for ``audience`` (then that data was valid when it was built, and still is)."""
+    kb_key = compiled_key(kb)
+    if kb_key is None:
+        return False
+    try:
+        key = index_key(kb_key, audience)
+    except OSError:
+        return False
+    return compiled.stored(f"ask-{audience}", key)
+
+
 def prepare(languages: tuple[Language, ...] = ("en",)) -> None:
     """Ready the safety triage of ``languages`` before any question is read: its patterns are
     compiled (or taken from the stored table, see ``islet.regexes``) with a fixed text."""
