@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ValidationError
 
@@ -36,13 +35,23 @@ from islet.model import (
 )
 
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
-# libyaml's C loader reads the knowledge several times faster than the pure-Python one.
-YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> Any:
-    """``text`` parsed as safe YAML (with libyaml when installed)."""
-    return yaml.load(text, Loader=YamlLoader)  # a safe loader either way
+    """``text`` parsed as safe YAML (with libyaml when installed). PyYAML is imported here, not
+    with this module: a run that loads the compiled knowledge never reads YAML."""
+    import yaml
+
+    # libyaml's C loader reads the knowledge several times faster than the pure-Python one.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # a safe loader either way
+
+
+def yaml_error() -> type[Exception]:
+    """PyYAML's error class (for ``except`` clauses, evaluated only when something failed)."""
+    import yaml
+
+    return yaml.YAMLError
 
 
 def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] | None:
@@ -50,7 +59,7 @@ def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] 
     when it cannot be read or is not a mapping. An empty file is an empty mapping."""
     try:
         document = parse_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml_error()) as error:
         problems.append(f"{where}: cannot be read: {error}")
         return None
     if not isinstance(document, dict):
@@ -336,7 +345,7 @@ def _code_of(model: type[BaseModel]) -> list[str]:
 def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml_error()) as error:
         raise KnowledgeError([f"{where}: cannot be read: {error}"]) from error
     try:
         return model.model_validate(data)

@@ -42,7 +42,6 @@ from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
 
-
 AUDIENCES: tuple[Audience, ...] = ("patient", "professional")
 
 
