@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -35,11 +36,14 @@ from typing import Any
 
 from islet import compiled
 
-MAGIC = b"ISLETRE1"
+MAGIC = b"ISLETRE2"
 MAX_ENTRIES = 20_000  # a bound on the table as the data changes over many versions
 SAMPLES = (r"(?<![\w'])chest pains?(?![\w'])", r"(?P<n>\d+)\s*mg/dl", r"^(?:a|b)+$", r"x{2,5}?")
 
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# flags, the compiled code (as bytes: reading ints one by one is ten times slower), the number
+# of groups, the group names and the name of each group.
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+CODE_TYPE = "I"  # an array of the engine's code words (checked against _sre.CODESIZE)
 
 _recording: ContextVar[bool] = ContextVar("islet_regex_recording", default=False)
 _state: dict[str, Any] = {"table": None, "path": None, "changed": False, "original": None}
@@ -121,7 +125,7 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
             _state["changed"] = True
         if entry is not None:
             try:
-                return _sre.compile(pattern, *entry)
+                return _built(pattern, entry)
             except Exception:  # an entry the engine refuses: compile it as usual
                 table.pop((pattern, flags), None)
     return _state["original"](pattern, flags)
@@ -137,19 +141,25 @@ def _entry(pattern: str, flags: int) -> Entry:
         indexgroup[index] = name
     return (
         int(flags | parsed.state.flags),
-        [int(c) for c in code],
+        array(CODE_TYPE, code).tobytes(),
         parsed.state.groups - 1,
         groupindex,
         tuple(indexgroup),
     )
 
 
+def _built(pattern: str, entry: Entry) -> Any:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(
+        pattern, flags, array(CODE_TYPE, code).tolist(), groups, groupindex, indexgroup
+    )
+
+
 def _internals_agree() -> bool:
     """Whether patterns built from stored code equal ``re``'s own on this Python."""
     try:
-        return all(
-            _sre.compile(p, *_entry(p, 0)) == _compiler.compile(p, 0)
-            and _sre.compile(p, *marshal.loads(marshal.dumps(_entry(p, 0)))) == re.compile(p)
+        return array(CODE_TYPE).itemsize == _sre.CODESIZE and all(
+            _built(p, marshal.loads(marshal.dumps(_entry(p, 0)))) == _compiler.compile(p, 0)
             for p in SAMPLES
         )
     except Exception:  # internals renamed or changed: `re` keeps its own compiler

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from islet.guide import GuideResult, options_for
 from islet.model import Situation
@@ -24,9 +24,12 @@ GuideAudience = Annotated[
 
 
 @router.post("/guide", response_model=GuideResult)
-def guide(situation: Situation, kb: KB, audience: GuideAudience = None) -> GuideResult:
+def guide(situation: Situation, kb: KB, audience: GuideAudience = None) -> Response:
     """Which treatment options PDQ lists for a situation: ``alerts`` first, then ``applies``,
     ``depends`` (with the facts that decide them), ``excluded`` (with reasons),
     ``next_questions`` and ``gaps``. Every fact is optional; an unknown fact is never read as
     "no"."""
-    return options_for(situation, kb, audience=audience)
+    result = options_for(situation, kb, audience=audience)
+    # The engine's result is already a valid GuideResult: serialised once, as FastAPI would
+    # (the same bytes), not dumped, validated again and dumped again.
+    return Response(result.model_dump_json(by_alias=True), media_type="application/json")
