@@ -172,7 +172,8 @@ def _read(path: Path) -> dict[tuple[str, int], Entry]:
         checksum, payload = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
         if data[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != checksum:
             raise ValueError("not a regex table")
-        table = marshal.loads(payload)
+        with compiled.collection_paused():
+            table = marshal.loads(payload)
         if not isinstance(table, dict):
             raise ValueError("not a regex table")
         return table
