@@ -91,6 +91,17 @@ def code_files(names: Iterable[str]) -> list[Path]:
     return found
 
 
+def code_of(cls: type) -> list[str]:
+    """The Islet modules or packages (as ``code_files`` names them) that define ``cls`` and the
+    classes it is built on."""
+    names = []
+    for base in cls.__mro__:
+        parts = base.__module__.split(".")
+        if parts[0] == "islet" and len(parts) > 1:
+            names.append(parts[1] if len(parts) > 2 else f"{parts[1]}.py")
+    return list(dict.fromkeys(names))
+
+
 def digest(files: Iterable[Path], versions: Mapping[str, str] = {}) -> str:
     """A hash of ``files`` (names and bytes), Islet's version, Python's and ``versions``."""
     hashed = hashlib.sha256()

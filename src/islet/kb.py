@@ -323,23 +323,13 @@ def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
     """
     try:
         key = compiled.digest(
-            [path, *compiled.code_files((*compiled.SHAPING_CODE, *_code_of(model)))],
+            [path, *compiled.code_files((*compiled.SHAPING_CODE, *compiled.code_of(model)))],
             {"model": f"{model.__module__}.{model.__qualname__}", "pydantic": PYDANTIC_VERSION},
         )
     except OSError:
         return _validated_file(path, model, where)  # unreadable: say so, as the loader does
     kind = "data." + re.sub(r"[^A-Za-z0-9_.]", ".", f"{where}.{model.__name__}")
     return compiled.cached(kind, key, lambda: _validated_file(path, model, where), model)
-
-
-def _code_of(model: type[BaseModel]) -> list[str]:
-    """The Islet modules or packages that define ``model`` and the classes it is built on."""
-    names = []
-    for cls in model.__mro__:
-        parts = cls.__module__.split(".")
-        if parts[0] == "islet" and len(parts) > 1:
-            names.append(parts[1] if len(parts) > 2 else f"{parts[1]}.py")
-    return list(dict.fromkeys(names))
 
 
 def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
