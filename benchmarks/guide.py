@@ -25,8 +25,10 @@ TARGET_MS = 1.0
 def situations() -> list[tuple[str, dict[str, object]]]:
     rows = []
     for path in sorted(TABLES.glob("*.yaml")):
-        for row in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            if "situation" in row:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # most tables hold their rows under "cases"; some files are a bare list of rows
+        for row in document["cases"] if isinstance(document, dict) else document:
+            if isinstance(row, dict) and isinstance(row.get("situation"), dict):
                 rows.append((f"{path.stem}/{row['id']}", row["situation"]))
     return rows
 

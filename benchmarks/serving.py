@@ -1,10 +1,11 @@
 """`islet serve` figures, each beside its baseline from the same server in the same run.
 
-- Start: from starting `islet serve` to its first answer (median of STARTS starts).
+- Start: from starting `islet serve` to its first answer (median of STARTS starts), with the
+  CPU time the server used until then (the wall time on a quiet machine) and ``python -c pass``.
 - ``GET /summary`` (a 100 kB page, served from the rendered-page cache) against
   ``GET /api/v1/health``: p50 of sequential requests on one keep-alive connection.
 - ``POST /api/v1/guide`` throughput against ``GET /api/v1/health`` throughput, CONCURRENCY
-  requests in flight (the client shares the machine with the server).
+  requests in flight (the client shares the machine with the server), ROUNDS rounds in turns.
 - Peak memory (VmHWM) of the `islet serve` process after all of that.
 
 One worker on loopback, rate limit off, no access log. Printed, never asserted.
@@ -29,6 +30,7 @@ STARTS = 3
 SEQUENTIAL = 400
 CONCURRENT = 1500
 CONCURRENCY = 16
+ROUNDS = 3
 SITUATIONS = cycle(
     [
         {"tumor_type": "insulinoma", "tumor_count": "single", "sites": ["tail"], "size": "small"},
@@ -45,6 +47,18 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a running process has used (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bare_python() -> float:
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - began
 
 
 def start() -> tuple[subprocess.Popen[bytes], str, float]:
@@ -113,30 +127,43 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def main() -> None:
-    starts = []
+    starts, cpus, bare = [], [], []
     for _ in range(STARTS - 1):
+        bare.append(bare_python())
         server, _, seconds = start()
         starts.append(seconds)
+        cpus.append(cpu_seconds(server.pid))
         stop(server)
+    bare.append(bare_python())
     server, base, seconds = start()
     starts.append(seconds)
+    cpus.append(cpu_seconds(server.pid))
     try:
         health = sequential_p50(base, "/api/v1/health")
         summary = sequential_p50(base, "/summary")
-        health_rate = asyncio.run(throughput(base, guide=False))
-        guide_rate = asyncio.run(throughput(base, guide=True))
+        ratios = []  # health and guide in turns, so a busy moment touches both alike
+        for _ in range(ROUNDS):
+            health_rate = asyncio.run(throughput(base, guide=False))
+            guide_rate = asyncio.run(throughput(base, guide=True))
+            ratios.append((guide_rate / health_rate, guide_rate, health_rate))
         memory = peak_memory_mb(server.pid)
     finally:
         stop(server)
+    ratio, guide_rate, health_rate = statistics.median(ratios)
     print(f"islet serve, 1 worker, loopback; {os.cpu_count()} CPUs shared with the client")
-    print(f"start to first answer: median {statistics.median(starts):.2f} s of {STARTS}")
+    print(
+        f"start to first answer: median {statistics.median(starts):.2f} s of {STARTS} "
+        f"(server CPU {statistics.median(cpus):.2f} s; python -c pass "
+        f"{statistics.median(bare) * 1000:.0f} ms)"
+    )
     print(
         f"GET /summary p50 {summary * 1000:.2f} ms vs GET /api/v1/health p50 "
         f"{health * 1000:.2f} ms: {summary / health:.2f}×  ({SEQUENTIAL} sequential each)"
     )
     print(
         f"POST /api/v1/guide {guide_rate:.0f} req/s vs GET /api/v1/health {health_rate:.0f} "
-        f"req/s: {guide_rate / health_rate:.2f}×  ({CONCURRENT} each, {CONCURRENCY} in flight)"
+        f"req/s: {ratio:.2f}×  (median of {ROUNDS} rounds; {CONCURRENT} each, {CONCURRENCY} "
+        "in flight)"
     )
     print(f"peak memory of islet serve: {memory:.0f} MB")
 

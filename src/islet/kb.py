@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ValidationError
 
 from islet import compiled
@@ -35,13 +35,23 @@ from islet.model import (
 )
 
 KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
-# libyaml's C loader reads the knowledge several times faster than the pure-Python one.
-YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> Any:
-    """``text`` parsed as safe YAML (with libyaml when installed)."""
-    return yaml.load(text, Loader=YamlLoader)  # a safe loader either way
+    """``text`` parsed as safe YAML (with libyaml when installed). PyYAML is imported here, not
+    with this module: a run that loads the compiled knowledge never reads YAML."""
+    import yaml
+
+    # libyaml's C loader reads the knowledge several times faster than the pure-Python one.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # a safe loader either way
+
+
+def yaml_error() -> type[Exception]:
+    """PyYAML's error class (for ``except`` clauses, evaluated only when something failed)."""
+    import yaml
+
+    return yaml.YAMLError
 
 
 def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] | None:
@@ -49,7 +59,7 @@ def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] 
     when it cannot be read or is not a mapping. An empty file is an empty mapping."""
     try:
         document = parse_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml_error()) as error:
         problems.append(f"{where}: cannot be read: {error}")
         return None
     if not isinstance(document, dict):
@@ -203,9 +213,21 @@ def load(directory: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     Validated once per version of the files: later runs load the compiled form from the user
     cache (see ``islet.compiled``); a changed file is read and validated again.
     """
-    return compiled.cached(
-        "knowledge", compiled.fingerprint(directory), lambda: validated(directory), KnowledgeBase
-    )
+    key = compiled.fingerprint(directory)
+    kb = compiled.cached("knowledge", key, lambda: validated(directory), KnowledgeBase)
+    _KEYS[id(kb)] = (kb, key)
+    return kb
+
+
+# The key each loaded knowledge base was compiled under, for what is compiled from it in turn
+# (the Ask index). Kept with the knowledge base so that an id is never reused for another one.
+_KEYS: dict[int, tuple[KnowledgeBase, str]] = {}
+
+
+def compiled_key(kb: KnowledgeBase) -> str | None:
+    """The hash of the files ``kb`` was loaded from by ``load`` (None for any other)."""
+    kept = _KEYS.get(id(kb))
+    return kept[1] if kept is not None and kept[0] is kb else None
 
 
 def validated(directory: Path) -> KnowledgeBase:
@@ -296,10 +318,24 @@ def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
 
     Raises KnowledgeError when the file cannot be read or is not valid, each problem starting
     with ``where`` (how messages name the file, e.g. ``"calculators/ajcc-pnet.yaml"``).
+    Validated once per version of the file and of the code that validates it; later runs load
+    the compiled form (see ``islet.compiled``).
     """
     try:
+        key = compiled.digest(
+            [path, *compiled.code_files((*compiled.SHAPING_CODE, *compiled.code_of(model)))],
+            {"model": f"{model.__module__}.{model.__qualname__}", "pydantic": PYDANTIC_VERSION},
+        )
+    except OSError:
+        return _validated_file(path, model, where)  # unreadable: say so, as the loader does
+    kind = "data." + re.sub(r"[^A-Za-z0-9_.]", ".", f"{where}.{model.__name__}")
+    return compiled.cached(kind, key, lambda: _validated_file(path, model, where), model)
+
+
+def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
+    try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, yaml_error()) as error:
         raise KnowledgeError([f"{where}: cannot be read: {error}"]) from error
     try:
         return model.model_validate(data)

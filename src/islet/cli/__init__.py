@@ -1,39 +1,104 @@
 """The `islet` command line: thin Typer commands over the core library (no medical logic here).
 
 One module per command group (``knowledge``, ``guide``, ``explain``, ``calculators``, ``ask``,
-``safety``, ``review``, ``export``, ``trials``, ``serve``), joined here. Each command imports
-its engine inside the function, so ``islet show`` never pays for the Ask or trials stacks.
+``safety``, ``review``, ``export``, ``trials``, ``serve``), joined here and imported only when
+one of its commands runs, so ``islet show`` never pays for the Ask, guide or trials stacks.
 ``IsletGroup`` is the one place an Islet error becomes a message and an exit code.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import importlib
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.main
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
+if TYPE_CHECKING:
+    from typer._click import Command  # typer's own copy of click
+
 from islet import __version__
-from islet.cli.ask import ask_command, eval_app
-from islet.cli.calculators import grade_command, stage_command
-from islet.cli.explain import symptoms_command, tests_command
-from islet.cli.export import export_static_command
-from islet.cli.guide import guide_command
-from islet.cli.knowledge import (
-    check_command,
-    cite_command,
-    glossary_command,
-    show_command,
-    treatments_command,
-    types_command,
-)
-from islet.cli.review import review_command
-from islet.cli.safety import eval_safety_command
-from islet.cli.serve import serve_command
-from islet.cli.trials import trials_app
 from islet.errors import IsletError, outcome
+
+# Every command as (module, function or Typer group), in the order `islet --help` lists them
+# (groups last, as Typer lists them).
+# A module is imported only when its command runs (or when help lists them all): `islet show`
+# never loads the guide, safety, trials or Ask stacks.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("knowledge", "check_command"),
+    "show": ("knowledge", "show_command"),
+    "treatments": ("knowledge", "treatments_command"),
+    "types": ("knowledge", "types_command"),
+    "glossary": ("knowledge", "glossary_command"),
+    "cite": ("knowledge", "cite_command"),
+    "guide": ("guide", "guide_command"),
+    "symptoms": ("explain", "symptoms_command"),
+    "tests": ("explain", "tests_command"),
+    "stage": ("calculators", "stage_command"),
+    "grade": ("calculators", "grade_command"),
+    "serve": ("serve", "serve_command"),
+    "ask": ("ask", "ask_command"),
+    "review": ("review", "review_command"),
+    "export-static": ("export", "export_static_command"),
+    "trials": ("trials", "trials_app"),
+    "eval": ("ask", "eval_app"),
+}
+
+
+def load_command(name: str) -> Command:
+    """The click command ``islet NAME`` runs, importing its module now."""
+    module_name, attribute = COMMANDS[name]
+    target = getattr(importlib.import_module(f"islet.cli.{module_name}"), attribute)
+    holder = typer.Typer(add_completion=False)  # completion options belong to the root only
+    if isinstance(target, typer.Typer):  # a group of subcommands
+        if name == "eval":
+            from islet.cli.safety import eval_safety_command
+
+            if not any(c.name == "safety" for c in target.registered_commands):
+                target.command("safety")(eval_safety_command)
+        holder.add_typer(target, name=name)
+        group = typer.main.get_command(holder)
+        assert isinstance(group, TyperGroup)
+        command = group.commands[name]
+    else:
+        holder.command(name)(target)
+        command = typer.main.get_command(holder)
+    command.name = name
+    return command
+
+
+class LazyCommands(MutableMapping[str, "Command"]):
+    """The root group's commands, each loaded on first use."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Command] = {}
+        self._names = list(COMMANDS)
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._loaded:
+            if name not in self._names:
+                raise KeyError(name)
+            self._loaded[name] = load_command(name)
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._names))
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 class IsletGroup(TyperGroup):
@@ -43,6 +108,10 @@ class IsletGroup(TyperGroup):
     Doing this here rather than in ``main`` gives the same exit code and message to every
     caller of ``app``, including test runners that invoke it directly.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands()
 
     def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
         try:
@@ -77,26 +146,6 @@ def _root(
     ] = False,
 ) -> None:
     """Islet: PDQ knowledge about pancreatic neuroendocrine tumors (islet cell tumors)."""
-
-
-app.command("check")(check_command)
-app.command("show")(show_command)
-app.command("treatments")(treatments_command)
-app.command("types")(types_command)
-app.command("glossary")(glossary_command)
-app.command("cite")(cite_command)
-app.command("guide")(guide_command)
-app.command("symptoms")(symptoms_command)
-app.command("tests")(tests_command)
-app.command("stage")(stage_command)
-app.command("grade")(grade_command)
-app.command("serve")(serve_command)
-app.add_typer(trials_app, name="trials")
-app.command("ask")(ask_command)
-eval_app.command("safety")(eval_safety_command)
-app.add_typer(eval_app, name="eval")
-app.command("review")(review_command)
-app.command("export-static")(export_static_command)
 
 
 def main() -> None:

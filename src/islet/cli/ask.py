@@ -53,8 +53,10 @@ def ask_command(
 ) -> None:
     """Answer a question from the summary, quoting the passages and their sources."""
     from islet.ask import answer  # imported here: only this command pays for the Ask stack
+    from islet.ask.index import prepare
 
     language = requested_language(lang)
+    prepare((language,) if language else ("en",))
     reply = answer(
         question,
         audience=audience,

@@ -43,11 +43,11 @@ def serve_command(
     # Imported here so that other commands do not pay for loading the web stack.
     import uvicorn
 
-    from islet.web.app import create_app
+    from islet.web.app import preflight
 
-    # Build the app once here so broken knowledge or settings stop start-up with a clear
-    # message (exit 2) before any worker starts.
-    create_app()
+    # Check what the app needs here so broken knowledge or settings stop start-up with a clear
+    # message (exit 2) before any worker starts; each worker then builds the app.
+    preflight()
     prefix = normalise_root_path(root_path)
     shown_host = f"[{host}]" if ":" in host else host
     behind = f"; links carry the proxy prefix {prefix}" if prefix else ""

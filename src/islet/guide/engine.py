@@ -68,6 +68,35 @@ def options_for(
     kb = kb or kb_module.load()
     data = data or load_guide_data()
     facts: Facts = {name: getattr(situation, name) for name in Situation.model_fields}
+    if all(value is None for value in facts.values()):
+        # Nothing known yet: where everyone starts, the same for everyone, and the slowest
+        # answer (every option open). Worked out once per knowledge base and audience.
+        key = (id(kb), id(data), audience)
+        kept = _STARTING_POINTS.get(key)
+        if kept is None or kept[0] is not kb or kept[1] is not data:
+            kept = _STARTING_POINTS[key] = (
+                kb,
+                data,
+                _options(situation, kb, data, facts, audience),
+            )
+        return kept[2]
+    return _options(situation, kb, data, facts, audience)
+
+
+# The result for a situation with no facts, by (knowledge base, guide data, audience); kept with
+# the objects so that an id is never reused for others. It holds nothing a person entered.
+_STARTING_POINTS: dict[
+    tuple[int, int, Audience | None], tuple[KnowledgeBase, GuideData, GuideResult]
+] = {}
+
+
+def _options(
+    situation: Situation,
+    kb: KnowledgeBase,
+    data: GuideData,
+    facts: Facts,
+    audience: Audience | None,
+) -> GuideResult:
     words = Words(data)
 
     evaluated: list[EvaluatedRule] = []
@@ -86,6 +115,16 @@ def options_for(
 
     groups: dict[Status, list[GuideOption]] = {"applies": [], "depends": [], "excluded": []}
     open_effects: list[list[Sensitivity]] = []
+    # Options of one list share their conditions: what the missing facts would do to them is
+    # worked out once per set of conditions in this call (kept only while it runs).
+    known: dict[tuple[int, ...], list[Sensitivity]] = {}
+
+    def effects_of(conditions: list[Condition]) -> list[Sensitivity]:
+        key = tuple(map(id, conditions))
+        if key not in known:
+            known[key] = _effects(conditions, facts)
+        return known[key]
+
     for item in evaluated:
         for option in item.rule.options:
             conditions = item.conditions + ([option.condition] if option.condition else [])
@@ -94,7 +133,7 @@ def options_for(
             ruled_out = option.unless is not None and evaluate_all([option.unless], facts) is True
             if ruled_out:
                 status = "excluded"
-            effects = _effects(conditions, facts) if status == "depends" else []
+            effects = effects_of(conditions) if status == "depends" else []
             groups[status].append(
                 _option(kb, data, words, item, option, conditions, facts, status, effects)
             )

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from islet.errors import KnowledgeError
+from islet.kb import parse_yaml
 from islet.model import Source
 
 VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
@@ -86,7 +87,7 @@ class Vocabulary(_Frozen):
 def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     """The validated vocabulary; raises KnowledgeError when the file is broken."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))  # libyaml's loader where present
         vocab = Vocabulary.model_validate(data)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError) as error:
         raise KnowledgeError([f"{path.name}: {error}"]) from error

@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from islet import __version__
 from islet import kb as kb_module
 from islet.ask.answer import engine_for
+from islet.ask.index import index_stored, prepare
 from islet.calculators.tables import ajcc, enets, who
 from islet.cds.data import load_cds_data
 from islet.errors import KnowledgeError
@@ -21,6 +22,8 @@ from islet.explain.symptoms import extras, extras_problems
 from islet.explain.tests import texts
 from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
+from islet.language import LANGUAGES
+from islet.model import Audience
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
 from islet.web.api import router as api_router
@@ -39,6 +42,8 @@ from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
 
+AUDIENCES: tuple[Audience, ...] = ("patient", "professional")
+
 
 def create_app(settings: Settings | None = None, knowledge_dir: Path | None = None) -> FastAPI:
     """A ready web app. Loads and validates the knowledge first: invalid knowledge raises
@@ -46,6 +51,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     settings = settings or Settings.from_env()
     kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
     check_data(kb)
+    storage = storage_for(settings.rate_limit_storage) if settings.rate_limit else None
     app = FastAPI(
         title="Islet API",
         version=__version__,
@@ -67,13 +73,13 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added innermost first: the security headers wrap everything, including 413 and 429.
     app.add_middleware(PageCache)
-    if settings.rate_limit:
+    if storage is not None:
         app.add_middleware(
             RateLimit,
             per_minute=settings.rate_limit,
             respond=problems.respond,
-            # Made here so that a wrong storage setting stops start-up with its message.
-            storage=storage_for(settings.rate_limit_storage),
+            # Made before the app so that a wrong storage setting stops start-up with its message.
+            storage=storage,
         )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
     app.add_middleware(NeverCrash, respond=problems.respond)
@@ -84,10 +90,25 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     return app
 
 
+def preflight(settings: Settings | None = None, knowledge_dir: Path | None = None) -> None:
+    """What ``create_app`` checks before it builds anything (the settings, the knowledge and
+    every data file), without building the app: ``islet serve`` runs it before any worker
+    starts, so broken knowledge or settings stop start-up with a clear message."""
+    settings = settings or Settings.from_env()
+    check_data(kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load())
+    if settings.rate_limit:
+        storage_for(settings.rate_limit_storage)
+
+
 def check_data(kb: KnowledgeBase) -> None:
     """Load every data file the pages use besides the knowledge base (guide wording, calculator
     tables, explainer texts, the Ask Islet lexicon and indexes, the trial screening vocabulary);
-    each raises KnowledgeError naming its problems."""
+    each raises KnowledgeError naming its problems.
+
+    The Ask engines are built here only when no compiled index of the same inputs exists (one
+    that does was built from this very data, so the data is valid); otherwise each is loaded
+    on the first question for its audience. The safety triage's patterns are readied with a
+    fixed text (see ``islet.ask.index.prepare``)."""
     load_guide_data()
     ajcc()
     enets()
@@ -95,9 +116,11 @@ def check_data(kb: KnowledgeBase) -> None:
     texts()
     vocabulary()
     load_cds_data(kb=kb)
-    # Built now rather than on the first question, so broken ask data stops start-up too.
-    engine_for(kb, "patient")
-    engine_for(kb, "professional")
+    # Checked now rather than on the first question, so broken ask data stops start-up too.
+    for audience in AUDIENCES:
+        if not index_stored(kb, audience):
+            engine_for(kb, audience)
+    prepare(LANGUAGES)
     problems = extras_problems(kb, extras())
     if problems:
         raise KnowledgeError(problems)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from starlette.requests import Request
 
 from islet.guide import GuideResult, options_for
@@ -29,7 +29,7 @@ GuideAudience = Annotated[
 @router.post("/guide", response_model=GuideResult)
 def guide(
     request: Request, situation: Situation, kb: KB, audience: GuideAudience = None
-) -> GuideResult:
+) -> Response:
     """Which treatment options PDQ lists for a situation: ``alerts`` first, then ``applies``,
     ``depends`` (with the facts that decide them), ``excluded`` (with reasons),
     ``next_questions`` and ``gaps``. Every fact is optional; an unknown fact is never read as
@@ -37,4 +37,7 @@ def guide(
     # The language of the knowledge base (KB): ``?lang=``, for the guide's own words too.
     language = parse_language(request.query_params.get("lang")) or "en"
     data = guide_data_in("en" if audience == "professional" else language)
-    return options_for(situation, kb, data, audience=audience)
+    result = options_for(situation, kb, data, audience=audience)
+    # The engine's result is already a valid GuideResult: serialised once, as FastAPI would
+    # (the same bytes), not dumped, validated again and dumped again.
+    return Response(result.model_dump_json(by_alias=True), media_type="application/json")
