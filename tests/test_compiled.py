@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 import yaml
@@ -86,6 +87,50 @@ def test_a_corrupt_compiled_file_is_ignored_and_rebuilt(
     assert load(VALID) == expected
     forbid_reading_yaml(monkeypatch)
     assert load(VALID) == expected  # the file was rebuilt
+
+
+class NamingUnpickler(pickle.Unpickler):
+    """Reads a pickle, noting the module of every class it names."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        super().__init__(handle)
+        self.modules: set[str] = set()
+
+    def find_class(self, module: str, name: str) -> Any:
+        self.modules.add(module)
+        return super().find_class(module, name)
+
+
+def test_every_islet_module_a_compiled_file_names_shapes_its_key(cache: Path) -> None:
+    """A pickle names each class by its module path, so a change to any of those modules
+    (moved, renamed or edited) must give a new key."""
+    load(VALID)
+    (path,) = compiled_files(cache)
+    with path.open("rb") as handle:
+        unpickler = NamingUnpickler(handle)
+        unpickler.load()
+    named = {m for m in unpickler.modules if m == "islet" or m.startswith("islet.")}
+    shaping = {
+        "islet." + name.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+        for name in compiled.shaping_files()
+    }
+    assert {"islet.kb", "islet.model.content"} <= named
+    assert named <= shaping
+
+
+def test_moving_a_model_module_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same bytes under another module path: a pickle of the old layout is never loaded."""
+    code = tmp_path / "islet"
+    for name in compiled.shaping_files():
+        (code / name).parent.mkdir(parents=True, exist_ok=True)
+        (code / name).write_bytes((compiled.PACKAGE / name).read_bytes())
+    monkeypatch.setattr(compiled, "PACKAGE", code)
+    before = compiled.fingerprint(VALID)
+    assert compiled.fingerprint(VALID) == before
+    (code / "model" / "marks.py").rename(code / "model" / "glossary_marks.py")
+    assert compiled.fingerprint(VALID) != before
 
 
 def test_a_cache_that_cannot_be_written_is_skipped(

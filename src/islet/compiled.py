@@ -29,8 +29,11 @@ from islet import __version__, settings
 
 CACHE_ENV = settings.CACHE_DIR.name
 OFF = "off"
-# The modules whose classes are pickled: a change to them changes the key.
-SHAPING_MODULES = ("model.py", "kb.py", "compiled.py")
+# The modules whose classes are pickled (patterns under src/islet): a change to any of them,
+# including a file added, moved or renamed (a pickle names each class by its module path),
+# changes the key.
+SHAPING_MODULES = ("model/*.py", "kb.py", "compiled.py")
+PACKAGE = Path(__file__).parent
 
 T = TypeVar("T")
 
@@ -53,19 +56,24 @@ def fingerprint(directory: Path, pattern: str = "*.yaml") -> str:
     import pydantic
 
     digest = hashlib.sha256()
-    here = Path(__file__).parent
     parts: list[tuple[str, bytes]] = [
         ("islet", __version__.encode()),
         ("python", sys.version.encode()),
         ("pydantic", pydantic.VERSION.encode()),
     ]
-    parts += [(f"code/{name}", (here / name).read_bytes()) for name in SHAPING_MODULES]
+    parts += [(f"code/{name}", (PACKAGE / name).read_bytes()) for name in shaping_files()]
     files = sorted(directory.glob(pattern)) if directory.is_dir() else []
     parts += [(f"data/{path.name}", path.read_bytes()) for path in files]
     for name, data in parts:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()[:32]
+
+
+def shaping_files() -> list[str]:
+    """The files of Islet's code that shape the compiled form, as paths under the package."""
+    found = {path for pattern in SHAPING_MODULES for path in PACKAGE.glob(pattern)}
+    return sorted(path.relative_to(PACKAGE).as_posix() for path in found)
 
 
 def cached(kind: str, key: str, build: Callable[[], T], expected: type[T]) -> T:
