@@ -51,12 +51,14 @@ class UnknownTerm(IsletError):
 
 class InvalidInput(IsletError):
     """A value Islet cannot use: ``field`` names the input at fault (as the API calls it) and
-    ``suggestions`` lists values that would do. The message starts with the field's name."""
+    ``suggestions`` lists values that would do. The message starts with the field's name;
+    ``message`` is the same without it, for a form that shows it beside the field."""
 
     def __init__(
         self, field: str | None, message: str, suggestions: list[str] | None = None
     ) -> None:
         self.field = field
+        self.message = message
         self.suggestions = list(suggestions or [])
         super().__init__(f"{field}: {message}" if field else message)
 

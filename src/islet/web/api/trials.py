@@ -9,27 +9,17 @@ age, sex and place as query parameters, as the CLI does, and none of them is sto
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from islet.errors import InvalidInput, RegistryUnavailable, UnknownTerm
+from islet.errors import RegistryUnavailable
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, parse_place, zip_point
 from islet.trials.live import Registry, find_trials
-from islet.trials.search import (
-    DEFAULT_RADIUS_MILES,
-    TrialDetail,
-    TrialQuery,
-    TrialSearchResult,
-    normalize_intervention_types,
-    normalize_phases,
-    normalize_statuses,
-    show,
-)
+from islet.trials.query import DEFAULT_RADIUS_MILES, TrialQuery, read_place
+from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.schemas import problem_responses
 
@@ -59,38 +49,6 @@ NctId = Annotated[
 ]
 
 
-def _point(
-    lat: float | None, lon: float | None, zip_code: str | None = None, near: str | None = None
-) -> Point | None:
-    if near is not None:
-        if lat is not None or lon is not None or zip_code is not None:
-            raise InvalidInput("near", "give near, or lat and lon, or zip; not several")
-        try:
-            return parse_place(near.strip())
-        except ValueError as error:
-            raise InvalidInput("near", str(error)) from error
-    if (lat is None) != (lon is None):
-        raise InvalidInput("lat", "give both lat and lon, or neither")
-    if zip_code is not None:
-        if lat is not None:
-            raise InvalidInput("zip", "give a ZIP code or lat and lon, not both")
-        try:
-            return zip_point(zip_code)
-        except ValueError as error:
-            raise InvalidInput("zip", str(error)) from error
-    return None if lat is None or lon is None else Point(lat=lat, lon=lon)
-
-
-def _codes(
-    field: str, normalize: Callable[[list[str]], list[str]], values: list[str] | None
-) -> list[str]:
-    try:
-        codes = normalize(values or [])
-    except UnknownTerm as error:  # a bad filter value is bad input, not a missing page
-        raise InvalidInput(field, str(error)) from error
-    return codes
-
-
 @router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404, 503))
 async def trials(
     request: Request,
@@ -116,19 +74,20 @@ async def trials(
     recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
     search of the registry (``origin: "registry"``, ``fetched_at``), or 503
     ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
-    query = TrialQuery(
+    query = TrialQuery.read(
         tumor_type=tumor_type,
         condition=condition,
         any_condition=any_condition,
-        statuses=_codes("status", normalize_statuses, status),
-        phases=_codes("phase", normalize_phases, phase),
-        intervention_types=_codes(
-            "intervention_type", normalize_intervention_types, intervention_type
-        ),
+        statuses=status,
+        phases=phase,
+        intervention_types=intervention_type,
         age=age,
         sex=sex,
-        near=_point(lat, lon, zip_code, near),
-        radius_miles=radius,
+        near=near,
+        lat=lat,
+        lon=lon,
+        zip_code=zip_code,
+        radius=radius,
         limit=limit,
     )
     try:
@@ -167,7 +126,8 @@ def trial(
     radius: Radius = DEFAULT_RADIUS_MILES,
 ) -> TrialDetail:
     """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
-    return show(nct_id, default_db_path(), near=_point(lat, lon, None, near), radius_miles=radius)
+    place = read_place(near, lat=lat, lon=lon)
+    return show(nct_id, default_db_path(), near=place, radius_miles=radius)
 
 
 class ScreeningRequest(BaseModel):
@@ -193,6 +153,6 @@ def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
         nct_id,
         default_db_path(),
         person=body.person,
-        near=_point(body.lat, body.lon),
+        near=read_place(lat=body.lat, lon=body.lon),
         radius_miles=body.radius,
     )
