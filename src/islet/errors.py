@@ -5,6 +5,7 @@ The tree (``str(error)`` is always the message to show a person)::
     IsletError                  anything a person can act on
     ├── KnowledgeError          the knowledge base is missing, unreadable or invalid
     ├── UnknownTerm             a topic, term or id Islet does not know (with close matches)
+    │   └── UnknownPlace        a well-formed place Islet cannot find (a ZIP code; ``field``)
     ├── InvalidInput            a value Islet cannot use (``field``, ``suggestions``)
     │   ├── InvalidSituation    a situation that is contradictory or names unknown values
     │   ├── InvalidQuestion     a question that is empty, too long or without words
@@ -47,6 +48,17 @@ class UnknownTerm(IsletError):
         self.suggestions = suggestions or []
         hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} '{term}'.{hint}")
+
+
+class UnknownPlace(UnknownTerm):
+    """A well-formed place that Islet cannot find, such as a US ZIP code missing from its
+    offline table; ``field`` names the input that gave it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        IsletError.__init__(self, message)
+        self.kind, self.term, self.suggestions = "place", message, []
+        self.field = field
+        self.message = message
 
 
 class InvalidInput(IsletError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Literal, get_args, get_origin
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from islet.model.content import Strict
 
@@ -33,6 +33,9 @@ class Situation(Strict):
     there (``spread`` becomes ``["liver"]`` when it is not given). One tumor may span two
     neighbouring parts of the pancreas.
     """
+
+    # The contradictions below, as JSON Schema, so that the API's document says what it refuses.
+    model_config = ConfigDict(json_schema_extra=lambda schema: schema.update(_rules_as_schema()))
 
     tumor_type: TumorTypeName | None = Field(None, description="the kind of pancreatic NET")
     tumor_count: Literal["single", "multiple", "none_found"] | None = Field(
@@ -158,6 +161,31 @@ def implied_facts(facts: dict[str, Any]) -> dict[str, Any]:
     ):
         facts = {**facts, "liver_dominant_severe_symptoms": False}
     return facts
+
+
+def _rules_as_schema() -> dict[str, Any]:
+    """The checks of ``Situation._no_contradictions`` as JSON Schema (``allOf`` of if/then)."""
+
+    def when(fact: str, value: object, then: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "if": {"properties": {fact: {"const": value}}, "required": [fact]},
+            "then": {"properties": then},
+        }
+
+    parts = ("head", "body", "tail", "duodenum")
+    one_tumor: list[dict[str, Any]] = [{"items": {"enum": sorted(p)}} for p in NEIGHBOURING_PARTS]
+    one_tumor += [{"items": {"const": part}} for part in parts]
+    return {
+        "allOf": [
+            when("tumor_count", "none_found", {"sites": {"maxItems": 0}, "size": {"type": "null"}}),
+            when("tumor_count", "single", {"sites": {"anyOf": [{"type": "null"}, *one_tumor]}}),
+            when(
+                "liver_dominant_severe_symptoms",
+                True,
+                {"spread": {"anyOf": [{"type": "null"}, {"contains": {"const": "liver"}}]}},
+            ),
+        ]
+    }
 
 
 FactKind = Literal["one", "many", "yesno"]

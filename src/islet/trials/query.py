@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from islet.errors import InvalidInput, IsletError, UnknownTerm
+from islet.errors import InvalidInput, IsletError, UnknownPlace, UnknownTerm
 from islet.trials.conditions import resolve_type
-from islet.trials.geo import Point, parse_place, zip_point
+from islet.trials.geo import Point, UnknownZip, parse_place, zip_point
 
 Sex = Literal["female", "male"]
 
@@ -61,8 +61,37 @@ MAX_RADIUS_MILES = 12500.0
 MAX_AGE = 130
 
 
+def _any_case(word: str) -> str:
+    """A pattern for ``word`` in any letter case: "open" -> "[Oo][Pp][Ee][Nn]"."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _spelled(code: str) -> str:
+    """A pattern for a registry code in any letter case, its words apart by spaces, hyphens or
+    underscores: RECRUITING, not-yet-recruiting, Not yet recruiting."""
+    return "[ _-]+".join(_any_case(word) for word in code.split("_"))
+
+
+def _one_of(alternatives: Sequence[str]) -> str:
+    return rf"^ *(?:{'|'.join(alternatives)}) *$"
+
+
+# What each filter accepts, as patterns: the API publishes them (so its document says exactly
+# what is read) and the normalize_* functions below accept nothing else.
+STATUS_PATTERN = _one_of([_spelled(code) for code in (*STATUSES, "OPEN")])
+PHASE_PATTERN = _one_of(
+    [
+        "[1-4]",
+        _any_case("phase") + "[ _-]*[1-4]",
+        _any_case("early") + "[ _-]*(?:" + _any_case("phase") + "[ _-]*)?1",
+        "[Nn]/?[Aa]",
+    ]
+)
+INTERVENTION_TYPE_PATTERN = _one_of([_spelled(code) for code in INTERVENTION_TYPES])
+
+
 def _code(value: str) -> str:
-    return re.sub(r"[\s-]+", "_", value.strip()).upper()
+    return re.sub(r"[\s_-]+", "_", value.strip()).upper()
 
 
 def normalize_statuses(values: list[str]) -> list[str]:
@@ -73,7 +102,7 @@ def normalize_statuses(values: list[str]) -> list[str]:
         code = _code(value)
         return list(OPEN_STATUSES) if code == "OPEN" else [code]
 
-    return _normalized(values, codes, STATUSES, "trial status", (*STATUSES, "OPEN"))
+    return _normalized(values, STATUS_PATTERN, codes, STATUSES, "trial status", (*STATUSES, "OPEN"))
 
 
 def normalize_phases(values: list[str]) -> list[str]:
@@ -86,31 +115,35 @@ def normalize_phases(values: list[str]) -> list[str]:
         )
         return [f"PHASE{code}" if code in ("1", "2", "3", "4") else code]
 
-    return _normalized(values, codes, PHASES, "trial phase")
+    return _normalized(values, PHASE_PATTERN, codes, PHASES, "trial phase")
 
 
 def normalize_intervention_types(values: list[str]) -> list[str]:
     return _normalized(
-        values, lambda value: [_code(value)], INTERVENTION_TYPES, "intervention type"
+        values,
+        INTERVENTION_TYPE_PATTERN,
+        lambda value: [_code(value)],
+        INTERVENTION_TYPES,
+        "intervention type",
     )
 
 
 def _normalized(
     values: list[str],
+    pattern: str,
     codes: Callable[[str], list[str]],
     known: tuple[str, ...],
     kind: str,
     suggest: tuple[str, ...] | None = None,
 ) -> list[str]:
     """The registry codes of ``values``, each once, in order; UnknownTerm (a ``kind``, with the
-    closest of ``suggest``, by default ``known``) for a value whose code is not ``known``."""
+    closest of ``suggest``, by default ``known``) for a value that ``pattern`` does not match."""
     out: list[str] = []
     for value in values:
-        for code in codes(value):
-            if code not in known:
-                raise UnknownTerm(kind, value, _close(code, suggest or known))
-            if code not in out:
-                out.append(code)
+        found = codes(value) if re.search(pattern, value) else []
+        if not found or any(code not in known for code in found):
+            raise UnknownTerm(kind, value, _close(_code(value), suggest or known))
+        out += [code for code in found if code not in out]
     return out
 
 
@@ -258,12 +291,15 @@ def read_place(
     zip_code: str | None = None,
 ) -> Point | None:
     """The place to measure from: ``near`` ("LAT,LON" or a US ZIP code), or ``lat`` and ``lon``,
-    or ``zip``; only one of the three ways. None when no place is given."""
-    if near is not None and near.strip():
+    or ``zip``; only one of the three ways. None when no place is given. A ZIP code missing
+    from the offline table is an UnknownPlace (the API's 404), not an InvalidInput."""
+    if near is not None:
         if lat is not None or lon is not None or zip_code is not None:
             raise InvalidInput("near", "give near, or lat and lon, or zip; not several")
         try:
-            return parse_place(near.strip())
+            return parse_place(near)
+        except UnknownZip as error:
+            raise UnknownPlace("near", str(error)) from error
         except ValueError as error:
             raise InvalidInput("near", str(error)) from error
     if (lat is None) != (lon is None):
@@ -273,8 +309,8 @@ def read_place(
             raise InvalidInput("zip", "give a ZIP code or lat and lon, not both")
         try:
             return zip_point(zip_code)
-        except ValueError as error:
-            raise InvalidInput("zip", str(error)) from error
+        except UnknownZip as error:
+            raise UnknownPlace("zip", str(error)) from error
     return None if lat is None or lon is None else Point(lat=lat, lon=lon)
 
 
@@ -326,7 +362,7 @@ def read_filters(
     for name, read, fallback in readers:
         try:
             reading.values[name] = read()
-        except (InvalidInput, UnknownTerm) as error:
+        except (InvalidInput, UnknownTerm) as error:  # UnknownPlace is an UnknownTerm
             reading.values[name] = fallback
             reading.errors[getattr(error, "field", None) or _FIELDS.get(name, name)] = error
     if not reading.errors:

@@ -7,6 +7,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+def whole_number(value: Any) -> Any:
+    """JSON's view of an integer: 3.0 is the integer 3 (strict models would refuse it)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 class FieldError(BaseModel):
     """One input at fault: its dotted ``field`` path, where it was sent, and what is wrong."""
 

@@ -9,18 +9,27 @@ age, sex and place as query parameters, as the CLI does, and none of them is sto
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from islet.errors import RegistryUnavailable
 from islet.trials.eligibility import PersonFacts
+from islet.trials.geo import PLACE_PATTERN
 from islet.trials.live import Registry, find_trials
-from islet.trials.query import DEFAULT_RADIUS_MILES, TrialQuery, read_place
+from islet.trials.query import (
+    DEFAULT_RADIUS_MILES,
+    INTERVENTION_TYPE_PATTERN,
+    PHASE_PATTERN,
+    STATUS_PATTERN,
+    TrialQuery,
+    read_place,
+)
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
+from islet.web.api.openapi import QUERY_OBJECT, place_rules
 from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
@@ -33,23 +42,40 @@ Lon = Annotated[
 ]
 Zip = Annotated[
     str | None,
-    Query(alias="zip", pattern=r"^\d{5}$", description="a US ZIP code to search near"),
+    Query(alias="zip", pattern=r"^[0-9]{5}$", description="a US ZIP code to search near"),
 ]
 Near = Annotated[
     str | None,
     Query(
         max_length=64,
         description="'LAT,LON' or a US ZIP code, as the CLI's --near (instead of lat/lon or zip)",
+        json_schema_extra={"pattern": PLACE_PATTERN},  # read_place reads exactly these
     ),
 ]
 Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
-Values = Annotated[list[Annotated[str, Field(max_length=40)]] | None, Query(max_length=20)]
+
+
+def code(pattern: str) -> Any:
+    """One registry code of a filter, spelled as the core reads it (``pattern``)."""
+    return Field(max_length=40, json_schema_extra={"pattern": pattern})
+
+
+Statuses = Annotated[list[Annotated[str, code(STATUS_PATTERN)]] | None, Query(max_length=20)]
+Phases = Annotated[list[Annotated[str, code(PHASE_PATTERN)]] | None, Query(max_length=20)]
+InterventionTypes = Annotated[
+    list[Annotated[str, code(INTERVENTION_TYPE_PATTERN)]] | None, Query(max_length=20)
+]
 NctId = Annotated[
     str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
 ]
 
 
-@router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404, 503))
+@router.get(
+    "/trials",
+    response_model=TrialSearchResult,
+    responses=problem_responses(404, 503),
+    openapi_extra={QUERY_OBJECT: place_rules(with_zip=True)},
+)
 async def trials(
     request: Request,
     tumor_type: Annotated[
@@ -57,9 +83,9 @@ async def trials(
     ] = None,
     condition: Annotated[str | None, Query(max_length=200, description="other condition")] = None,
     any_condition: bool = False,
-    status: Values = None,
-    phase: Values = None,
-    intervention_type: Values = None,
+    status: Statuses = None,
+    phase: Phases = None,
+    intervention_type: InterventionTypes = None,
     age: Annotated[float | None, Query(ge=0, le=130)] = None,
     sex: Literal["female", "male"] | None = None,
     lat: Lat = None,
@@ -117,7 +143,12 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
     )
 
 
-@router.get("/trials/{nct_id}", response_model=TrialDetail, responses=problem_responses(404))
+@router.get(
+    "/trials/{nct_id}",
+    response_model=TrialDetail,
+    responses=problem_responses(404),
+    openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
+)
 def trial(
     nct_id: NctId,
     lat: Lat = None,
@@ -130,10 +161,27 @@ def trial(
     return show(nct_id, default_db_path(), near=place, radius_miles=radius)
 
 
-class ScreeningRequest(BaseModel):
-    """What a person chooses to tell; every field may be left out (= not said)."""
+def both_or_neither(a: str, b: str) -> list[JsonValue]:
+    """JSON Schema: a number for ``a`` needs one for ``b``, and the other way round."""
+    return [
+        {
+            "if": {"properties": {x: {"type": "number"}}, "required": [x]},
+            "then": {"properties": {y: {"type": "number"}}, "required": [y]},
+        }
+        for x, y in ((a, b), (b, a))
+    ]
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+
+BOTH_LAT_AND_LON = both_or_neither("lat", "lon")
+
+
+class ScreeningRequest(BaseModel):
+    """What a person chooses to tell; every field may be left out (= not said). A place is lat
+    and lon together."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, json_schema_extra={"allOf": BOTH_LAT_AND_LON}
+    )
 
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)

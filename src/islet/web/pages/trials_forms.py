@@ -136,7 +136,7 @@ def read_search(params: list[tuple[str, str]]) -> SearchForm:
         intervention_types=form.intervention_types,
         age=form.age,
         sex=form.sex,
-        near=form.near,
+        near=_said(form.near),
         radius=form.radius,
     )
     form.errors.update(messages(reading.errors))
@@ -152,9 +152,14 @@ def read_search(params: list[tuple[str, str]]) -> SearchForm:
 
 def read_place(near: str, radius: str, errors: dict[str, str]) -> tuple[Point | None, float]:
     """The place ("LAT,LON" or a US ZIP code) and the radius in miles; errors by field."""
-    reading = read_filters(near=near, radius=radius)
+    reading = read_filters(near=_said(near), radius=radius)
     errors.update(messages(reading.errors))
     return reading.values["near"], reading.values["radius"]
+
+
+def _said(text: str) -> str | None:
+    """A form field as typed, or None when left empty (an empty field says nothing)."""
+    return text if text.strip() else None
 
 
 def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
