@@ -13,10 +13,16 @@ from collections.abc import Iterable
 _LOWERS_TO = {"k": "\u212a"}
 
 
-def any_case(word: str) -> str:
-    """``word`` in any letter case: "open" -> "[Oo][Pp][Ee][Nn]" (other characters as they are)."""
+def any_case(word: str, *, lowered: bool = False) -> str:
+    """``word`` in any letter case: "open" -> "[Oo][Pp][Ee][Nn]" (other characters as they are).
+
+    ``lowered``: the reader compares ``text.lower()``, which also reads the Kelvin sign as k.
+    (A reader that compares ``text.upper()`` must check the pattern first: upper() reads the
+    dotless i as I and the long s as S, which the pattern does not allow.)"""
     return "".join(
-        f"[{c.upper()}{c.lower()}{_LOWERS_TO.get(c.lower(), '')}]" if c.isalpha() else re.escape(c)
+        f"[{c.upper()}{c.lower()}{_LOWERS_TO.get(c.lower(), '') if lowered else ''}]"
+        if c.isalpha()
+        else re.escape(c)
         for c in word
     )
 

@@ -31,7 +31,8 @@ def category_pattern(axis: str) -> str:
 
 
 def _words(label: str) -> str:
-    return f"{SEPARATORS}+".join(any_case(word) for word in label.replace("-", " ").split())
+    words = label.replace("-", " ").split()
+    return f"{SEPARATORS}+".join(any_case(word, lowered=True) for word in words)
 
 
 def places_pattern(kind: str, *, blank: bool = False) -> str:

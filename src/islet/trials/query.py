@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from islet.errors import InvalidInput, IsletError, UnknownPlace, UnknownTerm
+from islet.patterns import any_case, one_of
 from islet.trials.conditions import resolve_type
 from islet.trials.geo import Point, UnknownZip, parse_place, zip_point
 
@@ -61,33 +62,24 @@ MAX_RADIUS_MILES = 12500.0
 MAX_AGE = 130
 
 
-def _any_case(word: str) -> str:
-    """A pattern for ``word`` in any letter case: "open" -> "[Oo][Pp][Ee][Nn]"."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
-
-
 def _spelled(code: str) -> str:
     """A pattern for a registry code in any letter case, its words apart by spaces, hyphens or
     underscores: RECRUITING, not-yet-recruiting, Not yet recruiting."""
-    return "[ _-]+".join(_any_case(word) for word in code.split("_"))
-
-
-def _one_of(alternatives: Sequence[str]) -> str:
-    return rf"^ *(?:{'|'.join(alternatives)}) *$"
+    return "[ _-]+".join(any_case(word) for word in code.split("_"))
 
 
 # What each filter accepts, as patterns: the API publishes them (so its document says exactly
 # what is read) and the normalize_* functions below accept nothing else.
-STATUS_PATTERN = _one_of([_spelled(code) for code in (*STATUSES, "OPEN")])
-PHASE_PATTERN = _one_of(
+STATUS_PATTERN = one_of([_spelled(code) for code in (*STATUSES, "OPEN")])
+PHASE_PATTERN = one_of(
     [
         "[1-4]",
-        _any_case("phase") + "[ _-]*[1-4]",
-        _any_case("early") + "[ _-]*(?:" + _any_case("phase") + "[ _-]*)?1",
+        any_case("phase") + "[ _-]*[1-4]",
+        any_case("early") + "[ _-]*(?:" + any_case("phase") + "[ _-]*)?1",
         "[Nn]/?[Aa]",
     ]
 )
-INTERVENTION_TYPE_PATTERN = _one_of([_spelled(code) for code in INTERVENTION_TYPES])
+INTERVENTION_TYPE_PATTERN = one_of([_spelled(code) for code in INTERVENTION_TYPES])
 
 
 def _code(value: str) -> str:
