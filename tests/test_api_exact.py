@@ -40,6 +40,7 @@ from islet.web.api.ask import HAS_A_WORD
 from islet.web.api.calculators import GradeQuery
 from tests.hardening_helpers import serving
 from tests.trials_helpers import net_store
+from tests.webapp import client
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = 20  # per operation and phase; the whole run takes about a minute
@@ -79,6 +80,27 @@ def test_schemathesis_finds_no_failure_of_any_kind(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
     tested = re.search(r"Tested: (\d+)", done.stdout)
     assert tested is not None and int(tested.group(1)) >= 14
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", "/api/v1/trials", None),
+        ("get", "/api/v1/trials/{nct_id}", None),
+        ("post", "/api/v1/trials/{nct_id}/screening", {"person": {}}),
+    ],
+)
+def test_a_fresh_install_answers_trial_routes_with_a_declared_503(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str, path: str, body: Any
+) -> None:
+    """No records and no registry: the server cannot answer yet; the request was fine."""
+    monkeypatch.setenv("ISLET_TRIALS_DB", str(tmp_path / "none.sqlite"))
+    monkeypatch.setenv("ISLET_TRIALS_LIVE", "0")
+    api = client()
+    response = api.request(method, path.format(nct_id="NCT00510068"), json=body)
+    assert response.status_code == 503, response.text
+    document: dict[str, Any] = api.app.openapi()  # type: ignore[attr-defined]
+    assert "503" in document["paths"][path][method]["responses"]
 
 
 # --- The published patterns and the readers agree ------------------------------------------------

@@ -99,7 +99,7 @@ def test_every_command_exits_2_on_an_islet_error(
     assert str(error).splitlines()[0] in result.output
 
 
-# (error, status, field at fault) as the API has always answered them
+# (error, status, field at fault) as the API answers them
 STATUSES = [
     (ERRORS[0], 400, None),
     (ERRORS[1], 503, None),
@@ -111,7 +111,8 @@ STATUSES = [
     (ERRORS[5], 422, None),
     (ERRORS[6], 422, "ki67"),
     (ERRORS[7], 422, None),
-    (ERRORS[8], 400, None),
+    # No trial records yet is the server's state, not a bad request: 503 (it was 400).
+    (ERRORS[8], 503, None),
     (ERRORS[9], 400, None),
 ]
 

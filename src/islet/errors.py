@@ -126,6 +126,9 @@ OUTCOMES: dict[type[IsletError], Outcome] = {
     InvalidInput: Outcome(2, 422, "Please check what you entered"),
     CannotCompute: Outcome(2, 422, "Cannot compute"),
     KnowledgeError: Outcome(2, 503, "Knowledge unavailable", "The knowledge is invalid."),
+    # No trial records yet (a fresh install) or a store Islet cannot read: the server cannot
+    # answer until its records are imported; the request itself was fine.
+    TrialDataError: Outcome(2, 503, "Trial records unavailable"),
     IsletError: Outcome(2, 400, "Cannot answer"),
 }
 

@@ -65,6 +65,7 @@ def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         413: "Request body too large",
         422: "Invalid input; `field` names it",
         429: "Too many requests; see Retry-After",
+        503: "No trial records here yet (or none that can be read), or the registry is unreachable",
     }
     return {
         code: {

@@ -146,7 +146,7 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
 @router.get(
     "/trials/{nct_id}",
     response_model=TrialDetail,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 503),
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
 )
 def trial(
@@ -192,7 +192,7 @@ class ScreeningRequest(BaseModel):
 @router.post(
     "/trials/{nct_id}/screening",
     response_model=TrialDetail,
-    responses=problem_responses(404, 413),
+    responses=problem_responses(404, 413, 503),
 )
 def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
     """One stored study with its criteria read against the person's facts: what they meet, do
