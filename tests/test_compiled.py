@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -86,6 +87,52 @@ def test_a_corrupt_compiled_file_is_ignored_and_rebuilt(
     assert load(VALID) == expected
     forbid_reading_yaml(monkeypatch)
     assert load(VALID) == expected  # the file was rebuilt
+
+
+def test_every_islet_module_a_compiled_file_names_shapes_its_key(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle names each class by its module path, so a change to any of those modules
+    (moved, renamed or edited) must give a new key."""
+    load(VALID)
+    (path,) = compiled_files(cache)
+    modules: set[str] = set()
+    original = compiled._Unpickler.find_class
+
+    def naming(self: Any, module: str, name: str) -> Any:
+        modules.add(module)
+        return original(self, module, name)
+
+    monkeypatch.setattr(compiled._Unpickler, "find_class", naming)
+    compiled.load_file(path)
+    named = {m for m in modules if m == "islet" or m.startswith("islet.")}
+    shaping = {
+        "islet."
+        + path.relative_to(compiled._PACKAGE)
+        .as_posix()
+        .removesuffix(".py")
+        .removesuffix("/__init__")
+        .replace("/", ".")
+        for path in compiled.code_files(compiled.SHAPING_CODE)
+    }
+    assert {"islet.kb", "islet.model.content"} <= named
+    assert named <= shaping
+
+
+def test_moving_a_model_module_changes_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same bytes under another module path: a pickle of the old layout is never loaded."""
+    code = tmp_path / "islet"
+    for path in compiled.code_files(compiled.SHAPING_CODE):
+        name = path.relative_to(compiled._PACKAGE)
+        (code / name).parent.mkdir(parents=True, exist_ok=True)
+        (code / name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(compiled, "_PACKAGE", code)
+    before = compiled.fingerprint(VALID)
+    assert compiled.fingerprint(VALID) == before
+    (code / "model" / "marks.py").rename(code / "model" / "glossary_marks.py")
+    assert compiled.fingerprint(VALID) != before
 
 
 def test_a_cache_that_cannot_be_written_is_skipped(

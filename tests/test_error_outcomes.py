@@ -99,7 +99,7 @@ def test_every_command_exits_2_on_an_islet_error(
     assert str(error).splitlines()[0] in result.output
 
 
-# (error, status, field at fault) as the API has always answered them
+# (error, status, field at fault) as the API answers them
 STATUSES = [
     (ERRORS[0], 400, None),
     (ERRORS[1], 503, None),
@@ -111,7 +111,8 @@ STATUSES = [
     (ERRORS[5], 422, None),
     (ERRORS[6], 422, "ki67"),
     (ERRORS[7], 422, None),
-    (ERRORS[8], 400, None),
+    # No trial records yet is the server's state, not a bad request: 503 (it was 400).
+    (ERRORS[8], 503, None),
     (ERRORS[9], 400, None),
 ]
 
@@ -149,7 +150,6 @@ def test_the_api_answers_each_error_with_its_status(
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"zip": "00000"}, "zip"),
         ({"near": "nowhere at all"}, "near"),
         ({"lat": 44.0}, "lat"),
         ({"zip": "55905", "lat": 1, "lon": 1}, "zip"),
@@ -161,3 +161,16 @@ def test_a_bad_place_is_bad_input_naming_its_field(
     body = failing_api.get("/api/v1/trials", params=params).json()
     assert (body["status"], body["field"]) == (422, field)
     assert body["detail"].startswith(f"{field}: ")
+
+
+@pytest.mark.parametrize(
+    ("params", "field"), [({"zip": "00000"}, "zip"), ({"near": "00000"}, "near")]
+)
+def test_a_well_formed_place_islet_cannot_find_is_not_found(
+    failing_api: TestClient, params: dict[str, Any], field: str
+) -> None:
+    """As for an unknown id: the OpenAPI document can say what a ZIP code looks like, not
+    which ones the offline table holds."""
+    body = failing_api.get("/api/v1/trials", params=params).json()
+    assert (body["status"], body["field"]) == (404, field)
+    assert body["detail"] == "ZIP code 00000 is not in Islet's offline US ZIP table"

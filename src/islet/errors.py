@@ -5,6 +5,7 @@ The tree (``str(error)`` is always the message to show a person)::
     IsletError                  anything a person can act on
     ├── KnowledgeError          the knowledge base is missing, unreadable or invalid
     ├── UnknownTerm             a topic, term or id Islet does not know (with close matches)
+    │   └── UnknownPlace        a well-formed place Islet cannot find (a ZIP code; ``field``)
     ├── InvalidInput            a value Islet cannot use (``field``, ``suggestions``)
     │   ├── InvalidSituation    a situation that is contradictory or names unknown values
     │   ├── InvalidQuestion     a question that is empty, too long or without words
@@ -49,14 +50,27 @@ class UnknownTerm(IsletError):
         super().__init__(f"unknown {kind} '{term}'.{hint}")
 
 
+class UnknownPlace(UnknownTerm):
+    """A well-formed place that Islet cannot find, such as a US ZIP code missing from its
+    offline table; ``field`` names the input that gave it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        IsletError.__init__(self, message)
+        self.kind, self.term, self.suggestions = "place", message, []
+        self.field = field
+        self.message = message
+
+
 class InvalidInput(IsletError):
     """A value Islet cannot use: ``field`` names the input at fault (as the API calls it) and
-    ``suggestions`` lists values that would do. The message starts with the field's name."""
+    ``suggestions`` lists values that would do. The message starts with the field's name;
+    ``message`` is the same without it, for a form that shows it beside the field."""
 
     def __init__(
         self, field: str | None, message: str, suggestions: list[str] | None = None
     ) -> None:
         self.field = field
+        self.message = message
         self.suggestions = list(suggestions or [])
         super().__init__(f"{field}: {message}" if field else message)
 
@@ -112,6 +126,9 @@ OUTCOMES: dict[type[IsletError], Outcome] = {
     InvalidInput: Outcome(2, 422, "Please check what you entered"),
     CannotCompute: Outcome(2, 422, "Cannot compute"),
     KnowledgeError: Outcome(2, 503, "Knowledge unavailable", "The knowledge is invalid."),
+    # No trial records yet (a fresh install) or a store Islet cannot read: the server cannot
+    # answer until its records are imported; the request itself was fine.
+    TrialDataError: Outcome(2, 503, "Trial records unavailable"),
     IsletError: Outcome(2, 400, "Cannot answer"),
 }
 

@@ -21,7 +21,6 @@ from islet import settings
 from islet.cli.output import JsonOption, print_json
 
 if TYPE_CHECKING:
-    from islet.trials.geo import Point
     from islet.trials.importer import ImportReport
     from islet.trials.search import TrialDetail, TrialSearchResult
 
@@ -63,17 +62,6 @@ def _db(db: Path | None) -> Path:
     from islet.trials.store import default_db_path
 
     return db if db is not None else default_db_path()
-
-
-def _point(near: str | None) -> Point | None:
-    from islet.trials.geo import parse_place
-
-    if near is None:
-        return None
-    try:
-        return parse_place(near)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--near") from error
 
 
 @contextmanager
@@ -147,9 +135,9 @@ def update_command(
     """
     from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
     from islet.trials.importer import update_from_registry
-    from islet.trials.search import normalize_statuses
+    from islet.trials.query import read_codes
 
-    statuses = normalize_statuses(status or [])
+    statuses = read_codes("status", status)
     base_url = settings.CTGOV_API.read() or DEFAULT_BASE_URL
     with CtgovClient(base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
@@ -186,25 +174,19 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Search the stored trials by tumor type, status, phase, age, sex and distance."""
-    from islet.trials.search import (
-        TrialQuery,
-        normalize_intervention_types,
-        normalize_phases,
-        normalize_statuses,
-        search,
-    )
+    from islet.trials.search import TrialQuery, search
 
-    query = TrialQuery(
+    query = TrialQuery.read(
         tumor_type=tumor_type,
         condition=condition,
         any_condition=any_condition,
-        statuses=normalize_statuses(status or []),
-        phases=normalize_phases(phase or []),
-        intervention_types=normalize_intervention_types(intervention_type or []),
+        statuses=status,
+        phases=phase,
+        intervention_types=intervention_type,
         age=age,
         sex=sex,
-        near=_point(near),
-        radius_miles=radius,
+        near=near,
+        radius=radius,
         limit=limit,
     )
     result = search(query, _db(db))
@@ -263,6 +245,7 @@ def show_command(
 ) -> None:
     """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined)."""
     from islet.trials.eligibility import PersonFacts
+    from islet.trials.query import read_place, read_tumor_type
     from islet.trials.search import show
 
     if prior and no_prior:
@@ -271,24 +254,18 @@ def show_command(
         {
             "age": age,
             "sex": sex,
-            "tumor_type": _type_id(tumor_type),
+            "tumor_type": read_tumor_type(tumor_type),
             "grade": grade,
             "ki67": ki67,
             "men1": men1,
             "prior_treatments": [] if no_prior else (prior or None),
         }
     )
-    detail = show(nct_id, _db(db), person=person, near=_point(near), radius_miles=radius)
+    detail = show(nct_id, _db(db), person=person, near=read_place(near), radius_miles=radius)
     if as_json:
         print_json(detail.model_dump(mode="json"))
         return
     _print_detail(detail)
-
-
-def _type_id(value: str | None) -> str | None:
-    from islet.trials.conditions import resolve_type
-
-    return None if value is None else resolve_type(value)
 
 
 def _print_detail(detail: TrialDetail) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from islet.model import TumorTypeName
 from islet.trials.vocabulary import phrase_pattern, vocabulary
@@ -25,6 +25,15 @@ TumorTypeId = TumorTypeName  # the tumor types a person can name, as the guide t
 
 _BULLET = re.compile(r"^\s*(?:[*\-•·▪◦]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+", re.I)
 _ESCAPE = re.compile(r"\\([<>\[\]()*_~#.+-])")
+
+
+def _grade_number(value: Any) -> Any:
+    """JSON's view of a grade: 2.0 is the number 2, but true is not a number (nor grade 1)."""
+    if isinstance(value, bool):
+        raise ValueError("the grade is 1, 2 or 3, not true or false")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 class PersonFacts(BaseModel):
@@ -39,7 +48,8 @@ class PersonFacts(BaseModel):
     age: float | None = Field(default=None, ge=0, le=130)
     sex: Literal["female", "male"] | None = None
     tumor_type: TumorTypeId | None = None
-    grade: Literal[1, 2, 3] | None = None  # WHO grade of a well-differentiated NET
+    # WHO grade of a well-differentiated NET
+    grade: Annotated[Literal[1, 2, 3], BeforeValidator(_grade_number)] | None = None
     ki67: float | None = Field(default=None, ge=0, le=100)  # Ki-67 index, percent
     men1: bool | None = None
     prior_treatments: list[str] | None = None

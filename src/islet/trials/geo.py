@@ -17,8 +17,18 @@ from pydantic import BaseModel, ConfigDict, Field
 EARTH_RADIUS_MILES = 3958.8  # mean Earth radius; ClinicalTrials.gov measures distance in miles
 # zipcodes.matching has no annotations; this names the shape its typed stub (_zipcodes.pyi) gives.
 _zip_matches: Callable[[str], list[dict[str, Any]]] = zipcodes.matching
-_ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
-_LAT_LON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+_ZIP = re.compile(r"^\s*([0-9]{5})(?:-[0-9]{4})?\s*$")
+_LAT_LON = re.compile(r"^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*,\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$")
+# Decimal degrees in range, as text: -90..90 and -180..180 (leading zeros allowed).
+_LAT = r"-?0*(?:[1-8]?[0-9](?:\.[0-9]+)?|90(?:\.0+)?)"
+_LON = r"-?0*(?:(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?|180(?:\.0+)?)"
+# Every text parse_place reads (a ZIP code may still be missing from the offline table). The
+# API publishes it as the pattern of ``near``, so the document says exactly what is read.
+PLACE_PATTERN = rf"^\s*(?:[0-9]{{5}}(?:-[0-9]{{4}})?|(?:{_LAT})\s*,\s*(?:{_LON}))\s*$"
+
+
+class UnknownZip(ValueError):
+    """A well-formed US ZIP code that is not in the offline table."""
 
 
 class Point(BaseModel):
@@ -37,10 +47,9 @@ def parse_point(text: str) -> Point:
         raise ValueError(
             f"'{text}' is not LAT,LON in decimal degrees (e.g. 44.02,-92.47) or a US ZIP code"
         )
-    lat, lon = float(match.group(1)), float(match.group(2))
-    if not -90 <= lat <= 90 or not -180 <= lon <= 180:
+    if not re.search(PLACE_PATTERN, text):
         raise ValueError(f"'{text}': latitude must be -90..90 and longitude -180..180")
-    return Point(lat=lat, lon=lon)
+    return Point(lat=float(match.group(1)), lon=float(match.group(2)))
 
 
 def parse_place(text: str) -> Point:
@@ -52,10 +61,10 @@ def parse_place(text: str) -> Point:
 
 
 def zip_point(code: str) -> Point:
-    """The centre of a US ZIP code from the offline table; ValueError for an unknown code."""
+    """The centre of a US ZIP code from the offline table; UnknownZip for a code not in it."""
     found = [z for z in _zip_matches(code) if z.get("lat") and z.get("long")]
     if not found:
-        raise ValueError(f"ZIP code {code} is not in Islet's offline US ZIP table")
+        raise UnknownZip(f"ZIP code {code} is not in Islet's offline US ZIP table")
     return Point(lat=float(found[0]["lat"]), lon=float(found[0]["long"]))
 
 

@@ -11,153 +11,30 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel
 
 from islet.errors import UnknownTerm
 from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
 from islet.trials.criteria import age_range_text
 from islet.trials.eligibility import PersonFacts
 from islet.trials.geo import Point, miles_between
+
+# The filters live in islet.trials.query; these names stay importable from here.
+from islet.trials.query import DEFAULT_RADIUS_MILES as DEFAULT_RADIUS_MILES
+from islet.trials.query import INTERVENTION_TYPES as INTERVENTION_TYPES
+from islet.trials.query import OPEN_STATUSES as OPEN_STATUSES
+from islet.trials.query import PHASES as PHASES
+from islet.trials.query import STATUSES as STATUSES
+from islet.trials.query import TrialQuery as TrialQuery
+from islet.trials.query import normalize_intervention_types as normalize_intervention_types
+from islet.trials.query import normalize_phases as normalize_phases
+from islet.trials.query import normalize_statuses as normalize_statuses
 from islet.trials.records import NCT_PATTERN, Location, Trial
 from islet.trials.screening import ScreeningResult, screen
 from islet.trials.store import StoredTrial, TrialStore
-
-STATUSES = (
-    "RECRUITING",
-    "NOT_YET_RECRUITING",
-    "ENROLLING_BY_INVITATION",
-    "ACTIVE_NOT_RECRUITING",
-    "SUSPENDED",
-    "TERMINATED",
-    "COMPLETED",
-    "WITHDRAWN",
-    "UNKNOWN",
-    "AVAILABLE",
-    "NO_LONGER_AVAILABLE",
-    "TEMPORARILY_NOT_AVAILABLE",
-    "APPROVED_FOR_MARKETING",
-    "WITHHELD",
-)
-OPEN_STATUSES = ("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION")
-PHASES = ("EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA")
-INTERVENTION_TYPES = (
-    "DRUG",
-    "BIOLOGICAL",
-    "DEVICE",
-    "PROCEDURE",
-    "RADIATION",
-    "BEHAVIORAL",
-    "GENETIC",
-    "DIETARY_SUPPLEMENT",
-    "COMBINATION_PRODUCT",
-    "DIAGNOSTIC_TEST",
-    "OTHER",
-)
-DEFAULT_RADIUS_MILES = 100.0
-
-
-def _code(value: str) -> str:
-    return re.sub(r"[\s-]+", "_", value.strip()).upper()
-
-
-def normalize_statuses(values: list[str]) -> list[str]:
-    """Registry status codes for "recruiting", "not-yet-recruiting", ... ("open" = the three
-    statuses that still take people); UnknownTerm for anything else."""
-
-    def codes(value: str) -> list[str]:
-        code = _code(value)
-        return list(OPEN_STATUSES) if code == "OPEN" else [code]
-
-    return _normalized(values, codes, STATUSES, "trial status", (*STATUSES, "OPEN"))
-
-
-def normalize_phases(values: list[str]) -> list[str]:
-    """Registry phase codes for "2", "phase 2", "PHASE2", "early-1", "na"."""
-
-    def codes(value: str) -> list[str]:
-        code = _code(value).replace("_", "")
-        code = {"EARLY1": "EARLY_PHASE1", "EARLYPHASE1": "EARLY_PHASE1", "N/A": "NA"}.get(
-            code, code
-        )
-        return [f"PHASE{code}" if code in ("1", "2", "3", "4") else code]
-
-    return _normalized(values, codes, PHASES, "trial phase")
-
-
-def normalize_intervention_types(values: list[str]) -> list[str]:
-    return _normalized(
-        values, lambda value: [_code(value)], INTERVENTION_TYPES, "intervention type"
-    )
-
-
-def _normalized(
-    values: list[str],
-    codes: Callable[[str], list[str]],
-    known: tuple[str, ...],
-    kind: str,
-    suggest: tuple[str, ...] | None = None,
-) -> list[str]:
-    """The registry codes of ``values``, each once, in order; UnknownTerm (a ``kind``, with the
-    closest of ``suggest``, by default ``known``) for a value whose code is not ``known``."""
-    out: list[str] = []
-    for value in values:
-        for code in codes(value):
-            if code not in known:
-                raise UnknownTerm(kind, value, _close(code, suggest or known))
-            if code not in out:
-                out.append(code)
-    return out
-
-
-def _close(code: str, choices: tuple[str, ...]) -> list[str]:
-    return difflib.get_close_matches(code, choices, n=3, cutoff=0.5) or list(choices)
-
-
-class TrialQuery(BaseModel):
-    """What to look for. Everything is optional; with no tumor type or condition, Islet looks
-    for pancreatic NETs of every type (``any_condition`` looks at every stored trial)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    tumor_type: str | None = None  # a tumor-type id, name or alias from the knowledge base
-    condition: str | None = Field(default=None, max_length=200)  # any other condition, free text
-    any_condition: bool = False  # every stored trial, whatever its condition
-    statuses: list[str] = []
-    phases: list[str] = []
-    intervention_types: list[str] = []
-    age: float | None = Field(default=None, ge=0, le=130)
-    sex: Literal["female", "male"] | None = None
-    near: Point | None = None
-    radius_miles: float = Field(default=DEFAULT_RADIUS_MILES, gt=0, le=12500)
-    limit: int = Field(default=50, ge=1, le=1000)
-
-    # Unknown values become validation errors here (HTTP 422 in the API); the CLI calls the
-    # normalize_* functions first and reports UnknownTerm with suggestions.
-    @field_validator("statuses")
-    @classmethod
-    def _statuses(cls, values: list[str]) -> list[str]:
-        return _as_value_error(normalize_statuses, values)
-
-    @field_validator("phases")
-    @classmethod
-    def _phases(cls, values: list[str]) -> list[str]:
-        return _as_value_error(normalize_phases, values)
-
-    @field_validator("intervention_types")
-    @classmethod
-    def _intervention_types(cls, values: list[str]) -> list[str]:
-        return _as_value_error(normalize_intervention_types, values)
-
-
-def _as_value_error(normalize: Callable[[list[str]], list[str]], values: list[str]) -> list[str]:
-    try:
-        return normalize(values)
-    except UnknownTerm as error:
-        raise ValueError(str(error)) from error
 
 
 class Site(BaseModel):

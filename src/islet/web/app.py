@@ -26,6 +26,7 @@ from islet.language import LANGUAGES
 from islet.model import Audience
 from islet.trials.vocabulary import vocabulary
 from islet.web import problems
+from islet.web.api import openapi
 from islet.web.api import router as api_router
 from islet.web.api.cds import CdsCors
 from islet.web.api.cds import router as cds_router
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     app.state.settings = settings
     problems.install(app)
     app.include_router(api_router)
+    openapi.install(app)
     app.include_router(cds_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -16,6 +16,9 @@ from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
+# A question needs a letter of some language: the test islet.ask.answer applies to every
+# question (tests/test_api_exact.py checks that the two agree).
+HAS_A_WORD = r"[^\W\d_]"
 
 
 @router.get("/ask", response_model=Answer)
@@ -27,6 +30,7 @@ def ask(
             min_length=1,
             max_length=MAX_QUESTION_CHARS,
             description="a question in everyday words, e.g. 'what is a Whipple'",
+            json_schema_extra={"pattern": HAS_A_WORD},
         ),
     ],
     audience: AudienceQuery = "patient",

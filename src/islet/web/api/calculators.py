@@ -6,18 +6,19 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from islet.calculators.grading import GradeResult, grade
+from islet.calculators.spelling import stage_input_rules
 from islet.calculators.staging import StageResult, stage, stage_from_facts
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
-from islet.web.api.schemas import problem_responses
+from islet.web.api.schemas import problem_responses, whole_number
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
 Word = Annotated[str, Field(max_length=60)]
 Code = Annotated[str, Field(max_length=8)]
-Tumors = Annotated[int, Field(ge=1, le=1000)] | Literal["m"]
+Tumors = Annotated[int, Field(ge=1, le=1000), BeforeValidator(whole_number)] | Literal["m"]
 
 
 class StageQuery(BaseModel):
@@ -26,12 +27,13 @@ class StageQuery(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
-        json_schema_extra={
-            "examples": [
+        json_schema_extra=lambda schema: schema.update(
+            stage_input_rules(),
+            examples=[
                 {"t": "T2", "n": "N0", "m": "M0"},
                 {"size_cm": 2.5, "invades": ["none"], "nodes": "no", "mets": ["none"]},
-            ]
-        },
+            ],
+        ),
     )
 
     t: Code | None = Field(None, description="TX, T1, T2, T3 or T4")
@@ -103,10 +105,32 @@ def fhir_response(resource: dict[str, Any]) -> JSONResponse:
 
 
 class GradeQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    """Ki-67, mitoses, or both; unless the tumor is poorly differentiated, at least one count."""
 
-    ki67: float | None = Field(None, description="Ki-67 index in percent")
-    mitoses: float | None = Field(None, description="mitoses per 2 mm²")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "if": {
+                "properties": {"differentiation": {"const": "poor"}},
+                "required": ["differentiation"],
+            },
+            "else": {
+                "anyOf": [
+                    {"properties": {name: {"type": "number"}}, "required": [name]}
+                    for name in ("ki67", "mitoses")
+                ]
+            },
+        },
+    )
+
+    # The ranges are the core's (grading.grade), which says what is wrong in its own words.
+    ki67: float | None = Field(
+        None, description="Ki-67 index in percent", json_schema_extra={"minimum": 0, "maximum": 100}
+    )
+    mitoses: float | None = Field(
+        None, description="mitoses per 2 mm²", json_schema_extra={"minimum": 0}
+    )
     differentiation: Literal["well", "poor"] | None = None
 
 

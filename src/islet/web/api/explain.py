@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from starlette.requests import Request
 
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
@@ -17,12 +17,24 @@ from islet.web.deps import KB, AudienceQuery, LanguageQuery
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 
 MAX_TEXT = 2000
+# Text that str.strip() leaves something of.
+TEXT_GIVEN: dict[str, JsonValue] = {"type": "string", "pattern": r"\S"}
 
 
 class SymptomsQuery(BaseModel):
-    """What a person notices, as free text and/or symptom ids from the knowledge base."""
+    """What a person notices, as free text and/or symptom ids from the knowledge base: text
+    that is not blank, or at least one id."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": TEXT_GIVEN}},
+                {"required": ["symptoms"], "properties": {"symptoms": {"minItems": 1}}},
+            ]
+        },
+    )
 
     text: str | None = Field(
         None,

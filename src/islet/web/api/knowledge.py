@@ -16,6 +16,10 @@ from islet.web.deps import KB, AudienceQuery
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
 
 TopicId = Annotated[str, Path(min_length=1, max_length=200, description="id, name or alias")]
+GlossaryWord = Annotated[
+    str,
+    Path(min_length=1, max_length=200, description="id, term or alias", examples=["gastrinoma"]),
+]
 
 
 @router.get("/health", tags=["service"])
@@ -60,6 +64,6 @@ def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
 
 
 @router.get("/glossary/{term}", response_model=GlossaryTerm, responses=problem_responses(404))
-def glossary(term: TopicId, kb: KB) -> GlossaryTerm:
+def glossary(term: GlossaryWord, kb: KB) -> GlossaryTerm:
     """A medical word in plain language (by id, term or alias)."""
     return kb.term(term)

@@ -7,6 +7,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+def whole_number(value: Any) -> Any:
+    """JSON's view of an integer: 3.0 is the integer 3 (strict models would refuse it)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 class FieldError(BaseModel):
     """One input at fault: its dotted ``field`` path, where it was sent, and what is wrong."""
 
@@ -58,6 +65,7 @@ def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         413: "Request body too large",
         422: "Invalid input; `field` names it",
         429: "Too many requests; see Retry-After",
+        503: "No trial records here yet (or none that can be read), or the registry is unreachable",
     }
     return {
         code: {

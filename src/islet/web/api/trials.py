@@ -9,28 +9,27 @@ age, sex and place as query parameters, as the CLI does, and none of them is sto
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from islet.errors import InvalidInput, RegistryUnavailable, UnknownTerm
+from islet.errors import RegistryUnavailable
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import Point, parse_place, zip_point
+from islet.trials.geo import PLACE_PATTERN
 from islet.trials.live import Registry, find_trials
-from islet.trials.search import (
+from islet.trials.query import (
     DEFAULT_RADIUS_MILES,
-    TrialDetail,
+    INTERVENTION_TYPE_PATTERN,
+    PHASE_PATTERN,
+    STATUS_PATTERN,
     TrialQuery,
-    TrialSearchResult,
-    normalize_intervention_types,
-    normalize_phases,
-    normalize_statuses,
-    show,
+    read_place,
 )
+from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
+from islet.web.api.openapi import QUERY_OBJECT, place_rules
 from islet.web.api.schemas import problem_responses
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
@@ -43,55 +42,40 @@ Lon = Annotated[
 ]
 Zip = Annotated[
     str | None,
-    Query(alias="zip", pattern=r"^\d{5}$", description="a US ZIP code to search near"),
+    Query(alias="zip", pattern=r"^[0-9]{5}$", description="a US ZIP code to search near"),
 ]
 Near = Annotated[
     str | None,
     Query(
         max_length=64,
         description="'LAT,LON' or a US ZIP code, as the CLI's --near (instead of lat/lon or zip)",
+        json_schema_extra={"pattern": PLACE_PATTERN},  # read_place reads exactly these
     ),
 ]
 Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
-Values = Annotated[list[Annotated[str, Field(max_length=40)]] | None, Query(max_length=20)]
+
+
+def code(pattern: str) -> Any:
+    """One registry code of a filter, spelled as the core reads it (``pattern``)."""
+    return Field(max_length=40, json_schema_extra={"pattern": pattern})
+
+
+Statuses = Annotated[list[Annotated[str, code(STATUS_PATTERN)]] | None, Query(max_length=20)]
+Phases = Annotated[list[Annotated[str, code(PHASE_PATTERN)]] | None, Query(max_length=20)]
+InterventionTypes = Annotated[
+    list[Annotated[str, code(INTERVENTION_TYPE_PATTERN)]] | None, Query(max_length=20)
+]
 NctId = Annotated[
     str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
 ]
 
 
-def _point(
-    lat: float | None, lon: float | None, zip_code: str | None = None, near: str | None = None
-) -> Point | None:
-    if near is not None:
-        if lat is not None or lon is not None or zip_code is not None:
-            raise InvalidInput("near", "give near, or lat and lon, or zip; not several")
-        try:
-            return parse_place(near.strip())
-        except ValueError as error:
-            raise InvalidInput("near", str(error)) from error
-    if (lat is None) != (lon is None):
-        raise InvalidInput("lat", "give both lat and lon, or neither")
-    if zip_code is not None:
-        if lat is not None:
-            raise InvalidInput("zip", "give a ZIP code or lat and lon, not both")
-        try:
-            return zip_point(zip_code)
-        except ValueError as error:
-            raise InvalidInput("zip", str(error)) from error
-    return None if lat is None or lon is None else Point(lat=lat, lon=lon)
-
-
-def _codes(
-    field: str, normalize: Callable[[list[str]], list[str]], values: list[str] | None
-) -> list[str]:
-    try:
-        codes = normalize(values or [])
-    except UnknownTerm as error:  # a bad filter value is bad input, not a missing page
-        raise InvalidInput(field, str(error)) from error
-    return codes
-
-
-@router.get("/trials", response_model=TrialSearchResult, responses=problem_responses(404, 503))
+@router.get(
+    "/trials",
+    response_model=TrialSearchResult,
+    responses=problem_responses(404, 503),
+    openapi_extra={QUERY_OBJECT: place_rules(with_zip=True)},
+)
 async def trials(
     request: Request,
     tumor_type: Annotated[
@@ -99,9 +83,9 @@ async def trials(
     ] = None,
     condition: Annotated[str | None, Query(max_length=200, description="other condition")] = None,
     any_condition: bool = False,
-    status: Values = None,
-    phase: Values = None,
-    intervention_type: Values = None,
+    status: Statuses = None,
+    phase: Phases = None,
+    intervention_type: InterventionTypes = None,
     age: Annotated[float | None, Query(ge=0, le=130)] = None,
     sex: Literal["female", "male"] | None = None,
     lat: Lat = None,
@@ -116,19 +100,20 @@ async def trials(
     recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
     search of the registry (``origin: "registry"``, ``fetched_at``), or 503
     ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
-    query = TrialQuery(
+    query = TrialQuery.read(
         tumor_type=tumor_type,
         condition=condition,
         any_condition=any_condition,
-        statuses=_codes("status", normalize_statuses, status),
-        phases=_codes("phase", normalize_phases, phase),
-        intervention_types=_codes(
-            "intervention_type", normalize_intervention_types, intervention_type
-        ),
+        statuses=status,
+        phases=phase,
+        intervention_types=intervention_type,
         age=age,
         sex=sex,
-        near=_point(lat, lon, zip_code, near),
-        radius_miles=radius,
+        near=near,
+        lat=lat,
+        lon=lon,
+        zip_code=zip_code,
+        radius=radius,
         limit=limit,
     )
     try:
@@ -158,7 +143,12 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
     )
 
 
-@router.get("/trials/{nct_id}", response_model=TrialDetail, responses=problem_responses(404))
+@router.get(
+    "/trials/{nct_id}",
+    response_model=TrialDetail,
+    responses=problem_responses(404, 503),
+    openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
+)
 def trial(
     nct_id: NctId,
     lat: Lat = None,
@@ -167,13 +157,31 @@ def trial(
     radius: Radius = DEFAULT_RADIUS_MILES,
 ) -> TrialDetail:
     """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
-    return show(nct_id, default_db_path(), near=_point(lat, lon, None, near), radius_miles=radius)
+    place = read_place(near, lat=lat, lon=lon)
+    return show(nct_id, default_db_path(), near=place, radius_miles=radius)
+
+
+def both_or_neither(a: str, b: str) -> list[JsonValue]:
+    """JSON Schema: a number for ``a`` needs one for ``b``, and the other way round."""
+    return [
+        {
+            "if": {"properties": {x: {"type": "number"}}, "required": [x]},
+            "then": {"properties": {y: {"type": "number"}}, "required": [y]},
+        }
+        for x, y in ((a, b), (b, a))
+    ]
+
+
+BOTH_LAT_AND_LON = both_or_neither("lat", "lon")
 
 
 class ScreeningRequest(BaseModel):
-    """What a person chooses to tell; every field may be left out (= not said)."""
+    """What a person chooses to tell; every field may be left out (= not said). A place is lat
+    and lon together."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, json_schema_extra={"allOf": BOTH_LAT_AND_LON}
+    )
 
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)
@@ -184,7 +192,7 @@ class ScreeningRequest(BaseModel):
 @router.post(
     "/trials/{nct_id}/screening",
     response_model=TrialDetail,
-    responses=problem_responses(404, 413),
+    responses=problem_responses(404, 413, 503),
 )
 def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
     """One stored study with its criteria read against the person's facts: what they meet, do
@@ -193,6 +201,6 @@ def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
         nct_id,
         default_db_path(),
         person=body.person,
-        near=_point(body.lat, body.lon),
+        near=read_place(lat=body.lat, lon=body.lon),
         radius_miles=body.radius,
     )

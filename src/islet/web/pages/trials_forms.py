@@ -1,45 +1,50 @@
 """The trial pages' forms read into core queries: search filters and a person's facts.
 
-Every value is checked here so that a wrong one comes back as a message next to its field
-(and the form keeps what was typed); the core is only called with valid values. Nothing read
-here is stored or logged: it serves one answer and is gone.
+The core reads every value (``islet.trials.query``); a wrong one comes back as a message next
+to its field, and the form keeps what was typed. Nothing read here is stored or logged: it
+serves one answer and is gone.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TypeVar, get_args
 
 from pydantic import ValidationError
 
-from islet.errors import UnknownTerm
-from islet.trials.conditions import resolve_type
+from islet.errors import InvalidInput, IsletError
 from islet.trials.eligibility import PersonFacts, TumorTypeId
-from islet.trials.geo import Point, parse_place
-from islet.trials.records import NCT_PATTERN
-from islet.trials.search import (
+from islet.trials.geo import Point
+from islet.trials.query import (
     DEFAULT_RADIUS_MILES,
     STATUSES,
     TrialQuery,
-    normalize_intervention_types,
-    normalize_phases,
-    normalize_statuses,
+    read_age,
+    read_filters,
+    read_number,
+    read_sex,
 )
+from islet.trials.records import NCT_PATTERN
 
 MAX_PICKS = 20  # studies on one shortlist
 MAX_PRIOR = 20  # treatments a person may list
 MAX_TREATMENT_CHARS = 100
-MAX_AGE = 130
-MAX_RADIUS = 12500.0
 # The statuses offered as boxes; expanded-access statuses are accepted in the address too.
 FORM_STATUSES = STATUSES[:9]
 TUMOR_TYPE_IDS: tuple[str, ...] = get_args(TumorTypeId)
 _SEPARATORS = re.compile(r"[,;\n]+")
 _PHASE_LABELS = {"EARLY_PHASE1": "Early phase 1", "NA": "Not applicable"}
 _STATUS_LABELS = {"ACTIVE_NOT_RECRUITING": "Active, not recruiting"}
+# How the page names a field in its messages, where that differs from the field's name.
+_FIELD_LABELS = {
+    "type": "tumor type",
+    "intervention_type": "intervention type",
+    "near": "place",
+    "ki67": "Ki-67",
+}
+T = TypeVar("T")
 
 
 def code_label(code: str | None) -> str:
@@ -124,47 +129,45 @@ def read_search(params: list[tuple[str, str]]) -> SearchForm:
         radius=one("radius"),
     )
     form.picked = _picks(values.get("nct", []), form.errors)
-    tumor_type = _tumor_type(form.tumor_type, form.errors)
-    form.tumor_type = tumor_type or form.tumor_type  # a name or alias selects its id
-    statuses = _codes("status", normalize_statuses, form.statuses, form.errors)
-    form.statuses = statuses
-    phases = _codes("phase", normalize_phases, form.phases, form.errors)
-    form.phases = phases
-    kinds = _codes(
-        "intervention_type", normalize_intervention_types, form.intervention_types, form.errors
+    reading = read_filters(
+        tumor_type=form.tumor_type,
+        statuses=form.statuses,
+        phases=form.phases,
+        intervention_types=form.intervention_types,
+        age=form.age,
+        sex=form.sex,
+        near=_said(form.near),
+        radius=form.radius,
     )
-    form.intervention_types = kinds
-    age = _number("age", form.age, 0, MAX_AGE, form.errors, "whole years, e.g. 54")
-    sex = _sex(form.sex, form.errors)
-    form.place, radius = read_place(form.near, form.radius, form.errors)
-    if form.errors:
-        return form
-    form.query = TrialQuery(
-        tumor_type=tumor_type,
-        statuses=statuses,
-        phases=phases,
-        intervention_types=kinds,
-        age=age,
-        sex=sex,
-        near=form.place,
-        radius_miles=radius,
-    )
+    form.errors.update(messages(reading.errors))
+    form.tumor_type = reading.values["tumor_type"] or form.tumor_type  # a name selects its id
+    # The codes that are fine stay ticked.
+    form.statuses = reading.values["statuses"]
+    form.phases = reading.values["phases"]
+    form.intervention_types = reading.values["intervention_types"]
+    form.place = reading.values["near"]
+    form.query = None if form.errors else reading.query
     return form
 
 
 def read_place(near: str, radius: str, errors: dict[str, str]) -> tuple[Point | None, float]:
     """The place ("LAT,LON" or a US ZIP code) and the radius in miles; errors by field."""
-    miles = _number("radius", radius, 0, MAX_RADIUS, errors, "miles, e.g. 100")
-    if miles is not None and miles <= 0:
-        errors["radius"] = "radius: give a distance above 0 miles"
-    if not near.strip():
-        return None, miles or DEFAULT_RADIUS_MILES
-    try:
-        place = parse_place(near)
-    except ValueError as error:
-        errors["near"] = f"place: {error}"
-        return None, miles or DEFAULT_RADIUS_MILES
-    return place, miles or DEFAULT_RADIUS_MILES
+    reading = read_filters(near=_said(near), radius=radius)
+    errors.update(messages(reading.errors))
+    return reading.values["near"], reading.values["radius"]
+
+
+def _said(text: str) -> str | None:
+    """A form field as typed, or None when left empty (an empty field says nothing)."""
+    return text if text.strip() else None
+
+
+def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
+    """The core's errors as the page shows them beside each field: "place: ..."."""
+    return {
+        name: f"{_FIELD_LABELS.get(name, name)}: {getattr(error, 'message', error)}"
+        for name, error in errors.items()
+    }
 
 
 def read_picks(values: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -195,15 +198,19 @@ def read_screening(
         no_prior=bool(no_prior),
     )
     errors = form.errors
-    age_years = _number("age", age, 0, MAX_AGE, errors, "whole years, e.g. 54")
-    sex_value = _sex(sex, errors)
+    age_years = _read(read_age, age, errors)
+    sex_value = _read(read_sex, sex, errors)
     type_id = tumor_type.strip()
     if type_id and type_id not in TUMOR_TYPE_IDS:
         errors["tumor_type"] = "tumor type: choose one from the list"
     grade_value = grade.strip()
     if grade_value not in ("", "1", "2", "3"):
         errors["grade"] = "grade: choose grade 1, 2 or 3, or leave it empty"
-    ki67_value = _number("ki67", ki67, 0, 100, errors, "a percent from 0 to 100, e.g. 12")
+    ki67_value = _read(
+        lambda text: read_number("ki67", text, 0, 100, "a percent from 0 to 100, e.g. 12"),
+        ki67,
+        errors,
+    )
     men1_value = {"": None, "yes": True, "no": False}.get(men1.strip())
     if men1.strip() not in ("", "yes", "no"):
         errors["men1"] = "MEN1: choose yes, no, or not saying"
@@ -231,62 +238,13 @@ def read_screening(
 # --- One field at a time ------------------------------------------------------------------------
 
 
-def _number(
-    name: str, text: str, low: float, high: float, errors: dict[str, str], example: str
-) -> float | None:
-    text = text.strip()
-    if not text:
-        return None
+def _read(read: Callable[[str], T], text: str, errors: dict[str, str]) -> T | None:
+    """``read(text)``, or None with the error noted beside its field."""
     try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or not low <= value <= high:
-        label = "Ki-67" if name == "ki67" else name
-        errors[name] = f"{label}: give a number from {low:g} to {high:g} ({example})"
+        return read(text)
+    except InvalidInput as error:
+        errors.update(messages({error.field or "facts": error}))
         return None
-    return value
-
-
-def _sex(text: str, errors: dict[str, str]) -> Literal["female", "male"] | None:
-    value = text.strip().lower()
-    if value == "female":
-        return "female"
-    if value == "male":
-        return "male"
-    if value:
-        errors["sex"] = "sex: choose female or male, or leave it empty"
-    return None
-
-
-def _tumor_type(text: str, errors: dict[str, str]) -> str | None:
-    if not text.strip():
-        return None
-    try:
-        return resolve_type(text)
-    except UnknownTerm as error:
-        errors["type"] = f"tumor type: {error}"
-        return None
-
-
-def _codes(
-    name: str,
-    normalize: Callable[[list[str]], list[str]],
-    values: list[str],
-    errors: dict[str, str],
-) -> list[str]:
-    try:
-        return normalize(values)
-    except UnknownTerm as error:
-        errors[name] = f"{name.replace('_', ' ')}: {error}"
-        # Keep the values that are fine, so their boxes stay ticked.
-        kept: list[str] = []
-        for value in values:
-            try:
-                kept += normalize([value])
-            except UnknownTerm:
-                continue
-        return kept
 
 
 def _picks(values: list[str], errors: dict[str, str]) -> list[str]:

@@ -1,0 +1,20 @@
+"""Schemathesis hooks for tests/test_api_exact.py (loaded through SCHEMATHESIS_HOOKS).
+
+``POST /api/v1/stage?format=fhir`` is left out of the fuzzing: whether a FHIR Bundle can be
+written depends on the query and the body together (the basis, or c/p prefixes on T and N in
+the body; a settled stage group), and OpenAPI cannot relate a query parameter to a body field.
+tests/test_fhir_output.py covers that variant; the JSON answer of the same route is fuzzed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import schemathesis
+
+
+@schemathesis.hook
+def filter_query(context: schemathesis.HookContext, query: dict[str, Any] | None) -> bool:
+    operation = context.operation
+    fhir = bool(query) and query is not None and query.get("format") == "fhir"
+    return not (fhir and operation is not None and operation.path == "/api/v1/stage")
