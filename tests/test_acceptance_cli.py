@@ -21,12 +21,11 @@ from islet.cli import app
 from islet.kb import KNOWLEDGE_DIR
 from tests.tables import load_cases
 
-runner = CliRunner()
 SCRIPT = Path(sys.executable).parent / "islet"
 
 
 @pytest.mark.parametrize("case", load_cases("acceptance_cli.yaml"))
-def test_exit_codes_and_messages(case: dict[str, Any], tmp_path: Path) -> None:
+def test_exit_codes_and_messages(case: dict[str, Any], tmp_path: Path, runner: CliRunner) -> None:
     args = [str(a) for a in case["args"]]
     if args[:2] == ["trials", "search"]:
         args += ["--db", str(tmp_path / "empty.sqlite")]
@@ -54,7 +53,7 @@ def test_the_installed_command_gives_the_same_exit_codes(args: list[str], code: 
     assert "Traceback" not in done.stderr
 
 
-def test_check_exits_1_on_a_broken_knowledge_folder(tmp_path: Path) -> None:
+def test_check_exits_1_on_a_broken_knowledge_folder(tmp_path: Path, runner: CliRunner) -> None:
     broken = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, broken)
     (broken / "glossary-extra.yaml").write_text(
@@ -66,7 +65,7 @@ def test_check_exits_1_on_a_broken_knowledge_folder(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["ok"] is False
 
 
-def test_version_prints_the_package_version() -> None:
+def test_version_prints_the_package_version(runner: CliRunner) -> None:
     from islet import __version__
 
     result = runner.invoke(app, ["--version"])

@@ -14,11 +14,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet.cli import app
-from islet.web.app import create_app
-from islet.web.settings import Settings
 from tests.tables import CASES
 
-runner = CliRunner()
 TABLES: dict[str, Any] = yaml.safe_load(
     (CASES / "acceptance_explain.yaml").read_text(encoding="utf-8")
 )
@@ -31,12 +28,7 @@ def rows(table: str) -> list[Any]:
     ]
 
 
-@pytest.fixture(scope="module")
-def api() -> TestClient:
-    return TestClient(create_app(Settings(rate_limit=0)))
-
-
-def run_json(*args: str) -> Any:
+def run_json(runner: CliRunner, *args: str) -> Any:
     result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -61,8 +53,10 @@ def as_body(args: list[str]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("case", rows("symptoms"))
-def test_symptoms_rank_the_pdq_patterns(case: dict[str, Any], api: TestClient) -> None:
-    data = run_json("symptoms", case["text"])
+def test_symptoms_rank_the_pdq_patterns(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    data = run_json(runner, "symptoms", case["text"])
     assert data["recognised"] is True
     assert data["reminder"] and "doctor" in data["reminder"].lower()
     found = {s["id"] for s in data["symptoms"]}
@@ -83,12 +77,12 @@ def test_symptoms_rank_the_pdq_patterns(case: dict[str, Any], api: TestClient) -
     assert len(data["patterns"]) == 7
     for pattern in data["patterns"]:
         listed = {s["id"] for s in pattern["matched"]} | {s["id"] for s in pattern["unmatched"]}
-        assert listed == set(run_json("show", pattern["id"])["symptoms"])
-    answer = api.post("/api/v1/symptoms", json={"text": case["text"]})
+        assert listed == set(run_json(runner, "show", pattern["id"])["symptoms"])
+    answer = web.post("/api/v1/symptoms", json={"text": case["text"]})
     assert answer.status_code == 200 and answer.json() == data
 
 
-def test_the_urgent_notice_comes_first_in_the_terminal() -> None:
+def test_the_urgent_notice_comes_first_in_the_terminal(runner: CliRunner) -> None:
     result = runner.invoke(app, ["symptoms", "short of breath with chest pain, and diarrhea"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -96,20 +90,20 @@ def test_the_urgent_notice_comes_first_in_the_terminal() -> None:
 
 
 @pytest.mark.parametrize("text", TABLES["unrecognised"])
-def test_text_without_a_symptom_says_so_with_examples(text: str) -> None:
-    data = run_json("symptoms", text)
+def test_text_without_a_symptom_says_so_with_examples(text: str, runner: CliRunner) -> None:
+    data = run_json(runner, "symptoms", text)
     assert data["recognised"] is False
     assert data["patterns"] == []
     assert data["examples"]
     assert "recognise" in data["message"].lower()
 
 
-def test_symptom_ids_are_accepted_one_argument_each(api: TestClient) -> None:
-    data = run_json("symptoms", "low-blood-sugar", "fast-heartbeat")
+def test_symptom_ids_are_accepted_one_argument_each(web: TestClient, runner: CliRunner) -> None:
+    data = run_json(runner, "symptoms", "low-blood-sugar", "fast-heartbeat")
     assert {s["id"] for s in data["symptoms"]} == {"low-blood-sugar", "fast-heartbeat"}
     assert data["patterns"][0]["id"] == "insulin-excess"
     assert data["patterns"][0]["unmatched"] == []
-    answer = api.post("/api/v1/symptoms", json={"symptoms": ["low-blood-sugar", "fast-heartbeat"]})
+    answer = web.post("/api/v1/symptoms", json={"symptoms": ["low-blood-sugar", "fast-heartbeat"]})
     assert answer.status_code == 200
     assert answer.json()["patterns"][0]["id"] == "insulin-excess"
 
@@ -117,8 +111,8 @@ def test_symptom_ids_are_accepted_one_argument_each(api: TestClient) -> None:
 @pytest.mark.parametrize(
     "body", [{}, {"text": ""}, {"text": "   "}, {"text": 5}, {"symptoms": "diarrhea"}]
 )
-def test_bad_symptom_requests_get_422(body: dict[str, Any], api: TestClient) -> None:
-    answer = api.post("/api/v1/symptoms", json=body)
+def test_bad_symptom_requests_get_422(body: dict[str, Any], web: TestClient) -> None:
+    answer = web.post("/api/v1/symptoms", json=body)
     assert answer.status_code == 422
     assert answer.json()["detail"]
 
@@ -132,36 +126,38 @@ def find_test(tests: list[dict[str, Any]], words: str) -> dict[str, Any]:
     return found[0]
 
 
-def test_the_13_general_tests_are_listed() -> None:
-    general = run_json("tests")["general"]
+def test_the_13_general_tests_are_listed(runner: CliRunner) -> None:
+    general = run_json(runner, "tests")["general"]
     assert len(general) == 13
     for words in TABLES["general_tests"]:
         find_test(general, words)
 
 
 @pytest.mark.parametrize("case", rows("type_tests"))
-def test_type_specific_tests_with_fasting_hours(case: dict[str, Any], api: TestClient) -> None:
-    data = run_json("tests", "--type", case["type"])
+def test_type_specific_tests_with_fasting_hours(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    data = run_json(runner, "tests", "--type", case["type"])
     test = find_test(data["type_specific"], case["name"])
     assert test.get("fasting_hours") == case["fasting_hours"]
     assert case["type"] in [t["id"] if isinstance(t, dict) else t for t in test["used_for"]]
-    shown = run_json("show", test["id"])
+    shown = run_json(runner, "show", test["id"])
     assert shown.get("fasting_hours") == case["fasting_hours"]
     if case["fasting_hours"]:
         assert str(case["fasting_hours"]) in json.dumps(shown)
-    answer = api.get("/api/v1/tests", params={"type": case["type"]})
+    answer = web.get("/api/v1/tests", params={"type": case["type"]})
     assert answer.status_code == 200 and answer.json() == data
 
 
 @pytest.mark.parametrize(("tumor_type", "count"), TABLES["type_test_counts"].items())
-def test_each_type_lists_its_own_tests(tumor_type: str, count: int) -> None:
-    data = run_json("tests", "--type", tumor_type)
+def test_each_type_lists_its_own_tests(tumor_type: str, count: int, runner: CliRunner) -> None:
+    data = run_json(runner, "tests", "--type", tumor_type)
     assert len(data["type_specific"]) == count
     assert len(data["general"]) == 13
 
 
-def test_an_unknown_type_gives_404_in_the_api(api: TestClient) -> None:
-    assert api.get("/api/v1/tests", params={"type": "carcinoidoma"}).status_code == 404
+def test_an_unknown_type_gives_404_in_the_api(web: TestClient) -> None:
+    assert web.get("/api/v1/tests", params={"type": "carcinoidoma"}).status_code == 404
 
 
 # --- staging ----------------------------------------------------------------------------------
@@ -177,8 +173,8 @@ def stage_args(case: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("case", rows("stage_facts"))
-def test_stage_from_raw_facts(case: dict[str, Any], api: TestClient) -> None:
-    data = run_json("stage", *stage_args(case))
+def test_stage_from_raw_facts(case: dict[str, Any], web: TestClient, runner: CliRunner) -> None:
+    data = run_json(runner, "stage", *stage_args(case))
     assert {"t", "n", "m", "stage", "system"} <= set(data)
     assert (data["t"], data["n"], data["m"], data["stage"]) == (
         case["t"],
@@ -187,13 +183,14 @@ def test_stage_from_raw_facts(case: dict[str, Any], api: TestClient) -> None:
         case["stage"],
     )
     assert "AJCC" in data["system"] and "8" in data["system"]
-    answer = api.post("/api/v1/stage", json=as_body(stage_args(case)))
+    answer = web.post("/api/v1/stage", json=as_body(stage_args(case)))
     assert answer.status_code == 200, answer.text
     assert answer.json() == data
 
 
-def test_comma_separated_sites_mean_the_same_as_repeated_flags() -> None:
+def test_comma_separated_sites_mean_the_same_as_repeated_flags(runner: CliRunner) -> None:
     repeated = run_json(
+        runner,
         "stage",
         "--size-cm",
         "1",
@@ -207,31 +204,44 @@ def test_comma_separated_sites_mean_the_same_as_repeated_flags() -> None:
         "lung",
     )
     commas = run_json(
-        "stage", "--size-cm", "1", "--invades", "none", "--nodes", "no", "--mets", "liver,lung"
+        runner,
+        "stage",
+        "--size-cm",
+        "1",
+        "--invades",
+        "none",
+        "--nodes",
+        "no",
+        "--mets",
+        "liver,lung",
     )
     assert commas["m"] == repeated["m"] == "M1c"
 
 
 @pytest.mark.parametrize("case", rows("stage_groups"))
-def test_stage_groups_from_categories(case: dict[str, Any], api: TestClient) -> None:
-    data = run_json("stage", "--t", case["t"], "--n", case["n"], "--m", case["m"])
+def test_stage_groups_from_categories(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    data = run_json(runner, "stage", "--t", case["t"], "--n", case["n"], "--m", case["m"])
     assert data["stage"] == case["stage"]
     if case["stage"] is None:
         assert data["needed"], "an open stage names what would settle it"
     else:
         assert data["enets"]["stage"] == case["enets"]
         assert data["enets"]["source"]["document"] == "external"
-    answer = api.post("/api/v1/stage", json={"t": case["t"], "n": case["n"], "m": case["m"]})
+    answer = web.post("/api/v1/stage", json={"t": case["t"], "n": case["n"], "m": case["m"]})
     assert answer.status_code == 200 and answer.json() == data
 
 
 @pytest.mark.parametrize("case", rows("bad_stage"))
-def test_bad_staging_input_is_refused(case: dict[str, Any], api: TestClient) -> None:
+def test_bad_staging_input_is_refused(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["stage", *case["args"], "--json"])
     assert result.exit_code == 2
     assert case["says"].lower() in result.output.lower()
     assert "Traceback" not in result.output
-    answer = api.post("/api/v1/stage", json=as_body(case["args"]))
+    answer = web.post("/api/v1/stage", json=as_body(case["args"]))
     assert answer.status_code == 422
     assert answer.json()["field"] == case["field"], answer.json()
 
@@ -248,28 +258,32 @@ def grade_args(case: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("case", rows("grades"))
-def test_who_grade_and_the_measure_that_decided(case: dict[str, Any], api: TestClient) -> None:
-    data = run_json("grade", *grade_args(case))
+def test_who_grade_and_the_measure_that_decided(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    data = run_json(runner, "grade", *grade_args(case))
     assert {"grade", "decided_by"} <= set(data)
     assert data["grade"] == case["grade"]
     if "decided_by" in case:
         assert data["decided_by"] == case["decided_by"]
     assert data["source"]["document"] == "external"
-    answer = api.post("/api/v1/grade", json=as_body(grade_args(case)))
+    answer = web.post("/api/v1/grade", json=as_body(grade_args(case)))
     assert answer.status_code == 200 and answer.json() == data
 
 
 @pytest.mark.parametrize("case", rows("bad_grade"))
-def test_bad_grading_input_is_refused(case: dict[str, Any], api: TestClient) -> None:
+def test_bad_grading_input_is_refused(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["grade", *case["args"], "--json"])
     assert result.exit_code == 2
     assert case["says"].lower() in result.output.lower()
-    answer = api.post("/api/v1/grade", json=as_body(case["args"]))
+    answer = web.post("/api/v1/grade", json=as_body(case["args"]))
     assert answer.status_code == 422
     assert answer.json()["field"] == case["field"], answer.json()
 
 
-def test_grading_with_nothing_given_exits_2() -> None:
+def test_grading_with_nothing_given_exits_2(runner: CliRunner) -> None:
     result = runner.invoke(app, ["grade", "--json"])
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -16,11 +16,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet.cli import app
-from islet.web.app import create_app
-from islet.web.settings import Settings
 from tests.tables import CASES
 
-runner = CliRunner()
 TABLES: dict[str, Any] = yaml.safe_load(
     (CASES / "acceptance_guide.yaml").read_text(encoding="utf-8")
 )
@@ -32,12 +29,9 @@ def rows(table: str) -> list[Any]:
     return [pytest.param(row, id=row["id"]) for row in TABLES[table]]
 
 
-@pytest.fixture(scope="module")
-def api() -> TestClient:
-    return TestClient(create_app(Settings(rate_limit=0)))
-
-
-def guide(situation: dict[str, Any], audience: str | None = None) -> dict[str, Any]:
+def guide(
+    runner: CliRunner, situation: dict[str, Any], audience: str | None = None
+) -> dict[str, Any]:
     view = ["--audience", audience] if audience else []
     result = runner.invoke(
         app, ["guide", "--situation", "-", "--json", *view], input=json.dumps(situation)
@@ -107,58 +101,62 @@ def check_row(row: dict[str, Any], data: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("row", rows("bullets") + rows("gaps") + rows("partial"))
-def test_guide_gives_pdqs_options_for_each_bullet(row: dict[str, Any], api: TestClient) -> None:
-    data = guide(row["situation"], row.get("audience"))
+def test_guide_gives_pdqs_options_for_each_bullet(
+    row: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    data = guide(runner, row["situation"], row.get("audience"))
     check_row(row, data)
     query = {"audience": row["audience"]} if "audience" in row else {}
-    answer = api.post("/api/v1/guide", json=row["situation"], params=query)
+    answer = web.post("/api/v1/guide", json=row["situation"], params=query)
     assert answer.status_code == 200, answer.text
     assert answer.json() == data, "the API must give the same JSON as `islet guide --json`"
 
 
 @pytest.mark.parametrize("row", rows("gaps"))
-def test_gaps_say_so_and_point_to_the_care_team(row: dict[str, Any]) -> None:
-    data = guide(row["situation"])
+def test_gaps_say_so_and_point_to_the_care_team(row: dict[str, Any], runner: CliRunner) -> None:
+    data = guide(runner, row["situation"])
     for gap in data["gaps"]:
         assert "care team" in gap["message"].lower()
         assert gap["source"]["section"]
 
 
-def test_a_gap_names_the_closest_pdq_entries() -> None:
+def test_a_gap_names_the_closest_pdq_entries(runner: CliRunner) -> None:
     row = TABLES["gaps"][0]  # one small insulinoma in the body
-    gap = guide(row["situation"])["gaps"][0]
+    gap = guide(runner, row["situation"])["gaps"][0]
     bullets = " ".join(entry["bullet"].lower() for entry in gap["closest"])
     assert "head" in bullets and "tail" in bullets
 
 
 @pytest.mark.parametrize("row", rows("contradictions"))
-def test_contradictions_are_rejected_naming_the_field(row: dict[str, Any], api: TestClient) -> None:
+def test_contradictions_are_rejected_naming_the_field(
+    row: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
     result = runner.invoke(
         app, ["guide", "--situation", "-", "--json"], input=json.dumps(row["situation"])
     )
     assert result.exit_code == 2
     assert row["field"] in result.output
     assert "Traceback" not in result.output
-    answer = api.post("/api/v1/guide", json=row["situation"])
+    answer = web.post("/api/v1/guide", json=row["situation"])
     assert answer.status_code == 422
     body = answer.json()
     assert body["field"].split(".")[0] == row["field"], body
     assert answer.headers["content-type"].startswith("application/problem+json")
 
 
-def test_the_guide_is_deterministic() -> None:
+def test_the_guide_is_deterministic(runner: CliRunner) -> None:
     situation = TABLES["bullets"][0]["situation"]
-    assert guide(situation) == guide(situation)
+    assert guide(runner, situation) == guide(runner, situation)
 
 
-def test_flags_give_the_same_answer_as_json() -> None:
+def test_flags_give_the_same_answer_as_json(runner: CliRunner) -> None:
     flags = runner.invoke(
         app,
         ["guide", "--type", "insulinoma", "--sites", "tail", "--size", "small", "--json"],
     )
     assert flags.exit_code == 0, flags.output
     assert json.loads(flags.stdout) == guide(
-        {"tumor_type": "insulinoma", "sites": ["tail"], "size": "small"}
+        runner, {"tumor_type": "insulinoma", "sites": ["tail"], "size": "small"}
     )
 
 
@@ -178,14 +176,14 @@ def test_flags_give_the_same_answer_as_json() -> None:
         ],
     ],
 )
-def test_flags_spelled_like_the_situation_fields_work(args: list[str]) -> None:
+def test_flags_spelled_like_the_situation_fields_work(args: list[str], runner: CliRunner) -> None:
     result = runner.invoke(app, ["guide", *args, "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"parietal-cell-vagotomy", "total-gastrectomy"} <= ids(data["applies"])
 
 
-def test_a_situation_file_is_read(tmp_path: Any) -> None:
+def test_a_situation_file_is_read(tmp_path: Any, runner: CliRunner) -> None:
     path = tmp_path / "situation.json"
     path.write_text(json.dumps({"tumor_type": "gastrinoma"}), encoding="utf-8")
     result = runner.invoke(app, ["guide", "--situation", str(path), "--json"])
@@ -194,26 +192,26 @@ def test_a_situation_file_is_read(tmp_path: Any) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "{", "[]", "null", '"insulinoma"'])
-def test_unreadable_situations_exit_2(text: str) -> None:
+def test_unreadable_situations_exit_2(text: str, runner: CliRunner) -> None:
     result = runner.invoke(app, ["guide", "--situation", "-", "--json"], input=text)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
 
-def test_a_missing_situation_file_exits_2(tmp_path: Any) -> None:
+def test_a_missing_situation_file_exits_2(tmp_path: Any, runner: CliRunner) -> None:
     result = runner.invoke(app, ["guide", "--situation", str(tmp_path / "nope.json"), "--json"])
     assert result.exit_code == 2
     assert "nope.json" in result.output
 
 
-def test_interactive_guide_can_skip_every_question() -> None:
+def test_interactive_guide_can_skip_every_question(runner: CliRunner) -> None:
     result = runner.invoke(app, ["guide", "--interactive"], input="\n" * 20)
     assert result.exit_code == 0, result.output
     assert "?" in result.stdout
 
 
-def test_reasons_read_as_sentences() -> None:
-    data = guide({"tumor_type": "acth-secreting"})
+def test_reasons_read_as_sentences(runner: CliRunner) -> None:
+    data = guide(runner, {"tumor_type": "acth-secreting"})
     assert data["excluded"]
     for option in data["excluded"]:
         reason = option["reason"]

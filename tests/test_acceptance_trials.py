@@ -18,7 +18,6 @@ from islet.cli import app
 from islet.web.app import create_app
 from islet.web.settings import Settings
 
-runner = CliRunner()
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "trials"
 V2_FILES = [
     "ctgov-v2-search-melanoma-recruiting-page1.json",
@@ -33,7 +32,7 @@ pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason="shared trial record
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store(tmp_path_factory: pytest.TempPathFactory, runner: CliRunner) -> Path:
     db = tmp_path_factory.mktemp("trials") / "trials.sqlite"
     result = runner.invoke(
         app, ["trials", "import", *(str(SHARED / name) for name in V2_FILES), "--db", str(db)]
@@ -42,15 +41,15 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def search(store: Path, *args: str) -> dict[str, Any]:
+def search(runner: CliRunner, store: Path, *args: str) -> dict[str, Any]:
     result = runner.invoke(app, ["trials", "search", *args, "--db", str(store), "--json"])
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
 
 
-def test_import_reports_what_it_stored(store: Path) -> None:
-    data = search(store, "--any-condition")
+def test_import_reports_what_it_stored(store: Path, runner: CliRunner) -> None:
+    data = search(runner, store, "--any-condition")
     assert data["searched"] >= 3 and data["snapshot_date"]
     assert {h["nct_id"] for h in data["hits"]} >= {"NCT00763412", "NCT02576665"}
     for hit in data["hits"]:
@@ -59,7 +58,9 @@ def test_import_reports_what_it_stored(store: Path) -> None:
 
 
 @pytest.mark.parametrize("name", LEGACY_FILES)
-def test_legacy_records_are_refused_with_a_clear_message(name: str, tmp_path: Path) -> None:
+def test_legacy_records_are_refused_with_a_clear_message(
+    name: str, tmp_path: Path, runner: CliRunner
+) -> None:
     db = tmp_path / "t.sqlite"
     result = runner.invoke(app, ["trials", "import", str(SHARED / name), "--db", str(db)])
     assert result.exit_code == 2
@@ -67,25 +68,29 @@ def test_legacy_records_are_refused_with_a_clear_message(name: str, tmp_path: Pa
     assert "Traceback" not in result.output
 
 
-def test_a_failed_import_keeps_the_previous_data(store: Path, tmp_path: Path) -> None:
-    before = search(store, "--any-condition")["searched"]
+def test_a_failed_import_keeps_the_previous_data(
+    store: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    before = search(runner, store, "--any-condition")["searched"]
     broken = tmp_path / "broken.json"
     broken.write_text('{"studies": [', encoding="utf-8")
     result = runner.invoke(app, ["trials", "import", str(broken), "--db", str(store)])
     assert result.exit_code == 2
-    assert search(store, "--any-condition")["searched"] == before
+    assert search(runner, store, "--any-condition")["searched"] == before
 
 
-def test_none_of_the_shared_records_is_a_pnet_trial(store: Path) -> None:
+def test_none_of_the_shared_records_is_a_pnet_trial(store: Path, runner: CliRunner) -> None:
     # ../shared/data/trials/README: none is a NET trial, so a pNET search finds nothing.
-    data = search(store)
+    data = search(runner, store)
     assert data["total"] == 0 and data["hits"] == []
     assert any("islet" in term.lower() for term in data["terms"])
 
 
-def test_searching_near_a_place_says_how_many_sites_are_near(store: Path) -> None:
+def test_searching_near_a_place_says_how_many_sites_are_near(
+    store: Path, runner: CliRunner
+) -> None:
     # NCT00763412 lists one site, in Saint Louis, Missouri.
-    data = search(store, "--any-condition", "--near", "38.63,-90.24", "--radius", "50")
+    data = search(runner, store, "--any-condition", "--near", "38.63,-90.24", "--radius", "50")
     hit = next(h for h in data["hits"] if h["nct_id"] == "NCT00763412")
     assert "near" in hit["location_summary"]
 
@@ -103,13 +108,15 @@ def test_searching_near_a_place_says_how_many_sites_are_near(store: Path) -> Non
         ["--sex", "other"],
     ],
 )
-def test_bad_search_filters_exit_2(args: list[str], store: Path) -> None:
+def test_bad_search_filters_exit_2(args: list[str], store: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["trials", "search", *args, "--db", str(store), "--json"])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
 
 
-def test_show_opens_a_stored_trial_and_refuses_an_unknown_one(store: Path) -> None:
+def test_show_opens_a_stored_trial_and_refuses_an_unknown_one(
+    store: Path, runner: CliRunner
+) -> None:
     shown = runner.invoke(app, ["trials", "show", "NCT00763412", "--db", str(store), "--json"])
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["trial"]["nct_id"] == "NCT00763412"
@@ -118,12 +125,14 @@ def test_show_opens_a_stored_trial_and_refuses_an_unknown_one(store: Path) -> No
     assert "NCT99999999" in missing.output
 
 
-def test_the_api_searches_the_same_store(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_api_searches_the_same_store(
+    store: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     api = TestClient(create_app(Settings(rate_limit=0)), raise_server_exceptions=False)
     everything = api.get("/api/v1/trials", params={"any_condition": "true"})
     assert everything.status_code == 200
-    assert everything.json()["searched"] == search(store, "--any-condition")["searched"]
+    assert everything.json()["searched"] == search(runner, store, "--any-condition")["searched"]
     near = api.get(
         "/api/v1/trials",
         params={"any_condition": "true", "near": "38.63,-90.24", "radius": "50"},

@@ -16,15 +16,9 @@ from islet.kb import KnowledgeBase
 from islet.model import Situation
 from islet.topics import view
 from tests.tables import load_cases
-from tests.webapp import client
 
 
-@pytest.fixture(scope="module")
-def api() -> TestClient:
-    return client()
-
-
-def send(api: TestClient, case: dict[str, Any]) -> Any:
+def send(web: TestClient, case: dict[str, Any]) -> Any:
     kwargs: dict[str, Any] = {}
     if "json" in case:
         body = dict(case["json"]) if isinstance(case["json"], dict) else case["json"]
@@ -34,12 +28,12 @@ def send(api: TestClient, case: dict[str, Any]) -> Any:
     elif "body" in case:
         kwargs["content"] = case["body"]
         kwargs["headers"] = {"content-type": "application/json"}
-    return api.request(case["method"], case["path"], **kwargs)
+    return web.request(case["method"], case["path"], **kwargs)
 
 
 @pytest.mark.parametrize("case", load_cases("api_requests.yaml"))
-def test_api_answers(api: TestClient, case: dict[str, Any]) -> None:
-    response = send(api, case)
+def test_api_answers(web: TestClient, case: dict[str, Any]) -> None:
+    response = send(web, case)
     assert response.status_code == case["status"], response.text[:400]
     body = response.json()
     if case["status"] >= 400:
@@ -58,65 +52,65 @@ def test_api_answers(api: TestClient, case: dict[str, Any]) -> None:
         assert body[key] == value
 
 
-def test_validation_errors_do_not_echo_the_input(api: TestClient) -> None:
+def test_validation_errors_do_not_echo_the_input(web: TestClient) -> None:
     marker = "zz-secret-marker-zz"
-    response = api.post("/api/v1/stage", json={"size_cm": marker})
+    response = web.post("/api/v1/stage", json={"size_cm": marker})
     assert response.status_code == 422
     assert marker not in response.text
 
 
-def test_topic_is_the_core_view(api: TestClient, kb: KnowledgeBase) -> None:
+def test_topic_is_the_core_view(web: TestClient, kb: KnowledgeBase) -> None:
     for audience in ("patient", "professional"):
-        body = api.get(f"/api/v1/topics/gastrinoma?audience={audience}").json()
+        body = web.get(f"/api/v1/topics/gastrinoma?audience={audience}").json()
         assert body == view(kb.tumor_types["gastrinoma"], audience)
 
 
-def test_contents_list_every_top_section(api: TestClient, kb: KnowledgeBase) -> None:
-    body = api.get("/api/v1/topics").json()
+def test_contents_list_every_top_section(web: TestClient, kb: KnowledgeBase) -> None:
+    body = web.get("/api/v1/topics").json()
     assert {row["id"] for row in body} == {s.id for s in kb.sections.values() if not s.parent}
 
 
-def test_treatments_are_every_treatment(api: TestClient, kb: KnowledgeBase) -> None:
-    body = api.get("/api/v1/treatments").json()
+def test_treatments_are_every_treatment(web: TestClient, kb: KnowledgeBase) -> None:
+    body = web.get("/api/v1/treatments").json()
     assert [t["id"] for t in body] == list(kb.treatments)
     assert all("professional" not in t for t in body)
 
 
-def test_glossary_is_the_entry(api: TestClient, kb: KnowledgeBase) -> None:
-    assert api.get("/api/v1/glossary/insulin").json() == kb.glossary["insulin"].model_dump(
+def test_glossary_is_the_entry(web: TestClient, kb: KnowledgeBase) -> None:
+    assert web.get("/api/v1/glossary/insulin").json() == kb.glossary["insulin"].model_dump(
         mode="json"
     )
 
 
 @pytest.mark.parametrize("case", load_cases("web_guide.yaml"))
-def test_guide_is_the_same_json_as_the_cli(api: TestClient, case: dict[str, Any]) -> None:
-    body = api.post("/api/v1/guide", json=case["situation"]).json()
+def test_guide_is_the_same_json_as_the_cli(web: TestClient, case: dict[str, Any]) -> None:
+    body = web.post("/api/v1/guide", json=case["situation"]).json()
     expected = options_for(Situation.model_validate(case["situation"])).model_dump(mode="json")
     assert body == expected
     assert {"applies", "depends", "excluded", "next_questions", "gaps"} <= set(body)
 
 
-def test_symptoms_is_the_explainer(api: TestClient) -> None:
+def test_symptoms_is_the_explainer(web: TestClient) -> None:
     text = "watery diarrhea and I feel thirsty, no rash"
-    body = api.post("/api/v1/symptoms", json={"text": text, "symptoms": ["weight-loss"]}).json()
+    body = web.post("/api/v1/symptoms", json={"text": text, "symptoms": ["weight-loss"]}).json()
     assert body == explain_symptoms(["weight-loss", text]).model_dump(mode="json")
 
 
-def test_tests_is_the_explainer(api: TestClient) -> None:
-    body = api.get("/api/v1/tests?type=gastrinoma&audience=professional").json()
+def test_tests_is_the_explainer(web: TestClient) -> None:
+    body = web.get("/api/v1/tests?type=gastrinoma&audience=professional").json()
     assert body == explain_tests("gastrinoma", "professional").model_dump(mode="json")
 
 
-def test_calculators_are_the_core(api: TestClient) -> None:
-    body = api.post("/api/v1/stage", json={"t": "t3", "n": "NX", "m": "M0", "tumors": 4}).json()
+def test_calculators_are_the_core(web: TestClient) -> None:
+    body = web.post("/api/v1/stage", json={"t": "t3", "n": "NX", "m": "M0", "tumors": 4}).json()
     assert body == stage("t3", "NX", "M0", 4).model_dump(mode="json")
-    body = api.post("/api/v1/grade", json={"ki67": 2.9, "mitoses": 19}).json()
+    body = web.post("/api/v1/grade", json={"ki67": 2.9, "mitoses": 19}).json()
     assert body == grade(2.9, 19, None).model_dump(mode="json")
     assert body["decided_by"] == "mitoses"
 
 
-def test_openapi_lists_every_route(api: TestClient) -> None:
-    paths = api.get("/openapi.json").json()["paths"]
+def test_openapi_lists_every_route(web: TestClient) -> None:
+    paths = web.get("/openapi.json").json()["paths"]
     for path in (
         "/api/v1/guide",
         "/api/v1/symptoms",

@@ -17,17 +17,11 @@ from islet.guide import options_for
 from islet.kb import TOPIC_COLLECTIONS, KnowledgeBase
 from islet.model import Audience, Situation
 from islet.topics import children, view
-from tests.webapp import client
 
 
 @pytest.fixture(scope="module")
-def api() -> TestClient:
-    return client()
-
-
-@pytest.fixture(scope="module")
-def openapi(api: TestClient) -> dict[str, Any]:
-    document: dict[str, Any] = api.app.openapi()  # type: ignore[attr-defined]
+def openapi(web: TestClient) -> dict[str, Any]:
+    document: dict[str, Any] = web.app.openapi()  # type: ignore[attr-defined]
     return document
 
 
@@ -119,52 +113,52 @@ SITUATIONS: list[dict[str, Any]] = [
 @pytest.mark.parametrize("audience", [None, "patient", "professional"])
 @pytest.mark.parametrize("facts", SITUATIONS, ids=str)
 def test_guide_bytes_are_the_core_result(
-    api: TestClient, kb: KnowledgeBase, facts: dict[str, Any], audience: str | None
+    web: TestClient, kb: KnowledgeBase, facts: dict[str, Any], audience: str | None
 ) -> None:
     params = {"audience": audience} if audience else {}
-    sent = api.post("/api/v1/guide", json=facts, params=params).content
+    sent = web.post("/api/v1/guide", json=facts, params=params).content
     result = options_for(Situation.model_validate(facts), kb, audience=audience)  # type: ignore[arg-type]
     assert sent == as_sent(result.model_dump(mode="json"))
 
 
-def test_calculator_bytes_are_the_core_result(api: TestClient) -> None:
-    sent = api.post("/api/v1/stage", json={"t": "T2", "n": "N1", "m": "M0"}).content
+def test_calculator_bytes_are_the_core_result(web: TestClient) -> None:
+    sent = web.post("/api/v1/stage", json={"t": "T2", "n": "N1", "m": "M0"}).content
     assert sent == as_sent(stage("T2", "N1", "M0").model_dump(mode="json"))
     findings = {"size_cm": 2.5, "invades": ["none"], "nodes": "no", "mets": ["liver"]}
-    sent = api.post("/api/v1/stage", json=findings).content
+    sent = web.post("/api/v1/stage", json=findings).content
     expected = stage_from_facts(2.5, ["none"], "no", ["liver"], None)
     assert sent == as_sent(expected.model_dump(mode="json"))
-    sent = api.post("/api/v1/grade", json={"ki67": 2.9, "mitoses": 19}).content
+    sent = web.post("/api/v1/grade", json={"ki67": 2.9, "mitoses": 19}).content
     assert sent == as_sent(grade(2.9, 19, None).model_dump(mode="json"))
 
 
-def test_explainer_bytes_are_the_core_result(api: TestClient, kb: KnowledgeBase) -> None:
+def test_explainer_bytes_are_the_core_result(web: TestClient, kb: KnowledgeBase) -> None:
     text = "I get shaky and sweaty but no pain"
-    sent = api.post("/api/v1/symptoms", json={"text": text, "symptoms": ["diarrhea"]}).content
+    sent = web.post("/api/v1/symptoms", json={"text": text, "symptoms": ["diarrhea"]}).content
     assert sent == as_sent(explain_symptoms(["diarrhea", text], kb).model_dump(mode="json"))
     cases: list[tuple[str | None, Audience]] = [(None, "patient"), ("insulinoma", "professional")]
     for tumor_type, audience in cases:
         params = {"type": tumor_type, "audience": audience} if tumor_type else {}
-        sent = api.get("/api/v1/tests", params=params).content
+        sent = web.get("/api/v1/tests", params=params).content
         assert sent == as_sent(explain_tests(tumor_type, audience, kb).model_dump(mode="json"))
 
 
 @pytest.mark.parametrize("audience", ["patient", "professional"])
 @pytest.mark.parametrize("collection", TOPIC_COLLECTIONS)
 def test_topic_bytes_are_the_view(
-    api: TestClient, kb: KnowledgeBase, collection: str, audience: Any
+    web: TestClient, kb: KnowledgeBase, collection: str, audience: Any
 ) -> None:
     items = list(kb.collection(collection).values())
     assert items
     for item in items:
-        sent = api.get(f"/api/v1/topics/{item.id}", params={"audience": audience}).content
+        sent = web.get(f"/api/v1/topics/{item.id}", params={"audience": audience}).content
         assert sent == as_sent(view(item, audience)), item.id
     if collection == "treatments":
-        sent = api.get("/api/v1/treatments", params={"audience": audience}).content
+        sent = web.get("/api/v1/treatments", params={"audience": audience}).content
         assert sent == as_sent([view(item, audience) for item in items])
 
 
-def test_contents_and_glossary_bytes_are_the_knowledge(api: TestClient, kb: KnowledgeBase) -> None:
+def test_contents_and_glossary_bytes_are_the_knowledge(web: TestClient, kb: KnowledgeBase) -> None:
     roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
     expected = [
         {
@@ -175,7 +169,7 @@ def test_contents_and_glossary_bytes_are_the_knowledge(api: TestClient, kb: Know
         }
         for s in roots
     ]
-    assert api.get("/api/v1/topics").content == as_sent(expected)
+    assert web.get("/api/v1/topics").content == as_sent(expected)
     for entry in kb.glossary.values():
-        sent = api.get(f"/api/v1/glossary/{entry.id}").content
+        sent = web.get(f"/api/v1/glossary/{entry.id}").content
         assert sent == as_sent(entry.model_dump(mode="json")), entry.id

@@ -22,7 +22,6 @@ from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from tests.tables import CASES, load_cases
 
-runner = CliRunner()
 # The package exports the function `answer`; the module of the same name is needed to patch it.
 answer_module = importlib.import_module("islet.ask.answer")
 
@@ -308,7 +307,7 @@ def test_semantic_without_the_model_says_how_to_install(monkeypatch: pytest.Monk
 # --- Command line -------------------------------------------------------------------------
 
 
-def test_ask_json_has_the_documented_shape() -> None:
+def test_ask_json_has_the_documented_shape(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "where do glucagonomas grow", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -320,7 +319,7 @@ def test_ask_json_has_the_documented_shape() -> None:
     assert first["passage_id"] == "tumor-type:glucagonoma#patient"
 
 
-def test_ask_json_out_of_scope() -> None:
+def test_ask_json_out_of_scope(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "how much octreotide should I take", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -330,14 +329,14 @@ def test_ask_json_out_of_scope() -> None:
     assert data["message"]
 
 
-def test_ask_prints_passages_with_their_source() -> None:
+def test_ask_prints_passages_with_their_source(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "what is a Whipple"])
     assert result.exit_code == 0
     assert "Source: PDQ patient version" in result.stdout
     assert "care team" in result.stdout
 
 
-def test_ask_rejects_a_bad_audience() -> None:
+def test_ask_rejects_a_bad_audience(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ask", "what is a Whipple", "--audience", "doctor"])
     assert result.exit_code == 2
 

@@ -31,7 +31,6 @@ MEDQUAD = (
     Path(__file__).resolve().parents[2] / "shared" / "reference" / "medquad-pnet-patient-older.xml"
 )
 SUBSET = CASES / "ask_eval_subset.yaml"
-runner = CliRunner()
 
 
 # --- The question set ---------------------------------------------------------------------
@@ -167,7 +166,7 @@ def test_embeddings_take_part_when_an_encoder_is_given() -> None:
 # --- Command line -------------------------------------------------------------------------
 
 
-def test_eval_ask_prints_json_for_each_system() -> None:
+def test_eval_ask_prints_json_for_each_system(runner: CliRunner) -> None:
     result = runner.invoke(
         app, ["eval", "ask", "--questions", str(SUBSET), "--no-semantic", "--json"]
     )
@@ -187,7 +186,7 @@ def test_eval_ask_prints_json_for_each_system() -> None:
         assert key in systems["islet"]
 
 
-def test_eval_ask_prints_a_table() -> None:
+def test_eval_ask_prints_a_table(runner: CliRunner) -> None:
     result = runner.invoke(
         app, ["eval", "ask", "--questions", str(SUBSET), "--no-semantic", "--split", "dev"]
     )
@@ -196,7 +195,7 @@ def test_eval_ask_prints_a_table() -> None:
     assert "MRR@5" in result.stdout
 
 
-def test_eval_ask_rejects_a_bad_split() -> None:
+def test_eval_ask_rejects_a_bad_split(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", "ask", "--questions", str(SUBSET), "--split", "x"])
     assert result.exit_code == 2
 
@@ -216,7 +215,7 @@ def test_an_unknown_split_is_a_knowledge_error() -> None:
         load_split("holdout")
 
 
-def test_eval_ask_reports_every_split_in_one_run() -> None:
+def test_eval_ask_reports_every_split_in_one_run(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", "ask", "--no-semantic", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

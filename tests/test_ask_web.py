@@ -9,12 +9,7 @@ from fastapi.testclient import TestClient
 
 from islet.ask import Answer, answer
 from tests.tables import load_cases
-from tests.webapp import client, read_page
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
+from tests.webapp import read_page
 
 
 @pytest.mark.parametrize("case", load_cases("ask_http.yaml"))

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from islet.cli import app, main
 from tests.tables import load_cases
 
-runner = CliRunner()
 BOX = str.maketrans("", "", "│╭╮╰╯─┃━┏┓┗┛")
 
 
@@ -21,7 +20,7 @@ def flat(text: str) -> str:
     return " ".join(text.translate(BOX).split())
 
 
-def run_json(args: list[str]) -> Any:
+def run_json(runner: CliRunner, args: list[str]) -> Any:
     result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -54,8 +53,8 @@ def run_json(args: list[str]) -> Any:
         (["stage", "--t", "TX", "--n", "N0", "--m", "M0"], ("TX", "N0", "M0", None)),
     ],
 )
-def test_stage_json_contract(args: list[str], expect: tuple[Any, ...]) -> None:
-    data = run_json(args)
+def test_stage_json_contract(args: list[str], expect: tuple[Any, ...], runner: CliRunner) -> None:
+    data = run_json(runner, args)
     assert {"t", "n", "m", "stage", "system"} <= set(data)
     assert (data["t"], data["n"], data["m"], data["stage"]) == expect
     assert data["system"] == "AJCC 8th edition"
@@ -80,26 +79,28 @@ def test_stage_json_contract(args: list[str], expect: tuple[Any, ...]) -> None:
         (["grade", "--ki67", "50", "--differentiation", "poor"], "NEC", "differentiation"),
     ],
 )
-def test_grade_json_contract(args: list[str], grade: str, decided_by: str) -> None:
-    data = run_json(args)
+def test_grade_json_contract(
+    args: list[str], grade: str, decided_by: str, runner: CliRunner
+) -> None:
+    data = run_json(runner, args)
     assert (data["grade"], data["decided_by"]) == (grade, decided_by)
     assert data["source"]["citation"]
 
 
-def test_symptoms_json_puts_red_flags_first() -> None:
-    data = run_json(["symptoms", "my sugar keeps crashing and I passed out"])
+def test_symptoms_json_puts_red_flags_first(runner: CliRunner) -> None:
+    data = run_json(runner, ["symptoms", "my sugar keeps crashing and I passed out"])
     assert list(data)[:3] == ["urgent", "urgent_notice", "red_flags"]
     assert data["urgent"] is True
     assert data["patterns"][0]["id"] == "insulin-excess"
 
 
-def test_symptoms_json_for_unknown_text() -> None:
-    data = run_json(["symptoms", "hello"])
+def test_symptoms_json_for_unknown_text(runner: CliRunner) -> None:
+    data = run_json(runner, ["symptoms", "hello"])
     assert data["recognised"] is False and data["examples"]
 
 
-def test_tests_json_for_a_type() -> None:
-    data = run_json(["tests", "--type", "insulinoma"])
+def test_tests_json_for_a_type(runner: CliRunner) -> None:
+    data = run_json(runner, ["tests", "--type", "insulinoma"])
     assert data["tumor_type"]["id"] == "insulinoma"
     assert [t["id"] for t in data["type_specific"]] == ["fasting-serum-glucose-and-insulin-test"]
     assert data["type_specific"][0]["fasting_hours"] == 24
@@ -117,7 +118,7 @@ def test_tests_json_for_a_type() -> None:
         (["tests", "--type", "glucagonoma", "--audience", "professional"], "1,000 pg/mL"),
     ],
 )
-def test_human_output(args: list[str], shown: str) -> None:
+def test_human_output(args: list[str], shown: str, runner: CliRunner) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert shown in flat(result.stdout)

@@ -25,11 +25,6 @@ from tests.tables import load_cases
 from tests.webapp import client
 
 
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
-
-
 def test_discovery_lists_the_patient_view_service(web: TestClient) -> None:
     response = web.get("/cds-services")
     assert response.status_code == 200

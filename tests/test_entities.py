@@ -20,8 +20,6 @@ from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.model import TextItem, plain_text
 from tests.tables import CASES, load_cases
 
-runner = CliRunner()
-
 MY_COLLECTIONS = ("tumor_types", "symptoms", "symptom_patterns", "tests")
 MY_GLOSSARY = KNOWLEDGE_DIR / "glossary-entities.yaml"
 # Professional-only detail (HP thresholds and percentages) never shows in patient text.
@@ -213,7 +211,7 @@ def test_these_files_pass_islet_check() -> None:
 # --- The command line ----------------------------------------------------------------------------
 
 
-def test_islet_types_json_lists_every_type() -> None:
+def test_islet_types_json_lists_every_type(runner: CliRunner) -> None:
     result = runner.invoke(app, ["types", "--json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -226,7 +224,7 @@ def test_islet_types_json_lists_every_type() -> None:
         assert row["syndromes"] == expected[row["id"]]["syndromes"]
 
 
-def test_islet_show_insulinoma_prints_the_patient_text() -> None:
+def test_islet_show_insulinoma_prints_the_patient_text(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "insulinoma"])
     assert result.exit_code == 0, result.output
     assert "Insulinoma" in result.stdout
@@ -234,7 +232,7 @@ def test_islet_show_insulinoma_prints_the_patient_text() -> None:
     assert "[[" not in result.stdout
 
 
-def test_islet_show_insulinoma_json_by_audience() -> None:
+def test_islet_show_insulinoma_json_by_audience(runner: CliRunner) -> None:
     patient = json.loads(runner.invoke(app, ["show", "insulinoma", "--json"]).stdout)
     assert patient["item_type"] == "TumorType"
     assert patient["id"] == "insulinoma"
@@ -245,7 +243,7 @@ def test_islet_show_insulinoma_json_by_audience() -> None:
     assert "10% are malignant" in json.loads(result.stdout)["text"]
 
 
-def test_islet_show_finds_a_test_by_its_other_name() -> None:
+def test_islet_show_finds_a_test_by_its_other_name(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "octreotide scan", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

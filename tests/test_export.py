@@ -25,7 +25,6 @@ from tests.webapp import client, read_page
 
 SERVER = "https://islet.example.org/islet"
 LINKED = re.compile(r'\b(?:href|src|action)="([^"]*)"')
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +109,9 @@ def test_each_saved_page_says_it_is_a_copy_and_names_the_server(exported: Export
         assert f'href="{SERVER}/"' in text, page
 
 
-def test_the_command_writes_the_folder_and_never_overwrites_by_surprise(tmp_path: Path) -> None:
+def test_the_command_writes_the_folder_and_never_overwrites_by_surprise(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     target = tmp_path / "site"
     done = runner.invoke(app, ["export-static", str(target), "--server", SERVER, "--json"])
     assert done.exit_code == 0, done.output
@@ -123,7 +124,9 @@ def test_the_command_writes_the_folder_and_never_overwrites_by_surprise(tmp_path
 
 
 @pytest.mark.parametrize("server", ["islet.example.org", "ftp://islet.example.org", ""])
-def test_a_server_that_is_not_a_web_address_is_refused(tmp_path: Path, server: str) -> None:
+def test_a_server_that_is_not_a_web_address_is_refused(
+    tmp_path: Path, server: str, runner: CliRunner
+) -> None:
     done = runner.invoke(app, ["export-static", str(tmp_path / "site"), "--server", server])
     assert done.exit_code == 2
     assert "--server" in done.output

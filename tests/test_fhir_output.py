@@ -136,8 +136,8 @@ def test_an_unsettled_stage_has_no_stage_group_resource() -> None:
         (["grade", "--ki67", "12", "--mitoses", "3", "--fhir"], "Observation"),
     ],
 )
-def test_cli_fhir(args: list[str], kind: str) -> None:
-    result = CliRunner().invoke(app, args)
+def test_cli_fhir(args: list[str], kind: str, runner: CliRunner) -> None:
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     resource = json.loads(result.output)
     assert resource["resourceType"] == kind
@@ -147,8 +147,8 @@ def test_cli_fhir(args: list[str], kind: str) -> None:
         Observation.parse_obj(resource)
 
 
-def test_cli_fhir_stage_needs_the_basis() -> None:
-    result = CliRunner().invoke(app, ["stage", "--t", "T2", "--n", "N0", "--m", "M0", "--fhir"])
+def test_cli_fhir_stage_needs_the_basis(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["stage", "--t", "T2", "--n", "N0", "--m", "M0", "--fhir"])
     assert result.exit_code == 2
     assert "clinical or pathological" in result.output
 

@@ -21,7 +21,6 @@ from islet.cli import app
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, load
 from tests.tables import CASES
 
-runner = CliRunner()
 TABLES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (CASES / "glossary.yaml").read_text(encoding="utf-8")
 )
@@ -59,7 +58,7 @@ def names_in_the_knowledge_base() -> list[Any]:
     return [pytest.param(name, id=key) for key, name in names.items()]
 
 
-def lookup(query: str) -> Any:
+def lookup(runner: CliRunner, query: str) -> Any:
     return runner.invoke(app, ["glossary", query, "--json"])
 
 
@@ -69,8 +68,10 @@ def same_words(text: str) -> str:
 
 
 @pytest.mark.parametrize("name", names_in_the_knowledge_base())
-def test_every_tumor_type_test_and_treatment_name_is_explained(name: str) -> None:
-    result = lookup(name)
+def test_every_tumor_type_test_and_treatment_name_is_explained(
+    name: str, runner: CliRunner
+) -> None:
+    result = lookup(runner, name)
     assert result.exit_code == 0, f"no glossary entry for {name!r}: {result.output}"
     entry = json.loads(result.stdout)
     assert len(entry["definition"].split()) >= 4
@@ -78,9 +79,9 @@ def test_every_tumor_type_test_and_treatment_name_is_explained(name: str) -> Non
 
 @pytest.mark.parametrize("case", rows("words") + rows("bracketed"))
 def test_a_word_from_the_patient_text_opens_its_entry(
-    kb: KnowledgeBase, case: dict[str, Any]
+    kb: KnowledgeBase, case: dict[str, Any], runner: CliRunner
 ) -> None:
-    result = lookup(case["query"])
+    result = lookup(runner, case["query"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == case["expect"]
     shown = runner.invoke(app, ["glossary", case["query"]])
@@ -89,7 +90,9 @@ def test_a_word_from_the_patient_text_opens_its_entry(
 
 
 @pytest.mark.parametrize("case", rows("unknown"))
-def test_an_unknown_word_exits_2_with_close_matches(case: dict[str, Any]) -> None:
+def test_an_unknown_word_exits_2_with_close_matches(
+    case: dict[str, Any], runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["glossary", case["query"]])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output

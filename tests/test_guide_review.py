@@ -20,17 +20,9 @@ from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
 from islet.sources.citations import index_of
 from islet.sources.record import citations, recorded
-from islet.web.app import create_app
-from islet.web.settings import Settings
 from tests.tables import load_cases
 
 ROWS = load_cases("guide/review.yaml")
-runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def api() -> TestClient:
-    return TestClient(create_app(Settings(rate_limit=0)))
 
 
 def ids(options: list[dict[str, Any]]) -> set[str]:
@@ -115,7 +107,7 @@ def check(case: dict[str, Any], data: dict[str, Any], kb: KnowledgeBase) -> None
 
 @pytest.mark.parametrize("case", [r for r in ROWS if "situation" in r.values[0]])
 def test_review_row_in_every_interface(
-    case: dict[str, Any], kb: KnowledgeBase, api: TestClient
+    case: dict[str, Any], kb: KnowledgeBase, web: TestClient, runner: CliRunner
 ) -> None:
     audience = case.get("audience")
     core = options_for(situation_from(case["situation"]), kb, audience=audience)
@@ -128,19 +120,19 @@ def test_review_row_in_every_interface(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == data
     query = {"audience": audience} if audience else {}
-    answer = api.post("/api/v1/guide", json=case["situation"], params=query)
+    answer = web.post("/api/v1/guide", json=case["situation"], params=query)
     assert answer.status_code == 200, answer.text
     assert answer.json() == data
 
 
 @pytest.mark.parametrize("case", [r for r in ROWS if "json" in r.values[0]])
-def test_review_row_refused(case: dict[str, Any], api: TestClient) -> None:
+def test_review_row_refused(case: dict[str, Any], web: TestClient, runner: CliRunner) -> None:
     with pytest.raises(InvalidSituation) as raised:
         situation_from(case["json"])
     assert raised.value.field == case["field"]
     result = runner.invoke(app, ["guide", "--situation", "-", "--json"], input=case["json"])
     assert result.exit_code == 2 and "Traceback" not in result.output
-    answer = api.post("/api/v1/guide", content=case["json"].encode())
+    answer = web.post("/api/v1/guide", content=case["json"].encode())
     assert answer.status_code == 422
 
 
@@ -165,15 +157,15 @@ def test_the_resectability_question_says_what_it_asks() -> None:
     assert "including any tumor in the liver" in question.help
 
 
-def test_alerts_come_first_in_the_cli() -> None:
+def test_alerts_come_first_in_the_cli(runner: CliRunner) -> None:
     result = runner.invoke(app, ["guide", "--type", "vipoma"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert text.index("watery diarrhea") < text.index("Options PDQ lists")
 
 
-def test_the_api_refuses_an_unknown_audience(api: TestClient) -> None:
-    answer = api.post("/api/v1/guide", json={}, params={"audience": "nurse"})
+def test_the_api_refuses_an_unknown_audience(web: TestClient) -> None:
+    answer = web.post("/api/v1/guide", json={}, params={"audience": "nurse"})
     assert answer.status_code == 422
 
 

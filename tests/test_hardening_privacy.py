@@ -27,7 +27,6 @@ from tests.hardening_helpers import Server as RunningServer
 from tests.hardening_helpers import files_containing, running, serving
 from tests.tables import load_cases
 from tests.trials_helpers import net_store
-from tests.webapp import client
 
 MARKER = "zq-private-marker-qz"
 MARKERS = (MARKER, "54.321", "12.3456", "65.4321")
@@ -86,11 +85,6 @@ def sandbox(
     monkeypatch.setenv("ISLET_TRIALS_DB", str(store))
     monkeypatch.chdir(tmp_path)
     yield tmp_path, store.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
 
 
 @pytest.mark.parametrize("case", CASES)

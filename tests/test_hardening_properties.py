@@ -104,11 +104,6 @@ def test_yes_no_facts_take_only_true_or_false(fact: str, value: Any) -> None:
     assert getattr(situation_from({fact: True}), fact) is True
 
 
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
-
-
 @pytest.mark.parametrize("value", [0, 1, "yes", "true"], ids=repr)
 @pytest.mark.parametrize("fact", YES_NO)
 def test_the_api_names_a_yes_no_fact_given_as_something_else(
@@ -122,8 +117,10 @@ def test_the_api_names_a_yes_no_fact_given_as_something_else(
 
 
 @pytest.mark.parametrize(("fact", "value"), [("resectable", 1), ("residual_after_surgery", "no")])
-def test_the_cli_names_a_yes_no_fact_given_as_something_else(fact: str, value: Any) -> None:
-    result = CliRunner().invoke(
+def test_the_cli_names_a_yes_no_fact_given_as_something_else(
+    fact: str, value: Any, runner: CliRunner
+) -> None:
+    result = runner.invoke(
         cli.app, ["guide", "--situation", "-", "--json"], input=json.dumps({fact: value})
     )
     assert result.exit_code == 2

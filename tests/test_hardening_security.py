@@ -44,11 +44,6 @@ def trials_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield
 
 
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
-
-
 def with_payload(value: Any, payload: str) -> Any:
     if isinstance(value, str):
         return value.replace("{m}", payload)

@@ -16,15 +16,8 @@ from typer.testing import CliRunner
 from islet.cli import app
 from islet.i18n import catalog_path, chosen_language, gettext_for
 from islet.language import from_accept_language, parse_language
-from tests.webapp import client
 
 ROOT = Path(__file__).resolve().parents[1]
-runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
 
 
 # --- the catalog -------------------------------------------------------------------------------
@@ -75,6 +68,7 @@ def test_language_codes_are_read_leniently(value: str, language: str) -> None:
 
 def test_islet_lang_is_the_default_and_a_bad_value_is_named(
     monkeypatch: pytest.MonkeyPatch,
+    runner: CliRunner,
 ) -> None:
     monkeypatch.setenv("ISLET_LANG", "es")
     assert chosen_language(None) == "es"
@@ -90,6 +84,7 @@ def test_islet_lang_is_the_default_and_a_bad_value_is_named(
 @pytest.mark.parametrize("command", [["ask", "me desmayé"], ["symptoms", "me desmayé"]])
 def test_a_spanish_emergency_is_answered_in_spanish_on_the_command_line(
     command: list[str],
+    runner: CliRunner,
 ) -> None:
     plain = runner.invoke(app, command)
     assert plain.exit_code == 0, plain.output

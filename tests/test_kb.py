@@ -17,7 +17,6 @@ from islet.kb import KnowledgeBase, load, read
 from tests.tables import load_cases
 
 VALID = Path(__file__).parent / "fixtures" / "kb-valid"
-runner = CliRunner()
 
 
 def broken_copy(tmp_path: Path, case: dict[str, Any]) -> Path:
@@ -52,7 +51,7 @@ def test_the_valid_fixture_has_no_problems() -> None:
 
 
 @pytest.mark.parametrize("case", load_cases("kb_defects.yaml"))
-def test_check_reports_each_defect(case: dict[str, Any], tmp_path: Path) -> None:
+def test_check_reports_each_defect(case: dict[str, Any], tmp_path: Path, runner: CliRunner) -> None:
     directory = broken_copy(tmp_path, case)
     found = problems_of(directory)
     assert any(case["expect"] in p for p in found), found
@@ -72,7 +71,7 @@ def test_load_refuses_an_invalid_knowledge_base(tmp_path: Path) -> None:
         load(tmp_path)
 
 
-def test_the_shipped_knowledge_base_passes_check() -> None:
+def test_the_shipped_knowledge_base_passes_check(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0, result.output
 

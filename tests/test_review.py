@@ -110,15 +110,12 @@ def test_treatment_rules_and_safety_texts_come_first(tmp_path: Path) -> None:
     assert ranks == sorted(ranks)
 
 
-runner = CliRunner()
-
-
 @pytest.mark.parametrize(
     ("edits", "code"),
     [([], 0), ([{"replace": "at least 24 hours", "with": "at least 48 hours"}], 1)],
 )
 def test_cli_exit_code_says_whether_anything_cited_changed(
-    edits: list[dict[str, str]], code: int, tmp_path: Path
+    edits: list[dict[str, str]], code: int, tmp_path: Path, runner: CliRunner
 ) -> None:
     path = crafted(tmp_path, "patient", edits)
     result = runner.invoke(app, ["review", str(path), "--json"])
@@ -133,7 +130,7 @@ def test_cli_exit_code_says_whether_anything_cited_changed(
         assert "[-24-] {+48+}" in text.output
 
 
-def test_both_versions_are_reviewed_together(tmp_path: Path) -> None:
+def test_both_versions_are_reviewed_together(tmp_path: Path, runner: CliRunner) -> None:
     patient = crafted(tmp_path, "patient", [])
     professional = crafted(tmp_path, "professional", [])
     result = runner.invoke(app, ["review", str(patient), str(professional), "--json"])

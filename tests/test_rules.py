@@ -161,7 +161,9 @@ def test_check_fails_for_when_possible_without_a_resectability_condition(words: 
     assert not unconditioned_feasibility([rule_saying(words, {"fact": "resectable", "is": True})])
 
 
-def test_islet_check_reports_an_unconditioned_when_possible(tmp_path: Path) -> None:
+def test_islet_check_reports_an_unconditioned_when_possible(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, target)
     rules = target / "rules.yaml"
@@ -171,6 +173,6 @@ def test_islet_check_reports_an_unconditioned_when_possible(tmp_path: Path) -> N
     before = text.index(marker)
     cut = text.rindex("        condition: {fact: resectable, is: true}\n", 0, before)
     rules.write_text(text[:cut] + text[before:], encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--dir", str(target)])
+    result = runner.invoke(app, ["check", "--dir", str(target)])
     assert result.exit_code == 1
     assert "somatostatinoma-surgery" in result.output and "resectable" in result.output

@@ -18,19 +18,12 @@ from islet.kb import KnowledgeBase
 from islet.safety import triage
 from islet.safety.evaluation import evaluate
 from islet.safety.vocabulary import SAFETY_DIR, Vocabulary, vocabulary, vocabulary_problems
-from tests.webapp import client
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "safety_triage.yaml").read_text(encoding="utf-8")
 )["cases"]
 ISSUE = [c for c in CASES if c.get("issue")]
 URGENT = ("emergency", "crisis")
-runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
 
 
 def _id(case: dict[str, Any]) -> str:
@@ -108,7 +101,7 @@ def test_a_signal_that_needs_an_unknown_signal_is_reported() -> None:
 
 @pytest.mark.parametrize("case", ISSUE, ids=_id)
 def test_ask_leads_with_safety_on_the_cli_and_the_api(
-    case: dict[str, Any], web: TestClient
+    case: dict[str, Any], web: TestClient, runner: CliRunner
 ) -> None:
     result = runner.invoke(app, ["ask", case["text"], "--json"])
     assert result.exit_code == 0, result.output
@@ -123,7 +116,7 @@ def test_ask_leads_with_safety_on_the_cli_and_the_api(
 
 @pytest.mark.parametrize("case", [c for c in ISSUE if c["level"] in URGENT], ids=_id)
 def test_symptoms_mark_every_emergency_urgent_and_say_why(
-    case: dict[str, Any], web: TestClient
+    case: dict[str, Any], web: TestClient, runner: CliRunner
 ) -> None:
     result = runner.invoke(app, ["symptoms", case["text"], "--json"])
     assert result.exit_code == 0, result.output
@@ -197,7 +190,7 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     assert test.false_alarm_rate <= 0.075
 
 
-def test_islet_eval_safety_prints_both_splits() -> None:
+def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", "safety"])
     assert result.exit_code == 0, result.output
     assert "emergency recall" in result.stdout and "test" in result.stdout

@@ -20,7 +20,6 @@ from islet.safety.vocabulary import vocabulary
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
 )["cases"]
-runner = CliRunner()
 
 
 def _id(case: dict[str, Any]) -> str:
@@ -116,7 +115,7 @@ PROBES = {
 }
 
 
-def test_spanish_probes_are_scored_like_english_ones(tmp_path: Path) -> None:
+def test_spanish_probes_are_scored_like_english_ones(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "safety-es.yaml"
     path.write_text(yaml.safe_dump(PROBES, allow_unicode=True), encoding="utf-8")
     dev, test = evaluate(path, ("dev", "test"), "es")
@@ -127,7 +126,7 @@ def test_spanish_probes_are_scored_like_english_ones(tmp_path: Path) -> None:
     assert [s["probes"] for s in json.loads(result.stdout)["splits"]] == [2, 2]
 
 
-def test_eval_safety_in_spanish_without_probes_says_so(tmp_path: Path) -> None:
+def test_eval_safety_in_spanish_without_probes_says_so(tmp_path: Path, runner: CliRunner) -> None:
     missing = tmp_path / "safety-es.yaml"
     result = runner.invoke(app, ["eval", "safety", "--lang", "es", "--probes", str(missing)])
     assert result.exit_code == 2

@@ -241,8 +241,8 @@ def test_every_code_system_of_the_fact_base_is_present(kb: KnowledgeBase) -> Non
 # --- What a user sees ----------------------------------------------------------------------------
 
 
-def test_show_lists_the_roots_in_summary_order() -> None:
-    result = CliRunner().invoke(app, ["show", "--json"])
+def test_show_lists_the_roots_in_summary_order(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "--json"])
     assert result.exit_code == 0, result.output
     roots = json.loads(result.output)
     expected = sorted(
@@ -268,9 +268,9 @@ def test_show_lists_the_roots_in_summary_order() -> None:
     ],
 )
 def test_show_gives_each_audience_its_text(
-    topic: str, audience: str, shown: str, hidden: str
+    topic: str, audience: str, shown: str, hidden: str, runner: CliRunner
 ) -> None:
-    result = CliRunner().invoke(app, ["show", topic, "--audience", audience])
+    result = runner.invoke(app, ["show", topic, "--audience", audience])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
     assert shown in flat

@@ -17,8 +17,6 @@ from islet.sources.text import clean, fingerprint, word_diff
 from tests import webapp
 from tests.review_helpers import as_markdown
 
-runner = CliRunner()
-
 
 @pytest.mark.parametrize(
     ("a", "b"),
@@ -144,7 +142,7 @@ def test_check_warns_about_source_versions_older_than_the_limit(
     assert [w.split()[2] for w in warnings] == warned
 
 
-def test_islet_check_reports_the_age_warning_but_still_passes() -> None:
+def test_islet_check_reports_the_age_warning_but_still_passes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "--max-source-age", "1"])
     assert result.exit_code == 0
     assert "months old (more than 1)" in " ".join(result.output.split())
@@ -173,7 +171,7 @@ BAD = [
 
 @pytest.mark.parametrize(("name", "data", "says"), BAD, ids=[b[0] for b in BAD])
 def test_bad_input_gets_a_clear_message_and_exit_2(
-    name: str, data: bytes, says: str, tmp_path: Path
+    name: str, data: bytes, says: str, tmp_path: Path, runner: CliRunner
 ) -> None:
     path = tmp_path / f"{name}.md"
     path.write_bytes(data)
@@ -185,7 +183,9 @@ def test_bad_input_gets_a_clear_message_and_exit_2(
 
 
 @pytest.mark.parametrize("target", ["missing.md", "."])
-def test_a_missing_file_or_a_folder_gets_exit_2(target: str, tmp_path: Path) -> None:
+def test_a_missing_file_or_a_folder_gets_exit_2(
+    target: str, tmp_path: Path, runner: CliRunner
+) -> None:
     result = runner.invoke(app, ["review", str(tmp_path / target)])
     assert result.exit_code == 2
     assert "cannot be read" in " ".join(result.output.split())

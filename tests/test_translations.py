@@ -17,8 +17,6 @@ from islet.cli import app
 from islet.explain.symptoms import explain_symptoms, extras_in
 from islet.translations import SPANISH_DIR, in_language
 
-runner = CliRunner()
-
 
 def test_the_spanish_texts_have_no_problems() -> None:
     report = spanish_report(kb_module.load())
@@ -72,7 +70,7 @@ def test_numbers_units_hours_and_drugs_must_match(
     assert (problem is None and found == []) or any(problem in p for p in found if problem)
 
 
-def test_check_with_lang_es_fails_exactly_while_items_lack_spanish() -> None:
+def test_check_with_lang_es_fails_exactly_while_items_lack_spanish(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "--lang", "es", "--json"])
     spanish = json.loads(result.stdout)["spanish"]
     assert spanish["translated"] + len(spanish["missing"]) == spanish["items"]
@@ -81,7 +79,7 @@ def test_check_with_lang_es_fails_exactly_while_items_lack_spanish() -> None:
     assert plain["spanish"]["strict"] is False
 
 
-def test_a_knowledge_folder_without_spanish_still_checks(tmp_path: Path) -> None:
+def test_a_knowledge_folder_without_spanish_still_checks(tmp_path: Path, runner: CliRunner) -> None:
     shutil.copytree(kb_module.KNOWLEDGE_DIR, tmp_path / "k", ignore=shutil.ignore_patterns("es"))
     result = runner.invoke(app, ["check", "--dir", str(tmp_path / "k"), "--json"])
     assert json.loads(result.stdout)["spanish"]["translated"] == 0
@@ -93,7 +91,7 @@ def _keys(data: Any) -> Any:
     return type(data).__name__
 
 
-def test_show_in_spanish_keeps_ids_and_json_keys() -> None:
+def test_show_in_spanish_keeps_ids_and_json_keys(runner: CliRunner) -> None:
     english = json.loads(runner.invoke(app, ["show", "insulinoma", "--json"]).stdout)
     result = runner.invoke(app, ["show", "insulinoma", "--lang", "es", "--json"])
     assert result.exit_code == 0, result.output
@@ -102,7 +100,7 @@ def test_show_in_spanish_keeps_ids_and_json_keys() -> None:
     assert spanish["text"] != english["text"] and "insulina" in spanish["text"]
 
 
-def test_the_professional_view_stays_english() -> None:
+def test_the_professional_view_stays_english(runner: CliRunner) -> None:
     english = runner.invoke(app, ["show", "insulinoma", "-a", "professional", "--json"]).stdout
     spanish = runner.invoke(
         app, ["show", "insulinoma", "-a", "professional", "--lang", "es", "--json"]

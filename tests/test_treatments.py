@@ -22,8 +22,6 @@ from islet.model import Treatment, glossary_marks, plain_text
 from islet.topics import view
 from tests.tables import CASES, load_cases
 
-runner = CliRunner()
-
 MY_GLOSSARY = KNOWLEDGE_DIR / "glossary-treatments.yaml"
 ROWS = load_cases("treatments.yaml")
 
@@ -184,7 +182,7 @@ def test_treatments_are_typed_treatments(kb: KnowledgeBase) -> None:
 # --- What a user sees on the command line --------------------------------------------------------
 
 
-def test_cli_lists_every_treatment_as_json(kb: KnowledgeBase) -> None:
+def test_cli_lists_every_treatment_as_json(kb: KnowledgeBase, runner: CliRunner) -> None:
     result = runner.invoke(app, ["treatments", "--json"])
     assert result.exit_code == 0, result.output
     listed = json.loads(result.output)
@@ -198,14 +196,14 @@ def test_cli_lists_every_treatment_as_json(kb: KnowledgeBase) -> None:
         assert row["name"] == kb.treatments[case["id"]].name
 
 
-def test_cli_lists_treatments_as_a_table() -> None:
+def test_cli_lists_treatments_as_a_table(runner: CliRunner) -> None:
     result = runner.invoke(app, ["treatments"])
     assert result.exit_code == 0, result.output
     assert "enucleation" in result.output
 
 
 @pytest.mark.parametrize("lookup", table("glossary_lookups"), ids=lambda row: row["query"])
-def test_cli_glossary_finds_treatment_terms(lookup: dict[str, str]) -> None:
+def test_cli_glossary_finds_treatment_terms(lookup: dict[str, str], runner: CliRunner) -> None:
     result = runner.invoke(app, ["glossary", lookup["query"], "--json"])
     assert result.exit_code == 0, result.output
     entry = json.loads(result.output)
@@ -213,7 +211,7 @@ def test_cli_glossary_finds_treatment_terms(lookup: dict[str, str]) -> None:
     assert entry["definition"]
 
 
-def test_cli_glossary_enucleation_prints_a_definition() -> None:
+def test_cli_glossary_enucleation_prints_a_definition(runner: CliRunner) -> None:
     result = runner.invoke(app, ["glossary", "enucleation"])
     assert result.exit_code == 0, result.output
     assert "enucleation" in result.output.lower()
@@ -221,13 +219,13 @@ def test_cli_glossary_enucleation_prints_a_definition() -> None:
 
 
 @pytest.mark.parametrize("lookup", table("topic_lookups"), ids=lambda row: row["query"])
-def test_cli_show_finds_a_treatment_by_alias(lookup: dict[str, str]) -> None:
+def test_cli_show_finds_a_treatment_by_alias(lookup: dict[str, str], runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", lookup["query"], "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == lookup["id"]
 
 
-def test_cli_show_professional_view_of_a_treatment_names_drugs() -> None:
+def test_cli_show_professional_view_of_a_treatment_names_drugs(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "supportive-care-ulcers", "--audience", "professional"])
     assert result.exit_code == 0, result.output
     assert "omeprazole" in result.output

@@ -17,8 +17,6 @@ from islet.cli import trials as cli_trials
 from tests.tables import load_cases
 from tests.trials_helpers import NET, REAL, SNAPSHOT, net_files, net_store
 
-runner = CliRunner()
-
 
 def flat(text: str) -> str:
     return " ".join(text.split())
@@ -29,7 +27,7 @@ def db(tmp_path: Path) -> Path:
     return net_store(tmp_path / "trials.sqlite")
 
 
-def test_import_reports_what_it_did(tmp_path: Path) -> None:
+def test_import_reports_what_it_did(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "new.sqlite"
     result = runner.invoke(
         app, ["trials", "import", str(NET), "--db", str(path), "--snapshot-date", SNAPSHOT]
@@ -53,7 +51,7 @@ def test_import_reports_what_it_did(tmp_path: Path) -> None:
 
 
 def test_the_store_location_comes_from_the_environment(
-    db: Path, monkeypatch: pytest.MonkeyPatch
+    db: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     monkeypatch.setenv("ISLET_TRIALS_DB", str(db))
     result = runner.invoke(app, ["trials", "search", "--json"])
@@ -61,7 +59,7 @@ def test_the_store_location_comes_from_the_environment(
     assert json.loads(result.stdout)["total"] == 4
 
 
-def test_search_json(db: Path) -> None:
+def test_search_json(db: Path, runner: CliRunner) -> None:
     result = runner.invoke(
         app,
         [
@@ -97,7 +95,7 @@ def test_search_json(db: Path) -> None:
     assert data["snapshot_date"] == SNAPSHOT
 
 
-def test_search_for_people(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_for_people(db: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
     monkeypatch.setattr(cli_trials, "console", Console(width=200))
     result = runner.invoke(
         app, ["trials", "search", "--near", "50.85,4.35", "--radius", "50", "--db", str(db)]
@@ -109,7 +107,7 @@ def test_search_for_people(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "7 locations, including 3 near you" in shown
 
 
-def test_show_with_facts_screens_the_criteria(db: Path) -> None:
+def test_show_with_facts_screens_the_criteria(db: Path, runner: CliRunner) -> None:
     args = [
         "trials",
         "show",
@@ -137,7 +135,7 @@ def test_show_with_facts_screens_the_criteria(db: Path) -> None:
     assert data["url"] == "https://clinicaltrials.gov/study/NCT03375320"
 
 
-def test_show_without_facts_does_not_screen(db: Path) -> None:
+def test_show_without_facts_does_not_screen(db: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["trials", "show", "NCT00353496", "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -168,7 +166,7 @@ def test_bad_input_exits_2_with_a_message(
 
 
 def test_update_saves_what_the_registry_sends(
-    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     page = {"studies": [json.loads(p.read_text(encoding="utf-8")) for p in net_files()]}
     httpserver.expect_request("/api/v2/studies").respond_with_json(page)

@@ -10,7 +10,6 @@ from fastapi.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from islet.web.cache import PAGE_CACHE_CONTROL, PageCache, cache_key, matches
-from tests.webapp import client
 
 KNOWLEDGE_PAGES = [
     "/",
@@ -42,11 +41,6 @@ NEVER_CACHED = [
     ("GET", "/types/no-such-type"),
     ("GET", "/api/v1/topics/insulinoma"),
 ]
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
 
 
 @pytest.mark.parametrize("address", KNOWLEDGE_PAGES)

@@ -17,12 +17,7 @@ from islet.guide.data import load_guide_data
 from islet.model import Situation, fact_kind, fact_values
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
 from tests.tables import load_cases
-from tests.webapp import client, read_page
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
+from tests.webapp import read_page
 
 
 def shown(text: str) -> str:

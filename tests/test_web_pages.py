@@ -12,7 +12,7 @@ from islet import kb as kb_module
 from islet.kb import KnowledgeBase
 from islet.web.rendering import Block, Segment, blocks
 from tests.tables import load_cases
-from tests.webapp import client, read_page
+from tests.webapp import read_page
 
 KB = kb_module.load()
 PAGES = load_cases("web_pages.yaml")
@@ -26,11 +26,6 @@ ITEM_PAGES = [
     ),
     *(pytest.param(f"/glossary/{i}", g.term, id=f"term-{i}") for i, g in KB.glossary.items()),
 ]
-
-
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
 
 
 @pytest.mark.parametrize("case", PAGES)

@@ -36,11 +36,6 @@ RESPONSES = [
 KNOWLEDGE_ONLY = {"/", "/summary?audience=professional"}
 
 
-@pytest.fixture(scope="module")
-def web() -> TestClient:
-    return client()
-
-
 @pytest.mark.parametrize(("method", "path", "status"), RESPONSES)
 def test_every_response_carries_the_security_headers(
     web: TestClient, method: str, path: str, status: int

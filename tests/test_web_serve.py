@@ -36,9 +36,13 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     ],
 )
 def test_serve_starts_the_app_factory(
-    started: list[dict[str, Any]], args: list[str], expected: dict[str, Any], address: str
+    started: list[dict[str, Any]],
+    args: list[str],
+    expected: dict[str, Any],
+    address: str,
+    runner: CliRunner,
 ) -> None:
-    result = CliRunner().invoke(cli.app, ["serve", *args])
+    result = runner.invoke(cli.app, ["serve", *args])
     assert result.exit_code == 0, result.output
     assert address in result.output
     (call,) = started
@@ -50,8 +54,10 @@ def test_serve_starts_the_app_factory(
 
 
 @pytest.mark.parametrize("args", [["--port", "0"], ["--port", "70000"], ["--workers", "0"]])
-def test_serve_refuses_bad_options(started: list[dict[str, Any]], args: list[str]) -> None:
-    result = CliRunner().invoke(cli.app, ["serve", *args])
+def test_serve_refuses_bad_options(
+    started: list[dict[str, Any]], args: list[str], runner: CliRunner
+) -> None:
+    result = runner.invoke(cli.app, ["serve", *args])
     assert result.exit_code == 2
     assert started == []
 
