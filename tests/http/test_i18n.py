@@ -17,7 +17,7 @@ from islet.cli import app
 from islet.i18n import catalog_path, chosen_language, gettext_for
 from islet.language import from_accept_language, parse_language
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- the catalog -------------------------------------------------------------------------------

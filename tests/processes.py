@@ -1,5 +1,6 @@
-"""Real processes for the hardening tests: `islet serve` (uvicorn) on a free loopback port, and
-the islet command run from a copy of the package whose knowledge can be broken on purpose.
+"""Real processes for the fault, privacy and deployment tests: `islet serve` (uvicorn) on a free
+loopback port, and the islet command run from a copy of the package whose knowledge can be broken
+on purpose.
 
 Every wait is bounded and polls for the event it waits for; nothing sleeps a fixed time.
 """

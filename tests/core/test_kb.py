@@ -16,7 +16,7 @@ from islet.errors import KnowledgeError, UnknownTerm
 from islet.kb import KnowledgeBase, load, read
 from tests.tables import load_cases
 
-VALID = Path(__file__).parent / "fixtures" / "kb-valid"
+VALID = Path(__file__).parents[1] / "fixtures" / "kb-valid"
 
 
 def broken_copy(tmp_path: Path, case: dict[str, Any]) -> Path:

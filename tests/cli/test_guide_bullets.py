@@ -1,6 +1,6 @@
 """Black-box acceptance of issue 3: `islet guide` and POST /api/v1/guide, one row per PDQ bullet.
 
-The rows (tests/cases/acceptance_guide.yaml) are written by hand from fact base section 10.A.
+The rows (tests/cases/guide_bullets.yaml) are written by hand from fact base section 10.A.
 Every situation goes through the CLI as JSON on standard input and through the API; both must
 give the same result.
 """
@@ -18,9 +18,7 @@ from typer.testing import CliRunner
 from islet.cli import app
 from tests.tables import CASES
 
-TABLES: dict[str, Any] = yaml.safe_load(
-    (CASES / "acceptance_guide.yaml").read_text(encoding="utf-8")
-)
+TABLES: dict[str, Any] = yaml.safe_load((CASES / "guide_bullets.yaml").read_text(encoding="utf-8"))
 TOP_KEYS = {"applies", "depends", "excluded", "next_questions", "gaps"}
 OPTION_KEYS = {"treatment_id", "name", "why", "source"}
 

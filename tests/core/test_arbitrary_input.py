@@ -3,8 +3,8 @@ fed any JSON, its strict yes/no facts, the symptom matcher fed lists of ids and 
 calculators' API fed any JSON body.
 
 (The guide engine, the calculators' functions, the matcher on one text and the API as a whole
-have their own property and fuzz tests: test_guide_properties.py, test_calculators.py,
-test_explain_symptoms.py, test_api_fuzz.py.)
+have their own property and fuzz tests: tests/core/test_guide_properties.py,
+tests/core/test_calculators.py, tests/core/test_explain_symptoms.py, tests/http/test_api_fuzz.py.)
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Black-box acceptance of the REST API (issue 5) and of Ask Islet (issue 6) over HTTP and CLI.
 
-Requests and expectations: tests/cases/acceptance_api.yaml. The app is made with
+Requests and expectations: tests/cases/routes_and_pages.yaml. The app is made with
 ``create_app`` as a deployment makes it (the rate limit is switched off so that this table of
 requests does not meet it; the limit has its own tests).
 """
@@ -18,7 +18,9 @@ from typer.testing import CliRunner
 from islet.cli import app
 from tests.tables import CASES
 
-TABLES: dict[str, Any] = yaml.safe_load((CASES / "acceptance_api.yaml").read_text(encoding="utf-8"))
+TABLES: dict[str, Any] = yaml.safe_load(
+    (CASES / "routes_and_pages.yaml").read_text(encoding="utf-8")
+)
 
 
 def rows(table: str) -> list[Any]:

@@ -2,7 +2,7 @@
 input, the pages (which the OpenAPI fuzzing does not reach) fuzzed with hostile text, and the
 rate limit per client.
 
-tests/test_web_security.py covers the policy itself, the size limit and the token bucket; this
+tests/http/test_security.py covers the policy itself, the size limit and the token bucket; this
 file covers the rest of the surface.
 """
 
@@ -30,9 +30,7 @@ PAYLOADS = [
     "' onfocus='alert(1)' autofocus='",
     "</textarea><svg onload=alert(1)>",
 ]
-PAGE_CASES = [
-    c for c in load_cases("hardening_inputs.yaml") if c.values[0]["id"].startswith("page-")
-]
+PAGE_CASES = [c for c in load_cases("private_inputs.yaml") if c.values[0]["id"].startswith("page-")]
 
 
 @pytest.fixture(scope="module", autouse=True)

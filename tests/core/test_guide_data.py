@@ -13,7 +13,7 @@ from islet.errors import KnowledgeError
 from islet.guide.data import GUIDE_DATA, GuideData, load_guide_data
 from islet.kb import KnowledgeBase
 from islet.model import Situation, fact_values
-from tests.test_provenance import own_strings, reference_shingles, shingles
+from tests.core.test_provenance import own_strings, reference_shingles, shingles
 
 __all__ = ["reference_shingles"]  # a fixture, used by name below
 

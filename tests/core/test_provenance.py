@@ -11,7 +11,7 @@ import pytest
 
 from islet.kb import KnowledgeBase
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 SHINGLE = 9  # this many consecutive words shared with a reference counts as copying
 
 

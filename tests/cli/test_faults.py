@@ -25,7 +25,7 @@ from islet.errors import TrialDataError
 from islet.trials.importer import import_files
 from islet.trials.search import TrialQuery, search, show
 from islet.trials.store import TrialStore
-from tests.hardening_helpers import (
+from tests.processes import (
     free_port,
     listening,
     package_copy,
@@ -176,7 +176,7 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("case", load_cases("hardening_broken_knowledge.yaml"))
+@pytest.mark.parametrize("case", load_cases("broken_knowledge.yaml"))
 def test_a_broken_install_refuses_to_start(case: dict[str, Any], tmp_path: Path) -> None:
     knowledge = package_copy(tmp_path / "site")
     break_file(knowledge, case["file"], case["break"])

@@ -25,7 +25,7 @@ TABLES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (CASES / "glossary.yaml").read_text(encoding="utf-8")
 )
 MY_GLOSSARY = KNOWLEDGE_DIR / "glossary-terms.yaml"
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 PDQ_COPIES = {
     "patient": REFERENCE / "pdq-pnet-patient-current.md",
     "professional": REFERENCE / "pdq-pnet-professional-current.md",

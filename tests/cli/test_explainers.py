@@ -1,6 +1,6 @@
 """Black-box acceptance of issue 4: `islet symptoms/tests/stage/grade` and their API routes.
 
-Tables: tests/cases/acceptance_explain.yaml, written by hand from fact base sections 4, 5 and 8.
+Tables: tests/cases/explainers.yaml, written by hand from fact base sections 4, 5 and 8.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from typer.testing import CliRunner
 from islet.cli import app
 from tests.tables import CASES
 
-TABLES: dict[str, Any] = yaml.safe_load(
-    (CASES / "acceptance_explain.yaml").read_text(encoding="utf-8")
-)
+TABLES: dict[str, Any] = yaml.safe_load((CASES / "explainers.yaml").read_text(encoding="utf-8"))
 
 
 def rows(table: str) -> list[Any]:

@@ -28,7 +28,7 @@ from islet.kb import KnowledgeBase
 from tests.tables import CASES
 
 MEDQUAD = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / "medquad-pnet-patient-older.xml"
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "medquad-pnet-patient-older.xml"
 )
 SUBSET = CASES / "ask_eval_subset.yaml"
 

@@ -18,7 +18,7 @@ from islet.safety.languages import replies_for
 from islet.safety.vocabulary import vocabulary
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
 )["cases"]
 
 

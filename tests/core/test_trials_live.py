@@ -273,7 +273,7 @@ def test_an_unreadable_store_names_no_command(
 
 
 def test_import_instructions_live_in_the_readme_and_the_help(runner: CliRunner) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert "islet trials update" in readme and "islet trials import" in readme
     shown = runner.invoke(app, ["trials", "--help"], terminal_width=200).output
     assert "islet trials update" in shown and "islet trials import FILE..." in shown

@@ -11,7 +11,7 @@ import pytest
 from islet import settings
 from islet.errors import IsletError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NAMES = [s.name for s in settings.SETTINGS]
 

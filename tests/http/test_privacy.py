@@ -1,6 +1,6 @@
 """Privacy: nothing a person enters is logged, printed, written to a file or to the trials store.
 
-Each request in tests/cases/hardening_inputs.yaml carries markers through one input route. In
+Each request in tests/cases/private_inputs.yaml carries markers through one input route. In
 process, every log record (all loggers, DEBUG and up), everything written to the process's
 stdout/stderr, every file under the test's home, data, cache, temp and working folders, and the
 trials database are searched for them. Then the same requests go to a real `islet serve`
@@ -23,14 +23,14 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.hardening_helpers import Server as RunningServer
-from tests.hardening_helpers import files_containing, running, serving
+from tests.processes import Server as RunningServer
+from tests.processes import files_containing, running, serving
 from tests.tables import load_cases
 from tests.trials_helpers import net_store
 
 MARKER = "zq-private-marker-qz"
 MARKERS = (MARKER, "54.321", "12.3456", "65.4321")
-CASES = load_cases("hardening_inputs.yaml")
+CASES = load_cases("private_inputs.yaml")
 
 
 def filled(value: Any) -> Any:

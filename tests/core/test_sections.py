@@ -20,7 +20,7 @@ from islet.kb import KnowledgeBase
 from islet.model import Section, glossary_marks, plain_text
 from tests.tables import CASES, load_cases
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 PATIENT_COPY = REFERENCE / "pdq-pnet-patient-current.md"
 PROFESSIONAL_COPY = REFERENCE / "pdq-pnet-professional-current.md"
 

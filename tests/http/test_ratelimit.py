@@ -14,7 +14,7 @@ from islet.errors import IsletError
 from islet.web.app import create_app
 from islet.web.ratelimit import storage_for
 from islet.web.settings import Settings
-from tests.hardening_helpers import free_port, serving
+from tests.processes import free_port, serving
 from tests.redis_server import redis_server
 
 HEALTH = "/api/v1/health"

@@ -18,7 +18,7 @@ from islet.cli import app
 from islet.web.app import create_app
 from islet.web.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "trials"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "trials"
 V2_FILES = [
     "ctgov-v2-search-melanoma-recruiting-page1.json",
     "ctgov-v2-search-phelan-page2.json",

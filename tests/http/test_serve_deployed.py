@@ -17,7 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from islet.web.middleware import SECURITY_HEADERS
-from tests.hardening_helpers import serving
+from tests.processes import serving
 from tests.webapp import client
 
 PREFIX = "/islet"

@@ -67,7 +67,7 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 
 def test_the_static_sample_exists() -> None:
-    assert (Path(__file__).parents[1] / "src/islet/web/static/css/islet.css").is_file()
+    assert (Path(__file__).parents[2] / "src/islet/web/static/css/islet.css").is_file()
 
 
 def test_every_route_is_covered() -> None:

@@ -14,8 +14,8 @@ from islet.calculators import tables
 from islet.calculators.grading import GradeResult, grade
 from islet.calculators.staging import StageResult, stage, stage_from_facts
 from islet.errors import CannotCompute
+from tests.core.test_provenance import REFERENCE, own_strings, shingles
 from tests.tables import load_cases
-from tests.test_provenance import REFERENCE, own_strings, shingles
 
 T_REAL = ["T1", "T2", "T3", "T4"]
 N_REAL = ["N0", "N1"]

@@ -14,8 +14,8 @@ from islet.explain import symptoms as symptoms_module
 from islet.explain.matching import stem
 from islet.explain.symptoms import explain_symptoms, extras, extras_problems
 from islet.kb import KnowledgeBase
+from tests.core.test_provenance import REFERENCE, own_strings, shingles
 from tests.tables import load_cases
-from tests.test_provenance import REFERENCE, own_strings, shingles
 
 
 @pytest.mark.parametrize("case", load_cases("symptom_vignettes.yaml"))

@@ -20,7 +20,7 @@ from islet.safety.evaluation import evaluate
 from islet.safety.vocabulary import SAFETY_DIR, Vocabulary, vocabulary, vocabulary_problems
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "safety_triage.yaml").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "cases" / "safety_triage.yaml").read_text(encoding="utf-8")
 )["cases"]
 ISSUE = [c for c in CASES if c.get("issue")]
 URGENT = ("emergency", "crisis")

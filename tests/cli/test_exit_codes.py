@@ -24,7 +24,7 @@ from tests.tables import load_cases
 SCRIPT = Path(sys.executable).parent / "islet"
 
 
-@pytest.mark.parametrize("case", load_cases("acceptance_cli.yaml"))
+@pytest.mark.parametrize("case", load_cases("exit_codes.yaml"))
 def test_exit_codes_and_messages(case: dict[str, Any], tmp_path: Path, runner: CliRunner) -> None:
     args = [str(a) for a in case["args"]]
     if args[:2] == ["trials", "search"]:

@@ -13,9 +13,9 @@ import yaml
 from islet import compiled
 from islet import kb as kb_module
 from islet.errors import KnowledgeError
-from tests.hardening_helpers import package_copy, run_islet
+from tests.processes import package_copy, run_islet
 
-VALID = Path(__file__).parent / "fixtures" / "kb-valid"
+VALID = Path(__file__).parents[1] / "fixtures" / "kb-valid"
 
 
 @pytest.fixture

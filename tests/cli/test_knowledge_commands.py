@@ -1,7 +1,7 @@
 """Black-box acceptance of issue 2: `islet check/show/types/treatments/glossary/cite`.
 
 Every command is run as a user runs it (typer's CliRunner on ``islet.cli.app``); expectations
-come from tests/cases/acceptance_knowledge.yaml, written by hand from the fact base.
+come from tests/cases/knowledge_commands.yaml, written by hand from the fact base.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from islet.cli import app
 from tests.tables import CASES
 
 TABLES: dict[str, Any] = yaml.safe_load(
-    (CASES / "acceptance_knowledge.yaml").read_text(encoding="utf-8")
+    (CASES / "knowledge_commands.yaml").read_text(encoding="utf-8")
 )
 # Drugs and trials the fact base gives only in the health-professional version (11.1, 11.3).
 PROFESSIONAL_ONLY_WORDS = (
