@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from islet import kb as kb_module
+from tests.webapp import client
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -26,6 +29,19 @@ def compiled_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def kb() -> kb_module.KnowledgeBase:
     return kb_module.load()
+
+
+@pytest.fixture(scope="session")
+def runner() -> CliRunner:
+    """Runs ``islet.cli.app`` as a person runs the command (each invoke is independent)."""
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def web() -> TestClient:
+    """A client on a fresh app for each test module, for the pages and the JSON API alike (no
+    rate limit, redirects not followed; ``tests.webapp.client`` makes one with other settings)."""
+    return client()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.hardening_helpers import START_SECONDS, STOP_SECONDS, free_port
+from tests.processes import START_SECONDS, STOP_SECONDS, free_port
 
 NOT_INSTALLED = (
     "redis-server is not installed, so the shared (Redis) rate limit is not tested here; "

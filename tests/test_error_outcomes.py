@@ -10,6 +10,7 @@ import pytest
 import typer.main
 import typer.testing
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from islet.cli import app
 from islet.errors import (
@@ -80,7 +81,7 @@ def test_the_cli_has_its_commands() -> None:
 @pytest.mark.parametrize("error", ERRORS, ids=lambda e: type(e).__name__)
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_every_command_exits_2_on_an_islet_error(
-    monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...], error: IsletError
+    monkeypatch: pytest.MonkeyPatch, path: tuple[str, ...], error: IsletError, runner: CliRunner
 ) -> None:
     root = typer.main.get_command(app)
     command: Any = root
@@ -93,7 +94,7 @@ def test_every_command_exits_2_on_an_islet_error(
     command.params = []  # the error, not a missing argument, is what ends the command
     command.callback = fail
     monkeypatch.setattr(typer.testing, "_get_command", lambda _: root)
-    result = typer.testing.CliRunner().invoke(app, list(path))
+    result = runner.invoke(app, list(path))
     assert result.exit_code == 2 == outcome(error).exit_code
     assert "Traceback" not in result.output
     assert str(error).splitlines()[0] in result.output

@@ -1,7 +1,7 @@
 """Every ``ISLET_*`` setting in one declared table, read from the environment with clear errors.
 
 Each :class:`Setting` names its variable and says what it does; the table is what
-``tests/test_settings.py`` checks against README.md, and the only place Islet names a variable.
+``tests/core/test_settings.py`` checks against README.md, and the only place Islet names a variable.
 A bad value is an ``IsletError`` (exit 2 on the command line) that names the setting, never a
 traceback. Command-line options that also read a setting (``islet serve --workers``) take its
 ``name`` as their Typer ``envvar``.

@@ -1,0 +1,1 @@
+"""The `islet` command as a person or a script runs it (typer's CliRunner or a real process)."""

@@ -1,0 +1,91 @@
+"""The knowledge base loads, indexes and validates; `islet check` catches each kind of defect."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from islet.check import check
+from islet.cli import app
+from islet.errors import KnowledgeError, UnknownTerm
+from islet.kb import KnowledgeBase, load, read
+from tests.tables import load_cases
+
+VALID = Path(__file__).parents[1] / "fixtures" / "kb-valid"
+
+
+def broken_copy(tmp_path: Path, case: dict[str, Any]) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(VALID, target)
+    content = yaml.safe_load((target / "content.yaml").read_text())
+    if "delete" in case:
+        *where, key = case["delete"]
+        node = content
+        for step in where:
+            node = node[step]
+        del node[key]
+    else:
+        collection, index, field, value = case["set"]
+        if index is None:
+            content[collection] = value
+        else:
+            content[collection][index][field] = value
+    (target / "content.yaml").write_text(yaml.safe_dump(content))
+    return target
+
+
+def problems_of(directory: Path) -> list[str]:
+    report = check(directory)
+    return report.problems + [
+        f"reading level {r.item_id} {r.grade}" for r in report.readability if r.too_hard
+    ]
+
+
+def test_the_valid_fixture_has_no_problems() -> None:
+    assert problems_of(VALID) == []
+
+
+@pytest.mark.parametrize("case", load_cases("kb_defects.yaml"))
+def test_check_reports_each_defect(case: dict[str, Any], tmp_path: Path, runner: CliRunner) -> None:
+    directory = broken_copy(tmp_path, case)
+    found = problems_of(directory)
+    assert any(case["expect"] in p for p in found), found
+    result = runner.invoke(app, ["check", "--dir", str(directory)])
+    assert result.exit_code == 1
+
+
+def test_unreadable_yaml_is_reported_not_raised(tmp_path: Path) -> None:
+    target = tmp_path / "k"
+    shutil.copytree(VALID, target)
+    (target / "content.yaml").write_text("sections: [unclosed")
+    assert any("cannot be read" in p for p in check(target).problems)
+
+
+def test_load_refuses_an_invalid_knowledge_base(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="no knowledge files"):
+        load(tmp_path)
+
+
+def test_the_shipped_knowledge_base_passes_check(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_topics_are_found_by_id_name_or_alias_with_suggestions() -> None:
+    kb, _ = read(VALID)
+    assert kb.topic("Surgery").id == "surgery"
+    assert kb.topic("overview").id == "overview"
+    with pytest.raises(UnknownTerm) as error:
+        kb.topic("surgeri")
+    assert error.value.suggestions == ["surgery"]
+
+
+def test_shipped_kb_is_immutable(kb: KnowledgeBase) -> None:
+    item = next(iter(kb.sections.values()))
+    with pytest.raises(ValueError):
+        item.title = "changed"  # type: ignore[misc]

@@ -1,0 +1,302 @@
+"""Safety first (issue 11): emergencies, crisis and medicine questions, on every interface."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from islet.cli import app
+from islet.errors import KnowledgeError
+from islet.explain.symptoms import explain_symptoms
+from islet.kb import KnowledgeBase
+from islet.safety import triage
+from islet.safety.evaluation import evaluate
+from islet.safety.vocabulary import (
+    SAFETY_DIR,
+    Vocabulary,
+    misspellings,
+    vocabulary,
+    vocabulary_problems,
+)
+from islet.safety.wordmodel import WordModel, features, raised, word_model
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "cases" / "safety_triage.yaml").read_text(encoding="utf-8")
+)["cases"]
+ISSUE = [c for c in CASES if c.get("issue")]
+URGENT = ("emergency", "crisis")
+
+
+def _id(case: dict[str, Any]) -> str:
+    return str(case["text"])[:40]
+
+
+# --- the core ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_the_triage_recognises_the_level(case: dict[str, Any]) -> None:
+    safety = triage(case["text"])
+    assert safety.level == case["level"], safety.signs
+    assert safety.danger_topic is case.get("danger_topic", False)
+    if safety.level != "none":
+        assert safety.message and safety.actions
+    if "contact" in case:
+        assert case["contact"] in [c.number for c in safety.contacts]
+    if "leads" in case:  # what the reply says first
+        assert case["leads"] in safety.message[:160], safety.message
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "reading" in c], ids=_id)
+def test_a_low_number_is_read_as_low_never_high(case: dict[str, Any]) -> None:
+    safety = triage(case["text"])
+    assert safety.reading is not None
+    assert safety.reading.value == case["reading"]
+    assert safety.reading.low in ("low", "serious-low")
+    assert safety.reading.unit_unclear is case.get("unit_unclear", False)
+    assert "low" in safety.message
+    if not safety.reading.unit_unclear:  # an unclear unit says: high if it were mmol/L
+        assert "high" not in safety.message.lower()
+
+
+def test_emergency_and_crisis_replies_name_the_number_to_call() -> None:
+    assert "911" in triage("he collapsed and is not breathing").message
+    crisis = triage("I want to kill myself")
+    assert "988" in crisis.message
+    assert {"988", "911"} <= {c.number for c in crisis.contacts}
+    assert any(c.text for c in crisis.contacts)  # 988 can be texted too
+
+
+def test_every_reply_names_its_sources() -> None:
+    citation = triage("should I double my dose").source.citation or ""
+    for name in ("988", "1-800-222-1222", "70 mg/dL", "54 mg/dL"):
+        assert name in citation
+
+
+# --- the vocabulary is validated data -------------------------------------------------------
+
+
+def test_the_vocabulary_has_no_dangling_needs_or_duplicate_ids() -> None:
+    assert vocabulary_problems(vocabulary()) == []
+
+
+def test_a_broken_pattern_is_a_knowledge_error(tmp_path: Path) -> None:
+    data = yaml.safe_load((SAFETY_DIR / "triage.yaml").read_text(encoding="utf-8"))
+    data["signals"][0]["patterns"] = ["(unclosed"]
+    broken = tmp_path / "triage.yaml"
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="not a valid expression"):
+        vocabulary.__wrapped__(broken)
+
+
+def test_a_signal_that_needs_an_unknown_signal_is_reported() -> None:
+    data = vocabulary().model_dump()
+    data["signals"][0]["needs"] = ["no-such-signal"]
+    assert vocabulary_problems(Vocabulary.model_validate(data)) == [
+        f"signal '{data['signals'][0]['id']}' needs unknown signal 'no-such-signal'"
+    ]
+
+
+# --- every interface ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ISSUE, ids=_id)
+def test_ask_leads_with_safety_on_the_cli_and_the_api(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    result = runner.invoke(app, ["ask", case["text"], "--json"])
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.stdout)
+    api = web.get("/api/v1/ask", params={"q": case["text"]})
+    assert api.status_code == 200
+    for data in (cli, api.json()):
+        assert data["safety"]["level"] == case["level"]
+        assert data["in_scope"] is False and data["answers"] == []
+        assert data["message"] == data["safety"]["message"]
+
+
+@pytest.mark.parametrize("case", [c for c in ISSUE if c["level"] in URGENT], ids=_id)
+def test_symptoms_mark_every_emergency_urgent_and_say_why(
+    case: dict[str, Any], web: TestClient, runner: CliRunner
+) -> None:
+    result = runner.invoke(app, ["symptoms", case["text"], "--json"])
+    assert result.exit_code == 0, result.output
+    api = web.post("/api/v1/symptoms", json={"text": case["text"]})
+    assert api.status_code == 200
+    for data in (json.loads(result.stdout), api.json()):
+        assert data["urgent"] is True
+        assert data["red_flags"], "red_flags names why"
+        assert data["safety"]["level"] == case["level"]
+
+
+@pytest.mark.parametrize("case", [c for c in ISSUE if c["level"] in URGENT], ids=_id)
+def test_the_web_pages_show_an_alert_first_with_numbers_to_tap(
+    case: dict[str, Any], web: TestClient
+) -> None:
+    for path, field in (("/ask", "q"), ("/symptoms", "text")):
+        page = web.post(path, data={field: case["text"]}).text
+        main = page[page.index('id="main"') :] if 'id="main"' in page else page
+        alert = main.index('role="alert"')
+        assert alert < main.index("<h1"), "the alert comes before everything else"
+        assert 'href="tel:911"' in page
+        if case["level"] == "crisis":
+            assert 'href="tel:988"' in page and 'href="sms:988"' in page
+
+
+def test_a_low_reading_is_low_blood_sugar_in_the_symptom_explainer(kb: KnowledgeBase) -> None:
+    found = {s.id for s in explain_symptoms("I collapsed and my blood sugar was 30", kb).symptoms}
+    assert "low-blood-sugar" in found and "high-blood-sugar" not in found
+
+
+def test_a_question_about_danger_signs_is_answered_with_the_urgent_note(web: TestClient) -> None:
+    data = web.get("/api/v1/ask", params={"q": "what are the signs of low blood sugar"}).json()
+    assert data["in_scope"] is True and data["answers"]
+    assert data["safety"]["danger_topic"] is True and "911" in data["safety"]["message"]
+    page = web.post("/ask", data={"q": "what are the signs of low blood sugar"}).text
+    assert 'class="safety-note"' in page and "What the summary says" in page
+
+
+def test_a_medicine_question_says_ask_the_care_team(web: TestClient) -> None:
+    page = web.post("/ask", data={"q": "can i stop taking my PPI now"}).text
+    assert "pharmacist" in page and "Not covered here" not in page
+
+
+# --- test preparation never reads as a do-it-yourself instruction ----------------------------
+
+
+def test_every_fasting_preparation_says_the_care_team_arranges_it(kb: KnowledgeBase) -> None:
+    fasting = [t for t in kb.tests.values() if t.preparation and "hours" in t.preparation]
+    assert fasting
+    for test in fasting:
+        assert "care team" in (test.preparation or ""), test.id
+    insulin = kb.tests["fasting-serum-glucose-and-insulin-test"].preparation or ""
+    assert "on your own" in insulin and "911" in insulin
+
+
+# --- the blind evaluation -------------------------------------------------------------------
+
+
+def test_the_blind_safety_evaluation_holds_its_figures() -> None:
+    """The whole probe set (fast: about a thousand regular-expression passes). The tuned split
+    must stay as tuned and the held-out split at or above the figures reported in the README, so
+    a regression fails CI; the targets (1.00 held out) are a benchmark, not this test."""
+    dev, test = evaluate()
+    assert dev.recall_of("emergency") >= 0.99
+    assert dev.recall_of("crisis") >= 0.99
+    assert dev.recall_of("medication") >= 0.99
+    assert dev.false_alarm_rate <= 0.015
+    assert test.recall_of("emergency") >= 0.90
+    assert test.recall_of("crisis") >= 0.82
+    assert test.recall_of("medication") >= 0.87
+    assert test.false_alarm_rate <= 0.105
+
+
+def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["eval", "safety"])
+    assert result.exit_code == 0, result.output
+    assert "emergency recall" in result.stdout and "test" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as"),
+    [
+        ("octreotid", "octreotide"),
+        ("diazoxid", "diazoxide"),
+        ("evrolimus", "everolimus"),
+        ("lanreotdie", "lanreotide"),
+        ("sunitinibb", "sunitinib"),
+    ],
+)
+def test_a_medicine_name_one_slip_away_is_read_as_the_name(written: str, read_as: str) -> None:
+    assert vocabulary().rewrites[written] == read_as
+
+
+def test_slips_are_never_a_name_or_an_own_rewrite() -> None:
+    slips = misspellings(["octreotide", "insulin", "sandostatin"], keep={"octreotides"})
+    assert "octreotides" not in slips and "octreotide" not in slips
+    assert "insulin" not in slips and "insulim" in slips  # seven letters: still read
+    assert misspellings(["enzyme"], keep=set()) == {}  # six letters: too many real words near
+
+
+# --- the word model: wording no pattern lists --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("honestly i would love to just not exist for a while, permanently", "crisis"),
+        ("i keep thinking about swallowing everything in the cabinet", "crisis"),
+    ],
+)
+def test_the_word_model_raises_what_no_pattern_names(text: str, level: str) -> None:
+    result = triage(text)
+    assert result.level == level
+    assert result.signs == [word_model().labels[level]]  # the model's own sign, not a pattern's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where can i find clinical trials",
+        "red rash on my face and legs",
+        "can they remove part of my liver",
+    ],
+)
+def test_the_word_model_leaves_ordinary_questions_alone(text: str) -> None:
+    assert triage(text).level == "none"
+
+
+def test_the_word_model_never_lowers_what_the_patterns_found() -> None:
+    assert triage("took all my pills because I want to die").level == "emergency"
+
+
+def test_the_word_model_picks_the_most_urgent_level_over_its_threshold() -> None:
+    model = WordModel(
+        trained_on="a test",
+        levels=["emergency", "crisis", "medication", "none"],
+        bias=[0.0, 0.0, 0.0, 0.0],
+        weights={"alpha": [5.0, 5.0, 0.0, 0.0], "beta": [0.0, 0.0, 9.0, 0.0]},
+        thresholds={"crisis": 0.3, "medication": 0.5},
+        labels={"crisis": "c", "medication": "m"},
+    )
+    assert raised(model, ["alpha"]) == "crisis"  # emergency is as likely but has no threshold
+    assert raised(model, ["beta"]) == "medication"
+    assert raised(model, ["gamma"]) is None
+    assert features(["a", ",", "b", "c"]) == {"a", "b", "c", "a b", "b c"}
+    # a word after a negation, in the same clause, is marked
+    assert features(["not", "sad", ",", "sad"]) == {
+        "not",
+        "not_sad",
+        "sad",
+        "not not_sad",
+        "not_sad sad",
+    }
+
+
+def test_a_word_model_with_the_wrong_shape_or_a_missing_file_is_a_knowledge_error(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "word-model.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "trained_on": "x",
+                "levels": ["crisis", "none"],
+                "bias": [0.0],
+                "weights": {},
+                "thresholds": {"crisis": 0.5},
+                "labels": {"crisis": "c"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError, match="one number per level"):
+        word_model(bad)
+    with pytest.raises(KnowledgeError):
+        word_model(tmp_path / "none-here.json")

@@ -1,0 +1,133 @@
+"""Safety first in Spanish (issue 17): the same triage, Spanish words, Spanish replies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from islet.cli import app
+from islet.language import guess_language
+from islet.safety import triage
+from islet.safety.evaluation import evaluate
+from islet.safety.languages import replies_for
+from islet.safety.vocabulary import vocabulary
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
+)["cases"]
+
+
+def _id(case: dict[str, Any]) -> str:
+    return str(case["text"])[:40]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+@pytest.mark.parametrize("language", ["es", None])
+def test_the_triage_recognises_the_level_in_spanish(
+    case: dict[str, Any], language: str | None
+) -> None:
+    safety = triage(case["text"], language)  # type: ignore[arg-type]
+    assert safety.level == case["level"], safety.signs
+    assert safety.danger_topic is case.get("danger_topic", False)
+    if "contact" in case:
+        assert case["contact"] in [c.number for c in safety.contacts]
+    if "reading" in case:
+        assert safety.reading is not None and safety.reading.value == case["reading"]
+        assert "bajo" in safety.message
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["level"] != "none"], ids=_id)
+def test_a_spanish_text_gets_a_spanish_reply_without_being_told(case: dict[str, Any]) -> None:
+    safety = triage(case["text"])
+    texts = replies_for("es")
+    # a low number alone leads with fast sugar; every other reply with its level's message
+    firsts = [texts.levels[safety.level].message.split(".")[0], texts.low_sugar.first[:40]]
+    assert any(first in safety.message for first in firsts), safety.message
+    assert all(sign in _spanish_labels() for sign in safety.signs if "lectura" not in sign)
+
+
+def _spanish_labels() -> set[str]:
+    return {s.es.label for s in vocabulary().signals if s.es is not None}
+
+
+def test_the_crisis_reply_says_988_helps_in_spanish() -> None:
+    crisis = triage("quiero morirme", "es")
+    assert "988" in crisis.message and "español" in crisis.message
+    assert "marque 2" in crisis.message and "AYUDA" in crisis.message
+    assert {"988", "911"} <= {c.number for c in crisis.contacts}
+
+
+def test_the_spanish_replies_call_the_same_numbers_as_the_english() -> None:
+    english, spanish = replies_for("en"), replies_for("es")
+    for level, reply in english.levels.items():
+        assert [c.number for c in spanish.levels[level].contacts] == [
+            c.number for c in reply.contacts
+        ]
+        assert bool(spanish.levels[level].message) == bool(reply.message)
+    assert [c.number for c in spanish.overdose.contacts] == [
+        c.number for c in english.overdose.contacts
+    ]
+    for name in ("988", "1-800-222-1222", "70 mg/dL", "54 mg/dL"):
+        assert name in (spanish.source.citation or "")
+
+
+def test_every_signal_has_spanish_words() -> None:
+    assert [s.id for s in vocabulary().signals if s.es is None] == []
+
+
+def test_english_text_is_still_answered_in_english() -> None:
+    safety = triage("I passed out and my sugar is 40")
+    assert safety.message.startswith("A blood sugar of 40 mg/dL")
+    assert safety.signs[0] == "a low blood sugar reading"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿qué es la operación de Whipple?", "es"),
+        ("que es un insulinoma", "es"),
+        ("me desmayé", "es"),
+        ("what is a whipple", "en"),
+        ("my sugar is 38", "en"),
+        ("insulinoma", None),
+    ],
+)
+def test_the_language_of_a_text_is_guessed_from_simple_cues(
+    text: str, language: str | None
+) -> None:
+    assert guess_language(text) == language
+
+
+# --- islet eval safety --lang es ---------------------------------------------------------------
+
+PROBES = {
+    "probes": [
+        {"text": "me desmayé", "level": "emergency", "split": "dev"},
+        {"text": "quiero morirme", "level": "crisis", "split": "dev"},
+        {"text": "¿puedo dejar el octreotide?", "level": "medication", "split": "test"},
+        {"text": "no tengo dolor en el pecho", "level": "none", "split": "test"},
+    ]
+}
+
+
+def test_spanish_probes_are_scored_like_english_ones(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "safety-es.yaml"
+    path.write_text(yaml.safe_dump(PROBES, allow_unicode=True), encoding="utf-8")
+    dev, test = evaluate(path, ("dev", "test"), "es")
+    assert dev.recall["emergency"] == (1, 1) and dev.recall["crisis"] == (1, 1)
+    assert test.recall["medication"] == (1, 1) and test.false_alarms == (0, 1)
+    result = runner.invoke(app, ["eval", "safety", "--lang", "es", "--probes", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [s["probes"] for s in json.loads(result.stdout)["splits"]] == [2, 2]
+
+
+def test_eval_safety_in_spanish_without_probes_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    missing = tmp_path / "safety-es.yaml"
+    result = runner.invoke(app, ["eval", "safety", "--lang", "es", "--probes", str(missing)])
+    assert result.exit_code == 2
+    assert "no safety probes" in result.output
