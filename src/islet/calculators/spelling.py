@@ -4,7 +4,7 @@ API's document.
 ``stage`` reads a T, N or M category in any case, with or without its letter and a clinical
 (c) or pathological (p) prefix; ``stage_from_facts`` reads structures and metastasis sites by
 id, name or alias in any case, with spaces, hyphens or underscores between the words, or a
-word for "none". tests/test_api_exact.py checks each pattern against the calculator.
+word for "none". tests/http/test_api_exact.py checks each pattern against the calculator.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
 router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
 # A question needs a letter of some language: the test islet.ask.answer applies to every
-# question (tests/test_api_exact.py checks that the two agree).
+# question (tests/http/test_api_exact.py checks that the two agree).
 HAS_A_WORD = r"[^\W\d_]"
 
 
