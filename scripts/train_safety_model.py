@@ -1,6 +1,6 @@
 """Train the safety triage's word model (issue 11) on the TUNED split of the blind probes only.
 
-    python scripts/train_safety_model.py [--check]
+    python scripts/train_safety_model.py [--check] [--lang es]
 
 Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
 and never read here) and Ask's tuned questions as ordinary text, turns each into the triage's own
@@ -26,22 +26,47 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from islet.safety.languages import reading_for  # noqa: E402
 from islet.safety.text import words_of  # noqa: E402
-from islet.safety.vocabulary import LEVELS, vocabulary  # noqa: E402
+from islet.safety.vocabulary import LEVELS  # noqa: E402
 from islet.safety.wordmodel import features  # noqa: E402
 
-PROBES = ROOT / "eval" / "safety.yaml"
-ASK_TUNED = (ROOT / "eval" / "ask-blind-dev.yaml", ROOT / "eval" / "questions.yaml")
-OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / "word-model.json"
+LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
+# Per language: the probes, Ask's tuned (dev) questions as ordinary text, the model file.
+PROBES = ROOT / "eval" / ("safety-es.yaml" if LANGUAGE == "es" else "safety.yaml")
+ASK_TUNED = (
+    (ROOT / "eval" / "ask-es-dev.yaml",)
+    if LANGUAGE == "es"
+    else (ROOT / "eval" / "ask-blind-dev.yaml", ROOT / "eval" / "questions.yaml")
+)
+OUT = (
+    ROOT
+    / "src"
+    / "islet"
+    / "knowledge"
+    / "safety"
+    / f"word-model{'-es' if LANGUAGE == 'es' else ''}.json"
+)
 # The levels the model may raise on its own, and the probability each needs (chosen on the
 # leave-one-writer-out figures of the dev split, --check).
-THRESHOLDS = {"crisis": 0.45, "medication": 0.5}
+THRESHOLDS = (
+    {"crisis": 0.45, "medication": 0.45}  # Spanish: two writers only, less to learn from
+    if LANGUAGE == "es"
+    else {"crisis": 0.45, "medication": 0.5}
+)
 # Not emergency: words alone cannot tell "I am not short of breath" or "I get hypos" (habitual)
 # from an emergency now, which the patterns' negation and time rules can.
-LABELS = {
-    "crisis": "words that may mean thoughts of suicide or self-harm",
-    "medication": "words that may be about changing or taking a medicine",
-}
+LABELS = (
+    {
+        "crisis": "palabras que pueden indicar pensamientos de suicidio o de hacerse daño",
+        "medication": "palabras que pueden referirse a cambiar o tomar un medicamento",
+    }
+    if LANGUAGE == "es"
+    else {
+        "crisis": "words that may mean thoughts of suicide or self-harm",
+        "medication": "words that may be about changing or taking a medicine",
+    }
+)
 STRENGTH = 10.0  # inverse L2 strength (C)
 STEPS = 300
 RATE = 5.0
@@ -68,8 +93,9 @@ def dev_probes() -> list[dict[str, object]]:
 
 
 def featurised(texts: list[str]) -> list[set[str]]:
-    rewrites = vocabulary().rewrites
-    return [features(words_of(t, rewrites)) for t in texts]
+    reading = reading_for(LANGUAGE)
+    rewrites, numbers = reading.vocabulary.rewrites, reading.rules.numbers
+    return [features(words_of(t, rewrites, numbers)) for t in texts]
 
 
 def fit(rows: list[set[str]], labels: list[int]) -> tuple[list[str], Matrix, Matrix]:
@@ -151,9 +177,10 @@ def main() -> None:
         for i, name in enumerate(names)
         if np.abs(w[i]).max() >= KEEP
     }
+    ordinary = sum(1 for p in probes if "split" not in p)
     model = {
         "trained_on": (
-            f"eval/safety.yaml dev split only ({sum(1 for p in probes if 'split' not in p)} "
+            f"{PROBES.relative_to(ROOT)} dev split only ({ordinary} "
             f"ordinary questions of Ask's tuned sets added as none), {len(probes)} texts in all; "
             f"trained {date.today()}"
         ),

@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 from islet.cli import app
 from islet.language import guess_language
 from islet.safety import triage
-from islet.safety.evaluation import evaluate
+from islet.safety.evaluation import PROBE_FILES, evaluate
 from islet.safety.languages import replies_for
 from islet.safety.vocabulary import vocabulary
+from islet.safety.wordmodel import MODELS, word_model
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
@@ -131,3 +132,31 @@ def test_eval_safety_in_spanish_without_probes_says_so(tmp_path: Path, runner: C
     result = runner.invoke(app, ["eval", "safety", "--lang", "es", "--probes", str(missing)])
     assert result.exit_code == 2
     assert "no safety probes" in result.output
+
+
+def test_the_spanish_word_model_raises_what_no_pattern_names() -> None:
+    result = triage("ya me cansé de luchar, quisiera que todo se acabara", "es")
+    assert result.level == "crisis"
+    assert result.signs == [word_model(MODELS["es"]).labels["crisis"]]  # in Spanish
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo miedo de morir por este tumor",
+        "¿dónde puedo encontrar estudios clínicos?",
+        "no quiero hacerme daño, solo estoy cansada",
+    ],
+)
+def test_the_spanish_word_model_leaves_these_alone(text: str) -> None:
+    assert triage(text, "es").level == "none"
+
+
+def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
+    """The Spanish probe set: the tuned split as tuned, the held-out split at or above the
+    README's figures (a regression fails CI; the targets are a benchmark)."""
+    dev, test = evaluate(PROBE_FILES["es"], language="es")
+    assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.98
+    assert dev.recall_of("medication") >= 0.99 and dev.false_alarm_rate == 0.0
+    assert test.recall_of("emergency") >= 0.78 and test.recall_of("crisis") >= 0.76
+    assert test.recall_of("medication") >= 0.68 and test.false_alarm_rate <= 0.085

@@ -32,7 +32,7 @@ from islet.safety.vocabulary import (
     Vocabulary,
     compile_pattern,
 )
-from islet.safety.wordmodel import raised, word_model
+from islet.safety.wordmodel import MODELS, raised, word_model
 
 LOW_SUGAR = "low-sugar-words"
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
@@ -273,25 +273,26 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     ]
     levels = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
-    if language == "en":
-        counted += _read_by_model(words_of(text, vocab.rewrites), level)
+    if language in MODELS:
+        words = words_of(text, vocab.rewrites, c.rules.numbers)
+        counted += _read_by_model(words, level, language)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
     return _reply(level, counted, reading, asked_about and level == "none", answer_in)
 
 
-def _read_by_model(words: list[str], level: Level) -> list[_Found]:
+def _read_by_model(words: list[str], level: Level, language: Language) -> list[_Found]:
     """What the word model adds: a level above ``level`` that the patterns did not find."""
-    said = raised(word_model(), words)
+    said = raised(word_model(MODELS[language]), words)
     if said is None or LEVELS.index(said) >= LEVELS.index(level):
         return []
-    return [_Found(_model_signal(said), "")]
+    return [_Found(_model_signal(said, language), "")]
 
 
 @cache
-def _model_signal(level: Level) -> Signal:
+def _model_signal(level: Level, language: Language) -> Signal:
     """The signal shown when the word model raised ``level`` (its label from the model file)."""
-    label = word_model().labels[level]
+    label = word_model(MODELS[language]).labels[level]
     kinds = {"emergency": "other", "crisis": "suicidal", "medication": "change"}
     return Signal(
         id=f"word-model-{level}", level=level, kind=kinds[level], label=label, patterns=["(?!)"]

@@ -4,9 +4,9 @@ The patterns in ``knowledge/safety/triage.yaml`` name the wordings someone has s
 distress find endless others ("ctrl alt delete me", "I'd like to just not exist"). This model,
 trained only on the tuned (dev) split of the blind probes by ``scripts/train_safety_model.py``,
 scores the levels from the words a text uses, so wording no pattern lists can still raise a level
-the model has a threshold for. It only ever raises a level, never lowers what the patterns found,
-and reads English only. Its weights are data (``knowledge/safety/word-model.json``), checked on
-load like the rest of the knowledge.
+the model has a threshold for. It only ever raises a level, never lowers what the patterns
+found. One model per language; the weights are data (``knowledge/safety/word-model.json``,
+``word-model-es.json``), checked on load like the rest of the knowledge.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from pathlib import Path
 from pydantic import Field, ValidationError, model_validator
 
 from islet.errors import KnowledgeError
+from islet.language import Language
 from islet.model import Strict
 from islet.safety.vocabulary import LEVELS, SAFETY_DIR, Level
 
 MODEL = SAFETY_DIR / "word-model.json"
+MODELS: dict[Language, Path] = {"en": MODEL, "es": SAFETY_DIR / "word-model-es.json"}
 
 
 class WordModel(Strict):
@@ -49,7 +51,9 @@ class WordModel(Strict):
         return self
 
 
-NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "without"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nobody", "nothing", "without", "nunca", "nada", "nadie", "sin", "ni"}
+)
 SCOPE_ENDS = frozenset({",", ".", "!", "?", ";", "\n", "but", "just", "only"})
 
 
