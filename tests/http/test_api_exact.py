@@ -9,7 +9,6 @@ readers that apply them, so that the document and the code cannot drift apart.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import subprocess
@@ -23,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from islet.ask import answer
-from islet.calculators.spelling import category_pattern, places_pattern
+from islet.calculators.spelling import category_pattern, none_pattern, places_pattern
 from islet.calculators.staging import stage, stage_from_facts
 from islet.errors import CannotCompute, InvalidInput, InvalidQuestion, UnknownTerm
 from islet.model import Situation
@@ -136,9 +135,18 @@ def test_a_code_spelling_the_document_forbids_is_refused(
 @settings(max_examples=100, deadline=None)
 @given(text=st.from_regex(PLACE_PATTERN))
 def test_every_place_the_document_allows_is_read(text: str) -> None:
-    # Read, or well-formed but not in the offline table (the API's 404); nothing else.
-    with contextlib.suppress(UnknownZip):
-        parse_place(text)
+    """Read as the point it says, or a well-formed ZIP code missing from the offline table (the
+    API's 404); nothing else."""
+    try:
+        point = parse_place(text)
+    except UnknownZip:
+        assert re.fullmatch(r"\s*[0-9]{5}(?:-[0-9]{4})?\s*", text)
+        return
+    if "," in text:
+        lat, lon = (float(n) for n in re.findall(r"-?[0-9]+(?:\.[0-9]+)?", text))
+        assert (point.lat, point.lon) == (lat, lon)
+    else:  # a ZIP code in the table: a point in the United States' range of longitudes
+        assert point.lon < 0
 
 
 @settings(max_examples=100, deadline=None)
@@ -154,8 +162,13 @@ def test_a_place_the_document_forbids_is_refused(text: str) -> None:
 @given(data=st.data())
 def test_every_category_the_document_allows_is_staged(axis: str, data: st.DataObject) -> None:
     categories = {"T": "T1", "N": "N0", "M": "M0"}
-    categories[axis] = data.draw(st.from_regex(category_pattern(axis)))
-    stage(categories["T"], categories["N"], categories["M"])
+    drawn = data.draw(st.from_regex(category_pattern(axis)))
+    categories[axis] = drawn
+    result = stage(categories["T"], categories["N"], categories["M"])
+    # The category read is the one written, in its canonical spelling ("pt2 " -> "T2").
+    read = {"T": result.t, "N": result.n, "M": result.m}[axis]
+    assert read.upper() == axis + drawn.strip().upper().lstrip("PC").removeprefix(axis)
+    assert result.stage is not None or result.possible_stages
 
 
 @pytest.mark.parametrize("axis", ["T", "N", "M"])
@@ -176,7 +189,11 @@ def test_every_place_name_the_document_allows_is_read(kind: str, data: st.DataOb
     entry = data.draw(st.from_regex(places_pattern(kind)))
     facts: dict[str, Any] = {"size_cm": 1.0, "invades": ["none"], "nodes": "no", "mets": ["none"]}
     facts["invades" if kind == "structures" else "mets"] = [entry]
-    stage_from_facts(**facts)
+    result = stage_from_facts(**facts)
+    # "none" leaves the 1 cm tumor at T1 M0; a named place is read: it raises T or M.
+    said_none = re.search(none_pattern(), entry) is not None
+    raised = result.t != "T1" if kind == "structures" else result.m != "M0"
+    assert raised is not said_none, (entry, result.tnm)
 
 
 @pytest.mark.parametrize(
