@@ -50,9 +50,9 @@ OUT = (
 # The levels the model may raise on its own, and the probability each needs (chosen on the
 # leave-one-writer-out figures of the dev split, --check).
 THRESHOLDS = (
-    {"crisis": 0.45, "medication": 0.45}  # Spanish: two writers only, less to learn from
-    if LANGUAGE == "es"
-    else {"crisis": 0.45, "medication": 0.5}
+    # Spanish: fewer writers, less to learn from; crisis at 0.5 so that "no quiero morirme, tengo
+    # miedo" (fear of dying, a spec case) stays none after the fourth writer's dev probes
+    {"crisis": 0.5, "medication": 0.45} if LANGUAGE == "es" else {"crisis": 0.45, "medication": 0.5}
 )
 # Not emergency: words alone cannot tell "I am not short of breath" or "I get hypos" (habitual)
 # from an emergency now, which the patterns' negation and time rules can.

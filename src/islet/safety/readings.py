@@ -142,6 +142,18 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
     return [found[k] for k in sorted(found)]
 
 
+LONE = re.compile(rf"^{NUMBER}{UNIT}$")
+
+
+def lone_number(text: str, vocabulary: GlucoseWords) -> list[GlucoseReading]:
+    """A sentence that is only a number ("2.8", "36 mg/dl"): a reading when the rest of the text
+    is about blood sugar (the caller decides that)."""
+    match = LONE.match(text.strip(" .!?"))
+    if match is None or match.group(2):  # "40s" alone is no reading
+        return []
+    return [_reading(match.group(1), match.group(3), match.group(0), vocabulary)]
+
+
 def _threshold(patterns: _Patterns, text: str, start: int) -> bool:
     """Whether the number at ``start`` is a limit ("under 40 mg/dL"), not a reading."""
     return bool(patterns.threshold.search(text[:start]))

@@ -22,7 +22,7 @@ from pydantic import Field
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.model import Source, Strict
 from islet.safety.languages import Rules, reading_for, replies_for
-from islet.safety.readings import GlucoseReading, as_mg_dl, readings
+from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, readings
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -37,7 +37,7 @@ from islet.safety.wordmodel import MODELS, raised, word_model
 LOW_SUGAR = "low-sugar-words"
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
 LOW_SIGNS = re.compile(
-    r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj)"
+    r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj|juice|jugo)"
 )
 
 
@@ -78,6 +78,7 @@ class _Compiled:
     present: tuple[re.Pattern[str], ...]
     mild: tuple[re.Pattern[str], ...]
     informational: tuple[re.Pattern[str], ...]
+    list_negation: tuple[re.Pattern[str], ...]
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
@@ -107,6 +108,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         present=many(context.present),
         mild=many(context.mild),
         informational=many(context.informational),
+        list_negation=many([re.escape(n) for n in context.list_negation]),
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
@@ -134,6 +136,23 @@ def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
     return False
 
 
+PERSONS = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "patient", "mom", "dad"})
+
+
+def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
+    """The short list items after a cue that denies a whole list: in "patient denies chest
+    pain, sob, melena" the clauses "sob" and "melena" are denied as "chest pain" is."""
+    denied: set[str] = set()
+    carrying = False
+    for clause in clauses:
+        words = clause.split()
+        if carrying and len(words) <= 3 and words and words[0] not in PERSONS:
+            denied.add(clause)
+            continue
+        carrying = _any(c.list_negation, clause)
+    return denied
+
+
 def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -> bool:
     """Whether the words report something happening ("he just brought up ..."), rather than
     ask about it in general ("can insulinoma cause seizures", "what if he passes out")."""
@@ -154,7 +173,10 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
     about_crisis = _any(c.informational_crisis, sentence.text)
     resolved = _any(c.resolved, sentence.text)
-    live = [clause for clause in sentence.clauses if not _any(c.past, clause)]
+    denied = _denied(sentence.clauses, c)
+    live = [
+        clause for clause in sentence.clauses if not _any(c.past, clause) and clause not in denied
+    ]
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
     every = list(sentence.clauses)
@@ -163,6 +185,8 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
         nonlocal asked_about
         for clause in live if signal.level in ("emergency", "crisis") else every:
+            if signal.negatable and clause in denied:
+                continue
             match = pattern.search(clause)
             if match is None:
                 continue
@@ -209,7 +233,10 @@ def _low_reading(
     if _any(c.resolved, sentence.text):
         return None
     past = [clause for clause in sentence.clauses if _any(c.past, clause)]
-    for reading in readings(sentence.text, vocab.glucose, sugar_in_text):
+    found = readings(sentence.text, vocab.glucose, sugar_in_text)
+    if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
+        found = lone_number(sentence.text, vocab.glucose)
+    for reading in found:
         number = reading.words.split()[-1]
         if any(number in clause.split() for clause in past):
             continue
@@ -275,16 +302,23 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
     if language in MODELS:
         words = words_of(text, vocab.rewrites, c.rules.numbers)
-        counted += _read_by_model(words, level, language)
+        figure = any(_any(c.figures, s.text) for s in parts)  # "this is killing me"
+        counted += _read_by_model(words, level, language, figure)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
     return _reply(level, counted, reading, asked_about and level == "none", answer_in)
 
 
-def _read_by_model(words: list[str], level: Level, language: Language) -> list[_Found]:
-    """What the word model adds: a level above ``level`` that the patterns did not find."""
+def _read_by_model(
+    words: list[str], level: Level, language: Language, figure: bool
+) -> list[_Found]:
+    """What the word model adds: a level above ``level`` that the patterns did not find. Not
+    crisis when the text uses a figure of speech the patterns know ("the waiting is killing
+    me"): the words the model weighs are the figure's."""
     said = raised(word_model(MODELS[language]), words)
     if said is None or LEVELS.index(said) >= LEVELS.index(level):
+        return []
+    if said == "crisis" and figure:
         return []
     return [_Found(_model_signal(said, language), "")]
 

@@ -95,6 +95,8 @@ class Signal(_Findable):
 class Context(_Patterns):
     negation_window: int = Field(ge=1, le=10)
     negation: list[str] = Field(min_length=1)
+    # cues that deny a whole list ("denies CP, SOB, melena"): the short items after them are negated
+    list_negation: list[str] = Field(default_factory=list)
     pseudo_negation: list[str]
     past: list[str]
     resolved: list[str]
