@@ -81,6 +81,7 @@ class _Compiled:
     list_negation: tuple[re.Pattern[str], ...]
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
+    wish_to_live: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -111,6 +112,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         list_negation=many([re.escape(n) for n in context.list_negation]),
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
+        wish_to_live=many(context.wish_to_live),
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         language=language,
         vocabulary=vocab,
@@ -302,23 +304,24 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
     if language in MODELS:
         words = words_of(text, vocab.rewrites, c.rules.numbers)
-        figure = any(_any(c.figures, s.text) for s in parts)  # "this is killing me"
-        counted += _read_by_model(words, level, language, figure)
+        # "this is killing me", "I do not want to die": words the model could take for a crisis
+        unlike = any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts)
+        counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
     return _reply(level, counted, reading, asked_about and level == "none", answer_in)
 
 
 def _read_by_model(
-    words: list[str], level: Level, language: Language, figure: bool
+    words: list[str], level: Level, language: Language, unlike: bool
 ) -> list[_Found]:
     """What the word model adds: a level above ``level`` that the patterns did not find. Not
-    crisis when the text uses a figure of speech the patterns know ("the waiting is killing
-    me"): the words the model weighs are the figure's."""
+    crisis when the text uses a figure of speech ("the waiting is killing me") or says the
+    opposite of a crisis ("I do not want to die"): the words the model weighs are those."""
     said = raised(word_model(MODELS[language]), words)
     if said is None or LEVELS.index(said) >= LEVELS.index(level):
         return []
-    if said == "crisis" and figure:
+    if said == "crisis" and unlike:
         return []
     return [_Found(_model_signal(said, language), "")]
 

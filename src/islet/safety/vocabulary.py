@@ -105,6 +105,8 @@ class Context(_Patterns):
     informational: list[str]
     informational_crisis: list[str]
     figures_of_speech: list[str]
+    # the opposite of a crisis: a wish to live, a fear of dying ("I do not want to die")
+    wish_to_live: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -114,6 +116,7 @@ class Context(_Patterns):
         "informational",
         "informational_crisis",
         "figures_of_speech",
+        "wish_to_live",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
