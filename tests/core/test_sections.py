@@ -221,9 +221,12 @@ def test_code_matches_the_fact_base(kb: KnowledgeBase, case: dict[str, Any]) -> 
     assert (code.system, code.code) == (case["system"], str(case["code"]))
     assert code.verified is case["verified"]
     assert code.concept == case["concept"]
-    # Fact-base codes cite §13; the FHIR/mCODE codes cite the mCODE guide's source and are never
-    # marked verified, since the fact base does not list them.
-    cited = "fhir-mCODE-ig commit 543477b5" if case.get("source") == "mcode" else "§13"
+    # Fact-base codes cite §13; the FHIR/mCODE codes cite the mCODE guide's source and the
+    # lymph-node spread codes the ICD-10-CM code set; neither is marked verified, since the fact
+    # base does not list them.
+    cited = {"mcode": "fhir-mCODE-ig commit 543477b5", "icd10cm": "ICD-10-CM FY2026 code set"}.get(
+        case.get("source", ""), "§13"
+    )
     assert code.source.document == "external" and cited in (code.source.citation or "")
 
 
