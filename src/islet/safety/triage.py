@@ -82,6 +82,7 @@ class _Compiled:
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
+    as_prescribed: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -113,6 +114,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
         wish_to_live=many(context.wish_to_live),
+        as_prescribed=many(context.as_prescribed),
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         language=language,
         vocabulary=vocab,
@@ -155,6 +157,17 @@ def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
     return denied
 
 
+PAST_CHANGES = re.compile(r"(?:\w+ed|put|took|cut|gave|upped|swapped|switched)\b")
+
+
+def _by_prescriber(clause: str, match: re.Match[str], vocab: Vocabulary) -> bool:
+    """A change a clinician made, reported: "the endocrinologist stopped my diazoxide"."""
+    before = clause[: match.start()].split()[-3:]
+    return bool(set(before) & set(vocab.context.prescribers)) and bool(
+        PAST_CHANGES.match(match.group(0))
+    )
+
+
 def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -> bool:
     """Whether the words report something happening ("he just brought up ..."), rather than
     ask about it in general ("can insulinoma cause seizures", "what if he passes out")."""
@@ -176,9 +189,16 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
     about_crisis = _any(c.informational_crisis, sentence.text)
     resolved = _any(c.resolved, sentence.text)
     denied = _denied(sentence.clauses, c)
+    opening = sentence.clauses[0] if sentence.clauses else ""
+    # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
+    # past sets the whole sentence in the past
+    all_past = len(opening.split()) <= 6 and _any(c.past, opening)
     live = [
-        clause for clause in sentence.clauses if not _any(c.past, clause) and clause not in denied
+        clause
+        for clause in sentence.clauses
+        if not all_past and not _any(c.past, clause) and clause not in denied
     ]
+    as_prescribed = _any(c.as_prescribed, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
     every = list(sentence.clauses)
@@ -191,6 +211,10 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
                 continue
             match = pattern.search(clause)
             if match is None:
+                continue
+            if signal.level == "medication" and _by_prescriber(clause, match, vocab):
+                continue
+            if signal.kind == "dose" and as_prescribed:
                 continue
             figures = [m.span() for f in c.figures for m in f.finditer(clause)]
             if any(a <= match.start() < b or a < match.end() <= b for a, b in figures):
@@ -305,7 +329,13 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     if language in MODELS:
         words = words_of(text, vocab.rewrites, c.rules.numbers)
         # "this is killing me", "I do not want to die": words the model could take for a crisis
-        unlike = any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts)
+        # words the model could take for a level they are not: "this is killing me", "I do not
+        # want to die" (crisis); "50mg twice a day as prescribed" (medication)
+        unlike: set[Level] = set()
+        if any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts):
+            unlike.add("crisis")
+        if any(_any(c.as_prescribed, s.text) for s in parts):
+            unlike.add("medication")
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
@@ -313,15 +343,12 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
 
 
 def _read_by_model(
-    words: list[str], level: Level, language: Language, unlike: bool
+    words: list[str], level: Level, language: Language, unlike: set[Level]
 ) -> list[_Found]:
-    """What the word model adds: a level above ``level`` that the patterns did not find. Not
-    crisis when the text uses a figure of speech ("the waiting is killing me") or says the
-    opposite of a crisis ("I do not want to die"): the words the model weighs are those."""
+    """What the word model adds: a level above ``level`` that the patterns did not find, unless
+    the text's words are known to say otherwise for it (``unlike``)."""
     said = raised(word_model(MODELS[language]), words)
-    if said is None or LEVELS.index(said) >= LEVELS.index(level):
-        return []
-    if said == "crisis" and unlike:
+    if said is None or LEVELS.index(said) >= LEVELS.index(level) or said in unlike:
         return []
     return [_Found(_model_signal(said, language), "")]
 
