@@ -61,11 +61,19 @@ def parse_place(text: str) -> Point:
 
 
 def zip_point(code: str) -> Point:
-    """The centre of a US ZIP code from the offline table; UnknownZip for a code not in it."""
-    found = [z for z in _zip_matches(code) if z.get("lat") and z.get("long")]
+    """The centre of a US ZIP code from the offline table; UnknownZip for a code not in it or
+    with no place in it (the table gives military APO/FPO codes such as 09000 as 0,0)."""
+    found = [z for z in _zip_matches(code) if _located(z)]
     if not found:
         raise UnknownZip(f"ZIP code {code} is not in Islet's offline US ZIP table")
     return Point(lat=float(found[0]["lat"]), lon=float(found[0]["long"]))
+
+
+def _located(row: dict[str, Any]) -> bool:
+    try:
+        return (float(row.get("lat") or 0), float(row.get("long") or 0)) != (0.0, 0.0)
+    except ValueError:
+        return False
 
 
 def miles_between(a: Point, b: Point) -> float:
