@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from islet.kb import KnowledgeBase
+from islet.kb import KnowledgeBase, read_yaml
 from islet.model import GLOSSARY_MARK, TextItem, plain_text
 from islet.translations import (
     SPANISH_DIR,
@@ -88,7 +86,7 @@ def drug_names(directory: Path = SPANISH_DIR) -> dict[str, str]:
     path = directory / "terms" / "drugs.yaml"
     if not path.is_file():
         return {}
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: Any = read_yaml(path, "es/terms/drugs.yaml") or {}
     drugs = data.get("drugs", {}) if isinstance(data, dict) else {}
     return {str(k): str(v) for k, v in drugs.items()}
 

@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
@@ -89,25 +87,8 @@ def _read(path: Path) -> dict[str, Any]:
     return document
 
 
-class _UniqueKeys(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice in one mapping (PyYAML keeps the last)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
-        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
-        if twice:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"given twice: {', '.join(twice)}", node.start_mark
-            )
-        return super().construct_mapping(node, deep=deep)
-
-
 def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
-    """The Spanish reading table; KnowledgeError when it is malformed."""
-    try:
-        yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # a safe loader
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"es/ask/{path.name}: {error}"]) from error
+    """The Spanish reading table; KnowledgeError when it is malformed (a key given twice is)."""
     document = _read(path)
     phrases, skip = document.get("phrases"), document.get("skip")
     if not isinstance(phrases, dict) or not isinstance(skip, list):

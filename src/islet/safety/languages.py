@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from islet.language import Language
+from islet.paths import knowledge_file
 from islet.safety.text import (
     CLAUSE_BREAKS,
     ENGLISH_NUMBERS,
@@ -34,7 +35,7 @@ from islet.safety.vocabulary import (
     vocabulary,
 )
 
-ES_SAFETY_DIR = SAFETY_DIR.parent / "es" / "safety"
+ES_SAFETY_DIR = knowledge_file("es", "safety")
 
 # English: words just before a match that make it hypothetical ("can it make you pass out", "if
 # he faints") or a report ("my husband passed out", "I keep fainting").

@@ -18,8 +18,9 @@ from pydantic import Field, field_validator, model_validator
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
+from islet.paths import knowledge_file
 
-SAFETY_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "safety"
+SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
 LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
 

@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from islet import kb as kb_module
@@ -102,7 +101,7 @@ def _files() -> dict[str, str]:
     """collection/id -> the knowledge file that holds it."""
     out: dict[str, str] = {}
     for path in sorted(kb_module.KNOWLEDGE_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = kb_module.read_yaml(path, path.name) or {}
         for collection, entries in data.items():
             if collection == "pdq":
                 out["pdq/pdq"] = path.name

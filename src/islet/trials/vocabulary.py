@@ -1,4 +1,5 @@
-"""The words the trial finder reads registry records with, loaded once from vocabulary.yaml.
+"""The words the trial finder reads registry records with, loaded once from
+``knowledge/trials/vocabulary.yaml``.
 
 Word lists are data, not code: names of pancreatic NETs, functional status, MEN1, WHO grades,
 treatment concepts and the plain-English cue words of eligibility text.
@@ -10,14 +11,14 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from islet.errors import KnowledgeError
-from islet.kb import parse_yaml
+from islet.kb import load_data_file
 from islet.model import Source
+from islet.paths import knowledge_file
 
-VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
+VOCABULARY_FILE = knowledge_file("trials", "vocabulary.yaml")
 
 
 class _Frozen(BaseModel):
@@ -86,13 +87,10 @@ class Vocabulary(_Frozen):
 @cache
 def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     """The validated vocabulary; raises KnowledgeError when the file is broken."""
-    try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))  # libyaml's loader where present
-        vocab = Vocabulary.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError) as error:
-        raise KnowledgeError([f"{path.name}: {error}"]) from error
+    where = f"trials/{path.name}"
+    vocab = load_data_file(path, Vocabulary, where)
     unknown = [
-        f"{path.name}: treatment {name} names unknown group {group}"
+        f"{where}: treatment {name} names unknown group {group}"
         for name, concept in vocab.treatments.concepts.items()
         for group in concept.groups
         if group not in vocab.treatments.concepts
