@@ -25,12 +25,12 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from islet.kb import read_yaml  # noqa: E402
 from islet.paths import eval_file  # noqa: E402
 from islet.safety.languages import reading_for  # noqa: E402
 from islet.safety.text import words_of  # noqa: E402
 from islet.safety.vocabulary import LEVELS  # noqa: E402
 from islet.safety.wordmodel import features  # noqa: E402
+from islet.yamlfiles import read_yaml  # noqa: E402
 
 LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
 # Per language: the probes, Ask's tuned (dev) questions as ordinary text, the model file.

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from islet.kb import KnowledgeBase, read_yaml
+from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, TextItem, plain_text
 from islet.translations import (
     SPANISH_DIR,
@@ -30,6 +30,7 @@ from islet.translations import (
     patient_items,
     read_spanish,
 )
+from islet.yamlfiles import read_yaml
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", UserWarning)  # textstat 0.7.4 imports pkg_resources

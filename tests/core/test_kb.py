@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from islet.check import check
 from islet.cli import app
 from islet.errors import KnowledgeError, UnknownTerm
-from islet.kb import KnowledgeBase, load, read, read_yaml
+from islet.kb import KnowledgeBase, load, read
 from islet.paths import KNOWLEDGE_DIR
+from islet.yamlfiles import read_yaml
 from tests.tables import load_cases
 
 VALID = Path(__file__).parents[1] / "fixtures" / "kb-valid"

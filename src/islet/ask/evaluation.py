@@ -33,6 +33,7 @@ from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
 from islet.paths import eval_file
+from islet.yamlfiles import read_yaml
 
 QUESTIONS = eval_file("questions.yaml")
 SPLIT_FILES = {
@@ -82,7 +83,7 @@ class EvalQuestion(BaseModel):
 
 def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQuestion]:
     """The questions of ``path``; every third one (positions 3, 6, ...) is the test split."""
-    document = kb_module.read_yaml(path)
+    document = read_yaml(path)
     try:
         rows = document["questions"]
         out = [

@@ -15,9 +15,10 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from islet.errors import KnowledgeError
-from islet.kb import KnowledgeBase, read_mapping
+from islet.kb import KnowledgeBase
 from islet.model import Audience, Id, Source, Strict
 from islet.paths import knowledge_file
+from islet.yamlfiles import read_mapping
 
 ASK_DIR = knowledge_file("ask")
 

@@ -10,8 +10,6 @@ already read the original question (:func:`islet.ask.answer.answer`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,17 +21,13 @@ from islet.ask.passages import Passage, passages
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
+from islet.text import SPANISH_TOKEN, fold  # fold: ñ reads as n, as people often type it
 from islet.translations import SPANISH_DIR, in_language
+from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
-TOKEN = re.compile(r"[a-z0-9]+(?:[.,-][a-z0-9]+)*|%")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents (ñ reads as n, as people often type it)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 
 
 @dataclass(frozen=True)
@@ -81,7 +75,7 @@ class Reader:
 
 def _read(path: Path) -> dict[str, Any]:
     problems: list[str] = []
-    document = kb_module.read_mapping(path, f"es/ask/{path.name}", problems)
+    document = read_mapping(path, f"es/ask/{path.name}", problems)
     if document is None:
         raise KnowledgeError(problems)
     return document

@@ -137,8 +137,8 @@ class GlucoseWords(Strict):
 
 
 class Grammar(Strict):
-    """How a language other than English marks clauses, reports, questions and numbers (added
-    to the English rules in islet.safety.languages)."""
+    """How a language marks clauses, reports, questions and numbers: English's, and each other
+    language's (added to the English one in islet.safety.languages)."""
 
     clause_breaks: list[str]
     new_statement: list[str]
@@ -169,6 +169,7 @@ class Vocabulary(Strict):
     context: Context
     glucose: GlucoseWords
     signals: list[Signal] = Field(min_length=1)
+    grammar: Grammar  # English
     languages: dict[Literal["es"], LanguageVocabulary] = Field(default_factory=dict)
 
 

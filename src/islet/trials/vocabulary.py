@@ -17,6 +17,7 @@ from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source
 from islet.paths import knowledge_file
+from islet.text import phrase_pattern
 
 VOCABULARY_FILE = knowledge_file("trials", "vocabulary.yaml")
 
@@ -105,18 +106,3 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     """The pattern for one list of cue words in vocabulary.yaml, e.g. "prior_treatment"."""
     words: list[str] = getattr(vocabulary().cues, cue)
     return phrase_pattern(words)
-
-
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern matching any of ``phrases`` as whole words.
-
-    Spaces and hyphens inside a phrase match either, so "low grade" also finds "low-grade".
-    """
-    alternatives = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
-    # Whole words only; a hyphen counts as a boundary ("treatment-naive", "grade 1-2").
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def _phrase_regex(phrase: str) -> str:
-    parts = re.split(r"[\s-]+", phrase.strip())
-    return r"[\s-]+".join(re.escape(part) for part in parts)
