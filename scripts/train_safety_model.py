@@ -20,24 +20,25 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import yaml
 from numpy.typing import NDArray
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from islet.paths import eval_file  # noqa: E402
 from islet.safety.languages import reading_for  # noqa: E402
 from islet.safety.text import words_of  # noqa: E402
 from islet.safety.vocabulary import LEVELS  # noqa: E402
 from islet.safety.wordmodel import features  # noqa: E402
+from islet.yamlfiles import read_yaml  # noqa: E402
 
 LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
 # Per language: the probes, Ask's tuned (dev) questions as ordinary text, the model file.
-PROBES = ROOT / "eval" / ("safety-es.yaml" if LANGUAGE == "es" else "safety.yaml")
+PROBES = eval_file("safety-es.yaml" if LANGUAGE == "es" else "safety.yaml")
 ASK_TUNED = (
-    (ROOT / "eval" / "ask-es-dev.yaml",)
+    (eval_file("ask-es-dev.yaml"),)
     if LANGUAGE == "es"
-    else (ROOT / "eval" / "ask-blind-dev.yaml", ROOT / "eval" / "questions.yaml")
+    else (eval_file("ask-blind-dev.yaml"), eval_file("questions.yaml"))
 )
 OUT = (
     ROOT
@@ -80,10 +81,10 @@ def dev_probes() -> list[dict[str, object]]:
     """The dev probes, and as more ``none`` examples the ordinary questions of Ask's tuned sets
     (their writers were told to write no emergency, crisis or medicine question): without them
     the model learns that "can I take ..." or "a red rash" is alarming in itself."""
-    probes = yaml.safe_load(PROBES.read_text(encoding="utf-8"))["probes"]
+    probes = read_yaml(PROBES)["probes"]
     chosen = [p for p in probes if p["split"] == "dev"]
     for path in ASK_TUNED:
-        questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        questions = read_yaml(path)["questions"]
         chosen += [
             {"text": q["q"], "level": "none", "writer": f"ask-{q.get('writer', path.stem)}"}
             for q in questions

@@ -1,4 +1,5 @@
-"""Validation of the knowledge base: structure, references, glossary marks and reading level."""
+"""Validation of the knowledge base: structure, references, glossary marks, reading level and
+the word lists of ``knowledge/language/``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from islet.guide.logic import facts_of
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
 from islet.model import GlossaryTerm, Item, Rule, Section, TextItem, TumorType, plain_text
+from islet.text import language_problems
 
 with warnings.catch_warnings():
     # textstat 0.7.4 (the release that works offline) still imports the deprecated pkg_resources
@@ -110,4 +112,5 @@ def check(directory: Path = KNOWLEDGE_DIR) -> Report:
     """Every problem in the knowledge base at ``directory``; never raises on bad content."""
     kb, problems = read(directory)
     problems = problems + unconditioned_feasibility(list(kb.rules.values()))
+    problems += language_problems(directory)
     return Report(problems, readability(kb))

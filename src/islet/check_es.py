@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, TextItem, plain_text
 from islet.translations import (
@@ -32,6 +30,7 @@ from islet.translations import (
     patient_items,
     read_spanish,
 )
+from islet.yamlfiles import read_yaml
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", UserWarning)  # textstat 0.7.4 imports pkg_resources
@@ -88,7 +87,7 @@ def drug_names(directory: Path = SPANISH_DIR) -> dict[str, str]:
     path = directory / "terms" / "drugs.yaml"
     if not path.is_file():
         return {}
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: Any = read_yaml(path, "es/terms/drugs.yaml") or {}
     drugs = data.get("drugs", {}) if isinstance(data, dict) else {}
     return {str(k): str(v) for k, v in drugs.items()}
 

@@ -41,7 +41,7 @@ CACHE_ENV = settings.CACHE_DIR.name
 OFF = "off"
 # The code whose classes are pickled: a change to it changes the key. A name is a module file or
 # a package folder ("model" is either model.py or a model/ package).
-SHAPING_CODE = ("model", "kb.py", "compiled.py")
+SHAPING_CODE = ("model", "kb.py", "yamlfiles.py", "compiled.py")
 MAGIC = b"ISLETC5\n"
 ALIGN = 64  # buffers start at multiples of this, so arrays are aligned in the mapping
 _HEADER = struct.Struct("<QQ")  # pickle length, number of buffers

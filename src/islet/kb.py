@@ -33,40 +33,8 @@ from islet.model import (
     TumorType,
     glossary_marks,
 )
-
-KNOWLEDGE_DIR = Path(__file__).parent / "knowledge"
-
-
-def parse_yaml(text: str) -> Any:
-    """``text`` parsed as safe YAML (with libyaml when installed). PyYAML is imported here, not
-    with this module: a run that loads the compiled knowledge never reads YAML."""
-    import yaml
-
-    # libyaml's C loader reads the knowledge several times faster than the pure-Python one.
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # a safe loader either way
-
-
-def yaml_error() -> type[Exception]:
-    """PyYAML's error class (for ``except`` clauses, evaluated only when something failed)."""
-    import yaml
-
-    return yaml.YAMLError
-
-
-def read_mapping(path: Path, where: str, problems: list[str]) -> dict[Any, Any] | None:
-    """The YAML mapping in ``path``; None, with the problem added (``where`` names the file),
-    when it cannot be read or is not a mapping. An empty file is an empty mapping."""
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml_error()) as error:
-        problems.append(f"{where}: cannot be read: {error}")
-        return None
-    if not isinstance(document, dict):
-        problems.append(f"{where}: expected a mapping of collections")
-        return None
-    return document
-
+from islet.paths import KNOWLEDGE_DIR as KNOWLEDGE_DIR  # re-exported: where load() reads
+from islet.yamlfiles import read_mapping, read_yaml
 
 COLLECTIONS: dict[str, type[Item]] = {
     "sections": Section,
@@ -255,7 +223,7 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
                 try:
                     pdq = PdqInfo.model_validate(value)
                 except ValidationError as error:
-                    problems.extend(_describe(path.name, "pdq", error))
+                    problems.extend(validation_problems(path.name, "pdq", error))
             elif key not in COLLECTIONS:
                 problems.append(f"{path.name}: unknown collection '{key}'")
             elif not isinstance(value, list):
@@ -272,7 +240,7 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
             try:
                 item = model.model_validate(entry)
             except ValidationError as error:
-                problems.extend(_describe(where, "", error))
+                problems.extend(validation_problems(where, "", error))
                 continue
             if item.id in items:
                 problems.append(f"{where}: duplicate id '{item.id}'")
@@ -301,7 +269,8 @@ def read(directory: Path) -> tuple[KnowledgeBase, list[str]]:
     return kb, problems
 
 
-def _describe(where: str, prefix: str, error: ValidationError) -> list[str]:
+def validation_problems(where: str, prefix: str, error: ValidationError) -> list[str]:
+    """One problem per error in ``error``, each starting with ``where`` (the file and item)."""
     out = []
     for detail in error.errors():
         path = ".".join(str(part) for part in (prefix, *detail["loc"]) if part != "")
@@ -333,14 +302,11 @@ def load_data_file(path: Path, model: type[ModelT], where: str) -> ModelT:
 
 
 def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
-    try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml_error()) as error:
-        raise KnowledgeError([f"{where}: cannot be read: {error}"]) from error
+    data = read_yaml(path, where)
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise KnowledgeError(_describe(where, "", error)) from error
+        raise KnowledgeError(validation_problems(where, "", error)) from error
 
 
 def _strings(value: Any) -> Iterator[str]:

@@ -3,13 +3,13 @@
 Islet's patient side speaks English (``en``) and Spanish (``es``). Interfaces take the language
 from ``--lang``, ``ISLET_LANG``, ``?lang=`` or ``Accept-Language``; when none is given for a text a
 person typed, :func:`guess_language` reads simple cues (Spanish-only letters and punctuation,
-common Spanish and English words) so that a question in Spanish gets a Spanish answer.
+common Spanish and English words, ``knowledge/language/cues.yaml``) so that a question in
+Spanish gets a Spanish answer.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 Language = Literal["en", "es"]
@@ -17,28 +17,8 @@ LANGUAGES: tuple[Language, ...] = ("en", "es")
 DEFAULT: Language = "en"
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Letters and marks English never uses, and words that are common in one language and rare in
-# the other (short words shared by both, such as "no", "me", "a", are left out on purpose).
+# Letters and marks English never uses.
 SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóúü]")
-SPANISH_WORDS = _word_set(
-    "que qué el los las del y mi mis es por para con una pero muy estoy esta está están tengo "
-    "tiene tienen puedo puede quiero hace hay yo lo le les nos su sus son sin más mas cuando "
-    "cuándo donde dónde porque cómo como cuál cual cuáles cuales cuánto cuanto ya también "
-    "tambien ella ellos usted ustedes eso esto este ese sí siento duele dolor azúcar azucar "
-    "desmayé desmaye desmayó desmayo pecho respirar sangre mamá mama papá papa esposo esposa "
-    "hijo hija médico medico tumores cirugía cirugia operación operacion tratamiento "
-    "tratamientos páncreas pancreas síntomas sintomas puedes debo hacer ser vivir morir "
-    "morirme dejar pastillas medicina medicamento dosis"
-)
-ENGLISH_WORDS = _word_set(
-    "the and is are was were my i i'm im to of it you your with what how can not have has had "
-    "he she they we this that do does did be been on for should will would could about if "
-    "when why which there their his her our just get got feel feeling pain sugar"
-)
 
 
 def parse_language(value: str | None) -> Language | None:
@@ -76,15 +56,14 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-zñáéíóúü']+", text.lower())
 
 
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def language_scores(text: str) -> tuple[int, int]:
     """How many Spanish and how many English cue words the text holds."""
-    words = _words(text)
-    spanish = sum(1 for w in words if w in SPANISH_WORDS or _plain(w) in SPANISH_WORDS)
-    english = sum(1 for w in words if w in ENGLISH_WORDS)
+    # Imported here: only a guess needs the word lists (and pydantic, which validates them).
+    from islet.text import cues, plain
+
+    words, lists = _words(text), cues()
+    spanish = sum(1 for w in words if w in lists.spanish or plain(w) in lists.spanish)
+    english = sum(1 for w in words if w in lists.english)
     return spanish, english
 
 

@@ -24,6 +24,7 @@ from islet import kb as kb_module
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.language import Language
 from islet.model import Item, PdqInfo, Rule, RuleOption, Section
+from islet.yamlfiles import read_mapping
 
 SPANISH_DIR = KNOWLEDGE_DIR / "es"
 # The fields of each collection that a patient reads; only these may be given in Spanish.
@@ -51,7 +52,7 @@ def read_spanish(directory: Path = SPANISH_DIR) -> tuple[Texts, dict[str, str], 
     pdq: dict[str, str] = {}
     problems: list[str] = []
     for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
-        document = kb_module.read_mapping(path, f"es/{path.name}", problems)
+        document = read_mapping(path, f"es/{path.name}", problems)
         if document is None:
             continue
         where = f"es/{path.name}"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from islet.ask import Engine, answer, passages
 from islet.ask.lexicon import ASK_DIR, dangling_targets, load_lexicon
-from islet.ask.words import EVERYDAY_WORDS, STOP_WORDS, is_everyday, terms, words
+from islet.ask.words import everyday_words, is_everyday, stop_words, terms, words
 from islet.cli import app
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
@@ -258,7 +258,7 @@ def test_every_everyday_word_in_the_passages_alone_is_out_of_scope() -> None:
         w
         for p in answer_module.engine().passages
         for w in words(f"{p.title} {p.text}")
-        if w in EVERYDAY_WORDS
+        if w in everyday_words()
     }
     assert len(found) > 50  # the passages do use everyday words: the rule is needed
     in_scope = sorted(w for w in found if answer(w).in_scope)
@@ -267,7 +267,7 @@ def test_every_everyday_word_in_the_passages_alone_is_out_of_scope() -> None:
 
 @settings(max_examples=80, deadline=None)
 @given(
-    st.lists(st.sampled_from(sorted(EVERYDAY_WORDS | STOP_WORDS)), min_size=1, max_size=7),
+    st.lists(st.sampled_from(sorted(everyday_words() | stop_words())), min_size=1, max_size=7),
 )
 def test_questions_of_everyday_and_stop_words_only_are_never_answered(picked: list[str]) -> None:
     reply = answer(" ".join(picked))

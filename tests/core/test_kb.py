@@ -14,6 +14,8 @@ from islet.check import check
 from islet.cli import app
 from islet.errors import KnowledgeError, UnknownTerm
 from islet.kb import KnowledgeBase, load, read
+from islet.paths import KNOWLEDGE_DIR
+from islet.yamlfiles import read_yaml
 from tests.tables import load_cases
 
 VALID = Path(__file__).parents[1] / "fixtures" / "kb-valid"
@@ -64,6 +66,32 @@ def test_unreadable_yaml_is_reported_not_raised(tmp_path: Path) -> None:
     shutil.copytree(VALID, target)
     (target / "content.yaml").write_text("sections: [unclosed")
     assert any("cannot be read" in p for p in check(target).problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("a: 1\nb: [\n", "data.yaml: cannot be read: line 3, column 1: did not find expected node"),
+        ("a: 1\na: 2\n", "data.yaml: cannot be read: line 2, column 1: a key is given twice: a"),
+        ("x:\n  - y: 1\n    y: 2\n", "data.yaml: cannot be read: line 3, column 5: a key is given"),
+        (
+            "a: b: c\n",
+            "data.yaml: cannot be read: line 1, column 5: mapping values are not allowed",
+        ),
+        ("a: !!python/name:os.system\n", "data.yaml: cannot be read: line 1, column 4: could not"),
+    ],
+)
+def test_one_yaml_reader_names_the_file_and_line(tmp_path: Path, text: str, says: str) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        read_yaml(path, "data.yaml")
+    assert raised.value.problems[0].startswith(says), raised.value.problems
+
+
+def test_the_yaml_reader_reads_what_pyyaml_reads() -> None:
+    for path in sorted(KNOWLEDGE_DIR.rglob("*.yaml")):
+        assert read_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8")), path
 
 
 def test_load_refuses_an_invalid_knowledge_base(tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from islet import kb as kb_module
@@ -33,18 +32,19 @@ from islet.ask.semantic import Encoder, default_encoder
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
+from islet.paths import eval_file
+from islet.yamlfiles import read_yaml
 
-EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
-QUESTIONS = EVAL_DIR / "questions.yaml"
+QUESTIONS = eval_file("questions.yaml")
 SPLIT_FILES = {
     "old": QUESTIONS,
-    "dev": EVAL_DIR / "ask-blind-dev.yaml",
-    "test": EVAL_DIR / "ask-blind-test.yaml",
+    "dev": eval_file("ask-blind-dev.yaml"),
+    "test": eval_file("ask-blind-test.yaml"),
 }
 # The blind Spanish questions (issue 17): two files, dev for tuning and test held out.
 SPANISH_SPLIT_FILES = {
-    "dev": EVAL_DIR / "ask-es-dev.yaml",
-    "test": EVAL_DIR / "ask-es-test.yaml",
+    "dev": eval_file("ask-es-dev.yaml"),
+    "test": eval_file("ask-es-test.yaml"),
 }
 HELD_OUT = "test"  # the split whose questions are never shown
 Split = Literal["dev", "test", "all"]
@@ -83,15 +83,16 @@ class EvalQuestion(BaseModel):
 
 def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQuestion]:
     """The questions of ``path``; every third one (positions 3, 6, ...) is the test split."""
+    document = read_yaml(path)
     try:
-        rows = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+        rows = document["questions"]
         out = [
             EvalQuestion.model_validate(
                 {**row, "position": i, "split": "test" if i % 3 == 0 else "dev"}
             )
             for i, row in enumerate(rows, start=1)
         ]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+    except (KeyError, TypeError) as error:
         raise KnowledgeError([f"{path}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError([f"{path}: {e['loc']}: {e['msg']}" for e in error.errors()]) from error

@@ -18,7 +18,7 @@ import bm25s
 import numpy as np
 from numpy.typing import NDArray
 
-from islet.ask.words import stem
+from islet.text import stem
 
 BM25_K1 = 1.2  # the usual BM25 settings: these documents are all short questions
 BM25_B = 0.75

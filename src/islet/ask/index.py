@@ -3,9 +3,10 @@
 Building an engine (the passages, the BM25 index, the phrase table and the speller) takes most
 of a second per audience; loading its compiled form takes milliseconds, the BM25 arrays
 memory-mapped (see ``islet.compiled``). The key hashes the knowledge base's own key (its files
-and model code), the Ask data (``knowledge/ask/``) and English word list, the code of the Ask
-engine, the library versions and the audience, so a changed input always means a rebuild. The
-knowledge base itself is not stored with the index: the loaded one is handed back in.
+and model code), the Ask data (``knowledge/ask/``), the word lists (``knowledge/language/``),
+the English vocabulary, the code of the Ask engine and of ``islet.text``, the library versions
+and the audience, so a changed input always means a rebuild. The knowledge base itself is not
+stored with the index: the loaded one is handed back in.
 
 Only engines over a knowledge base that ``kb.load`` loaded (whose files are known) are compiled;
 the optional dense embeddings are never stored.
@@ -27,11 +28,12 @@ from islet.kb import COLLECTIONS, KnowledgeBase, compiled_key
 from islet.language import Language
 from islet.model import Audience
 from islet.safety import triage
+from islet.text import LANGUAGE_DIR
 
 # What the safety triage reads while it compiles its patterns: fixed, never a person's words.
 WARM_UP_TEXT = "warm-up"
 # The code whose objects make up an engine: a change to it changes the key.
-ENGINE_CODE = ("ask", "model", "kb.py", "compiled.py")
+ENGINE_CODE = ("ask", "model", "kb.py", "compiled.py", "text.py")
 LIBRARIES = {"bm25s": bm25s.__version__, "numpy": np.__version__, "pydantic": pydantic.VERSION}
 E = TypeVar("E")
 
@@ -41,6 +43,7 @@ def index_key(kb_key: str, audience: Audience) -> str:
     files = [
         *compiled.code_files(ENGINE_CODE),
         *sorted(ASK_DIR.rglob("*.yaml")),
+        *sorted(LANGUAGE_DIR.glob("*.yaml")),
         ENGLISH_VOCABULARY,
     ]
     return compiled.digest(files, {**LIBRARIES, "knowledge": kb_key, "audience": audience})

@@ -15,10 +15,12 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from islet.errors import KnowledgeError
-from islet.kb import KnowledgeBase, read_mapping
+from islet.kb import KnowledgeBase
 from islet.model import Audience, Id, Source, Strict
+from islet.paths import knowledge_file
+from islet.yamlfiles import read_mapping
 
-ASK_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "ask"
+ASK_DIR = knowledge_file("ask")
 
 # How passages and targets name the collection an item comes from: "symptom:diarrhea".
 KIND_OF_COLLECTION = {

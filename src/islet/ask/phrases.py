@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from islet.ask.lexicon import KIND_OF_COLLECTION, Facet, Lexicon
-from islet.ask.words import STOP_WORDS, stem, terms, words
+from islet.ask.words import stop_words, terms, words
 from islet.kb import KnowledgeBase
+from islet.text import stem
 
 # Collections whose names and aliases are recognised in questions (sections are found by text).
 NAMED_COLLECTIONS = (
@@ -64,7 +65,7 @@ def phrase_table(kb: KnowledgeBase, lexicon: Lexicon) -> list[Phrase]:
     ) -> None:
         key = tuple(stem(w) for w in words(text))
         # A single stop word names nothing; "who gets" or "come back" as a phrase can.
-        if not key or (len(key) == 1 and key[0] in STOP_WORDS):
+        if not key or (len(key) == 1 and key[0] in stop_words()):
             return
         surface.setdefault(key, text)
         if target and target not in targets.setdefault(key, []):

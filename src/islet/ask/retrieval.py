@@ -25,17 +25,17 @@ from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
 from islet.ask.semantic import Encoder
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
-    STOP_WORDS,
     Speller,
     english_words,
     fold,
     is_everyday,
-    stem,
+    stop_words,
     terms,
     words,
 )
 from islet.kb import KnowledgeBase
 from islet.model import Audience
+from islet.text import stem
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 
@@ -176,16 +176,17 @@ class Retriever:
     def read(self, question: str) -> Reading:
         """The question's words with spelling repaired, its terms and the items it names."""
         raw = words(question)
+        stop = stop_words()
         fixed = []
         corrected = {}
         for w in raw:
-            good = w if w in STOP_WORDS else self.speller.correct(w)
+            good = w if w in stop else self.speller.correct(w)
             if good != w:
                 corrected[w] = good
             fixed.append(good)
         reading = Reading(
             words=fixed,
-            terms=[stem(w) for w in fixed if w not in STOP_WORDS],
+            terms=[stem(w) for w in fixed if w not in stop],
             corrected=corrected,
         )
         stems = [stem(w) for w in fixed]
@@ -208,14 +209,10 @@ class Retriever:
             n = len(match.words)
             span = stems[i : i + n]
             shown = fixed[i : i + n]
-            reading.understood.update(
-                s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS
-            )
+            reading.understood.update(s for s, w in zip(span, shown, strict=True) if w not in stop)
             if self.subject in match.targets:
-                reading.subject.update(
-                    s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS
-                )
-            last = [s for s, w in zip(span, shown, strict=True) if w not in STOP_WORDS]
+                reading.subject.update(s for s, w in zip(span, shown, strict=True) if w not in stop)
+            last = [s for s, w in zip(span, shown, strict=True) if w not in stop]
             reading.named_last = list(match.targets)
             outside = fixed[:i] + fixed[i + n :]
             for target in match.targets:
@@ -228,7 +225,7 @@ class Retriever:
         asked = (" ".join(fold(question).split()), " ".join(fixed))
         # Only when the rest of the question is a story ("my doctor said I have"): "they cut
         # the nerve for the gastrinoma, what is that" asks about the nerve cut, not the name.
-        story = all(w in STOP_WORDS or w in self._story or is_everyday(w) for w in outside)
+        story = all(w in stop or w in self._story or is_everyday(w) for w in outside)
         if last and story and any(p.search(text) for p in self._named_definition for text in asked):
             # "My doctor said I have a pancreatic NET, what does that even mean?" asks what
             # the item named last is ("it" is the nearest name): the story words ("even",

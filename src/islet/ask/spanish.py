@@ -10,14 +10,10 @@ already read the original question (:func:`islet.ask.answer.answer`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
@@ -25,17 +21,13 @@ from islet.ask.passages import Passage, passages
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
+from islet.text import SPANISH_TOKEN, fold  # fold: ñ reads as n, as people often type it
 from islet.translations import SPANISH_DIR, in_language
+from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
-TOKEN = re.compile(r"[a-z0-9]+(?:[.,-][a-z0-9]+)*|%")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents (ñ reads as n, as people often type it)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 
 
 @dataclass(frozen=True)
@@ -83,31 +75,14 @@ class Reader:
 
 def _read(path: Path) -> dict[str, Any]:
     problems: list[str] = []
-    document = kb_module.read_mapping(path, f"es/ask/{path.name}", problems)
+    document = read_mapping(path, f"es/ask/{path.name}", problems)
     if document is None:
         raise KnowledgeError(problems)
     return document
 
 
-class _UniqueKeys(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice in one mapping (PyYAML keeps the last)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
-        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
-        if twice:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"given twice: {', '.join(twice)}", node.start_mark
-            )
-        return super().construct_mapping(node, deep=deep)
-
-
 def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
-    """The Spanish reading table; KnowledgeError when it is malformed."""
-    try:
-        yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # a safe loader
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError([f"es/ask/{path.name}: {error}"]) from error
+    """The Spanish reading table; KnowledgeError when it is malformed (a key given twice is)."""
     document = _read(path)
     phrases, skip = document.get("phrases"), document.get("skip")
     if not isinstance(phrases, dict) or not isinstance(skip, list):

@@ -16,8 +16,9 @@ from pydantic import Field, model_validator
 
 from islet.kb import load_data_file
 from islet.model import ExternalFact, Id, Source, Strict
+from islet.paths import knowledge_file
 
-TABLES_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "calculators"
+TABLES_DIR = knowledge_file("calculators")
 
 TCode = Literal["TX", "T1", "T2", "T3", "T4"]
 NCode = Literal["NX", "N0", "N1"]

@@ -9,55 +9,24 @@ without being one of the phrase's own words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[a-z0-9']+|[.,;!?]")
+from islet.text import PHRASE_TOKEN as TOKEN
+from islet.text import PhraseWords, english, fold
+from islet.text import stem as shared_stem
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-STOPWORDS = _wordset(
-    "a an the my i i'm im i've ive me is are am was were be been being have has had having "
-    "get gets got getting gotten keep keeps keeping kept of in on at to that which it its it's "
-    "and or with like feel feels felt feeling really so some this these there also just "
-    "lately always do does did go goes going went come comes coming came from for when "
-    "after then up into by what"
-)
-NEGATIONS = _wordset(
-    "no not without never nor neither none denies deny denied don't dont didn't didnt doesn't "
-    "doesnt haven't havent hasn't hasnt hadn't hadnt isn't isnt aren't arent wasn't wasnt "
-    "weren't werent"
-)
-# A negation word followed by one of these does not negate what follows ("not sure why ...").
-PSEUDO_NEGATION_NEXT = _wordset("sure know certain only idea matter")
-HARD_BOUNDARIES = _wordset(". ; ! ? but however although though yet except")
-# After a comma, "and" or "or", a new subject starts a new statement: "no rash and I'm shaky".
-NEW_SUBJECTS = _wordset("i i'm im i've ive my he she it we they there his her our their")
-SOFT_BREAKS = _wordset(", and or")
 WINDOW_SLACK = 2  # extra words a phrase may be spread over
 
 
 def stem(word: str) -> str:
-    """A crude stem, the same for common forms of a word: sweaty/sweating/sweats -> sweat."""
-    if word.endswith("ness") and len(word) > 7:
-        word = word[:-4]  # tiredness -> tired
-    for suffix in ("ing", "ion", "ed", "es", "s"):
-        plural = suffix in ("es", "s")
-        if (
-            word.endswith(suffix)
-            and len(word) - len(suffix) >= 3
-            and not (plural and word.endswith(("ss", "us")))
-        ):
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 3 and word[-1] in "eyi":
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
-        word = word[:-1]  # dropp -> drop
-    return word
+    """A crude stem, the same for common forms of a word: sweaty/sweating/sweats -> sweat
+    (:func:`islet.text.stem`, phrase style)."""
+    return shared_stem(word, "phrase")
+
+
+def _lists() -> PhraseWords:
+    """Small words, negation words and clause breaks (``knowledge/language/english.yaml``)."""
+    return english().phrases
 
 
 @dataclass(frozen=True)
@@ -72,16 +41,18 @@ class Words:
 
 def phrase_words(phrase: str) -> Words:
     """The phrase as :class:`Words` (``stems`` is empty when it has no content word)."""
+    stop = _lists().stop_words
     words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
-    stems = tuple(stem(w) for w in words if w not in STOPWORDS)
+    stems = tuple(stem(w) for w in words if w not in stop)
     if len(words) > 1 and len(stems) == 1:
         return Words(stems, tuple(stem(w) for w in words))
     return Words(stems)
 
 
-def _clean(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("\n", " . ")
-    return text.replace("-", "")
+def _clean(value: str) -> str:
+    """Folded (no case or hyphens; straight apostrophes; accents kept, see :func:`fold`), a line
+    break ends a clause."""
+    return fold(value, hyphens="drop", keep_accents=True).replace("\n", " . ")
 
 
 @dataclass(frozen=True)
@@ -107,10 +78,11 @@ class Match:
 
 def tokenize(text: str) -> list[list[Token]]:
     """The text as clauses of tokens, each marked with whether a negation covers it."""
+    ends = _lists().clause_ends
     raw = TOKEN.findall(_clean(text))
     clauses: list[list[str]] = [[]]
     for word in raw:
-        if word in HARD_BOUNDARIES:
+        if word in ends:
             clauses.append([])
         else:
             clauses[-1].append(word)
@@ -118,14 +90,15 @@ def tokenize(text: str) -> list[list[Token]]:
 
 
 def _mark(words: list[str]) -> list[Token]:
+    lists = _lists()
     tokens = []
     negating = False
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in SOFT_BREAKS and following in NEW_SUBJECTS:
+        if word in lists.soft_breaks and following in lists.new_subjects:
             negating = False
-        cue = word in NEGATIONS and following not in PSEUDO_NEGATION_NEXT
-        content = word not in STOPWORDS and word[0].isalnum()
+        cue = word in lists.negations and following not in lists.not_negating_before
+        content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
         if cue:
             negating = True

@@ -23,12 +23,11 @@ from islet.explain.matching import Match, Token, Words, covers, find, phrase_wor
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
+from islet.paths import knowledge_file
 from islet.safety import Safety, triage
 from islet.translations import in_language
 
-EXTRAS_FILE = (
-    Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "symptom-matching.yaml"
-)
+EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
 SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
 # A symptom named only inside a longer name of a more specific one ("diarrhea" in "watery
 # diarrhea") still counts, a little less, so the specific symptom's list comes first.
@@ -68,7 +67,7 @@ class SpanishExtras(Strict):
     examples: list[str] = Field(min_length=1)
 
 
-SPANISH_EXTRAS_FILE = EXTRAS_FILE.parents[1] / "es" / "explain" / EXTRAS_FILE.name
+SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
 
 
 @cache

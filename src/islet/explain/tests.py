@@ -13,10 +13,11 @@ from pathlib import Path
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language
 from islet.model import Audience, DiagnosticTest, Source, Strict, plain_text
+from islet.paths import knowledge_file
 from islet.translations import in_language
 
-TEXTS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "explain" / "tests-explainer.yaml"
-SPANISH_TEXTS_FILE = TEXTS_FILE.parents[1] / "es" / "explain" / TEXTS_FILE.name
+TEXTS_FILE = knowledge_file("explain", "tests-explainer.yaml")
+SPANISH_TEXTS_FILE = knowledge_file("es", "explain", TEXTS_FILE.name)
 
 
 class ExplainerTexts(Strict):

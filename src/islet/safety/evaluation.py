@@ -23,12 +23,12 @@ from islet.errors import IsletError, KnowledgeError
 from islet.kb import load_data_file
 from islet.language import Language
 from islet.model import Strict
+from islet.paths import eval_file
 from islet.safety.triage import triage
 from islet.safety.vocabulary import LEVELS, Level
 
-EVAL_DIR = Path(__file__).resolve().parents[3] / "eval"
-PROBES = EVAL_DIR / "safety.yaml"
-PROBE_FILES: dict[Language, Path] = {"en": PROBES, "es": EVAL_DIR / "safety-es.yaml"}
+PROBES = eval_file("safety.yaml")
+PROBE_FILES: dict[Language, Path] = {"en": PROBES, "es": eval_file("safety-es.yaml")}
 Split = Literal["all", "dev", "test"]
 ALERT_LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication")
 

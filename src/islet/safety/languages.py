@@ -14,14 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from islet.language import Language
-from islet.safety.text import (
-    CLAUSE_BREAKS,
-    ENGLISH_NUMBERS,
-    NEW_STATEMENT,
-    Clauses,
-    Numbers,
-    word_set,
-)
+from islet.paths import knowledge_file
+from islet.safety.text import Clauses, Numbers
 from islet.safety.vocabulary import (
     SAFETY_DIR,
     Context,
@@ -34,27 +28,7 @@ from islet.safety.vocabulary import (
     vocabulary,
 )
 
-ES_SAFETY_DIR = SAFETY_DIR.parent / "es" / "safety"
-
-# English: words just before a match that make it hypothetical ("can it make you pass out", "if
-# he faints") or a report ("my husband passed out", "I keep fainting").
-HYPOTHETICAL = word_set("can could will would might may should does do did to if whether")
-PERSONAL = word_set(
-    "i he she we they my his her our their mom mum dad husband wife son daughter mother father "
-    "grandma grandpa grandmother grandfather brother sister partner friend patient boyfriend "
-    "girlfriend aunt uncle keep keeps kept still"
-)
-GENERIC = word_set("someone somebody anyone anybody people person patients you one")
-EVENT_WORDS = r"\w+ed|had|was|were|went|fell|threw|lost|got|took|keeps?|is|are|am"
-EVENT_WORD = re.compile(rf"\b(?:{EVENT_WORDS})\b")
-# A match that starts with a negative word is about that negation ("nobody would notice"),
-# so an earlier negation does not undo it.
-# So does one that starts a question, which begins a new statement ("... does not work can i
-# use the other one").
-NEGATIVE_STARTS = (
-    r"no|not|never|nobody|noone|none|nothing|neither|can i|could i|should i|is it|how|what"
-)
-NEGATIVE_START = re.compile(rf"(?:{NEGATIVE_STARTS})\b")
+ES_SAFETY_DIR = knowledge_file("es", "safety")
 
 
 @dataclass(frozen=True)
@@ -70,17 +44,6 @@ class Rules:
     numbers: Numbers
 
 
-ENGLISH_RULES = Rules(
-    clauses=Clauses(CLAUSE_BREAKS, NEW_STATEMENT, frozenset({"and"})),
-    hypothetical=HYPOTHETICAL,
-    personal=PERSONAL,
-    generic=GENERIC,
-    event=EVENT_WORD,
-    negative_start=NEGATIVE_START,
-    numbers=ENGLISH_NUMBERS,
-)
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the triage reads a text with: the vocabulary and the rules of one language."""
@@ -90,26 +53,37 @@ class Reading:
     rules: Rules
 
 
-def _with(rules: Rules, grammar: Grammar) -> Rules:
-    """The English rules with a language's grammar added (English words stay understood)."""
-    events = "|".join([EVENT_WORDS, *grammar.event])
-    negatives = "|".join([NEGATIVE_STARTS, *grammar.negative_start])
+def rules_of(grammar: Grammar) -> Rules:
+    """The rules a grammar (``grammar`` in ``triage.yaml``, English) describes."""
     return Rules(
         clauses=Clauses(
-            rules.clauses.breaks | frozenset(grammar.clause_breaks),
-            rules.clauses.new_statement | frozenset(grammar.new_statement),
-            rules.clauses.conjunctions | frozenset(grammar.conjunctions),
+            frozenset(grammar.clause_breaks),
+            frozenset(grammar.new_statement),
+            frozenset(grammar.conjunctions),
         ),
-        hypothetical=rules.hypothetical | frozenset(grammar.hypothetical),
-        personal=(rules.personal - frozenset(grammar.not_personal)) | frozenset(grammar.personal),
-        generic=rules.generic | frozenset(grammar.generic),
-        event=re.compile(rf"\b(?:{events})\b"),
-        negative_start=re.compile(rf"(?:{negatives})\b"),
-        numbers=Numbers(
-            {**rules.numbers.tens, **grammar.tens},
-            {**rules.numbers.units, **grammar.units},
-            rules.numbers.joiners | frozenset(grammar.joiners),
-        ),
+        hypothetical=frozenset(grammar.hypothetical),
+        personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
+        generic=frozenset(grammar.generic),
+        event=re.compile(rf"\b(?:{'|'.join(grammar.event)})\b"),
+        negative_start=re.compile(rf"(?:{'|'.join(grammar.negative_start)})\b"),
+        numbers=Numbers(dict(grammar.tens), dict(grammar.units), frozenset(grammar.joiners)),
+    )
+
+
+def _with(english: Grammar, extra: Grammar) -> Grammar:
+    """The English grammar with a language's grammar added (English words stay understood)."""
+    return Grammar(
+        clause_breaks=[*english.clause_breaks, *extra.clause_breaks],
+        new_statement=[*english.new_statement, *extra.new_statement],
+        conjunctions=[*english.conjunctions, *extra.conjunctions],
+        hypothetical=[*english.hypothetical, *extra.hypothetical],
+        personal=[w for w in english.personal if w not in extra.not_personal] + extra.personal,
+        generic=[*english.generic, *extra.generic],
+        event=[*english.event, *extra.event],
+        negative_start=[*english.negative_start, *extra.negative_start],
+        tens={**english.tens, **extra.tens},
+        units={**english.units, **extra.units},
+        joiners=[*english.joiners, *extra.joiners],
     )
 
 
@@ -158,7 +132,7 @@ def reading_for(language: Language) -> Reading:
     """The vocabulary and rules the triage uses for ``language``."""
     english = vocabulary()
     if language == "en":
-        return Reading("en", english, ENGLISH_RULES)
+        return Reading("en", english, rules_of(english.grammar))
     extra = english.languages[language]
     merged = english.model_copy(
         update={
@@ -172,7 +146,7 @@ def reading_for(language: Language) -> Reading:
             "signals": _merged_signals(english.signals),
         }
     )
-    return Reading(language, merged, _with(ENGLISH_RULES, extra.grammar))
+    return Reading(language, merged, rules_of(_with(english.grammar, extra.grammar)))
 
 
 @cache

@@ -1,80 +1,27 @@
 """How the safety triage reads text: normalised words, sentences and clauses.
 
-Lower case, accents folded, curly quotes straightened, contractions and chat spellings
-rewritten from the vocabulary ("can't" -> "can not", "u" -> "you"), one space between words.
-Sentences end at . ! ? ; or a line break; a clause also ends at a comma, "but", "however",
-"although", or an "and" that starts a new statement ("... and i passed out"), because negation
-and time words reach only as far as their clause.
+Folded as everywhere in Islet (:func:`islet.text.fold`: lower case, accents removed, quotes
+straightened, hyphenated words split), contractions and chat spellings rewritten from the
+vocabulary ("can't" -> "can not", "u" -> "you"), one space between words. Sentences end at
+. ! ? ; or a line break; a clause also ends at a break word of the language's grammar
+(``grammar`` in ``knowledge/safety/triage.yaml``: a comma, "but", "however"...) or at a
+conjunction that starts a new statement ("... and i passed out"), because negation and time
+words reach only as far as their clause.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[a-z0-9]+(?:['/.][a-z0-9]+)*'?|[.!?;,\n]")
+from islet.text import CLAUSE_TOKEN, fold
+
 SENTENCE_ENDS = frozenset(".!?;\n")
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string."""
-    return frozenset(words.split())
-
-
-CLAUSE_BREAKS = frozenset({",", "but", "however", "although", "though", "whereas"})
-NEW_STATEMENT = word_set(
-    "i he she we they it my his her our their now then suddenly today this there"
-)
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     clauses: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Lower case with accents removed and quotes straightened."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    plain = plain.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", plain)  # light-headed -> light headed
-
-
-UNITS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
-    )
-}
-TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -86,14 +33,11 @@ class Numbers:
     joiners: frozenset[str] = frozenset()
 
 
-ENGLISH_NUMBERS = Numbers(TENS, UNITS)
-
-
-def words_of(text: str, rewrites: dict[str, str], numbers: Numbers = ENGLISH_NUMBERS) -> list[str]:
+def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]:
     """The text as normalised words and sentence/clause punctuation; number words as digits
     ("fifty one" -> "51"), possessives joined ("mum's" -> "mums")."""
     out: list[str] = []
-    for token in TOKEN.findall(fold(text)):
+    for token in CLAUSE_TOKEN.findall(fold(text, hyphens="space")):
         for word in rewrites.get(token, token).split():
             out.append(word.replace("'", "") if len(word) > 1 else word)
     return _numbers(out, numbers)
@@ -133,13 +77,9 @@ class Clauses:
 
 
 def sentences(
-    text: str,
-    rewrites: dict[str, str],
-    clauses_of: Clauses | None = None,
-    numbers: Numbers = ENGLISH_NUMBERS,
+    text: str, rewrites: dict[str, str], rules: Clauses, numbers: Numbers
 ) -> list[Sentence]:
     """The text as sentences, each with its clauses, every part one space-joined string."""
-    rules = clauses_of or Clauses(CLAUSE_BREAKS, NEW_STATEMENT, frozenset({"and"}))
     result: list[Sentence] = []
     words: list[str] = []
     clauses: list[list[str]] = [[]]

@@ -18,8 +18,9 @@ from pydantic import Field, field_validator, model_validator
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
+from islet.paths import knowledge_file
 
-SAFETY_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "safety"
+SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
 LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
 
@@ -146,8 +147,8 @@ class GlucoseWords(Strict):
 
 
 class Grammar(Strict):
-    """How a language other than English marks clauses, reports, questions and numbers (added
-    to the English rules in islet.safety.languages)."""
+    """How a language marks clauses, reports, questions and numbers: English's, and each other
+    language's (added to the English one in islet.safety.languages)."""
 
     clause_breaks: list[str]
     new_statement: list[str]
@@ -178,6 +179,7 @@ class Vocabulary(Strict):
     context: Context
     glucose: GlucoseWords
     signals: list[Signal] = Field(min_length=1)
+    grammar: Grammar  # English
     languages: dict[Literal["es"], LanguageVocabulary] = Field(default_factory=dict)
 
 

@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from islet import kb as kb_module
@@ -22,6 +21,7 @@ from islet.sources.compare import Comparison, Critical, PassageChange, compare
 from islet.sources.document import WHOLE, SourceDocument, UnreadableSource, read_text
 from islet.sources.record import SOURCE_FILES, Citation, citations, recorded
 from islet.sources.text import heading_key
+from islet.yamlfiles import read_yaml
 
 MAX_BYTES = 20_000_000
 TITLE_WORDS = ("pancreatic neuroendocrine", "islet cell")
@@ -102,7 +102,7 @@ def _files() -> dict[str, str]:
     """collection/id -> the knowledge file that holds it."""
     out: dict[str, str] = {}
     for path in sorted(kb_module.KNOWLEDGE_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path, path.name) or {}
         for collection, entries in data.items():
             if collection == "pdq":
                 out["pdq/pdq"] = path.name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from islet import kb as kb_module
+from islet.text import WORD, fold
 from islet.trials.vocabulary import vocabulary
 
 # British spellings appear in many European registry entries ("endocrine tumours").
@@ -74,4 +75,4 @@ def api_condition_query(terms: list[str]) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(WORD.findall(fold(text)))

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from functools import cache
 
 from islet import kb as kb_module
+from islet.text import phrase_pattern
 from islet.trials.eligibility import CriterionCheck, CriterionLine, Outcome, PersonFacts, Polarity
 from islet.trials.records import Trial
-from islet.trials.vocabulary import cue_pattern, phrase_pattern, vocabulary
+from islet.trials.vocabulary import cue_pattern, vocabulary
 
 LineRule = Callable[[CriterionLine, PersonFacts, Trial], CriterionCheck | None]
 

@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from islet.model import TumorTypeName
-from islet.trials.vocabulary import phrase_pattern, vocabulary
+from islet.text import phrase_pattern
+from islet.trials.vocabulary import vocabulary
 
 Outcome = Literal["pass", "fail", "undetermined"]
 Polarity = Literal["requires", "excludes", "allows"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from islet.text import phrase_pattern
 from islet.trials.criteria import judge, make_check
 from islet.trials.eligibility import CriterionCheck, CriterionLine, PersonFacts
 from islet.trials.records import Trial
-from islet.trials.vocabulary import TreatmentConcept, cue_pattern, phrase_pattern, vocabulary
+from islet.trials.vocabulary import TreatmentConcept, cue_pattern, vocabulary
 
 _SPLIT = re.compile(r"[,;.)]")  # ends a clause
 

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from islet.errors import UnknownTerm
+from islet.text import WORD, fold
 from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
 from islet.trials.criteria import age_range_text
 from islet.trials.eligibility import PersonFacts
@@ -276,10 +277,7 @@ def matched_terms(trial: Trial, terms: list[str]) -> list[str]:
 
 def _words(text: str) -> list[str]:
     # A light plural fold, close enough to the store's stemming for reporting which term hit.
-    return [
-        w[:-1] if len(w) > 3 and w.endswith("s") else w
-        for w in re.findall(r"[a-z0-9]+", text.lower())
-    ]
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in WORD.findall(fold(text))]
 
 
 def _order(hit: TrialHit, query: TrialQuery) -> tuple[float, int]:

@@ -1,4 +1,5 @@
-"""The words the trial finder reads registry records with, loaded once from vocabulary.yaml.
+"""The words the trial finder reads registry records with, loaded once from
+``knowledge/trials/vocabulary.yaml``.
 
 Word lists are data, not code: names of pancreatic NETs, functional status, MEN1, WHO grades,
 treatment concepts and the plain-English cue words of eligibility text.
@@ -10,14 +11,15 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from islet.errors import KnowledgeError
-from islet.kb import parse_yaml
+from islet.kb import load_data_file
 from islet.model import Source
+from islet.paths import knowledge_file
+from islet.text import phrase_pattern
 
-VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
+VOCABULARY_FILE = knowledge_file("trials", "vocabulary.yaml")
 
 
 class _Frozen(BaseModel):
@@ -86,13 +88,10 @@ class Vocabulary(_Frozen):
 @cache
 def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     """The validated vocabulary; raises KnowledgeError when the file is broken."""
-    try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))  # libyaml's loader where present
-        vocab = Vocabulary.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError) as error:
-        raise KnowledgeError([f"{path.name}: {error}"]) from error
+    where = f"trials/{path.name}"
+    vocab = load_data_file(path, Vocabulary, where)
     unknown = [
-        f"{path.name}: treatment {name} names unknown group {group}"
+        f"{where}: treatment {name} names unknown group {group}"
         for name, concept in vocab.treatments.concepts.items()
         for group in concept.groups
         if group not in vocab.treatments.concepts
@@ -107,18 +106,3 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     """The pattern for one list of cue words in vocabulary.yaml, e.g. "prior_treatment"."""
     words: list[str] = getattr(vocabulary().cues, cue)
     return phrase_pattern(words)
-
-
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern matching any of ``phrases`` as whole words.
-
-    Spaces and hyphens inside a phrase match either, so "low grade" also finds "low-grade".
-    """
-    alternatives = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
-    # Whole words only; a hyphen counts as a boundary ("treatment-naive", "grade 1-2").
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def _phrase_regex(phrase: str) -> str:
-    parts = re.split(r"[\s-]+", phrase.strip())
-    return r"[\s-]+".join(re.escape(part) for part in parts)
