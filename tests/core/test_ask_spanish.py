@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from islet.ask import answer
 from islet.ask.spanish import read_reader, reader
+from islet.ask.spanish_sounds import Sounds, sound_key
 from islet.cli import app
 from islet.errors import KnowledgeError
 from islet.translations import in_language
@@ -58,10 +59,44 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("los tumores", "tumors"),
         ("Whipple y Ki-67 del 15%", "whipple ki-67 15 %"),  # names and numbers kept
         ("en q etapa estoy", "what stage"),  # a chat spelling read as the word
+        ("despues de la operasion", "after surgery"),  # written by ear: s for c
+        ("un tumor que no ase ormonas", "tumor does not make hormones"),  # a silent h left out
+        ("el igado", "liver"),
+        ("cada cuánto tengo revisiones", "how often checkups follow-up"),
+        ("se pueden volver cáncer", "can turn into cancer"),  # becoming, not coming back
+        ("¿Esto se hereda?", "is it inherited"),
+        ("the mass is big", "the mass is big"),
+        ("¿qué significa estadio IV?", "meaning of stage 4"),  # not intravenous
+        ("¿vos podés explicarme?", "can explain"),  # voseo  # an English word is never read by ear
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
     assert reader().to_english(spanish) == english
+
+
+@pytest.mark.parametrize(
+    ("heard", "written"),
+    [
+        ("operasion", "operacion"),
+        ("ormonas", "hormonas"),
+        ("bomito", "vomito"),
+        ("quiste", "kiste"),
+        ("cayo", "callo"),
+    ],
+)
+def test_words_that_sound_alike_have_one_key(heard: str, written: str) -> None:
+    assert sound_key(heard) == sound_key(written)
+
+
+@pytest.mark.parametrize(("one", "other"), [("casa", "cama"), ("pesa", "pega"), ("dolor", "color")])
+def test_words_that_sound_different_keep_their_keys(one: str, other: str) -> None:
+    assert sound_key(one) != sound_key(other)
+
+
+def test_a_sound_heard_for_two_words_repairs_to_neither() -> None:
+    sounds = Sounds.of(["vaca", "baca", "hola"])
+    assert sounds.repair("baka") == "baka"
+    assert sounds.repair("ola") == "hola"
 
 
 def test_reader_tries_a_plural_ending() -> None:
@@ -107,7 +142,7 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 
 # Floors a little under the figures measured at the end of issue 17 (README), so that a
 # regression fails CI: dev was tuned on, test was only measured.
-FLOORS = {"dev": (0.71, 0.78), "test": (0.52, 0.78)}
+FLOORS = {"dev": (0.75, 0.88), "test": (0.60, 0.82)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -11,7 +11,7 @@ already read the original question (:func:`islet.ask.answer.answer`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_facets import FacetTexts, facet_summary
+from islet.ask.spanish_sounds import Sounds
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.text import SPANISH_TOKEN, fold  # fold: ñ reads as n, as people often type it
@@ -41,7 +42,8 @@ class Reader:
     def to_english(self, question: str) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept."""
-        tokens = [self.spellings.get(t, t) for t in TOKEN.findall(fold(question))]
+        typed = [self.spellings.get(t, t) for t in TOKEN.findall(fold(question))]
+        tokens = [t if self._plural(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -56,6 +58,12 @@ class Reader:
                 out.append(self._plural(word) or word)
             i += 1
         return " ".join(out)
+
+    @cached_property
+    def sounds(self) -> Sounds:
+        """The words of the table by their sound (for words written by ear)."""
+        words = {w for key in self.phrases for w in key} | self.skip
+        return Sounds.of(words | set(self.spellings.values()))
 
     def _longest(self, tokens: list[str], start: int) -> tuple[int, str] | None:
         for size in range(min(MAX_PHRASE_WORDS, len(tokens) - start), 0, -1):
