@@ -59,6 +59,7 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     understood: set[str] = field(default_factory=set)  # terms inside a recognised phrase
     subject: set[str] = field(default_factory=set)  # terms naming the summary's own subject
+    said_subject: list[str] = field(default_factory=list)  # those terms, once per time said
     definition: bool = False  # a "what is X" question
     facet: Facet | None = None  # what the question asks about: tests, symptoms, treatment...
     # For "I have X, what is it?": only the named items' terms are searched for.
@@ -70,7 +71,11 @@ class Reading:
         """The terms to search with: the subject's words only when nothing else is asked."""
         if self.named_only:
             return self.named_only
-        rest = [t for t in self.terms if t not in self.subject]
+        # Only the words that named the subject: "islet cell tumors ... what are islet cells"
+        # still asks about islet cells.
+        rest = list(self.terms)
+        for term in self.said_subject:
+            rest.remove(term)
         return rest or self.terms
 
     def mentioned(self, kind: str) -> list[str]:
@@ -211,7 +216,9 @@ class Retriever:
             shown = fixed[i : i + n]
             reading.understood.update(s for s, w in zip(span, shown, strict=True) if w not in stop)
             if self.subject in match.targets:
-                reading.subject.update(s for s, w in zip(span, shown, strict=True) if w not in stop)
+                said = [s for s, w in zip(span, shown, strict=True) if w not in stop]
+                reading.subject.update(said)
+                reading.said_subject.extend(said)
             last = [s for s, w in zip(span, shown, strict=True) if w not in stop]
             reading.named_last = list(match.targets)
             outside = fixed[:i] + fixed[i + n :]
