@@ -21,10 +21,6 @@ from islet.web.rendering import render
 
 router = APIRouter()
 
-T_CODES = ("TX", "T1", "T2", "T3", "T4")
-N_CODES = ("NX", "N0", "N1")
-M_CODES = ("M0", "M1", "M1a", "M1b", "M1c")
-
 
 def number(raw: str | None, what: str) -> float | None:
     """A form field as a number; blank is None; anything else raises CannotCompute."""
@@ -64,16 +60,8 @@ def clinician(request: Request) -> Response:
 def staging(request: Request) -> Response:
     q = request.query_params
     mode = q.get("mode")
-    given: dict[str, Any] = {
-        "t": q.get("t", ""),
-        "n": q.get("n", ""),
-        "m": q.get("m", ""),
-        "size_cm": q.get("size_cm", ""),
-        "invades": q.getlist("invades"),
-        "nodes": q.get("nodes", ""),
-        "mets": q.getlist("mets"),
-        "tumors": q.get("tumors", ""),
-    }
+    given: dict[str, Any] = {k: q.get(k, "") for k in ("t", "n", "m", "size_cm", "nodes", "tumors")}
+    given.update({k: q.getlist(k) for k in ("invades", "mets")})
     result, error = None, None
     if mode == "categories":
         result, error = calculate(
@@ -104,9 +92,6 @@ def staging(request: Request) -> Response:
         result=result,
         error=error,
         table=ajcc(),
-        t_codes=T_CODES,
-        n_codes=N_CODES,
-        m_codes=M_CODES,
     )
 
 

@@ -24,6 +24,7 @@ from islet.web.deps import AudienceQuery
 from islet.web.pages.guide_cards import cards
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
 from islet.web.pdf import render_pdf
+from islet.web.problems import error_response
 from islet.web.rendering import language_of, render, render_text, root
 
 router = APIRouter()
@@ -40,14 +41,17 @@ def query_value(value: str | bool) -> str:
     return value
 
 
+def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
+    """The query pairs that keep the professional view, or the patient view's language."""
+    if audience == "professional":
+        return [("audience", "professional")]
+    language = language_of(request)
+    return [("lang", language)] if language != "en" else []
+
+
 def address(request: Request, path: str, state: GuideState, audience: str) -> str:
     """The address of a guide page for ``state`` (keeping the professional view)."""
-    pairs = state.query()
-    if audience == "professional":
-        pairs.append(("audience", "professional"))
-    elif language_of(request) != "en":
-        pairs.append(("lang", language_of(request)))
-    query = urlencode(pairs)
+    query = urlencode(state.query() + kept_view(request, audience))
     return f"{root(request)}{path}" + (f"?{query}" if query else "")
 
 
@@ -56,11 +60,6 @@ def knowledge_in(request: Request, audience: str) -> tuple[KnowledgeBase, GuideD
     language = language_of(request, "professional" if audience == "professional" else "patient")
     kb: KnowledgeBase = request.app.state.kb
     return in_language(language, kb), guide_data_in(language)
-
-
-def situation_of(state: GuideState) -> Situation:
-    """The validated situation; raises InvalidSituation naming the field at fault."""
-    return situation_from(state.answers)
 
 
 def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
@@ -131,11 +130,7 @@ def step_page(
     _, data = knowledge_in(request, audience)
     question = data.question(fact)
     hidden = [(k, v) for k, v in state.query(without=fact) if not (k == "asked" and v == fact)]
-    hidden.append(("asked", fact))
-    if audience == "professional":
-        hidden.append(("audience", "professional"))
-    elif language_of(request) != "en":
-        hidden.append(("lang", language_of(request)))
+    hidden += [("asked", fact), *kept_view(request, audience)]
     return render(
         request,
         "guide_step.html",
@@ -155,7 +150,7 @@ def step_page(
 
 
 def result_context(request: Request, state: GuideState, audience: Audience) -> dict[str, Any]:
-    situation = situation_of(state)
+    situation = situation_from(state.answers)
     kb, data = knowledge_in(request, audience)
     result: GuideResult = options_for(situation, kb, data, audience=audience)
     outlook = kb.sections.get(OUTLOOK_SECTION)
@@ -184,7 +179,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
     """The next question worth asking, or the results when nothing is left to ask."""
     state = read_state(request.query_params)
     try:
-        situation = situation_of(state)
+        situation = situation_from(state.answers)
     except InvalidSituation as error:
         fact = error.field if error.field in FACTS else FIRST_FACT
         return step_page(request, audience, state, fact, "/guide", error)
@@ -202,17 +197,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
 def ask(request: Request, fact: FactPath, audience: AudienceQuery = "patient") -> Response:
     """One question, to change or give a single answer; goes straight back to the results."""
     if fact not in FACTS:
-        return render(
-            request,
-            "error.html",
-            audience,
-            status_code=404,
-            status=404,
-            title="Unknown question",
-            detail="The guide has no such question.",
-            errors=[],
-            suggestions=[],
-        )
+        return error_response(request, 404, "Unknown question", "The guide has no such question.")
     return step_page(request, audience, read_state(request.query_params), fact, "/guide/options")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar, get_args
 
 from pydantic import ValidationError
+from starlette.datastructures import QueryParams
 
 from islet.errors import InvalidInput, IsletError
 from islet.trials.eligibility import PersonFacts, TumorTypeId
@@ -90,7 +91,10 @@ class SearchForm:
         """The place and radius as address parameters, to carry them to other trial pages."""
         if self.place is None:
             return []
-        return [("near", self.near.strip()), ("radius", self.radius.strip() or _miles(None))]
+        return [
+            ("near", self.near.strip()),
+            ("radius", self.radius.strip() or f"{DEFAULT_RADIUS_MILES:g}"),
+        ]
 
 
 @dataclass
@@ -109,26 +113,19 @@ class ScreeningForm:
     person: PersonFacts | None = None
 
 
-def read_search(params: list[tuple[str, str]]) -> SearchForm:
-    """The search form from the page address (``multi_items`` of its query)."""
-    values: dict[str, list[str]] = {}
-    for key, value in params:
-        values.setdefault(key, []).append(value)
-
-    def one(name: str) -> str:
-        return (values.get(name) or [""])[-1]
-
+def read_search(params: QueryParams) -> SearchForm:
+    """The search form from the page address (the last value of a field given twice)."""
     form = SearchForm(
-        tumor_type=one("type"),
-        statuses=[v for v in values.get("status", []) if v],
-        phases=[v for v in values.get("phase", []) if v],
-        intervention_types=[v for v in values.get("intervention_type", []) if v],
-        age=one("age"),
-        sex=one("sex"),
-        near=one("near"),
-        radius=one("radius"),
+        tumor_type=params.get("type", ""),
+        statuses=[v for v in params.getlist("status") if v],
+        phases=[v for v in params.getlist("phase") if v],
+        intervention_types=[v for v in params.getlist("intervention_type") if v],
+        age=params.get("age", ""),
+        sex=params.get("sex", ""),
+        near=params.get("near", ""),
+        radius=params.get("radius", ""),
     )
-    form.picked = _picks(values.get("nct", []), form.errors)
+    form.picked = read_picks(params.getlist("nct"), form.errors)
     reading = read_filters(
         tumor_type=form.tumor_type,
         statuses=form.statuses,
@@ -168,12 +165,6 @@ def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
         name: f"{_FIELD_LABELS.get(name, name)}: {getattr(error, 'message', error)}"
         for name, error in errors.items()
     }
-
-
-def read_picks(values: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
-    errors: dict[str, str] = {}
-    return _picks(values, errors), errors
 
 
 def read_screening(
@@ -247,7 +238,8 @@ def _read(read: Callable[[str], T], text: str, errors: dict[str, str]) -> T | No
         return None
 
 
-def _picks(values: list[str], errors: dict[str, str]) -> list[str]:
+def read_picks(values: list[str], errors: dict[str, str]) -> list[str]:
+    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
     picks: list[str] = []
     for value in values:
         key = value.strip().upper()
@@ -277,7 +269,3 @@ def _treatments(text: str, none_yet: bool, errors: dict[str, str]) -> list[str] 
     if none_yet:
         return []
     return entries or None
-
-
-def _miles(value: float | None) -> str:
-    return f"{value if value is not None else DEFAULT_RADIUS_MILES:g}"
