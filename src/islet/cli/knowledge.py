@@ -17,7 +17,7 @@ from rich.text import Text
 
 from islet import compiled, settings
 from islet import kb as kb_module
-from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, requested_language
+from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, text_language
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -60,7 +60,7 @@ def check_command(
         )
     report.problems.extend(source_problems)
     folder = directory or kb_module.KNOWLEDGE_DIR
-    strict = requested_language(lang) == "es" if lang else False
+    strict = text_language(lang) == "es" if lang else False
     spanish = spanish_report(kb_module.read(folder)[0], folder / "es")
     ok = report.ok and spanish.ok(strict)
     hard = [r for r in report.readability if r.too_hard]
@@ -128,10 +128,9 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    kb = kb_module.load()
     who = audience
     kb = _knowledge_in(lang, who)
-    _ = gettext_for(requested_language(lang) or "en" if who == "patient" else "en")
+    _ = gettext_for(text_language(lang, who))
     if topic is None:
         roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
         if as_json:
@@ -296,8 +295,7 @@ def cite_command(
 
 def _knowledge_in(lang: str | None, audience: Audience = "patient") -> KnowledgeBase:
     """The knowledge base in the language asked for; the professional text is English only."""
-    language = requested_language(lang) or "en"
-    return in_language(language if audience == "patient" else "en")
+    return in_language(text_language(lang, audience))
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -148,11 +148,12 @@ def audience_query(audience: Audience) -> str:
     return "?audience=professional" if audience == "professional" else ""
 
 
-def switch_url(request: Request, audience: Audience) -> str:
-    """This page's address in the ``audience`` view, other query parameters kept."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "audience"]
-    if audience == "professional":
-        params.append(("audience", "professional"))
+def this_page_with(request: Request, name: str, value: str, default: str) -> str:
+    """This page's address with the query parameter ``name`` set to ``value`` (left out when
+    it is the ``default``), other query parameters kept."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != name]
+    if value != default:
+        params.append((name, value))
     query = urlencode(params)
     return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
 
@@ -166,15 +167,6 @@ def language_of(request: Request, audience: Audience = "patient") -> Language:
 def page_language(request: Request) -> Language | None:
     """The language chosen with ``?lang=`` (None: free text then speaks for itself)."""
     return parse_language(request.query_params.get("lang"))
-
-
-def language_url(request: Request, language: Language) -> str:
-    """This page's address in ``language``, other query parameters kept."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-    if language != "en":
-        params.append(("lang", language))
-    query = urlencode(params)
-    return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
 
 
 def _with_language(aq: str, language: Language) -> str:
@@ -191,15 +183,15 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     return {
         "lang": language,
         "asked_lang": parse_language(request.query_params.get("lang")) or "en",
-        "language_urls": {code: language_url(request, code) for code in LANGUAGES},
+        "language_urls": {code: this_page_with(request, "lang", code, "en") for code in LANGUAGES},
         "request": request,
         "kb": kb,
         "pdq": kb.pdq,
         "audience": audience,
         "root": prefix,
         "aq": aq,
-        "patient_url": switch_url(request, "patient"),
-        "professional_url": switch_url(request, "professional"),
+        "patient_url": this_page_with(request, "audience", "patient", "patient"),
+        "professional_url": this_page_with(request, "audience", "professional", "patient"),
         "today": date.today().isoformat(),
         "version": __version__,
         "source_versions": versions_summary(),
