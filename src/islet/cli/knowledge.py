@@ -21,7 +21,7 @@ from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json,
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
-from islet.topics import children, citation, view
+from islet.topics import children, citation, table_of_contents, view
 from islet.translations import in_language
 
 console = Console()
@@ -132,15 +132,13 @@ def show_command(
     kb = _knowledge_in(lang, who)
     _ = gettext_for(text_language(lang, who))
     if topic is None:
-        roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
+        contents = table_of_contents(kb)
         if as_json:
-            print_json(
-                [{"id": s.id, "title": s.title, "children": children(kb, s.id)} for s in roots]
-            )
+            print_json([entry.model_dump(exclude={"professional_only"}) for entry in contents])
             return
-        for section in roots:
-            console.print(f"[bold]{section.title}[/bold]  ({section.id})")
-            for child in children(kb, section.id):
+        for entry in contents:
+            console.print(f"[bold]{entry.title}[/bold]  ({entry.id})")
+            for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})")
         return
     data = view(kb.topic(topic), who)
@@ -224,13 +222,18 @@ SHOWN_FACTS = {
 }
 
 
+# The fields `islet treatments --json` and `islet types --json` give (in the models' order).
+TREATMENT_FIELDS = {"id", "name", "aliases", "kind"}
+TUMOR_TYPE_FIELDS = {
+    *("id", "name", "aliases", "functional", "hormone", "usual_sites", "behaviour", "syndromes")
+}
+
+
 def treatments_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List every treatment type with its id, name, aliases and kind."""
     items = list(_knowledge_in(lang).treatments.values())
     if as_json:
-        print_json(
-            [{"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind} for t in items]
-        )
+        print_json([t.model_dump(mode="json", include=TREATMENT_FIELDS) for t in items])
         return
     table = Table("id", "name", "kind", "also called")
     for t in items:
@@ -242,21 +245,7 @@ def types_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List the tumor types."""
     tumor_types = list(_knowledge_in(lang).tumor_types.values())
     if as_json:
-        print_json(
-            [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "aliases": t.aliases,
-                    "functional": t.functional,
-                    "hormone": t.hormone,
-                    "usual_sites": t.usual_sites,
-                    "behaviour": t.behaviour,
-                    "syndromes": t.syndromes,
-                }
-                for t in tumor_types
-            ]
-        )
+        print_json([t.model_dump(mode="json", include=TUMOR_TYPE_FIELDS) for t in tumor_types])
         return
     table = Table("id", "name", "hormone", "usual sites", "usually")
     for t in tumor_types:

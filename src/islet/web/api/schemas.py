@@ -36,15 +36,6 @@ class Problem(BaseModel):
     suggestions: list[str] = []
 
 
-class TopicEntry(BaseModel):
-    """A top-level section in the table of contents, with the ids of the sections under it."""
-
-    id: str
-    title: str
-    professional_only: bool
-    children: list[str]
-
-
 class SourceVersion(BaseModel):
     document: str  # patient or professional
     version_date: str  # the PDQ version Islet's items were written from

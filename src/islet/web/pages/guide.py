@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import InvalidSituation
-from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide import GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience
 from islet.kb import KnowledgeBase
@@ -101,14 +101,6 @@ def marked_parts(situation: Situation) -> list[str]:
     return parts
 
 
-def by_list(options: list[GuideOption]) -> list[tuple[str, list[GuideOption]]]:
-    """Options grouped by the PDQ list they come from, in the order the lists appear."""
-    groups: dict[str, list[GuideOption]] = {}
-    for option in options:
-        groups.setdefault(option.list_name, []).append(option)
-    return list(groups.items())
-
-
 def short_outlook(section: Section) -> str:
     """The outlook section's patient text on one line, for the printed sheet: its sentences,
     then its list items joined with semicolons."""
@@ -145,7 +137,6 @@ def step_page(
         error=error,
         none_value=NONE,
         query_value=query_value,
-        results_url=address(request, "/guide/options", state, audience),
     )
 
 
@@ -169,7 +160,6 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
         "options_url": address(request, "/guide/options", state, audience),
         "sheet_url": address(request, "/guide/sheet", state, audience),
         "pdf_url": address(request, "/guide/sheet.pdf", state, audience),
-        "by_list": by_list,
         "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state, audience),
     }
 
