@@ -37,6 +37,7 @@ from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     MAX_PICKS,
     TUMOR_TYPE_IDS,
+    ScreeningFields,
     ScreeningForm,
     SearchForm,
     code_label,
@@ -59,8 +60,6 @@ CTGOV_STATUS_FILTERS = {
     "COMPLETED": "com",
 }
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
-Text = Annotated[str, Form(max_length=200)]
-Prior = Annotated[str, Form(max_length=2500)]
 OUTCOMES = (("pass", "Met"), ("fail", "Not met"), ("undetermined", "Undetermined"))
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_label=code_label, code_labels=code_labels, max_picks=MAX_PICKS)
@@ -138,21 +137,11 @@ def screening_form(
 def screening(
     request: Request,
     nct_id: NctPath,
+    sent: Annotated[ScreeningFields, Form()],
     audience: AudienceQuery = "patient",
-    age: Text = "",
-    sex: Text = "",
-    tumor_type: Text = "",
-    grade: Text = "",
-    ki67: Text = "",
-    men1: Text = "",
-    prior: Prior = "",
-    no_prior: Text = "",
-    near: Text = "",
-    radius: Text = "",
 ) -> Response:
     """The study with each criterion Islet can read marked met, not met or undetermined."""
-    form = read_screening(age, sex, tumor_type, grade, ki67, men1, prior, no_prior)
-    return _study(request, audience, nct_id, form, near, radius)
+    return _study(request, audience, nct_id, read_screening(sent), sent.near, sent.radius)
 
 
 # --- Page assembly ------------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar, get_args
+from typing import Annotated, TypeVar, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from starlette.datastructures import QueryParams
 
 from islet.errors import InvalidInput, IsletError
@@ -46,6 +46,7 @@ _FIELD_LABELS = {
     "ki67": "Ki-67",
 }
 T = TypeVar("T")
+Typed = Annotated[str, Field(max_length=200)]
 
 
 def code_label(code: str | None) -> str:
@@ -97,19 +98,26 @@ class SearchForm:
         ]
 
 
-@dataclass
-class ScreeningForm:
-    """A person's facts as sent in the screening form, and the facts they mean."""
+class ScreeningFields(BaseModel):
+    """The screening form as sent (read as a FastAPI form model): each fact as typed, an empty
+    one meaning "not said", and the place to measure distances from."""
 
-    age: str = ""
-    sex: str = ""
-    tumor_type: str = ""
-    grade: str = ""
-    ki67: str = ""
-    men1: str = ""
-    prior: str = ""
-    no_prior: bool = False
-    errors: dict[str, str] = field(default_factory=dict)
+    age: Typed = ""
+    sex: Typed = ""
+    tumor_type: Typed = ""
+    grade: Typed = ""
+    ki67: Typed = ""
+    men1: Typed = ""
+    prior: Annotated[str, Field(max_length=2500)] = ""
+    no_prior: Typed = ""
+    near: Typed = ""
+    radius: Typed = ""
+
+
+class ScreeningForm(ScreeningFields):
+    """The screening form as sent, what is wrong in it by field, and the facts it means."""
+
+    errors: dict[str, str] = {}
     person: PersonFacts | None = None
 
 
@@ -167,45 +175,27 @@ def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
     }
 
 
-def read_screening(
-    age: str,
-    sex: str,
-    tumor_type: str,
-    grade: str,
-    ki67: str,
-    men1: str,
-    prior: str,
-    no_prior: str,
-) -> ScreeningForm:
+def read_screening(sent: ScreeningFields) -> ScreeningForm:
     """A person's facts from the screening form; an empty field means "not said", never "no"."""
-    form = ScreeningForm(
-        age=age,
-        sex=sex,
-        tumor_type=tumor_type,
-        grade=grade,
-        ki67=ki67,
-        men1=men1,
-        prior=prior,
-        no_prior=bool(no_prior),
-    )
+    form = ScreeningForm(**sent.model_dump())
     errors = form.errors
-    age_years = _read(read_age, age, errors)
-    sex_value = _read(read_sex, sex, errors)
-    type_id = tumor_type.strip()
+    age_years = _read(read_age, form.age, errors)
+    sex_value = _read(read_sex, form.sex, errors)
+    type_id = form.tumor_type.strip()
     if type_id and type_id not in TUMOR_TYPE_IDS:
         errors["tumor_type"] = "tumor type: choose one from the list"
-    grade_value = grade.strip()
+    grade_value = form.grade.strip()
     if grade_value not in ("", "1", "2", "3"):
         errors["grade"] = "grade: choose grade 1, 2 or 3, or leave it empty"
     ki67_value = _read(
         lambda text: read_number("ki67", text, 0, 100, "a percent from 0 to 100, e.g. 12"),
-        ki67,
+        form.ki67,
         errors,
     )
-    men1_value = {"": None, "yes": True, "no": False}.get(men1.strip())
-    if men1.strip() not in ("", "yes", "no"):
+    men1_value = {"": None, "yes": True, "no": False}.get(form.men1.strip())
+    if form.men1.strip() not in ("", "yes", "no"):
         errors["men1"] = "MEN1: choose yes, no, or not saying"
-    treatments = _treatments(prior, form.no_prior, errors)
+    treatments = _treatments(form.prior, bool(form.no_prior), errors)
     if errors:
         return form
     try:
