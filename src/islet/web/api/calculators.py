@@ -55,9 +55,8 @@ class StageQuery(BaseModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> StageQuery:
-        categories = (self.t, self.n, self.m)
         findings = (self.size_cm, self.invades, self.nodes, self.mets)
-        if any(v is not None for v in categories) and any(v is not None for v in findings):
+        if self.by_category and any(v is not None for v in findings):
             raise ValueError("give either t, n and m, or the findings (size_cm, invades, ...)")
         return self
 
