@@ -53,13 +53,11 @@ def check_command(
     from islet.cli.check_es import print_spanish, spanish_json
     from islet.sources.record import source_report
 
-    report = check(directory or kb_module.KNOWLEDGE_DIR)
-    with compiled.bypassed():  # every data file is read and validated from its YAML
-        source_problems, warnings = source_report(
-            directory or kb_module.KNOWLEDGE_DIR, date.today(), max_source_age
-        )
-    report.problems.extend(source_problems)
     folder = directory or kb_module.KNOWLEDGE_DIR
+    report = check(folder)
+    with compiled.bypassed():  # every data file is read and validated from its YAML
+        source_problems, warnings = source_report(folder, date.today(), max_source_age)
+    report.problems.extend(source_problems)
     strict = text_language(lang) == "es" if lang else False
     spanish = spanish_report(kb_module.read(folder)[0], folder / "es")
     ok = report.ok and spanish.ok(strict)

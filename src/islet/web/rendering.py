@@ -16,8 +16,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.templating import Jinja2Templates
+from starlette.responses import HTMLResponse, Response
 
 from islet import __version__
 from islet.i18n import translations
@@ -45,8 +44,7 @@ environment = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-templates = Jinja2Templates(env=environment)
-# The page being rendered's language: set by ``render`` for the gettext of the templates.
+# The page being rendered's language: set by ``render_text`` for the templates' gettext.
 rendering_language: ContextVar[Language] = ContextVar("rendering_language", default="en")
 environment.add_extension("jinja2.ext.i18n")
 environment.install_gettext_callables(  # type: ignore[attr-defined]
@@ -209,22 +207,13 @@ def render(
     headers: dict[str, str] | None = None,
     **context: Any,
 ) -> Response:
-    """The template ``name`` rendered with the page context plus ``context``."""
-    token = rendering_language.set(language_of(request, audience))
-    try:
-        return templates.TemplateResponse(
-            request,
-            name,
-            {**page_context(request, audience), **context},
-            status_code=status_code,
-            headers=headers,
-        )
-    finally:
-        rendering_language.reset(token)
+    """The template ``name`` rendered with the page context plus ``context``, as a page."""
+    html = render_text(request, name, audience, **context)
+    return HTMLResponse(html, status_code=status_code, headers=headers)
 
 
 def render_text(request: Request, name: str, audience: Audience, **context: Any) -> str:
-    """The template ``name`` rendered to a string (for the PDF)."""
+    """The template ``name`` rendered to a string (a page's body, or the PDF's HTML)."""
     template = environment.get_template(name)
     token = rendering_language.set(language_of(request, audience))
     try:

@@ -99,10 +99,6 @@ def wants_fhir(format: str | None, accept: str | None) -> bool:
     return FHIR_JSON in (accept or "")
 
 
-def fhir_response(resource: dict[str, Any]) -> JSONResponse:
-    return JSONResponse(resource, media_type=FHIR_JSON)
-
-
 class GradeQuery(BaseModel):
     """Ki-67, mitoses, or both; unless the tumor is poorly differentiated, at least one count."""
 
@@ -148,7 +144,8 @@ def staging(
             query.size_cm, query.invades, query.nodes, query.mets, query.tumors
         )
     if wants_fhir(format, accept):
-        return fhir_response(stage_bundle(result, basis_of(basis, query.t, query.n, query.m)))
+        bundle = stage_bundle(result, basis_of(basis, query.t, query.n, query.m))
+        return JSONResponse(bundle, media_type=FHIR_JSON)
     return result
 
 
@@ -161,5 +158,5 @@ def grading(
     Observation."""
     result = grade(query.ki67, query.mitoses, query.differentiation)
     if wants_fhir(format, accept):
-        return fhir_response(grade_observation(result))
+        return JSONResponse(grade_observation(result), media_type=FHIR_JSON)
     return result

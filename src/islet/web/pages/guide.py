@@ -22,7 +22,7 @@ from islet.model import Section, Situation, plain_text
 from islet.translations import in_language
 from islet.web.deps import AudienceQuery
 from islet.web.pages.guide_cards import cards
-from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
+from islet.web.pages.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
 from islet.web.rendering import language_of, render, render_text, root
@@ -32,13 +32,6 @@ router = APIRouter()
 OUTLOOK_SECTION = "prognosis"  # PDQ's "Certain factors affect prognosis" section
 FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks it first
 FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
-
-
-def query_value(value: str | bool) -> str:
-    """A choice value as it is written in the page address."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
 
 
 def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
