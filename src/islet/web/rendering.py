@@ -167,17 +167,20 @@ def page_language(request: Request) -> Language | None:
     return parse_language(request.query_params.get("lang"))
 
 
-def _with_language(aq: str, language: Language) -> str:
-    if language == "en":
-        return aq
-    return f"{aq}&lang={language}" if aq else f"?lang={language}"
+def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
+    """The query pairs that keep the professional view, or the patient view's language."""
+    if audience == "professional":
+        return [("audience", "professional")]
+    language = language_of(request)
+    return [("lang", language)] if language != "en" else []
 
 
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     """What every template may use: the knowledge base, audience, language, links and dates."""
     language = language_of(request, audience)
     kb: KnowledgeBase = in_language(language, request.app.state.kb)
-    prefix, aq = root(request), _with_language(audience_query(audience), language)
+    kept = urlencode(kept_view(request, audience))
+    prefix, aq = root(request), f"?{kept}" if kept else ""
     return {
         "lang": language,
         "asked_lang": parse_language(request.query_params.get("lang")) or "en",

@@ -25,21 +25,13 @@ from islet.web.pages.guide_cards import cards
 from islet.web.pages.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
-from islet.web.rendering import language_of, render, render_text, root
+from islet.web.rendering import kept_view, language_of, render, render_text, root
 
 router = APIRouter()
 
 OUTLOOK_SECTION = "prognosis"  # PDQ's "Certain factors affect prognosis" section
 FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks it first
 FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
-
-
-def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
-    """The query pairs that keep the professional view, or the patient view's language."""
-    if audience == "professional":
-        return [("audience", "professional")]
-    language = language_of(request)
-    return [("lang", language)] if language != "en" else []
 
 
 def address(request: Request, path: str, state: GuideState, audience: str) -> str:
