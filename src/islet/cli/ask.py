@@ -177,7 +177,6 @@ def _eval_file(
 ) -> None:
     from islet.ask.evaluation import (
         HELD_OUT,
-        QUESTIONS,
         SPANISH_SPLIT_FILES,
         SPLIT_FILES,
         evaluate,
@@ -186,7 +185,6 @@ def _eval_file(
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
-    questions = questions or QUESTIONS
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])

@@ -10,7 +10,7 @@ from islet import __version__
 from islet.model import GlossaryTerm
 from islet.sources.record import versions_summary
 from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
-from islet.web.api.schemas import Health, SourceVersion, problem_responses
+from islet.web.api.schemas import Health, problem_responses
 from islet.web.deps import KB, AudienceQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
@@ -25,8 +25,7 @@ GlossaryWord = Annotated[
 @router.get("/health", tags=["service"])
 async def health() -> Health:
     """A trivial answer that shows the service is up (also the benchmark's baseline)."""
-    sources = [SourceVersion(**v) for v in versions_summary()]
-    return Health(status="ok", version=__version__, sources=sources)
+    return Health(status="ok", version=__version__, sources=versions_summary())
 
 
 @router.get("/topics", response_model=list[TopicEntry])

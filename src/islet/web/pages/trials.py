@@ -26,8 +26,8 @@ from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
     INTERVENTION_TYPES,
     PHASES,
-    Site,
     TrialDetail,
+    nearest_recruiting,
     show,
 )
 from islet.trials.store import TrialStore, default_db_path
@@ -110,7 +110,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
         missing=missing,
         errors=errors,
         picks=picks,
-        nearest=_nearest,
+        nearest=nearest_recruiting,
         back_url=_address(
             request, "/trials", [("nct", p) for p in picks] + _place_pairs(request), audience
         ),
@@ -183,7 +183,7 @@ def _study(
         trial=detail.trial,
         inclusion=[line.text for line in lines if line.section == "inclusion"],
         exclusion=[line.text for line in lines if line.section == "exclusion"],
-        nearest=_nearest(detail.sites),
+        nearest=nearest_recruiting(detail.sites),
         form=form,
         asked=request.method == "POST",
         groups=_groups(detail.screening.checks) if detail.screening else [],
@@ -265,12 +265,6 @@ def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
         {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
         for outcome, label in OUTCOMES
     ]
-
-
-def _nearest(sites: list[Site]) -> Site | None:
-    """The nearest site that takes people, when distances are known."""
-    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
-    return min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
 
 
 def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
