@@ -36,8 +36,12 @@ MAX_TREATMENT_CHARS = 100
 FORM_STATUSES = STATUSES[:9]
 TUMOR_TYPE_IDS: tuple[str, ...] = get_args(TumorTypeId)
 _SEPARATORS = re.compile(r"[,;\n]+")
-_PHASE_LABELS = {"EARLY_PHASE1": "Early phase 1", "NA": "Not applicable"}
-_STATUS_LABELS = {"ACTIVE_NOT_RECRUITING": "Active, not recruiting"}
+# Registry codes that read better than their words: two phases and a status.
+_CODE_LABELS = {
+    "EARLY_PHASE1": "Early phase 1",
+    "NA": "Not applicable",
+    "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
+}
 # How the page names a field in its messages, where that differs from the field's name.
 _FIELD_LABELS = {
     "type": "tumor type",
@@ -53,10 +57,8 @@ def code_label(code: str | None) -> str:
     """A registry code in words: "NOT_YET_RECRUITING" -> "Not yet recruiting"."""
     if not code:
         return "Not stated"
-    if code in _PHASE_LABELS:
-        return _PHASE_LABELS[code]
-    if code in _STATUS_LABELS:
-        return _STATUS_LABELS[code]
+    if code in _CODE_LABELS:
+        return _CODE_LABELS[code]
     words = re.sub(r"PHASE(\d)", r"PHASE \1", code).replace("_", " ")
     return words.capitalize()
 
@@ -82,11 +84,6 @@ class SearchForm:
     errors: dict[str, str] = field(default_factory=dict)
     query: TrialQuery | None = None  # None while any field is wrong
     place: Point | None = None
-
-    def chosen(self, name: str, code: str) -> bool:
-        """Whether the box for ``code`` in the group ``name`` is ticked."""
-        values: list[str] = getattr(self, name)
-        return code in values
 
     def place_query(self) -> list[tuple[str, str]]:
         """The place and radius as address parameters, to carry them to other trial pages."""
