@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from islet.kb import KnowledgeBase
 from islet.model import (
@@ -126,6 +126,29 @@ def children(kb: KnowledgeBase, section_id: str) -> list[str]:
     """Ids of the sections directly under ``section_id``, in order."""
     subs = [s for s in kb.sections.values() if s.parent == section_id]
     return [s.id for s in sorted(subs, key=lambda s: s.order)]
+
+
+class TopicEntry(BaseModel):
+    """A top-level section in the table of contents, with the ids of the sections under it."""
+
+    id: str
+    title: str
+    professional_only: bool
+    children: list[str]
+
+
+def table_of_contents(kb: KnowledgeBase) -> list[TopicEntry]:
+    """The summary's top-level sections in reading order, each with its children's ids."""
+    roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
+    return [
+        TopicEntry(
+            id=s.id,
+            title=s.title,
+            professional_only=s.professional_only,
+            children=children(kb, s.id),
+        )
+        for s in roots
+    ]
 
 
 def citation(kb: KnowledgeBase, audience: Audience = "patient", accessed: str = "") -> str:

@@ -152,25 +152,18 @@ def eval_ask_command(
     names = list(files) if split == "all" else [split]
     by_split = evaluate_splits(names, semantic=semantic, language=language)
     if as_json:
-        report: dict[str, object] = {
-            "splits": {
-                name: {
-                    "file": files[name].name,
-                    "questions": results[0].in_scope + results[0].out_of_scope,
-                    "results": [asdict(r) for r in results],
-                }
-                for name, results in by_split.items()
+        splits = {
+            name: {
+                "file": files[name].name,
+                "questions": results[0].in_scope + results[0].out_of_scope,
+                "results": [asdict(r) for r in results],
             }
+            for name, results in by_split.items()
         }
-        first = next(iter(by_split))
         # The keys of one split's report, as before issue 12: the first split asked for.
-        report = {
-            "split": first,
-            "questions": report["splits"][first]["questions"],  # type: ignore[index]
-            "results": [asdict(r) for r in by_split[first]],
-            **report,
-        }
-        print_json(report)
+        first = next(iter(splits))
+        count, results = splits[first]["questions"], splits[first]["results"]
+        print_json({"split": first, "questions": count, "results": results, "splits": splits})
         return
     for name, results in by_split.items():
         count = results[0].in_scope + results[0].out_of_scope
@@ -184,7 +177,6 @@ def _eval_file(
 ) -> None:
     from islet.ask.evaluation import (
         HELD_OUT,
-        QUESTIONS,
         SPANISH_SPLIT_FILES,
         SPLIT_FILES,
         evaluate,
@@ -193,7 +185,6 @@ def _eval_file(
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
-    questions = questions or QUESTIONS
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])

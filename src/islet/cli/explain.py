@@ -23,6 +23,7 @@ from islet.cli.output import (
     requested_language,
     safety_panel,
     source_line,
+    text_language,
 )
 from islet.i18n import gettext_for
 from islet.language import Language, language_of
@@ -32,9 +33,6 @@ if TYPE_CHECKING:  # the engines are imported by the commands that use them
     from islet.explain.tests import TestInfo
 
 console = Console(highlight=False)
-FhirOption = Annotated[
-    bool, typer.Option("--fhir", help="print a FHIR R4 resource (mCODE-shaped Observations)")
-]
 
 
 def symptoms_command(
@@ -121,7 +119,7 @@ def tests_command(
     """Explain the diagnostic tests: what each looks for and how to get ready."""
     from islet.explain.tests import tests_for
 
-    language: Language = "en" if audience == "professional" else requested_language(lang) or "en"
+    language = text_language(lang, audience)
     result = tests_for(tumor_type, audience, language=language)
     if as_json:
         print_json(result.model_dump(mode="json"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -33,14 +34,7 @@ def export_static_command(
 
     report = export_static(folder, server, replace=replace)
     if as_json:
-        print_json(
-            {
-                "folder": str(report.folder),
-                "server": report.server,
-                "pages": report.pages,
-                "missing": report.missing,
-            }
-        )
+        print_json({**asdict(report), "folder": str(report.folder)})
         return
     Console(highlight=False).print(
         f"Saved {len(report.pages)} pages and the static files to {report.folder}; "

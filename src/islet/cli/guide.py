@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli.output import JsonOption, LangOption, print_json, requested_language, source_line
+from islet.cli.output import JsonOption, LangOption, print_json, source_line, text_language
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
@@ -120,8 +120,7 @@ def guide_command(
     Information, not advice: your care team can tell you which options fit you.
     """
     view = audience
-    # The professional version stays in English (issue 17).
-    language: Language = "en" if view == "professional" else requested_language(lang) or "en"
+    language = text_language(lang, view)
     kb = in_language(language)
     facts: dict[str, Any] = _read_situation(situation) if situation else {}
     flags = {

@@ -17,11 +17,11 @@ from rich.text import Text
 
 from islet import compiled, settings
 from islet import kb as kb_module
-from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, requested_language
+from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, text_language
 from islet.i18n import N_, gettext_for
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
-from islet.topics import children, citation, view
+from islet.topics import children, citation, table_of_contents, view
 from islet.translations import in_language
 
 console = Console()
@@ -53,14 +53,12 @@ def check_command(
     from islet.cli.check_es import print_spanish, spanish_json
     from islet.sources.record import source_report
 
-    report = check(directory or kb_module.KNOWLEDGE_DIR)
-    with compiled.bypassed():  # every data file is read and validated from its YAML
-        source_problems, warnings = source_report(
-            directory or kb_module.KNOWLEDGE_DIR, date.today(), max_source_age
-        )
-    report.problems.extend(source_problems)
     folder = directory or kb_module.KNOWLEDGE_DIR
-    strict = requested_language(lang) == "es" if lang else False
+    report = check(folder)
+    with compiled.bypassed():  # every data file is read and validated from its YAML
+        source_problems, warnings = source_report(folder, date.today(), max_source_age)
+    report.problems.extend(source_problems)
+    strict = text_language(lang) == "es" if lang else False
     spanish = spanish_report(kb_module.read(folder)[0], folder / "es")
     ok = report.ok and spanish.ok(strict)
     hard = [r for r in report.readability if r.too_hard]
@@ -128,20 +126,17 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    kb = kb_module.load()
     who = audience
     kb = _knowledge_in(lang, who)
-    _ = gettext_for(requested_language(lang) or "en" if who == "patient" else "en")
+    _ = gettext_for(text_language(lang, who))
     if topic is None:
-        roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
+        contents = table_of_contents(kb)
         if as_json:
-            print_json(
-                [{"id": s.id, "title": s.title, "children": children(kb, s.id)} for s in roots]
-            )
+            print_json([entry.model_dump(exclude={"professional_only"}) for entry in contents])
             return
-        for section in roots:
-            console.print(f"[bold]{section.title}[/bold]  ({section.id})")
-            for child in children(kb, section.id):
+        for entry in contents:
+            console.print(f"[bold]{entry.title}[/bold]  ({entry.id})")
+            for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})")
         return
     data = view(kb.topic(topic), who)
@@ -225,13 +220,18 @@ SHOWN_FACTS = {
 }
 
 
+# The fields `islet treatments --json` and `islet types --json` give (in the models' order).
+TREATMENT_FIELDS = {"id", "name", "aliases", "kind"}
+TUMOR_TYPE_FIELDS = {
+    *("id", "name", "aliases", "functional", "hormone", "usual_sites", "behaviour", "syndromes")
+}
+
+
 def treatments_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List every treatment type with its id, name, aliases and kind."""
     items = list(_knowledge_in(lang).treatments.values())
     if as_json:
-        print_json(
-            [{"id": t.id, "name": t.name, "aliases": t.aliases, "kind": t.kind} for t in items]
-        )
+        print_json([t.model_dump(mode="json", include=TREATMENT_FIELDS) for t in items])
         return
     table = Table("id", "name", "kind", "also called")
     for t in items:
@@ -243,21 +243,7 @@ def types_command(as_json: JsonOption = False, lang: LangOption = None) -> None:
     """List the tumor types."""
     tumor_types = list(_knowledge_in(lang).tumor_types.values())
     if as_json:
-        print_json(
-            [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "aliases": t.aliases,
-                    "functional": t.functional,
-                    "hormone": t.hormone,
-                    "usual_sites": t.usual_sites,
-                    "behaviour": t.behaviour,
-                    "syndromes": t.syndromes,
-                }
-                for t in tumor_types
-            ]
-        )
+        print_json([t.model_dump(mode="json", include=TUMOR_TYPE_FIELDS) for t in tumor_types])
         return
     table = Table("id", "name", "hormone", "usual sites", "usually")
     for t in tumor_types:
@@ -296,8 +282,7 @@ def cite_command(
 
 def _knowledge_in(lang: str | None, audience: Audience = "patient") -> KnowledgeBase:
     """The knowledge base in the language asked for; the professional text is English only."""
-    language = requested_language(lang) or "en"
-    return in_language(language if audience == "patient" else "en")
+    return in_language(text_language(lang, audience))
 
 
 def _iso_date(value: str | None) -> str | None:

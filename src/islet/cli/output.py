@@ -39,6 +39,12 @@ def requested_language(lang: str | None) -> Language | None:
     return None
 
 
+def text_language(lang: str | None, audience: Audience | None = "patient") -> Language:
+    """The language of the knowledge's text: ``--lang``, else ``ISLET_LANG``, else English; the
+    professional text stays in English (issue 17)."""
+    return "en" if audience == "professional" else requested_language(lang) or "en"
+
+
 def print_json(data: Any) -> None:
     """``data`` as indented JSON on stdout, other alphabets and symbols kept as they are."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -116,7 +116,13 @@ def age_warnings(today: date, max_months: int, directory: Path = SOURCES_DIR) ->
     return out
 
 
-def versions_summary(directory: Path = SOURCES_DIR) -> list[dict[str, str]]:
+class SourceVersion(BaseModel):
+    document: str  # patient or professional
+    version_date: str  # the PDQ version Islet's items were written from
+    reviewed: str  # when Islet's items were last checked against it
+
+
+def versions_summary(directory: Path = SOURCES_DIR) -> list[SourceVersion]:
     """The recorded source versions, for the web footer and the health endpoint (empty when
     the records cannot be read: `islet check` reports that)."""
     from islet.errors import KnowledgeError
@@ -128,13 +134,13 @@ def versions_summary(directory: Path = SOURCES_DIR) -> list[dict[str, str]]:
 
 
 @cache
-def _versions(directory: Path) -> list[dict[str, str]]:
+def _versions(directory: Path) -> list[SourceVersion]:
     return [
-        {
-            "document": version.document,
-            "version_date": version.version_date,
-            "reviewed": version.reviewed,
-        }
+        SourceVersion(
+            document=version.document,
+            version_date=version.version_date,
+            reviewed=version.reviewed,
+        )
         for version in (recorded(d, directory) for d in SOURCE_FILES)
     ]
 

@@ -196,8 +196,6 @@ def _hit(stored: StoredTrial, query: TrialQuery, terms: list[str]) -> TrialHit |
     near = _near_count(sites, query.near, query.radius_miles)
     if near == 0:
         return None
-    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
-    nearest = min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
     return TrialHit(
         nct_id=trial.nct_id,
         title=trial.brief_title,
@@ -213,7 +211,7 @@ def _hit(stored: StoredTrial, query: TrialQuery, terms: list[str]) -> TrialHit |
         locations_total=len(sites),
         locations_near=near,
         location_summary=_location_summary(len(sites), near),
-        nearest_recruiting_site=nearest,
+        nearest_recruiting_site=nearest_recruiting(sites),
         last_update=trial.last_update,
         snapshot_date=stored.snapshot_date,
     )
@@ -235,6 +233,12 @@ def _site(trial: Trial, location: Location, near: Point | None) -> Site:
         recruiting=recruiting,
         distance_miles=distance,
     )
+
+
+def nearest_recruiting(sites: list[Site]) -> Site | None:
+    """The nearest site that takes people, when distances are known."""
+    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
+    return min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
 
 
 def _near_count(sites: list[Site], near: Point | None, radius: float) -> int | None:

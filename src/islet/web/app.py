@@ -79,12 +79,14 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
         app.add_middleware(
             RateLimit,
             per_minute=settings.rate_limit,
-            respond=problems.respond,
+            respond=problems.error_response,
             # Made before the app so that a wrong storage setting stops start-up with its message.
             storage=storage,
         )
-    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, respond=problems.respond)
-    app.add_middleware(NeverCrash, respond=problems.respond)
+    app.add_middleware(
+        BodySizeLimit, limit=settings.max_body_bytes, respond=problems.error_response
+    )
+    app.add_middleware(NeverCrash, respond=problems.error_response)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(CdsCors)
     app.add_middleware(ProxyPrefix)

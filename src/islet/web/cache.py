@@ -135,5 +135,4 @@ async def _send(page: CachedPage, send: Send) -> None:
 async def _send_not_modified(page: CachedPage, send: Send) -> None:
     kept = {b"etag", b"cache-control", b"vary"}
     headers = [(name, value) for name, value in page.headers if name.lower() in kept]
-    await send({"type": "http.response.start", "status": 304, "headers": headers})
-    await send({"type": "http.response.body", "body": b""})
+    await _send(CachedPage(304, headers, b"", page.etag), send)

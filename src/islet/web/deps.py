@@ -22,7 +22,14 @@ def knowledge(request: Request) -> KnowledgeBase:
     return kb
 
 
+def knowledge_language(request: Request) -> Language:
+    """The language of the knowledge base's texts (``?lang=``, else English), for a route's own
+    fixed texts too."""
+    return parse_language(request.query_params.get("lang")) or "en"
+
+
 KB = Annotated[KnowledgeBase, Depends(knowledge)]
+KBLanguage = Annotated[Language, Depends(knowledge_language)]
 AudienceQuery = Annotated[
     Literal["patient", "professional"],
     Query(description="whose version of the text: patient (plain words) or professional"),

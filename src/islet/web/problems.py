@@ -57,7 +57,8 @@ def error_response(
     errors: list[dict[str, str]] | None = None,
     suggestions: list[str] | None = None,
 ) -> Response:
-    """Problem JSON for the API, an HTML error page for everything else."""
+    """Problem JSON for the API, an HTML error page for everything else (also the middleware's
+    ``ErrorResponder``)."""
     if is_api(request.scope):
         extra: dict[str, Any] = {"suggestions": suggestions} if suggestions else {}
         return problem(status, detail, errors, headers, **extra)
@@ -76,13 +77,6 @@ def error_response(
         errors=errors or [],
         suggestions=suggestions or [],
     )
-
-
-def respond(
-    request: Request, status: int, title: str, detail: str, headers: dict[str, str] | None
-) -> Response:
-    """The error responder the middleware uses (see ``islet.web.middleware.ErrorResponder``)."""
-    return error_response(request, status, title, detail, headers)
 
 
 def field_errors(error: RequestValidationError) -> list[dict[str, str]]:

@@ -16,8 +16,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.templating import Jinja2Templates
+from starlette.responses import HTMLResponse, Response
 
 from islet import __version__
 from islet.i18n import translations
@@ -45,8 +44,7 @@ environment = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-templates = Jinja2Templates(env=environment)
-# The page being rendered's language: set by ``render`` for the gettext of the templates.
+# The page being rendered's language: set by ``render_text`` for the templates' gettext.
 rendering_language: ContextVar[Language] = ContextVar("rendering_language", default="en")
 environment.add_extension("jinja2.ext.i18n")
 environment.install_gettext_callables(  # type: ignore[attr-defined]
@@ -148,11 +146,12 @@ def audience_query(audience: Audience) -> str:
     return "?audience=professional" if audience == "professional" else ""
 
 
-def switch_url(request: Request, audience: Audience) -> str:
-    """This page's address in the ``audience`` view, other query parameters kept."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "audience"]
-    if audience == "professional":
-        params.append(("audience", "professional"))
+def this_page_with(request: Request, name: str, value: str, default: str) -> str:
+    """This page's address with the query parameter ``name`` set to ``value`` (left out when
+    it is the ``default``), other query parameters kept."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != name]
+    if value != default:
+        params.append((name, value))
     query = urlencode(params)
     return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
 
@@ -168,38 +167,32 @@ def page_language(request: Request) -> Language | None:
     return parse_language(request.query_params.get("lang"))
 
 
-def language_url(request: Request, language: Language) -> str:
-    """This page's address in ``language``, other query parameters kept."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-    if language != "en":
-        params.append(("lang", language))
-    query = urlencode(params)
-    return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
-
-
-def _with_language(aq: str, language: Language) -> str:
-    if language == "en":
-        return aq
-    return f"{aq}&lang={language}" if aq else f"?lang={language}"
+def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
+    """The query pairs that keep the professional view, or the patient view's language."""
+    if audience == "professional":
+        return [("audience", "professional")]
+    language = language_of(request)
+    return [("lang", language)] if language != "en" else []
 
 
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     """What every template may use: the knowledge base, audience, language, links and dates."""
     language = language_of(request, audience)
     kb: KnowledgeBase = in_language(language, request.app.state.kb)
-    prefix, aq = root(request), _with_language(audience_query(audience), language)
+    kept = urlencode(kept_view(request, audience))
+    prefix, aq = root(request), f"?{kept}" if kept else ""
     return {
         "lang": language,
         "asked_lang": parse_language(request.query_params.get("lang")) or "en",
-        "language_urls": {code: language_url(request, code) for code in LANGUAGES},
+        "language_urls": {code: this_page_with(request, "lang", code, "en") for code in LANGUAGES},
         "request": request,
         "kb": kb,
         "pdq": kb.pdq,
         "audience": audience,
         "root": prefix,
         "aq": aq,
-        "patient_url": switch_url(request, "patient"),
-        "professional_url": switch_url(request, "professional"),
+        "patient_url": this_page_with(request, "audience", "patient", "patient"),
+        "professional_url": this_page_with(request, "audience", "professional", "patient"),
         "today": date.today().isoformat(),
         "version": __version__,
         "source_versions": versions_summary(),
@@ -217,22 +210,13 @@ def render(
     headers: dict[str, str] | None = None,
     **context: Any,
 ) -> Response:
-    """The template ``name`` rendered with the page context plus ``context``."""
-    token = rendering_language.set(language_of(request, audience))
-    try:
-        return templates.TemplateResponse(
-            request,
-            name,
-            {**page_context(request, audience), **context},
-            status_code=status_code,
-            headers=headers,
-        )
-    finally:
-        rendering_language.reset(token)
+    """The template ``name`` rendered with the page context plus ``context``, as a page."""
+    html = render_text(request, name, audience, **context)
+    return HTMLResponse(html, status_code=status_code, headers=headers)
 
 
 def render_text(request: Request, name: str, audience: Audience, **context: Any) -> str:
-    """The template ``name`` rendered to a string (for the PDF)."""
+    """The template ``name`` rendered to a string (a page's body, or the PDF's HTML)."""
     template = environment.get_template(name)
     token = rendering_language.set(language_of(request, audience))
     try:

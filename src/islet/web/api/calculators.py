@@ -55,9 +55,8 @@ class StageQuery(BaseModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> StageQuery:
-        categories = (self.t, self.n, self.m)
         findings = (self.size_cm, self.invades, self.nodes, self.mets)
-        if any(v is not None for v in categories) and any(v is not None for v in findings):
+        if self.by_category and any(v is not None for v in findings):
             raise ValueError("give either t, n and m, or the findings (size_cm, invades, ...)")
         return self
 
@@ -98,10 +97,6 @@ def wants_fhir(format: str | None, accept: str | None) -> bool:
     if format is not None:
         return format == "fhir"
     return FHIR_JSON in (accept or "")
-
-
-def fhir_response(resource: dict[str, Any]) -> JSONResponse:
-    return JSONResponse(resource, media_type=FHIR_JSON)
 
 
 class GradeQuery(BaseModel):
@@ -149,7 +144,8 @@ def staging(
             query.size_cm, query.invades, query.nodes, query.mets, query.tumors
         )
     if wants_fhir(format, accept):
-        return fhir_response(stage_bundle(result, basis_of(basis, query.t, query.n, query.m)))
+        bundle = stage_bundle(result, basis_of(basis, query.t, query.n, query.m))
+        return JSONResponse(bundle, media_type=FHIR_JSON)
     return result
 
 
@@ -162,5 +158,5 @@ def grading(
     Observation."""
     result = grade(query.ki67, query.mitoses, query.differentiation)
     if wants_fhir(format, accept):
-        return fhir_response(grade_observation(result))
+        return JSONResponse(grade_observation(result), media_type=FHIR_JSON)
     return result

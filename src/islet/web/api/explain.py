@@ -6,13 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
-from starlette.requests import Request
 
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestsResult, tests_for
-from islet.language import parse_language
 from islet.web.api.schemas import problem_responses
-from islet.web.deps import KB, AudienceQuery, LanguageQuery
+from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 
@@ -62,8 +60,8 @@ def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> Sy
 
 @router.get("/tests", response_model=TestsResult, responses=problem_responses(404))
 def tests(
-    request: Request,
     kb: KB,
+    language: KBLanguage,
     audience: AudienceQuery = "patient",
     tumor_type: Annotated[
         str | None,
@@ -71,6 +69,4 @@ def tests(
     ] = None,
 ) -> TestsResult:
     """The diagnostic tests PDQ lists: the general ones and those for a tumor type."""
-    # The language of the knowledge base (KB): ``?lang=``, for the fixed texts too.
-    language = parse_language(request.query_params.get("lang")) or "en"
     return tests_for(tumor_type, audience, kb, language)

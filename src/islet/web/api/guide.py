@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
-from starlette.requests import Request
 
 from islet.guide import GuideResult, options_for
 from islet.guide.data import guide_data_in
-from islet.language import parse_language
 from islet.model import Situation
 from islet.web.api.schemas import problem_responses
-from islet.web.deps import KB
+from islet.web.deps import KB, KBLanguage
 
 router = APIRouter(tags=["guide"], responses=problem_responses(400, 413, 422, 429))
 
@@ -28,14 +26,12 @@ GuideAudience = Annotated[
 
 @router.post("/guide", response_model=GuideResult)
 def guide(
-    request: Request, situation: Situation, kb: KB, audience: GuideAudience = None
+    situation: Situation, kb: KB, language: KBLanguage, audience: GuideAudience = None
 ) -> Response:
     """Which treatment options PDQ lists for a situation: ``alerts`` first, then ``applies``,
     ``depends`` (with the facts that decide them), ``excluded`` (with reasons),
     ``next_questions`` and ``gaps``. Every fact is optional; an unknown fact is never read as
     "no". With ``?lang=es`` the texts are Spanish (the professional view stays English)."""
-    # The language of the knowledge base (KB): ``?lang=``, for the guide's own words too.
-    language = parse_language(request.query_params.get("lang")) or "en"
     data = guide_data_in("en" if audience == "professional" else language)
     result = options_for(situation, kb, data, audience=audience)
     # The engine's result is already a valid GuideResult: serialised once, as FastAPI would

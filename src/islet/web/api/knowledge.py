@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path
 from islet import __version__
 from islet.model import GlossaryTerm
 from islet.sources.record import versions_summary
-from islet.topics import TopicView, TreatmentView, children, view
-from islet.web.api.schemas import Health, SourceVersion, TopicEntry, problem_responses
+from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
+from islet.web.api.schemas import Health, problem_responses
 from islet.web.deps import KB, AudienceQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
@@ -25,23 +25,13 @@ GlossaryWord = Annotated[
 @router.get("/health", tags=["service"])
 async def health() -> Health:
     """A trivial answer that shows the service is up (also the benchmark's baseline)."""
-    sources = [SourceVersion(**v) for v in versions_summary()]
-    return Health(status="ok", version=__version__, sources=sources)
+    return Health(status="ok", version=__version__, sources=versions_summary())
 
 
 @router.get("/topics", response_model=list[TopicEntry])
 def contents(kb: KB) -> list[TopicEntry]:
     """The table of contents of the summary: top-level sections and their children."""
-    roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
-    return [
-        TopicEntry(
-            id=s.id,
-            title=s.title,
-            professional_only=s.professional_only,
-            children=children(kb, s.id),
-        )
-        for s in roots
-    ]
+    return table_of_contents(kb)
 
 
 # A view leaves out empty fields (and the professional ones for patients); exclude_unset sends

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from islet.sources.record import SourceVersion
+
 
 def whole_number(value: Any) -> Any:
     """JSON's view of an integer: 3.0 is the integer 3 (strict models would refuse it)."""
@@ -34,21 +36,6 @@ class Problem(BaseModel):
     field: str | None = None
     errors: list[FieldError] = []
     suggestions: list[str] = []
-
-
-class TopicEntry(BaseModel):
-    """A top-level section in the table of contents, with the ids of the sections under it."""
-
-    id: str
-    title: str
-    professional_only: bool
-    children: list[str]
-
-
-class SourceVersion(BaseModel):
-    document: str  # patient or professional
-    version_date: str  # the PDQ version Islet's items were written from
-    reviewed: str  # when Islet's items were last checked against it
 
 
 class Health(BaseModel):

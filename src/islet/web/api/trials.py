@@ -31,6 +31,7 @@ from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT, place_rules
 from islet.web.api.schemas import problem_responses
+from islet.web.problems import problem
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
 
@@ -129,17 +130,13 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
         {"name": "ClinicalTrials.gov", "url": pdq.ctgov_url},
         {"name": "NCI's Cancer Information Service", "url": pdq.cis_url, "phone": pdq.cis_phone},
     ]
-    return JSONResponse(
-        {
-            "type": "registry-unavailable",
-            "title": "Trial search unavailable",
-            "status": 503,
-            "detail": f"No trial records are imported here and {reason}.",
-            "search_elsewhere": elsewhere,
-        },
-        status_code=503,
-        media_type="application/problem+json",
+    return problem(
+        503,
+        f"No trial records are imported here and {reason}.",
         headers={"Retry-After": "60"},
+        type="registry-unavailable",
+        title="Trial search unavailable",
+        search_elsewhere=elsewhere,
     )
 
 

@@ -21,10 +21,6 @@ from islet.web.rendering import render
 
 router = APIRouter()
 
-T_CODES = ("TX", "T1", "T2", "T3", "T4")
-N_CODES = ("NX", "N0", "N1")
-M_CODES = ("M0", "M1", "M1a", "M1b", "M1c")
-
 
 def number(raw: str | None, what: str) -> float | None:
     """A form field as a number; blank is None; anything else raises CannotCompute."""
@@ -47,12 +43,30 @@ def tumor_count(raw: str | None) -> int | str | None:
     raise CannotCompute("the number of tumors must be a whole number from 1, or 'm'")
 
 
-def calculate(compute: Callable[[], Any]) -> tuple[Any, str | None]:
-    """The result of ``compute``, or the reason it cannot be computed."""
+def calculator_page(
+    request: Request,
+    template: str,
+    given: dict[str, Any],
+    compute: Callable[[], Any] | None,
+    **context: Any,
+) -> Response:
+    """The calculator's form with what was ``given``, and the result of ``compute`` when there
+    is something to compute, or the reason it cannot be computed (422)."""
+    result, error = None, None
     try:
-        return compute(), None
-    except CannotCompute as error:
-        return None, str(error)
+        result = compute() if compute else None
+    except CannotCompute as reason:
+        error = str(reason)
+    return render(
+        request,
+        template,
+        "professional",
+        status_code=422 if error else 200,
+        given=given,
+        result=result,
+        error=error,
+        **context,
+    )
 
 
 @router.get("/clinician")
@@ -64,71 +78,37 @@ def clinician(request: Request) -> Response:
 def staging(request: Request) -> Response:
     q = request.query_params
     mode = q.get("mode")
-    given: dict[str, Any] = {
-        "t": q.get("t", ""),
-        "n": q.get("n", ""),
-        "m": q.get("m", ""),
-        "size_cm": q.get("size_cm", ""),
-        "invades": q.getlist("invades"),
-        "nodes": q.get("nodes", ""),
-        "mets": q.getlist("mets"),
-        "tumors": q.get("tumors", ""),
+    given: dict[str, Any] = {k: q.get(k, "") for k in ("t", "n", "m", "size_cm", "nodes", "tumors")}
+    given.update({k: q.getlist(k) for k in ("invades", "mets")})
+    computes = {
+        "categories": lambda: stage(
+            given["t"] or None,
+            given["n"] or None,
+            given["m"] or None,
+            tumor_count(given["tumors"]),
+        ),
+        "findings": lambda: stage_from_facts(
+            number(given["size_cm"], "the tumor size in cm"),
+            given["invades"] or None,
+            given["nodes"] or None,
+            given["mets"] or None,
+            tumor_count(given["tumors"]),
+        ),
     }
-    result, error = None, None
-    if mode == "categories":
-        result, error = calculate(
-            lambda: stage(
-                given["t"] or None,
-                given["n"] or None,
-                given["m"] or None,
-                tumor_count(given["tumors"]),
-            )
-        )
-    elif mode == "findings":
-        result, error = calculate(
-            lambda: stage_from_facts(
-                number(given["size_cm"], "the tumor size in cm"),
-                given["invades"] or None,
-                given["nodes"] or None,
-                given["mets"] or None,
-                tumor_count(given["tumors"]),
-            )
-        )
-    return render(
-        request,
-        "stage.html",
-        "professional",
-        status_code=422 if error else 200,
-        mode=mode,
-        given=given,
-        result=result,
-        error=error,
-        table=ajcc(),
-        t_codes=T_CODES,
-        n_codes=N_CODES,
-        m_codes=M_CODES,
-    )
+    compute = computes.get(mode) if mode else None
+    return calculator_page(request, "stage.html", given, compute, mode=mode, table=ajcc())
 
 
 @router.get("/clinician/grade")
 def grading(request: Request) -> Response:
     q = request.query_params
     given = {k: q.get(k, "") for k in ("ki67", "mitoses", "differentiation")}
-    result, error = None, None
-    if any(given.values()):
-        result, error = calculate(
-            lambda: grade(
-                number(given["ki67"], "the Ki-67 index"),
-                number(given["mitoses"], "the mitotic count"),
-                given["differentiation"] or None,
-            )
+
+    def compute() -> Any:
+        return grade(
+            number(given["ki67"], "the Ki-67 index"),
+            number(given["mitoses"], "the mitotic count"),
+            given["differentiation"] or None,
         )
-    return render(
-        request,
-        "grade.html",
-        "professional",
-        status_code=422 if error else 200,
-        given=given,
-        result=result,
-        error=error,
-    )
+
+    return calculator_page(request, "grade.html", given, compute if any(given.values()) else None)

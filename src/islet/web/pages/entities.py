@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -10,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from islet.errors import UnknownTerm
 from islet.kb import KnowledgeBase
-from islet.model import Audience, Item
+from islet.model import Item
 from islet.topics import find_in_glossary, glossary_letter, glossary_letters
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
@@ -43,26 +44,6 @@ class Moved(Exception):
         self.item_id = item_id
 
 
-def entity_page(
-    request: Request,
-    kb: KnowledgeBase,
-    audience: Audience,
-    collection: str,
-    item_id: str,
-    kind: str,
-    template: str,
-    **context: Any,
-) -> Response:
-    try:
-        item = find(kb, collection, item_id, kind)
-    except Moved as moved:
-        return RedirectResponse(
-            f"{root(request)}/{PAGES[collection]}/{moved.item_id}{audience_query(audience)}",
-            status_code=307,
-        )
-    return render(request, template, audience, item=item, **context)
-
-
 @router.get("/topics/{query}")
 def topic(request: Request, query: ItemId, kb: KB, audience: AudienceQuery = "patient") -> Response:
     """Any topic or glossary term by id, name or alias: a redirect to its page."""
@@ -84,43 +65,9 @@ def tumor_types(request: Request, kb: KB, audience: AudienceQuery = "patient") -
     return render(request, "tumor_types.html", audience, items=list(kb.tumor_types.values()))
 
 
-@router.get("/types/{item_id}")
-def tumor_type(
-    request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
-) -> Response:
-    return entity_page(
-        request, kb, audience, "tumor_types", item_id, "tumor type", "tumor_type.html"
-    )
-
-
-@router.get("/tests/{item_id}")
-def diagnostic_test(
-    request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
-) -> Response:
-    return entity_page(request, kb, audience, "tests", item_id, "test", "test.html")
-
-
 @router.get("/treatments")
 def treatments(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
     return render(request, "treatments.html", audience, items=list(kb.treatments.values()))
-
-
-@router.get("/treatments/{item_id}")
-def treatment(
-    request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
-) -> Response:
-    kinds = [t for t in kb.treatments.values() if t.parent == item_id]
-    return entity_page(
-        request,
-        kb,
-        audience,
-        "treatments",
-        item_id,
-        "treatment",
-        "treatment.html",
-        kinds=kinds,
-        listed_for=listed_for(kb, item_id),
-    )
 
 
 def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
@@ -134,15 +81,6 @@ def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
             for o in rule.options
         )
     ]
-
-
-@router.get("/patterns/{item_id}")
-def symptom_pattern(
-    request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
-) -> Response:
-    return entity_page(
-        request, kb, audience, "symptom_patterns", item_id, "symptom pattern", "pattern.html"
-    )
 
 
 @router.get("/glossary")
@@ -174,8 +112,43 @@ def glossary(
     )
 
 
-@router.get("/glossary/{item_id}")
-def glossary_term(
-    request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
-) -> Response:
-    return entity_page(request, kb, audience, "glossary", item_id, "glossary term", "term.html")
+def treatment_context(kb: KnowledgeBase, treatment_id: str) -> dict[str, Any]:
+    """What a treatment page shows besides the item: its kinds and the bullets that name it."""
+    kinds = [t for t in kb.treatments.values() if t.parent == treatment_id]
+    return {"kinds": kinds, "listed_for": listed_for(kb, treatment_id)}
+
+
+# Collection -> (what a person asked for, in messages; its page's template; any more context).
+ITEM_PAGES: dict[str, tuple[str, str, Callable[[KnowledgeBase, str], dict[str, Any]] | None]] = {
+    "tumor_types": ("tumor type", "tumor_type.html", None),
+    "tests": ("test", "test.html", None),
+    "treatments": ("treatment", "treatment.html", treatment_context),
+    "symptom_patterns": ("symptom pattern", "pattern.html", None),
+    "glossary": ("glossary term", "term.html", None),
+}
+
+
+def item_page(collection: str) -> Callable[..., Response]:
+    """The route of one item's page in ``collection``; an alias redirects to the id's page."""
+    kind, template, more = ITEM_PAGES[collection]
+
+    def page(
+        request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
+    ) -> Response:
+        try:
+            item = find(kb, collection, item_id, kind)
+        except Moved as moved:
+            return RedirectResponse(
+                f"{root(request)}/{PAGES[collection]}/{moved.item_id}{audience_query(audience)}",
+                status_code=307,
+            )
+        context = more(kb, item_id) if more else {}
+        return render(request, template, audience, item=item, **context)
+
+    return page
+
+
+for collection in ITEM_PAGES:
+    router.add_api_route(
+        f"/{PAGES[collection]}/{{item_id}}", item_page(collection), methods=["GET"]
+    )

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import InvalidSituation
-from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide import GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience
 from islet.kb import KnowledgeBase
@@ -22,9 +22,10 @@ from islet.model import Section, Situation, plain_text
 from islet.translations import in_language
 from islet.web.deps import AudienceQuery
 from islet.web.pages.guide_cards import cards
-from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
+from islet.web.pages.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pdf import render_pdf
-from islet.web.rendering import language_of, render, render_text, root
+from islet.web.problems import error_response
+from islet.web.rendering import kept_view, language_of, render, render_text, root
 
 router = APIRouter()
 
@@ -33,21 +34,9 @@ FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks
 FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
 
 
-def query_value(value: str | bool) -> str:
-    """A choice value as it is written in the page address."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def address(request: Request, path: str, state: GuideState, audience: str) -> str:
     """The address of a guide page for ``state`` (keeping the professional view)."""
-    pairs = state.query()
-    if audience == "professional":
-        pairs.append(("audience", "professional"))
-    elif language_of(request) != "en":
-        pairs.append(("lang", language_of(request)))
-    query = urlencode(pairs)
+    query = urlencode(state.query() + kept_view(request, audience))
     return f"{root(request)}{path}" + (f"?{query}" if query else "")
 
 
@@ -56,11 +45,6 @@ def knowledge_in(request: Request, audience: str) -> tuple[KnowledgeBase, GuideD
     language = language_of(request, "professional" if audience == "professional" else "patient")
     kb: KnowledgeBase = request.app.state.kb
     return in_language(language, kb), guide_data_in(language)
-
-
-def situation_of(state: GuideState) -> Situation:
-    """The validated situation; raises InvalidSituation naming the field at fault."""
-    return situation_from(state.answers)
 
 
 def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
@@ -102,14 +86,6 @@ def marked_parts(situation: Situation) -> list[str]:
     return parts
 
 
-def by_list(options: list[GuideOption]) -> list[tuple[str, list[GuideOption]]]:
-    """Options grouped by the PDQ list they come from, in the order the lists appear."""
-    groups: dict[str, list[GuideOption]] = {}
-    for option in options:
-        groups.setdefault(option.list_name, []).append(option)
-    return list(groups.items())
-
-
 def short_outlook(section: Section) -> str:
     """The outlook section's patient text on one line, for the printed sheet: its sentences,
     then its list items joined with semicolons."""
@@ -131,11 +107,7 @@ def step_page(
     _, data = knowledge_in(request, audience)
     question = data.question(fact)
     hidden = [(k, v) for k, v in state.query(without=fact) if not (k == "asked" and v == fact)]
-    hidden.append(("asked", fact))
-    if audience == "professional":
-        hidden.append(("audience", "professional"))
-    elif language_of(request) != "en":
-        hidden.append(("lang", language_of(request)))
+    hidden += [("asked", fact), *kept_view(request, audience)]
     return render(
         request,
         "guide_step.html",
@@ -150,12 +122,11 @@ def step_page(
         error=error,
         none_value=NONE,
         query_value=query_value,
-        results_url=address(request, "/guide/options", state, audience),
     )
 
 
 def result_context(request: Request, state: GuideState, audience: Audience) -> dict[str, Any]:
-    situation = situation_of(state)
+    situation = situation_from(state.answers)
     kb, data = knowledge_in(request, audience)
     result: GuideResult = options_for(situation, kb, data, audience=audience)
     outlook = kb.sections.get(OUTLOOK_SECTION)
@@ -174,7 +145,6 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
         "options_url": address(request, "/guide/options", state, audience),
         "sheet_url": address(request, "/guide/sheet", state, audience),
         "pdf_url": address(request, "/guide/sheet.pdf", state, audience),
-        "by_list": by_list,
         "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state, audience),
     }
 
@@ -184,7 +154,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
     """The next question worth asking, or the results when nothing is left to ask."""
     state = read_state(request.query_params)
     try:
-        situation = situation_of(state)
+        situation = situation_from(state.answers)
     except InvalidSituation as error:
         fact = error.field if error.field in FACTS else FIRST_FACT
         return step_page(request, audience, state, fact, "/guide", error)
@@ -202,17 +172,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
 def ask(request: Request, fact: FactPath, audience: AudienceQuery = "patient") -> Response:
     """One question, to change or give a single answer; goes straight back to the results."""
     if fact not in FACTS:
-        return render(
-            request,
-            "error.html",
-            audience,
-            status_code=404,
-            status=404,
-            title="Unknown question",
-            detail="The guide has no such question.",
-            errors=[],
-            suggestions=[],
-        )
+        return error_response(request, 404, "Unknown question", "The guide has no such question.")
     return step_page(request, audience, read_state(request.query_params), fact, "/guide/options")
 
 

@@ -19,6 +19,13 @@ NONE = "none"  # a list fact known to be empty, e.g. "it has not spread"
 FACTS = tuple(Situation.model_fields)
 
 
+def query_value(value: str | bool) -> str:
+    """A fact's value as it is written in the page address."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 @dataclass(frozen=True)
 class GuideState:
     """Answers as Situation input (not yet validated) and the facts asked so far."""
@@ -37,10 +44,8 @@ class GuideState:
                 pairs.extend((fact, str(v)) for v in value)
                 if not value:
                     pairs.append((fact, NONE))
-            elif isinstance(value, bool):
-                pairs.append((fact, "true" if value else "false"))
             else:
-                pairs.append((fact, str(value)))
+                pairs.append((fact, query_value(value)))
         pairs.extend(("asked", fact) for fact in self.asked)
         return pairs
 

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Section
-from islet.topics import children, citation
+from islet.topics import children, citation, table_of_contents
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import Link, item_links
 from islet.web.rendering import audience_query, render, root
@@ -44,9 +44,8 @@ def outline(kb: KnowledgeBase, audience: Audience, prefix: str) -> list[OutlineE
         for child in children(kb, section.id):
             visit(kb.sections[child], depth + 1)
 
-    roots = sorted((s for s in kb.sections.values() if s.parent is None), key=lambda s: s.order)
-    for section in roots:
-        visit(section, 0)
+    for entry in table_of_contents(kb):
+        visit(kb.sections[entry.id], 0)
     return out
 
 

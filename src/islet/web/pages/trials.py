@@ -21,14 +21,13 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
 from islet.model import Audience
 from islet.trials.eligibility import CriterionCheck, criterion_lines
-from islet.trials.geo import Point
 from islet.trials.live import Registry, find_trials
 from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
     INTERVENTION_TYPES,
     PHASES,
-    Site,
     TrialDetail,
+    nearest_recruiting,
     show,
 )
 from islet.trials.store import TrialStore, default_db_path
@@ -38,6 +37,7 @@ from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     MAX_PICKS,
     TUMOR_TYPE_IDS,
+    ScreeningFields,
     ScreeningForm,
     SearchForm,
     code_label,
@@ -47,7 +47,7 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import ANSWER_CACHE, render, root
+from islet.web.rendering import ANSWER_CACHE, environment, render, root
 
 router = APIRouter()
 
@@ -60,16 +60,16 @@ CTGOV_STATUS_FILTERS = {
     "COMPLETED": "com",
 }
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
-Text = Annotated[str, Form(max_length=200)]
-Prior = Annotated[str, Form(max_length=2500)]
 OUTCOMES = (("pass", "Met"), ("fail", "Not met"), ("undetermined", "Undetermined"))
+# Every trial template may name a registry code in words and the shortlist's size.
+environment.globals.update(code_label=code_label, code_labels=code_labels, max_picks=MAX_PICKS)
 
 
 @router.get("/trials")
 async def trials(request: Request, audience: AudienceQuery = "patient") -> Response:
     """The search form and, when it reads well, the studies that fit it: imported records, or
     on a fresh install a live search of ClinicalTrials.gov."""
-    form = read_search(request.query_params.multi_items())
+    form = read_search(request.query_params)
     context = _search_context(request, form, audience)
     if form.query is None:
         return render(request, "trials.html", audience, status_code=422, result=None, **context)
@@ -85,7 +85,8 @@ async def trials(request: Request, audience: AudienceQuery = "patient") -> Respo
 @router.get("/trials/shortlist")
 def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response:
     """The chosen studies on one printable page; the address holds only their NCT numbers."""
-    picks, errors = read_picks(request.query_params.getlist("nct"))
+    errors: dict[str, str] = {}
+    picks = read_picks(request.query_params.getlist("nct"), errors)
     place, radius = read_place(
         request.query_params.get("near", ""), request.query_params.get("radius", ""), errors
     )
@@ -109,10 +110,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
         missing=missing,
         errors=errors,
         picks=picks,
-        max_picks=MAX_PICKS,
-        nearest=_nearest,
-        code_label=code_label,
-        code_labels=code_labels,
+        nearest=nearest_recruiting,
         back_url=_address(
             request, "/trials", [("nct", p) for p in picks] + _place_pairs(request), audience
         ),
@@ -122,11 +120,8 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
 @router.get("/trials/{nct_id}")
 def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient") -> Response:
     """One study in full, with a form to screen its criteria against a person's facts."""
-    errors: dict[str, str] = {}
-    place, radius = read_place(
-        request.query_params.get("near", ""), request.query_params.get("radius", ""), errors
-    )
-    return _study(request, audience, nct_id, ScreeningForm(errors=errors), place, radius)
+    near, radius = request.query_params.get("near", ""), request.query_params.get("radius", "")
+    return _study(request, audience, nct_id, ScreeningForm(), near, radius)
 
 
 @router.get("/trials/{nct_id}/screening")
@@ -142,22 +137,11 @@ def screening_form(
 def screening(
     request: Request,
     nct_id: NctPath,
+    sent: Annotated[ScreeningFields, Form()],
     audience: AudienceQuery = "patient",
-    age: Text = "",
-    sex: Text = "",
-    tumor_type: Text = "",
-    grade: Text = "",
-    ki67: Text = "",
-    men1: Text = "",
-    prior: Prior = "",
-    no_prior: Text = "",
-    near: Text = "",
-    radius: Text = "",
 ) -> Response:
     """The study with each criterion Islet can read marked met, not met or undetermined."""
-    form = read_screening(age, sex, tumor_type, grade, ki67, men1, prior, no_prior)
-    place, miles = read_place(near, radius, form.errors)
-    return _study(request, audience, nct_id, form, place, miles, near=near, radius_text=radius)
+    return _study(request, audience, nct_id, read_screening(sent), sent.near, sent.radius)
 
 
 # --- Page assembly ------------------------------------------------------------------------------
@@ -168,14 +152,14 @@ def _study(
     audience: Audience,
     nct_id: str,
     form: ScreeningForm,
-    place: Point | None,
-    radius: float,
-    near: str | None = None,
-    radius_text: str | None = None,
+    near: str,
+    radius: str,
 ) -> Response:
+    """The study page; ``near`` and ``radius`` are the place as typed (errors join the form's)."""
+    place, miles = read_place(near, radius, form.errors)
     person = form.person if not form.errors else None
     try:
-        detail = show(nct_id, default_db_path(), person=person, near=place, radius_miles=radius)
+        detail = show(nct_id, default_db_path(), person=person, near=place, radius_miles=miles)
     except UnknownTerm as error:
         return render(
             request,
@@ -188,9 +172,7 @@ def _study(
     except TrialDataError:
         return _no_store(request, audience, missing_status=404)
     lines = criterion_lines(detail.trial.eligibility.criteria)
-    near_text = near if near is not None else request.query_params.get("near", "")
-    radius_given = radius_text if radius_text is not None else request.query_params.get("radius")
-    hidden_place = [("near", near_text), ("radius", radius_given or "")] if place else []
+    hidden_place = [("near", near), ("radius", radius)] if place else []
     return render(
         request,
         "trial.html",
@@ -201,15 +183,13 @@ def _study(
         trial=detail.trial,
         inclusion=[line.text for line in lines if line.section == "inclusion"],
         exclusion=[line.text for line in lines if line.section == "exclusion"],
-        nearest=_nearest(detail.sites),
+        nearest=nearest_recruiting(detail.sites),
         form=form,
         asked=request.method == "POST",
         groups=_groups(detail.screening.checks) if detail.screening else [],
         hidden_place=hidden_place,
         tumor_types=_tumor_type_choices(request),
         treatment_names=_treatment_names(),
-        code_label=code_label,
-        code_labels=code_labels,
         search_url=_address(request, "/trials", _place_pairs(request), audience),
     )
 
@@ -224,10 +204,7 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
         "statuses": FORM_STATUSES,
         "phases": PHASES,
         "intervention_types": INTERVENTION_TYPES,
-        "code_label": code_label,
-        "code_labels": code_labels,
         "place_pairs": place,
-        "max_picks": MAX_PICKS,
         "study_url": lambda nct_id: _address(request, f"/trials/{nct_id}", place, audience),
         "ctgov_search": ctgov_search_url(request, form),
     }
@@ -288,12 +265,6 @@ def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
         {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
         for outcome, label in OUTCOMES
     ]
-
-
-def _nearest(sites: list[Site]) -> Site | None:
-    """The nearest site that takes people, when distances are known."""
-    recruiting = [s for s in sites if s.recruiting and s.distance_miles is not None]
-    return min(recruiting, key=lambda s: s.distance_miles or 0.0) if recruiting else None
 
 
 def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar, get_args
+from typing import Annotated, TypeVar, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
+from starlette.datastructures import QueryParams
 
 from islet.errors import InvalidInput, IsletError
 from islet.trials.eligibility import PersonFacts, TumorTypeId
@@ -35,8 +36,12 @@ MAX_TREATMENT_CHARS = 100
 FORM_STATUSES = STATUSES[:9]
 TUMOR_TYPE_IDS: tuple[str, ...] = get_args(TumorTypeId)
 _SEPARATORS = re.compile(r"[,;\n]+")
-_PHASE_LABELS = {"EARLY_PHASE1": "Early phase 1", "NA": "Not applicable"}
-_STATUS_LABELS = {"ACTIVE_NOT_RECRUITING": "Active, not recruiting"}
+# Registry codes that read better than their words: two phases and a status.
+_CODE_LABELS = {
+    "EARLY_PHASE1": "Early phase 1",
+    "NA": "Not applicable",
+    "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
+}
 # How the page names a field in its messages, where that differs from the field's name.
 _FIELD_LABELS = {
     "type": "tumor type",
@@ -45,16 +50,15 @@ _FIELD_LABELS = {
     "ki67": "Ki-67",
 }
 T = TypeVar("T")
+Typed = Annotated[str, Field(max_length=200)]
 
 
 def code_label(code: str | None) -> str:
     """A registry code in words: "NOT_YET_RECRUITING" -> "Not yet recruiting"."""
     if not code:
         return "Not stated"
-    if code in _PHASE_LABELS:
-        return _PHASE_LABELS[code]
-    if code in _STATUS_LABELS:
-        return _STATUS_LABELS[code]
+    if code in _CODE_LABELS:
+        return _CODE_LABELS[code]
     words = re.sub(r"PHASE(\d)", r"PHASE \1", code).replace("_", " ")
     return words.capitalize()
 
@@ -81,54 +85,52 @@ class SearchForm:
     query: TrialQuery | None = None  # None while any field is wrong
     place: Point | None = None
 
-    def chosen(self, name: str, code: str) -> bool:
-        """Whether the box for ``code`` in the group ``name`` is ticked."""
-        values: list[str] = getattr(self, name)
-        return code in values
-
     def place_query(self) -> list[tuple[str, str]]:
         """The place and radius as address parameters, to carry them to other trial pages."""
         if self.place is None:
             return []
-        return [("near", self.near.strip()), ("radius", self.radius.strip() or _miles(None))]
+        return [
+            ("near", self.near.strip()),
+            ("radius", self.radius.strip() or f"{DEFAULT_RADIUS_MILES:g}"),
+        ]
 
 
-@dataclass
-class ScreeningForm:
-    """A person's facts as sent in the screening form, and the facts they mean."""
+class ScreeningFields(BaseModel):
+    """The screening form as sent (read as a FastAPI form model): each fact as typed, an empty
+    one meaning "not said", and the place to measure distances from."""
 
-    age: str = ""
-    sex: str = ""
-    tumor_type: str = ""
-    grade: str = ""
-    ki67: str = ""
-    men1: str = ""
-    prior: str = ""
-    no_prior: bool = False
-    errors: dict[str, str] = field(default_factory=dict)
+    age: Typed = ""
+    sex: Typed = ""
+    tumor_type: Typed = ""
+    grade: Typed = ""
+    ki67: Typed = ""
+    men1: Typed = ""
+    prior: Annotated[str, Field(max_length=2500)] = ""
+    no_prior: Typed = ""
+    near: Typed = ""
+    radius: Typed = ""
+
+
+class ScreeningForm(ScreeningFields):
+    """The screening form as sent, what is wrong in it by field, and the facts it means."""
+
+    errors: dict[str, str] = {}
     person: PersonFacts | None = None
 
 
-def read_search(params: list[tuple[str, str]]) -> SearchForm:
-    """The search form from the page address (``multi_items`` of its query)."""
-    values: dict[str, list[str]] = {}
-    for key, value in params:
-        values.setdefault(key, []).append(value)
-
-    def one(name: str) -> str:
-        return (values.get(name) or [""])[-1]
-
+def read_search(params: QueryParams) -> SearchForm:
+    """The search form from the page address (the last value of a field given twice)."""
     form = SearchForm(
-        tumor_type=one("type"),
-        statuses=[v for v in values.get("status", []) if v],
-        phases=[v for v in values.get("phase", []) if v],
-        intervention_types=[v for v in values.get("intervention_type", []) if v],
-        age=one("age"),
-        sex=one("sex"),
-        near=one("near"),
-        radius=one("radius"),
+        tumor_type=params.get("type", ""),
+        statuses=[v for v in params.getlist("status") if v],
+        phases=[v for v in params.getlist("phase") if v],
+        intervention_types=[v for v in params.getlist("intervention_type") if v],
+        age=params.get("age", ""),
+        sex=params.get("sex", ""),
+        near=params.get("near", ""),
+        radius=params.get("radius", ""),
     )
-    form.picked = _picks(values.get("nct", []), form.errors)
+    form.picked = read_picks(params.getlist("nct"), form.errors)
     reading = read_filters(
         tumor_type=form.tumor_type,
         statuses=form.statuses,
@@ -170,51 +172,27 @@ def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
     }
 
 
-def read_picks(values: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
-    errors: dict[str, str] = {}
-    return _picks(values, errors), errors
-
-
-def read_screening(
-    age: str,
-    sex: str,
-    tumor_type: str,
-    grade: str,
-    ki67: str,
-    men1: str,
-    prior: str,
-    no_prior: str,
-) -> ScreeningForm:
+def read_screening(sent: ScreeningFields) -> ScreeningForm:
     """A person's facts from the screening form; an empty field means "not said", never "no"."""
-    form = ScreeningForm(
-        age=age,
-        sex=sex,
-        tumor_type=tumor_type,
-        grade=grade,
-        ki67=ki67,
-        men1=men1,
-        prior=prior,
-        no_prior=bool(no_prior),
-    )
+    form = ScreeningForm(**sent.model_dump())
     errors = form.errors
-    age_years = _read(read_age, age, errors)
-    sex_value = _read(read_sex, sex, errors)
-    type_id = tumor_type.strip()
+    age_years = _read(read_age, form.age, errors)
+    sex_value = _read(read_sex, form.sex, errors)
+    type_id = form.tumor_type.strip()
     if type_id and type_id not in TUMOR_TYPE_IDS:
         errors["tumor_type"] = "tumor type: choose one from the list"
-    grade_value = grade.strip()
+    grade_value = form.grade.strip()
     if grade_value not in ("", "1", "2", "3"):
         errors["grade"] = "grade: choose grade 1, 2 or 3, or leave it empty"
     ki67_value = _read(
         lambda text: read_number("ki67", text, 0, 100, "a percent from 0 to 100, e.g. 12"),
-        ki67,
+        form.ki67,
         errors,
     )
-    men1_value = {"": None, "yes": True, "no": False}.get(men1.strip())
-    if men1.strip() not in ("", "yes", "no"):
+    men1_value = {"": None, "yes": True, "no": False}.get(form.men1.strip())
+    if form.men1.strip() not in ("", "yes", "no"):
         errors["men1"] = "MEN1: choose yes, no, or not saying"
-    treatments = _treatments(prior, form.no_prior, errors)
+    treatments = _treatments(form.prior, bool(form.no_prior), errors)
     if errors:
         return form
     try:
@@ -247,7 +225,8 @@ def _read(read: Callable[[str], T], text: str, errors: dict[str, str]) -> T | No
         return None
 
 
-def _picks(values: list[str], errors: dict[str, str]) -> list[str]:
+def read_picks(values: list[str], errors: dict[str, str]) -> list[str]:
+    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
     picks: list[str] = []
     for value in values:
         key = value.strip().upper()
@@ -277,7 +256,3 @@ def _treatments(text: str, none_yet: bool, errors: dict[str, str]) -> list[str] 
     if none_yet:
         return []
     return entries or None
-
-
-def _miles(value: float | None) -> str:
-    return f"{value if value is not None else DEFAULT_RADIUS_MILES:g}"
