@@ -17,6 +17,7 @@ from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience
+from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
 from islet.translations import in_language
@@ -208,8 +209,8 @@ def ask(request: Request, fact: FactPath, audience: AudienceQuery = "patient") -
             audience,
             status_code=404,
             status=404,
-            title="Unknown question",
-            detail="The guide has no such question.",
+            title=N_("Unknown question"),
+            detail=N_("The guide has no such question."),
             errors=[],
             suggestions=[],
         )
