@@ -1,5 +1,7 @@
 """Save screenshots of Islet's key pages to docs/screenshots/ (run: make screenshots).
 
+Names on the command line make only those shots: ``python scripts/screenshots.py home-es``.
+
 Starts the app on a free loopback port and drives Debian's Chromium through Playwright.
 """
 
@@ -34,6 +36,11 @@ def describe_symptoms(page: Page) -> None:
 def ask_a_question(page: Page) -> None:
     page.get_by_label("Your question").fill("What is enucleation?")
     page.get_by_role("button", name="Ask", exact=True).click()
+
+
+def ask_a_question_in_spanish(page: Page) -> None:
+    page.get_by_label("Su pregunta").fill("¿Qué es la enucleación?")
+    page.get_by_role("button", name="Preguntar", exact=True).click()
 
 
 def open_a_term(page: Page) -> None:
@@ -82,6 +89,15 @@ SHOTS: list[tuple[str, str, dict[str, int], Callable[[Page], None] | None]] = [
         DESKTOP,
         None,
     ),
+    # Islet en español (issue 17)
+    ("home-es", "/?lang=es", PHONE, None),
+    (
+        "guide-results-es",
+        "/guide/options?tumor_type=insulinoma&tumor_count=single&sites=tail&lang=es",
+        DESKTOP,
+        None,
+    ),
+    ("ask-phone-es", "/ask?lang=es", PHONE, ask_a_question_in_spanish),
 ]
 
 
@@ -104,7 +120,13 @@ def main() -> None:
     stores = trial_stores(folder)
     with running_server() as base_url, sync_playwright() as playwright:
         browser = launch(playwright)
+        chosen = sys.argv[1:]
+        unknown = set(chosen) - {name for name, *_ in SHOTS}
+        if unknown:
+            raise SystemExit(f"no such screenshot: {', '.join(sorted(unknown))}")
         for name, path, viewport, action in SHOTS:
+            if chosen and name not in chosen:
+                continue
             os.environ["ISLET_TRIALS_DB"] = stores["fresh" if "fresh" in name else "sample"]
             context = browser.new_context(viewport=viewport, device_scale_factor=1)
             page = context.new_page()

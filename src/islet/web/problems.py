@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from islet.errors import IsletError, outcome
+from islet.i18n import N_
 from islet.model import Audience
 from islet.web.middleware import is_api
 from islet.web.rendering import render
@@ -119,7 +120,7 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     headers = dict(error.headers) if error.headers else None
     if error.status_code == 404:
         return error_response(
-            request, 404, "Page not found", "There is no page at this address.", headers
+            request, 404, N_("Page not found"), N_("There is no page at this address."), headers
         )
     detail = error.detail if isinstance(error.detail, str) else HTTPStatus(error.status_code).phrase
     return error_response(

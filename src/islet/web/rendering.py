@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from urllib.parse import urlencode
 
 import jinja2
+from babel.dates import format_date
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -71,15 +72,22 @@ def in_sentence(text: object) -> str:
 
 
 def plain_date(iso: object) -> str:
-    """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it)."""
+    """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it),
+    "9 de mayo de 2025" in Spanish."""
     try:
         day = date.fromisoformat(str(iso))
     except ValueError:
         return str(iso)
-    return f"{day:%B} {day.day}, {day.year}"
+    return format_date(day, "long", locale=rendering_language.get())
+
+
+def translated(text: object) -> str:
+    """A message marked ``N_`` where it was defined, in the page's language (no formatting)."""
+    return translations(rendering_language.get()).gettext(str(text))
 
 
 environment.filters["capitalize"] = first_upper
+environment.filters["translated"] = translated
 environment.filters["plain_date"] = plain_date
 environment.filters["in_sentence"] = in_sentence
 

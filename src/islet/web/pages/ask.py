@@ -17,13 +17,18 @@ from starlette.responses import Response
 from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion
+from islet.i18n import N_
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
 from islet.web.rendering import ANSWER_CACHE, page_language, render
 
 router = APIRouter()
 
-EXAMPLES = ("What is a Whipple?", "Tests for insulinoma", "Can an insulinoma come back?")
+EXAMPLES = (
+    N_("What is a Whipple?"),
+    N_("Tests for insulinoma"),
+    N_("Can an insulinoma come back?"),
+)
 
 
 @router.get("/ask")

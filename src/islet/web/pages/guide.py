@@ -17,6 +17,7 @@ from islet.errors import InvalidSituation
 from islet.guide import GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience
+from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
 from islet.translations import in_language
@@ -172,7 +173,9 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
 def ask(request: Request, fact: FactPath, audience: AudienceQuery = "patient") -> Response:
     """One question, to change or give a single answer; goes straight back to the results."""
     if fact not in FACTS:
-        return error_response(request, 404, "Unknown question", "The guide has no such question.")
+        return error_response(
+            request, 404, N_("Unknown question"), N_("The guide has no such question.")
+        )
     return step_page(request, audience, read_state(request.query_params), fact, "/guide/options")
 
 
