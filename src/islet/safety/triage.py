@@ -83,6 +83,7 @@ class _Compiled:
     figures: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
+    clinician_changes: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -115,6 +116,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         figures=many(context.figures_of_speech),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
+        clinician_changes=many(context.clinician_changes),
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         language=language,
         vocabulary=vocab,
@@ -140,9 +142,6 @@ def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
     return False
 
 
-PERSONS = frozenset({"i", "he", "she", "they", "we", "my", "his", "her", "patient", "mom", "dad"})
-
-
 def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
     """The short list items after a cue that denies a whole list: in "patient denies chest
     pain, sob, melena" the clauses "sob" and "melena" are denied as "chest pain" is."""
@@ -150,22 +149,18 @@ def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
     carrying = False
     for clause in clauses:
         words = clause.split()
-        if carrying and len(words) <= 3 and words and words[0] not in PERSONS:
+        if carrying and len(words) <= 3 and words and words[0] not in c.rules.personal:
             denied.add(clause)
             continue
         carrying = _any(c.list_negation, clause)
     return denied
 
 
-PAST_CHANGES = re.compile(r"(?:\w+ed|put|took|cut|gave|upped|swapped|switched)\b")
-
-
-def _by_prescriber(clause: str, match: re.Match[str], vocab: Vocabulary) -> bool:
+def _by_prescriber(clause: str, match: re.Match[str], c: _Compiled) -> bool:
     """A change a clinician made, reported: "the endocrinologist stopped my diazoxide"."""
     before = clause[: match.start()].split()[-3:]
-    return bool(set(before) & set(vocab.context.prescribers)) and bool(
-        PAST_CHANGES.match(match.group(0))
-    )
+    changed = any(p.match(match.group(0)) for p in c.clinician_changes)
+    return changed and bool(set(before) & set(c.vocabulary.context.prescribers))
 
 
 def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -> bool:
@@ -212,7 +207,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
             match = pattern.search(clause)
             if match is None:
                 continue
-            if signal.level == "medication" and _by_prescriber(clause, match, vocab):
+            if signal.level == "medication" and _by_prescriber(clause, match, c):
                 continue
             if signal.kind == "dose" and as_prescribed:
                 continue
@@ -328,7 +323,6 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
     if language in MODELS:
         words = words_of(text, vocab.rewrites, c.rules.numbers)
-        # "this is killing me", "I do not want to die": words the model could take for a crisis
         # words the model could take for a level they are not: "this is killing me", "I do not
         # want to die" (crisis); "50mg twice a day as prescribed" (medication)
         unlike: set[Level] = set()

@@ -108,8 +108,10 @@ class Context(_Patterns):
     figures_of_speech: list[str]
     # the opposite of a crisis: a wish to live, a fear of dying ("I do not want to die")
     wish_to_live: list[str] = Field(default_factory=list)
-    # a change a clinician made ("the endocrinologist stopped my diazoxide"): words for them
+    # a change a clinician made ("the endocrinologist stopped my diazoxide"): words for them,
+    # and the verbs that report a change made (a match that starts with one)
     prescribers: list[str] = Field(default_factory=list)
+    clinician_changes: list[str] = Field(default_factory=list)
     # a dose taken as prescribed, reported rather than to be changed
     as_prescribed: list[str] = Field(default_factory=list)
 
@@ -123,6 +125,7 @@ class Context(_Patterns):
         "figures_of_speech",
         "wish_to_live",
         "as_prescribed",
+        "clinician_changes",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
