@@ -12,7 +12,7 @@ from islet.language import Language, from_accept_language, parse_language
 from islet.translations import in_language
 
 
-def knowledge(request: Request) -> KnowledgeBase:
+async def knowledge(request: Request) -> KnowledgeBase:
     """The app's knowledge base, loaded and validated once at start-up; with ``?lang=es`` (and
     not the professional view, which is English only) its patient text in Spanish."""
     kb: KnowledgeBase = request.app.state.kb
