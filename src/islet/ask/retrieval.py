@@ -126,6 +126,9 @@ class Retriever:
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
         self._story = frozenset(lexicon.answering.story_words)
         self._facets = lexicon.answering.facets
+        # Compiled with the engine (so, when it is loaded from the cache, from the stored table
+        # of Islet's patterns; see islet.regexes), not while a question is read.
+        self._facet_patterns = [re.compile(p) for f in self._facets for p in f.patterns]
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
         self._phrases_from: dict[str, list[Phrase]] = {}
@@ -238,9 +241,7 @@ class Retriever:
             reading.named_only = last
         # A facet's own question form ("what is octreotide for", "what does it do") asks for
         # that facet, not for a definition, though it starts like one.
-        facet_asked = any(
-            re.search(p, text) for f in self._facets for p in f.patterns for text in asked
-        )
+        facet_asked = any(p.search(text) for p in self._facet_patterns for text in asked)
         reading.definition = bool(reading.named_only) or (
             len(reading.focus) <= self.tuning.definition_max_terms
             and not facet_asked
