@@ -40,6 +40,21 @@ async def guide(
     language = parse_language(request.query_params.get("lang")) or "en"
     data = guide_data_in("en" if audience == "professional" else language)
     result = options_for(situation, kb, data, audience=audience)
-    # The engine's result is already a valid GuideResult: serialised once, as FastAPI would
-    # (the same bytes), not dumped, validated again and dumped again.
-    return Response(result.model_dump_json(by_alias=True), media_type="application/json")
+    return Response(_serialised(situation, result), media_type="application/json")
+
+
+# The JSON of the starting point (no facts: the same result object for everyone, the largest
+# answer), by result, kept with it so that an id is never reused. It holds nothing entered.
+_STARTING_POINTS: dict[int, tuple[GuideResult, str]] = {}
+
+
+def _serialised(situation: Situation, result: GuideResult) -> str:
+    """The result as FastAPI would send it (the same bytes): the engine's result is already a
+    valid GuideResult, so it is dumped once, not dumped, validated again and dumped again."""
+    kept = _STARTING_POINTS.get(id(result))
+    if kept is not None and kept[0] is result:
+        return kept[1]
+    text = result.model_dump_json(by_alias=True)
+    if all(getattr(situation, name) is None for name in Situation.model_fields):
+        _STARTING_POINTS[id(result)] = (result, text)
+    return text
