@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import mmap
 from pathlib import Path
 
 import pytest
@@ -66,8 +67,9 @@ def test_the_index_arrays_are_read_in_place_from_the_file(cache: Path) -> None:
     kb = kb_module.load()
     compiled_engine(kb, "patient", lambda: built(kb, "patient"), Engine)
     loaded = compiled_engine(kb, "patient", refuse_to_build, Engine)
-    scores = loaded.retriever.bm25.scores["data"]
-    assert not scores.flags.writeable  # a view of the memory-mapped file, not a copy
+    scores = loaded.retriever.bm25.data
+    assert isinstance(scores.obj, mmap.mmap)  # a view of the memory-mapped file, not a copy
+    assert scores.readonly
 
 
 def test_an_engine_over_knowledge_not_loaded_from_files_is_never_stored(cache: Path) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,7 +29,6 @@ from islet.ask.lexicon import (
 )
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search
-from islet.ask.semantic import Encoder, default_encoder
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
 from islet.ask.words import fold, is_everyday, terms
@@ -38,6 +37,9 @@ from islet.kb import KnowledgeBase
 from islet.language import Language, language_of
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
+
+if TYPE_CHECKING:
+    from islet.ask.semantic import Encoder
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
@@ -499,6 +501,13 @@ def engine(audience: Audience = "patient", semantic: bool = False) -> Engine:
 # Engines over other knowledge bases (a web app may load its own), kept with the knowledge base
 # so that an id is never reused for a different one.
 _ENGINES: dict[tuple[int, Audience, bool], tuple[KnowledgeBase, Engine]] = {}
+
+
+def default_encoder() -> Encoder | None:
+    """The optional embedding model, or None (numpy and the model load only when asked for)."""
+    from islet.ask.semantic import default_encoder as installed
+
+    return installed()
 
 
 def engine_for(kb: KnowledgeBase, audience: Audience = "patient", semantic: bool = False) -> Engine:

@@ -14,10 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-import bm25s
-import numpy as np
-from numpy.typing import NDArray
-
+from islet.ask import bm25
 from islet.text import stem
 
 BM25_K1 = 1.2  # the usual BM25 settings: these documents are all short questions
@@ -37,9 +34,7 @@ class QuestionForms:
         self.size = len(asked)
         self._owner = [i for i, questions in enumerate(asked) for _ in questions]
         forms = [question_form(q) for questions in asked for q in questions]
-        self._bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-        if self._owner:
-            self._bm25.index(forms, show_progress=False)
+        self._bm25 = bm25.index(forms, BM25_K1, BM25_B)
         sets = [frozenset(form) for form in forms]
         self._holding: dict[str, list[int]] = {}  # token -> the listed questions that hold it
         for i, listed in enumerate(sets):
@@ -50,17 +45,18 @@ class QuestionForms:
         self._idf = {t: math.log(1 + (n + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
-    def closeness(self, question_words: Sequence[str]) -> NDArray[np.float64]:
+    def closeness(self, question_words: Sequence[str]) -> list[float]:
         """For each passage, how close its closest question is to this one, as a share of the
         closest question of all (1.0 for the passage that owns it; 0 when none is close)."""
-        best = np.zeros(self.size)
+        best = [0.0] * self.size
         form = question_form(question_words)
         if not self._owner or not form:
             return best
-        scores = np.asarray(self._bm25.get_scores(form), dtype=float)
-        np.maximum.at(best, self._owner, scores)
-        top = float(best.max())
-        return best / top if top > 0 else best
+        for owner, score in zip(self._owner, self._bm25.scores(form), strict=True):
+            if score > best[owner]:
+                best[owner] = score
+        top = max(best)
+        return [b / top for b in best] if top > 0 else best
 
     def asked_like(self, question_words: Sequence[str]) -> tuple[float, int]:
         """How much of this question one listed question says, and the passage that answers
@@ -82,9 +78,12 @@ class QuestionForms:
         return said[best] / sum(weight.values()), self._owner[best]
 
     def lift(
-        self, scores: NDArray[np.float64], question_words: Sequence[str], weight: float, near: float
-    ) -> NDArray[np.float64]:
+        self, scores: Sequence[float], question_words: Sequence[str], weight: float, near: float
+    ) -> list[float]:
         """``scores`` with each passage whose closest question is at least ``near`` as close as
         the closest of all lifted by ``weight`` times its closeness."""
         share = self.closeness(question_words)
-        return scores * (1 + weight * np.where(share >= near, share, 0.0))
+        return [
+            score * (1 + weight * (close if close >= near else 0.0))
+            for score, close in zip(scores, share, strict=True)
+        ]

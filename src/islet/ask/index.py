@@ -15,10 +15,10 @@ the optional dense embeddings are never stored.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from importlib.metadata import version
 from typing import TypeVar
 
-import bm25s
-import numpy as np
 import pydantic
 
 from islet import compiled, regexes
@@ -34,7 +34,9 @@ from islet.text import LANGUAGE_DIR
 WARM_UP_TEXT = "warm-up"
 # The code whose objects make up an engine: a change to it changes the key.
 ENGINE_CODE = ("ask", "model", "kb.py", "compiled.py", "text.py")
-LIBRARIES = {"bm25s": bm25s.__version__, "numpy": np.__version__, "pydantic": pydantic.VERSION}
+# The libraries that build an engine (bm25s and numpy compute the BM25 scores it stores): read
+# from their installed metadata, since importing them costs more than loading the index.
+LIBRARIES = ("bm25s", "numpy")
 E = TypeVar("E")
 
 
@@ -46,7 +48,14 @@ def index_key(kb_key: str, audience: Audience) -> str:
         *sorted(LANGUAGE_DIR.glob("*.yaml")),
         ENGLISH_VOCABULARY,
     ]
-    return compiled.digest(files, {**LIBRARIES, "knowledge": kb_key, "audience": audience})
+    versions = {**library_versions(), "knowledge": kb_key, "audience": audience}
+    return compiled.digest(files, versions)
+
+
+@cache
+def library_versions() -> dict[str, str]:
+    """The installed versions of the libraries an engine is built with."""
+    return {**{name: version(name) for name in LIBRARIES}, "pydantic": pydantic.VERSION}
 
 
 def shared_objects(kb: KnowledgeBase) -> dict[str, object]:

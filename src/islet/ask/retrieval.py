@@ -14,15 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import bm25s
-import numpy as np
-
+from islet.ask import bm25
 from islet.ask.forms import QuestionForms
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
-from islet.ask.semantic import Encoder
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
     Speller,
@@ -36,6 +34,11 @@ from islet.ask.words import (
 from islet.kb import KnowledgeBase
 from islet.model import Audience
 from islet.text import stem
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from islet.ask.semantic import Encoder
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 
@@ -128,6 +131,9 @@ class Retriever:
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
         self._story = frozenset(lexicon.answering.story_words)
         self._facets = lexicon.answering.facets
+        # Compiled with the engine (so, when it is loaded from the cache, from the stored table
+        # of Islet's patterns; see islet.regexes), not while a question is read.
+        self._facet_patterns = [re.compile(p) for f in self._facets for p in f.patterns]
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
         self._phrases_from: dict[str, list[Phrase]] = {}
@@ -149,8 +155,7 @@ class Retriever:
         # "tumor-type:insulinoma") is the shorter double of that passage.
         own = {p.item_id for p in self.passages if p.kind != "glossary"}
         self._double = [p.kind == "glossary" and p.item_id in own for p in self.passages]
-        self.bm25 = bm25s.BM25(k1=self.tuning.bm25_k1, b=self.tuning.bm25_b)
-        self.bm25.index(self._doc_terms, show_progress=False)
+        self.bm25 = bm25.index(self._doc_terms, self.tuning.bm25_k1, self.tuning.bm25_b)
         df: Counter[str] = Counter(t for s in self._doc_sets for t in s)
         n = len(self.passages)
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
@@ -240,9 +245,7 @@ class Retriever:
             reading.named_only = last
         # A facet's own question form ("what is octreotide for", "what does it do") asks for
         # that facet, not for a definition, though it starts like one.
-        facet_asked = any(
-            re.search(p, text) for f in self._facets for p in f.patterns for text in asked
-        )
+        facet_asked = any(p.search(text) for p in self._facet_patterns for text in asked)
         reading.definition = bool(reading.named_only) or (
             len(reading.focus) <= self.tuning.definition_max_terms
             and not facet_asked
@@ -278,10 +281,9 @@ class Retriever:
         query = focus + sorted(set(reading.expansion) - set(focus))
         if not query:
             return Search(reading, [], 0.0)
-        scores = np.asarray(self.bm25.get_scores(query), dtype=float)
         boost = self._boost(reading)
-        scores = scores * boost
-        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+        scores = [s * b for s, b in zip(self.bm25.scores(query), boost, strict=True)]
+        order = ranked(scores)
         best = order[: self.tuning.confidence_depth]
         found: set[str] = set().union(*(self._doc_sets[i] for i in best))
         # Confidence is lexical: on the development questions dense similarity did not tell
@@ -295,17 +297,19 @@ class Retriever:
         asked_like, owner = self.forms.asked_like(reading.words)
         if asked_like >= self.tuning.asked_same and owner >= 0 and order:
             # Asked word for word as a listed question: its passage answers it first.
-            scores[owner] = float(scores.max()) * 1.01
-        order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+            scores[owner] = max(scores) * 1.01
+        order = ranked(scores)
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
+            import numpy as np  # only with embeddings, which are arrays themselves
+
             vector = self.encoder.encode([question])[0]
             dense = self._embeddings @ vector
             if self._asked_embeddings is not None:
                 np.maximum.at(dense, self._asked_of, self._asked_embeddings @ vector)
             dense_best = float(dense.max())
-            scores = self._fuse(order, dense)
-            order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+            scores = self._fuse(order, dense).tolist()
+            order = ranked(scores)
         hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
         # Only needed (and only worked out) for a short question the passages barely cover.
         tuning = self.tuning
@@ -313,7 +317,7 @@ class Retriever:
         main = self._main_covered(reading, found) if best and barely else bool(best)
         return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
 
-    def _boost(self, reading: Reading) -> np.ndarray:
+    def _boost(self, reading: Reading) -> list[float]:
         """Score factors: kind priors, the facet asked about, and the items the question names."""
         tuning = self.tuning
         # Outside "what is X" questions, glossary mentions and the summary's subject only
@@ -330,7 +334,7 @@ class Retriever:
         if reading.named_only:  # "I have X, what is it": X alone
             items = {t.partition(":")[2] for t in reading.named_last}
         facet_kinds = set(reading.facet.kinds) if reading.facet else set()
-        boost = np.ones(len(self.passages))
+        boost = [1.0] * len(self.passages)
         for i, passage in enumerate(self.passages):
             # Even for "what is X", X's own passage says more than its glossary double.
             if passage.kind == "glossary" and (not reading.definition or self._double[i]):
@@ -353,6 +357,8 @@ class Retriever:
         """Weighted reciprocal rank fusion (Cormack et al. 2009) of the lexical ranking and the
         dense ranking of the same candidates: embeddings reorder what BM25 found, and add the
         best few passages BM25 missed."""
+        import numpy as np
+
         k = self.tuning.rrf_k
         fused = np.zeros(len(self.passages))
         candidates = lexical_order[: self.tuning.fusion_depth]
@@ -389,6 +395,11 @@ class Retriever:
             if term in found or term in understood:
                 covered += weight
         return covered / total if total else 0.0
+
+
+def ranked(scores: Sequence[float]) -> list[int]:
+    """The documents with a positive score, best first (ties in document order)."""
+    return [i for i in sorted(range(len(scores)), key=lambda i: -scores[i]) if scores[i] > 0]
 
 
 def domain_words(reading: Reading, found: set[str]) -> tuple[str, ...]:

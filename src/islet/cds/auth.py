@@ -12,10 +12,12 @@ import json
 import threading
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-import jwt
+
+if TYPE_CHECKING:
+    import jwt
 
 from islet.errors import IsletError
 
@@ -50,6 +52,8 @@ class KeySets:
         return found
 
     def _fetch(self, url: str) -> jwt.PyJWKSet:
+        import jwt  # with its cryptography stack, only when a CDS Hooks request is checked
+
         try:
             with httpx.Client(transport=self.transport, timeout=10.0) as client:
                 response = client.get(url, headers={"Accept": "application/json"})
@@ -80,6 +84,8 @@ def verify(
     ``issuers`` maps each trusted issuer (``iss``) to the address of its JWK set. Raises
     Unauthorized saying what is wrong (never repeating the token).
     """
+    import jwt  # with its cryptography stack, only when a CDS Hooks request is checked
+
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("a JWT bearer token is needed (Authorization: Bearer <JWT>)")

@@ -21,7 +21,9 @@ Behaviour = Literal["usually-benign", "mostly-malignant", "not-stated"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Validators are built on first use, not on import: a run that loads the compiled knowledge
+    # (pickled, not validated) never builds most of them.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Source(Strict):

@@ -126,10 +126,3 @@ class Rule(Item):
     passages: list[Annotated[str, Field(pattern=r"^[0-9a-f]{12}(#[0-9]+)?$")]] = Field(
         default_factory=list
     )
-
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-Not.model_rebuild()
-RuleOption.model_rebuild()
-Rule.model_rebuild()

@@ -35,7 +35,11 @@ class Situation(Strict):
     """
 
     # The contradictions below, as JSON Schema, so that the API's document says what it refuses.
-    model_config = ConfigDict(json_schema_extra=lambda schema: schema.update(_rules_as_schema()))
+    # Built on import, unlike the knowledge's models: it is what people send, and FastAPI wraps
+    # it as the guide's request body.
+    model_config = ConfigDict(
+        json_schema_extra=lambda schema: schema.update(_rules_as_schema()), defer_build=False
+    )
 
     tumor_type: TumorTypeName | None = Field(None, description="the kind of pancreatic NET")
     tumor_count: Literal["single", "multiple", "none_found"] | None = Field(

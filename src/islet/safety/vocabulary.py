@@ -9,12 +9,15 @@ what the triage recognises never needs a code change.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
+import pydantic
 from pydantic import Field, field_validator, model_validator
 
+from islet import compiled
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
@@ -23,6 +26,7 @@ from islet.paths import knowledge_file
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
 LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
+T = TypeVar("T")
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -227,9 +231,25 @@ class Replies(Strict):
     reading_sign: str = "a low blood sugar reading"  # the sign shown for a low reading
 
 
+def compiled_from(path: Path, build: Callable[[], T], expected: type[T]) -> T:
+    """``build()``'s object made from the safety file at ``path``, loaded from the compiled
+    cache when it was made from the same file and code (see ``islet.compiled``)."""
+    try:
+        code = compiled.code_files((*compiled.SHAPING_CODE, "safety"))
+        key = compiled.digest([path, *code], {"pydantic": pydantic.VERSION})
+    except OSError:
+        return build()  # unreadable: building says so
+    return compiled.cached(f"safety.{path.name}", key, build, expected)
+
+
 @cache
 def vocabulary(path: Path = SAFETY_DIR / "triage.yaml") -> Vocabulary:
     """The triage vocabulary; raises KnowledgeError when it is missing, invalid or dangling."""
+    # Compiled with its misspellings: working them out takes longer than loading them.
+    return compiled_from(path, lambda: _checked_vocabulary(path), Vocabulary)
+
+
+def _checked_vocabulary(path: Path) -> Vocabulary:
     data = load_data_file(path, Vocabulary, f"safety/{path.name}")
     problems = vocabulary_problems(data)
     if problems:

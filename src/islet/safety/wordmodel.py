@@ -23,7 +23,7 @@ from pydantic import Field, ValidationError, model_validator
 from islet.errors import KnowledgeError
 from islet.language import Language
 from islet.model import Strict
-from islet.safety.vocabulary import LEVELS, SAFETY_DIR, Level
+from islet.safety.vocabulary import LEVELS, SAFETY_DIR, Level, compiled_from
 
 MODEL = SAFETY_DIR / "word-model.json"
 MODELS: dict[Language, Path] = {"en": MODEL, "es": SAFETY_DIR / "word-model-es.json"}
@@ -101,6 +101,10 @@ def raised(model: WordModel, words: Sequence[str]) -> Level | None:
 @cache
 def word_model(path: Path = MODEL) -> WordModel:
     """The trained model; raises KnowledgeError when it is missing or invalid."""
+    return compiled_from(path, lambda: _validated_model(path), WordModel)
+
+
+def _validated_model(path: Path) -> WordModel:
     where = f"safety/{path.name}"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))  # JSON: a quarter of YAML's time

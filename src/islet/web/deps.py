@@ -12,7 +12,7 @@ from islet.language import Language, from_accept_language, parse_language
 from islet.translations import in_language
 
 
-def knowledge(request: Request) -> KnowledgeBase:
+async def knowledge(request: Request) -> KnowledgeBase:
     """The app's knowledge base, loaded and validated once at start-up; with ``?lang=es`` (and
     not the professional view, which is English only) its patient text in Spanish."""
     kb: KnowledgeBase = request.app.state.kb
@@ -22,7 +22,7 @@ def knowledge(request: Request) -> KnowledgeBase:
     return kb
 
 
-def knowledge_language(request: Request) -> Language:
+async def knowledge_language(request: Request) -> Language:
     """The language of the knowledge base's texts (``?lang=``, else English), for a route's own
     fixed texts too."""
     return parse_language(request.query_params.get("lang")) or "en"
