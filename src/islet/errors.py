@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from islet.messages import N_
+
 
 class IsletError(Exception):
     """Base of every error a person can act on; ``str(error)`` is the message to show."""
@@ -122,14 +124,14 @@ class Outcome:
 
 
 OUTCOMES: dict[type[IsletError], Outcome] = {
-    UnknownTerm: Outcome(2, 404, "Not found"),
-    InvalidInput: Outcome(2, 422, "Please check what you entered"),
-    CannotCompute: Outcome(2, 422, "Cannot compute"),
-    KnowledgeError: Outcome(2, 503, "Knowledge unavailable", "The knowledge is invalid."),
+    UnknownTerm: Outcome(2, 404, N_("Not found")),
+    InvalidInput: Outcome(2, 422, N_("Please check what you entered")),
+    CannotCompute: Outcome(2, 422, N_("Cannot compute")),
+    KnowledgeError: Outcome(2, 503, N_("Knowledge unavailable"), N_("The knowledge is invalid.")),
     # No trial records yet (a fresh install) or a store Islet cannot read: the server cannot
     # answer until its records are imported; the request itself was fine.
-    TrialDataError: Outcome(2, 503, "Trial records unavailable"),
-    IsletError: Outcome(2, 400, "Cannot answer"),
+    TrialDataError: Outcome(2, 503, N_("Trial records unavailable")),
+    IsletError: Outcome(2, 400, N_("Cannot answer")),
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from islet import settings
 from islet.errors import IsletError
 from islet.language import DEFAULT, LANGUAGES, Language, parse_language
+from islet.messages import N_ as N_
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -68,8 +69,3 @@ def chosen_language(value: str | None = None) -> Language:
                 raise IsletError(f"{where} must be one of {choices} (got {given!r})")
             return language
     return DEFAULT
-
-
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalog where it is defined; it is translated where shown."""
-    return message

@@ -30,7 +30,15 @@ SPANISH_DIR = KNOWLEDGE_DIR / "es"
 # The fields of each collection that a patient reads; only these may be given in Spanish.
 TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "sections": ("title", "patient", "key_points"),
-    "tumor_types": ("name", "aliases", "patient", "hormone_action", "site_note"),
+    "tumor_types": (
+        "name",
+        "aliases",
+        "patient",
+        "hormone",
+        "hormone_action",
+        "site_note",
+        "syndromes",
+    ),
     "symptoms": ("lay_name", "synonyms", "signs", "patient", "red_flag"),
     "symptom_patterns": ("name", "patient"),
     "tests": ("name", "aliases", "patient", "looks_for", "preparation"),
@@ -41,7 +49,7 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
     "glossary": ("term", "aliases", "definition"),
 }
 PDQ_FIELDS = ("title", "patient_updated_note", "citation_template")
-LIST_FIELDS = frozenset({"aliases", "synonyms", "signs", "key_points", "wordings"})
+LIST_FIELDS = frozenset({"aliases", "synonyms", "signs", "key_points", "wordings", "syndromes"})
 Texts = dict[str, dict[str, dict[str, Any]]]  # collection -> id -> field -> text
 
 

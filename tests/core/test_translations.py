@@ -26,7 +26,7 @@ def test_the_spanish_texts_have_no_problems() -> None:
 
 BROKEN: list[tuple[str, dict[str, Any], str]] = [
     ("unknown item", {"tumor_types": {"no-such-type": {"name": "X"}}}, "no such item"),
-    ("unknown field", {"tumor_types": {"insulinoma": {"hormone": "x"}}}, "not a patient field"),
+    ("unknown field", {"tumor_types": {"insulinoma": {"behaviour": "x"}}}, "not a patient field"),
     (
         "dangling mark",
         {"tumor_types": {"insulinoma": {"name": "I", "patient": "[[no-such-term|x]] y"}}},
@@ -38,6 +38,21 @@ BROKEN: list[tuple[str, dict[str, Any], str]] = [
         "numbers differ",
     ),
     ("field left out", {"tumor_types": {"insulinoma": {"name": "I"}}}, "has English text"),
+    (
+        "hormone left out",
+        {"tumor_types": {"gastrinoma": {"name": "Gastrinoma", "syndromes": ["síndrome"]}}},
+        "gastrinoma: 'hormone' has English text but no Spanish",
+    ),
+    (
+        "syndromes left out",
+        {"tumor_types": {"gastrinoma": {"name": "Gastrinoma", "hormone": "gastrina"}}},
+        "gastrinoma: 'syndromes' has English text but no Spanish",
+    ),
+    (
+        "syndromes not a list",
+        {"tumor_types": {"vipoma": {"syndromes": "síndrome WDHA"}}},
+        "vipoma.syndromes: expected a list of texts",
+    ),
     (
         "option wording left out",
         {"rules": {"gastrinoma-liver-spread": {"bullet": "El cáncer llegó al hígado"}}},
@@ -152,3 +167,21 @@ def test_every_spanish_example_is_recognised(example: str) -> None:
 def test_spanish_files_are_kept_apart_from_the_english_knowledge() -> None:
     assert SPANISH_DIR.parent == kb_module.KNOWLEDGE_DIR
     assert in_language("en") is kb_module.load()
+
+
+@pytest.mark.parametrize(
+    ("tumor_type", "hormone", "syndromes"),
+    [
+        ("gastrinoma", "gastrina", ["síndrome de Zollinger-Ellison"]),
+        ("insulinoma", "insulina", []),
+        ("glucagonoma", "glucagón", []),
+        ("somatostatinoma", "somatostatina", []),
+        ("acth-secreting", "hormona adrenocorticotropa (ACTH)", ["síndrome de Cushing"]),
+    ],
+)
+def test_a_tumor_types_hormone_and_syndromes_read_in_spanish(
+    tumor_type: str, hormone: str, syndromes: list[str]
+) -> None:
+    spanish = in_language("es").tumor_types[tumor_type]
+    assert (spanish.hormone, spanish.syndromes) == (hormone, syndromes)
+    assert spanish.functional == kb_module.load().tumor_types[tumor_type].functional

@@ -15,9 +15,14 @@ from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
 from islet.i18n import catalog_path
+from tests.trials_helpers import net_store
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)\}")
+
+RADIANT = "NCT00510068"
+SCREENING = {"age": "50", "sex": "female", "tumor_type": "insulinoma", "grade": "2"}
+ENGLISH_RECORDS = "Los estudios se muestran como los publica ClinicalTrials.gov, en inglés."
 
 # page (GET, or POST with form data) -> English words it must no longer show in Spanish, and the
 # Spanish words it shows instead.
@@ -77,13 +82,41 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         ["Pruebas para encontrar y diagnosticar", "Busca:", "Cómo prepararse:"],
     ),
     ("/tests/mri", None, ["What it looks for", "All tests"], ["Qué busca", "Todas las pruebas"]),
-    ("/types", None, ["Types of pancreatic", "Makes a hormone"], ["Produce una hormona"]),
+    (
+        "/types",
+        None,
+        [
+            "Types of pancreatic",
+            "Makes a hormone",
+            "vasoactive intestinal peptide",
+            "adrenocorticotropic",
+        ],
+        ["Produce una hormona: gastrina", "péptido intestinal vasoactivo (VIP)"],
+    ),
     (
         "/types/gastrinoma",
         None,
-        ["Makes extra hormone?", "Benign or malignant", "Read more", "Liver"],
-        ["¿Produce hormona de más?", "Benigno o maligno", "Hígado"],
+        [
+            "Makes extra hormone?",
+            "Benign or malignant",
+            "Read more",
+            "Liver",
+            "Zollinger-Ellison syndrome",
+        ],
+        [
+            "¿Produce hormona de más?",
+            "Benigno o maligno",
+            "Hígado",
+            "Síndrome de Zollinger-Ellison",
+        ],
     ),
+    (
+        "/types/vipoma",
+        None,
+        ["vasoactive intestinal peptide", "Verner-Morrison syndrome", "What affects the outlook"],
+        ["Sí: péptido intestinal vasoactivo (VIP)", "Síndrome de Verner-Morrison, síndrome WDHA"],
+    ),
+    ("/types/no-such-type", None, ["Not found"], ["No se encontró"]),
     ("/treatments", None, ["Types of treatment", "The kinds of"], ["Tipos de tratamiento"]),
     (
         "/treatments/enucleation",
@@ -116,6 +149,46 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         ["Versión para pacientes", "Actualizado:", "Cómo citar", " de 2025"],
     ),
     (
+        "/trials",
+        None,
+        [
+            "Find clinical trials for",
+            "Every filter is optional",
+            "Recruitment status",
+            "studies found",
+        ],
+        [
+            "Buscar ensayos clínicos para TNE de páncreas",
+            "Estado del reclutamiento",
+            ENGLISH_RECORDS,
+        ],
+    ),
+    (
+        "/trials?type=insulinoma&status=RECRUITING&near=55905&radius=3000",
+        None,
+        ["Nearest recruiting site", "miles away", "Add NCT", "Make my shortlist", "Who can join"],
+        ["Centro más cercano que recluta participantes", "Hacer mi lista corta", "Reclutando"],
+    ),
+    (
+        f"/trials/{RADIANT}",
+        None,
+        ["Clinical trial ·", "Who can take part", "Official title", "Study record", "Tumor grade"],
+        ["Ensayo clínico ·", "Quién puede participar", "Grado del tumor", ENGLISH_RECORDS],
+    ),
+    (
+        f"/trials/{RADIANT}/screening",
+        SCREENING,
+        ["What Islet could read", "Criteria Islet cannot read", "The record says", "Not met"],
+        ["Lo que Islet pudo leer en los criterios", "El registro dice", "No se cumple"],
+    ),
+    (
+        f"/trials/shortlist?nct={RADIANT}",
+        None,
+        ["My clinical trial shortlist", "Questions I could ask", "Print this list"],
+        ["Mi lista corta de ensayos clínicos", "Preguntas que podría hacer al equipo del estudio"],
+    ),
+    ("/trials/NCT00000001", None, ["Study not found"], ["No se encontró el estudio"]),
+    (
         "/no-such-page",
         None,
         ["Page not found", "There is no page", "Go to the start page"],
@@ -127,7 +200,19 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
 ENGLISH_FORMS = {
     "/ask": {"q": "Can an insulinoma come back?"},
     "/symptoms": {"text": "watery diarrhea"},
+    f"/trials/{RADIANT}/screening": SCREENING,
 }
+
+
+@pytest.fixture(scope="module")
+def saved_trials(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return net_store(tmp_path_factory.mktemp("trials") / "trials.sqlite")
+
+
+@pytest.fixture(autouse=True)
+def _trial_records(saved_trials: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trial pages read the constructed NET study records."""
+    monkeypatch.setenv("ISLET_TRIALS_DB", str(saved_trials))
 
 
 def _main_text(page: str) -> str:
@@ -191,3 +276,17 @@ def test_every_marked_string_and_plural_form_has_spanish_with_the_same_placehold
         if not all(strings) or any(set(PLACEHOLDER.findall(str(s))) != wanted for s in strings):
             faults.append(message)
     assert faults == []
+
+
+def test_the_trial_search_without_records_points_elsewhere_in_spanish(
+    web: TestClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(
+        "ISLET_TRIALS_DB", str(tmp_path / "none.sqlite")
+    )  # the registry is unreachable
+    english = ["could not search ClinicalTrials.gov", "Where to search for a trial", "try Islet's"]
+    assert [p for p in english if p not in _main_text(_fetch(web, "/trials", None, None))] == []
+    text = _main_text(_fetch(web, "/trials", None, "es"))
+    assert [phrase for phrase in english if phrase in text] == []
+    assert "Islet no pudo buscar en ClinicalTrials.gov" in text
+    assert "Dónde buscar un ensayo clínico" in text

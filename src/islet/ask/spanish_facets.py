@@ -56,7 +56,7 @@ def _value(
         sites = [texts.site_names.get(s, s) for s in tumor.usual_sites]
         return tumor.site_note or (listing(sites) + "." if sites else None)
     if facet == "hormone":
-        return _hormone(english, spanish, tumor.hormone)
+        return tumor.hormone  # in Spanish: knowledge/es/tumor_types.yaml
     if facet == "tests":
         tests = [t.name for t in spanish.tests.values() if tumor.id in t.used_for]
         return listing(tests) if tests else None
@@ -68,22 +68,6 @@ def _value(
     if facet == "behaviour":
         return texts.behaviour_phrases.get(tumor.behaviour)
     return None  # cause, outlook, prevention: PDQ has nothing of its own for one tumor type
-
-
-def _hormone(english: KnowledgeBase, spanish: KnowledgeBase, hormone: str | None) -> str | None:
-    """The hormone in the Spanish glossary's words (the English name when it has no entry)."""
-    if hormone is None:
-        return None
-    entry = next(
-        (g for g in english.glossary.values() if hormone.lower() in _names(g.term, g.aliases)),
-        None,
-    )
-    spanish_entry = spanish.glossary.get(entry.id) if entry is not None else None
-    return spanish_entry.term if spanish_entry is not None else hormone
-
-
-def _names(term: str, aliases: list[str]) -> set[str]:
-    return {term.lower(), *(a.lower() for a in aliases)}
 
 
 def _signs(english: KnowledgeBase, spanish: KnowledgeBase, tumor: TumorType) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from islet.messages import N_
 from islet.trials.criteria import (
     LineRule,
     check_age,
@@ -24,7 +25,7 @@ from islet.trials.eligibility import CriterionCheck, Outcome, PersonFacts, crite
 from islet.trials.prior_treatment import check_prior_treatment
 from islet.trials.records import Trial
 
-NOTE = (
+NOTE = N_(
     "This is a first reading of the trial's written criteria, not a decision. Only the study "
     "team can say who can join. Undetermined points need facts Islet does not have."
 )

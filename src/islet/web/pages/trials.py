@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
+from islet.messages import N_
 from islet.model import Audience
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.live import Registry, find_trials
@@ -47,7 +48,7 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import ANSWER_CACHE, environment, render, root
+from islet.web.rendering import ANSWER_CACHE, environment, kept_view, render, root
 
 router = APIRouter()
 
@@ -60,7 +61,7 @@ CTGOV_STATUS_FILTERS = {
     "COMPLETED": "com",
 }
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
-OUTCOMES = (("pass", "Met"), ("fail", "Not met"), ("undetermined", "Undetermined"))
+OUTCOMES = (("pass", N_("Met")), ("fail", N_("Not met")), ("undetermined", N_("Undetermined")))
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_label=code_label, code_labels=code_labels, max_picks=MAX_PICKS)
 
@@ -289,8 +290,7 @@ def _place_pairs(request: Request) -> list[tuple[str, str]]:
 
 
 def _address(request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience) -> str:
-    pairs = list(pairs)
-    if audience == "professional":
-        pairs.append(("audience", "professional"))
+    kept = kept_view(request, audience)  # the professional view, or the page's language
+    pairs = [pair for pair in pairs if pair not in kept] + kept
     query = urlencode(pairs)
     return f"{root(request)}{path}" + (f"?{query}" if query else "")
