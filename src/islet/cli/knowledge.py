@@ -50,7 +50,7 @@ def check_command(
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
     from islet.check import MAX_GRADE, check
     from islet.check_es import spanish_report
-    from islet.cli.check_es import print_spanish, spanish_json
+    from islet.cli.check_es import print_spanish, readability_table, reading_json, spanish_json
     from islet.sources.record import source_report
 
     folder = directory or kb_module.KNOWLEDGE_DIR
@@ -69,42 +69,24 @@ def check_command(
                 "problems": report.problems,
                 "spanish": spanish_json(spanish, strict),
                 "warnings": warnings,
-                "readability": [
-                    {
-                        "collection": r.collection,
-                        "id": r.item_id,
-                        "grade": r.grade,
-                        "exempt": r.exempt,
-                    }
-                    for r in report.readability
-                ],
+                "readability": [reading_json(r) for r in report.readability],
             }
         )
     else:
-        sections = Table(title="Flesch-Kincaid grade of each summary section's patient text")
-        for column in ("section", "grade", ""):
-            sections.add_column(column)
+        sections = Table(
+            "section",
+            "grade",
+            "",
+            title="Flesch-Kincaid grade of each summary section's patient text",
+        )
         for r in report.readability:
             if r.collection == "sections":
                 flag = "term list" if r.exempt else ("TOO HARD" if r.too_hard else "")
                 sections.add_row(r.item_id, f"{r.grade:.1f}", flag)
         console.print(sections)
-        table = Table(title=f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})")
-        for column in ("collection", "items", "mean grade", "max grade", "too hard"):
-            table.add_column(column)
-        by_collection: dict[str, list[float]] = {}
-        for r in report.readability:
-            by_collection.setdefault(r.collection, []).append(r.grade)
-        for name, grades in by_collection.items():
-            over = [r.item_id for r in hard if r.collection == name]
-            table.add_row(
-                name,
-                str(len(grades)),
-                f"{sum(grades) / len(grades):.1f}",
-                f"{max(grades):.1f}",
-                ", ".join(over) or "-",
-            )
-        console.print(table)
+        title = f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})"
+        columns = ("collection", "items", "mean grade", "max grade", "too hard")
+        console.print(readability_table(title, columns, report.readability, "grade", max))
         for problem in report.problems:
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in hard:
