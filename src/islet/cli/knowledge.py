@@ -108,9 +108,8 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    who = audience
-    kb = _knowledge_in(lang, who)
-    _ = gettext_for(text_language(lang, who))
+    kb = _knowledge_in(lang, audience)
+    _ = gettext_for(text_language(lang, audience))
     if topic is None:
         contents = table_of_contents(kb)
         if as_json:
@@ -121,7 +120,7 @@ def show_command(
             for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})")
         return
-    data = view(kb.topic(topic), who)
+    data = view(kb.topic(topic), audience)
     if as_json:
         print_json(data)
         return
@@ -129,11 +128,11 @@ def show_command(
     body = data.get("text", "")
     if data.get("key_points"):
         body = "\n".join(f"- {p}" for p in data["key_points"]) + "\n\n" + body
-    if who == "professional" and data.get("external"):
+    if audience == "professional" and data.get("external"):
         body += "\n\n**From outside PDQ [EXTERNAL]:**\n" + "\n".join(
             f"- {fact['text']} ({fact['source'].get('citation')})" for fact in data["external"]
         )
-    source = data.get("professional_source") if who == "professional" else None
+    source = data.get("professional_source") if audience == "professional" else None
     source = source or data["source"]
     console.print(Panel(rendered(body), title=str(title), title_align="left"))
     facts = Table(show_header=False, box=None, padding=(0, 2))
