@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.cli.output import JsonOption, print_json, source_line
+from islet.cli.output import JsonOption, listed, print_json, source_line
 
 console = Console(highlight=False)
 FhirOption = Annotated[
@@ -66,7 +66,7 @@ def stage_command(
         result = staging.stage(t, n, m, tumors=tumors)
     else:
         result = staging.stage_from_facts(
-            size_cm, _listed(invades), nodes, _listed(mets), tumors=tumors
+            size_cm, listed(invades), nodes, listed(mets), tumors=tumors
         )
     if as_fhir:
         from islet.cds.observations import basis_of, stage_bundle
@@ -93,13 +93,6 @@ def stage_command(
     for fact in result.external:
         console.print(f"\\[EXTERNAL] {escape(fact.text)} ({escape(fact.source.citation or '')})")
     console.print(source_line(result.source))
-
-
-def _listed(values: list[str] | None) -> list[str] | None:
-    """Repeated or comma-separated values (``--mets liver,lung`` = ``--mets liver --mets lung``)."""
-    if values is None:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def grade_command(

@@ -20,6 +20,7 @@ from islet.cli.output import (
     JsonOption,
     LangOption,
     print_json,
+    print_result,
     requested_language,
     safety_panel,
     source_line,
@@ -50,10 +51,8 @@ def symptoms_command(
     result = explain_symptoms(
         _symptom_items(text, set(kb_module.load().symptoms)), language=language
     )
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-        return
-    _show_symptoms(result, language or language_of(" ".join(text)))
+    spoken = language or language_of(" ".join(text))
+    print_result(result, as_json, lambda result: _show_symptoms(result, spoken))
 
 
 def _symptom_items(words: list[str], symptom_ids: set[str]) -> list[str]:

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli.output import JsonOption, LangOption, print_json, source_line, text_language
+from islet.cli.output import JsonOption, LangOption, listed, print_json, source_line, text_language
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
@@ -167,9 +167,7 @@ def _read_situation(where: str) -> dict[str, Any]:
 
 def _items(values: list[str] | None) -> list[str] | None:
     """Repeated or comma-separated values; "none" alone means an empty list."""
-    if values is None:
-        return None
-    items = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    items = listed(values)
     return [] if items == ["none"] else items
 
 

@@ -50,7 +50,7 @@ def check_command(
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
     from islet.check import MAX_GRADE, check
     from islet.check_es import spanish_report
-    from islet.cli.check_es import print_spanish, spanish_json
+    from islet.cli.check_es import print_spanish, readability_table, reading_json, spanish_json
     from islet.sources.record import source_report
 
     folder = directory or kb_module.KNOWLEDGE_DIR
@@ -69,42 +69,24 @@ def check_command(
                 "problems": report.problems,
                 "spanish": spanish_json(spanish, strict),
                 "warnings": warnings,
-                "readability": [
-                    {
-                        "collection": r.collection,
-                        "id": r.item_id,
-                        "grade": r.grade,
-                        "exempt": r.exempt,
-                    }
-                    for r in report.readability
-                ],
+                "readability": [reading_json(r) for r in report.readability],
             }
         )
     else:
-        sections = Table(title="Flesch-Kincaid grade of each summary section's patient text")
-        for column in ("section", "grade", ""):
-            sections.add_column(column)
+        sections = Table(
+            "section",
+            "grade",
+            "",
+            title="Flesch-Kincaid grade of each summary section's patient text",
+        )
         for r in report.readability:
             if r.collection == "sections":
                 flag = "term list" if r.exempt else ("TOO HARD" if r.too_hard else "")
                 sections.add_row(r.item_id, f"{r.grade:.1f}", flag)
         console.print(sections)
-        table = Table(title=f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})")
-        for column in ("collection", "items", "mean grade", "max grade", "too hard"):
-            table.add_column(column)
-        by_collection: dict[str, list[float]] = {}
-        for r in report.readability:
-            by_collection.setdefault(r.collection, []).append(r.grade)
-        for name, grades in by_collection.items():
-            over = [r.item_id for r in hard if r.collection == name]
-            table.add_row(
-                name,
-                str(len(grades)),
-                f"{sum(grades) / len(grades):.1f}",
-                f"{max(grades):.1f}",
-                ", ".join(over) or "-",
-            )
-        console.print(table)
+        title = f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})"
+        columns = ("collection", "items", "mean grade", "max grade", "too hard")
+        console.print(readability_table(title, columns, report.readability, "grade", max))
         for problem in report.problems:
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in hard:
@@ -126,9 +108,8 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    who = audience
-    kb = _knowledge_in(lang, who)
-    _ = gettext_for(text_language(lang, who))
+    kb = _knowledge_in(lang, audience)
+    _ = gettext_for(text_language(lang, audience))
     if topic is None:
         contents = table_of_contents(kb)
         if as_json:
@@ -139,7 +120,7 @@ def show_command(
             for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})")
         return
-    data = view(kb.topic(topic), who)
+    data = view(kb.topic(topic), audience)
     if as_json:
         print_json(data)
         return
@@ -147,11 +128,11 @@ def show_command(
     body = data.get("text", "")
     if data.get("key_points"):
         body = "\n".join(f"- {p}" for p in data["key_points"]) + "\n\n" + body
-    if who == "professional" and data.get("external"):
+    if audience == "professional" and data.get("external"):
         body += "\n\n**From outside PDQ [EXTERNAL]:**\n" + "\n".join(
             f"- {fact['text']} ({fact['source'].get('citation')})" for fact in data["external"]
         )
-    source = data.get("professional_source") if who == "professional" else None
+    source = data.get("professional_source") if audience == "professional" else None
     source = source or data["source"]
     console.print(Panel(rendered(body), title=str(title), title_align="left"))
     facts = Table(show_header=False, box=None, padding=(0, 2))

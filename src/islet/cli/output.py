@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -16,6 +17,8 @@ from islet.language import Language
 from islet.model import Audience
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from islet.guide.result import SourceRef
     from islet.model import Source
     from islet.safety import Safety
@@ -48,6 +51,25 @@ def text_language(lang: str | None, audience: Audience | None = "patient") -> La
 def print_json(data: Any) -> None:
     """``data`` as indented JSON on stdout, other alphabets and symbols kept as they are."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+Result = TypeVar("Result", bound="BaseModel")
+
+
+def print_result(result: Result, as_json: bool, show: Callable[[Result], None]) -> None:
+    """A command's result: with ``--json`` the model as ``model_dump(mode="json")``, else as
+    ``show`` prints it for people."""
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+    else:
+        show(result)
+
+
+def listed(values: list[str] | None) -> list[str] | None:
+    """Repeated or comma-separated values (``--mets liver,lung`` = ``--mets liver --mets lung``)."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def source_line(source: Source | SourceRef, language: Language = "en") -> str:

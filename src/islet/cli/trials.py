@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from islet import settings
-from islet.cli.output import JsonOption, print_json
+from islet.cli.output import JsonOption, print_result
 
 if TYPE_CHECKING:
     from islet.trials.importer import ImportReport
@@ -78,10 +78,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def _report(report: ImportReport, as_json: bool) -> None:
-    if as_json:
-        print_json(report.model_dump(mode="json"))
-        return
+def _report(report: ImportReport) -> None:
     verb = "replaced the store with" if report.replaced else "added or updated"
     console.print(
         f"Imported: {verb} {report.imported} trial records "
@@ -115,7 +112,7 @@ def import_command(
         report = import_files(
             paths, _db(db), snapshot_date=snapshot_date, replace=replace, progress=progress
         )
-    _report(report, as_json)
+    print_result(report, as_json, _report)
 
 
 @trials_app.command("update")
@@ -144,7 +141,7 @@ def update_command(
         report = update_from_registry(
             client, _db(db), tumor_type=tumor_type, statuses=statuses, progress=progress
         )
-    _report(report, as_json)
+    print_result(report, as_json, _report)
 
 
 @trials_app.command("search")
@@ -189,11 +186,7 @@ def search_command(
         radius=radius,
         limit=limit,
     )
-    result = search(query, _db(db))
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-        return
-    _print_hits(result)
+    print_result(search(query, _db(db)), as_json, _print_hits)
 
 
 def _print_hits(result: TrialSearchResult) -> None:
@@ -262,10 +255,7 @@ def show_command(
         }
     )
     detail = show(nct_id, _db(db), person=person, near=read_place(near), radius_miles=radius)
-    if as_json:
-        print_json(detail.model_dump(mode="json"))
-        return
-    _print_detail(detail)
+    print_result(detail, as_json, _print_detail)
 
 
 def _print_detail(detail: TrialDetail) -> None:

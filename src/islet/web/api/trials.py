@@ -158,18 +158,14 @@ def trial(
     return show(nct_id, default_db_path(), near=place, radius_miles=radius)
 
 
-def both_or_neither(a: str, b: str) -> list[JsonValue]:
-    """JSON Schema: a number for ``a`` needs one for ``b``, and the other way round."""
-    return [
-        {
-            "if": {"properties": {x: {"type": "number"}}, "required": [x]},
-            "then": {"properties": {y: {"type": "number"}}, "required": [y]},
-        }
-        for x, y in ((a, b), (b, a))
-    ]
-
-
-BOTH_LAT_AND_LON = both_or_neither("lat", "lon")
+# JSON Schema: a number for lat needs one for lon, and the other way round.
+BOTH_LAT_AND_LON: list[JsonValue] = [
+    {
+        "if": {"properties": {x: {"type": "number"}}, "required": [x]},
+        "then": {"properties": {y: {"type": "number"}}, "required": [y]},
+    }
+    for x, y in (("lat", "lon"), ("lon", "lat"))
+]
 
 
 class ScreeningRequest(BaseModel):
