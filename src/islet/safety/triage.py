@@ -313,6 +313,9 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
         reading = None  # a later normal reading: the low one has come back up ("... now 92")
 
+    if latest and latest[-1].low is None and not latest[-1].unit_unclear:
+        # a normal number after "the sensor said LOW" ("fingerstick was 92"): it came back up
+        found = [f for f in found if f.signal.kind != "low-sugar" or f.signal.level == "none"]
     present = {f.signal.id for f in found} | ({LOW_SUGAR} if reading else set())
     counted = [
         f
@@ -330,6 +333,8 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
             unlike.add("crisis")
         if any(_any(c.as_prescribed, s.text) for s in parts):
             unlike.add("medication")
+        if level == "medication":  # the patterns read a medicine question ("cutting my
+            unlike.add("crisis")  # pill in half"), not the model's crisis word "cutting"
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
