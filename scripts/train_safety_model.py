@@ -50,10 +50,12 @@ OUT = (
 )
 # The levels the model may raise on its own, and the probability each needs (chosen on the
 # leave-one-writer-out figures of the dev split, --check).
+# Spanish: fewer writers, less to learn from; crisis at 0.5 so that "no quiero morirme, tengo
+# miedo" (fear of dying, a spec case) stays none after the fourth writer's dev probes. English
+# crisis at 0.5 since function words weigh nothing alone (IGNORED): leave-one-writer-out on dev
+# raised no look-alike there (0.45: 1 of 1,217), and no text of the spec cases reaches it.
 THRESHOLDS = (
-    # Spanish: fewer writers, less to learn from; crisis at 0.5 so that "no quiero morirme, tengo
-    # miedo" (fear of dying, a spec case) stays none after the fourth writer's dev probes
-    {"crisis": 0.5, "medication": 0.45} if LANGUAGE == "es" else {"crisis": 0.45, "medication": 0.5}
+    {"crisis": 0.5, "medication": 0.45} if LANGUAGE == "es" else {"crisis": 0.5, "medication": 0.5}
 )
 # Not emergency: words alone cannot tell "I am not short of breath" or "I get hypos" (habitual)
 # from an emergency now, which the patterns' negation and time rules can.
@@ -68,6 +70,23 @@ LABELS = (
         "medication": "words that may be about changing or taking a medicine",
     }
 )
+# Function words that are no feature alone, nor as a pair of two: trained on crisis probes that
+# are mostly first-person and negative ("i dont want to live"), "i" and "not" alone had come to
+# weigh as crisis, so "I don't have diarrhea" or "I have a diagnosis" read as one.
+FUNCTION_WORDS = {
+    "es": (
+        "yo me mi mis tu te se le les lo la los las el un una unos unas y o pero que de del a al "
+        "en con por para es soy son esta estoy estan fue ser ha he han no ni si muy mas ya como "
+        "este esto eso ese hay tengo tiene"
+    ),
+    "en": (
+        "a an the i me my we our you your he him his she her it its they them their and or but "
+        "so to of in on at for with from by as is am are was were be been being do does did "
+        "have has had having not no this that these those there here if then than just also "
+        "very really can will would could should may might must about into up out over get got"
+    ),
+}
+IGNORED = sorted(FUNCTION_WORDS[LANGUAGE].split())
 STRENGTH = 10.0  # inverse L2 strength (C)
 STEPS = 300
 RATE = 5.0
@@ -96,7 +115,7 @@ def dev_probes() -> list[dict[str, object]]:
 def featurised(texts: list[str]) -> list[set[str]]:
     reading = reading_for(LANGUAGE)
     rewrites, numbers = reading.vocabulary.rewrites, reading.rules.numbers
-    return [features(words_of(t, rewrites, numbers)) for t in texts]
+    return [features(words_of(t, rewrites, numbers), frozenset(IGNORED)) for t in texts]
 
 
 def fit(rows: list[set[str]], labels: list[int]) -> tuple[list[str], Matrix, Matrix]:
@@ -190,6 +209,7 @@ def main() -> None:
         "weights": weights,
         "thresholds": THRESHOLDS,
         "labels": LABELS,
+        "ignored": IGNORED,
     }
     OUT.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(weights)} features")

@@ -38,6 +38,10 @@ class WordModel(Strict):
     weights: dict[str, list[float]]  # feature ("word" or "word word") -> one weight per level
     thresholds: dict[Level, float]  # a level the model may raise, and the probability it needs
     labels: dict[Level, str]  # the sign shown when the model raised that level
+    # function words that are no feature alone, nor paired with another: "I", "not", "have"
+    # weigh nothing by themselves ("I don't have diarrhea" is no crisis); "not_x" and pairs with
+    # a content word still carry them
+    ignored: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _shapes(self) -> WordModel:
@@ -57,10 +61,11 @@ NEGATIONS = frozenset(
 SCOPE_ENDS = frozenset({",", ".", "!", "?", ";", "\n", "but", "just", "only"})
 
 
-def features(words: Sequence[str]) -> set[str]:
+def features(words: Sequence[str], ignored: frozenset[str] = frozenset()) -> set[str]:
     """Words and neighbouring word pairs, punctuation left out. A word after a negation in the
     same clause is marked ("i am not suicidal" gives "not_suicidal"), so the model can tell
-    "not suicidal" from "suicidal" as the patterns' negation rules do."""
+    "not suicidal" from "suicidal" as the patterns' negation rules do. An ``ignored`` word is
+    no feature alone, and two of them side by side make no pair."""
     plain: list[str] = []
     negated = False
     for word in words:
@@ -70,12 +75,17 @@ def features(words: Sequence[str]) -> set[str]:
             continue
         plain.append(f"not_{word}" if negated else word)
         negated = negated or word in NEGATIONS
-    return set(plain) | {f"{a} {b}" for a, b in pairwise(plain)}
+
+    def function_word(feature: str) -> bool:
+        return feature.removeprefix("not_") in ignored
+
+    pairs = {f"{a} {b}" for a, b in pairwise(plain) if not (function_word(a) and function_word(b))}
+    return {w for w in plain if not function_word(w)} | pairs
 
 
 def probabilities(model: WordModel, words: Sequence[str]) -> dict[Level, float]:
     """The model's probability of each level for a text's normalised words."""
-    found = features(words)
+    found = features(words, frozenset(model.ignored))
     known = [f for f in found if f in model.weights]
     scale = 1 / math.sqrt(len(found)) if found else 0.0  # no words (only punctuation): no score
     scores = list(model.bias)
