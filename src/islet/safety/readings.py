@@ -76,7 +76,7 @@ def _patterns(
             rf"{NUMBER}{UNIT}(?![\w.])"
         ),
         before_word=re.compile(
-            rf"(?<![\w.]){NUMBER}{UNIT} (?:on|from|per) (?:the|my|his|her|their|\w+s) "
+            rf"(?<![\w.]){NUMBER}{UNIT} (?:on|from|per) (?:(?:the|my|his|her|their|\w+s) )?"
             rf"(?:\w+ )?(?:{alternation})"
         ),
         with_unit=re.compile(
