@@ -18,7 +18,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import asyncio  # noqa: E402
 import os  # noqa: E402
-import socket  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
@@ -27,6 +26,10 @@ from itertools import cycle  # noqa: E402
 from typing import Any  # noqa: E402
 
 import httpx  # noqa: E402
+
+sys.path.insert(0, str(HERE.parent))  # for tests.processes
+
+from tests.processes import free_port  # noqa: E402
 
 REQUESTS = 2000
 CONCURRENCY = 16
@@ -39,13 +42,6 @@ SITUATIONS = [
 ]
 
 Send = Callable[[httpx.AsyncClient, int], Coroutine[Any, Any, httpx.Response]]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def start_server(port: int) -> subprocess.Popen[bytes]:

@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.processes
+
+from tests.processes import free_port
 
 WARMUP_SECONDS = 1.0
 REQUEST_TIMEOUT = 30.0
@@ -142,13 +145,6 @@ async def drive(port: int, requests: list[bytes], clients: int, seconds: float) 
     await asyncio.gather(*(one_client() for _ in range(clients)))
     step.elapsed = time.perf_counter() - began
     return step
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def start_server(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:

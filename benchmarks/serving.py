@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,10 @@ from itertools import cycle
 from pathlib import Path
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.processes
+
+from tests.processes import ISLET, free_port
 
 STARTS = 3
 SEQUENTIAL = 400
@@ -39,14 +42,6 @@ SITUATIONS = cycle(
         {},
     ]
 )
-ISLET = "from islet.cli import main; main()"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def cpu_seconds(pid: int) -> float:

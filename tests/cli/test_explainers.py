@@ -231,19 +231,6 @@ def test_stage_groups_from_categories(
     assert answer.status_code == 200 and answer.json() == data
 
 
-@pytest.mark.parametrize("case", rows("bad_stage"))
-def test_bad_staging_input_is_refused(
-    case: dict[str, Any], web: TestClient, runner: CliRunner
-) -> None:
-    result = runner.invoke(app, ["stage", *case["args"], "--json"])
-    assert result.exit_code == 2
-    assert case["says"].lower() in result.output.lower()
-    assert "Traceback" not in result.output
-    answer = web.post("/api/v1/stage", json=as_body(case["args"]))
-    assert answer.status_code == 422
-    assert answer.json()["field"] == case["field"], answer.json()
-
-
 # --- grading ----------------------------------------------------------------------------------
 
 
@@ -269,14 +256,23 @@ def test_who_grade_and_the_measure_that_decided(
     assert answer.status_code == 200 and answer.json() == data
 
 
-@pytest.mark.parametrize("case", rows("bad_grade"))
-def test_bad_grading_input_is_refused(
-    case: dict[str, Any], web: TestClient, runner: CliRunner
+@pytest.mark.parametrize(
+    ("command", "case"),
+    [
+        pytest.param(command, *row.values, id=f"{command}-{row.id}")
+        for command in ("stage", "grade")
+        for row in rows(f"bad_{command}")
+    ],
+)
+def test_bad_calculator_input_is_refused(
+    command: str, case: dict[str, Any], web: TestClient, runner: CliRunner
 ) -> None:
-    result = runner.invoke(app, ["grade", *case["args"], "--json"])
+    """The same refusal on the command line (exit 2, no traceback) and the API (422, the field)."""
+    result = runner.invoke(app, [command, *case["args"], "--json"])
     assert result.exit_code == 2
     assert case["says"].lower() in result.output.lower()
-    answer = web.post("/api/v1/grade", json=as_body(case["args"]))
+    assert "Traceback" not in result.output
+    answer = web.post(f"/api/v1/{command}", json=as_body(case["args"]))
     assert answer.status_code == 422
     assert answer.json()["field"] == case["field"], answer.json()
 
