@@ -176,7 +176,7 @@ def test_spanish_files_are_kept_apart_from_the_english_knowledge() -> None:
         ("insulinoma", "insulina", []),
         ("glucagonoma", "glucagón", []),
         ("somatostatinoma", "somatostatina", []),
-        ("acth-secreting", "hormona adrenocorticotropa (ACTH)", ["síndrome de Cushing"]),
+        ("acth-secreting", "hormona adrenocorticotrópica (ACTH)", ["síndrome de Cushing"]),
     ],
 )
 def test_a_tumor_types_hormone_and_syndromes_read_in_spanish(
