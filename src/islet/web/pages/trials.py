@@ -23,6 +23,7 @@ from islet.messages import N_
 from islet.model import Audience
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.live import Registry, find_trials
+from islet.trials.person import TUMOR_TYPE_IDS
 from islet.trials.search import (
     DEFAULT_RADIUS_MILES,
     INTERVENTION_TYPES,
@@ -37,7 +38,6 @@ from islet.web.deps import AudienceQuery
 from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     MAX_PICKS,
-    TUMOR_TYPE_IDS,
     ScreeningFields,
     ScreeningForm,
     SearchForm,
