@@ -4,14 +4,17 @@ The JSON API reads its query parameters into these models (FastAPI query models)
 document publishes exactly these limits, the core's own (``MAX_AGE``, ``MAX_RADIUS_MILES``, the
 code patterns). What they mean is read by the core's one reader of filters
 (``islet.trials.query``): a :class:`TrialQuery` or a place, or an error naming the field.
+:func:`read_shortlist` reads the NCT numbers of a shortlist (the trial pages' ``nct``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from islet.errors import InvalidInput
 from islet.trials.geo import PLACE_PATTERN, Point
 from islet.trials.query import (
     DEFAULT_RADIUS_MILES,
@@ -23,6 +26,9 @@ from islet.trials.query import (
     TrialQuery,
     read_place,
 )
+from islet.trials.records import NCT_PATTERN
+
+MAX_PICKS = 20  # studies on one shortlist
 
 Lat = Annotated[
     float | None, Field(ge=-90, le=90, description="latitude of the place to search near")
@@ -92,3 +98,22 @@ class SearchFilters(BaseModel):
         """The query these filters mean; the first error, naming its field, when one cannot be
         used (see :meth:`TrialQuery.read`)."""
         return TrialQuery.read(**self.model_dump())
+
+
+def read_shortlist(values: list[str]) -> tuple[list[str], InvalidInput | None]:
+    """The NCT numbers chosen for a shortlist (``nct``), once each, in order, at most
+    ``MAX_PICKS``; and the error for the last value that could not be used, if any."""
+    picks: list[str] = []
+    error: InvalidInput | None = None
+    for value in values:
+        key = value.strip().upper()
+        if not key:
+            continue
+        if not re.match(NCT_PATTERN, key):
+            error = InvalidInput("nct", f"'{value[:40]}' is not an NCT number such as NCT00510068")
+            continue
+        if key not in picks:
+            picks.append(key)
+    if len(picks) > MAX_PICKS:
+        error = InvalidInput("nct", f"choose at most {MAX_PICKS} studies")
+    return picks[:MAX_PICKS], error

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 from starlette.datastructures import QueryParams
 
 from islet.errors import IsletError
 from islet.trials.eligibility import PersonFacts
+from islet.trials.filters import read_shortlist
 from islet.trials.geo import Point
 from islet.trials.person import read_person
 from islet.trials.query import (
@@ -25,9 +26,7 @@ from islet.trials.query import (
     TrialQuery,
     read_filters,
 )
-from islet.trials.records import NCT_PATTERN
 
-MAX_PICKS = 20  # studies on one shortlist
 # The statuses offered as boxes; expanded-access statuses are accepted in the address too.
 FORM_STATUSES = STATUSES[:9]
 # Registry codes that read better than their words: two phases and a status.
@@ -42,6 +41,7 @@ _FIELD_LABELS = {
     "intervention_type": "intervention type",
     "near": "place",
     "ki67": "Ki-67",
+    "nct": "shortlist",
     "tumor_type": "tumor type",
     "men1": "MEN1",
     "prior": "earlier treatments",
@@ -116,27 +116,19 @@ class ScreeningForm(ScreeningFields):
 
 def read_search(params: QueryParams) -> SearchForm:
     """The search form from the page address (the last value of a field given twice)."""
-    form = SearchForm(
-        tumor_type=params.get("type", ""),
-        statuses=[v for v in params.getlist("status") if v],
-        phases=[v for v in params.getlist("phase") if v],
-        intervention_types=[v for v in params.getlist("intervention_type") if v],
-        age=params.get("age", ""),
-        sex=params.get("sex", ""),
-        near=params.get("near", ""),
-        radius=params.get("radius", ""),
-    )
+    typed: dict[str, Any] = {
+        "tumor_type": params.get("type", ""),
+        "statuses": [v for v in params.getlist("status") if v],
+        "phases": [v for v in params.getlist("phase") if v],
+        "intervention_types": [v for v in params.getlist("intervention_type") if v],
+        "age": params.get("age", ""),
+        "sex": params.get("sex", ""),
+        "near": params.get("near", ""),
+        "radius": params.get("radius", ""),
+    }
+    form = SearchForm(**typed)
     form.picked = read_picks(params.getlist("nct"), form.errors)
-    reading = read_filters(
-        tumor_type=form.tumor_type,
-        statuses=form.statuses,
-        phases=form.phases,
-        intervention_types=form.intervention_types,
-        age=form.age,
-        sex=form.sex,
-        near=_said(form.near),
-        radius=form.radius,
-    )
+    reading = read_filters(**{**typed, "near": _said(form.near)})
     form.errors.update(messages(reading.errors))
     form.tumor_type = reading.values["tumor_type"] or form.tumor_type  # a name selects its id
     # The codes that are fine stay ticked.
@@ -183,18 +175,8 @@ def read_screening(sent: ScreeningFields) -> ScreeningForm:
 
 
 def read_picks(values: list[str], errors: dict[str, str]) -> list[str]:
-    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
-    picks: list[str] = []
-    for value in values:
-        key = value.strip().upper()
-        if not key:
-            continue
-        if not re.match(NCT_PATTERN, key):
-            errors["nct"] = f"shortlist: '{value[:40]}' is not an NCT number such as NCT00510068"
-            continue
-        if key not in picks:
-            picks.append(key)
-    if len(picks) > MAX_PICKS:
-        errors["nct"] = f"shortlist: choose at most {MAX_PICKS} studies"
-        picks = picks[:MAX_PICKS]
+    """The NCT numbers chosen for a shortlist (read by the core); errors by field."""
+    picks, error = read_shortlist(values)
+    if error is not None:
+        errors.update(messages({"nct": error}))
     return picks
