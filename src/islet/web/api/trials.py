@@ -47,9 +47,8 @@ async def trials(
     recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
     search of the registry (``origin: "registry"``, ``fetched_at``), or 503
     ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
-    query = filters.query()
     try:
-        return await find_trials(query, default_db_path(), Registry.from_env())
+        return await find_trials(filters.query(), default_db_path(), Registry.from_env())
     except RegistryUnavailable as error:
         return _registry_unavailable(request, str(error))
 
