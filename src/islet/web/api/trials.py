@@ -9,7 +9,7 @@ age, sex and place as query parameters, as the CLI does, and none of them is sto
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -17,16 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from islet.errors import RegistryUnavailable
 from islet.trials.eligibility import PersonFacts
-from islet.trials.geo import PLACE_PATTERN
+from islet.trials.filters import PlaceFilters, SearchFilters
 from islet.trials.live import Registry, find_trials
-from islet.trials.query import (
-    DEFAULT_RADIUS_MILES,
-    INTERVENTION_TYPE_PATTERN,
-    PHASE_PATTERN,
-    STATUS_PATTERN,
-    TrialQuery,
-    read_place,
-)
+from islet.trials.query import DEFAULT_RADIUS_MILES, read_place
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT, place_rules
@@ -35,37 +28,6 @@ from islet.web.problems import problem
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
 
-Lat = Annotated[
-    float | None, Query(ge=-90, le=90, description="latitude of the place to search near")
-]
-Lon = Annotated[
-    float | None, Query(ge=-180, le=180, description="longitude of the place to search near")
-]
-Zip = Annotated[
-    str | None,
-    Query(alias="zip", pattern=r"^[0-9]{5}$", description="a US ZIP code to search near"),
-]
-Near = Annotated[
-    str | None,
-    Query(
-        max_length=64,
-        description="'LAT,LON' or a US ZIP code, as the CLI's --near (instead of lat/lon or zip)",
-        json_schema_extra={"pattern": PLACE_PATTERN},  # read_place reads exactly these
-    ),
-]
-Radius = Annotated[float, Query(gt=0, le=12500, description="miles from lat/lon")]
-
-
-def code(pattern: str) -> Any:
-    """One registry code of a filter, spelled as the core reads it (``pattern``)."""
-    return Field(max_length=40, json_schema_extra={"pattern": pattern})
-
-
-Statuses = Annotated[list[Annotated[str, code(STATUS_PATTERN)]] | None, Query(max_length=20)]
-Phases = Annotated[list[Annotated[str, code(PHASE_PATTERN)]] | None, Query(max_length=20)]
-InterventionTypes = Annotated[
-    list[Annotated[str, code(INTERVENTION_TYPE_PATTERN)]] | None, Query(max_length=20)
-]
 NctId = Annotated[
     str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
 ]
@@ -78,47 +40,15 @@ NctId = Annotated[
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=True)},
 )
 async def trials(
-    request: Request,
-    tumor_type: Annotated[
-        str | None, Query(alias="type", max_length=100, description="a tumor type id or name")
-    ] = None,
-    condition: Annotated[str | None, Query(max_length=200, description="other condition")] = None,
-    any_condition: bool = False,
-    status: Statuses = None,
-    phase: Phases = None,
-    intervention_type: InterventionTypes = None,
-    age: Annotated[float | None, Query(ge=0, le=130)] = None,
-    sex: Literal["female", "male"] | None = None,
-    lat: Lat = None,
-    lon: Lon = None,
-    zip_code: Zip = None,
-    near: Near = None,
-    radius: Radius = DEFAULT_RADIUS_MILES,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    request: Request, filters: Annotated[SearchFilters, Query()]
 ) -> TrialSearchResult | JSONResponse:
     """ClinicalTrials.gov studies for pancreatic NETs that fit the filters; with lat/lon (or a
     US ZIP code) each hit says "N locations, including X near you" and names the nearest
     recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
     search of the registry (``origin: "registry"``, ``fetched_at``), or 503
     ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
-    query = TrialQuery.read(
-        tumor_type=tumor_type,
-        condition=condition,
-        any_condition=any_condition,
-        statuses=status,
-        phases=phase,
-        intervention_types=intervention_type,
-        age=age,
-        sex=sex,
-        near=near,
-        lat=lat,
-        lon=lon,
-        zip_code=zip_code,
-        radius=radius,
-        limit=limit,
-    )
     try:
-        return await find_trials(query, default_db_path(), Registry.from_env())
+        return await find_trials(filters.query(), default_db_path(), Registry.from_env())
     except RegistryUnavailable as error:
         return _registry_unavailable(request, str(error))
 
@@ -146,16 +76,9 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
     responses=problem_responses(404, 503),
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
 )
-def trial(
-    nct_id: NctId,
-    lat: Lat = None,
-    lon: Lon = None,
-    near: Near = None,
-    radius: Radius = DEFAULT_RADIUS_MILES,
-) -> TrialDetail:
+def trial(nct_id: NctId, place: Annotated[PlaceFilters, Query()]) -> TrialDetail:
     """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
-    place = read_place(near, lat=lat, lon=lon)
-    return show(nct_id, default_db_path(), near=place, radius_miles=radius)
+    return show(nct_id, default_db_path(), near=place.place(), radius_miles=place.radius)
 
 
 # JSON Schema: a number for lat needs one for lon, and the other way round.

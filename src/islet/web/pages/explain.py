@@ -7,7 +7,7 @@ the browser for a short while (``ANSWER_CACHE``), so Back and Forward never show
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query
 from starlette.requests import Request
@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
+from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
 from islet.web.pages.home import red_flags
 from islet.web.rendering import ANSWER_CACHE, page_language, render
@@ -26,16 +27,7 @@ MAX_TEXT = 2000
 
 @router.get("/symptoms")
 def symptoms_form(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
-    return render(
-        request,
-        "symptoms.html",
-        audience,
-        red_flags=red_flags(kb),
-        answer=None,
-        text="",
-        checked=[],
-        max_text=MAX_TEXT,
-    )
+    return _symptoms_page(request, kb, audience, answer=None, text="", checked=[])
 
 
 @router.post("/symptoms")
@@ -49,17 +41,22 @@ def symptoms_answer(
     checked = [s for s in symptom if s in kb.symptoms]
     items = [*checked, *([text] if text.strip() else [])]
     answer = explain_symptoms(items, kb, page_language(request)) if items else None
-    return render(
+    return _symptoms_page(
         request,
-        "symptoms.html",
+        kb,
         audience,
-        red_flags=red_flags(kb),
         answer=answer,
         text=text,
         checked=checked,
-        max_text=MAX_TEXT,
         asked=True,
         headers=ANSWER_CACHE,
+    )
+
+
+def _symptoms_page(request: Request, kb: KB, audience: Audience, **context: Any) -> Response:
+    """The symptom page: the form, the red flags, and the answer when there is one."""
+    return render(
+        request, "symptoms.html", audience, red_flags=red_flags(kb), max_text=MAX_TEXT, **context
     )
 
 

@@ -1,41 +1,34 @@
 """The trial pages' forms read into core queries: search filters and a person's facts.
 
-The core reads every value (``islet.trials.query``); a wrong one comes back as a message next
-to its field, and the form keeps what was typed. Nothing read here is stored or logged: it
-serves one answer and is gone.
+The core reads every value (``islet.trials.query``, ``islet.trials.person``); a wrong one comes
+back as a message next to its field, and the form keeps what was typed. Nothing read here is
+stored or logged: it serves one answer and is gone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, TypeVar, get_args
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 from starlette.datastructures import QueryParams
 
-from islet.errors import InvalidInput, IsletError
-from islet.trials.eligibility import PersonFacts, TumorTypeId
+from islet.errors import IsletError
+from islet.trials.eligibility import PersonFacts
+from islet.trials.filters import read_shortlist
 from islet.trials.geo import Point
+from islet.trials.person import read_person
 from islet.trials.query import (
     DEFAULT_RADIUS_MILES,
     STATUSES,
     TrialQuery,
-    read_age,
     read_filters,
-    read_number,
-    read_sex,
 )
-from islet.trials.records import NCT_PATTERN
 
-MAX_PICKS = 20  # studies on one shortlist
-MAX_PRIOR = 20  # treatments a person may list
-MAX_TREATMENT_CHARS = 100
 # The statuses offered as boxes; expanded-access statuses are accepted in the address too.
 FORM_STATUSES = STATUSES[:9]
-TUMOR_TYPE_IDS: tuple[str, ...] = get_args(TumorTypeId)
-_SEPARATORS = re.compile(r"[,;\n]+")
 # Registry codes that read better than their words: two phases and a status.
 _CODE_LABELS = {
     "EARLY_PHASE1": "Early phase 1",
@@ -48,8 +41,11 @@ _FIELD_LABELS = {
     "intervention_type": "intervention type",
     "near": "place",
     "ki67": "Ki-67",
+    "nct": "shortlist",
+    "tumor_type": "tumor type",
+    "men1": "MEN1",
+    "prior": "earlier treatments",
 }
-T = TypeVar("T")
 Typed = Annotated[str, Field(max_length=200)]
 
 
@@ -120,27 +116,19 @@ class ScreeningForm(ScreeningFields):
 
 def read_search(params: QueryParams) -> SearchForm:
     """The search form from the page address (the last value of a field given twice)."""
-    form = SearchForm(
-        tumor_type=params.get("type", ""),
-        statuses=[v for v in params.getlist("status") if v],
-        phases=[v for v in params.getlist("phase") if v],
-        intervention_types=[v for v in params.getlist("intervention_type") if v],
-        age=params.get("age", ""),
-        sex=params.get("sex", ""),
-        near=params.get("near", ""),
-        radius=params.get("radius", ""),
-    )
+    typed: dict[str, Any] = {
+        "tumor_type": params.get("type", ""),
+        "statuses": [v for v in params.getlist("status") if v],
+        "phases": [v for v in params.getlist("phase") if v],
+        "intervention_types": [v for v in params.getlist("intervention_type") if v],
+        "age": params.get("age", ""),
+        "sex": params.get("sex", ""),
+        "near": params.get("near", ""),
+        "radius": params.get("radius", ""),
+    }
+    form = SearchForm(**typed)
     form.picked = read_picks(params.getlist("nct"), form.errors)
-    reading = read_filters(
-        tumor_type=form.tumor_type,
-        statuses=form.statuses,
-        phases=form.phases,
-        intervention_types=form.intervention_types,
-        age=form.age,
-        sex=form.sex,
-        near=_said(form.near),
-        radius=form.radius,
-    )
+    reading = read_filters(**{**typed, "near": _said(form.near)})
     form.errors.update(messages(reading.errors))
     form.tumor_type = reading.values["tumor_type"] or form.tumor_type  # a name selects its id
     # The codes that are fine stay ticked.
@@ -173,86 +161,22 @@ def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
 
 
 def read_screening(sent: ScreeningFields) -> ScreeningForm:
-    """A person's facts from the screening form; an empty field means "not said", never "no"."""
+    """A person's facts from the screening form, read by the core (``islet.trials.person``)."""
     form = ScreeningForm(**sent.model_dump())
-    errors = form.errors
-    age_years = _read(read_age, form.age, errors)
-    sex_value = _read(read_sex, form.sex, errors)
-    type_id = form.tumor_type.strip()
-    if type_id and type_id not in TUMOR_TYPE_IDS:
-        errors["tumor_type"] = "tumor type: choose one from the list"
-    grade_value = form.grade.strip()
-    if grade_value not in ("", "1", "2", "3"):
-        errors["grade"] = "grade: choose grade 1, 2 or 3, or leave it empty"
-    ki67_value = _read(
-        lambda text: read_number("ki67", text, 0, 100, "a percent from 0 to 100, e.g. 12"),
-        form.ki67,
-        errors,
+    reading = read_person(
+        **sent.model_dump(exclude={"near", "radius", "no_prior"}), no_prior=bool(sent.no_prior)
     )
-    men1_value = {"": None, "yes": True, "no": False}.get(form.men1.strip())
-    if form.men1.strip() not in ("", "yes", "no"):
-        errors["men1"] = "MEN1: choose yes, no, or not saying"
-    treatments = _treatments(form.prior, bool(form.no_prior), errors)
-    if errors:
-        return form
-    try:
-        form.person = PersonFacts.model_validate(
-            {
-                "age": age_years,
-                "sex": sex_value,
-                "tumor_type": type_id or None,
-                "grade": int(grade_value) if grade_value else None,
-                "ki67": ki67_value,
-                "men1": men1_value,
-                "prior_treatments": treatments,
-            }
-        )
-    except ValidationError as error:  # the checks above should leave nothing for pydantic
-        name = str(error.errors()[0]["loc"][0]) if error.errors() else "facts"
-        errors[name] = f"{name}: this value cannot be used"
+    form.errors.update(messages(reading.errors))
+    form.person = reading.person
     return form
 
 
 # --- One field at a time ------------------------------------------------------------------------
 
 
-def _read(read: Callable[[str], T], text: str, errors: dict[str, str]) -> T | None:
-    """``read(text)``, or None with the error noted beside its field."""
-    try:
-        return read(text)
-    except InvalidInput as error:
-        errors.update(messages({error.field or "facts": error}))
-        return None
-
-
 def read_picks(values: list[str], errors: dict[str, str]) -> list[str]:
-    """The NCT numbers chosen for a shortlist, once each, in order; errors by field."""
-    picks: list[str] = []
-    for value in values:
-        key = value.strip().upper()
-        if not key:
-            continue
-        if not re.match(NCT_PATTERN, key):
-            errors["nct"] = f"shortlist: '{value[:40]}' is not an NCT number such as NCT00510068"
-            continue
-        if key not in picks:
-            picks.append(key)
-    if len(picks) > MAX_PICKS:
-        errors["nct"] = f"shortlist: choose at most {MAX_PICKS} studies"
-        picks = picks[:MAX_PICKS]
+    """The NCT numbers chosen for a shortlist (read by the core); errors by field."""
+    picks, error = read_shortlist(values)
+    if error is not None:
+        errors.update(messages({"nct": error}))
     return picks
-
-
-def _treatments(text: str, none_yet: bool, errors: dict[str, str]) -> list[str] | None:
-    entries = [e.strip() for e in _SEPARATORS.split(text) if e.strip()]
-    if none_yet and entries:
-        errors["prior"] = (
-            "earlier treatments: either list them or tick 'no treatment yet', not both"
-        )
-    elif len(entries) > MAX_PRIOR:
-        errors["prior"] = f"earlier treatments: list at most {MAX_PRIOR}"
-    elif any(len(e) > MAX_TREATMENT_CHARS for e in entries):
-        errors["prior"] = f"earlier treatments: keep each name under {MAX_TREATMENT_CHARS} letters"
-    if none_yet:
-        return []
-    return entries or None
