@@ -48,6 +48,8 @@ OutOfScopeReason = Literal[
     "emergency",
     "crisis",
 ]
+# Out-of-scope reasons about another condition: not when the question names a tumor type.
+NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset({"near-neighbour", "other-cancer"})
 FacetId = Literal[
     "sites",
     "hormone",
@@ -195,10 +197,45 @@ class Answering(Strict):
         return self
 
 
+class OtherConditions(Strict):
+    """Names of other illnesses the summary does not cover ("gout", "heart failure"), the
+    kinds of item whose mention makes a question about the summary's subject after all, and
+    what a decline says."""
+
+    names: str = Field(min_length=1)  # separated by ";", lower case, no apostrophes
+    about_the_subject: list[str] = Field(min_length=1)  # item kinds: tumor-type, test, ...
+    message: str = Field(min_length=1)
+
+    @property
+    def listed(self) -> list[str]:
+        """The names, one per entry."""
+        return [" ".join(name.split()) for name in self.names.split(";") if name.strip()]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of the names: real words that spelling repair must leave alone."""
+        return frozenset(w for name in self.listed for w in name.split())
+
+    def pattern(self) -> re.Pattern[str]:
+        """One pattern for every name, as a whole word or phrase (a plural "s" allowed)."""
+        names = sorted(self.listed, key=len, reverse=True)
+        return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+
+    @field_validator("names")
+    @classmethod
+    def _no_repeats(cls, names: str) -> str:
+        listed = [" ".join(n.split()) for n in names.split(";") if n.strip()]
+        repeated = sorted({n for n in listed if listed.count(n) > 1})
+        if repeated:
+            raise ValueError(f"listed twice: {', '.join(repeated)}")
+        return names
+
+
 class Lexicon(Strict):
     lay_terms: list[LayTerm]
     answering: Answering
     expansions: list[Expansion] = Field(default_factory=list)
+    other_conditions: OtherConditions | None = None
 
 
 @cache
@@ -208,6 +245,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     lay_terms: list[LayTerm] = []
     expansions: list[Expansion] = []
     answering: Answering | None = None
+    other: OtherConditions | None = None
     for path in sorted(directory.glob("*.yaml")):
         document = read_mapping(path, f"ask/{path.name}", problems)
         if document is None:
@@ -220,6 +258,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
                     expansions.extend(Expansion.model_validate(entry) for entry in value)
                 elif key == "answering":
                     answering = Answering.model_validate(value)
+                elif key == "other_conditions":
+                    other = OtherConditions.model_validate(value)
                 else:
                     problems.append(f"ask/{path.name}: unknown key '{key}'")
             except ValidationError as error:
@@ -237,7 +277,9 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     )
     if problems or answering is None:
         raise KnowledgeError(problems)
-    return Lexicon(lay_terms=lay_terms, answering=answering, expansions=expansions)
+    return Lexicon(
+        lay_terms=lay_terms, answering=answering, expansions=expansions, other_conditions=other
+    )
 
 
 def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:

@@ -1,0 +1,77 @@
+"""What Ask Islet declines, and what it answers with a plain "the summary does not cover this".
+
+The out-of-scope rules (``answering.out_of_scope``: doses, advice, one person's outlook, near
+neighbours, other cancers, money and everyday life), the other illnesses the summary never
+mentions (``other_conditions``, issue 12: out-of-scope recall) and the gaps (topics the summary
+does not cover for an audience) are all data in ``knowledge/ask/``; this module matches them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason
+from islet.ask.retrieval import Reading
+from islet.ask.words import fold
+from islet.model import Audience
+
+
+class Scope:
+    """The out-of-scope rules, other illnesses and gaps of one lexicon, compiled once."""
+
+    def __init__(self, lexicon: Lexicon, audience: Audience, subject: str) -> None:
+        answering = lexicon.answering
+        self._rules = [
+            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest, rule.message)
+            for rule in answering.out_of_scope
+        ]
+        self._gaps = [
+            (gap, [re.compile(p) for p in gap.patterns])
+            for gap in answering.gaps
+            if not gap.audiences or audience in gap.audiences
+        ]
+        other = lexicon.other_conditions
+        self._other = other.pattern() if other is not None else None
+        self._own_kinds = frozenset(other.about_the_subject) if other is not None else frozenset()
+        self.other_message = other.message if other is not None else None
+        self._subject = subject
+
+    def out_of_scope(
+        self, question: str, read: str = "", *, neighbours: bool = True
+    ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
+        """The reason of the first out-of-scope rule that the question, as typed or as read
+        with its spelling repaired (``read``), matches, the "kind:id" targets of the rule's
+        closest covered items and the rule's own message; (None, [], None) when none matches.
+        ``neighbours`` False leaves the rules for near neighbours and other cancers out."""
+        typed = " ".join(fold(question).split())
+        for reason, patterns, closest, message in self._rules:
+            if reason in NEIGHBOURS and not neighbours:
+                continue
+            # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
+            asked = [typed] if reason == "dosing" or not read else [typed, read]
+            if any(p.search(text) for p in patterns for text in asked):
+                return reason, list(closest), message
+        return None, [], None
+
+    def other_condition(self, question: str, reading: Reading) -> str | None:
+        """The other illness the question is about ("how is gout treated"), or None when it
+        names none, or also names the summary's own subject (a tumor type, one of its tests or
+        treatments, a pancreatic NET): "I have lupus, can I still have PRRT" is in scope."""
+        if self._other is None:
+            return None
+        found = self._other.search(" ".join(fold(question).split()))
+        if found is None:
+            return None
+        own = any(
+            m.target == self._subject or m.target.partition(":")[0] in self._own_kinds
+            for m in reading.mentions
+        )
+        return None if own or reading.subject else found.group(0)
+
+    def gap(self, question: str, read: str) -> Gap | None:
+        """The first gap (a topic the summary does not cover for this audience) asked about."""
+        typed = " ".join(fold(question).split())
+        for gap, patterns in self._gaps:
+            if any(p.search(text) for p in patterns for text in (typed, read)):
+                return gap
+        return None
