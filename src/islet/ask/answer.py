@@ -241,7 +241,10 @@ class Engine:
         )
         # A short question is mostly its topic: when its rarest word is in no passage and no
         # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
+        # Naming a tumor type or the summary's subject is naming the topic: an unknown word
+        # next to it is a person or a place ("my sister Maria has an insulinoma, what is that").
         short = len(search.reading.focus) <= tuning.short_terms
+        short = short and not (own_type or search.reading.subject)
         barely = barely or (
             short and search.confidence < tuning.min_short_confidence and not search.main_covered
         )

@@ -204,6 +204,7 @@ class OtherConditions(Strict):
 
     names: str = Field(min_length=1)  # separated by ";", lower case, no apostrophes
     about_the_subject: list[str] = Field(min_length=1)  # item kinds: tumor-type, test, ...
+    subject_words: str = Field(min_length=1)  # a pattern: "tumor", "growth", "islet" ...
     message: str = Field(min_length=1)
 
     @property
@@ -220,6 +221,11 @@ class OtherConditions(Strict):
         """One pattern for every name, as a whole word or phrase (a plural "s" allowed)."""
         names = sorted(self.listed, key=len, reverse=True)
         return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+
+    @field_validator("subject_words")
+    @classmethod
+    def _subject_compiles(cls, pattern: str) -> str:
+        return OutOfScopeRule._compiles([pattern])[0]
 
     @field_validator("names")
     @classmethod

@@ -234,6 +234,8 @@ class Retriever:
                     reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
+        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
+            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # The patterns see the question as typed and as read ("wat is a insulinomma").
         asked = (" ".join(fold(question).split()), " ".join(fixed))
         # Only when the rest of the question is a story ("my doctor said I have"): "they cut

@@ -33,6 +33,7 @@ class Scope:
         other = lexicon.other_conditions
         self._other = other.pattern() if other is not None else None
         self._own_kinds = frozenset(other.about_the_subject) if other is not None else frozenset()
+        self._own_words = re.compile(other.subject_words) if other is not None else None
         self.other_message = other.message if other is not None else None
         self._subject = subject
 
@@ -56,11 +57,12 @@ class Scope:
     def other_condition(self, question: str, reading: Reading) -> str | None:
         """The other illness the question is about ("how is gout treated"), or None when it
         names none, or also names the summary's own subject (a tumor type, one of its tests or
-        treatments, a pancreatic NET): "I have lupus, can I still have PRRT" is in scope."""
+        treatments, a tumor or growth): "I have lupus, can I still have PRRT" is in scope."""
         if self._other is None:
             return None
-        found = self._other.search(" ".join(fold(question).split()))
-        if found is None:
+        typed = " ".join(fold(question).split())
+        found = self._other.search(typed)
+        if found is None or (self._own_words is not None and self._own_words.search(typed)):
             return None
         own = any(
             m.target == self._subject or m.target.partition(":")[0] in self._own_kinds
