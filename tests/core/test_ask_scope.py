@@ -1,4 +1,5 @@
-"""Ask Islet's other illnesses (issue 12, out-of-scope recall): names the summary never uses."""
+"""Ask Islet's other topics (issue 12, out-of-scope recall): illnesses, medicines, tests and
+everyday health topics the summary never names."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from islet.kb import KnowledgeBase
 
 
 def _listed() -> list[str]:
-    other = load_lexicon().other_conditions
-    assert other is not None, "knowledge/ask/other-conditions.yaml is missing"
+    other = load_lexicon().other_topics
+    assert other is not None, "knowledge/ask/other-topics.yaml is missing"
     return other.listed
 
 
-def test_no_other_illness_is_a_word_of_the_summary(kb: KnowledgeBase) -> None:
+def test_no_other_topic_is_named_in_the_summary(kb: KnowledgeBase) -> None:
     # A name the passages use is something the summary covers, and must not be declined.
     text = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(f"{p.title} {p.text}")) for p in passages(kb))
     text = " ".join(text.split())
@@ -26,9 +27,9 @@ def test_no_other_illness_is_a_word_of_the_summary(kb: KnowledgeBase) -> None:
     assert used == []
 
 
-@pytest.mark.parametrize("name", ["gout", "lupus", "heart failure", "celiac disease"])
-def test_an_illness_alone_is_declined_and_never_read_as_another_word(name: str) -> None:
-    reply = answer(f"how is {name} treated")
+@pytest.mark.parametrize("name", ["gout", "lupus", "heart failure", "celiac disease", "metformin"])
+def test_another_topic_alone_is_declined_and_never_read_as_another_word(name: str) -> None:
+    reply = answer(f"what is {name} used for")
     assert not reply.in_scope
     assert reply.reason == "unrelated"
     assert name.split()[0] not in reply.understood.corrected

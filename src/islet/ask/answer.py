@@ -184,7 +184,7 @@ class Engine:
         # neighbour or other cancer it also names.
         own_type = bool(search.reading.mentioned("tumor-type"))
         reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
-        if reason is None and self.scope.other_condition(text, search.reading) is not None:
+        if reason is None and self.scope.other_topic(text, search.reading) is not None:
             reason, said = "unrelated", self.scope.other_message
         understood = Understood(
             corrected=search.reading.corrected,

@@ -197,20 +197,27 @@ class Answering(Strict):
         return self
 
 
-class OtherConditions(Strict):
-    """Names of other illnesses the summary does not cover ("gout", "heart failure"), the
-    kinds of item whose mention makes a question about the summary's subject after all, and
-    what a decline says."""
+class OtherTopics(Strict):
+    """Names of illnesses, medicines, tests and everyday health topics the summary does not
+    cover ("gout", "metformin"), what makes a question about the summary's subject after all,
+    and what a decline says. Each list is names separated by ";", lower case, no apostrophes."""
 
-    names: str = Field(min_length=1)  # separated by ";", lower case, no apostrophes
+    illnesses: str = Field(min_length=1)
+    medicines: str = ""
+    tests: str = ""
+    everyday: str = ""
     about_the_subject: list[str] = Field(min_length=1)  # item kinds: tumor-type, test, ...
     subject_words: str = Field(min_length=1)  # a pattern: "tumor", "growth", "islet" ...
     message: str = Field(min_length=1)
 
     @property
     def listed(self) -> list[str]:
-        """The names, one per entry."""
-        return [" ".join(name.split()) for name in self.names.split(";") if name.strip()]
+        """Every name, one per entry."""
+        return [
+            name
+            for names in (self.illnesses, self.medicines, self.tests, self.everyday)
+            for name in _names(names)
+        ]
 
     @property
     def words(self) -> frozenset[str]:
@@ -227,21 +234,24 @@ class OtherConditions(Strict):
     def _subject_compiles(cls, pattern: str) -> str:
         return OutOfScopeRule._compiles([pattern])[0]
 
-    @field_validator("names")
-    @classmethod
-    def _no_repeats(cls, names: str) -> str:
-        listed = [" ".join(n.split()) for n in names.split(";") if n.strip()]
+    @model_validator(mode="after")
+    def _no_repeats(self) -> OtherTopics:
+        listed = self.listed
         repeated = sorted({n for n in listed if listed.count(n) > 1})
         if repeated:
             raise ValueError(f"listed twice: {', '.join(repeated)}")
-        return names
+        return self
+
+
+def _names(names: str) -> list[str]:
+    return [" ".join(name.split()) for name in names.split(";") if name.strip()]
 
 
 class Lexicon(Strict):
     lay_terms: list[LayTerm]
     answering: Answering
     expansions: list[Expansion] = Field(default_factory=list)
-    other_conditions: OtherConditions | None = None
+    other_topics: OtherTopics | None = None
 
 
 @cache
@@ -251,7 +261,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     lay_terms: list[LayTerm] = []
     expansions: list[Expansion] = []
     answering: Answering | None = None
-    other: OtherConditions | None = None
+    other: OtherTopics | None = None
     for path in sorted(directory.glob("*.yaml")):
         document = read_mapping(path, f"ask/{path.name}", problems)
         if document is None:
@@ -264,8 +274,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
                     expansions.extend(Expansion.model_validate(entry) for entry in value)
                 elif key == "answering":
                     answering = Answering.model_validate(value)
-                elif key == "other_conditions":
-                    other = OtherConditions.model_validate(value)
+                elif key == "other_topics":
+                    other = OtherTopics.model_validate(value)
                 else:
                     problems.append(f"ask/{path.name}: unknown key '{key}'")
             except ValidationError as error:
@@ -284,7 +294,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     if problems or answering is None:
         raise KnowledgeError(problems)
     return Lexicon(
-        lay_terms=lay_terms, answering=answering, expansions=expansions, other_conditions=other
+        lay_terms=lay_terms, answering=answering, expansions=expansions, other_topics=other
     )
 
 

@@ -165,7 +165,7 @@ class Retriever:
             w for group in self._phrases_from.values() for p in group for w in words(p.surface)
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
-        other = lexicon.other_conditions.words if lexicon.other_conditions else frozenset()
+        other = lexicon.other_topics.words if lexicon.other_topics else frozenset()
         self.speller = Speller(surface | names, preferred=names, english=english_words() | other)
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])

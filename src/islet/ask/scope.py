@@ -1,9 +1,10 @@
 """What Ask Islet declines, and what it answers with a plain "the summary does not cover this".
 
 The out-of-scope rules (``answering.out_of_scope``: doses, advice, one person's outlook, near
-neighbours, other cancers, money and everyday life), the other illnesses the summary never
-mentions (``other_conditions``, issue 12: out-of-scope recall) and the gaps (topics the summary
-does not cover for an audience) are all data in ``knowledge/ask/``; this module matches them.
+neighbours, other cancers, money and everyday life), the illnesses, medicines, tests and
+everyday health topics the summary never mentions (``other_topics``, issue 12: out-of-scope
+recall) and the gaps (topics the summary does not cover for an audience) are all data in
+``knowledge/ask/``; this module matches them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Scope:
             for gap in answering.gaps
             if not gap.audiences or audience in gap.audiences
         ]
-        other = lexicon.other_conditions
+        other = lexicon.other_topics
         self._other = other.pattern() if other is not None else None
         self._own_kinds = frozenset(other.about_the_subject) if other is not None else frozenset()
         self._own_words = re.compile(other.subject_words) if other is not None else None
@@ -54,10 +55,11 @@ class Scope:
                 return reason, list(closest), message
         return None, [], None
 
-    def other_condition(self, question: str, reading: Reading) -> str | None:
-        """The other illness the question is about ("how is gout treated"), or None when it
-        names none, or also names the summary's own subject (a tumor type, one of its tests or
-        treatments, a tumor or growth): "I have lupus, can I still have PRRT" is in scope."""
+    def other_topic(self, question: str, reading: Reading) -> str | None:
+        """The other illness, medicine, test or everyday topic the question is about ("how is
+        gout treated"), or None when it names none, or also names the summary's own subject (a
+        tumor type, one of its tests or treatments, a tumor or growth): "I have lupus, can I
+        still have PRRT" is in scope."""
         if self._other is None:
             return None
         typed = " ".join(fold(question).split())
