@@ -183,7 +183,10 @@ class Engine:
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, whatever
         # neighbour or other cancer it also names.
         own_type = bool(search.reading.mentioned("tumor-type"))
-        reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
+        subject = own_type or bool(search.reading.subject)
+        reason, closest_ids, said = self._out_of_scope(
+            text, read, neighbours=not own_type, subject=subject
+        )
         if reason is None and self.scope.other_topic(text, search.reading) is not None:
             reason, said = "unrelated", self.scope.other_message
         understood = Understood(
@@ -302,11 +305,13 @@ class Engine:
     # --- out of scope --------------------------------------------------------------------
 
     def _out_of_scope(
-        self, question: str, read: str = "", *, neighbours: bool = True
+        self, question: str, read: str = "", *, neighbours: bool = True, subject: bool = False
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The first out-of-scope rule the question matches (see :class:`Scope`), with the
         passage ids of its closest covered items."""
-        reason, closest, message = self.scope.out_of_scope(question, read, neighbours=neighbours)
+        reason, closest, message = self.scope.out_of_scope(
+            question, read, neighbours=neighbours, subject=subject
+        )
         return reason, [_passage_of(target) for target in closest], message
 
     def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:

@@ -120,6 +120,9 @@ class OutOfScopeRule(Strict):
     patterns: list[str] = Field(min_length=1)
     closest: list[str] = Field(default_factory=list)  # near neighbours: what PDQ does cover
     message: str | None = None  # said instead of the reason's message ("no hospital ranking")
+    # Everyday-life words that are story words when the question names a tumor type or the
+    # summary's subject: then the rule is left out.
+    not_with_subject: bool = False
 
     @field_validator("patterns")
     @classmethod

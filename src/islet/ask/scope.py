@@ -23,8 +23,7 @@ class Scope:
     def __init__(self, lexicon: Lexicon, audience: Audience, subject: str) -> None:
         answering = lexicon.answering
         self._rules = [
-            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest, rule.message)
-            for rule in answering.out_of_scope
+            (rule, [re.compile(p) for p in rule.patterns]) for rule in answering.out_of_scope
         ]
         self._gaps = [
             (gap, [re.compile(p) for p in gap.patterns])
@@ -39,20 +38,23 @@ class Scope:
         self._subject = subject
 
     def out_of_scope(
-        self, question: str, read: str = "", *, neighbours: bool = True
+        self, question: str, read: str = "", *, neighbours: bool = True, subject: bool = False
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, the "kind:id" targets of the rule's
         closest covered items and the rule's own message; (None, [], None) when none matches.
-        ``neighbours`` False leaves the rules for near neighbours and other cancers out."""
+        ``neighbours`` False leaves the rules for near neighbours and other cancers out;
+        ``subject`` True (the question names a tumor type or the summary's subject) leaves out
+        the rules of everyday-life words, which are then story words."""
         typed = " ".join(fold(question).split())
-        for reason, patterns, closest, message in self._rules:
-            if reason in NEIGHBOURS and not neighbours:
+        for rule, patterns in self._rules:
+            left_out = rule.reason in NEIGHBOURS and not neighbours
+            if left_out or (subject and rule.not_with_subject):
                 continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
-            asked = [typed] if reason == "dosing" or not read else [typed, read]
+            asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             if any(p.search(text) for p in patterns for text in asked):
-                return reason, list(closest), message
+                return rule.reason, list(rule.closest), rule.message
         return None, [], None
 
     def other_topic(self, question: str, reading: Reading) -> str | None:
