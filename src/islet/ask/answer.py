@@ -29,9 +29,10 @@ from islet.ask.lexicon import (
 )
 from islet.ask.passages import Passage, passages
 from islet.ask.retrieval import Reading, Retriever, Search
+from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
-from islet.ask.words import fold, is_everyday, terms
+from islet.ask.words import is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language, language_of
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
 RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
-# Out-of-scope reasons about another condition: not when the question names a tumor type.
-NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset({"near-neighbour", "other-cancer"})
 
 
 class AnswerPassage(BaseModel):
@@ -167,15 +166,7 @@ class Engine:
             (answering.situation_asks, answering.recurrence_asks),
             answering.recurrence_targets,
         )
-        self._oos = [
-            (rule.reason, [re.compile(p) for p in rule.patterns], rule.closest, rule.message)
-            for rule in lexicon.answering.out_of_scope
-        ]
-        self._gaps = [
-            (gap, [re.compile(p) for p in gap.patterns])
-            for gap in lexicon.answering.gaps
-            if not gap.audiences or audience in gap.audiences
-        ]
+        self.scope = Scope(lexicon, audience, lexicon.answering.subject)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
 
@@ -192,7 +183,12 @@ class Engine:
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, whatever
         # neighbour or other cancer it also names.
         own_type = bool(search.reading.mentioned("tumor-type"))
-        reason, closest_ids, said = self._out_of_scope(text, read, neighbours=not own_type)
+        subject = own_type or bool(search.reading.subject)
+        reason, closest_ids, said = self._out_of_scope(
+            text, read, neighbours=not own_type, subject=subject
+        )
+        if reason is None and self.scope.other_topic(text, search.reading) is not None:
+            reason, said = "unrelated", self.scope.other_message
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
@@ -200,7 +196,7 @@ class Engine:
         if reason is not None:
             closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
             return self._decline(text, reason, understood, closest=closest, message=said)
-        gap = self._gap(text, read)
+        gap = self.scope.gap(text, read)
         # Only for a question about the summary's subject ("what grade is the school in" is not).
         if gap is not None and (search.domain or search.reading.mentions):
             return self._gap_answer(text, gap, search, understood, limit)
@@ -248,7 +244,10 @@ class Engine:
         )
         # A short question is mostly its topic: when its rarest word is in no passage and no
         # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
+        # Naming a tumor type or the summary's subject is naming the topic: an unknown word
+        # next to it is a person or a place ("my sister Maria has an insulinoma, what is that").
         short = len(search.reading.focus) <= tuning.short_terms
+        short = short and not (own_type or search.reading.subject)
         barely = barely or (
             short and search.confidence < tuning.min_short_confidence and not search.main_covered
         )
@@ -306,35 +305,20 @@ class Engine:
     # --- out of scope --------------------------------------------------------------------
 
     def _out_of_scope(
-        self, question: str, read: str = "", *, neighbours: bool = True
+        self, question: str, read: str = "", *, neighbours: bool = True, subject: bool = False
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
-        """The reason of the first out-of-scope rule that the question, as typed or as read
-        with its spelling repaired (``read``), matches, the passage ids of the rule's closest
-        covered items and the rule's own message; (None, [], None) when none matches.
-        ``neighbours`` False leaves the rules for near neighbours and other cancers out."""
-        typed = " ".join(fold(question).split())
-        for reason, patterns, closest, message in self._oos:
-            if reason in NEIGHBOURS and not neighbours:
-                continue
-            # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
-            asked = [typed] if reason == "dosing" or not read else [typed, read]
-            if any(p.search(text) for p in patterns for text in asked):
-                return reason, [_passage_of(target) for target in closest], message
-        return None, [], None
+        """The first out-of-scope rule the question matches (see :class:`Scope`), with the
+        passage ids of its closest covered items."""
+        reason, closest, message = self.scope.out_of_scope(
+            question, read, neighbours=neighbours, subject=subject
+        )
+        return reason, [_passage_of(target) for target in closest], message
 
     def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
         """The reason of the first out-of-scope rule the question matches, or None."""
         return self._out_of_scope(question, read)[0]
 
     # --- what the summary does not cover ---------------------------------------------------
-
-    def _gap(self, question: str, read: str) -> Gap | None:
-        """The first gap (a topic the summary does not cover for this audience) asked about."""
-        typed = " ".join(fold(question).split())
-        for gap, patterns in self._gaps:
-            if any(p.search(text) for p in patterns for text in (typed, read)):
-                return gap
-        return None
 
     def _gap_answer(
         self, question: str, gap: Gap, search: Search, understood: Understood, limit: int

@@ -48,6 +48,8 @@ OutOfScopeReason = Literal[
     "emergency",
     "crisis",
 ]
+# Out-of-scope reasons about another condition: not when the question names a tumor type.
+NEIGHBOURS: frozenset[OutOfScopeReason] = frozenset({"near-neighbour", "other-cancer"})
 FacetId = Literal[
     "sites",
     "hormone",
@@ -118,6 +120,9 @@ class OutOfScopeRule(Strict):
     patterns: list[str] = Field(min_length=1)
     closest: list[str] = Field(default_factory=list)  # near neighbours: what PDQ does cover
     message: str | None = None  # said instead of the reason's message ("no hospital ranking")
+    # Everyday-life words that are story words when the question names a tumor type or the
+    # summary's subject: then the rule is left out.
+    not_with_subject: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -195,10 +200,61 @@ class Answering(Strict):
         return self
 
 
+class OtherTopics(Strict):
+    """Names of illnesses, medicines, tests and everyday health topics the summary does not
+    cover ("gout", "metformin"), what makes a question about the summary's subject after all,
+    and what a decline says. Each list is names separated by ";", lower case, no apostrophes."""
+
+    illnesses: str = Field(min_length=1)
+    medicines: str = ""
+    tests: str = ""
+    everyday: str = ""
+    about_the_subject: list[str] = Field(min_length=1)  # item kinds: tumor-type, test, ...
+    subject_words: str = Field(min_length=1)  # a pattern: "tumor", "growth", "islet" ...
+    message: str = Field(min_length=1)
+
+    @property
+    def listed(self) -> list[str]:
+        """Every name, one per entry."""
+        return [
+            name
+            for names in (self.illnesses, self.medicines, self.tests, self.everyday)
+            for name in _names(names)
+        ]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of the names: real words that spelling repair must leave alone."""
+        return frozenset(w for name in self.listed for w in name.split())
+
+    def pattern(self) -> re.Pattern[str]:
+        """One pattern for every name, as a whole word or phrase (a plural "s" allowed)."""
+        names = sorted(self.listed, key=len, reverse=True)
+        return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b")
+
+    @field_validator("subject_words")
+    @classmethod
+    def _subject_compiles(cls, pattern: str) -> str:
+        return OutOfScopeRule._compiles([pattern])[0]
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> OtherTopics:
+        listed = self.listed
+        repeated = sorted({n for n in listed if listed.count(n) > 1})
+        if repeated:
+            raise ValueError(f"listed twice: {', '.join(repeated)}")
+        return self
+
+
+def _names(names: str) -> list[str]:
+    return [" ".join(name.split()) for name in names.split(";") if name.strip()]
+
+
 class Lexicon(Strict):
     lay_terms: list[LayTerm]
     answering: Answering
     expansions: list[Expansion] = Field(default_factory=list)
+    other_topics: OtherTopics | None = None
 
 
 @cache
@@ -208,6 +264,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     lay_terms: list[LayTerm] = []
     expansions: list[Expansion] = []
     answering: Answering | None = None
+    other: OtherTopics | None = None
     for path in sorted(directory.glob("*.yaml")):
         document = read_mapping(path, f"ask/{path.name}", problems)
         if document is None:
@@ -220,6 +277,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
                     expansions.extend(Expansion.model_validate(entry) for entry in value)
                 elif key == "answering":
                     answering = Answering.model_validate(value)
+                elif key == "other_topics":
+                    other = OtherTopics.model_validate(value)
                 else:
                     problems.append(f"ask/{path.name}: unknown key '{key}'")
             except ValidationError as error:
@@ -237,7 +296,9 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     )
     if problems or answering is None:
         raise KnowledgeError(problems)
-    return Lexicon(lay_terms=lay_terms, answering=answering, expansions=expansions)
+    return Lexicon(
+        lay_terms=lay_terms, answering=answering, expansions=expansions, other_topics=other
+    )
 
 
 def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:

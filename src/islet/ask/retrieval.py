@@ -165,7 +165,8 @@ class Retriever:
             w for group in self._phrases_from.values() for p in group for w in words(p.surface)
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
-        self.speller = Speller(surface | names, preferred=names, english=english_words())
+        other = lexicon.other_topics.words if lexicon.other_topics else frozenset()
+        self.speller = Speller(surface | names, preferred=names, english=english_words() | other)
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder
@@ -233,6 +234,8 @@ class Retriever:
                     reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
+        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
+            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # The patterns see the question as typed and as read ("wat is a insulinomma").
         asked = (" ".join(fold(question).split()), " ".join(fixed))
         # Only when the rest of the question is a story ("my doctor said I have"): "they cut

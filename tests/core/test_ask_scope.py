@@ -1,0 +1,49 @@
+"""Ask Islet's other topics (issue 12, out-of-scope recall): illnesses, medicines, tests and
+everyday health topics the summary never names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from islet.ask import answer, passages
+from islet.ask.lexicon import load_lexicon
+from islet.ask.words import fold
+from islet.kb import KnowledgeBase
+
+
+def _listed() -> list[str]:
+    other = load_lexicon().other_topics
+    assert other is not None, "knowledge/ask/other-topics.yaml is missing"
+    return other.listed
+
+
+def test_no_other_topic_is_named_in_the_summary(kb: KnowledgeBase) -> None:
+    # A name the passages use is something the summary covers, and must not be declined.
+    text = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(f"{p.title} {p.text}")) for p in passages(kb))
+    text = " ".join(text.split())
+    used = [name for name in _listed() if re.search(rf"\b{re.escape(name)}s?\b", text)]
+    assert used == []
+
+
+@pytest.mark.parametrize("name", ["gout", "lupus", "heart failure", "celiac disease", "metformin"])
+def test_another_topic_alone_is_declined_and_never_read_as_another_word(name: str) -> None:
+    reply = answer(f"what is {name} used for")
+    assert not reply.in_scope
+    assert reply.reason == "unrelated"
+    assert name.split()[0] not in reply.understood.corrected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my dad has gout and a gastrinoma, what tests does he need",
+        "my husband has crohns disease and now a VIPoma, what is a VIPoma",
+        "i have lupus, is chemotherapy for a pancreatic NET still possible",
+    ],
+)
+def test_an_illness_next_to_the_summarys_subject_is_answered(question: str) -> None:
+    reply = answer(question)
+    assert reply.in_scope, reply.message
+    assert reply.answers
