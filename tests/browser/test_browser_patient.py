@@ -6,6 +6,7 @@ needed for any of it (the pages are also checked with JavaScript turned off), ax
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -233,6 +234,15 @@ def test_the_glossary_search_shows_the_term_not_the_whole_glossary(
 ) -> None:
     screen.goto(base_url + "/glossary")
     everything = screen.locator("dl.glossary dt").count()
+    whole_height: int = screen.evaluate("document.documentElement.scrollHeight")
+    # The address alone, as a link or a bookmark would open it.
+    screen.goto(base_url + "/glossary?q=enucleation")
+    found = screen.locator("dl.glossary dt")
+    assert 1 <= found.count() < everything / 10
+    assert found.first.inner_text().lower().startswith("enucleation")
+    assert found.first.is_visible()
+    assert screen.evaluate("document.documentElement.scrollHeight") < whole_height / 5
+    screen.goto(base_url + "/glossary")
     screen.get_by_label("Find a word").fill("enucleation")
     with screen.expect_navigation():
         screen.get_by_role("button", name="Find", exact=True).click()
@@ -250,6 +260,12 @@ def test_the_glossary_search_shows_the_term_not_the_whole_glossary(
     assert not serious_violations(screen)
 
 
+def answer_with_the_symptom(checked: Page) -> None:
+    checked.get_by_label("What do you notice?").fill("watery diarrhea for weeks")
+    with checked.expect_navigation():
+        checked.get_by_role("button", name="Explain", exact=True).click()
+
+
 def test_symptoms_show_matched_lists_first_and_fold_the_others(screen: Page, base_url: str) -> None:
     screen.goto(base_url + "/symptoms")
     screen.get_by_label("What do you notice?").fill("watery diarrhea for weeks")
@@ -260,6 +276,7 @@ def test_symptoms_show_matched_lists_first_and_fold_the_others(screen: Page, bas
     folded = screen.locator("section.answer details.other-patterns")
     assert folded.count() == 1 and folded.get_attribute("open") is None
     assert not folded.locator("article").first.is_visible()
+    assert not serious_violations(screen, answer_with_the_symptom)
 
 
 def test_the_trial_page_without_records_or_network_points_to_a_search(
@@ -272,3 +289,49 @@ def test_the_trial_page_without_records_or_network_points_to_a_search(
     link = screen.get_by_role("link", name="Search ClinicalTrials.gov with your filters")
     assert "cond=Insulinoma" in (link.get_attribute("href") or "")
     assert not serious_violations(screen)
+
+
+def test_the_empty_guide_results_fit_a_phone(screen: Page, base_url: str) -> None:
+    """With nothing answered the open options are one line, not a wall of cards: under
+    15,000 px on a phone, with the line that says how many and which answers settle most."""
+    screen.goto(base_url + "/guide/options")
+    assert screen.locator("h1").inner_text() == "Treatment options PDQ lists for this situation"
+    height: int = screen.evaluate("document.documentElement.scrollHeight")
+    if (screen.viewport_size or PHONE)["width"] == PHONE["width"]:
+        assert height < 15_000, f"{height} px"
+    summary = screen.locator("section.group-depends > details > summary")
+    assert summary.is_visible()
+    assert re.search(r"Show the \d+ options", summary.inner_text())
+    assert screen.locator("section.group-depends").get_by_text("would settle most").is_visible()
+    assert not screen.locator("section.group-depends article.option").first.is_visible()
+    assert not serious_violations(screen)
+
+
+@pytest.mark.parametrize(
+    ("path", "block"),
+    [
+        ("/guide/options?tumor_type=gastrinoma&spread=liver", "section.outlook"),
+        ("/guide/options?tumor_type=insulinoma&sites=tail", "section.outlook"),
+        ("/guide/sheet?tumor_type=gastrinoma&spread=liver", "p.sheet-outlook"),
+        ("/guide/sheet?tumor_type=insulinoma&sites=tail", "p.sheet-outlook"),
+        ("/guide/options", "section.outlook"),
+    ],
+)
+def test_results_and_sheet_show_the_outlook_with_its_source(
+    screen: Page, base_url: str, path: str, block: str
+) -> None:
+    screen.goto(base_url + path)
+    assert screen.get_by_role("heading", name="What affects the outlook").is_visible()
+    outlook = screen.locator(block)
+    assert outlook.count() == 1 and outlook.is_visible()
+    said = outlook.inner_text()
+    assert "can often be cured" in said
+    assert "Source: PDQ patient version" in said and "Certain factors affect prognosis" in said
+    assert not serious_violations(screen)
+
+
+def test_the_professional_results_add_the_professional_outlook(screen: Page, base_url: str) -> None:
+    screen.goto(base_url + "/guide/options?tumor_type=gastrinoma&audience=professional")
+    outlook = screen.locator("section.outlook")
+    assert outlook.get_by_role("heading", name="From the health professional version").is_visible()
+    assert outlook.inner_text().count("Source: PDQ") == 2
