@@ -39,3 +39,26 @@ def test_each_command_is_in_the_readme(path: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_each_command_has_help(path: tuple[str, ...]) -> None:
     assert (COMMANDS[path].help or "").strip()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+README_IMAGES = re.findall(r"\]\((docs/screenshots/[\w-]+\.png)\)", README)
+
+
+def screenshot_names() -> set[str]:
+    """The shots ``make screenshots`` takes (scripts/screenshots.py's SHOTS table)."""
+    script = (ROOT / "scripts" / "screenshots.py").read_text(encoding="utf-8")
+    return set(re.findall(r'^\s+\(\s*"([\w-]+)",', script, re.M))
+
+
+def test_make_screenshots_makes_every_readme_image() -> None:
+    """Each image the README shows exists and is one ``make screenshots`` regenerates; among
+    them a guide result on a phone and the trial pages (issue 14)."""
+    shots = screenshot_names()
+    assert {"guide-results-phone", "trials-results", "trials-fresh-install-offline"} <= shots
+    assert README_IMAGES
+    for image in README_IMAGES:
+        assert (ROOT / image).is_file(), image
+        assert Path(image).stem in shots, image
+    for name in ("guide-results-phone", "trials-results", "trials-fresh-install-offline"):
+        assert f"docs/screenshots/{name}.png" in README_IMAGES

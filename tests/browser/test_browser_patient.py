@@ -6,11 +6,12 @@ needed for any of it (the pages are also checked with JavaScript turned off), ax
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,9 @@ PAGES = [
     "/",
     "/summary",
     "/summary?audience=professional",
+    "/guide/options",
     "/guide/options?tumor_type=gastrinoma&spread=liver",
+    "/guide/options?tumor_type=insulinoma&lang=es",
     "/guide/sheet?tumor_type=insulinoma&sites=tail",
     "/glossary",
     "/glossary?q=enucleation",
@@ -36,6 +39,9 @@ PAGES = [
     "/trials?type=gastrinoma&near=55905",
     "/symptoms",
     "/ask",
+    "/tests",
+    "/?lang=es",
+    "/trials?lang=es",
 ]
 
 
@@ -47,15 +53,28 @@ def fresh_install(
     monkeypatch.setenv("ISLET_TRIALS_DB", str(tmp_path_factory.mktemp("fresh") / "trials.sqlite"))
 
 
+def new_tab(browser: Browser, size: str, javascript: bool = False) -> Page:
+    """A tab in a context of its own at ``size`` ("phone" or "laptop")."""
+    context = browser.new_context(
+        viewport=PHONE if size == "phone" else LAPTOP,
+        is_mobile=size == "phone",
+        java_script_enabled=javascript,
+    )
+    return context.new_page()
+
+
 @pytest.fixture(params=["phone", "laptop"])
 def screen(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    size = PHONE if request.param == "phone" else LAPTOP
-    context = browser.new_context(
-        viewport=size, is_mobile=request.param == "phone", java_script_enabled=False
-    )
-    tab = context.new_page()
+    tab = new_tab(browser, request.param)
     yield tab
-    context.close()
+    tab.context.close()
+
+
+@pytest.fixture
+def phone_screen(browser: Browser) -> Iterator[Page]:
+    tab = new_tab(browser, "phone")
+    yield tab
+    tab.context.close()
 
 
 def serious_violations(page: Page, prepare: Callable[[Page], None] | None = None) -> list[str]:
@@ -100,6 +119,26 @@ def test_no_page_is_wider_than_the_screen(screen: Page, base_url: str, path: str
         assert not serious_violations(screen)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/guide/options?tumor_type=insulinoma&sites=tail",
+        "/ask",
+        "/?lang=es",
+        "/guide/options?tumor_type=insulinoma&lang=es",
+        "/guide/options?audience=professional",
+        "/guide/options?audience=professional&lang=es",
+    ],
+)
+def test_no_header_takes_more_than_a_quarter_of_a_phone_screen(
+    phone_screen: Page, base_url: str, path: str
+) -> None:
+    """In English and Spanish, for patients and professionals."""
+    phone_screen.goto(base_url + path)
+    assert header_height(phone_screen) <= 0.25 * PHONE["height"]
+
+
 def test_the_header_takes_at_most_a_quarter_of_a_phone_screen(screen: Page, base_url: str) -> None:
     screen.goto(base_url + "/summary")
     height = (screen.viewport_size or PHONE)["height"]
@@ -114,48 +153,80 @@ def test_the_header_takes_at_most_a_quarter_of_a_phone_screen(screen: Page, base
     assert not serious_violations(screen)
 
 
-@pytest.mark.parametrize(
-    ("path", "fill", "button", "says"),
-    [
-        ("/ask", ("Your question", "What is a Whipple?"), "Ask", "What the summary says"),
-        (
-            "/symptoms",
-            ("What do you notice?", "watery diarrhea for weeks"),
-            "Explain",
-            "What Islet found",
-        ),
-    ],
-)
+ANSWER_FORMS = [
+    ("/ask", ("Your question", "What is a Whipple?"), "Ask", "What the summary says"),
+    (
+        "/symptoms",
+        ("What do you notice?", "watery diarrhea for weeks"),
+        "Explain",
+        "What Islet found",
+    ),
+]
+
+
+def shown_without_error(tab: Page, base_url: str, heading: Locator) -> None:
+    """The page in the tab is Islet's (not Chromium's error page) and shows ``heading``."""
+    assert tab.url.startswith(base_url), tab.url  # an error page is chrome-error://...
+    assert "ERR_CACHE_MISS" not in tab.content()
+    assert heading.is_visible()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+@pytest.mark.parametrize(("path", "fill", "button", "says"), ANSWER_FORMS)
 def test_back_and_forward_after_an_answer_never_show_an_error(
-    screen: Page, base_url: str, path: str, fill: tuple[str, str], button: str, says: str
+    browser: Browser,
+    base_url: str,
+    size: str,
+    javascript: bool,
+    path: str,
+    fill: tuple[str, str],
+    button: str,
+    says: str,
 ) -> None:
-    screen.goto(base_url + "/")
-    screen.goto(base_url + path)
-    screen.get_by_label(fill[0]).fill(fill[1])
-    with screen.expect_navigation():
-        screen.get_by_role("button", name=button, exact=True).click()
-    answer = screen.get_by_role("heading", name=says)
-    assert answer.is_visible()
-    # The answer is scrolled into view: its heading is inside the screen.
-    box = answer.bounding_box()
-    assert box is not None and -1 <= box["y"] < (screen.viewport_size or PHONE)["height"]
+    tab = new_tab(browser, size, javascript)
+    try:
+        tab.goto(base_url + "/")
+        tab.goto(base_url + path)
+        tab.get_by_label(fill[0]).fill(fill[1])
+        with tab.expect_navigation():
+            tab.get_by_role("button", name=button, exact=True).click()
+        answer = tab.get_by_role("heading", name=says)
+        form = tab.get_by_label(fill[0])
+        shown_without_error(tab, base_url, answer)
+        # The answer is scrolled into view: its heading is inside the screen.
+        box = answer.bounding_box()
+        assert box is not None and -1 <= box["y"] < (tab.viewport_size or PHONE)["height"]
+        if not javascript:
 
-    def answer_again(checked: Page) -> None:
-        checked.get_by_label(fill[0]).fill(fill[1])
-        with checked.expect_navigation():
-            checked.get_by_role("button", name=button, exact=True).click()
+            def answer_again(checked: Page) -> None:
+                checked.get_by_label(fill[0]).fill(fill[1])
+                with checked.expect_navigation():
+                    checked.get_by_role("button", name=button, exact=True).click()
 
-    assert not serious_violations(screen, answer_again)
-    screen.go_back()
-    assert "/" in screen.url
-    screen.go_forward()
-    assert screen.get_by_role("heading", name=says).is_visible()
-    assert "ERR_CACHE_MISS" not in screen.content()
-    screen.go_back()
-    screen.go_back()
-    screen.go_forward()
-    screen.go_forward()
-    assert screen.get_by_role("heading", name=says).is_visible()
+            assert not serious_violations(tab, answer_again)
+
+        # Back from the answer: the empty form again; Forward: the answer again.
+        tab.go_back()
+        assert tab.url == base_url + path
+        shown_without_error(tab, base_url, form)
+        tab.go_forward()
+        shown_without_error(tab, base_url, answer)
+        # Leave the answer by a link, then Back: the answer, not "Confirm Form Resubmission".
+        with tab.expect_navigation():
+            tab.locator("header a.brand").click()
+        tab.go_back()
+        shown_without_error(tab, base_url, answer)
+        # Back to the start page and Forward twice to the answer.
+        tab.go_back()
+        tab.go_back()
+        assert tab.url == base_url + "/"
+        tab.go_forward()
+        shown_without_error(tab, base_url, form)
+        tab.go_forward()
+        shown_without_error(tab, base_url, answer)
+    finally:
+        tab.context.close()
 
 
 def test_the_glossary_search_shows_the_term_not_the_whole_glossary(
@@ -163,6 +234,15 @@ def test_the_glossary_search_shows_the_term_not_the_whole_glossary(
 ) -> None:
     screen.goto(base_url + "/glossary")
     everything = screen.locator("dl.glossary dt").count()
+    whole_height: int = screen.evaluate("document.documentElement.scrollHeight")
+    # The address alone, as a link or a bookmark would open it.
+    screen.goto(base_url + "/glossary?q=enucleation")
+    found = screen.locator("dl.glossary dt")
+    assert 1 <= found.count() < everything / 10
+    assert found.first.inner_text().lower().startswith("enucleation")
+    assert found.first.is_visible()
+    assert screen.evaluate("document.documentElement.scrollHeight") < whole_height / 5
+    screen.goto(base_url + "/glossary")
     screen.get_by_label("Find a word").fill("enucleation")
     with screen.expect_navigation():
         screen.get_by_role("button", name="Find", exact=True).click()
@@ -180,6 +260,12 @@ def test_the_glossary_search_shows_the_term_not_the_whole_glossary(
     assert not serious_violations(screen)
 
 
+def answer_with_the_symptom(checked: Page) -> None:
+    checked.get_by_label("What do you notice?").fill("watery diarrhea for weeks")
+    with checked.expect_navigation():
+        checked.get_by_role("button", name="Explain", exact=True).click()
+
+
 def test_symptoms_show_matched_lists_first_and_fold_the_others(screen: Page, base_url: str) -> None:
     screen.goto(base_url + "/symptoms")
     screen.get_by_label("What do you notice?").fill("watery diarrhea for weeks")
@@ -190,6 +276,7 @@ def test_symptoms_show_matched_lists_first_and_fold_the_others(screen: Page, bas
     folded = screen.locator("section.answer details.other-patterns")
     assert folded.count() == 1 and folded.get_attribute("open") is None
     assert not folded.locator("article").first.is_visible()
+    assert not serious_violations(screen, answer_with_the_symptom)
 
 
 def test_the_trial_page_without_records_or_network_points_to_a_search(
@@ -202,3 +289,49 @@ def test_the_trial_page_without_records_or_network_points_to_a_search(
     link = screen.get_by_role("link", name="Search ClinicalTrials.gov with your filters")
     assert "cond=Insulinoma" in (link.get_attribute("href") or "")
     assert not serious_violations(screen)
+
+
+def test_the_empty_guide_results_fit_a_phone(screen: Page, base_url: str) -> None:
+    """With nothing answered the open options are one line, not a wall of cards: under
+    15,000 px on a phone, with the line that says how many and which answers settle most."""
+    screen.goto(base_url + "/guide/options")
+    assert screen.locator("h1").inner_text() == "Treatment options PDQ lists for this situation"
+    height: int = screen.evaluate("document.documentElement.scrollHeight")
+    if (screen.viewport_size or PHONE)["width"] == PHONE["width"]:
+        assert height < 15_000, f"{height} px"
+    summary = screen.locator("section.group-depends > details > summary")
+    assert summary.is_visible()
+    assert re.search(r"Show the \d+ options", summary.inner_text())
+    assert screen.locator("section.group-depends").get_by_text("would settle most").is_visible()
+    assert not screen.locator("section.group-depends article.option").first.is_visible()
+    assert not serious_violations(screen)
+
+
+@pytest.mark.parametrize(
+    ("path", "block"),
+    [
+        ("/guide/options?tumor_type=gastrinoma&spread=liver", "section.outlook"),
+        ("/guide/options?tumor_type=insulinoma&sites=tail", "section.outlook"),
+        ("/guide/sheet?tumor_type=gastrinoma&spread=liver", "p.sheet-outlook"),
+        ("/guide/sheet?tumor_type=insulinoma&sites=tail", "p.sheet-outlook"),
+        ("/guide/options", "section.outlook"),
+    ],
+)
+def test_results_and_sheet_show_the_outlook_with_its_source(
+    screen: Page, base_url: str, path: str, block: str
+) -> None:
+    screen.goto(base_url + path)
+    assert screen.get_by_role("heading", name="What affects the outlook").is_visible()
+    outlook = screen.locator(block)
+    assert outlook.count() == 1 and outlook.is_visible()
+    said = outlook.inner_text()
+    assert "can often be cured" in said
+    assert "Source: PDQ patient version" in said and "Certain factors affect prognosis" in said
+    assert not serious_violations(screen)
+
+
+def test_the_professional_results_add_the_professional_outlook(screen: Page, base_url: str) -> None:
+    screen.goto(base_url + "/guide/options?tumor_type=gastrinoma&audience=professional")
+    outlook = screen.locator("section.outlook")
+    assert outlook.get_by_role("heading", name="From the health professional version").is_visible()
+    assert outlook.inner_text().count("Source: PDQ") == 2

@@ -8,7 +8,10 @@ asked (tests/conftest.py points every other test at a closed local port).
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +21,7 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
+from werkzeug import Request, Response
 
 from islet.cli import app
 from islet.errors import RegistryUnavailable
@@ -48,8 +52,15 @@ def page(*studies: Any, total: int | None = None) -> dict[str, Any]:
     return {"studies": list(studies), "totalCount": total if total is not None else len(studies)}
 
 
+# Long enough for a loopback reply, short enough that a registry that never answers costs the
+# suite half a second (the live default is 8 seconds).
+SHORT_TIMEOUT = 0.5
+
+
 def registry(server: HTTPServer, max_age_hours: float = 24) -> Registry:
-    return Registry(base_url=server.url_for("/api/v2"), max_age_hours=max_age_hours)
+    return Registry(
+        base_url=server.url_for("/api/v2"), max_age_hours=max_age_hours, timeout=SHORT_TIMEOUT
+    )
 
 
 def find(query: TrialQuery, db: Path, reg: Registry, moment: datetime = NOW, **kwargs: Any) -> Any:
@@ -132,9 +143,24 @@ def test_imported_records_are_searched_without_asking_the_registry(
 # --- failures: a clear message, and the cache is never corrupted --------------------------------
 
 
-def respond_badly(server: HTTPServer, how: str) -> None:
+@pytest.fixture
+def release() -> Iterator[threading.Event]:
+    """Holds the fake registry's reply back until the test is over (a registry that hangs)."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def respond_badly(server: HTTPServer, how: str, release: threading.Event) -> None:
     handler = server.expect_oneshot_request("/api/v2/studies")
-    if how == "rate-limited":
+    if how == "timeout":
+
+        def hang(request: Request) -> Response:
+            release.wait(timeout=30)  # the client has long given up by then
+            return Response("too late", status=200)
+
+        handler.respond_with_handler(hang)
+    elif how == "rate-limited":
         handler.respond_with_data("slow down", status=429, headers={"Retry-After": "30"})
     elif how == "server-error":
         handler.respond_with_data("oops", status=503)
@@ -149,6 +175,7 @@ def respond_badly(server: HTTPServer, how: str) -> None:
 
 
 FAILURES = [
+    ("timeout", "did not answer in time"),
     ("rate-limited", "busy right now"),
     ("server-error", r"could not answer \(HTTP 503\)"),
     ("not-json", "cannot read"),
@@ -160,10 +187,10 @@ FAILURES = [
 
 @pytest.mark.parametrize(("how", "says"), FAILURES)
 def test_a_failing_registry_is_a_clear_message_and_writes_nothing(
-    httpserver: HTTPServer, tmp_path: Path, how: str, says: str
+    httpserver: HTTPServer, release: threading.Event, tmp_path: Path, how: str, says: str
 ) -> None:
     db = tmp_path / "trials.sqlite"
-    respond_badly(httpserver, how)
+    respond_badly(httpserver, how, release)
     with pytest.raises(RegistryUnavailable, match=says):
         find(TrialQuery(), db, registry(httpserver))
     assert not db.exists()
@@ -171,21 +198,22 @@ def test_a_failing_registry_is_a_clear_message_and_writes_nothing(
 
 @pytest.mark.parametrize(("how", "says"), FAILURES)
 def test_a_failing_registry_leaves_the_kept_results_as_they_were(
-    httpserver: HTTPServer, tmp_path: Path, how: str, says: str
+    httpserver: HTTPServer, release: threading.Event, tmp_path: Path, how: str, says: str
 ) -> None:
     db = tmp_path / "trials.sqlite"
     httpserver.expect_oneshot_request("/api/v2/studies").respond_with_json(page(INSULINOMA_NEAR))
     find(TrialQuery(), db, registry(httpserver, max_age_hours=1))
     before = cache_rows(db)
-    respond_badly(httpserver, how)
+    respond_badly(httpserver, how, release)
     stale = find(TrialQuery(), db, registry(httpserver, max_age_hours=1), NOW + timedelta(days=2))
     assert stale.stale and stale.fetched_at == "2026-11-25T09:30:00+00:00"
     assert [h.nct_id for h in stale.hits] == ["NCT90000001"]
     assert cache_rows(db) == before
-    assert len(httpserver.log) == 2
+    # The registry was asked again (a held reply is logged only once it is let go).
+    assert not httpserver.oneshot_handlers
 
 
-def test_a_timeout_is_a_clear_message(tmp_path: Path) -> None:
+def test_a_timeout_in_the_transport_is_a_clear_message(tmp_path: Path) -> None:
     def hang(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("no answer", request=request)
 
@@ -258,6 +286,26 @@ def test_offline_the_page_points_to_other_searches_never_to_commands(
         link.startswith("https://clinicaltrials.gov/search?") and carried in link for link in links
     ), links
     assert "What clinical trials are" in text
+    assert not fresh.exists()
+
+
+@pytest.mark.parametrize(("how", "says"), FAILURES)
+def test_the_page_says_plainly_why_the_registry_failed(
+    httpserver: HTTPServer,
+    release: threading.Event,
+    fresh: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    says: str,
+) -> None:
+    # The page's registry is the fake one, with the tests' short timeout.
+    monkeypatch.setattr(Registry, "from_env", classmethod(lambda cls: registry(httpserver)))
+    respond_badly(httpserver, how, release)
+    response = client().get("/trials", params={"type": "insulinoma"})
+    assert response.status_code == 200
+    assert re.search(rf"could not search ClinicalTrials.gov just now \([^)]*{says}", response.text)
+    assert "islet trials" not in response.text and "<code>" not in response.text
+    assert "https://www.cancer.gov/research/participate/clinical-trials-search" in response.text
     assert not fresh.exists()
 
 
