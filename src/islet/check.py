@@ -75,10 +75,15 @@ def readability(kb: KnowledgeBase) -> list[Readability]:
 
 
 # PDQ's words for surgery that is done only when it can be: "when possible", "if feasible", "if
-# technically possible", "where possible", "technically feasible"...
+# technically possible", "where possible", "technically feasible", "whenever possible", "if
+# resectable", "when it is feasible", "if they can be removed"...
 FEASIBILITY = re.compile(
-    r"\b(?:(?:when|where|if)\s+(?:technically\s+|medically\s+)?(?:possible|feasible)"
-    r"|technically\s+(?:and\s+medically\s+)?(?:possible|feasible))\b",
+    r"\b(?:(?:when|where|if)(?:ever)?\s+(?:it\s+is\s+|this\s+is\s+)?"
+    r"(?:technically\s+|medically\s+|surgically\s+)?(?:and\s+medically\s+)?"
+    r"(?:possible|feasible|resectable|operable)"
+    r"|technically\s+(?:and\s+medically\s+)?(?:possible|feasible)"
+    r"|(?:when|where|if)\s+(?:it|they|the\s+\w+)\s+can\s+(?:all\s+|fully\s+|completely\s+)?"
+    r"be\s+(?:all\s+|fully\s+|completely\s+)?(?:removed|resected|taken\s+out))\b",
     re.IGNORECASE,
 )
 

@@ -101,6 +101,20 @@ def test_grade_observation(ki67: float, mitoses: float | None, name: str, snomed
     assert_recorded(resource)
 
 
+@pytest.mark.parametrize(
+    ("ki67", "mitoses", "complete"), [(15, None, False), (15, 1, True), (30, None, True)]
+)
+def test_a_grade_from_one_measure_says_it_is_the_least(
+    ki67: float, mitoses: float | None, complete: bool
+) -> None:
+    """WHO takes the higher of the two measures: a grade below G3 from one measure is 'at
+    least' that grade, in the Observation as in the JSON (issue 13)."""
+    resource = grade_observation(grade(ki67=ki67, mitoses=mitoses))
+    Observation.parse_obj(resource)
+    said = " ".join(note["text"] for note in resource["note"])
+    assert ("at least NET G2" in said) is not complete
+
+
 def test_an_unsettled_stage_has_no_stage_group_resource() -> None:
     from islet.errors import CannotCompute
 

@@ -59,6 +59,8 @@ def check(case: dict[str, Any], data: dict[str, Any], kb: KnowledgeBase) -> None
         assert [d["fact"] for d in option["depends_on"]] == [fact]
     if "gap" in case:
         assert bool(data["gaps"]) is case["gap"]
+    for words in case.get("gap_says", []):
+        assert any(words in gap["message"] for gap in data["gaps"]), words
     notes = {note["id"] for note in data["notes"]}
     assert set(case.get("notes", [])) <= notes
     assert not set(case.get("no_notes", [])) & notes

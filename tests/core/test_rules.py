@@ -135,6 +135,21 @@ FEASIBILITY_WORDS = [
     "when technically feasible",
     "if technically possible",
     "if technically and medically feasible",
+    # "or similar" (issue 13)
+    "whenever possible",
+    "if resectable",
+    "when it is feasible",
+    "where surgically feasible",
+    "if the tumor can be removed",
+    "when they can all be taken out",
+    "if it can be completely resected",
+]
+
+# Words that are not a condition on surgery being possible: no resectability condition is needed.
+NOT_FEASIBILITY_WORDS = [
+    "to take out as much of the tumor as possible",
+    "where curative resection is not possible",
+    "even when the disease has spread",
 ]
 
 
@@ -159,6 +174,11 @@ def test_check_fails_for_when_possible_without_a_resectability_condition(words: 
     other = {"fact": "spread", "has_any": ["liver"]}
     assert unconditioned_feasibility([rule_saying(words, other)])
     assert not unconditioned_feasibility([rule_saying(words, {"fact": "resectable", "is": True})])
+
+
+@pytest.mark.parametrize("words", NOT_FEASIBILITY_WORDS)
+def test_check_leaves_other_wording_alone(words: str) -> None:
+    assert not unconditioned_feasibility([rule_saying(words, None)])
 
 
 def test_islet_check_reports_an_unconditioned_when_possible(

@@ -107,6 +107,9 @@ def grade_observation(result: GradeResult, index: CodeIndex | None = None) -> di
         {"text": result.system},
         note,
     )
+    if not result.complete:
+        # one measure is missing: the value is the least the grade can be (its first note says so)
+        observation["note"].append({"text": result.notes[0]})
     if result.ki67_percent is not None:
         observation["component"] = [
             {
