@@ -86,6 +86,13 @@ _ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+(.*)$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?\s*$")
 _TABLE_RULE = re.compile(r"^\|?[\s|:-]+\|?$")
 _NAVIGATION_TEXT = re.compile(r"^(go to (patient|health professional) version|enlarge)$", re.I)
+# A saved page's date lines ("Updated: May 9, 2025", "Reviewed: 05/09/2025"): read by
+# html.py as the page's date, never a passage of the summary.
+_PAGE_DATE = re.compile(
+    r"^(?:updated|reviewed|published|last updated):?\s*"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\.?$",
+    re.IGNORECASE,
+)
 _NAVIGATION = re.compile(r"^\[go to (patient|health professional) version\]", re.IGNORECASE)
 
 
@@ -225,6 +232,8 @@ class _Builder:
             if revised:
                 self.date = self.date or revised.group(1)
             item = _ITEM.match(line)
+            if _PAGE_DATE.match(clean(item.group(1) if item else stripped)):
+                continue  # the page's own "Updated: May 9, 2025" line is its date, not text
             if stripped.startswith("|"):
                 if not _TABLE_RULE.match(stripped):
                     cells = [c.strip() for c in stripped.strip("|").split("|")]
