@@ -224,16 +224,24 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
         inside = _span(citation.section, sorted(i for i in wanted if i is not None), comparison)
         target = comparison.mapping.get(citation.section)
         for change in comparison.passages:
+            if change.kind == "reordered":
+                continue  # the same bullets in another order: nothing a list says changed
             cited_here = change.old_section == citation.section and change.old_index in wanted
             added_inside = change.kind in ("added", "moved") and (
                 change.new_section == target and change.new_index in inside
             )
             if cited_here or added_inside:
                 out.append(Reason(change.kind, heading[citation.section], change.diff))
+    elif citation.section == WHOLE:
+        # An item about the whole summary (what parts it has) rests on its outline: a section
+        # added, removed, renamed or moved anywhere, not on a sentence inside one.
+        scope = set(old.descendants(WHOLE))
     else:
         scope = set(old.descendants(citation.section))
         targets = {comparison.mapping[s] for s in scope if s in comparison.mapping}
         for change in comparison.passages:
+            if change.kind == "reordered":
+                continue
             if change.old_section in scope or (
                 change.kind in ("added", "moved")
                 and change.new_section in targets
@@ -252,7 +260,7 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
             out.append(Reason(f"section-{s.status}", s.old_heading or "", detail))
         elif s.status == "added" and citation.passages == [] and s.new_id:
             parent = comparison.new.section(s.new_id).parent
-            if parent in {comparison.mapping.get(x) for x in scope}:
+            if citation.section == WHOLE or parent in {comparison.mapping.get(x) for x in scope}:
                 out.append(
                     Reason("section-added", s.new_heading or "", f"new section '{s.new_heading}'")
                 )
