@@ -246,13 +246,15 @@ def _passage_changes(
             swap = dict(zip(lone, free, strict=True))
             pairs = [(i, swap.get(i, j)) for i, j in pairs]
             free = []
-        for i, j in pairs:
+        for i, match in pairs:
             old = s.passages[i].text
-            if j is None:
+            if match is None:
                 out.append(PassageChange("removed", s.id, t.id, i, None, old, None, f"[-{old}-]"))
                 continue
-            new = t.passages[j].text
-            out.append(PassageChange("changed", s.id, t.id, i, j, old, new, word_diff(old, new)))
+            new = t.passages[match].text
+            out.append(
+                PassageChange("changed", s.id, t.id, i, match, old, new, word_diff(old, new))
+            )
         for j in free:
             new = t.passages[j].text
             out.append(PassageChange("added", s.id, t.id, None, j, None, new, f"{{+{new}+}}"))
