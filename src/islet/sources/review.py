@@ -18,6 +18,7 @@ from islet import kb as kb_module
 from islet.model import DiagnosticTest, Symptom
 from islet.sources.citations import cite, index_of, says, sources_of
 from islet.sources.compare import Comparison, Critical, PassageChange, compare
+from islet.sources.data import DataText
 from islet.sources.document import WHOLE, SourceDocument, UnreadableSource, read_text
 from islet.sources.record import SOURCE_FILES, Citation, citations, recorded
 from islet.sources.text import heading_key
@@ -81,6 +82,10 @@ class ReviewReport:
 def _risk(collection: str, item: BaseModel) -> tuple[int, str]:
     if collection == "rules":
         return 0, "treatment rule"
+    if isinstance(item, DataText):
+        if "/alerts/" in item.id:
+            return 1, "safety: guide alert"
+        return _DATA_RISK.get(collection, (6, "vocabulary"))
     if isinstance(item, Symptom) and item.red_flag:
         return 1, "safety: urgent warning sign"
     if isinstance(item, DiagnosticTest) and (item.fasting_hours is not None or item.preparation):
@@ -97,6 +102,16 @@ def _risk(collection: str, item: BaseModel) -> tuple[int, str]:
     return ranks.get(collection, (6, "reference data"))
 
 
+# Data files that name a PDQ source (islet.sources.data), by folder.
+_DATA_RISK = {
+    "calculators": (2, "calculator table"),
+    "guide": (2, "guide text"),
+    "explain": (3, "explainer text"),
+    "safety": (1, "safety: reply text"),
+    "cds": (3, "clinical decision support text"),
+}
+
+
 @cache
 def _files() -> dict[str, str]:
     """collection/id -> the knowledge file that holds it."""
@@ -111,6 +126,10 @@ def _files() -> dict[str, str]:
                     if isinstance(entry, dict) and "id" in entry:
                         out.setdefault(f"{collection}/{entry['id']}", path.name)
     return out
+
+
+def _file_of(key: str, item: BaseModel) -> str:
+    return item.file if isinstance(item, DataText) else _files().get(key, "?")
 
 
 def read_version(path: Path) -> SourceDocument:
@@ -161,7 +180,8 @@ def _identify(doc: SourceDocument, path: Path) -> tuple[str, Comparison]:
 def review(paths: list[Path]) -> ReviewReport:
     """Compare each new version in ``paths`` with the recorded one and flag cited items."""
     kb = kb_module.load()
-    items = {key: item for key, item, _ in sources_of(kb)}
+    named = list(sources_of(kb))
+    items = {key: item for key, item, _ in named}
     stored = citations()
     report = ReviewReport([])
     flags: dict[tuple[str, str, str], Flag] = {}
@@ -172,7 +192,7 @@ def review(paths: list[Path]) -> ReviewReport:
         report.documents.append(_document_review(path, document, comparison, version.version_date))
         cited = [c for c in stored.citations if c.document == document and c.item in items]
         known = {c.item for c in stored.citations}
-        for key, item, source in sources_of(kb):
+        for key, item, source in named:
             if key not in known and source.document == document:  # added since the recording
                 for section, refs, fp in cite(item, source, comparison.old):
                     cited.append(
@@ -198,7 +218,7 @@ def review(paths: list[Path]) -> ReviewReport:
             flag_key = (citation.item, document, citation.section)
             flags[flag_key] = Flag(
                 citation.item,
-                _files().get(citation.item, "?"),
+                _file_of(citation.item, items[citation.item]),
                 risk,
                 says(items[citation.item]),
                 document,
