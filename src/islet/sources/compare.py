@@ -321,6 +321,8 @@ def _same_list(
     same section, in another order (which changes nothing a list says)."""
     if removed.old_index is None or added.new_index is None or not added.new_section:
         return False
+    if removed.new_section != added.new_section:  # it left its section: moved, not reordered
+        return False
     before = _list_around(old.section(removed.old_section or ""), removed.old_index)
     after = _list_around(new.section(added.new_section), added.new_index)
     return bool(before) and before == after

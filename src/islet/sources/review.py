@@ -31,7 +31,7 @@ TITLE_WORDS = ("pancreatic neuroendocrine", "islet cell")
 @dataclass
 class Reason:
     kind: str  # changed, removed, added, moved, renamed, section-removed, section-moved
-    section: str  # the heading in the recorded version
+    section: str  # the cited heading(s) in the recorded version, "; " between them
     diff: str
 
 
@@ -184,7 +184,7 @@ def review(paths: list[Path]) -> ReviewReport:
     items = {key: item for key, item, _ in named}
     stored = citations()
     report = ReviewReport([])
-    flags: dict[tuple[str, str, str], Flag] = {}
+    flags: dict[tuple[str, str], Flag] = {}
     for path in paths:
         doc = read_version(path)
         document, comparison = _identify(doc, path)
@@ -215,7 +215,14 @@ def review(paths: list[Path]) -> ReviewReport:
                 if citation.section != WHOLE
                 else "whole summary"
             )
-            flag_key = (citation.item, document, citation.section)
+            flag_key = (citation.item, document)
+            if flag_key in flags:  # an item citing several sections: one flag, every reason
+                flag = flags[flag_key]
+                if heading not in flag.section.split("; "):
+                    flag.section += f"; {heading}"
+                flag.passage_level = flag.passage_level or bool(citation.passages)
+                flag.reasons.extend(r for r in reasons if r not in flag.reasons)
+                continue
             flags[flag_key] = Flag(
                 citation.item,
                 _file_of(citation.item, items[citation.item]),
