@@ -152,3 +152,12 @@ def test_both_versions_are_reviewed_together(tmp_path: Path, runner: CliRunner) 
         "patient",
         "professional",
     ]
+
+
+def test_a_flag_shows_the_text_that_rests_on_the_cited_version(tmp_path: Path) -> None:
+    """A professional-version change shows the item's professional text, where it has one."""
+    edits = [{"replace": "may be relieved in 24 hours", "with": "may be relieved in 48 hours"}]
+    report = review([crafted(tmp_path, "professional", edits)])
+    (flag,) = [f for f in report.flagged if f.item == "treatments/hormone-therapy"]
+    assert flag.says.startswith("For pNETs the HP counterpart is somatostatin analogue therapy")
+    assert "Treatment of Glucagonoma" in flag.section

@@ -302,15 +302,17 @@ def cite(item: BaseModel, source: Source, doc: SourceDocument) -> list[tuple[str
     return out
 
 
-def says(item: BaseModel) -> str:
-    """What an item says, in one short line, for the review report."""
+def says(item: BaseModel, document: str = "patient") -> str:
+    """What an item says, in one short line, for the review report: for a citation of the
+    professional version, the professional text that rests on it when the item has one."""
     if isinstance(item, Rule):
         options = "; ".join(o.wording or o.treatment for o in item.options)
         text = f"{item.bullet}: {options}"
     elif isinstance(item, GlossaryTerm):
         text = f"{item.term}: {item.definition}"
     elif isinstance(item, TextItem):
-        text = item.patient
+        resting = document == "professional" and item.professional_source is not None
+        text = item.professional if resting and item.professional else item.patient
     elif isinstance(item, DataText):
         text = item.text
     else:

@@ -227,7 +227,7 @@ def review(paths: list[Path]) -> ReviewReport:
                 citation.item,
                 _file_of(citation.item, items[citation.item]),
                 risk,
-                says(items[citation.item]),
+                says(items[citation.item], document),
                 document,
                 heading,
                 bool(citation.passages),
