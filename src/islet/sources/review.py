@@ -20,6 +20,7 @@ from islet.sources.citations import cite, index_of, says, sources_of
 from islet.sources.compare import Comparison, Critical, PassageChange, compare
 from islet.sources.data import DataText
 from islet.sources.document import WHOLE, SourceDocument, UnreadableSource, read_text
+from islet.sources.lists import relisted, span
 from islet.sources.record import SOURCE_FILES, Citation, citations, recorded
 from islet.sources.text import heading_key
 from islet.yamlfiles import read_yaml
@@ -248,7 +249,7 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
         section = old.section(citation.section)
         wanted = {index_of(section, ref) for ref in citation.passages} - {None}
         scope = {citation.section}
-        inside = _span(citation.section, sorted(i for i in wanted if i is not None), comparison)
+        inside = span(citation.section, sorted(i for i in wanted if i is not None), comparison)
         target = comparison.mapping.get(citation.section)
         for change in comparison.passages:
             if change.kind == "reordered":
@@ -259,6 +260,11 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
             )
             if cited_here or added_inside:
                 out.append(Reason(change.kind, heading[citation.section], change.diff))
+        if not out:
+            out.extend(
+                Reason("relisted", where, diff)
+                for where, diff in relisted(citation.section, wanted, comparison)
+            )
     elif citation.section == WHOLE:
         # An item about the whole summary (what parts it has) rests on its outline: a section
         # added, removed, renamed or moved anywhere, not on a sentence inside one.
@@ -292,18 +298,6 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
                     Reason("section-added", s.new_heading or "", f"new section '{s.new_heading}'")
                 )
     return out
-
-
-def _span(section_id: str, cited: list[int], comparison: Comparison) -> range:
-    """The positions in the new section that fall inside the cited passages: a bullet added
-    there (a new option under a rule's lead-in, a new sign in a list) changes what they say."""
-    now = [comparison.kept[(section_id, i)] for i in cited if (section_id, i) in comparison.kept]
-    if not now:
-        return range(0)
-    first = comparison.old.section(section_id).passages[cited[0]]
-    if not (first.kind == "label" or first.text.rstrip().endswith(":")):
-        return range(0)  # not a list: a passage added nearby is not part of it
-    return range(min(now) + 1, max(now) + 2)
 
 
 def _document_review(
