@@ -31,25 +31,63 @@ def as_markdown(version: RecordedVersion) -> str:
 
 
 def as_html(version: RecordedVersion) -> str:
-    """The recorded version as a page saved from cancer.gov would hold it (simplified)."""
+    """The recorded version as a page saved from cancer.gov holds it: navigation, scripts and a
+    footer around the article, lists and tables as such, words as links, a picture with its
+    "Enlarge" link, and the page's "Updated:" date at the end of the article."""
     out = ["<html><head><title>x</title><script>var a = '<h2>no</h2>';</script></head><body>"]
     out.append("<nav><h2>Menu</h2><ul><li>Home</li></ul></nav><article>")
     out.append(f"<h1>{html.escape(version.title)}</h1>")
     for section in version.sections:
-        out.append(f"<h{section.level}>{html.escape(section.heading)}</h{section.level}>")
-        for passage in section.passages:
-            text = html.escape(passage.text)
+        out.append(f"<section><h{section.level}>{html.escape(section.heading)}</h{section.level}>")
+        out.append('<figure><a href="/i.jpg">Enlarge</a><img src="/i.jpg" alt="Drawing"></figure>')
+        kinds = [p.kind for p in section.passages]
+        for i, passage in enumerate(section.passages):
+            first = i == 0 or kinds[i - 1] != passage.kind
+            last = i == len(kinds) - 1 or kinds[i + 1] != passage.kind
+            words = html.escape(passage.text).split(" ")
+            words[0] = f'<a class="definition" href="/def?id={i}">{words[0]}</a>'
+            text = " ".join(words)
             if passage.kind == "bullet":
-                out.append(f"<ul><li>{text}</li></ul>")
+                item = f"<li>{text}</li>"
+                out.append(("<ul>" if first else "") + item + ("</ul>" if last else ""))
             elif passage.kind == "label":
                 out.append(f"<p><strong>{text}</strong></p>")
             elif passage.kind == "row":
                 cells = "".join(f"<td>{c}</td>" for c in text.split(" | "))
-                out.append(f"<table><tr>{cells}</tr></table>")
+                if first:  # the first row is the table's head
+                    cells = cells.replace("<td>", "<th>").replace("</td>", "</th>")
+                    row = f"<table><thead><tr>{cells}</tr></thead><tbody>"
+                else:
+                    row = f"<tr>{cells}</tr>"
+                out.append(row + ("</tbody></table>" if last else ""))
             else:
                 out.append(f"<p>{text}</p>")
-    out.append("</article><footer><p>Updated: nothing here</p></footer></body></html>")
+        out.append("</section>")
+    out.append(
+        '<div class="document-dates"><ul><li><strong>Updated:</strong> <time>May 9, 2025</time>'
+        "</li></ul></div></article><footer><p>Contact us</p></footer></body></html>"
+    )
     return "\n".join(out)
+
+
+def rewrap(text: str, width: int) -> str:
+    """``text`` with its paragraphs and bullets wrapped at ``width`` (bullets go on indented),
+    two spaces after each sentence and Windows line ends: the same words, laid out anew."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith(("#", "|", "**")) or len(line) <= width:
+            out.append(line)
+            continue
+        lead = "- " if line.startswith("- ") else ""
+        words = line[len(lead) :].replace(". ", ".  ").split(" ")
+        current = lead
+        for word in words:
+            if len(current) + len(word) > width and current.strip("- "):
+                out.append(current.rstrip())
+                current = "  " if lead else ""
+            current += word + " "
+        out.append(current.rstrip())
+    return "\r\n".join(out)
 
 
 def apply(text: str, edits: list[dict[str, Any]]) -> str:
@@ -60,6 +98,8 @@ def apply(text: str, edits: list[dict[str, Any]]) -> str:
             old, new = edit["replace"], edit["with"]
             assert text.count(old) == edit.get("count", 1), f"{old!r} found {text.count(old)}x"
             text = text.replace(old, new)
+        elif "rewrap" in edit:
+            text = rewrap(text, edit["rewrap"])
         elif "move" in edit:
             moved, after = edit["move"], edit["after"]
             assert text.count(moved) == 1 and text.count(after) == 1, edit

@@ -37,6 +37,8 @@ def test_crafted_version_flags_exactly_the_items_citing_the_change(
     assert flagged(report, passage_level=True) == set(case["passage_flags"])
     assert set(case.get("also_flagged", [])) <= flagged(report)
     assert not set(case.get("not_flagged", [])) & flagged(report)
+    if "flagged" in case:
+        assert flagged(report) == set(case["flagged"])
     found = [{"kind": c["kind"], "old": c["old"], "new": c["new"]} for c in doc.critical]
     assert found == case["critical"]
     assert report.exit_code == (1 if report.flagged else 0)
@@ -65,13 +67,24 @@ def _self_and_ancestors(doc: Any, section_id: str) -> list[str]:
     return out
 
 
-def test_the_saved_html_page_is_read_like_the_markdown(tmp_path: Path) -> None:
-    edits = [{"replace": "at least 24 hours", "with": "at least 48 hours"}]
-    page = review([crafted(tmp_path, "patient", edits, form="html")])
-    text = review([crafted(tmp_path, "patient", edits)])
-    assert page.documents[0].format == "html"
-    assert flagged(page) == flagged(text)
-    assert review([crafted(tmp_path, "patient", [], form="html")]).flagged == []
+@pytest.mark.parametrize(
+    ("document", "edit"),
+    [
+        ("patient", {"replace": "at least 24 hours", "with": "at least 48 hours"}),
+        ("professional", {"replace": "≥ 10 mmol/hr.", "with": "≥ 15 mmol/hr."}),
+    ],
+)
+def test_the_saved_html_page_is_read_like_the_markdown(
+    document: str, edit: dict[str, str], tmp_path: Path
+) -> None:
+    unchanged = review([crafted(tmp_path, document, [], form="html")])
+    (doc,) = unchanged.documents
+    assert (doc.format, doc.new_date) == ("html", "2025-05-09")  # the page's "Updated:" line
+    assert doc.sections == [] and unchanged.flagged == []  # tables, links, pictures: as recorded
+    page = review([crafted(tmp_path, document, [edit], form="html")])
+    text = review([crafted(tmp_path, document, [edit])])
+    assert flagged(page) == flagged(text) != set()
+    assert page.documents[0].critical == text.documents[0].critical != []
 
 
 def test_new_latest_updates_and_date_are_reported(tmp_path: Path) -> None:
@@ -139,3 +152,12 @@ def test_both_versions_are_reviewed_together(tmp_path: Path, runner: CliRunner) 
         "patient",
         "professional",
     ]
+
+
+def test_a_flag_shows_the_text_that_rests_on_the_cited_version(tmp_path: Path) -> None:
+    """A professional-version change shows the item's professional text, where it has one."""
+    edits = [{"replace": "may be relieved in 24 hours", "with": "may be relieved in 48 hours"}]
+    report = review([crafted(tmp_path, "professional", edits)])
+    (flag,) = [f for f in report.flagged if f.item == "treatments/hormone-therapy"]
+    assert flag.says.startswith("For pNETs the HP counterpart is somatostatin analogue therapy")
+    assert "Treatment of Glucagonoma" in flag.section

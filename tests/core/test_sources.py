@@ -81,6 +81,26 @@ def test_every_item_rule_and_glossary_entry_links_to_a_recorded_section(
     assert citations().unresolved == []
 
 
+def test_every_item_rule_glossary_entry_and_data_text_has_a_fingerprinted_citation(
+    kb: kb_module.KnowledgeBase,
+) -> None:
+    """Each PDQ source named in the knowledge base and its data files (guide, calculator,
+    explainers, Ask and trial words) is recorded with the fingerprint of the text it cites."""
+    stored = {(c.item, c.document) for c in citations().citations if len(c.fingerprint) == 12}
+    named = {(key, source.document) for key, _, source in sources_of(kb)}
+    assert {key.split("/")[0] for key, _ in named} >= {
+        "rules",
+        "glossary",
+        "treatments",
+        "tests",
+        "symptoms",
+        "sections",
+        "calculators",
+        "guide",
+    }
+    assert sorted(named - stored) == []
+
+
 def test_every_recorded_citation_names_a_real_section_and_passage(
     kb: kb_module.KnowledgeBase,
 ) -> None:

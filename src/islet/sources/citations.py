@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from pydantic import BaseModel
 
-from islet.kb import KnowledgeBase
+from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.model import GlossaryTerm, Rule, Source, Symptom, SymptomPattern, TextItem
+from islet.sources.data import DataText, data_sources
 from islet.sources.document import WHOLE, Passage, Section, SourceDocument
 from islet.sources.text import clean, content_words, fingerprint, heading_key, similarity
 
@@ -25,15 +27,19 @@ _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _LEAD = re.compile(r"^(for|if)\b", re.IGNORECASE)
 
 
-def sources_of(kb: KnowledgeBase) -> Iterator[tuple[str, BaseModel, Source]]:
+def sources_of(
+    kb: KnowledgeBase, directory: Path = KNOWLEDGE_DIR
+) -> Iterator[tuple[str, BaseModel, Source]]:
     """Every (``collection/id``, item, PDQ source) pair: an item with patient and professional
-    sources gives two. External sources are left out: PDQ updates do not touch them."""
+    sources gives two; then the data files' entries that name a PDQ source (``data.py``).
+    External sources are left out: PDQ updates do not touch them."""
     for name, item in kb.items():
         for source in (item.source, getattr(item, "professional_source", None)):
             if source is not None and source.document != "external":
                 yield f"{name}/{item.id}", item, source
     if kb.pdq is not None and kb.pdq.source.document != "external":
         yield "pdq/pdq", kb.pdq, kb.pdq.source
+    yield from data_sources(directory)
 
 
 def _split(text: str) -> list[str]:
@@ -296,15 +302,19 @@ def cite(item: BaseModel, source: Source, doc: SourceDocument) -> list[tuple[str
     return out
 
 
-def says(item: BaseModel) -> str:
-    """What an item says, in one short line, for the review report."""
+def says(item: BaseModel, document: str = "patient") -> str:
+    """What an item says, in one short line, for the review report: for a citation of the
+    professional version, the professional text that rests on it when the item has one."""
     if isinstance(item, Rule):
         options = "; ".join(o.wording or o.treatment for o in item.options)
         text = f"{item.bullet}: {options}"
     elif isinstance(item, GlossaryTerm):
         text = f"{item.term}: {item.definition}"
     elif isinstance(item, TextItem):
-        text = item.patient
+        resting = document == "professional" and item.professional_source is not None
+        text = item.professional if resting and item.professional else item.patient
+    elif isinstance(item, DataText):
+        text = item.text
     else:
         text = str(
             getattr(item, "label", "") or getattr(item, "title", "") or getattr(item, "id", "")

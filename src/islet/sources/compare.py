@@ -13,7 +13,7 @@ from typing import Literal
 from islet.sources.document import Section, SourceDocument
 from islet.sources.text import heading_key, similarity, word_diff
 
-ChangeKind = Literal["changed", "added", "removed", "moved"]
+ChangeKind = Literal["changed", "added", "removed", "moved", "reordered"]
 
 _COMPARATOR = (
     r"at least|at most|more than|less than|fewer than|greater than|higher than|lower than|"
@@ -104,7 +104,7 @@ def critical(old: str, new: str) -> list[Critical]:
         kind: Literal["hours", "threshold", "number"] = "number"
         if _TIME_UNITS.search(both):
             kind = "hours"
-        elif re.search(rf"\b(?:{_COMPARATOR})\b|[<>≥≤%]", both, re.IGNORECASE):
+        elif re.search(rf"\b(?:{_COMPARATOR})\b|[<>≥≤]", both, re.IGNORECASE):
             kind = "threshold"
         out.append(Critical(kind, gone, came))
     da = _words([m.group(0) for m in _DRUG.finditer(old)])
@@ -230,18 +230,31 @@ def _passage_changes(
             kept.update({(s.id, i1 + k): j1 + k for k in range(i2 - i1)})
             continue
         free = list(range(j1, j2))
+        pairs: list[tuple[int, int | None]] = []
         for i in range(i1, i2):
-            old = s.passages[i].text
-            scored = [(similarity(old, t.passages[j].text), j) for j in free]
+            scored = [(similarity(s.passages[i].text, t.passages[j].text), j) for j in free]
             score, j = max(scored, default=(0.0, -1))
+            pairs.append((i, j if score >= 0.5 else None))
             if score >= 0.5:
                 free.remove(j)
-                new = t.passages[j].text
-                out.append(
-                    PassageChange("changed", s.id, t.id, i, j, old, new, word_diff(old, new))
-                )
-            else:
+        lone = [i for i, j in pairs if j is None]
+        if len(lone) == len(free) and all(
+            s.passages[i].kind == t.passages[j].kind for i, j in zip(lone, free, strict=True)
+        ):
+            # As many passages gone as came in the same place, of the same kind: each was
+            # replaced ("- Dacarbazine." -> "- Capecitabine."), a change, not a removal.
+            swap = dict(zip(lone, free, strict=True))
+            pairs = [(i, swap.get(i, j)) for i, j in pairs]
+            free = []
+        for i, match in pairs:
+            old = s.passages[i].text
+            if match is None:
                 out.append(PassageChange("removed", s.id, t.id, i, None, old, None, f"[-{old}-]"))
+                continue
+            new = t.passages[match].text
+            out.append(
+                PassageChange("changed", s.id, t.id, i, match, old, new, word_diff(old, new))
+            )
         for j in free:
             new = t.passages[j].text
             out.append(PassageChange("added", s.id, t.id, None, j, None, new, f"{{+{new}+}}"))
@@ -268,18 +281,48 @@ def _find_moves(
                 target = pool[0]
                 taken.add(id(target))
                 where = new.section(target.new_section or "").heading
+                reordered = _same_list(old, new, c, target)
                 out.append(
                     PassageChange(
-                        "moved",
+                        "reordered" if reordered else "moved",
                         c.old_section,
                         target.new_section,
                         c.old_index,
                         target.new_index,
                         c.old,
                         target.new,
-                        f"moved to '{where}': {c.old}",
+                        f"reordered within its list in '{where}': {c.old}"
+                        if reordered
+                        else f"moved to '{where}': {c.old}",
                     )
                 )
                 continue
         out.append(c)
     return [c for c in out if id(c) not in taken]
+
+
+def _list_around(section: Section, index: int) -> list[str]:
+    """The fingerprints of the run of bullets the passage at ``index`` belongs to."""
+    passages = section.passages
+    if passages[index].kind != "bullet":
+        return []
+    first, last = index, index
+    while first > 0 and passages[first - 1].kind == "bullet":
+        first -= 1
+    while last + 1 < len(passages) and passages[last + 1].kind == "bullet":
+        last += 1
+    return sorted(p.fingerprint for p in passages[first : last + 1])
+
+
+def _same_list(
+    old: SourceDocument, new: SourceDocument, removed: PassageChange, added: PassageChange
+) -> bool:
+    """Whether a bullet only changed places inside its own list: the same bullets, in the
+    same section, in another order (which changes nothing a list says)."""
+    if removed.old_index is None or added.new_index is None or not added.new_section:
+        return False
+    if removed.new_section != added.new_section:  # it left its section: moved, not reordered
+        return False
+    before = _list_around(old.section(removed.old_section or ""), removed.old_index)
+    after = _list_around(new.section(added.new_section), added.new_index)
+    return bool(before) and before == after

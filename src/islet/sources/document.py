@@ -82,11 +82,32 @@ class SourceDocument:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+(.*)$")
+# A list item; its text may start on the next line ("-" alone, then the text indented).
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)(?:\s+(.*))?$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?\s*$")
 _TABLE_RULE = re.compile(r"^\|?[\s|:-]+\|?$")
 _NAVIGATION_TEXT = re.compile(r"^(go to (patient|health professional) version|enlarge)$", re.I)
+# A saved page's date lines ("Updated: May 9, 2025", "Reviewed: 05/09/2025"): read by
+# html.py as the page's date, never a passage of the summary.
+_PAGE_DATE = re.compile(
+    r"^(?:updated|reviewed|published|last updated):?\s*"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|[a-z]+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\.?$",
+    re.IGNORECASE,
+)
 _NAVIGATION = re.compile(r"^\[go to (patient|health professional) version\]", re.IGNORECASE)
+
+
+def _item(line: str, previous: str | None) -> re.Match[str] | None:
+    """``line`` as the start of a list item, or None when it goes on the passage before: a
+    numbered line starts a list only at 1 after a paragraph, and a number of three or more
+    digits is a year or a page of a line that was wrapped ("2011. [PUBMED Abstract]")."""
+    match = _ITEM.match(line)
+    number = re.match(r"\s*(\d+)\.", line)
+    if match and number and previous is not None:
+        value = int(number.group(1))
+        if value >= 100 or (previous == "sentence" and value != 1):
+            return None
+    return match
 
 
 def read_text(data: bytes, known_headings: dict[str, int] | None = None) -> SourceDocument:
@@ -224,18 +245,20 @@ class _Builder:
             revised = re.match(r"^last revised:\s*(\d{4}-\d{2}-\d{2})", stripped, re.I)
             if revised:
                 self.date = self.date or revised.group(1)
-            item = _ITEM.match(line)
+            item = _item(line, items[-1][0] if items else None)
+            if _PAGE_DATE.match(clean(item.group(1) or "" if item else stripped)):
+                continue  # the page's own "Updated: May 9, 2025" line is its date, not text
             if stripped.startswith("|"):
                 if not _TABLE_RULE.match(stripped):
                     cells = [c.strip() for c in stripped.strip("|").split("|")]
                     if any(cells):
                         items.append(("row", " | ".join(c for c in cells if c)))
             elif item:
-                items.append(("bullet", item.group(1)))
+                items.append(("bullet", item.group(1) or ""))
             elif _BOLD_LINE.match(stripped) and not items:
                 items.append(("label", stripped))
             elif items and items[-1][0] in ("bullet", "sentence"):
-                items[-1] = (items[-1][0], items[-1][1] + " " + stripped)
+                items[-1] = (items[-1][0], f"{items[-1][1]} {stripped}".lstrip())
             else:
                 items.append(("sentence", stripped))
         if not self.stack:

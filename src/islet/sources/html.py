@@ -50,12 +50,13 @@ class _Converter(HTMLParser):
             self._flush()
             if tag == "li":
                 self.prefix = "- "
-            elif tag in ("ul", "ol", "table", "tr"):
+            elif tag == "tr":
+                self.prefix = ""
+                self.cells = []
+            elif tag in ("ul", "ol", "table"):
                 self.prefix = ""
             elif tag[0] == "h" and tag[1:].isdigit():
                 self.prefix = "#" * int(tag[1:]) + " "
-            elif tag == "tr":
-                self.cells = []
         elif tag in ("strong", "b"):
             self.buffer.append("**")
         elif tag == "a":
@@ -80,7 +81,7 @@ class _Converter(HTMLParser):
         elif tag == "tr":
             self._flush_cell()
             cells, self.cells = self.cells or [], None
-            if cells and self._active():
+            if any(cell.strip("-: ") for cell in cells) and self._active():
                 self.lines.extend(["| " + " | ".join(cells) + " |", ""])
         elif tag in _BLOCKS:
             self._flush()

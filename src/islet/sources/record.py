@@ -159,7 +159,7 @@ def source_report(directory: Path, today: date, max_months: int) -> tuple[list[s
     except KnowledgeError as error:
         return error.problems, []
     kb, _ = read(directory)
-    missing = sorted({key for key, _, _ in sources_of(kb)} - stored)
+    missing = sorted({key for key, _, _ in sources_of(kb, directory)} - stored)
     if missing:
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         warnings.append(

@@ -18,7 +18,9 @@ from islet import kb as kb_module
 from islet.model import DiagnosticTest, Symptom
 from islet.sources.citations import cite, index_of, says, sources_of
 from islet.sources.compare import Comparison, Critical, PassageChange, compare
+from islet.sources.data import DataText
 from islet.sources.document import WHOLE, SourceDocument, UnreadableSource, read_text
+from islet.sources.lists import relisted, span
 from islet.sources.record import SOURCE_FILES, Citation, citations, recorded
 from islet.sources.text import heading_key
 from islet.yamlfiles import read_yaml
@@ -30,7 +32,7 @@ TITLE_WORDS = ("pancreatic neuroendocrine", "islet cell")
 @dataclass
 class Reason:
     kind: str  # changed, removed, added, moved, renamed, section-removed, section-moved
-    section: str  # the heading in the recorded version
+    section: str  # the cited heading(s) in the recorded version, "; " between them
     diff: str
 
 
@@ -81,6 +83,10 @@ class ReviewReport:
 def _risk(collection: str, item: BaseModel) -> tuple[int, str]:
     if collection == "rules":
         return 0, "treatment rule"
+    if isinstance(item, DataText):
+        if "/alerts/" in item.id:
+            return 1, "safety: guide alert"
+        return _DATA_RISK.get(collection, (6, "vocabulary"))
     if isinstance(item, Symptom) and item.red_flag:
         return 1, "safety: urgent warning sign"
     if isinstance(item, DiagnosticTest) and (item.fasting_hours is not None or item.preparation):
@@ -97,6 +103,16 @@ def _risk(collection: str, item: BaseModel) -> tuple[int, str]:
     return ranks.get(collection, (6, "reference data"))
 
 
+# Data files that name a PDQ source (islet.sources.data), by folder.
+_DATA_RISK = {
+    "calculators": (2, "calculator table"),
+    "guide": (2, "guide text"),
+    "explain": (3, "explainer text"),
+    "safety": (1, "safety: reply text"),
+    "cds": (3, "clinical decision support text"),
+}
+
+
 @cache
 def _files() -> dict[str, str]:
     """collection/id -> the knowledge file that holds it."""
@@ -111,6 +127,10 @@ def _files() -> dict[str, str]:
                     if isinstance(entry, dict) and "id" in entry:
                         out.setdefault(f"{collection}/{entry['id']}", path.name)
     return out
+
+
+def _file_of(key: str, item: BaseModel) -> str:
+    return item.file if isinstance(item, DataText) else _files().get(key, "?")
 
 
 def read_version(path: Path) -> SourceDocument:
@@ -161,10 +181,11 @@ def _identify(doc: SourceDocument, path: Path) -> tuple[str, Comparison]:
 def review(paths: list[Path]) -> ReviewReport:
     """Compare each new version in ``paths`` with the recorded one and flag cited items."""
     kb = kb_module.load()
-    items = {key: item for key, item, _ in sources_of(kb)}
+    named = list(sources_of(kb))
+    items = {key: item for key, item, _ in named}
     stored = citations()
     report = ReviewReport([])
-    flags: dict[tuple[str, str, str], Flag] = {}
+    flags: dict[tuple[str, str], Flag] = {}
     for path in paths:
         doc = read_version(path)
         document, comparison = _identify(doc, path)
@@ -172,7 +193,7 @@ def review(paths: list[Path]) -> ReviewReport:
         report.documents.append(_document_review(path, document, comparison, version.version_date))
         cited = [c for c in stored.citations if c.document == document and c.item in items]
         known = {c.item for c in stored.citations}
-        for key, item, source in sources_of(kb):
+        for key, item, source in named:
             if key not in known and source.document == document:  # added since the recording
                 for section, refs, fp in cite(item, source, comparison.old):
                     cited.append(
@@ -195,12 +216,19 @@ def review(paths: list[Path]) -> ReviewReport:
                 if citation.section != WHOLE
                 else "whole summary"
             )
-            flag_key = (citation.item, document, citation.section)
+            flag_key = (citation.item, document)
+            if flag_key in flags:  # an item citing several sections: one flag, every reason
+                flag = flags[flag_key]
+                if heading not in flag.section.split("; "):
+                    flag.section += f"; {heading}"
+                flag.passage_level = flag.passage_level or bool(citation.passages)
+                flag.reasons.extend(r for r in reasons if r not in flag.reasons)
+                continue
             flags[flag_key] = Flag(
                 citation.item,
-                _files().get(citation.item, "?"),
+                _file_of(citation.item, items[citation.item]),
                 risk,
-                says(items[citation.item]),
+                says(items[citation.item], document),
                 document,
                 heading,
                 bool(citation.passages),
@@ -221,19 +249,32 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
         section = old.section(citation.section)
         wanted = {index_of(section, ref) for ref in citation.passages} - {None}
         scope = {citation.section}
-        inside = _span(citation.section, sorted(i for i in wanted if i is not None), comparison)
+        inside = span(citation.section, sorted(i for i in wanted if i is not None), comparison)
         target = comparison.mapping.get(citation.section)
         for change in comparison.passages:
+            if change.kind == "reordered":
+                continue  # the same bullets in another order: nothing a list says changed
             cited_here = change.old_section == citation.section and change.old_index in wanted
             added_inside = change.kind in ("added", "moved") and (
                 change.new_section == target and change.new_index in inside
             )
             if cited_here or added_inside:
                 out.append(Reason(change.kind, heading[citation.section], change.diff))
+        if not out:
+            out.extend(
+                Reason("relisted", where, diff)
+                for where, diff in relisted(citation.section, wanted, comparison)
+            )
+    elif citation.section == WHOLE:
+        # An item about the whole summary (what parts it has) rests on its outline: a section
+        # added, removed, renamed or moved anywhere, not on a sentence inside one.
+        scope = set(old.descendants(WHOLE))
     else:
         scope = set(old.descendants(citation.section))
         targets = {comparison.mapping[s] for s in scope if s in comparison.mapping}
         for change in comparison.passages:
+            if change.kind == "reordered":
+                continue
             if change.old_section in scope or (
                 change.kind in ("added", "moved")
                 and change.new_section in targets
@@ -252,23 +293,11 @@ def _reasons(citation: Citation, comparison: Comparison) -> list[Reason]:
             out.append(Reason(f"section-{s.status}", s.old_heading or "", detail))
         elif s.status == "added" and citation.passages == [] and s.new_id:
             parent = comparison.new.section(s.new_id).parent
-            if parent in {comparison.mapping.get(x) for x in scope}:
+            if citation.section == WHOLE or parent in {comparison.mapping.get(x) for x in scope}:
                 out.append(
                     Reason("section-added", s.new_heading or "", f"new section '{s.new_heading}'")
                 )
     return out
-
-
-def _span(section_id: str, cited: list[int], comparison: Comparison) -> range:
-    """The positions in the new section that fall inside the cited passages: a bullet added
-    there (a new option under a rule's lead-in, a new sign in a list) changes what they say."""
-    now = [comparison.kept[(section_id, i)] for i in cited if (section_id, i) in comparison.kept]
-    if not now:
-        return range(0)
-    first = comparison.old.section(section_id).passages[cited[0]]
-    if not (first.kind == "label" or first.text.rstrip().endswith(":")):
-        return range(0)  # not a list: a passage added nearby is not part of it
-    return range(min(now) + 1, max(now) + 2)
 
 
 def _document_review(

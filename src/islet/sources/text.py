@@ -20,6 +20,9 @@ _IMAGE = re.compile(
 )
 _CITATION = re.compile(r"\[\d+\]\(#cit/[^)]*\)")
 _EMPTY_BRACKETS = re.compile(r"\[[\s,\-–]*\]")
+# Emphasis that starts inside a word ("b*Limited to the pancreas* means", a superscript note
+# letter before italic text): a saved page has no star there at all.
+_INWORD_EMPHASIS = re.compile(r"(?<=\w)\*(?=\w[^*]*\S\*(?![\w*]))")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-"})
 _DATE_NOTE = re.compile(r"\s*\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
@@ -36,6 +39,7 @@ def clean(text: str) -> str:
     while previous != text:  # links inside brackets: "[[Level of evidence C3](...)]"
         previous, text = text, _LINK.sub(r"\1", text)
     text = _EMPTY_BRACKETS.sub("", text)
+    text = _INWORD_EMPHASIS.sub("", text)
     text = _EMPHASIS.sub("", text).replace("\x00", "*")
     text = text.translate(_QUOTES)
     return re.sub(r"\s+([:;,.])(?=\s|$)", r"\1", " ".join(text.split()))
