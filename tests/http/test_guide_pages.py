@@ -169,6 +169,9 @@ def test_bad_answers_are_asked_again(web: TestClient, path: str, case: dict[str,
     assert case["field"] in response.text
     assert question_shown(response.text) == case["field"]
     assert "Traceback" not in response.text
+    alert = response.text.split('role="alert"', 1)[1].split("</div>", 1)[0]
+    assert f"{case['field']}:" not in alert  # the message in words, not the field's name
+    assert case.get("says", "") in alert
 
 
 @pytest.mark.parametrize("path", ["/guide/sheet", "/guide/sheet.pdf"])

@@ -134,7 +134,8 @@ class Situation(Strict):
         ):
             raise InvalidSituation(
                 "liver_dominant_severe_symptoms",
-                "says the cancer is mostly in the liver, but spread does not include the liver",
+                "says most of the tumor is in the liver, but the places it has spread to do not "
+                "include the liver",
             )
         return self
 
