@@ -51,3 +51,16 @@ def test_the_core_never_imports_an_interface(name: str) -> None:
 def test_there_is_no_api_package_beside_web() -> None:
     assert not (PACKAGE / "api").exists()
     assert "islet.api" not in MODULES
+
+
+@pytest.mark.parametrize(
+    ("side", "other"), [("islet.web.api", "islet.web.pages"), ("islet.web.pages", "islet.web.api")]
+)
+def test_the_api_and_the_pages_do_not_import_each_other(side: str, other: str) -> None:
+    """Both sit on the shared web modules (app settings, problems, the guide's address state)."""
+    crossing = {
+        name: sorted(m for m in imports(path) if is_within(m, (other,)))
+        for name, path in MODULES.items()
+        if is_within(name, (side,))
+    }
+    assert not {name: found for name, found in crossing.items() if found}

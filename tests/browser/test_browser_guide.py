@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from islet.guide import options_for
 from islet.guide.situation import situation_from
 from islet.model import fact_kind
-from islet.web.pages.guide_state import FACTS, NONE
+from islet.web.guide_state import FACTS, NONE
 from tests.tables import load_cases
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from starlette.datastructures import QueryParams
 from islet.guide import options_for
 from islet.guide.data import load_guide_data
 from islet.model import Situation, fact_kind, fact_values
-from islet.web.pages.guide_state import FACTS, NONE, GuideState, read_state
+from islet.web.guide_state import FACTS, NONE, GuideState, read_state
 from tests.tables import load_cases
 from tests.webapp import read_page
 

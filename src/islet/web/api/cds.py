@@ -24,7 +24,7 @@ from islet.cds.service import answer, discovery, service_ids
 from islet.guide import Situation
 from islet.trials.store import default_db_path
 from islet.web.deps import KB
-from islet.web.pages.guide_state import GuideState
+from islet.web.guide_state import GuideState
 from islet.web.problems import problem
 from islet.web.settings import Settings
 

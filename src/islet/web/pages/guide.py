@@ -22,8 +22,8 @@ from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
 from islet.translations import in_language
 from islet.web.deps import AudienceQuery
+from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pages.guide_cards import cards
-from islet.web.pages.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
 from islet.web.rendering import kept_view, language_of, render, render_text, root
