@@ -23,7 +23,7 @@ from islet import __version__
 from islet.i18n import localized, translations
 from islet.kb import KnowledgeBase
 from islet.language import LANGUAGES, Language, parse_language
-from islet.messages import Message
+from islet.messages import Message, said
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
 from islet.translations import in_language
@@ -44,7 +44,10 @@ rendering_language: ContextVar[Language] = ContextVar("rendering_language", defa
 
 
 def shown(value: object) -> object:
-    """What ``{{ value }}`` prints: a core :class:`Message` in the page's language."""
+    """What ``{{ value }}`` prints: a core :class:`Message` (or what an error says) in the page's
+    language."""
+    if isinstance(value, BaseException):
+        value = said(value)
     return localized(value, rendering_language.get()) if isinstance(value, Message) else value
 
 
