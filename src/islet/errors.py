@@ -16,6 +16,11 @@ The tree (``str(error)`` is always the message to show a person)::
 ``OUTCOMES`` is the one table that says what each interface makes of an error: the command
 line's exit code and the web's HTTP status (and page title). :func:`outcome` looks an error up by
 its nearest class in the table, so a new subclass answers like its parent until it is listed.
+
+A message a person can trigger from a patient page is built with ``N_`` (a
+:class:`~islet.messages.Message`): ``str(error)`` reads in English, and an interface shows it in
+the reader's language with :func:`islet.i18n.error_text`. The ``field`` and ``suggestions`` stay
+as the API names them.
 """
 
 from __future__ import annotations
@@ -41,6 +46,22 @@ class KnowledgeError(IsletError):
         )
 
 
+# The kinds of thing an UnknownTerm names ("unknown tumor type ..."), marked here once so the
+# catalog holds them; the code that raises one passes the same English word.
+KINDS = (
+    N_("topic"),
+    N_("glossary term"),
+    N_("tumor type"),
+    N_("test"),
+    N_("treatment"),
+    N_("trial"),
+    N_("trial status"),
+    N_("trial phase"),
+    N_("intervention type"),
+    N_("place"),
+)
+
+
 class UnknownTerm(IsletError):
     """A topic, term or id that Islet does not know; carries close matches."""
 
@@ -48,8 +69,13 @@ class UnknownTerm(IsletError):
         self.kind = kind
         self.term = term
         self.suggestions = suggestions or []
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"unknown {kind} '{term}'.{hint}")
+        # ``kind`` is a word marked N_ where it is given ("tumor type"), so it is translated too.
+        named = N_("unknown {kind} '{term}'.", kind=N_(kind), term=term)
+        if self.suggestions:
+            hint = N_("Did you mean: {choices}?", choices=", ".join(self.suggestions))
+            super().__init__(N_("{message} {hint}", message=named, hint=hint))
+        else:
+            super().__init__(named)
 
 
 class UnknownPlace(UnknownTerm):
@@ -74,7 +100,9 @@ class InvalidInput(IsletError):
         self.field = field
         self.message = message
         self.suggestions = list(suggestions or [])
-        super().__init__(f"{field}: {message}" if field else message)
+        super().__init__(
+            N_("{field}: {message}", field=field, message=message) if field else message
+        )
 
 
 class InvalidSituation(InvalidInput):

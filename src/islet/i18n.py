@@ -17,11 +17,17 @@ from collections.abc import Callable
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ValidatorFunctionWrapHandler, WrapValidator
 
 from islet import settings
 from islet.errors import IsletError
 from islet.language import DEFAULT, LANGUAGES, Language, parse_language
 from islet.messages import N_ as N_
+from islet.messages import Message, said
+
+T = TypeVar("T")
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
@@ -55,6 +61,67 @@ def translations(language: Language) -> gettext.NullTranslations:
 def gettext_for(language: Language) -> Callable[[str], str]:
     """The ``_`` function of ``language``."""
     return translations(language).gettext
+
+
+def localized(text: object, language: Language) -> str:
+    """A message (or a string marked ``N_``) in ``language``; other text as it is."""
+    gettext = gettext_for(language)
+    if isinstance(text, Message):
+        return text.translated(gettext, language)
+    return gettext(str(text))
+
+
+def error_text(error: BaseException, language: Language) -> str:
+    """What an error says, in ``language`` (``str(error)`` in English)."""
+    return localized(said(error), language)
+
+
+def localize(value: T, language: Language) -> T:
+    """``value`` with every :class:`Message` in it (in models, lists and dicts) in ``language``;
+    keys, ids and everything else unchanged."""
+    if language == "en":
+        return value
+    return _localize(value, gettext_for(language), language)  # type: ignore[no-any-return]
+
+
+def _localize(value: Any, gettext: Callable[[str], str], language: Language) -> Any:
+    if isinstance(value, Message):
+        return value.translated(gettext, language)
+    if isinstance(value, BaseModel):
+        changed = {
+            name: _localize(item, gettext, language)
+            for name, item in value.__dict__.items()
+            if _holds_message(item)
+        }
+        return value.model_copy(update=changed) if changed else value
+    if isinstance(value, list):
+        return [_localize(item, gettext, language) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_localize(item, gettext, language) for item in value)
+    if isinstance(value, dict):
+        return {key: _localize(item, gettext, language) for key, item in value.items()}
+    return value
+
+
+def _holds_message(value: Any) -> bool:
+    if isinstance(value, Message):
+        return True
+    if isinstance(value, BaseModel):
+        return any(_holds_message(item) for item in value.__dict__.values())
+    if isinstance(value, list | tuple):
+        return any(_holds_message(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_message(item) for item in value.values())
+    return False
+
+
+def _keep_message(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    return value if isinstance(value, Message) else handler(value)
+
+
+# A model's text field that keeps a :class:`Message` as it is (pydantic would make it a plain
+# ``str``), so an interface can still show it in the reader's language. Its schema is ``string``.
+Text = Annotated[str, WrapValidator(_keep_message)]
 
 
 def chosen_language(value: str | None = None) -> Language:

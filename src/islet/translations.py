@@ -23,6 +23,7 @@ from typing import Any
 from islet import kb as kb_module
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase
 from islet.language import Language
+from islet.messages import Message
 from islet.model import Item, PdqInfo, Rule, RuleOption, Section
 from islet.yamlfiles import read_mapping
 
@@ -158,6 +159,27 @@ def apply(kb: KnowledgeBase, texts: Texts, pdq: dict[str, str]) -> KnowledgeBase
 def _spanish_of_installed() -> KnowledgeBase:
     texts, pdq, _ = read_spanish()
     return apply(kb_module.load(), texts, pdq)
+
+
+class ItemName(Message):
+    """A knowledge item's name inside a message built by the core ("your tumor is
+    {name}"): it reads as the English name and is shown as the item's name in the reader's
+    language (the Spanish text of ``knowledge/es/``, not the gettext catalog)."""
+
+    collection: str
+    item_id: str
+    field: str
+
+    def __new__(cls, collection: str, item_id: str, english: str, field: str = "name") -> ItemName:
+        self = str.__new__(cls, english)
+        self.msgid, self.params = english, {}
+        self.collection, self.item_id, self.field = collection, item_id, field
+        return self
+
+    def _template(self, gettext: object, language: str) -> str:
+        spoken: Language = "es" if language == "es" else "en"
+        item = getattr(in_language(spoken), self.collection).get(self.item_id)
+        return str(getattr(item, self.field, None) or self)
 
 
 def in_language(language: Language, kb: KnowledgeBase | None = None) -> KnowledgeBase:

@@ -114,3 +114,22 @@ def test_the_guide_pages_keep_spanish_from_question_to_results() -> None:
     options = web.get(f"/guide/options?{query}")
     assert options.status_code == 200
     assert "Se ajusta:" in options.text and "It fits:" not in options.text
+
+
+@pytest.mark.parametrize(
+    ("args", "spanish"),
+    [
+        (["ask", "...", "--lang", "es"], "la pregunta no tiene palabras"),
+        (
+            ["glossary", "zzzz", "--lang", "es"],
+            "Islet no reconoce «zzzz» como palabra del glosario",
+        ),
+    ],
+)
+def test_an_error_reads_in_the_language_asked_for(
+    runner: CliRunner, args: list[str], spanish: str
+) -> None:
+    result = runner.invoke(app, args)
+    assert (result.exit_code, spanish in " ".join(result.output.split())) == (2, True)
+    english = runner.invoke(app, args[:-2])
+    assert (english.exit_code, spanish in english.output) == (2, False)

@@ -36,6 +36,7 @@ from islet.ask.words import is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language, language_of
+from islet.messages import N_
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
 
@@ -463,16 +464,20 @@ def _in_sentence(name: str) -> str:
 
 def _checked(question: Any) -> str:
     if not isinstance(question, str):
-        raise InvalidQuestion("the question must be text")
+        raise InvalidQuestion(N_("the question must be text"))
     text = " ".join(question.split())
     if not text:
-        raise InvalidQuestion("the question is empty: type a question in your own words")
+        raise InvalidQuestion(N_("the question is empty: type a question in your own words"))
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(
-            f"the question is too long ({len(text)} characters; at most {MAX_QUESTION_CHARS})"
+            N_(
+                "the question is too long ({count} characters; at most {most})",
+                count=len(text),
+                most=MAX_QUESTION_CHARS,
+            )
         )
     if not re.search(r"[^\W\d_]", text):
-        raise InvalidQuestion("the question has no words in it")
+        raise InvalidQuestion(N_("the question has no words in it"))
     return text
 
 

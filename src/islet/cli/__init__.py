@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, MutableMapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -101,6 +102,24 @@ class LazyCommands(MutableMapping[str, "Command"]):
         return len(self._names)
 
 
+# The ``--lang`` a command was given (set as its options are read), so that its error message
+# is shown in that language; ``ISLET_LANG`` otherwise.
+asked_language: ContextVar[str | None] = ContextVar("asked_language", default=None)
+
+
+def _error_message(error: IsletError) -> str:
+    """The error's message in the language the command was asked for (English by default)."""
+    from islet.i18n import error_text
+    from islet.language import parse_language
+    from islet.settings import LANG
+
+    for given in (asked_language.get(), LANG.read()):
+        language = parse_language(given)
+        if language is not None:
+            return error_text(error, language)
+    return str(error)
+
+
 class IsletGroup(TyperGroup):
     """The root command group: an Islet error in any command becomes a message and its exit
     code from ``errors.OUTCOMES`` (2 for every Islet error).
@@ -114,11 +133,15 @@ class IsletGroup(TyperGroup):
         self.commands = LazyCommands()
 
     def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
+        token = asked_language.set(None)
         try:
             return super().invoke(ctx)
         except IsletError as error:
-            Console(stderr=True).print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+            message = escape(_error_message(error))
+            Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
             raise typer.Exit(outcome(error).exit_code) from None
+        finally:
+            asked_language.reset(token)
 
 
 app = typer.Typer(

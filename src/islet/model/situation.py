@@ -101,18 +101,23 @@ class Situation(Strict):
         # Raised as InvalidSituation (not ValueError) so that every caller learns which field
         # to change, whichever way the situation was built.
         from islet.errors import InvalidSituation
+        from islet.messages import N_
 
         if self.tumor_count == "none_found" and self.sites:
             raise InvalidSituation(
                 "sites",
-                "no tumor was found, so no site can be given; remove the sites or "
-                "change tumor_count",
+                N_(
+                    "no tumor was found, so no site can be given; remove the sites or "
+                    "change tumor_count"
+                ),
             )
         if self.tumor_count == "none_found" and self.size is not None:
             raise InvalidSituation(
                 "size",
-                "no tumor was found, so no size can be given; remove the size or "
-                "change tumor_count",
+                N_(
+                    "no tumor was found, so no size can be given; remove the size or "
+                    "change tumor_count"
+                ),
             )
         # One tumor may reach across two neighbouring parts (PDQ's "body/tail").
         if (
@@ -123,9 +128,11 @@ class Situation(Strict):
         ):
             raise InvalidSituation(
                 "sites",
-                "one tumor can span two neighbouring parts of the pancreas (head and "
-                "body, or body and tail), not these; give its main site, or set "
-                "tumor_count to multiple",
+                N_(
+                    "one tumor can span two neighbouring parts of the pancreas (head and "
+                    "body, or body and tail), not these; give its main site, or set "
+                    "tumor_count to multiple"
+                ),
             )
         if (
             self.liver_dominant_severe_symptoms
@@ -134,8 +141,10 @@ class Situation(Strict):
         ):
             raise InvalidSituation(
                 "liver_dominant_severe_symptoms",
-                "says most of the tumor is in the liver, but the places it has spread to do not "
-                "include the liver",
+                N_(
+                    "says most of the tumor is in the liver, but the places it has spread to do "
+                    "not include the liver"
+                ),
             )
         return self
 

@@ -15,17 +15,20 @@ from collections.abc import Callable
 from functools import cache
 
 from islet import kb as kb_module
+from islet.messages import N_, Message, joined
 from islet.text import phrase_pattern
+from islet.translations import ItemName
 from islet.trials.eligibility import CriterionCheck, CriterionLine, Outcome, PersonFacts, Polarity
 from islet.trials.records import Trial
 from islet.trials.vocabulary import cue_pattern, vocabulary
 
 LineRule = Callable[[CriterionLine, PersonFacts, Trial], CriterionCheck | None]
 
-_VERB = {
-    "requires": "The trial asks for",
-    "excludes": "The trial does not take people with",
-    "allows": "The trial allows",
+# Each message names what the line does with its topic, then the person's fact.
+_SENTENCE = {
+    "requires": N_("The trial asks for {topic}; {fact}."),
+    "excludes": N_("The trial does not take people with {topic}; {fact}."),
+    "allows": N_("The trial allows {topic}; {fact}."),
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3}
 _GRADE_NUMBERS = re.compile(
@@ -59,7 +62,7 @@ def judge(polarity: Polarity, has: bool | None) -> Outcome | None:
 
 
 def make_check(
-    rule: str, line: CriterionLine, outcome: Outcome | None, topic: str, fact: str
+    rule: str, line: CriterionLine, outcome: Outcome | None, topic: Message, fact: Message
 ) -> CriterionCheck | None:
     """The check for one line, or None when the line does not bear on the person. A fail on a
     line meant for a subgroup only ("For patients with ...") is softened to undetermined."""
@@ -67,11 +70,11 @@ def make_check(
         return None
     if outcome == "fail" and line.conditional:
         outcome = "undetermined"
-        fact += " (but this line applies only to some people)"
+        fact = N_("{fact} (but this line applies only to some people)", fact=fact)
     return CriterionCheck(
         rule=rule,
         outcome=outcome,
-        message=f"{_VERB[line.polarity]} {topic}; {fact}.",
+        message=N_(_SENTENCE[line.polarity], topic=topic, fact=fact),
         section=line.section,
         criterion=line.text,
         polarity=line.polarity,
@@ -87,26 +90,57 @@ def check_age(trial: Trial, person: PersonFacts) -> CriterionCheck:
     limits = age_range_text(trial)
     if person.age is None:
         outcome: Outcome = "undetermined"
-        fact = "you did not give your age"
+        fact = N_("you did not give your age")
     else:
         inside = (low is None or person.age >= low) and (high is None or person.age <= high)
         outcome = "pass" if inside else "fail"
-        fact = f"you gave your age as {person.age:g}"
+        fact = N_("you gave your age as {age}", age=f"{person.age:g}")
     return CriterionCheck(
-        rule="age", outcome=outcome, message=f"The trial takes {limits}; {fact}.", section="record"
+        rule="age",
+        outcome=outcome,
+        message=N_("The trial takes {people}; {fact}.", people=limits, fact=fact),
+        section="record",
     )
 
 
-def age_range_text(trial: Trial) -> str:
+def age_range_text(trial: Trial) -> Message:
     """The record's ages in words, e.g. "people aged 18 years to 75 years"."""
     low, high = trial.eligibility.minimum_age, trial.eligibility.maximum_age
     if low and high:
-        return f"people aged {low.lower()} to {high.lower()}"
+        return N_("people aged {low} to {high}", low=age_words(low), high=age_words(high))
     if low:
-        return f"people aged {low.lower()} and older"
+        return N_("people aged {low} and older", low=age_words(low))
     if high:
-        return f"people up to {high.lower()} of age"
-    return "people of any age (the record sets no age limit)"
+        return N_("people up to {high} of age", high=age_words(high))
+    return N_("people of any age (the record sets no age limit)")
+
+
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.I)
+# A registry age ("18 Years", "6 Months") in words, one message per unit and number.
+_AGE_UNITS = {
+    ("year", True): N_("{n} year"),
+    ("year", False): N_("{n} years"),
+    ("month", True): N_("{n} month"),
+    ("month", False): N_("{n} months"),
+    ("week", True): N_("{n} week"),
+    ("week", False): N_("{n} weeks"),
+    ("day", True): N_("{n} day"),
+    ("day", False): N_("{n} days"),
+    ("hour", True): N_("{n} hour"),
+    ("hour", False): N_("{n} hours"),
+    ("minute", True): N_("{n} minute"),
+    ("minute", False): N_("{n} minutes"),
+}
+
+
+def age_words(age: str) -> Message:
+    """A registry's age ("18 Years") as it reads in a sentence ("18 years"); an age the registry
+    writes some other way is shown as written."""
+    match = _AGE.match(age)
+    if match is None:
+        return joined([age], "")
+    number, unit = match.group(1), match.group(2).lower()
+    return N_(_AGE_UNITS[unit, number == "1"], n=number)
 
 
 def check_sex(trial: Trial, person: PersonFacts) -> CriterionCheck:
@@ -116,18 +150,25 @@ def check_sex(trial: Trial, person: PersonFacts) -> CriterionCheck:
         return CriterionCheck(
             rule="sex",
             outcome="undetermined",
-            message="The record does not say which sexes the trial takes.",
+            message=N_("The record does not say which sexes the trial takes."),
             section="record",
         )
-    takes = {"ALL": "people of any sex", "FEMALE": "women only", "MALE": "men only"}[allowed]
+    takes = {
+        "ALL": N_("people of any sex"),
+        "FEMALE": N_("women only"),
+        "MALE": N_("men only"),
+    }[allowed]
     if person.sex is None:
         outcome: Outcome = "pass" if allowed == "ALL" else "undetermined"
-        fact = "you did not say your sex"
+        fact = N_("you did not say your sex")
     else:
         outcome = "pass" if allowed in ("ALL", person.sex.upper()) else "fail"
-        fact = f"you said {person.sex}"
+        fact = N_("you said female") if person.sex == "female" else N_("you said male")
     return CriterionCheck(
-        rule="sex", outcome=outcome, message=f"The trial takes {takes}; {fact}.", section="record"
+        rule="sex",
+        outcome=outcome,
+        message=N_("The trial takes {people}; {fact}.", people=takes, fact=fact),
+        section="record",
     )
 
 
@@ -139,11 +180,13 @@ def check_men1(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
     if not phrase_pattern(vocabulary().men1.names).search(line.text):
         return None
     facts = {
-        True: "you said you have MEN1",
-        False: "you said you do not have MEN1",
-        None: "you did not say whether you have MEN1",
+        True: N_("you said you have MEN1"),
+        False: N_("you said you do not have MEN1"),
+        None: N_("you did not say whether you have MEN1"),
     }
-    return make_check("men1", line, judge(line.polarity, person.men1), "MEN1", facts[person.men1])
+    return make_check(
+        "men1", line, judge(line.polarity, person.men1), N_("MEN1"), facts[person.men1]
+    )
 
 
 def check_tumor_type(
@@ -153,13 +196,13 @@ def check_tumor_type(
     named = [t for t, pattern in _type_patterns().items() if pattern.search(line.text)]
     if not named:
         return None
-    topic = " or ".join(_type_name(t) for t in named)
+    topic = joined([_type_name(t) for t in named], N_(" or "))
     if person.tumor_type is None:
         has: bool | None = None
-        fact = "you did not say which type of tumor you have"
+        fact = N_("you did not say which type of tumor you have")
     else:
         has = person.tumor_type in named
-        fact = f"you said your tumor is {_type_name(person.tumor_type)}"
+        fact = N_("you said your tumor is {name}", name=_type_name(person.tumor_type))
     return make_check("tumor-type", line, judge(line.polarity, has), topic, fact)
 
 
@@ -182,17 +225,21 @@ def check_functional_status(
         if line.polarity == "excludes":
             return None
         has: bool | None = True  # either kind is accepted
-        topic = "functional and nonfunctional tumors"
-        fact = "this covers both kinds"
+        topic = N_("functional and nonfunctional tumors")
+        fact = N_("this covers both kinds")
     else:
         wanted = named.pop()
-        topic = "a functional (hormone-making) tumor" if wanted else "a nonfunctional tumor"
+        topic = N_("a functional (hormone-making) tumor") if wanted else N_("a nonfunctional tumor")
         has = None if person_functional is None else person_functional == wanted
         if person_functional is None:
-            fact = "you did not say which type of tumor you have"
+            fact = N_("you did not say which type of tumor you have")
         else:
-            kind = "functional" if person_functional else "nonfunctional"
-            fact = f"{_type_name(person.tumor_type or '')} is a {kind} tumor"
+            kind = (
+                N_("{name} is a functional tumor")
+                if person_functional
+                else N_("{name} is a nonfunctional tumor")
+            )
+            fact = N_(kind, name=_type_name(person.tumor_type or ""))
     return make_check("functional-status", line, judge(line.polarity, has), topic, fact)
 
 
@@ -205,18 +252,22 @@ def check_grade(line: CriterionLine, person: PersonFacts, trial: Trial) -> Crite
     grades = grades_named(text)
     if not grades:
         return None
-    topic = "grade " + " or ".join(str(g) for g in sorted(grades)) + " tumors"
+    topic = N_("grade {grades} tumors", grades=joined([str(g) for g in sorted(grades)], N_(" or ")))
     if person.grade is None:
         return make_check(
-            "grade", line, judge(line.polarity, None), topic, "you did not give a grade"
+            "grade", line, judge(line.polarity, None), topic, N_("you did not give a grade")
         )
     outcome = judge(line.polarity, person.grade in grades)
-    fact = f"you said your tumor is grade {person.grade}"
+    fact = N_("you said your tumor is grade {grade}", grade=person.grade)
     if outcome == "fail" and cue_pattern("carcinoma").search(text):
         # Neuroendocrine carcinoma is a different disease from a grade 3 NET; grade alone
         # cannot settle a line about carcinoma.
         outcome = "undetermined"
-        fact += ", and this line is about neuroendocrine carcinoma, which grade alone cannot settle"
+        fact = N_(
+            "{fact}, and this line is about neuroendocrine carcinoma, which grade alone cannot "
+            "settle",
+            fact=fact,
+        )
     return make_check("grade", line, outcome, topic, fact)
 
 
@@ -247,7 +298,9 @@ def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
         return None
     low, high = allowed
     topic = (
-        f"a Ki-67 index from {low:g}% to {high:g}%" if low > 0 else f"a Ki-67 index below {high:g}%"
+        N_("a Ki-67 index from {low}% to {high}%", low=f"{low:g}", high=f"{high:g}")
+        if low > 0
+        else N_("a Ki-67 index below {high}%", high=f"{high:g}")
     )
     span = _person_ki67(person)
     if span is None:
@@ -256,7 +309,7 @@ def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
             line,
             judge(line.polarity, None),
             topic,
-            "you did not give a Ki-67 index or grade",
+            N_("you did not give a Ki-67 index or grade"),
         )
     inside: bool | None
     if low <= span[0] and span[1] <= high:
@@ -266,9 +319,14 @@ def check_ki67(line: CriterionLine, person: PersonFacts, trial: Trial) -> Criter
     else:
         inside = None  # the person's grade spans the limit
     if person.ki67 is not None:
-        fact = f"you gave a Ki-67 index of {person.ki67:g}%"
+        fact = N_("you gave a Ki-67 index of {ki67}%", ki67=f"{person.ki67:g}")
     else:
-        fact = f"grade {person.grade} means a Ki-67 index of {span[0]:g}% to {span[1]:g}%"
+        fact = N_(
+            "grade {grade} means a Ki-67 index of {low}% to {high}%",
+            grade=person.grade,
+            low=f"{span[0]:g}",
+            high=f"{span[1]:g}",
+        )
     return make_check("ki67", line, judge(line.polarity, inside), topic, fact)
 
 
@@ -318,9 +376,9 @@ def _type_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _type_name(type_id: str) -> str:
+def _type_name(type_id: str) -> Message:
     tumor_type = kb_module.load().tumor_types.get(type_id)
-    return tumor_type.name if tumor_type else type_id
+    return ItemName("tumor_types", type_id, tumor_type.name if tumor_type else type_id)
 
 
 def _is_functional(type_id: str | None) -> bool | None:

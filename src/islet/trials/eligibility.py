@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from islet.i18n import Text
 from islet.model import TumorTypeName
 from islet.text import phrase_pattern
 from islet.trials.vocabulary import vocabulary
@@ -66,7 +67,7 @@ class CriterionCheck(BaseModel):
 
     rule: str  # the check's name, e.g. "prior-treatment"
     outcome: Outcome
-    message: str
+    message: Text  # a Message: English as built, shown in the reader's language
     section: SectionName
     criterion: str | None = None  # the eligibility line it read, when it read one
     polarity: Polarity | None = None  # what that line does with its topic

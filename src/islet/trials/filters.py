@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from islet.errors import InvalidInput
+from islet.messages import N_
 from islet.trials.geo import PLACE_PATTERN, Point
 from islet.trials.query import (
     DEFAULT_RADIUS_MILES,
@@ -110,10 +111,12 @@ def read_shortlist(values: list[str]) -> tuple[list[str], InvalidInput | None]:
         if not key:
             continue
         if not re.match(NCT_PATTERN, key):
-            error = InvalidInput("nct", f"'{value[:40]}' is not an NCT number such as NCT00510068")
+            error = InvalidInput(
+                "nct", N_("'{value}' is not an NCT number such as NCT00510068", value=value[:40])
+            )
             continue
         if key not in picks:
             picks.append(key)
     if len(picks) > MAX_PICKS:
-        error = InvalidInput("nct", f"choose at most {MAX_PICKS} studies")
+        error = InvalidInput("nct", N_("choose at most {count} studies", count=MAX_PICKS))
     return picks[:MAX_PICKS], error

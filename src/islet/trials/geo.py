@@ -14,6 +14,8 @@ from typing import Any
 import zipcodes
 from pydantic import BaseModel, ConfigDict, Field
 
+from islet.messages import N_
+
 EARTH_RADIUS_MILES = 3958.8  # mean Earth radius; ClinicalTrials.gov measures distance in miles
 # zipcodes.matching has no annotations; this names the shape its typed stub (_zipcodes.pyi) gives.
 _zip_matches: Callable[[str], list[dict[str, Any]]] = zipcodes.matching
@@ -45,10 +47,15 @@ def parse_point(text: str) -> Point:
     match = _LAT_LON.match(text)
     if not match:
         raise ValueError(
-            f"'{text}' is not LAT,LON in decimal degrees (e.g. 44.02,-92.47) or a US ZIP code"
+            N_(
+                "'{text}' is not LAT,LON in decimal degrees (e.g. 44.02,-92.47) or a US ZIP code",
+                text=text,
+            )
         )
     if not re.search(PLACE_PATTERN, text):
-        raise ValueError(f"'{text}': latitude must be -90..90 and longitude -180..180")
+        raise ValueError(
+            N_("'{text}': latitude must be -90..90 and longitude -180..180", text=text)
+        )
     return Point(lat=float(match.group(1)), lon=float(match.group(2)))
 
 
@@ -65,7 +72,7 @@ def zip_point(code: str) -> Point:
     with no place in it (the table gives military APO/FPO codes such as 09000 as 0,0)."""
     found = [z for z in _zip_matches(code) if _located(z)]
     if not found:
-        raise UnknownZip(f"ZIP code {code} is not in Islet's offline US ZIP table")
+        raise UnknownZip(N_("ZIP code {code} is not in Islet's offline US ZIP table", code=code))
     return Point(lat=float(found[0]["lat"]), lon=float(found[0]["long"]))
 
 

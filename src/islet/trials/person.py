@@ -17,6 +17,7 @@ from typing import TypeVar, get_args
 from pydantic import ValidationError
 
 from islet.errors import InvalidInput
+from islet.messages import N_
 from islet.trials.eligibility import PersonFacts, TumorTypeId
 from islet.trials.query import read_age, read_number, read_sex
 
@@ -56,19 +57,19 @@ def read_person(
     type_id = tumor_type.strip()
     if type_id and type_id not in TUMOR_TYPE_IDS:
         errors["tumor_type"] = InvalidInput(
-            "tumor_type", "choose one from the list", list(TUMOR_TYPE_IDS)
+            "tumor_type", N_("choose one from the list"), list(TUMOR_TYPE_IDS)
         )
     grade_value = grade.strip()
     if grade_value not in ("", "1", "2", "3"):
-        errors["grade"] = InvalidInput("grade", "choose grade 1, 2 or 3, or leave it empty")
+        errors["grade"] = InvalidInput("grade", N_("choose grade 1, 2 or 3, or leave it empty"))
     ki67_value = _read(
-        lambda text: read_number("ki67", text, 0, 100, "a percent from 0 to 100, e.g. 12"),
+        lambda text: read_number("ki67", text, 0, 100, N_("a percent from 0 to 100, e.g. 12")),
         ki67,
         errors,
     )
     men1_value = {"": None, "yes": True, "no": False}.get(men1.strip())
     if men1.strip() not in ("", "yes", "no"):
-        errors["men1"] = InvalidInput("men1", "choose yes, no, or not saying")
+        errors["men1"] = InvalidInput("men1", N_("choose yes, no, or not saying"))
     treatments = _read(lambda text: _treatments(text, no_prior), prior, errors)
     if errors:
         return reading
@@ -86,7 +87,7 @@ def read_person(
         )
     except ValidationError as error:  # the checks above should leave nothing for pydantic
         name = str(error.errors()[0]["loc"][0]) if error.errors() else "facts"
-        errors[name] = InvalidInput(name, "this value cannot be used")
+        errors[name] = InvalidInput(name, N_("this value cannot be used"))
     return reading
 
 
@@ -103,11 +104,13 @@ def _treatments(text: str, none_yet: bool) -> list[str] | None:
     """The treatments listed (None: not said); [] when there was none yet."""
     entries = [e.strip() for e in _SEPARATORS.split(text) if e.strip()]
     if none_yet and entries:
-        raise InvalidInput("prior", "either list them or tick 'no treatment yet', not both")
+        raise InvalidInput("prior", N_("either list them or tick 'no treatment yet', not both"))
     if len(entries) > MAX_PRIOR:
-        raise InvalidInput("prior", f"list at most {MAX_PRIOR}")
+        raise InvalidInput("prior", N_("list at most {count}", count=MAX_PRIOR))
     if any(len(e) > MAX_TREATMENT_CHARS for e in entries):
-        raise InvalidInput("prior", f"keep each name under {MAX_TREATMENT_CHARS} letters")
+        raise InvalidInput(
+            "prior", N_("keep each name under {count} letters", count=MAX_TREATMENT_CHARS)
+        )
     if none_yet:
         return []
     return entries or None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from islet.messages import N_
 from islet.text import phrase_pattern
 from islet.trials.criteria import judge, make_check
 from islet.trials.eligibility import CriterionCheck, CriterionLine, PersonFacts
@@ -33,30 +34,38 @@ def check_prior_treatment(
     excluded = {c for c, pattern in _concept_patterns().items() if pattern.search(not_counted)}
     if not named:
         return None  # a line naming no treatment Islet knows is left to the study team
-    topic = "earlier treatment with " + ", ".join(_display(c) for c in named)
+    # The treatments keep the vocabulary's (English) names: the ones the form asks for.
+    topic = N_("earlier treatment with {names}", names=", ".join(_display(c) for c in named))
     if person.prior_treatments is None:
-        fact = "you did not say which treatments you have had"
+        fact = N_("you did not say which treatments you have had")
         return make_check("prior-treatment", line, judge(line.polarity, None), topic, fact)
     has = _had_any(person.prior_treatments, named, excluded) if person.prior_treatments else False
     if line.conditional and has is False:
         return None  # "Patients who received X must ..." does not apply to someone without X
     if not person.prior_treatments:
-        fact = "you said you have had no treatment yet"
+        fact = N_("you said you have had no treatment yet")
         return make_check("prior-treatment", line, judge(line.polarity, False), topic, fact)
     listed = ", ".join(person.prior_treatments)
     if has:
-        fact = f"you listed {listed}"
+        fact = N_("you listed {listed}", listed=listed)
     elif has is False and excluded:
         shown = ", ".join(_display(c) for c in sorted(excluded))
-        fact = f"you listed {listed}, and this line does not count {shown}"
+        fact = N_(
+            "you listed {listed}, and this line does not count {shown}", listed=listed, shown=shown
+        )
     elif has is False:
-        fact = f"you listed {listed}, which is none of these"
+        fact = N_("you listed {listed}, which is none of these", listed=listed)
     else:
-        fact = f"you listed {listed}; Islet cannot tell whether this line covers them"
+        fact = N_(
+            "you listed {listed}; Islet cannot tell whether this line covers them", listed=listed
+        )
     outcome = judge(line.polarity, has)
     if has and outcome != "pass" and cue_pattern("time_limit").search(text):
         outcome = "undetermined"
-        fact += ", but the line counts only treatment within a set time before the trial"
+        fact = N_(
+            "{fact}, but the line counts only treatment within a set time before the trial",
+            fact=fact,
+        )
     return make_check("prior-treatment", line, outcome, topic, fact)
 
 

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from islet.errors import InvalidInput, IsletError, UnknownPlace, UnknownTerm
+from islet.messages import N_, said
 from islet.patterns import any_case, one_of
 from islet.trials.conditions import resolve_type
 from islet.trials.geo import Point, UnknownZip, parse_place, zip_point
@@ -222,7 +223,7 @@ def _codes(field: str, values: Sequence[str]) -> tuple[list[str], InvalidInput |
         try:
             codes += [code for code in normalize([value]) if code not in codes]
         except UnknownTerm as unknown:
-            error = error or InvalidInput(field, str(unknown), unknown.suggestions)
+            error = error or InvalidInput(field, said(unknown), unknown.suggestions)
     return codes, error
 
 
@@ -241,20 +242,28 @@ def read_number(
     if value is None:
         return None
     if not math.isfinite(value) or not low <= value <= high:
-        raise InvalidInput(field, f"give a number from {low:g} to {high:g} ({example})")
+        raise InvalidInput(
+            field,
+            N_(
+                "give a number from {low} to {high} ({example})",
+                low=f"{low:g}",
+                high=f"{high:g}",
+                example=example,
+            ),
+        )
     return float(value)
 
 
 def read_age(value: str | float | None) -> float | None:
     """An age in years, 0 to 130; None when not given."""
-    return read_number("age", value, 0, MAX_AGE, "whole years, e.g. 54")
+    return read_number("age", value, 0, MAX_AGE, N_("whole years, e.g. 54"))
 
 
 def read_radius(value: str | float | None) -> float:
     """A distance in miles above 0 (up to 12,500); the default radius when not given."""
-    miles = read_number("radius", value, 0, MAX_RADIUS_MILES, "miles, e.g. 100")
+    miles = read_number("radius", value, 0, MAX_RADIUS_MILES, N_("miles, e.g. 100"))
     if miles is not None and miles <= 0:
-        raise InvalidInput("radius", "give a distance above 0 miles")
+        raise InvalidInput("radius", N_("give a distance above 0 miles"))
     return DEFAULT_RADIUS_MILES if miles is None else miles
 
 
@@ -266,7 +275,7 @@ def read_sex(value: str | None) -> Sex | None:
     if text == "male":
         return "male"
     if text:
-        raise InvalidInput("sex", "choose female or male, or leave it empty")
+        raise InvalidInput("sex", N_("choose female or male, or leave it empty"))
     return None
 
 
@@ -287,22 +296,22 @@ def read_place(
     from the offline table is an UnknownPlace (the API's 404), not an InvalidInput."""
     if near is not None:
         if lat is not None or lon is not None or zip_code is not None:
-            raise InvalidInput("near", "give near, or lat and lon, or zip; not several")
+            raise InvalidInput("near", N_("give near, or lat and lon, or zip; not several"))
         try:
             return parse_place(near)
         except UnknownZip as error:
-            raise UnknownPlace("near", str(error)) from error
+            raise UnknownPlace("near", said(error)) from error
         except ValueError as error:
-            raise InvalidInput("near", str(error)) from error
+            raise InvalidInput("near", said(error)) from error
     if (lat is None) != (lon is None):
-        raise InvalidInput("lat", "give both lat and lon, or neither")
+        raise InvalidInput("lat", N_("give both lat and lon, or neither"))
     if zip_code is not None:
         if lat is not None:
-            raise InvalidInput("zip", "give a ZIP code or lat and lon, not both")
+            raise InvalidInput("zip", N_("give a ZIP code or lat and lon, not both"))
         try:
             return zip_point(zip_code)
         except UnknownZip as error:
-            raise UnknownPlace("zip", str(error)) from error
+            raise UnknownPlace("zip", said(error)) from error
     return None if lat is None or lon is None else Point(lat=lat, lon=lon)
 
 

@@ -8,9 +8,12 @@ simply not listed. Nothing the person enters is stored or logged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 
-from islet.messages import N_
+from islet.i18n import Text
+from islet.messages import N_, Message
 from islet.trials.criteria import (
     LineRule,
     check_age,
@@ -48,8 +51,8 @@ class ScreeningResult(BaseModel):
     met: int
     not_met: int
     undetermined: int
-    summary: str
-    note: str = NOTE
+    summary: Text
+    note: Text = str(NOTE)  # the schema's default; screen() gives the message itself
 
 
 def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:
@@ -64,12 +67,16 @@ def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:
     counts = {outcome: _count(checks, outcome) for outcome in ("pass", "fail", "undetermined")}
     return ScreeningResult(
         nct_id=trial.nct_id,
+        note=NOTE,
         checks=checks,
         met=counts["pass"],
         not_met=counts["fail"],
         undetermined=counts["undetermined"],
-        summary=(
-            f"{counts['pass']} met, {counts['fail']} not met, {counts['undetermined']} undetermined"
+        summary=N_(
+            "{met} met, {not_met} not met, {undetermined} undetermined",
+            met=counts["pass"],
+            not_met=counts["fail"],
+            undetermined=counts["undetermined"],
         ),
     )
 
@@ -84,10 +91,32 @@ def _settle_conflicts(checks: list[CriterionCheck]) -> list[CriterionCheck]:
     settled = []
     for check in checks:
         if check.outcome == "fail" and check.rule in allowed:
-            message = check.message.rstrip(".") + ", but another line of the criteria allows it."
+            message = N_(
+                "{point}, but another line of the criteria allows it.",
+                point=_without_full_stop(check.message),
+            )
             check = check.model_copy(update={"outcome": "undetermined", "message": message})
         settled.append(check)
     return settled
+
+
+def _without_full_stop(message: str) -> str:
+    """The message as a clause: its final full stop left out (in every language)."""
+    if isinstance(message, Message):
+        return _Clause(message.msgid, **message.params)
+    return message.rstrip(".")
+
+
+class _Clause(Message):
+    """A message without its final full stop, in English as in the reader's language."""
+
+    def __new__(cls, msgid: str, /, **params: object) -> _Clause:
+        self = str.__new__(cls, msgid.format(**params).rstrip("."))
+        self.msgid, self.params = msgid, params
+        return self
+
+    def _template(self, gettext: Callable[[str], str], language: str) -> str:
+        return gettext(self.msgid).rstrip(".")
 
 
 def _count(checks: list[CriterionCheck], outcome: Outcome) -> int:

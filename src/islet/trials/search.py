@@ -17,6 +17,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from islet.errors import UnknownTerm
+from islet.i18n import Text
+from islet.messages import N_, Message
 from islet.text import WORD, fold
 from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
 from islet.trials.criteria import age_range_text
@@ -57,12 +59,12 @@ class TrialHit(BaseModel):
     conditions: list[str]
     interventions: list[str]  # "DRUG: everolimus"
     sponsor: str | None
-    ages: str
+    ages: Text
     sex: str | None
     matched_terms: list[str]
     locations_total: int
     locations_near: int | None  # within the radius, when a place was given
-    location_summary: str  # "5 locations, including 2 near you"
+    location_summary: Text  # "5 locations, including 2 near you"
     nearest_recruiting_site: Site | None
     last_update: str | None
     snapshot_date: str
@@ -87,8 +89,8 @@ class TrialDetail(BaseModel):
     url: str
     snapshot_date: str
     source: str
-    ages: str
-    location_summary: str
+    ages: Text
+    location_summary: Text
     sites: list[Site]  # nearest first when a place was given
     screening: ScreeningResult | None
 
@@ -247,11 +249,15 @@ def _near_count(sites: list[Site], near: Point | None, radius: float) -> int | N
     return sum(1 for s in sites if s.distance_miles is not None and s.distance_miles <= radius)
 
 
-def _location_summary(total: int, near: int | None) -> str:
+def _location_summary(total: int, near: int | None) -> Message:
     if total == 0:
-        return "no locations listed"
-    text = f"{total} location{'s' if total != 1 else ''}"
-    return text if near is None else f"{text}, including {near} near you"
+        return N_("no locations listed")
+    text = (
+        N_("{count} location", count=total) if total == 1 else N_("{count} locations", count=total)
+    )
+    return (
+        text if near is None else N_("{places}, including {near} near you", places=text, near=near)
+    )
 
 
 def search_terms(query: TrialQuery) -> list[str] | None:

@@ -1,7 +1,9 @@
 """Errors as answers: problem JSON (RFC 9457) for the API, calm HTML pages for people.
 
 Every error names what to fix and never echoes a stack trace; validation errors name the field
-but do not repeat the value that was sent.
+but do not repeat the value that was sent. The core's messages are :class:`~islet.messages.Message`
+values: a page shows them in its language (``?lang=``), the API in the language asked for
+(``?lang=``, else ``Accept-Language``); the ``field`` names and ``type`` stay English.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from islet.errors import IsletError, outcome
-from islet.i18n import N_
+from islet.i18n import N_, localize
+from islet.language import Language, from_accept_language, parse_language
+from islet.messages import said
 from islet.model import Audience
 from islet.web.middleware import is_api
 from islet.web.rendering import render
@@ -62,7 +66,10 @@ def error_response(
     ``ErrorResponder``)."""
     if is_api(request.scope):
         extra: dict[str, Any] = {"suggestions": suggestions} if suggestions else {}
-        return problem(status, detail, errors, headers, **extra)
+        language = api_language(request)
+        return problem(
+            status, localize(detail, language), localize(errors, language), headers, **extra
+        )
     audience: Audience = (
         "professional" if request.query_params.get("audience") == "professional" else "patient"
     )
@@ -78,6 +85,12 @@ def error_response(
         errors=errors or [],
         suggestions=suggestions or [],
     )
+
+
+def api_language(request: Request) -> Language:
+    """The language of an API answer: ``?lang=``, else ``Accept-Language``, else English."""
+    asked = parse_language(request.query_params.get("lang"))
+    return asked or from_accept_language(request.headers.get("accept-language")) or "en"
 
 
 def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
@@ -109,8 +122,8 @@ async def on_validation_error(request: Request, error: Exception) -> Response:
     return error_response(
         request,
         422,
-        "Please check what you entered",
-        f"Some input is not valid: {names}.",
+        N_("Please check what you entered"),
+        N_("Some input is not valid: {names}.", names=names),
         errors=errors,
     )
 
@@ -133,12 +146,12 @@ async def on_islet_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, IsletError)
     shown = outcome(error)
     field = getattr(error, "field", None)
-    at_fault = [{"field": field, "in": "body", "message": str(error)}] if field else None
+    at_fault = [{"field": field, "in": "body", "message": said(error)}] if field else None
     return error_response(
         request,
         shown.status,
         shown.title,
-        shown.detail or str(error),
+        shown.detail or said(error),
         errors=at_fault,
         suggestions=getattr(error, "suggestions", None),
     )

@@ -20,9 +20,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from islet import __version__
-from islet.i18n import translations
+from islet.i18n import localized, translations
 from islet.kb import KnowledgeBase
 from islet.language import LANGUAGES, Language, parse_language
+from islet.messages import Message, said
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
 from islet.translations import in_language
@@ -38,15 +39,26 @@ STATIC_DIR = HERE / "static"
 # shared caches and proxies may not store it, and the text never appears in an address or log.
 ANSWER_CACHE = {"Cache-Control": "private, max-age=900"}
 
+# The page being rendered's language: set by ``render_text`` for the templates' gettext.
+rendering_language: ContextVar[Language] = ContextVar("rendering_language", default="en")
+
+
+def shown(value: object) -> object:
+    """What ``{{ value }}`` prints: a core :class:`Message` (or what an error says) in the page's
+    language."""
+    if isinstance(value, BaseException):
+        value = said(value)
+    return localized(value, rendering_language.get()) if isinstance(value, Message) else value
+
+
 environment = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=shown,
 )
-# The page being rendered's language: set by ``render_text`` for the templates' gettext.
-rendering_language: ContextVar[Language] = ContextVar("rendering_language", default="en")
 environment.add_extension("jinja2.ext.i18n")
 environment.install_gettext_callables(  # type: ignore[attr-defined]
     gettext=lambda message: translations(rendering_language.get()).gettext(message),
@@ -58,14 +70,14 @@ environment.install_gettext_callables(  # type: ignore[attr-defined]
 def first_upper(text: object) -> str:
     """The text with its first letter in capitals and the rest as written, so names such as
     VIPoma, ACTH and Cushing keep their capitals (Jinja's own ``capitalize`` lowers them)."""
-    value = str(text)
+    value = str(shown(text))
     return value[:1].upper() + value[1:]
 
 
 def in_sentence(text: object) -> str:
     """A name as it reads inside a sentence: "Hormone therapy" -> "hormone therapy", while
     "VIPoma", "ACTH-secreting tumor" and "PRRT" keep their capitals."""
-    value = str(text)
+    value = str(shown(text))
     if len(value) > 1 and value[1].isupper():
         return value
     return value[:1].lower() + value[1:]
@@ -82,8 +94,9 @@ def plain_date(iso: object) -> str:
 
 
 def translated(text: object) -> str:
-    """A message marked ``N_`` where it was defined, in the page's language (no formatting)."""
-    return translations(rendering_language.get()).gettext(str(text))
+    """A message marked ``N_`` where it was defined (filled in, if it has parameters), in the
+    page's language."""
+    return localized(text, rendering_language.get())
 
 
 environment.filters["capitalize"] = first_upper

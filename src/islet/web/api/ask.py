@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidInput, InvalidQuestion
+from islet.messages import said
 from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, LanguageQuery
 
@@ -43,4 +44,4 @@ def ask(
     try:
         return answer(q, audience=audience, limit=limit, kb=kb, language=language)
     except InvalidQuestion as error:  # unreadable input: a 422 naming the field, as elsewhere
-        raise InvalidInput("q", str(error)) from error
+        raise InvalidInput("q", said(error)) from error

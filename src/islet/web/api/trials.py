@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from islet.errors import RegistryUnavailable
+from islet.i18n import localize
 from islet.trials.eligibility import PersonFacts
 from islet.trials.filters import PlaceFilters, SearchFilters
 from islet.trials.live import Registry, find_trials
@@ -24,6 +25,7 @@ from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT, place_rules
 from islet.web.api.schemas import problem_responses
+from islet.web.deps import LanguageQuery
 from islet.web.problems import problem
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
@@ -40,15 +42,17 @@ NctId = Annotated[
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=True)},
 )
 async def trials(
-    request: Request, filters: Annotated[SearchFilters, Query()]
+    request: Request, filters: Annotated[SearchFilters, Query()], language: LanguageQuery = None
 ) -> TrialSearchResult | JSONResponse:
     """ClinicalTrials.gov studies for pancreatic NETs that fit the filters; with lat/lon (or a
     US ZIP code) each hit says "N locations, including X near you" and names the nearest
     recruiting site. Imported records when there are any (``origin: "store"``); otherwise a live
     search of the registry (``origin: "registry"``, ``fetched_at``), or 503
-    ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached."""
+    ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached. Islet's
+    own sentences (ages, places) follow ``lang``; the records' texts stay as published."""
     try:
-        return await find_trials(filters.query(), default_db_path(), Registry.from_env())
+        found = await find_trials(filters.query(), default_db_path(), Registry.from_env())
+        return localize(found, language or "en")
     except RegistryUnavailable as error:
         return _registry_unavailable(request, str(error))
 
@@ -76,9 +80,12 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
     responses=problem_responses(404, 503),
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
 )
-def trial(nct_id: NctId, place: Annotated[PlaceFilters, Query()]) -> TrialDetail:
+def trial(
+    nct_id: NctId, place: Annotated[PlaceFilters, Query()], language: LanguageQuery = None
+) -> TrialDetail:
     """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
-    return show(nct_id, default_db_path(), near=place.place(), radius_miles=place.radius)
+    found = show(nct_id, default_db_path(), near=place.place(), radius_miles=place.radius)
+    return localize(found, language or "en")
 
 
 # JSON Schema: a number for lat needs one for lon, and the other way round.
@@ -110,13 +117,14 @@ class ScreeningRequest(BaseModel):
     response_model=TrialDetail,
     responses=problem_responses(404, 413, 503),
 )
-def screening(nct_id: NctId, body: ScreeningRequest) -> TrialDetail:
+def screening(nct_id: NctId, body: ScreeningRequest, language: LanguageQuery = None) -> TrialDetail:
     """One stored study with its criteria read against the person's facts: what they meet, do
-    not meet, or leave undetermined. A reading aid, not a decision."""
-    return show(
+    not meet, or leave undetermined (each point in ``lang``). A reading aid, not a decision."""
+    found = show(
         nct_id,
         default_db_path(),
         person=body.person,
         near=read_place(lat=body.lat, lon=body.lon),
         radius_miles=body.radius,
     )
+    return localize(found, language or "en")

@@ -18,6 +18,7 @@ from islet.ask import Answer, answer
 from islet.ask.answer import MAX_QUESTION_CHARS
 from islet.errors import InvalidQuestion
 from islet.i18n import N_
+from islet.messages import said
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery
 from islet.web.rendering import ANSWER_CACHE, page_language, render
@@ -46,7 +47,7 @@ def ask_answer(
     try:
         reply = answer(q, audience=audience, kb=kb, language=page_language(request))
     except InvalidQuestion as error:
-        return _page(request, audience, 422, None, q, str(error))
+        return _page(request, audience, 422, None, q, said(error))
     return _page(request, audience, 200, reply, q, None)
 
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import QueryParams
 
 from islet.errors import IsletError
+from islet.i18n import Text
+from islet.messages import N_, said
 from islet.trials.eligibility import PersonFacts
 from islet.trials.filters import read_shortlist
 from islet.trials.geo import Point
@@ -35,16 +37,24 @@ _CODE_LABELS = {
     "NA": "Not applicable",
     "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
 }
-# How the page names a field in its messages, where that differs from the field's name.
+# How the page names a field in its messages (in the page's language).
 _FIELD_LABELS = {
-    "type": "tumor type",
-    "intervention_type": "intervention type",
-    "near": "place",
-    "ki67": "Ki-67",
-    "nct": "shortlist",
-    "tumor_type": "tumor type",
-    "men1": "MEN1",
-    "prior": "earlier treatments",
+    "type": N_("tumor type"),
+    "status": N_("status"),
+    "phase": N_("phase"),
+    "intervention_type": N_("intervention type"),
+    "age": N_("age"),
+    "sex": N_("sex"),
+    "near": N_("place"),
+    "lat": N_("place"),
+    "zip": N_("place"),
+    "radius": N_("radius"),
+    "ki67": N_("Ki-67"),
+    "nct": N_("shortlist"),
+    "tumor_type": N_("tumor type"),
+    "grade": N_("grade"),
+    "men1": N_("MEN1"),
+    "prior": N_("earlier treatments"),
 }
 Typed = Annotated[str, Field(max_length=200)]
 
@@ -110,7 +120,7 @@ class ScreeningFields(BaseModel):
 class ScreeningForm(ScreeningFields):
     """The screening form as sent, what is wrong in it by field, and the facts it means."""
 
-    errors: dict[str, str] = {}
+    errors: dict[str, Text] = {}
     person: PersonFacts | None = None
 
 
@@ -153,9 +163,14 @@ def _said(text: str) -> str | None:
 
 
 def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
-    """The core's errors as the page shows them beside each field: "place: ..."."""
+    """The core's errors as the page shows them beside each field: "place: ..." (messages that
+    the page shows in its language)."""
     return {
-        name: f"{_FIELD_LABELS.get(name, name)}: {getattr(error, 'message', error)}"
+        name: N_(
+            "{field}: {message}",
+            field=_FIELD_LABELS.get(name, name),
+            message=getattr(error, "message", None) or said(error),
+        )
         for name, error in errors.items()
     }
 
