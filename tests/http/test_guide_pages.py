@@ -75,6 +75,12 @@ def test_the_sheet_fits_one_printed_page(web: TestClient, case: dict[str, Any]) 
         "tumor_type=vipoma&liver_dominant_severe_symptoms=true",  # two alerts first
         "tumor_type=nonfunctional&spread=liver&course=progressive&resectable=false",
         "tumor_type=insulinoma&men1=true&course=recurrent&audience=professional",
+        # the busiest sheets: spread, a recurrence, MEN1, an alert; Spanish runs longer
+        "tumor_type=gastrinoma&spread=liver&course=recurrent&men1=true",
+        "tumor_type=nonfunctional&spread=liver&spread=distant&course=new&men1=true&audience=professional",
+        "tumor_type=vipoma&liver_dominant_severe_symptoms=true&lang=es",
+        "tumor_type=nonfunctional&spread=liver&course=recurrent&men1=true&lang=es",
+        "tumor_type=gastrinoma&spread=liver&course=recurrent&men1=true&lang=es&audience=professional",
     ],
 )
 def test_pdf_download_is_one_page(web: TestClient, query: str) -> None:
