@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
 from islet.i18n import catalog_path
-from tests.http.test_spanish_pages import PAGES, RADIANT, _fetch, _main_text
-from tests.trials_helpers import net_store
+
+# PAGES and helpers, and its fixtures (_trial_records, saved_trials): the same trial records
+from tests.http.test_spanish_pages import (  # noqa: F401
+    PAGES,
+    RADIANT,
+    _fetch,
+    _main_text,
+    _trial_records,
+    saved_trials,
+)
 
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 BAD_SCREENING = {"age": "500", "sex": "x", "grade": "7", "ki67": "abc", "men1": "maybe"}
@@ -48,16 +55,6 @@ def english_phrases() -> dict[str, str]:
             if len(chunk.split()) >= 3 and chunk not in str(message.string):
                 phrases[chunk] = message.id
     return phrases
-
-
-@pytest.fixture(scope="module")
-def saved_trials(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return net_store(tmp_path_factory.mktemp("trials") / "trials.sqlite")
-
-
-@pytest.fixture(autouse=True)
-def _trial_records(saved_trials: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ISLET_TRIALS_DB", str(saved_trials))
 
 
 def test_the_catalog_gives_phrases_to_look_for() -> None:
