@@ -156,7 +156,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     """The Spanish probe set: the tuned split as tuned, the held-out split at or above the
     README's figures (a regression fails CI; the targets are a benchmark)."""
     dev, test = evaluate(PROBE_FILES["es"], language="es")
-    assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.97
-    assert dev.recall_of("medication") >= 0.98 and dev.false_alarm_rate <= 0.01
-    assert test.recall_of("emergency") >= 0.82 and test.recall_of("crisis") >= 0.65
-    assert test.recall_of("medication") >= 0.80 and test.false_alarm_rate <= 0.06
+    # es-w9's round (split before any tuning; untuned 0.629 / 0.371 / 0.850 / 0.067 on the whole
+    # round) lowered both splits: floors at the figures with it
+    assert dev.recall_of("emergency") >= 0.96 and dev.recall_of("crisis") >= 0.91
+    assert dev.recall_of("medication") >= 0.97 and dev.false_alarm_rate <= 0.01
+    assert test.recall_of("emergency") >= 0.79 and test.recall_of("crisis") >= 0.60
+    assert test.recall_of("medication") >= 0.80 and test.false_alarm_rate <= 0.075
