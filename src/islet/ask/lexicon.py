@@ -151,6 +151,22 @@ class Gap(Strict):
         return OutOfScopeRule._compiles(patterns)
 
 
+class Frame(Strict):
+    """A question shape that asks about given items: the named items of ``context`` kinds are
+    when or why, not what ("what scans after the Whipple" asks about follow-up tests)."""
+
+    id: str
+    patterns: list[str] = Field(min_length=1)  # every one must match the folded question
+    unless: list[str] = Field(default_factory=list)  # none of these may match
+    context: list[str] = Field(min_length=1)  # kinds of named items that become context
+    targets: list[str] = Field(min_length=1)  # "kind:id" of what the question is about
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return OutOfScopeRule._compiles(patterns)
+
+
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
@@ -186,6 +202,7 @@ class Answering(Strict):
     recurrence_asks: list[str] = Field(default_factory=list)
     # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
     recurrence_targets: list[str] = Field(default_factory=list)
+    frames: list[Frame] = Field(default_factory=list)  # question shapes: see frames.py
     # How an answer's passages relate to the question, in words (never a percentage).
     match_words: dict[MatchWord, str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
@@ -313,6 +330,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
         for c in r.closest
     )
     targets.extend((f"shown by gap '{g.id}'", t) for g in lexicon.answering.gaps for t in g.show)
+    targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from islet.ask import bm25
 from islet.ask.forms import QuestionForms
+from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
@@ -68,6 +69,7 @@ class Reading:
     # For "I have X, what is it?": only the named items' terms are searched for.
     named_only: list[str] = field(default_factory=list)
     named_last: list[str] = field(default_factory=list)  # the targets of the last name
+    context: set[str] = field(default_factory=set)  # named items that are when, not what
 
     @property
     def focus(self) -> list[str]:
@@ -134,6 +136,7 @@ class Retriever:
         # Compiled with the engine (so, when it is loaded from the cache, from the stored table
         # of Islet's patterns; see islet.regexes), not while a question is read.
         self._facet_patterns = [re.compile(p) for f in self._facets for p in f.patterns]
+        self.frames = Frames(lexicon.answering.frames)
         self.passages = [p for p in passages if p.for_audience(audience)]
         self.audience = audience
         self._phrases_from: dict[str, list[Phrase]] = {}
@@ -256,6 +259,7 @@ class Retriever:
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
+        self.frames.apply(asked, reading, self._target_terms)
         return reading
 
     def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
@@ -333,7 +337,7 @@ class Retriever:
             or not (
                 m.target.startswith("glossary:") or (m.target == self.subject and not subject_only)
             )
-        }
+        } - {t.partition(":")[2] for t in reading.context}  # when, not what (see frames.py)
         if reading.named_only:  # "I have X, what is it": X alone
             items = {t.partition(":")[2] for t in reading.named_last}
         facet_kinds = set(reading.facet.kinds) if reading.facet else set()

@@ -111,6 +111,7 @@ class Situations:
         named = bool(reading.mentioned("tumor-type"))
         best: Hit | None = None
         best_score = 0.0
+        ties = 0
         for hit in hits:  # best first, so on a tie the better ranked rule stays
             rule = hit.passage.item_id
             if hit.passage.kind != "rule" or self.applies_to.get(rule) not in wanted:
@@ -126,7 +127,16 @@ class Situations:
                 - len(unasked & QUALIFIERS)
             )
             if score > best_score:
-                best, best_score = hit, score
+                best, best_score, ties = hit, score, 0
+            elif score == best_score and best is not None:
+                ties += 1
         if best is None:
             return None
-        return [best, *(h for h in hits if h is not best)]
+        first = [best]
+        if ties:
+            # The situation fits several bullets alike: the PDQ list they belong to answers it
+            # ("it keeps growing, what else is there"), with the best-ranked bullet after it.
+            listed = best.passage.source
+            lists = [h for h in hits if h.passage.kind == "section" and h.passage.source == listed]
+            first = [*lists[:1], best]
+        return [*first, *(h for h in hits if h not in first)]
