@@ -153,8 +153,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # Floors a little under the figures measured at the end of issue 17 (README), so that a
 # regression fails CI: dev was tuned on, test was only measured. The third writer's round
 # (es-w3, split before any tuning; untuned 0.67 / 0.87 on the whole round) lowered dev to
-# 0.746 / 0.905 with its new half; test 0.645 / 0.846.
-FLOORS = {"dev": (0.73, 0.88), "test": (0.62, 0.82)}
+# 0.746 / 0.905 with its new half; test 0.645 / 0.846. Tuned on that round: dev 0.811 / 0.917,
+# test 0.657 / 0.858.
+FLOORS = {"dev": (0.79, 0.90), "test": (0.64, 0.84)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
