@@ -68,6 +68,14 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("the mass is big", "the mass is big"),
         ("¿qué significa estadio IV?", "meaning of stage 4"),  # not intravenous
         ("¿vos podés explicarme?", "can explain"),  # voseo  # an English word is never read by ear
+        ("ya está regao en el hígado", "spread in liver"),  # the dropped d put back
+        ("los ganglios operaos", "lymph nodes surgery"),
+        ("un tumor sin metástasis", "tumor localized"),  # "sin" is not left out there
+        ("no lo encuentran", "cannot find it"),
+        ("un gastrinoma único", "single gastrinoma"),  # the adjective follows the noun
+        ("pa q sirve", "what is it for"),  # "pa" is "para"
+        # Word orders no phrase lists add the English words of a pattern at the end.
+        ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
@@ -111,6 +119,8 @@ def test_reader_tries_a_plural_ending() -> None:
         ("phrases:\n  cirugía: ''\nskip: []\n", "needs English words"),
         ("phrases: [a]\nskip: []\n", "needs 'phrases'"),
         ("- not a mapping\n", "mapping"),
+        ("phrases: {}\nskip: []\npatterns: {'(': x}\n", "pattern '\\('"),
+        ("phrases: {}\nskip: []\npatterns: [x]\n", "'patterns' must map"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
@@ -143,8 +153,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # Floors a little under the figures measured at the end of issue 17 (README), so that a
 # regression fails CI: dev was tuned on, test was only measured. The third writer's round
 # (es-w3, split before any tuning; untuned 0.67 / 0.87 on the whole round) lowered dev to
-# 0.746 / 0.905 with its new half; test 0.645 / 0.846.
-FLOORS = {"dev": (0.73, 0.88), "test": (0.62, 0.82)}
+# 0.746 / 0.905 with its new half; test 0.645 / 0.846. Tuned on that round: dev 0.811 / 0.917,
+# test 0.657 / 0.858.
+FLOORS = {"dev": (0.79, 0.90), "test": (0.64, 0.84)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -10,6 +10,7 @@ already read the original question (:func:`islet.ask.answer.answer`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -38,11 +39,15 @@ class Reader:
     phrases: dict[tuple[str, ...], str]
     skip: frozenset[str]
     spellings: dict[str, str] = field(default_factory=dict)  # chat spellings: "q" -> "que"
+    # Spanish word orders a phrase cannot list ("la operación ... de las paratiroides"): a
+    # pattern over the folded question adds its English words to the reading.
+    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def to_english(self, question: str) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept."""
-        typed = [self.spellings.get(t, t) for t in TOKEN.findall(fold(question))]
+        folded = fold(question)
+        typed = [self._spoken(self.spellings.get(t, t)) for t in TOKEN.findall(folded)]
         tokens = [t if self._plural(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
         i = 0
@@ -57,7 +62,19 @@ class Reader:
             if word not in self.skip:
                 out.append(self._plural(word) or word)
             i += 1
+        folded = " ".join(folded.split())
+        out += [english for pattern, english in self.patterns if pattern.search(folded)]
         return " ".join(out)
+
+    def _spoken(self, word: str) -> str:
+        """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
+        "operaos": "regado", "operados"), when the table knows it that way."""
+        for ending, full in (("aos", "ados"), ("ao", "ado")):
+            if word.endswith(ending) and word not in self.sounds.known:
+                written = word[: -len(ending)] + full
+                if written in self.sounds.known or self._plural(written):
+                    return written
+        return word
 
     @cached_property
     def sounds(self) -> Sounds:
@@ -107,13 +124,30 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     spellings = document.get("spellings") or {}
     if not isinstance(spellings, dict):
         problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
+    patterns = _patterns(document.get("patterns") or {}, path, problems)
     if problems:
         raise KnowledgeError(problems)
     return Reader(
         table,
         frozenset(fold(str(w)) for w in skip),
         {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
+        patterns,
     )
+
+
+def _patterns(
+    given: object, path: Path, problems: list[str]
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if not isinstance(given, dict):
+        problems.append(f"es/ask/{path.name}: 'patterns' must map a pattern to English words")
+        return ()
+    out = []
+    for pattern, english in given.items():
+        try:
+            out.append((re.compile(str(pattern)), str(english)))
+        except re.error as error:
+            problems.append(f"es/ask/{path.name}: pattern '{pattern}': {error}")
+    return tuple(out)
 
 
 # The fields that name an item, per collection: the Spanish names of a translated item read as
@@ -143,7 +177,7 @@ def with_names(base: Reader, english: KnowledgeBase, spanish: KnowledgeBase) -> 
                 key = tuple(TOKEN.findall(fold(said)))
                 if key and fold(said) not in known and key not in base.phrases:
                     phrases.setdefault(key, name)
-    return Reader(phrases, base.skip, base.spellings)
+    return Reader(phrases, base.skip, base.spellings, base.patterns)
 
 
 def _names(item: Any, fields: tuple[str, ...]) -> list[str]:
