@@ -22,6 +22,7 @@ RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
 # "What can be done", not "is that a real treatment" (about one procedure it describes).
 OPEN_QUESTION = re.compile(r"\b(what|which|whats)\b")
 SPREAD_FEATURES = frozenset(("liver",))  # PDQ has liver bullets for several types
+SITE_FEATURES = frozenset(("head", "body-or-tail", "duodenum"))  # where in the pancreas
 SITUATION_FACETS = frozenset(("treatment", "sites"))
 RECURRENT_PENALTY = 0.5
 # A feature the bullet names and the question does not counts against the bullet this much;
@@ -78,6 +79,8 @@ class Situations:
             return set(), frozenset()
         found = self.features(" ".join(asked))
         found |= {IMPLIES[f] for f in found if f in IMPLIES}
+        if "no-spread" in found:
+            found -= {"spread", "no-spread"}
         if "several" in found:
             found -= {"one"}
         tumors = reading.mentioned("tumor-type")
@@ -118,6 +121,8 @@ class Situations:
                 continue
             own = self.rule_features[rule]
             unasked = own - found
+            if own & found & SITE_FEATURES:
+                unasked -= SITE_FEATURES  # "in the head or tail": one of the sites is enough
             # The named tumor type's own bullets before the general ones for any tumor.
             general = RECURRENT_PENALTY if named and self.applies_to[rule] == RECURRENT else 0.0
             score = -general + (
