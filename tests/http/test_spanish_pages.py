@@ -104,7 +104,7 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
             "Zollinger-Ellison syndrome",
         ],
         [
-            "¿Produce hormona de más?",
+            "¿Produce hormonas de más?",
             "Benigno o maligno",
             "Hígado",
             "Síndrome de Zollinger-Ellison",
