@@ -167,7 +167,11 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         "/trials?type=insulinoma&status=RECRUITING&near=55905&radius=3000",
         None,
         ["Nearest recruiting site", "miles away", "Add NCT", "Make my shortlist", "Who can join"],
-        ["Centro más cercano que busca participantes", "Hacer mi lista de estudios", "Busca participantes"],
+        [
+            "Centro más cercano que busca participantes",
+            "Hacer mi lista de estudios",
+            "Busca participantes",
+        ],
     ),
     (
         f"/trials/{RADIANT}",
