@@ -122,7 +122,7 @@ def test_the_guide_pages_keep_spanish_from_question_to_results() -> None:
         (["ask", "...", "--lang", "es"], "la pregunta no tiene palabras"),
         (
             ["glossary", "zzzz", "--lang", "es"],
-            "Islet no reconoce «zzzz» como palabra del glosario",
+            "Islet no reconoce “zzzz” como palabra del glosario",
         ),
     ],
 )

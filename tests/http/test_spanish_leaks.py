@@ -84,7 +84,7 @@ def test_the_same_page_in_english_shows_that_wording(
 # An error a person can cause, asked in Spanish through the API and the command line: the
 # message is Spanish, the field name and the exit code stay as they are.
 API_ERRORS = [
-    ("/api/v1/trials?status=foo", "status", "Islet no reconoce «foo» como estado del estudio"),
+    ("/api/v1/trials?status=foo", "status", "Islet no reconoce “foo” como estado del estudio"),
     ("/api/v1/trials?near=99999", "near", "el código postal 99999 no está"),
     (f"/api/v1/trials/{RADIANT}?near=abc", "near", "no es un código postal de EE. UU."),
     ("/api/v1/ask?q=...", "q", "la pregunta no tiene palabras"),

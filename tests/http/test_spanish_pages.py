@@ -73,7 +73,7 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         "/guide/sheet?tumor_type=gastrinoma&sites=head",
         None,
         ["Print this sheet", "Download as PDF", "For my appointment", "Parts I chose"],
-        ["Imprimir esta hoja", "Descargar en PDF", "Para mi cita", "Partes que elegí"],
+        ["Imprimir esta hoja", "Descargar en PDF", "Para mi cita", "Partes del páncreas que elegí"],
     ),
     (
         "/tests?type=insulinoma",
@@ -104,7 +104,7 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
             "Zollinger-Ellison syndrome",
         ],
         [
-            "¿Produce hormona de más?",
+            "¿Produce hormonas de más?",
             "Benigno o maligno",
             "Hígado",
             "Síndrome de Zollinger-Ellison",
@@ -158,8 +158,8 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
             "studies found",
         ],
         [
-            "Buscar ensayos clínicos para TNE de páncreas",
-            "Estado del reclutamiento",
+            "Buscar ensayos clínicos para tumores neuroendocrinos de páncreas",
+            "Búsqueda de participantes",
             ENGLISH_RECORDS,
         ],
     ),
@@ -167,7 +167,11 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         "/trials?type=insulinoma&status=RECRUITING&near=55905&radius=3000",
         None,
         ["Nearest recruiting site", "miles away", "Add NCT", "Make my shortlist", "Who can join"],
-        ["Centro más cercano que recluta participantes", "Hacer mi lista corta", "Reclutando"],
+        [
+            "Centro más cercano que busca participantes",
+            "Hacer mi lista de estudios",
+            "Busca participantes",
+        ],
     ),
     (
         f"/trials/{RADIANT}",
@@ -185,7 +189,7 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         f"/trials/shortlist?nct={RADIANT}",
         None,
         ["My clinical trial shortlist", "Questions I could ask", "Print this list"],
-        ["Mi lista corta de ensayos clínicos", "Preguntas que podría hacer al equipo del estudio"],
+        ["Mi lista de estudios elegidos", "Preguntas que yo podría hacerle al equipo del estudio"],
     ),
     ("/trials/NCT00000001", None, ["Study not found"], ["No se encontró el estudio"]),
     (
