@@ -275,7 +275,7 @@ def test_alerts_come_first_on_results_and_sheet(web: TestClient, path: str) -> N
     assert vipoma < html.index("My situation" if "sheet" in path else "What you told Islet")
     # what PDQ says and Islet's own safety advice are told apart in the text and the sources
     assert "not PDQ&#39;s" in html or "not PDQ's" in html
-    assert "Islet&#39;s" in html and "safety advice" in html
+    assert "Islet&#39;s" in html and "safety note" in html
 
 
 def test_the_pdf_sheet_starts_with_the_alerts(web: TestClient) -> None:

@@ -248,7 +248,8 @@ def _pick(question: NextQuestion, raw: str) -> Any:
 def _alert_source(source: SourceRef, language: Language = "en") -> str:
     """A source line for an alert; Islet's own safety wording is said not to be from PDQ."""
     if source.document == "external":
-        return gettext_for(language)("Source: Islet's own safety advice (not from PDQ)")
+        _ = gettext_for(language)
+        return _("Source: Islet's own safety note (not from PDQ)")
     return source_line(source, language)
 
 
