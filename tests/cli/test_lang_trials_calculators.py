@@ -207,11 +207,16 @@ def test_trial_json_texts_are_spanish(db: Path, runner: CliRunner) -> None:
         ),
         (["trials", "show", "NCT00510069"], "unknown {kind} '{term}'."),
         (
+            ["trials", "search", "--db", "{none}"],
+            "no trial records yet at {path}: run `islet trials update` (online) or "
+            "`islet trials import FILE...` first",
+        ),
+        (
             ["stage", "--t", "T1", "--size-cm", "3"],
             "give either --t/--n/--m or the facts (--size-cm ...), not both",
         ),
     ],
-    ids=["prior-and-none", "unknown-trial", "stage-mixed"],
+    ids=["prior-and-none", "unknown-trial", "no-store", "stage-mixed"],
 )
 @pytest.mark.parametrize("how", ["--lang es", "ISLET_LANG=es"])
 def test_errors_read_in_spanish(
@@ -219,18 +224,21 @@ def test_errors_read_in_spanish(
     message: str,
     how: str,
     db: Path,
+    tmp_path: Path,
     runner: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    stored = ["--db", str(db)] if args[0] == "trials" else []
+    args = [arg.format(none=tmp_path / "none.sqlite") for arg in args]
+    if args[0] == "trials" and "--db" not in args:
+        args += ["--db", str(db)]
+    english = runner.invoke(app, args)
+    assert english.exit_code == 2
+    assert fixed_part(message) in flat(english.output)
     if how == "--lang es":
-        stored += ["--lang", "es"]
+        args = [*args, "--lang", "es"]
     else:
         monkeypatch.setenv("ISLET_LANG", "es")
-    spanish = runner.invoke(app, [*args, *stored])
+    spanish = runner.invoke(app, args)
     assert spanish.exit_code == 2
     assert fixed_part(es(message)) in flat(spanish.output)
     assert fixed_part(message) not in flat(spanish.output)
-    monkeypatch.delenv("ISLET_LANG", raising=False)
-    english = runner.invoke(app, [*args, *(["--db", str(db)] if args[0] == "trials" else [])])
-    assert fixed_part(message) in flat(english.output)
