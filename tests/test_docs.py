@@ -36,6 +36,24 @@ def test_each_command_is_in_the_readme(path: tuple[str, ...]) -> None:
     assert re.search(rf"(?<![\w-]){typed}(?![\w-])", README), f"README never names {typed}"
 
 
+# Tools for the people who run Islet (a server, a PDQ review, a static export, filling the trial
+# store): they print for operators, in English. Every other command takes --lang (issue 17).
+OPERATOR_TOOLS = {("serve",), ("review",), ("export-static",), ("trials", "import")}
+OPERATOR_TOOLS |= {("trials", "update")}
+LEAVES = [path for path, command in COMMANDS.items() if not getattr(command, "commands", None)]
+
+
+@pytest.mark.parametrize("path", LEAVES, ids=" ".join)
+def test_each_command_a_person_reads_takes_lang(path: tuple[str, ...]) -> None:
+    options = {name for param in COMMANDS[path].params for name in getattr(param, "opts", [])}
+    assert ("--lang" in options) == (path not in OPERATOR_TOOLS)
+
+
+def test_the_readme_shows_the_trial_commands_in_spanish() -> None:
+    for typed in ("islet trials search", "islet trials show"):
+        assert re.search(rf"{typed} [^`]*--lang es", README), typed
+
+
 @pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
 def test_each_command_has_help(path: tuple[str, ...]) -> None:
     assert (COMMANDS[path].help or "").strip()

@@ -2,6 +2,11 @@
 
 Each calls one core function (``stage`` / ``stage_from_facts``, ``grade``) and prints its result
 as JSON (``--json``), as FHIR (``--fhir``) or with Rich. Islet errors reach ``IsletGroup``.
+
+They are the clinicians' calculators and stay in English, like the web's professional view:
+with ``--lang es`` (or ``ISLET_LANG=es``) they first say so in Spanish (on stderr with
+``--json`` or ``--fhir``, so the output stays machine-readable), and an error reads in Spanish
+where the catalog has its Spanish text.
 """
 
 from __future__ import annotations
@@ -14,12 +19,33 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from islet.cli.output import JsonOption, listed, print_json, source_line
+from islet.cli.output import (
+    JsonOption,
+    LangOption,
+    listed,
+    print_json,
+    requested_language,
+    source_line,
+)
+from islet.errors import InvalidInput
+from islet.i18n import gettext_for
+from islet.messages import N_
 
 console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
 FhirOption = Annotated[
     bool, typer.Option("--fhir", help="print a FHIR R4 resource (mCODE-shaped Observations)")
 ]
+
+
+def _say_english_only(lang: str | None, *, machine: bool) -> None:
+    """With ``--lang`` (or ``ISLET_LANG``) other than English, one line in that language saying
+    the calculators are in English: on stdout first, or on stderr when the output is JSON."""
+    language = requested_language(lang)
+    if language is None or language == "en":
+        return
+    _ = gettext_for(language)
+    (errors if machine else console).print(_("The health professional version is in English only."))
 
 
 def stage_command(
@@ -54,14 +80,21 @@ def stage_command(
         str | None,
         typer.Option("--basis", help="for --fhir: clinical or pathological (or use cT2/pT2)"),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """AJCC 8th stage of a pancreatic NET from T/N/M or from the facts (health professionals)."""
+    """AJCC 8th stage of a pancreatic NET from T/N/M or from the facts (health professionals).
+
+    In English only, like the professional view: --lang es says so first in Spanish.
+    """
     from islet.calculators import staging
 
+    _say_english_only(lang, machine=as_json or as_fhir)
     categories = (t, n, m)
     facts = (size_cm, invades, nodes, mets)
     if any(v is not None for v in categories) and any(v is not None for v in facts):
-        raise typer.BadParameter("give either --t/--n/--m or the facts (--size-cm ...), not both")
+        raise InvalidInput(
+            None, N_("give either --t/--n/--m or the facts (--size-cm ...), not both")
+        )
     if any(v is not None for v in categories):
         result = staging.stage(t, n, m, tumors=tumors)
     else:
@@ -105,10 +138,15 @@ def grade_command(
     ] = None,
     as_json: JsonOption = False,
     as_fhir: FhirOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """WHO 2019 grade of a pancreatic neuroendocrine neoplasm (health professionals)."""
+    """WHO 2019 grade of a pancreatic neuroendocrine neoplasm (health professionals).
+
+    In English only, like the professional view: --lang es says so first in Spanish.
+    """
     from islet.calculators import grading
 
+    _say_english_only(lang, machine=as_json or as_fhir)
     result = grading.grade(ki67, mitoses, differentiation)
     if as_fhir:
         from islet.cds.observations import grade_observation

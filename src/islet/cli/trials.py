@@ -18,7 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from islet import settings
-from islet.cli.output import JsonOption, print_result
+from islet.cli.output import JsonOption, LangOption, print_result, text_language
+from islet.cli.trials_words import code_words, codes_words, outcome_words, sex_words
+from islet.i18n import gettext_for, localize
+from islet.language import Language
 
 if TYPE_CHECKING:
     from islet.trials.importer import ImportReport
@@ -169,10 +172,15 @@ def search_command(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
     db: DbOption = None,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """Search the stored trials by tumor type, status, phase, age, sex and distance."""
+    """Search the stored trials by tumor type, status, phase, age, sex and distance.
+
+    With --lang es Islet's own words are in Spanish; the records' texts stay as published.
+    """
     from islet.trials.search import TrialQuery, search
 
+    language = text_language(lang)
     query = TrialQuery.read(
         tumor_type=tumor_type,
         condition=condition,
@@ -186,29 +194,35 @@ def search_command(
         radius=radius,
         limit=limit,
     )
-    print_result(search(query, _db(db)), as_json, _print_hits)
+    result = localize(search(query, _db(db)), language)
+    print_result(result, as_json, lambda result: _print_hits(result, language))
 
 
-def _print_hits(result: TrialSearchResult) -> None:
+def _print_hits(result: TrialSearchResult, language: Language = "en") -> None:
+    _ = gettext_for(language)
     console.print(
-        f"{result.total} of {result.searched} stored trials match"
-        f" (records as of {result.snapshot_date or 'unknown'}).",
+        _("{total} of {searched} stored trials match (records as of {date}).").format(
+            total=result.total,
+            searched=result.searched,
+            date=result.snapshot_date or _("an unknown date"),
+        ),
         highlight=False,
     )
     if not result.hits:
         return
-    table = Table("trial", "title", "status", "phase", "where")
+    table = Table(_("trial"), _("title"), _("status"), _("phase"), _("where"))
     for hit in result.hits:
         where = hit.location_summary
         site = hit.nearest_recruiting_site
         if site is not None and site.distance_miles is not None:
             place = ", ".join(p for p in (site.facility, site.city) if p)
-            where += f"\nnearest recruiting: {place} ({site.distance_miles:g} mi)"
+            nearest = _("nearest recruiting: {place} ({miles} mi)")
+            where += "\n" + nearest.format(place=place, miles=f"{site.distance_miles:g}")
         table.add_row(
             hit.nct_id,
             hit.title,
-            (hit.overall_status or "-").replace("_", " ").lower(),
-            ", ".join(hit.phases) or "-",
+            code_words(hit.overall_status, language),
+            codes_words(hit.phases, language),
             where,
         )
     console.print(table)
@@ -235,14 +249,21 @@ def show_command(
     radius: RadiusOption = DEFAULT_RADIUS_MILES,
     db: DbOption = None,
     as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined)."""
+    """Show one stored trial; with your facts, screen its criteria (pass / fail / undetermined).
+
+    With --lang es Islet's own words are in Spanish; the record's texts stay as published.
+    """
+    from islet.errors import InvalidInput
+    from islet.messages import N_
     from islet.trials.eligibility import PersonFacts
     from islet.trials.query import read_place, read_tumor_type
     from islet.trials.search import show
 
+    language = text_language(lang)
     if prior and no_prior:
-        raise typer.BadParameter("use either --prior or --no-prior-treatment, not both")
+        raise InvalidInput("prior", N_("use either --prior or --no-prior-treatment, not both"))
     person = PersonFacts.model_validate(
         {
             "age": age,
@@ -255,39 +276,52 @@ def show_command(
         }
     )
     detail = show(nct_id, _db(db), person=person, near=read_place(near), radius_miles=radius)
-    print_result(detail, as_json, _print_detail)
+    detail = localize(detail, language)
+    print_result(detail, as_json, lambda detail: _print_detail(detail, language))
 
 
-def _print_detail(detail: TrialDetail) -> None:
+def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
+    _ = gettext_for(language)
     trial = detail.trial
+    interventions = ", ".join(
+        i.name + (f" ({code_words(i.type, language)})" if i.type else "")
+        for i in trial.interventions
+    )
     lines = [
-        f"Status: {(trial.overall_status or 'unknown').replace('_', ' ').lower()}"
-        f"   Phase: {', '.join(trial.phases) or '-'}   Sponsor: {trial.sponsor or '-'}",
-        f"Conditions: {', '.join(trial.conditions) or '-'}",
-        "Interventions: "
-        + (
-            ", ".join(
-                i.name + (f" ({i.type.lower()})" if i.type else "") for i in trial.interventions
-            )
-            or "-"
+        _("Status: {status}   Phase: {phases}   Sponsor: {sponsor}").format(
+            status=code_words(trial.overall_status, language),
+            phases=codes_words(trial.phases, language),
+            sponsor=trial.sponsor or "-",
         ),
-        f"Takes: {detail.ages}; sex: {(trial.eligibility.sex or 'not stated').lower()}",
-        f"Where: {detail.location_summary}",
+        _("Conditions: {conditions}").format(conditions=", ".join(trial.conditions) or "-"),
+        _("Interventions: {interventions}").format(interventions=interventions or "-"),
+        _("Takes: {ages}; {sex}").format(
+            ages=detail.ages, sex=sex_words(trial.eligibility.sex, language)
+        ),
+        _("Where: {places}").format(places=detail.location_summary),
     ]
     for site in detail.sites[:10]:
-        distance = f" — {site.distance_miles:g} mi" if site.distance_miles is not None else ""
-        flag = " (recruiting)" if site.recruiting else ""
+        distance = (
+            " — " + _("{miles} mi").format(miles=f"{site.distance_miles:g}")
+            if site.distance_miles is not None
+            else ""
+        )
+        flag = f" ({code_words('RECRUITING', language)})" if site.recruiting else ""
         place = ", ".join(p for p in (site.facility, site.city, site.country) if p)
         lines.append(f"  • {place}{flag}{distance}")
-    lines.append(f"Record: {detail.url} (as of {detail.snapshot_date})")
+    lines.append(
+        _("Record: {url} (as of {date})").format(url=detail.url, date=detail.snapshot_date)
+    )
     console.print(Panel("\n".join(lines), title=f"{trial.nct_id}: {trial.brief_title}"))
     if detail.screening is None:
         return
     colours = {"pass": "green", "fail": "red", "undetermined": "yellow"}
-    console.print(f"[bold]Screening[/bold]: {detail.screening.summary}")
+    heading = _("Screening")
+    console.print(f"[bold]{heading}[/bold]: {detail.screening.summary}")
+    width = max(len(outcome_words(outcome, language)) for outcome in colours)
     for check in detail.screening.checks:
-        colour = colours[check.outcome]
-        console.print(f"[{colour}]{check.outcome:>12}[/{colour}]  {check.message}", highlight=False)
+        colour, said = colours[check.outcome], outcome_words(check.outcome, language)
+        console.print(f"[{colour}]{said:>{width}}[/{colour}]  {check.message}", highlight=False)
         if check.criterion:
-            console.print(f"{'':>14}“{check.criterion}”", style="dim", highlight=False)
+            console.print(f"{'':>{width + 2}}“{check.criterion}”", style="dim", highlight=False)
     console.print(detail.screening.note, style="italic")

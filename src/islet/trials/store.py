@@ -21,6 +21,7 @@ from typing import Any
 
 from islet import settings
 from islet.errors import TrialDataError
+from islet.messages import N_
 from islet.trials.records import Trial
 
 SCHEMA_VERSION = "1"
@@ -107,8 +108,11 @@ class TrialStore:
     def open_for_reading(cls, path: Path) -> TrialStore:
         if not path.is_file():
             raise TrialDataError(
-                f"no trial records yet at {path}: run `islet trials update` (online) or "
-                "`islet trials import FILE...` first"
+                N_(
+                    "no trial records yet at {path}: run `islet trials update` (online) or "
+                    "`islet trials import FILE...` first",
+                    path=str(path),
+                )
             )
         try:
             # mode=rw never creates a file, yet can roll back a journal left by a crashed import.
