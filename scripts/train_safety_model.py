@@ -74,8 +74,9 @@ BUDGET = {
     "medication": AS_BEFORE,
 }
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-# Emergency only where the patterns' guard reads a plain report of now (see triage._unlike).
-RAISED = ("emergency", "crisis", "medication")
+# Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
+# and sweaty", "I feel confused") it raised one past the guard (triage._unlike still guards it).
+RAISED = ("crisis", "medication")
 LABELS = (
     {
         "emergency": "palabras que pueden describir una emergencia ahora",

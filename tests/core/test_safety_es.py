@@ -158,5 +158,5 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     dev, test = evaluate(PROBE_FILES["es"], language="es")
     assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.97
     assert dev.recall_of("medication") >= 0.98 and dev.false_alarm_rate <= 0.01
-    assert test.recall_of("emergency") >= 0.84 and test.recall_of("crisis") >= 0.67
-    assert test.recall_of("medication") >= 0.83 and test.false_alarm_rate <= 0.072
+    assert test.recall_of("emergency") >= 0.82 and test.recall_of("crisis") >= 0.67
+    assert test.recall_of("medication") >= 0.83 and test.false_alarm_rate <= 0.06
