@@ -3,21 +3,29 @@
     python scripts/train_safety_model.py [--check] [--lang es]
 
 Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
-and never read here) and Ask's tuned questions as ordinary text, turns each into the triage's own
-normalised words, and fits a softmax regression over words and word pairs seen in at least two
-texts (L2-regularised, full-batch gradient descent: deterministic, NumPy only). Writes
-``src/islet/knowledge/safety/word-model.json`` with the thresholds below. ``--check`` prints
-the leave-one-writer-out figures on the dev split instead (each writer's texts scored by a model
-trained without them): the estimate for wording from a new writer that the thresholds were
-chosen on.
+and never read here), and as ordinary (``none``) text Ask's tuned questions and the words the
+knowledge already holds for symptoms and glossary terms (negatives only: a sign the patterns
+read as a level is left out). Each text becomes the triage's own normalised words; features are
+the words and word pairs and the character 3-5-grams of the content words, seen in at least two
+texts. A softmax regression (L2-regularised, full-batch gradient descent over sparse rows:
+deterministic, NumPy only) is fitted and written to
+``src/islet/knowledge/safety/word-model.json``.
+
+``--check`` prints the leave-one-writer-out (LOWO) figures on the dev split instead: each
+writer's texts scored by a model trained without them, the patterns' vetoes applied as in the
+triage (:func:`islet.safety.triage.for_the_word_model`). That is the estimate for wording from a
+new writer; the thresholds are the lowest that keep LOWO false alarms within ``BUDGET``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,47 +33,59 @@ from numpy.typing import NDArray
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from islet.paths import eval_file  # noqa: E402
-from islet.safety.languages import reading_for  # noqa: E402
-from islet.safety.text import words_of  # noqa: E402
+from islet.paths import eval_file, knowledge_file  # noqa: E402
+from islet.safety.triage import for_the_word_model  # noqa: E402
 from islet.safety.vocabulary import LEVELS  # noqa: E402
-from islet.safety.wordmodel import features  # noqa: E402
+from islet.safety.wordmodel import features, grams  # noqa: E402
 from islet.yamlfiles import read_yaml  # noqa: E402
 
 LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
-# Per language: the probes, Ask's tuned (dev) questions as ordinary text, the model file.
-PROBES = eval_file("safety-es.yaml" if LANGUAGE == "es" else "safety.yaml")
+SPANISH = LANGUAGE == "es"
+# Per language: the probes, Ask's tuned (dev) questions as ordinary text, the knowledge files
+# whose symptom and glossary words are ordinary text too, the model file.
+PROBES = eval_file("safety-es.yaml" if SPANISH else "safety.yaml")
 ASK_TUNED = (
     (eval_file("ask-es-dev.yaml"),)
-    if LANGUAGE == "es"
+    if SPANISH
     else (eval_file("ask-blind-dev.yaml"), eval_file("questions.yaml"))
 )
-OUT = (
-    ROOT
-    / "src"
-    / "islet"
-    / "knowledge"
-    / "safety"
-    / f"word-model{'-es' if LANGUAGE == 'es' else ''}.json"
+ORDINARY_WORDS = (
+    (knowledge_file("es", "symptoms.yaml"), knowledge_file("es", "glossary.yaml"))
+    if SPANISH
+    else (
+        knowledge_file("symptoms.yaml"),
+        *(knowledge_file(f"glossary-{n}.yaml") for n in ("terms", "entities", "treatments")),
+    )
 )
-# The levels the model may raise on its own, and the probability each needs (chosen on the
-# leave-one-writer-out figures of the dev split, --check).
-# Spanish: fewer writers, less to learn from; crisis at 0.5 so that "no quiero morirme, tengo
-# miedo" (fear of dying, a spec case) stays none after the fourth writer's dev probes. English
-# crisis at 0.5 since function words weigh nothing alone (IGNORED): leave-one-writer-out on dev
-# raised no look-alike there (0.45: 1 of 1,217), and no text of the spec cases reaches it.
-THRESHOLDS = (
-    {"crisis": 0.5, "medication": 0.45} if LANGUAGE == "es" else {"crisis": 0.5, "medication": 0.5}
+ORDINARY_KEYS = frozenset({"lay_name", "synonyms", "term", "aliases"})
+OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / f"word-model{'-es' if SPANISH else ''}.json"
+# The share of LOWO false alarms the model may add, on the dev look-alikes and on Ask's
+# questions, once each level (most urgent first) has its threshold: the threshold of a level is
+# the lowest of GRID within both. None for emergency, nor for English crisis; otherwise no more
+# than the words-only model had (English medication 1 of 623 look-alikes and 1 of 634 Ask
+# questions; Spanish 1 of 180 and 2 of 145).
+NO_ALARM = {"look-alikes": 0.0, "ask": 0.0}
+AS_BEFORE = (
+    {"look-alikes": 0.006, "ask": 0.014} if SPANISH else {"look-alikes": 0.0017, "ask": 0.0016}
 )
-# Not emergency: words alone cannot tell "I am not short of breath" or "I get hypos" (habitual)
-# from an emergency now, which the patterns' negation and time rules can.
+BUDGET = {
+    "emergency": NO_ALARM,
+    "crisis": AS_BEFORE if SPANISH else NO_ALARM,
+    "medication": AS_BEFORE,
+}
+GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+# Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
+# and sweaty", "I feel confused") it raised one past the guard (triage._unlike still guards it).
+RAISED = ("crisis", "medication")
 LABELS = (
     {
+        "emergency": "palabras que pueden describir una emergencia ahora",
         "crisis": "palabras que pueden indicar pensamientos de suicidio o de hacerse daño",
         "medication": "palabras que pueden referirse a cambiar o tomar un medicamento",
     }
-    if LANGUAGE == "es"
+    if SPANISH
     else {
+        "emergency": "words that may describe an emergency now",
         "crisis": "words that may mean thoughts of suicide or self-harm",
         "medication": "words that may be about changing or taking a medicine",
     }
@@ -87,63 +107,130 @@ FUNCTION_WORDS = {
     ),
 }
 IGNORED = sorted(FUNCTION_WORDS[LANGUAGE].split())
-STRENGTH = 10.0  # inverse L2 strength (C)
-STEPS = 300
-RATE = 5.0
-MIN_COUNT = 2
-KEEP = 1e-3  # weights smaller than this (all levels) are left out of the file
 
+
+@dataclass(frozen=True)
+class Settings:
+    grams: tuple[int, int] | None = (3, 5)
+    gram_weight: float = 1.0
+    strength: float = 10.0  # inverse L2 strength (C)
+    steps: int = 300
+    rate: float = 5.0
+    min_count: int = 2
+    keep: float = 1e-3  # weights smaller than this (all levels) are left out of the file
+
+
+SETTINGS = Settings()
 Matrix = NDArray[np.float64]
 
 
-def dev_probes() -> list[dict[str, object]]:
-    """The dev probes, and as more ``none`` examples the ordinary questions of Ask's tuned sets
-    (their writers were told to write no emergency, crisis or medicine question): without them
-    the model learns that "can I take ..." or "a red rash" is alarming in itself."""
-    probes = read_yaml(PROBES)["probes"]
-    chosen = [p for p in probes if p["split"] == "dev"]
+@dataclass(frozen=True)
+class Text:
+    words: list[str]
+    level: str  # the level it should have
+    also: tuple[str, ...]
+    writer: str  # "ask-..." for Ask's questions, "kb" for the knowledge's words
+    patterns: str  # the level the patterns alone give
+    unlike: frozenset[str]  # the levels the model may not raise for it
+
+
+def texts() -> list[Text]:
+    """The dev probes, Ask's tuned questions (their writers were told to write no emergency,
+    crisis or medicine question: without them the model learns that "can I take ..." or "a red
+    rash" is alarming in itself) and the knowledge's symptom and glossary words, as none."""
+    chosen: list[tuple[str, str, tuple[str, ...], str]] = [
+        (p["text"], p["level"], tuple(p.get("also", [])), p["writer"])
+        for p in read_yaml(PROBES)["probes"]
+        if p["split"] == "dev"
+    ]
     for path in ASK_TUNED:
-        questions = read_yaml(path)["questions"]
         chosen += [
-            {"text": q["q"], "level": "none", "writer": f"ask-{q.get('writer', path.stem)}"}
-            for q in questions
+            (q["q"], "none", (), f"ask-{q.get('writer', path.stem)}")
+            for q in read_yaml(path)["questions"]
             if q.get("out_of_scope") not in ("dosing", "advice")  # medicine questions among them
         ]
-    return chosen
+    ordinary = sorted({w for path in ORDINARY_WORDS for w in _strings(read_yaml(path))})
+    chosen += [(w, "none", (), "kb") for w in ordinary]
+    out = []
+    for text, level, also, writer in chosen:
+        found, unlike, words = for_the_word_model(text, LANGUAGE)  # type: ignore[arg-type]
+        if writer == "kb" and found != "none":
+            continue  # a sign the patterns read as a level is no ordinary text
+        out.append(Text(words, level, also, writer, found, frozenset(unlike)))
+    return out
 
 
-def featurised(texts: list[str]) -> list[set[str]]:
-    reading = reading_for(LANGUAGE)
-    rewrites, numbers = reading.vocabulary.rewrites, reading.rules.numbers
-    return [features(words_of(t, rewrites, numbers), frozenset(IGNORED)) for t in texts]
+def _strings(data: Any) -> Iterator[str]:
+    """The symptom names and synonyms, glossary terms and aliases anywhere in a YAML tree."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ORDINARY_KEYS and isinstance(value, str):
+                yield value
+            elif key in ORDINARY_KEYS and isinstance(value, list):
+                yield from (v for v in value if isinstance(v, str))
+            else:
+                yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
 
 
-def fit(rows: list[set[str]], labels: list[int]) -> tuple[list[str], Matrix, Matrix]:
-    counts: dict[str, int] = {}
-    for row in rows:
-        for f in row:
-            counts[f] = counts.get(f, 0) + 1
-    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    x = matrix(rows, {f: i for i, f in enumerate(names)})
-    y = np.eye(len(LEVELS))[labels]
-    w = np.zeros((len(names), len(LEVELS)))
-    b = np.zeros(len(LEVELS))
-    for _ in range(STEPS):
-        p = softmax(x @ w + b)
-        w -= RATE * (x.T @ (p - y) / len(x) + w / (STRENGTH * len(x)))
-        b -= RATE * (p - y).mean(axis=0)
-    return names, w, b
+def blocks(words: list[str], settings: Settings) -> list[tuple[set[str], float]]:
+    """A text's feature blocks as the model scores them (islet.safety.wordmodel.probabilities)."""
+    ignored = frozenset(IGNORED)
+    found = [(features(words, ignored), 1.0)]
+    if settings.grams:
+        found.append((grams(words, *settings.grams, ignored), settings.gram_weight))
+    return found
 
 
-def matrix(rows: list[set[str]], index: dict[str, int]) -> Matrix:
-    x = np.zeros((len(rows), len(index)))
-    for i, row in enumerate(rows):
-        for f in row:
-            if f in index:
-                x[i, index[f]] = 1.0
-        # unit length over ALL the text's features, as islet.safety.wordmodel scores it
-        x[i] /= np.sqrt(len(row)) if row else 1.0
-    return x
+@dataclass
+class Rows:
+    """Sparse rows: the nonzeros in row order (``start`` of each row) and, for the gradient,
+    the same in column order (``by_col``, ``col_start``)."""
+
+    row: NDArray[np.int64]
+    col: NDArray[np.int64]
+    value: Matrix
+    count: int
+    width: int
+
+    def __post_init__(self) -> None:
+        self.by_col = np.argsort(self.col, kind="stable")
+        self.rows_nonempty, self.start = np.unique(self.row, return_index=True)
+        self.cols_nonempty, self.col_start = np.unique(self.col[self.by_col], return_index=True)
+
+
+def rows_of(featured: list[list[tuple[set[str], float]]], index: dict[str, int]) -> Rows:
+    row, col, value = [], [], []
+    for i, text in enumerate(featured):
+        for found, weight in text:
+            scale = weight / np.sqrt(len(found)) if found else 0.0  # over ALL the block's features
+            for f in sorted(found):
+                if f in index:
+                    row.append(i)
+                    col.append(index[f])
+                    value.append(scale)
+    return Rows(
+        np.array(row, np.int64), np.array(col, np.int64), np.array(value), len(featured), len(index)
+    )
+
+
+def scores(x: Rows, w: Matrix, b: Matrix) -> Matrix:
+    out = np.zeros((x.count, w.shape[1]))
+    if len(x.row):
+        out[x.rows_nonempty] = np.add.reduceat(w[x.col] * x.value[:, None], x.start, axis=0)
+    return out + b
+
+
+def gradient(x: Rows, g: Matrix) -> Matrix:
+    """x.T @ g for the sparse rows."""
+    out = np.zeros((x.width, g.shape[1]))
+    if len(x.row):
+        order = x.by_col
+        parts = g[x.row[order]] * x.value[order, None]
+        out[x.cols_nonempty] = np.add.reduceat(parts, x.col_start, axis=0)
+    return out
 
 
 def softmax(z: Matrix) -> Matrix:
@@ -152,64 +239,135 @@ def softmax(z: Matrix) -> Matrix:
     return np.asarray(e / e.sum(axis=1, keepdims=True))
 
 
-def check() -> None:
-    """Leave-one-writer-out on the dev split: what each level the model may raise adds, at the
-    chosen threshold and at neighbouring ones, and the look-alikes it would raise."""
-    probes = dev_probes()
-    rows = featurised([str(p["text"]) for p in probes])
-    writers = sorted({str(p["writer"]) for p in probes})
-    chances: dict[int, NDArray[np.float64]] = {}
-    for writer in writers:
-        train = [i for i, p in enumerate(probes) if p["writer"] != writer]
-        held = [i for i, p in enumerate(probes) if p["writer"] == writer]
-        names, w, b = fit(
-            [rows[i] for i in train], [LEVELS.index(str(probes[i]["level"])) for i in train]
-        )
-        index = {f: i for i, f in enumerate(names)}
-        for i, p in zip(held, softmax(matrix([rows[i] for i in held], index) @ w + b), strict=True):
+def fit(
+    featured: list[list[tuple[set[str], float]]], labels: list[int], settings: Settings
+) -> tuple[list[str], Matrix, Matrix]:
+    counts: dict[str, int] = {}
+    for text in featured:
+        for found, _ in text:
+            for f in found:
+                counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, c in counts.items() if c >= settings.min_count)
+    x = rows_of(featured, {f: i for i, f in enumerate(names)})
+    y = np.eye(len(LEVELS))[labels]
+    w = np.zeros((len(names), len(LEVELS)))
+    b = np.zeros(len(LEVELS))
+    n = x.count
+    for _ in range(settings.steps):
+        g = softmax(scores(x, w, b)) - y
+        w -= settings.rate * (gradient(x, g) / n + w / (settings.strength * n))
+        b -= settings.rate * g.mean(axis=0)
+    return names, w, b
+
+
+def raised(chances: Matrix, thresholds: dict[str, float], unlike: frozenset[str]) -> str | None:
+    """As islet.safety.wordmodel.raised, with the triage's vetoes."""
+    for level in LEVELS:
+        needed = thresholds.get(level)
+        if needed is not None and level not in unlike and chances[LEVELS.index(level)] >= needed:
+            return level
+    return None
+
+
+def lowo(all_texts: list[Text], settings: Settings, folds: int = 0) -> dict[int, Matrix]:
+    """Each dev writer's and each Ask writer's texts scored by a model trained without them
+    (with ``folds``, the writers dealt into that many groups, each left out in turn: faster)."""
+    featured = [blocks(t.words, settings) for t in all_texts]
+    chances: dict[int, Matrix] = {}
+    writers = sorted({t.writer for t in all_texts} - {"kb"})
+    group = {w: (i % folds if folds else i) for i, w in enumerate(writers)}
+    for left_out in sorted(set(group.values())):
+        held = [i for i, t in enumerate(all_texts) if group.get(t.writer) == left_out]
+        train = [i for i, t in enumerate(all_texts) if group.get(t.writer, -1) != left_out]
+        labels = [LEVELS.index(all_texts[i].level) for i in train]
+        names, w, b = fit([featured[i] for i in train], labels, settings)
+        x = rows_of([featured[i] for i in held], {f: i for i, f in enumerate(names)})
+        for i, p in zip(held, softmax(scores(x, w, b)), strict=True):
             chances[i] = p
-        print(writer, end=" ", flush=True)
-    print()
-    looks = [i for i, p in enumerate(probes) if p["level"] == "none"]
-    for level in LEVELS[:-1]:
-        column = LEVELS.index(level)
-        ours = [
-            i for i, p in enumerate(probes) if p["level"] == level or level in p.get("also", [])
-        ]  # type: ignore[operator]
-        for threshold in (0.3, 0.4, 0.45, 0.5, 0.6, 0.7):
-            found = sum(chances[i][column] >= threshold for i in ours)
-            alarms = sum(chances[i][column] >= threshold for i in looks)
-            print(
-                f"{level} >= {threshold}: recognised {found}/{len(ours)}, "
-                f"look-alikes raised {alarms}/{len(looks)}"
-            )
+    return chances
+
+
+def figures(
+    all_texts: list[Text], chances: dict[int, Matrix], thresholds: dict[str, float]
+) -> dict[str, tuple[int, int]]:
+    """LOWO figures: per level, (the model alone raised it, probes); the look-alikes and Ask
+    questions the model raised where the patterns gave none; per level the system's recall."""
+    out: dict[str, list[int]] = {}
+    for i, t in enumerate(all_texts):
+        if i not in chances:
+            continue
+        said = raised(chances[i], thresholds, t.unlike)
+        if said is not None and LEVELS.index(said) >= LEVELS.index(t.patterns):
+            said = None  # the model only ever raises a level
+        if t.level == "none":
+            key = "ask" if t.writer.startswith("ask-") else "look-alikes"
+            cell = out.setdefault(key, [0, 0])
+            cell[0] += said is not None and t.patterns == "none"
+            cell[1] += 1
+            continue
+        model_says = raised(chances[i], thresholds, t.unlike)
+        cell = out.setdefault(f"model {t.level}", [0, 0])
+        cell[0] += model_says == t.level or model_says in t.also
+        cell[1] += 1
+        final = said or t.patterns
+        cell = out.setdefault(f"with patterns {t.level}", [0, 0])
+        cell[0] += final == t.level or final in t.also
+        cell[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+
+def choose(all_texts: list[Text], chances: dict[int, Matrix]) -> dict[str, float]:
+    """Per level, most urgent first, the lowest threshold within the false-alarm budget."""
+    thresholds: dict[str, float] = {}
+    for level in RAISED:
+        for threshold in GRID:
+            tried = figures(all_texts, chances, {**thresholds, level: threshold})
+            budget = BUDGET[level]
+            if all(tried[k][0] <= budget[k] * tried[k][1] for k in budget):
+                thresholds[level] = threshold
+                break
+    return thresholds
+
+
+def check(settings: Settings = SETTINGS) -> dict[str, float]:
+    all_texts = texts()
+    chances = lowo(all_texts, settings)
+    thresholds = choose(all_texts, chances)
+    print(f"{settings}\nthresholds by LOWO: {thresholds}")
+    for key, (hit, total) in figures(all_texts, chances, thresholds).items():
+        print(f"  {key}: {hit}/{total} = {hit / total:.3f}")
+    return thresholds
 
 
 def main() -> None:
     if "--check" in sys.argv:
         check()
         return
-    probes = dev_probes()
-    rows = featurised([str(p["text"]) for p in probes])
-    names, w, b = fit(rows, [LEVELS.index(str(p["level"])) for p in probes])
+    thresholds = check()
+    all_texts = texts()
+    featured = [blocks(t.words, SETTINGS) for t in all_texts]
+    names, w, b = fit(featured, [LEVELS.index(t.level) for t in all_texts], SETTINGS)
     weights = {
         name: [round(float(v), 4) for v in w[i]]
         for i, name in enumerate(names)
-        if np.abs(w[i]).max() >= KEEP
+        if np.abs(w[i]).max() >= SETTINGS.keep
     }
-    ordinary = sum(1 for p in probes if "split" not in p)
+    asked = sum(1 for t in all_texts if t.writer.startswith("ask-"))
+    known = sum(1 for t in all_texts if t.writer == "kb")
     model = {
         "trained_on": (
-            f"{PROBES.relative_to(ROOT)} dev split only ({ordinary} "
-            f"ordinary questions of Ask's tuned sets added as none), {len(probes)} texts in all; "
-            f"trained {date.today()}"
+            f"{PROBES.relative_to(ROOT)} dev split only ({asked} ordinary questions of Ask's "
+            f"tuned sets and {known} symptom and glossary words added as none), "
+            f"{len(all_texts)} texts in all; trained {date.today()}"
         ),
         "levels": list(LEVELS),
         "bias": [round(float(v), 4) for v in b],
         "weights": weights,
-        "thresholds": THRESHOLDS,
-        "labels": LABELS,
+        "thresholds": thresholds,
+        "labels": {level: LABELS[level] for level in thresholds},
         "ignored": IGNORED,
+        "grams": list(SETTINGS.grams or []),
+        "gram_weight": SETTINGS.gram_weight,
     }
     OUT.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(weights)} features")

@@ -5,7 +5,8 @@ retrieval or matching; see :mod:`islet.safety.triage`.
 """
 
 from islet.safety.readings import GlucoseReading
-from islet.safety.triage import Safety, no_alert, triage
+from islet.safety.reply import Safety, no_alert
+from islet.safety.triage import triage
 from islet.safety.vocabulary import Contact, Level
 
 __all__ = ["Contact", "GlucoseReading", "Level", "Safety", "no_alert", "triage"]

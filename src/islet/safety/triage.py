@@ -17,16 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import Field
-
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
-from islet.model import Source, Strict
-from islet.safety.languages import Rules, reading_for, replies_for
+from islet.safety.languages import Rules, reading_for
 from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, readings
+from islet.safety.reply import Found, Safety, reply
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
-    Contact,
     Level,
     Signal,
     Vocabulary,
@@ -40,31 +37,12 @@ LOW_SIGNS = re.compile(
     r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj|juice|jugo)"
 )
 
-
-class Safety(Strict):
-    """What the triage found, and what to say first."""
-
-    level: Level
-    message: str  # the words to lead with ("" for level none without a danger topic)
-    actions: list[str]
-    contacts: list[Contact]  # numbers to call or text (tel:/sms: links on the web)
-    signs: list[str] = Field(default_factory=list)  # what was recognised, in plain words
-    words: list[str] = Field(default_factory=list)  # the words of the text that raised it
-    also: list[Level] = Field(default_factory=list)  # other levels that apply too
-    reading: GlucoseReading | None = None  # a blood sugar number, when one was read
-    danger_topic: bool = False  # a question about danger signs in general
-    source: Source
-
-    @property
-    def urgent(self) -> bool:
-        """Emergency or crisis: the reply leads with help, not with tumor passages."""
-        return self.level in ("emergency", "crisis")
-
-
-@dataclass(frozen=True)
-class _Found:
-    signal: Signal
-    words: str
+# "can not breathe", "no puedo respirar": a sign, not a denial
+UNABLE = re.compile(
+    r"\b(?:(?:can|could|cannot|will|would) not|no (?:puedo|puede|pod\w+|despierta|responde))\b"
+)
+# words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
+ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
 
 @dataclass(frozen=True)
@@ -176,9 +154,9 @@ def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -
     return signal.event and bool(rules.event.search(match.group(0)))
 
 
-def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Found], bool]:
+def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Found], bool]:
     """The signals found in one sentence, and whether a danger sign was only asked about."""
-    found: list[_Found] = []
+    found: list[Found] = []
     asked_about = False
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
     about_crisis = _any(c.informational_crisis, sentence.text)
@@ -237,11 +215,11 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[_Fo
     for signal, patterns in c.signals:
         words = next((w for p in patterns if (w := usable(signal, p)) is not None), None)
         if words is not None:
-            found.append(_Found(signal, words))
+            found.append(Found(signal, words))
     for signal, groups in c.groups:
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
-            found.append(_Found(signal, " … ".join(p for p in parts if p)))
+            found.append(Found(signal, " … ".join(p for p in parts if p)))
     return found, asked_about
 
 
@@ -294,10 +272,41 @@ def triage(text: str, language: Language | None = None) -> Safety:
 def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     """The triage reading ``text`` with ``language``'s vocabulary, answering in ``answer_in``."""
     c = _compiled(language)
+    read = _by_patterns(text, c)
+    counted, levels, level = read.counted, read.levels, read.level
+    if language in MODELS:
+        words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
+        counted += _read_by_model(words, level, language, _unlike(read.parts, c, level))
+        levels |= {f.signal.level for f in counted}
+        level = next((lv for lv in LEVELS if lv in levels), "none")
+    return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
+
+
+def for_the_word_model(text: str, language: Language) -> tuple[Level, set[Level], list[str]]:
+    """What the word model is given in the triage (``scripts/train_safety_model.py`` measures
+    with it): the level the patterns alone found, the levels the model may not raise, and the
+    text's normalised words."""
+    c = _compiled(language)
+    read = _by_patterns(text, c)
+    words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
+    return read.level, _unlike(read.parts, c, read.level), words
+
+
+@dataclass
+class _PatternRead:
+    parts: list[Sentence]
+    counted: list[Found]
+    levels: set[Level]
+    level: Level
+    reading: GlucoseReading | None
+    asked_about: bool
+
+
+def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     vocab = c.vocabulary
     parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
-    found: list[_Found] = []
+    found: list[Found] = []
     asked_about = False
     for sentence in parts:
         in_sentence, asked = _scan(sentence, c, vocab)
@@ -322,34 +331,51 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
         for f in found
         if f.signal.level != "none" and (not f.signal.needs or present & set(f.signal.needs))
     ]
-    levels = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
+    levels: set[Level] = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
-    if language in MODELS:
-        words = words_of(text, vocab.rewrites, c.rules.numbers)
-        # words the model could take for a level they are not: "this is killing me", "I do not
-        # want to die" (crisis); "50mg twice a day as prescribed" (medication)
-        unlike: set[Level] = set()
-        if any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts):
-            unlike.add("crisis")
-        if any(_any(c.as_prescribed, s.text) for s in parts):
-            unlike.add("medication")
-        if level == "medication":  # the patterns read a medicine question ("cutting my
-            unlike.add("crisis")  # pill in half"), not the model's crisis word "cutting"
-        counted += _read_by_model(words, level, language, unlike)
-        levels |= {f.signal.level for f in counted}
-        level = next((lv for lv in LEVELS if lv in levels), "none")
-    return _reply(level, counted, reading, asked_about and level == "none", answer_in)
+    return _PatternRead(parts, counted, levels, level, reading, asked_about)
+
+
+def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
+    """The levels the word model may not raise for these sentences, since their words are known
+    to say otherwise: "this is killing me", "I do not want to die" (crisis); "50mg twice a day
+    as prescribed" (medication); and emergency unless every sentence reads as a plain report of
+    now: no negation, past, resolved, mild, figure of speech or informational cue, no question."""
+    unlike: set[Level] = set()
+    if any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts):
+        unlike.add("crisis")
+    if any(_any(c.as_prescribed, s.text) for s in parts):
+        unlike.add("medication")
+    if level == "medication":  # the patterns read a medicine question ("cutting my
+        unlike.add("crisis")  # pill in half"), not the model's crisis word "cutting"
+    if not all(_plain_report(s, c) for s in parts):
+        unlike.add("emergency")
+    return unlike
+
+
+def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
+    text = sentence.text
+    if _any(c.informational, text) or _any(c.informational_crisis, text):
+        return False
+    cues = (c.past, c.resolved, c.mild, c.figures, c.wish_to_live, c.list_negation)
+    if any(_any(cue, text) for cue in cues):
+        return False
+    # "can not breathe", "will not wake up": a sign, not a denial nor a question
+    plain = UNABLE.sub(" ", text)
+    if set(plain.split()) & c.rules.hypothetical - ORDINARY_VERBS:
+        return False
+    return not any(cue.search(plain) for cue in c.negation)
 
 
 def _read_by_model(
     words: list[str], level: Level, language: Language, unlike: set[Level]
-) -> list[_Found]:
+) -> list[Found]:
     """What the word model adds: a level above ``level`` that the patterns did not find, unless
     the text's words are known to say otherwise for it (``unlike``)."""
-    said = raised(word_model(MODELS[language]), words)
-    if said is None or LEVELS.index(said) >= LEVELS.index(level) or said in unlike:
+    said = raised(word_model(MODELS[language]), words, unlike)
+    if said is None or LEVELS.index(said) >= LEVELS.index(level):
         return []
-    return [_Found(_model_signal(said, language), "")]
+    return [Found(_model_signal(said, language), "")]
 
 
 @cache
@@ -359,69 +385,4 @@ def _model_signal(level: Level, language: Language) -> Signal:
     kinds = {"emergency": "other", "crisis": "suicidal", "medication": "change"}
     return Signal(
         id=f"word-model-{level}", level=level, kind=kinds[level], label=label, patterns=["(?!)"]
-    )
-
-
-def no_alert(language: Language = "en") -> Safety:
-    """The triage's reply when nothing was found (level ``none``, nothing to say)."""
-    return _reply("none", [], None, False, language)
-
-
-def _reply(
-    level: Level,
-    found: list[_Found],
-    reading: GlucoseReading | None,
-    danger_topic: bool,
-    language: Language,
-) -> Safety:
-    texts = replies_for(language)
-    base = texts.levels[level]
-    message = [base.message] if base.message else []
-    actions = list(base.actions)
-    contacts = list(base.contacts)
-    levels = {f.signal.level for f in found}
-    kinds = {f.signal.kind for f in found if f.signal.level == level}
-    low = level == "emergency" and reading is not None and reading.low is not None
-    if low and not kinds:  # a low number is the only sign: fast sugar first, 911 if it fails
-        message = [texts.low_sugar.first]
-        actions = list(texts.low_sugar.actions)
-    elif level == "emergency" and (low or "low-sugar" in kinds or "confusion" in kinds):
-        message.append(texts.low_sugar.with_danger)
-    if low and reading is not None and reading.low is not None:
-        if reading.unit_unclear:
-            message.insert(0, texts.low_sugar.unit)
-        message.insert(0, texts.reading[reading.low].format(reading=reading.shown))
-    if level == "emergency" and "crisis" in levels:
-        message.append(texts.crisis_also)
-        contacts += [k for k in texts.levels["crisis"].contacts if k not in contacts]
-    overdose = any(f.signal.kind == "overdose" for f in found)
-    if overdose and level == "medication":
-        message.insert(0, texts.overdose.message)
-        actions = [*texts.overdose.actions, *actions]
-        contacts += [k for k in texts.overdose.contacts if k not in contacts]
-    elif overdose and level == "emergency":
-        message.append(texts.overdose_emergency)
-        contacts += [k for k in texts.overdose.contacts if k not in contacts]
-    elif level == "medication" and "missed" in kinds:
-        message.insert(0, texts.missed)
-    if danger_topic:
-        message = [texts.danger_topic]
-    signs = [f.signal.label for f in found if f.signal.level == level]
-    if reading is not None and level == "emergency":
-        signs.insert(0, texts.reading_sign)
-    return Safety(
-        level=level,
-        message=" ".join(message),
-        actions=actions,
-        contacts=contacts,
-        signs=list(dict.fromkeys(signs)),
-        words=list(
-            dict.fromkeys(
-                [*(f.words for f in found if f.words), *([reading.words] if reading else [])]
-            )
-        ),
-        also=[lv for lv in LEVELS if lv in levels and lv != level and lv != "none"],
-        reading=reading,
-        danger_topic=danger_topic,
-        source=texts.source,
     )

@@ -1,10 +1,13 @@
-"""A second reader for the safety triage: a linear model over words and word pairs.
+"""A second reader for the safety triage: a linear model over words, word pairs and the
+character n-grams of words.
 
 The patterns in ``knowledge/safety/triage.yaml`` name the wordings someone has seen; people in
 distress find endless others ("ctrl alt delete me", "I'd like to just not exist"). This model,
 trained only on the tuned (dev) split of the blind probes by ``scripts/train_safety_model.py``,
-scores the levels from the words a text uses, so wording no pattern lists can still raise a level
-the model has a threshold for. It only ever raises a level, never lowers what the patterns
+scores the levels from the words a text uses, and from pieces of them (3 to 5 letters), so a
+slip or a new inflection of a word it knows still counts. Wording no pattern lists can raise a
+level the model has a threshold for (emergency only where the patterns read a plain report of
+now: see ``triage._unlike``). It only ever raises a level, never lowers what the patterns
 found. One model per language; the weights are data (``knowledge/safety/word-model.json``,
 ``word-model-es.json``), checked on load like the rest of the knowledge.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -42,6 +45,10 @@ class WordModel(Strict):
     # weigh nothing by themselves ("I don't have diarrhea" is no crisis); "not_x" and pairs with
     # a content word still carry them
     ignored: list[str] = Field(default_factory=list)
+    # character n-grams of the content words, shortest and longest ("#sui", "#icid"), so a
+    # slip or a new inflection of a word the model knows still counts; none when empty
+    grams: list[int] = Field(default_factory=list, max_length=2)
+    gram_weight: float = 1.0  # the grams' share of a text's features, against words and pairs
 
     @model_validator(mode="after")
     def _shapes(self) -> WordModel:
@@ -52,6 +59,8 @@ class WordModel(Strict):
             raise ValueError("thresholds name levels of the model other than none")
         if set(self.labels) != set(self.thresholds):
             raise ValueError("every level the model may raise needs a label")
+        if self.grams and not (len(self.grams) == 2 and 1 <= self.grams[0] <= self.grams[1]):
+            raise ValueError("grams are the shortest and the longest length, shortest first")
         return self
 
 
@@ -83,27 +92,56 @@ def features(words: Sequence[str], ignored: frozenset[str] = frozenset()) -> set
     return {w for w in plain if not function_word(w)} | pairs
 
 
+def grams(
+    words: Sequence[str], shortest: int, longest: int, ignored: frozenset[str] = frozenset()
+) -> set[str]:
+    """The character n-grams of a text's content words, the word's ends marked ("<sui",
+    "ide>"), each ``#``-prefixed, and ``!#`` after a negation in the same clause as in
+    :func:`features`. Function words and numbers give none."""
+    found: set[str] = set()
+    negated = False
+    for word in words:
+        if word in SCOPE_ENDS:
+            negated = False
+        if not word[:1].isalnum():
+            continue
+        if word not in ignored and not word.isdigit():
+            marked, mark = f"<{word}>", "!#" if negated else "#"
+            for size in range(shortest, longest + 1):
+                found.update(mark + marked[i : i + size] for i in range(len(marked) - size + 1))
+        negated = negated or word in NEGATIONS
+    return found
+
+
 def probabilities(model: WordModel, words: Sequence[str]) -> dict[Level, float]:
-    """The model's probability of each level for a text's normalised words."""
-    found = features(words, frozenset(model.ignored))
-    known = [f for f in found if f in model.weights]
-    scale = 1 / math.sqrt(len(found)) if found else 0.0  # no words (only punctuation): no score
+    """The model's probability of each level for a text's normalised words. Words and pairs
+    have unit length together, and so do the character grams, weighed by ``gram_weight``."""
+    ignored = frozenset(model.ignored)
     scores = list(model.bias)
-    for feature in known:
-        for i, weight in enumerate(model.weights[feature]):
-            scores[i] += weight * scale
+    blocks = [(features(words, ignored), 1.0)]
+    if model.grams:
+        blocks.append((grams(words, model.grams[0], model.grams[1], ignored), model.gram_weight))
+    for found, weight_of_block in blocks:
+        # no words (only punctuation): no score
+        scale = weight_of_block / math.sqrt(len(found)) if found else 0.0
+        for feature in found:
+            row = model.weights.get(feature)
+            if row is not None:
+                for i, weight in enumerate(row):
+                    scores[i] += weight * scale
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
     return {level: e / total for level, e in zip(model.levels, exps, strict=True)}
 
 
-def raised(model: WordModel, words: Sequence[str]) -> Level | None:
-    """The most urgent level whose probability reaches its threshold, if any."""
+def raised(model: WordModel, words: Sequence[str], unlike: Collection[Level] = ()) -> Level | None:
+    """The most urgent level whose probability reaches its threshold, if any, leaving out the
+    levels ``unlike`` (those the text's words are known to say otherwise for)."""
     chances = probabilities(model, words)
     for level in LEVELS:
         needed = model.thresholds.get(level)
-        if needed is not None and chances[level] >= needed:
+        if needed is not None and level not in unlike and chances[level] >= needed:
             return level
     return None
 

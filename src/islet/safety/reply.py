@@ -1,0 +1,109 @@
+"""What the safety triage says: the level it found, the words to lead with, whom to call.
+
+:class:`Safety` is the triage's answer on every interface; :func:`reply` builds it from the
+signals found (by the patterns or the word model) and a blood sugar reading, in the language
+asked. The texts themselves are data (``knowledge/safety/replies.yaml``, Spanish beside it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from islet.language import Language
+from islet.model import Source, Strict
+from islet.safety.languages import replies_for
+from islet.safety.readings import GlucoseReading
+from islet.safety.vocabulary import LEVELS, Contact, Level, Signal
+
+
+class Safety(Strict):
+    """What the triage found, and what to say first."""
+
+    level: Level
+    message: str  # the words to lead with ("" for level none without a danger topic)
+    actions: list[str]
+    contacts: list[Contact]  # numbers to call or text (tel:/sms: links on the web)
+    signs: list[str] = Field(default_factory=list)  # what was recognised, in plain words
+    words: list[str] = Field(default_factory=list)  # the words of the text that raised it
+    also: list[Level] = Field(default_factory=list)  # other levels that apply too
+    reading: GlucoseReading | None = None  # a blood sugar number, when one was read
+    danger_topic: bool = False  # a question about danger signs in general
+    source: Source
+
+    @property
+    def urgent(self) -> bool:
+        """Emergency or crisis: the reply leads with help, not with tumor passages."""
+        return self.level in ("emergency", "crisis")
+
+
+@dataclass(frozen=True)
+class Found:
+    signal: Signal
+    words: str
+
+
+def no_alert(language: Language = "en") -> Safety:
+    """The triage's reply when nothing was found (level ``none``, nothing to say)."""
+    return reply("none", [], None, False, language)
+
+
+def reply(
+    level: Level,
+    found: list[Found],
+    reading: GlucoseReading | None,
+    danger_topic: bool,
+    language: Language,
+) -> Safety:
+    texts = replies_for(language)
+    base = texts.levels[level]
+    message = [base.message] if base.message else []
+    actions = list(base.actions)
+    contacts = list(base.contacts)
+    levels = {f.signal.level for f in found}
+    kinds = {f.signal.kind for f in found if f.signal.level == level}
+    low = level == "emergency" and reading is not None and reading.low is not None
+    if low and not kinds:  # a low number is the only sign: fast sugar first, 911 if it fails
+        message = [texts.low_sugar.first]
+        actions = list(texts.low_sugar.actions)
+    elif level == "emergency" and (low or "low-sugar" in kinds or "confusion" in kinds):
+        message.append(texts.low_sugar.with_danger)
+    if low and reading is not None and reading.low is not None:
+        if reading.unit_unclear:
+            message.insert(0, texts.low_sugar.unit)
+        message.insert(0, texts.reading[reading.low].format(reading=reading.shown))
+    if level == "emergency" and "crisis" in levels:
+        message.append(texts.crisis_also)
+        contacts += [k for k in texts.levels["crisis"].contacts if k not in contacts]
+    overdose = any(f.signal.kind == "overdose" for f in found)
+    if overdose and level == "medication":
+        message.insert(0, texts.overdose.message)
+        actions = [*texts.overdose.actions, *actions]
+        contacts += [k for k in texts.overdose.contacts if k not in contacts]
+    elif overdose and level == "emergency":
+        message.append(texts.overdose_emergency)
+        contacts += [k for k in texts.overdose.contacts if k not in contacts]
+    elif level == "medication" and "missed" in kinds:
+        message.insert(0, texts.missed)
+    if danger_topic:
+        message = [texts.danger_topic]
+    signs = [f.signal.label for f in found if f.signal.level == level]
+    if reading is not None and level == "emergency":
+        signs.insert(0, texts.reading_sign)
+    return Safety(
+        level=level,
+        message=" ".join(message),
+        actions=actions,
+        contacts=contacts,
+        signs=list(dict.fromkeys(signs)),
+        words=list(
+            dict.fromkeys(
+                [*(f.words for f in found if f.words), *([reading.words] if reading else [])]
+            )
+        ),
+        also=[lv for lv in LEVELS if lv in levels and lv != level and lv != "none"],
+        reading=reading,
+        danger_topic=danger_topic,
+        source=texts.source,
+    )
