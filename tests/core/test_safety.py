@@ -188,14 +188,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     must stay as tuned and the held-out split at or above the figures reported in the README, so
     a regression fails CI; the targets (1.00 held out) are a benchmark, not this test."""
     dev, test = evaluate()
-    assert dev.recall_of("emergency") >= 0.985
-    assert dev.recall_of("crisis") >= 0.96
-    assert dev.recall_of("medication") >= 0.97
-    assert dev.false_alarm_rate <= 0.02
-    assert test.recall_of("emergency") >= 0.90
-    assert test.recall_of("crisis") >= 0.81
+    assert dev.recall_of("emergency") >= 0.99
+    assert dev.recall_of("crisis") >= 0.98
+    assert dev.recall_of("medication") >= 0.985
+    assert dev.false_alarm_rate <= 0.01
+    assert test.recall_of("emergency") >= 0.905
+    assert test.recall_of("crisis") >= 0.83
     assert test.recall_of("medication") >= 0.92
-    assert test.false_alarm_rate <= 0.09
+    assert test.false_alarm_rate <= 0.088
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
