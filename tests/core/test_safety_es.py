@@ -159,8 +159,11 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # es-w9's round (split before any tuning; untuned 0.629 / 0.371 / 0.850 / 0.067 on the whole
     # round with the old word model, 0.629 / 0.514 / 0.900 / 0.067 with the character-gram one
     # that never saw it) lowered both splits: floors at the figures with it, raised once its
-    # dev misses were tuned
+    # dev misses were tuned. That tuning (es-w9's families and a retrained model) lost one
+    # held-out medication probe (59 -> 58 of 71) while emergency and crisis rose; the lead kept
+    # the change and set the medication floor at the new figure rather than tune on the
+    # held-out split to win it back.
     assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.97
     assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.01
     assert test.recall_of("emergency") >= 0.81 and test.recall_of("crisis") >= 0.66
-    assert test.recall_of("medication") >= 0.83 and test.false_alarm_rate <= 0.075
+    assert test.recall_of("medication") >= 0.81 and test.false_alarm_rate <= 0.075
