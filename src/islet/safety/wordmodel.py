@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -75,15 +75,7 @@ def features(words: Sequence[str], ignored: frozenset[str] = frozenset()) -> set
     same clause is marked ("i am not suicidal" gives "not_suicidal"), so the model can tell
     "not suicidal" from "suicidal" as the patterns' negation rules do. An ``ignored`` word is
     no feature alone, and two of them side by side make no pair."""
-    plain: list[str] = []
-    negated = False
-    for word in words:
-        if word in SCOPE_ENDS:
-            negated = False
-        if not word[:1].isalnum():
-            continue
-        plain.append(f"not_{word}" if negated else word)
-        negated = negated or word in NEGATIONS
+    plain = [f"not_{word}" if negated else word for word, negated in _in_clause(words)]
 
     def function_word(feature: str) -> bool:
         return feature.removeprefix("not_") in ignored
@@ -99,18 +91,24 @@ def grams(
     "ide>"), each ``#``-prefixed, and ``!#`` after a negation in the same clause as in
     :func:`features`. Function words and numbers give none."""
     found: set[str] = set()
+    for word, negated in _in_clause(words):
+        if word not in ignored and not word.isdigit():
+            marked, mark = f"<{word}>", "!#" if negated else "#"
+            for size in range(shortest, longest + 1):
+                found.update(mark + marked[i : i + size] for i in range(len(marked) - size + 1))
+    return found
+
+
+def _in_clause(words: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each word that is not punctuation, and whether a negation came before it in its clause."""
     negated = False
     for word in words:
         if word in SCOPE_ENDS:
             negated = False
         if not word[:1].isalnum():
             continue
-        if word not in ignored and not word.isdigit():
-            marked, mark = f"<{word}>", "!#" if negated else "#"
-            for size in range(shortest, longest + 1):
-                found.update(mark + marked[i : i + size] for i in range(len(marked) - size + 1))
+        yield word, negated
         negated = negated or word in NEGATIONS
-    return found
 
 
 def probabilities(model: WordModel, words: Sequence[str]) -> dict[Level, float]:
