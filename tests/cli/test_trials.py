@@ -183,3 +183,33 @@ def test_update_saves_what_the_registry_sends(
         == "RECRUITING,NOT_YET_RECRUITING,ENROLLING_BY_INVITATION"
     )
     assert '"Insulinoma"' in request.args["query.cond"]
+
+
+def test_record_texts_are_printed_as_written_never_as_markup(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A registry text with square brackets ("[/b]", "[bold]") is shown as it is, not read as
+    Rich markup (which would swallow it or stop the command with a traceback)."""
+    from islet.trials import import_files
+    from tests.trials_helpers import study, write_page
+
+    title = "Drug [bold]X[/bold] for NET [/phase 2]"
+    page = write_page(
+        tmp_path / "page.json",
+        [
+            study(
+                nct_id="NCT09999901",
+                title=title,
+                conditions=["Pancreatic Neuroendocrine Tumor [/pNET]"],
+                criteria="Inclusion Criteria:\n- Age [/x] 18 or older",
+            )
+        ],
+    )
+    db = tmp_path / "trials.sqlite"
+    import_files([page], db, snapshot_date=SNAPSHOT)
+    found = runner.invoke(app, ["trials", "search", "--any-condition", "--db", str(db)])
+    assert found.exit_code == 0, found.output
+    assert "[bold]X[/bold]" in found.stdout
+    shown = runner.invoke(app, ["trials", "show", "NCT09999901", "--age", "54", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert "[/phase 2]" in shown.stdout and "[/pNET]" in shown.stdout

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from islet import settings
 from islet.cli.output import JsonOption, LangOption, print_result, text_language
@@ -218,12 +220,12 @@ def _print_hits(result: TrialSearchResult, language: Language = "en") -> None:
             place = ", ".join(p for p in (site.facility, site.city) if p)
             nearest = _("nearest recruiting: {place} ({miles} mi)")
             where += "\n" + nearest.format(place=place, miles=f"{site.distance_miles:g}")
-        table.add_row(
-            hit.nct_id,
-            hit.title,
+        table.add_row(  # record texts are plain text, never Rich markup
+            Text(hit.nct_id),
+            Text(hit.title),
             code_words(hit.overall_status, language),
             codes_words(hit.phases, language),
-            where,
+            Text(where),
         )
     console.print(table)
 
@@ -312,16 +314,18 @@ def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
     lines.append(
         _("Record: {url} (as of {date})").format(url=detail.url, date=detail.snapshot_date)
     )
-    console.print(Panel("\n".join(lines), title=f"{trial.nct_id}: {trial.brief_title}"))
+    console.print(Panel(Text("\n".join(lines)), title=Text(f"{trial.nct_id}: {trial.brief_title}")))
     if detail.screening is None:
         return
     colours = {"pass": "green", "fail": "red", "undetermined": "yellow"}
     heading = _("Screening")
-    console.print(f"[bold]{heading}[/bold]: {detail.screening.summary}")
+    console.print(f"[bold]{heading}[/bold]: {escape(detail.screening.summary)}")
     width = max(len(outcome_words(outcome, language)) for outcome in colours)
     for check in detail.screening.checks:
         colour, said = colours[check.outcome], outcome_words(check.outcome, language)
-        console.print(f"[{colour}]{said:>{width}}[/{colour}]  {check.message}", highlight=False)
+        message = escape(check.message)
+        console.print(f"[{colour}]{said:>{width}}[/{colour}]  {message}", highlight=False)
         if check.criterion:
-            console.print(f"{'':>{width + 2}}“{check.criterion}”", style="dim", highlight=False)
-    console.print(detail.screening.note, style="italic")
+            criterion = escape(check.criterion)
+            console.print(f"{'':>{width + 2}}“{criterion}”", style="dim", highlight=False)
+    console.print(escape(detail.screening.note), style="italic")
