@@ -21,7 +21,6 @@ from rich.text import Text
 
 from islet import settings
 from islet.cli.output import JsonOption, LangOption, print_result, text_language
-from islet.cli.trials_words import code_words, codes_words, outcome_words, sex_words
 from islet.i18n import gettext_for, localize
 from islet.language import Language
 
@@ -201,6 +200,8 @@ def search_command(
 
 
 def _print_hits(result: TrialSearchResult, language: Language = "en") -> None:
+    from islet.trials.codes import code_words, codes_words
+
     _ = gettext_for(language)
     console.print(
         _("{total} of {searched} stored trials match (records as of {date}).").format(
@@ -283,6 +284,8 @@ def show_command(
 
 
 def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
+    from islet.trials.codes import code_words, codes_words, outcome_words, sex_words
+
     _ = gettext_for(language)
     trial = detail.trial
     interventions = ", ".join(

@@ -21,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
 from islet.messages import N_
 from islet.model import Audience
+from islet.trials.codes import CODE_WORDS
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.filters import MAX_PICKS
 from islet.trials.live import Registry, find_trials
@@ -41,8 +42,6 @@ from islet.web.pages.trials_forms import (
     ScreeningFields,
     ScreeningForm,
     SearchForm,
-    code_label,
-    code_labels,
     read_picks,
     read_place,
     read_screening,
@@ -63,7 +62,7 @@ CTGOV_STATUS_FILTERS = {
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
 OUTCOMES = (("pass", N_("Met")), ("fail", N_("Not met")), ("undetermined", N_("Undetermined")))
 # Every trial template may name a registry code in words and the shortlist's size.
-environment.globals.update(code_label=code_label, code_labels=code_labels, max_picks=MAX_PICKS)
+environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
 
 
 @router.get("/trials")

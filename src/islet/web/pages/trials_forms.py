@@ -7,7 +7,6 @@ stored or logged: it serves one answer and is gone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -31,12 +30,6 @@ from islet.trials.query import (
 
 # The statuses offered as boxes; expanded-access statuses are accepted in the address too.
 FORM_STATUSES = STATUSES[:9]
-# Registry codes that read better than their words: two phases and a status.
-_CODE_LABELS = {
-    "EARLY_PHASE1": "Early phase 1",
-    "NA": "Not applicable",
-    "ACTIVE_NOT_RECRUITING": "Active, not recruiting",
-}
 # How the page names a field in its messages (in the page's language).
 _FIELD_LABELS = {
     "type": N_("tumor type"),
@@ -57,21 +50,6 @@ _FIELD_LABELS = {
     "prior": N_("earlier treatments"),
 }
 Typed = Annotated[str, Field(max_length=200)]
-
-
-def code_label(code: str | None) -> str:
-    """A registry code in words: "NOT_YET_RECRUITING" -> "Not yet recruiting"."""
-    if not code:
-        return "Not stated"
-    if code in _CODE_LABELS:
-        return _CODE_LABELS[code]
-    words = re.sub(r"PHASE(\d)", r"PHASE \1", code).replace("_", " ")
-    return words.capitalize()
-
-
-def code_labels(codes: list[str]) -> str:
-    """Several registry codes in words, comma-separated."""
-    return ", ".join(code_label(code) for code in codes)
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""The words ``islet trials search`` and ``show`` print for registry codes, in the reader's
-language (the same catalog ids as the web's trial pages, ``partials/trial_codes.html``).
+"""Registry codes in words, in the reader's language: what ``islet trials search`` and ``show``
+print and what the web's trial pages show (``partials/trial_codes.html``), one table for both.
 
 The JSON keeps the registry's codes (``RECRUITING``, ``PHASE2``); only what a person reads is
 put in words here. A code Islet has no words for is shown in the registry's own words.
