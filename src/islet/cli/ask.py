@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -20,6 +19,7 @@ from islet.cli.output import (
     AudienceOption,
     JsonOption,
     LangOption,
+    console,
     print_json,
     requested_language,
     safety_panel,
@@ -32,7 +32,6 @@ from islet.language import language_of
 if TYPE_CHECKING:
     from islet.ask.evaluation import Result, Split
 
-console = Console(highlight=False)
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
 
 eval_app = typer.Typer(
