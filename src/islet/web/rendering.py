@@ -22,11 +22,12 @@ from starlette.responses import HTMLResponse, Response
 from islet import __version__
 from islet.i18n import localized, translations
 from islet.kb import KnowledgeBase
-from islet.language import LANGUAGES, Language, parse_language
+from islet.language import LANGUAGES, Language
 from islet.messages import Message, said
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
 from islet.translations import in_language
+from islet.web.deps import asked_language
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -179,13 +180,8 @@ def this_page_with(request: Request, name: str, value: str, default: str) -> str
 
 def language_of(request: Request, audience: Audience = "patient") -> Language:
     """The page's language: ``?lang=es`` for Spanish; the professional view is English only."""
-    asked = parse_language(request.query_params.get("lang"))
+    asked = asked_language(request)
     return asked if asked is not None and audience == "patient" else "en"
-
-
-def page_language(request: Request) -> Language | None:
-    """The language chosen with ``?lang=`` (None: free text then speaks for itself)."""
-    return parse_language(request.query_params.get("lang"))
 
 
 def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
@@ -196,6 +192,14 @@ def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
     return [("lang", language)] if language != "en" else []
 
 
+def address(request: Request, path: str, pairs: list[tuple[str, str]], audience: str) -> str:
+    """The address of ``path`` in this app with the query ``pairs``, keeping the professional
+    view or the page's language."""
+    kept = kept_view(request, audience)
+    query = urlencode([pair for pair in pairs if pair not in kept] + kept)
+    return f"{root(request)}{path}" + (f"?{query}" if query else "")
+
+
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     """What every template may use: the knowledge base, audience, language, links and dates."""
     language = language_of(request, audience)
@@ -204,7 +208,7 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     prefix, aq = root(request), f"?{kept}" if kept else ""
     return {
         "lang": language,
-        "asked_lang": parse_language(request.query_params.get("lang")) or "en",
+        "asked_lang": asked_language(request) or "en",
         "language_urls": {code: this_page_with(request, "lang", code, "en") for code in LANGUAGES},
         "request": request,
         "kb": kb,

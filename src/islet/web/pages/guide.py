@@ -7,7 +7,6 @@ keeps nothing. The pages only call ``islet.guide.options_for``.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path
 from starlette.requests import Request
@@ -26,7 +25,7 @@ from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_sta
 from islet.web.pages.guide_cards import cards
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
-from islet.web.rendering import kept_view, language_of, render, render_text, root
+from islet.web.rendering import address, kept_view, language_of, render, render_text
 
 router = APIRouter()
 
@@ -35,15 +34,9 @@ FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks
 FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
 
 
-def address(request: Request, path: str, state: GuideState, audience: str) -> str:
-    """The address of a guide page for ``state`` (keeping the professional view)."""
-    query = urlencode(state.query() + kept_view(request, audience))
-    return f"{root(request)}{path}" + (f"?{query}" if query else "")
-
-
-def knowledge_in(request: Request, audience: str) -> tuple[KnowledgeBase, GuideData]:
+def knowledge_in(request: Request, audience: Audience) -> tuple[KnowledgeBase, GuideData]:
     """The knowledge and the guide's wording in the page's language (``?lang=es``)."""
-    language = language_of(request, "professional" if audience == "professional" else "patient")
+    language = language_of(request, audience)
     kb: KnowledgeBase = request.app.state.kb
     return in_language(language, kb), guide_data_in(language)
 
@@ -143,10 +136,10 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
         "rows": answered(data, state),
         "marked": marked_parts(situation),
         "state": state,
-        "options_url": address(request, "/guide/options", state, audience),
-        "sheet_url": address(request, "/guide/sheet", state, audience),
-        "pdf_url": address(request, "/guide/sheet.pdf", state, audience),
-        "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state, audience),
+        "options_url": address(request, "/guide/options", state.query(), audience),
+        "sheet_url": address(request, "/guide/sheet", state.query(), audience),
+        "pdf_url": address(request, "/guide/sheet.pdf", state.query(), audience),
+        "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state.query(), audience),
     }
 
 
@@ -166,7 +159,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
     for question in result.next_questions:
         if question.fact not in state.answers and question.fact not in state.asked:
             return step_page(request, audience, state, question.fact, "/guide")
-    return RedirectResponse(address(request, "/guide/options", state, audience), 303)
+    return RedirectResponse(address(request, "/guide/options", state.query(), audience), 303)
 
 
 @router.get("/guide/ask/{fact}")

@@ -47,7 +47,7 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import ANSWER_CACHE, environment, kept_view, render, root
+from islet.web.rendering import ANSWER_CACHE, address, environment, render
 
 router = APIRouter()
 
@@ -111,7 +111,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
         errors=errors,
         picks=picks,
         nearest=nearest_recruiting,
-        back_url=_address(
+        back_url=address(
             request, "/trials", [("nct", p) for p in picks] + _place_pairs(request), audience
         ),
     )
@@ -129,7 +129,7 @@ def screening_form(
     nct_id: NctPath, request: Request, audience: AudienceQuery = "patient"
 ) -> Response:
     """The screening answer is only ever made from a POST; this address leads to the study."""
-    target = _address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
+    target = address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
     return RedirectResponse(target, 303)
 
 
@@ -190,7 +190,7 @@ def _study(
         hidden_place=hidden_place,
         tumor_types=_tumor_type_choices(request),
         treatment_names=_treatment_names(),
-        search_url=_address(request, "/trials", _place_pairs(request), audience),
+        search_url=address(request, "/trials", _place_pairs(request), audience),
     )
 
 
@@ -205,7 +205,7 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
         "phases": PHASES,
         "intervention_types": INTERVENTION_TYPES,
         "place_pairs": place,
-        "study_url": lambda nct_id: _address(request, f"/trials/{nct_id}", place, audience),
+        "study_url": lambda nct_id: address(request, f"/trials/{nct_id}", place, audience),
         "ctgov_search": ctgov_search_url(request, form),
     }
 
@@ -228,7 +228,7 @@ def _no_store(
         readable=readable,
         reason=reason,
         ctgov_search=ctgov_search_url(request, form),
-        retry_url=_address(request, "/trials", request.query_params.multi_items(), "patient")
+        retry_url=address(request, "/trials", request.query_params.multi_items(), "patient")
         if form is not None
         else None,
         section=request.app.state.kb.sections.get("pdq-clinical-trial-information"),
@@ -286,10 +286,3 @@ def _place_pairs(request: Request) -> list[tuple[str, str]]:
         for key in ("near", "radius")
         if request.query_params.get(key)
     ]
-
-
-def _address(request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience) -> str:
-    kept = kept_view(request, audience)  # the professional view, or the page's language
-    pairs = [pair for pair in pairs if pair not in kept] + kept
-    query = urlencode(pairs)
-    return f"{root(request)}{path}" + (f"?{query}" if query else "")
