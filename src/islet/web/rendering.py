@@ -26,6 +26,7 @@ from islet.language import LANGUAGES, Language
 from islet.messages import Message, said
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
+from islet.text import in_sentence
 from islet.translations import in_language
 from islet.web.deps import asked_language
 from islet.web.links import item_link
@@ -75,15 +76,6 @@ def first_upper(text: object) -> str:
     return value[:1].upper() + value[1:]
 
 
-def in_sentence(text: object) -> str:
-    """A name as it reads inside a sentence: "Hormone therapy" -> "hormone therapy", while
-    "VIPoma", "ACTH-secreting tumor" and "PRRT" keep their capitals."""
-    value = str(shown(text))
-    if len(value) > 1 and value[1].isupper():
-        return value
-    return value[:1].lower() + value[1:]
-
-
 def plain_date(iso: object) -> str:
     """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it),
     "9 de mayo de 2025" in Spanish."""
@@ -103,7 +95,7 @@ def translated(text: object) -> str:
 environment.filters["capitalize"] = first_upper
 environment.filters["translated"] = translated
 environment.filters["plain_date"] = plain_date
-environment.filters["in_sentence"] = in_sentence
+environment.filters["in_sentence"] = lambda text: in_sentence(str(shown(text)))
 
 
 @dataclass(frozen=True)

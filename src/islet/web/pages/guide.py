@@ -19,6 +19,7 @@ from islet.guide.result import Audience
 from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
+from islet.text import in_sentence
 from islet.translations import in_language
 from islet.web.deps import AudienceQuery
 from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_state
@@ -57,19 +58,11 @@ def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
             {
                 "fact": fact,
                 "label": question.label,
-                "inline": inline(question.label),
+                "inline": in_sentence(question.label),
                 "answer": words,
             }
         )
     return rows
-
-
-def inline(label: str) -> str:
-    """A label as it reads inside a sentence: "Tumor size" becomes "tumor size", while names
-    such as "MEN1 syndrome" keep their capitals."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
-        return label[0].lower() + label[1:]
-    return label
 
 
 def marked_parts(situation: Situation) -> list[str]:
