@@ -149,9 +149,9 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
     kb, data = knowledge_in(request, audience)
     result = options_for(situation, kb, data, audience=audience)
-    for question in result.next_questions:
-        if question.fact not in state.answers and question.fact not in state.asked:
-            return step_page(request, audience, state, question.fact, "/guide")
+    question = result.next_question({*state.answers, *state.asked})
+    if question is not None:
+        return step_page(request, audience, state, question.fact, "/guide")
     return RedirectResponse(address(request, "/guide/options", state.query(), audience), 303)
 
 

@@ -19,9 +19,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
-from islet.messages import N_
 from islet.model import Audience
-from islet.trials.codes import CODE_WORDS
+from islet.trials.codes import CODE_WORDS, OUTCOME_WORDS
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.filters import MAX_PICKS
 from islet.trials.live import Registry, find_trials
@@ -60,7 +59,6 @@ CTGOV_STATUS_FILTERS = {
     "COMPLETED": "com",
 }
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
-OUTCOMES = (("pass", N_("Met")), ("fail", N_("Not met")), ("undetermined", N_("Undetermined")))
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
 
@@ -263,7 +261,7 @@ def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
 def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
     return [
         {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
-        for outcome, label in OUTCOMES
+        for outcome, label in OUTCOME_WORDS.items()
     ]
 
 
