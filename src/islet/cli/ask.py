@@ -25,6 +25,7 @@ from islet.cli.output import (
     safety_panel,
     source_line,
 )
+from islet.cli.safety import eval_safety_command
 from islet.errors import IsletError
 from islet.i18n import gettext_for
 from islet.language import language_of
@@ -169,6 +170,9 @@ def eval_ask_command(
         _print_table(results, f"{name}: {files[name].name}", count)
         if misses:
             _print_misses(results, held_out=name == HELD_OUT)
+
+
+eval_app.command("safety")(eval_safety_command)  # after `ask`, as `islet eval --help` lists them
 
 
 def _eval_file(

@@ -28,7 +28,7 @@ from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
 from islet.text import in_sentence
 from islet.translations import in_language
-from islet.web.deps import asked_language
+from islet.web.deps import asked_language, language_of
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -168,12 +168,6 @@ def this_page_with(request: Request, name: str, value: str, default: str) -> str
         params.append((name, value))
     query = urlencode(params)
     return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
-
-
-def language_of(request: Request, audience: Audience = "patient") -> Language:
-    """The page's language: ``?lang=es`` for Spanish; the professional view is English only."""
-    asked = asked_language(request)
-    return asked if asked is not None and audience == "patient" else "en"
 
 
 def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:

@@ -21,12 +21,12 @@ from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
 from islet.text import in_sentence
 from islet.translations import in_language
-from islet.web.deps import AudienceQuery
+from islet.web.deps import AudienceQuery, language_of
 from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pages.guide_cards import cards
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
-from islet.web.rendering import address, kept_view, language_of, render, render_text
+from islet.web.rendering import address, kept_view, render, render_text
 
 router = APIRouter()
 
