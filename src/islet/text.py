@@ -14,7 +14,8 @@ module, so that case, accents, curly apostrophes and hyphens are handled one way
   the explainer's tests): ``"index"``, light, for Ask's index ("surgeries" meets "surgery",
   "sweaty" stays itself), and ``"phrase"``, cruder, for the explainer's lay phrases ("sweaty",
   "sweating" and "sweats" all meet);
-- :func:`phrase_pattern` turns phrases into one whole-word regular expression (trial screening).
+- :func:`phrase_pattern` turns phrases into one whole-word regular expression (trial screening);
+- :func:`in_sentence` writes a name as it reads inside a sentence (Ask's answers, the web pages).
 
 The word lists are data in ``knowledge/language/`` (English word lists, language cues),
 validated on first use and by ``islet check``. Everything here is about language, not medicine.
@@ -52,6 +53,14 @@ SPANISH_TOKEN = re.compile(r"[a-z0-9]+(?:[.,-][a-z0-9]+)*|%")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _POSSESSIVE = re.compile(r"'s\b")
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: "Tumor size" -> "tumor size", "Gastrinoma" ->
+    "gastrinoma", while "VIPoma", "ACTH", "MEN1 syndrome" and "PRRT" keep their capitals."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def plain(text: str) -> str:

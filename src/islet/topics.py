@@ -128,6 +128,19 @@ def children(kb: KnowledgeBase, section_id: str) -> list[str]:
     return [s.id for s in sorted(subs, key=lambda s: s.order)]
 
 
+def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
+    """(rule applies_to, bullet) for every PDQ bullet that names the treatment, in file order,
+    so a page can link the situations where PDQ lists it."""
+    return [
+        (rule.applies_to, rule.bullet)
+        for rule in kb.rules.values()
+        if any(
+            treatment_id in (o.treatment, *o.with_or_without, *o.together_with)
+            for o in rule.options
+        )
+    ]
+
+
 class TopicEntry(BaseModel):
     """A top-level section in the table of contents, with the ids of the sections under it."""
 

@@ -176,6 +176,16 @@ def test_next_questions_are_plain_and_ranked(head_gastrinoma: GuideResult) -> No
     assert all(q.choices for q in questions)
 
 
+def test_the_next_question_is_the_most_useful_one_not_yet_passed(
+    head_gastrinoma: GuideResult,
+) -> None:
+    first, second, *_ = head_gastrinoma.next_questions
+    assert head_gastrinoma.next_question(set()) == first
+    assert head_gastrinoma.next_question({first.fact, "tumor_type"}) == second
+    every = {q.fact for q in head_gastrinoma.next_questions}
+    assert head_gastrinoma.next_question(every) is None
+
+
 def test_recurrent_note_only_for_recurrent_or_progressive(kb: KnowledgeBase) -> None:
     def notes(course: str) -> list[str]:
         result = options_for(situation_from({"tumor_type": "other", "course": course}), kb)

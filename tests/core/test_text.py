@@ -17,6 +17,7 @@ from islet.text import (
     EnglishWords,
     english,
     fold,
+    in_sentence,
     language_problems,
     phrase_pattern,
     stem,
@@ -158,3 +159,20 @@ def test_the_word_lists_are_read_as_sets_of_words() -> None:
 def test_phrase_patterns_find_whole_words(phrases: list[str], text: str, found: str | None) -> None:
     match = phrase_pattern(phrases).search(text)
     assert (match.group(0) if match else None) == found
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Tumor size", "tumor size"),
+        ("Gastrinoma", "gastrinoma"),
+        ("Tipo de tumor", "tipo de tumor"),
+        ("VIPoma", "VIPoma"),
+        ("ACTH-secreting tumor", "ACTH-secreting tumor"),
+        ("MEN1 syndrome", "MEN1 syndrome"),
+        ("PRRT", "PRRT"),
+        ("insulinoma", "insulinoma"),
+    ],
+)
+def test_a_name_inside_a_sentence_keeps_the_capitals_of_a_name(name: str, written: str) -> None:
+    assert in_sentence(name) == written

@@ -255,7 +255,7 @@ def test_a_treatment_page_says_how_why_and_side_effects_with_links(
 ) -> None:
     """Issue 14: a treatment page gives what PDQ says about how it is done, why, and its side
     effects, with its source, and links the related tests and the situations PDQ lists it for."""
-    from islet.web.pages.entities import listed_for
+    from islet.topics import listed_for
     from tests.webapp import client, read_page
 
     item = kb.treatments[treatment_id]
@@ -273,3 +273,25 @@ def test_a_treatment_page_says_how_why_and_side_effects_with_links(
             assert f"/types/{applies_to}" in links
     if treatment_id == "enucleation":
         assert listed and "/tests/intraoperative-ultrasound" in links
+
+
+@pytest.mark.parametrize(
+    ("treatment_id", "lists"),
+    [
+        ("total-gastrectomy", {"gastrinoma"}),  # an option of its own
+        ("acid-lowering-drugs", {"gastrinoma"}),  # its own, and "together with" a vagotomy
+        # "with or without" an occlusion or chemoembolization, and its own
+        (
+            "systemic-chemotherapy",
+            {"gastrinoma", "insulinoma", "glucagonoma", "recurrent-progressive"},
+        ),
+    ],
+)
+def test_listed_for_names_the_bullets_that_name_a_treatment(
+    kb: KnowledgeBase, treatment_id: str, lists: set[str]
+) -> None:
+    """The PDQ bullets a treatment page links: every bullet naming the treatment as an option,
+    or together with / with or without one."""
+    from islet.topics import listed_for
+
+    assert {applies_to for applies_to, _bullet in listed_for(kb, treatment_id)} == lists

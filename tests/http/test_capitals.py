@@ -8,9 +8,10 @@ import pytest
 
 from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, plain_text
-from islet.web.rendering import first_upper, in_sentence
+from islet.web.rendering import environment, first_upper
 from tests.webapp import client
 
+in_sentence = environment.filters["in_sentence"]  # the pages' filter over islet.text's
 LOWERED = re.compile(r"(?<![-/\w#=.';])(vip|acth|cushing|vipoma|zollinger|verner)(?![-\w])")
 
 

@@ -39,6 +39,7 @@ from islet.language import Language, language_of
 from islet.messages import N_
 from islet.model import Audience, Source, TumorType
 from islet.safety import Safety, no_alert, triage
+from islet.text import in_sentence
 
 if TYPE_CHECKING:
     from islet.ask.semantic import Encoder
@@ -403,7 +404,7 @@ class Engine:
         if template is None:
             return None
         ids = [pid for pid in item_ids if pid in self.by_id]
-        text = template.format(name=_in_sentence(tumor.name), value=summary)
+        text = template.format(name=in_sentence(tumor.name), value=summary)
         return _Structured(facet, tumor, text[:1].upper() + text[1:], ids)
 
     def _structured_answer(
@@ -453,13 +454,6 @@ def answer_passage(passage: Passage, score: float) -> AnswerPassage:
         kind=passage.kind,
         audience=passage.audience,
     )
-
-
-def _in_sentence(name: str) -> str:
-    """A name as it reads inside a sentence: "gastrinoma", but "VIPoma" and "ACTH" kept."""
-    if len(name) > 1 and name[0].isupper() and name[1].islower():
-        return name[0].lower() + name[1:]
-    return name
 
 
 def _checked(question: Any) -> str:

@@ -1,5 +1,5 @@
-"""The spellings and inputs the staging calculator reads, as patterns and JSON Schema for the
-API's document.
+"""The spellings and inputs the calculators read, as patterns and JSON Schema for the API's
+document.
 
 ``stage`` reads a T, N or M category in any case, with or without its letter and a clinical
 (c) or pathological (p) prefix; ``stage_from_facts`` reads structures and metastasis sites by
@@ -115,3 +115,20 @@ def stage_input_rules() -> dict[str, Any]:
         },
     }
     return {"anyOf": [by_category, by_findings]}
+
+
+def grade_input_rules() -> dict[str, Any]:
+    """What ``grade`` needs, as JSON Schema (``if``/``else``): a Ki-67 index or a mitotic count
+    (or both), unless the tumor is poorly differentiated."""
+    return {
+        "if": {
+            "properties": {"differentiation": {"const": "poor"}},
+            "required": ["differentiation"],
+        },
+        "else": {
+            "anyOf": [
+                {"properties": {name: {"type": "number"}}, "required": [name]}
+                for name in ("ki67", "mitoses")
+            ]
+        },
+    }

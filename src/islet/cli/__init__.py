@@ -56,11 +56,6 @@ def load_command(name: str) -> Command:
     target = getattr(importlib.import_module(f"islet.cli.{module_name}"), attribute)
     holder = typer.Typer(add_completion=False)  # completion options belong to the root only
     if isinstance(target, typer.Typer):  # a group of subcommands
-        if name == "eval":
-            from islet.cli.safety import eval_safety_command
-
-            if not any(c.name == "safety" for c in target.registered_commands):
-                target.command("safety")(eval_safety_command)
         holder.add_typer(target, name=name)
         group = typer.main.get_command(holder)
         assert isinstance(group, TyperGroup)

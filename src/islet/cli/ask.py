@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -20,11 +19,13 @@ from islet.cli.output import (
     AudienceOption,
     JsonOption,
     LangOption,
+    console,
     print_json,
     requested_language,
     safety_panel,
     source_line,
 )
+from islet.cli.safety import eval_safety_command
 from islet.errors import IsletError
 from islet.i18n import gettext_for
 from islet.language import language_of
@@ -32,7 +33,6 @@ from islet.language import language_of
 if TYPE_CHECKING:
     from islet.ask.evaluation import Result, Split
 
-console = Console(highlight=False)
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
 
 eval_app = typer.Typer(
@@ -170,6 +170,9 @@ def eval_ask_command(
         _print_table(results, f"{name}: {files[name].name}", count)
         if misses:
             _print_misses(results, held_out=name == HELD_OUT)
+
+
+eval_app.command("safety")(eval_safety_command)  # after `ask`, as `islet eval --help` lists them
 
 
 def _eval_file(

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -22,6 +21,8 @@ from rich.table import Table
 from islet.cli.output import (
     JsonOption,
     LangOption,
+    console,
+    errors,
     listed,
     print_json,
     requested_language,
@@ -31,8 +32,6 @@ from islet.errors import InvalidInput
 from islet.i18n import gettext_for
 from islet.messages import N_
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
 FhirOption = Annotated[
     bool, typer.Option("--fhir", help="print a FHIR R4 resource (mCODE-shaped Observations)")
 ]

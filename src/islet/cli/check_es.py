@@ -7,14 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from islet.check import Readability
 from islet.check_es import MIN_FERNANDEZ_HUERTA, SpanishReadability, SpanishReport
+from islet.cli.output import console
 
-console = Console(highlight=False)
 Reading = Readability | SpanishReadability
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
@@ -19,6 +18,7 @@ from islet.cli.output import (
     AudienceOption,
     JsonOption,
     LangOption,
+    console,
     print_json,
     print_result,
     requested_language,
@@ -32,8 +32,6 @@ from islet.language import Language, language_of
 if TYPE_CHECKING:  # the engines are imported by the commands that use them
     from islet.explain.symptoms import SymptomExplanation
     from islet.explain.tests import TestInfo
-
-console = Console(highlight=False)
 
 
 def symptoms_command(

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from islet import settings
-from islet.cli.output import JsonOption, print_json
+from islet.cli.output import JsonOption, console, print_json
 
 SERVER_HELP = "the Islet server that the guide, Ask, explainers and trials links go to"
 
@@ -36,7 +35,7 @@ def export_static_command(
     if as_json:
         print_json({**asdict(report), "folder": str(report.folder)})
         return
-    Console(highlight=False).print(
+    console.print(
         f"Saved {len(report.pages)} pages and the static files to {report.folder}; "
         f"the guide, Ask and trials links go to {report.server}."
     )

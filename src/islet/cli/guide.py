@@ -184,16 +184,10 @@ def _ask(
     skipped: set[str] = set()
     out.print("Answer what you know. Press Enter to skip a question (I don't know).", style="dim")
     while True:
-        pending = [
-            q
-            for q in options_for(
-                situation_from(facts), kb=kb, data=data, audience=audience
-            ).next_questions
-            if q.fact not in skipped and q.fact not in facts
-        ]
-        if not pending:
+        result = options_for(situation_from(facts), kb=kb, data=data, audience=audience)
+        question = result.next_question({*skipped, *facts})
+        if question is None:
             return facts
-        question = pending[0]
         try:
             answer = _answer(question, data, out, read)
         except EOFError:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from islet.model import Source
     from islet.safety import Safety
 
+# The commands' answers go to ``console``, progress and questions beside JSON to ``errors``; an
+# answer's numbers and words are not highlighted, so it reads as written.
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 AudienceOption = Annotated[
     Audience, typer.Option("--audience", "-a", help="patient or professional")

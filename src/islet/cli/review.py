@@ -6,13 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from islet.cli.output import JsonOption, print_json
+from islet.cli.output import JsonOption, console, print_json
 from islet.sources.review import ReviewReport, review
 
-console = Console(highlight=False)
 SHOWN_PER_SECTION = 8
 
 

@@ -10,15 +10,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from islet.cli.output import JsonOption, print_json
+from islet.cli.output import JsonOption, console, print_json
 from islet.language import Language
 from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, SplitResult, evaluate
-
-console = Console(highlight=False)
 
 
 def eval_safety_command(

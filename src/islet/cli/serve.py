@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from islet import settings
+from islet.cli.output import console
 
 APP_FACTORY = "islet.web.app:create_app"
 
@@ -51,9 +51,8 @@ def serve_command(
     prefix = normalise_root_path(root_path)
     shown_host = f"[{host}]" if ":" in host else host
     behind = f"; links carry the proxy prefix {prefix}" if prefix else ""
-    Console().print(
+    console.print(
         f"Islet is running at http://{shown_host}:{port}/  (press Ctrl+C to stop{behind})",
-        highlight=False,
         soft_wrap=True,
     )
     uvicorn.run(

@@ -5,6 +5,7 @@ The CLI prints it, and the web page and REST API return it; keep field names sta
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -139,6 +140,11 @@ class GuideResult(Out):
     notes: list[Note]
     situation: dict[str, Any]
     audience: Audience | None
+
+    def next_question(self, passed: Collection[str]) -> NextQuestion | None:
+        """The most useful question whose fact is not among ``passed`` (answered, asked or
+        skipped): what the guide asks next, or None when nothing is left to ask."""
+        return next((q for q in self.next_questions if q.fact not in passed), None)
 
 
 def source_ref(source: Source, section_id: str | None = None) -> SourceRef:

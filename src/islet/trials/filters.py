@@ -4,7 +4,9 @@ The JSON API reads its query parameters into these models (FastAPI query models)
 document publishes exactly these limits, the core's own (``MAX_AGE``, ``MAX_RADIUS_MILES``, the
 code patterns). What they mean is read by the core's one reader of filters
 (``islet.trials.query``): a :class:`TrialQuery` or a place, or an error naming the field.
-:func:`read_shortlist` reads the NCT numbers of a shortlist (the trial pages' ``nct``).
+:func:`place_rules` and ``BOTH_LAT_AND_LON`` state the place reader's rules (one way of giving a
+place; lat and lon together) as JSON Schema for the document. :func:`read_shortlist` reads the
+NCT numbers of a shortlist (the trial pages' ``nct``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, JsonValue
 
 from islet.errors import InvalidInput
 from islet.messages import N_
@@ -57,6 +59,33 @@ Statuses = Annotated[list[Annotated[str, _code(STATUS_PATTERN)]] | None, Field(m
 Phases = Annotated[list[Annotated[str, _code(PHASE_PATTERN)]] | None, Field(max_length=20)]
 InterventionTypes = Annotated[
     list[Annotated[str, _code(INTERVENTION_TYPE_PATTERN)]] | None, Field(max_length=20)
+]
+
+
+def place_rules(*, with_zip: bool) -> dict[str, Any]:
+    """The rules of a place given by ``near``, by ``lat`` and ``lon`` together, or by ``zip``:
+    one way only (:func:`islet.trials.query.read_place` applies them), as one object parameter of
+    the API's document (``islet.web.api.openapi``)."""
+    names = ["near", "lat", "lon", *(["zip"] if with_zip else [])]
+    excluded = [["near", "lat"], ["near", "lon"]]
+    if with_zip:
+        excluded += [["near", "zip"], ["zip", "lat"]]
+    return {
+        "name": "place",
+        "description": "where to measure distances from: near, or lat and lon, or zip (one way)",
+        "properties": names,
+        "dependentRequired": {"lat": ["lon"], "lon": ["lat"]},
+        "not": {"anyOf": [{"required": pair} for pair in excluded]},
+    }
+
+
+# JSON Schema: a number for lat needs one for lon, and the other way round.
+BOTH_LAT_AND_LON: list[JsonValue] = [
+    {
+        "if": {"properties": {x: {"type": "number"}}, "required": [x]},
+        "then": {"properties": {y: {"type": "number"}}, "required": [y]},
+    }
+    for x, y in (("lat", "lon"), ("lon", "lat"))
 ]
 
 

@@ -13,18 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from islet import __version__
 from islet import kb as kb_module
-from islet.ask.answer import engine_for
-from islet.ask.index import index_stored, prepare
-from islet.calculators.tables import ajcc, enets, who
-from islet.cds.data import load_cds_data
-from islet.errors import KnowledgeError
-from islet.explain.symptoms import extras, extras_problems
-from islet.explain.tests import texts
-from islet.guide.data import load_guide_data
-from islet.kb import KnowledgeBase
-from islet.language import LANGUAGES
-from islet.model import Audience
-from islet.trials.vocabulary import vocabulary
+from islet.datafiles import check_data
 from islet.web import problems
 from islet.web.api import openapi
 from islet.web.api import router as api_router
@@ -42,8 +31,6 @@ from islet.web.pages import router as pages_router
 from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
 from islet.web.settings import Settings
-
-AUDIENCES: tuple[Audience, ...] = ("patient", "professional")
 
 
 def create_app(settings: Settings | None = None, knowledge_dir: Path | None = None) -> FastAPI:
@@ -102,29 +89,3 @@ def preflight(settings: Settings | None = None, knowledge_dir: Path | None = Non
     check_data(kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load())
     if settings.rate_limit:
         storage_for(settings.rate_limit_storage)
-
-
-def check_data(kb: KnowledgeBase) -> None:
-    """Load every data file the pages use besides the knowledge base (guide wording, calculator
-    tables, explainer texts, the Ask Islet lexicon and indexes, the trial screening vocabulary);
-    each raises KnowledgeError naming its problems.
-
-    The Ask engines are built here only when no compiled index of the same inputs exists (one
-    that does was built from this very data, so the data is valid); otherwise each is loaded
-    on the first question for its audience. The safety triage's patterns are readied with a
-    fixed text (see ``islet.ask.index.prepare``)."""
-    load_guide_data()
-    ajcc()
-    enets()
-    who()
-    texts()
-    vocabulary()
-    load_cds_data(kb=kb)
-    # Checked now rather than on the first question, so broken ask data stops start-up too.
-    for audience in AUDIENCES:
-        if not index_stored(kb, audience):
-            engine_for(kb, audience)
-    prepare(LANGUAGES)
-    problems = extras_problems(kb, extras())
-    if problems:
-        raise KnowledgeError(problems)

@@ -12,20 +12,28 @@ from islet.language import Language, from_accept_language, parse_language
 from islet.translations import in_language
 
 
+def asked_language(request: Request) -> Language | None:
+    """The language chosen with ``?lang=`` (None: none, or one Islet does not speak)."""
+    return parse_language(request.query_params.get("lang"))
+
+
+def language_of(request: Request, audience: str = "patient") -> Language:
+    """The page's language: ``?lang=es`` for Spanish; the professional view is English only."""
+    asked = asked_language(request)
+    return asked if asked is not None and audience != "professional" else "en"
+
+
 async def knowledge(request: Request) -> KnowledgeBase:
     """The app's knowledge base, loaded and validated once at start-up; with ``?lang=es`` (and
     not the professional view, which is English only) its patient text in Spanish."""
-    kb: KnowledgeBase = request.app.state.kb
-    language = parse_language(request.query_params.get("lang"))
-    if language is not None and request.query_params.get("audience") != "professional":
-        return in_language(language, kb)
-    return kb
+    language = language_of(request, request.query_params.get("audience", "patient"))
+    return in_language(language, request.app.state.kb)
 
 
 async def knowledge_language(request: Request) -> Language:
     """The language of the knowledge base's texts (``?lang=``, else English), for a route's own
     fixed texts too."""
-    return parse_language(request.query_params.get("lang")) or "en"
+    return asked_language(request) or "en"
 
 
 KB = Annotated[KnowledgeBase, Depends(knowledge)]

@@ -21,9 +21,10 @@ from starlette.responses import Response
 
 from islet.errors import IsletError, outcome
 from islet.i18n import N_, localize
-from islet.language import Language, from_accept_language, parse_language
+from islet.language import Language
 from islet.messages import said
 from islet.model import Audience
+from islet.web.deps import asked_language, requested_language
 from islet.web.middleware import is_api
 from islet.web.rendering import render
 
@@ -89,8 +90,8 @@ def error_response(
 
 def api_language(request: Request) -> Language:
     """The language of an API answer: ``?lang=``, else ``Accept-Language``, else English."""
-    asked = parse_language(request.query_params.get("lang"))
-    return asked or from_accept_language(request.headers.get("accept-language")) or "en"
+    accept = request.headers.get("accept-language")
+    return requested_language(asked_language(request), accept) or "en"
 
 
 def field_errors(error: RequestValidationError) -> list[dict[str, str]]:

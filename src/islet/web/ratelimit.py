@@ -25,13 +25,14 @@ from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from islet import settings
 from islet.errors import IsletError
 from islet.web.middleware import ErrorResponder, is_api
 from islet.web.settings import DEFAULT_RATE_LIMIT_STORAGE
 
 log = logging.getLogger("islet.web")
 
-SETTING = "ISLET_RATE_LIMIT_STORAGE"
+SETTING = settings.RATE_LIMIT_STORAGE.name
 REDIS_TIMEOUTS: dict[str, float] = {"socket_timeout": 1.0, "socket_connect_timeout": 1.0}
 NAMESPACE = "islet-api"
 

@@ -22,11 +22,13 @@ from starlette.responses import HTMLResponse, Response
 from islet import __version__
 from islet.i18n import localized, translations
 from islet.kb import KnowledgeBase
-from islet.language import LANGUAGES, Language, parse_language
+from islet.language import LANGUAGES, Language
 from islet.messages import Message, said
 from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
 from islet.sources.record import versions_summary
+from islet.text import in_sentence
 from islet.translations import in_language
+from islet.web.deps import asked_language, language_of
 from islet.web.links import item_link
 from islet.web.middleware import app_path
 
@@ -74,15 +76,6 @@ def first_upper(text: object) -> str:
     return value[:1].upper() + value[1:]
 
 
-def in_sentence(text: object) -> str:
-    """A name as it reads inside a sentence: "Hormone therapy" -> "hormone therapy", while
-    "VIPoma", "ACTH-secreting tumor" and "PRRT" keep their capitals."""
-    value = str(shown(text))
-    if len(value) > 1 and value[1].isupper():
-        return value
-    return value[:1].lower() + value[1:]
-
-
 def plain_date(iso: object) -> str:
     """An ISO date as people read it: "2025-05-09" -> "May 9, 2025" (as cancer.gov shows it),
     "9 de mayo de 2025" in Spanish."""
@@ -102,7 +95,7 @@ def translated(text: object) -> str:
 environment.filters["capitalize"] = first_upper
 environment.filters["translated"] = translated
 environment.filters["plain_date"] = plain_date
-environment.filters["in_sentence"] = in_sentence
+environment.filters["in_sentence"] = lambda text: in_sentence(str(shown(text)))
 
 
 @dataclass(frozen=True)
@@ -177,23 +170,20 @@ def this_page_with(request: Request, name: str, value: str, default: str) -> str
     return root(request) + app_path(request.scope) + (f"?{query}" if query else "")
 
 
-def language_of(request: Request, audience: Audience = "patient") -> Language:
-    """The page's language: ``?lang=es`` for Spanish; the professional view is English only."""
-    asked = parse_language(request.query_params.get("lang"))
-    return asked if asked is not None and audience == "patient" else "en"
-
-
-def page_language(request: Request) -> Language | None:
-    """The language chosen with ``?lang=`` (None: free text then speaks for itself)."""
-    return parse_language(request.query_params.get("lang"))
-
-
 def kept_view(request: Request, audience: str) -> list[tuple[str, str]]:
     """The query pairs that keep the professional view, or the patient view's language."""
     if audience == "professional":
         return [("audience", "professional")]
     language = language_of(request)
     return [("lang", language)] if language != "en" else []
+
+
+def address(request: Request, path: str, pairs: list[tuple[str, str]], audience: str) -> str:
+    """The address of ``path`` in this app with the query ``pairs``, keeping the professional
+    view or the page's language."""
+    kept = kept_view(request, audience)
+    query = urlencode([pair for pair in pairs if pair not in kept] + kept)
+    return f"{root(request)}{path}" + (f"?{query}" if query else "")
 
 
 def page_context(request: Request, audience: Audience) -> dict[str, Any]:
@@ -204,7 +194,7 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     prefix, aq = root(request), f"?{kept}" if kept else ""
     return {
         "lang": language,
-        "asked_lang": parse_language(request.query_params.get("lang")) or "en",
+        "asked_lang": asked_language(request) or "en",
         "language_urls": {code: this_page_with(request, "lang", code, "en") for code in LANGUAGES},
         "request": request,
         "kb": kb,

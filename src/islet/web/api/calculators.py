@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from islet.calculators.grading import GradeResult, grade
-from islet.calculators.spelling import stage_input_rules
+from islet.calculators.spelling import grade_input_rules, stage_input_rules
 from islet.calculators.staging import StageResult, stage, stage_from_facts
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
 from islet.web.api.schemas import problem_responses, whole_number
@@ -105,18 +105,7 @@ class GradeQuery(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
-        json_schema_extra={
-            "if": {
-                "properties": {"differentiation": {"const": "poor"}},
-                "required": ["differentiation"],
-            },
-            "else": {
-                "anyOf": [
-                    {"properties": {name: {"type": "number"}}, "required": [name]}
-                    for name in ("ki67", "mitoses")
-                ]
-            },
-        },
+        json_schema_extra=grade_input_rules(),
     )
 
     # The ranges are the core's (grading.grade), which says what is wrong in its own words.

@@ -4,7 +4,8 @@ OpenAPI gives each query parameter its own schema, so it cannot say that ``lat``
 or that ``near`` excludes ``zip``. A route that has such rules names them in
 ``openapi_extra={QUERY_OBJECT: {...}}``: the parameters it lists become the properties of one
 ``style: form, explode: true`` object (the same query string on the wire), whose JSON Schema
-states the rules. The routes still read each parameter as before; the core checks the rules.
+states the rules (``islet.trials.filters.place_rules``, for instance). The routes still read each
+parameter as before; the core checks the rules.
 """
 
 from __future__ import annotations
@@ -15,22 +16,6 @@ from typing import Any
 from fastapi import FastAPI
 
 QUERY_OBJECT = "x-islet-query-object"
-
-
-def place_rules(*, with_zip: bool) -> dict[str, Any]:
-    """The rules of a place given by ``near``, by ``lat`` and ``lon`` together, or by ``zip``:
-    one way only (``islet.trials.query.read_place`` applies them)."""
-    names = ["near", "lat", "lon", *(["zip"] if with_zip else [])]
-    excluded = [["near", "lat"], ["near", "lon"]]
-    if with_zip:
-        excluded += [["near", "zip"], ["zip", "lat"]]
-    return {
-        "name": "place",
-        "description": "where to measure distances from: near, or lat and lon, or zip (one way)",
-        "properties": names,
-        "dependentRequired": {"lat": ["lon"], "lon": ["lat"]},
-        "not": {"anyOf": [{"required": pair} for pair in excluded]},
-    }
 
 
 def fold_query(operation: dict[str, Any], rules: dict[str, Any]) -> None:

@@ -13,17 +13,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field
 
 from islet.errors import RegistryUnavailable
 from islet.i18n import localize
 from islet.trials.eligibility import PersonFacts
-from islet.trials.filters import PlaceFilters, SearchFilters
+from islet.trials.filters import BOTH_LAT_AND_LON, PlaceFilters, SearchFilters, place_rules
 from islet.trials.live import Registry, find_trials
 from islet.trials.query import DEFAULT_RADIUS_MILES, read_place
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
-from islet.web.api.openapi import QUERY_OBJECT, place_rules
+from islet.web.api.openapi import QUERY_OBJECT
 from islet.web.api.schemas import problem_responses
 from islet.web.deps import LanguageQuery
 from islet.web.problems import problem
@@ -86,16 +86,6 @@ def trial(
     """One stored study in full, its sites nearest first when lat/lon (or near) are given."""
     found = show(nct_id, default_db_path(), near=place.place(), radius_miles=place.radius)
     return localize(found, language or "en")
-
-
-# JSON Schema: a number for lat needs one for lon, and the other way round.
-BOTH_LAT_AND_LON: list[JsonValue] = [
-    {
-        "if": {"properties": {x: {"type": "number"}}, "required": [x]},
-        "then": {"properties": {y: {"type": "number"}}, "required": [y]},
-    }
-    for x, y in (("lat", "lon"), ("lon", "lat"))
-]
 
 
 class ScreeningRequest(BaseModel):

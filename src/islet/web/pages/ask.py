@@ -20,8 +20,8 @@ from islet.errors import InvalidQuestion
 from islet.i18n import N_
 from islet.messages import said
 from islet.model import Audience
-from islet.web.deps import KB, AudienceQuery
-from islet.web.rendering import ANSWER_CACHE, page_language, render
+from islet.web.deps import KB, AudienceQuery, asked_language
+from islet.web.rendering import ANSWER_CACHE, render
 
 router = APIRouter()
 
@@ -45,7 +45,7 @@ def ask_answer(
     audience: AudienceQuery = "patient",
 ) -> Response:
     try:
-        reply = answer(q, audience=audience, kb=kb, language=page_language(request))
+        reply = answer(q, audience=audience, kb=kb, language=asked_language(request))
     except InvalidQuestion as error:
         return _page(request, audience, 422, None, q, said(error))
     return _page(request, audience, 200, reply, q, None)

@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import UnknownTerm
 from islet.kb import KnowledgeBase
 from islet.model import Item
-from islet.topics import find_in_glossary, glossary_letter, glossary_letters
+from islet.topics import find_in_glossary, glossary_letter, glossary_letters, listed_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
 from islet.web.rendering import audience_query, render, root
@@ -68,19 +68,6 @@ def tumor_types(request: Request, kb: KB, audience: AudienceQuery = "patient") -
 @router.get("/treatments")
 def treatments(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Response:
     return render(request, "treatments.html", audience, items=list(kb.treatments.values()))
-
-
-def listed_for(kb: KnowledgeBase, treatment_id: str) -> list[tuple[str, str]]:
-    """(rule applies_to, bullet) for every PDQ bullet that names the treatment, in file order,
-    so a treatment page can link the situations where PDQ lists it."""
-    return [
-        (rule.applies_to, rule.bullet)
-        for rule in kb.rules.values()
-        if any(
-            treatment_id in (o.treatment, *o.with_or_without, *o.together_with)
-            for o in rule.options
-        )
-    ]
 
 
 @router.get("/glossary")

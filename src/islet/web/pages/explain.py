@@ -16,9 +16,9 @@ from starlette.responses import Response
 from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
 from islet.model import Audience
-from islet.web.deps import KB, AudienceQuery
+from islet.web.deps import KB, AudienceQuery, asked_language
 from islet.web.pages.home import red_flags
-from islet.web.rendering import ANSWER_CACHE, page_language, render
+from islet.web.rendering import ANSWER_CACHE, render
 
 router = APIRouter()
 
@@ -40,7 +40,7 @@ def symptoms_answer(
 ) -> Response:
     checked = [s for s in symptom if s in kb.symptoms]
     items = [*checked, *([text] if text.strip() else [])]
-    answer = explain_symptoms(items, kb, page_language(request)) if items else None
+    answer = explain_symptoms(items, kb, asked_language(request)) if items else None
     return _symptoms_page(
         request,
         kb,
@@ -67,5 +67,5 @@ def tests(
     audience: AudienceQuery = "patient",
     tumor_type: Annotated[str | None, Query(alias="type", max_length=100)] = None,
 ) -> Response:
-    result = tests_for(tumor_type or None, audience, kb, page_language(request) or "en")
+    result = tests_for(tumor_type or None, audience, kb, asked_language(request) or "en")
     return render(request, "tests.html", audience, result=result)

@@ -7,7 +7,6 @@ keeps nothing. The pages only call ``islet.guide.options_for``.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path
 from starlette.requests import Request
@@ -20,13 +19,14 @@ from islet.guide.result import Audience
 from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
+from islet.text import in_sentence
 from islet.translations import in_language
-from islet.web.deps import AudienceQuery
+from islet.web.deps import AudienceQuery, language_of
 from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_state
 from islet.web.pages.guide_cards import cards
 from islet.web.pdf import render_pdf
 from islet.web.problems import error_response
-from islet.web.rendering import kept_view, language_of, render, render_text, root
+from islet.web.rendering import address, kept_view, render, render_text
 
 router = APIRouter()
 
@@ -35,15 +35,9 @@ FIRST_FACT = "tumor_type"  # every PDQ list is per tumor type, so the guide asks
 FactPath = Annotated[str, Path(pattern="^[a-z0-9_]{1,40}$")]
 
 
-def address(request: Request, path: str, state: GuideState, audience: str) -> str:
-    """The address of a guide page for ``state`` (keeping the professional view)."""
-    query = urlencode(state.query() + kept_view(request, audience))
-    return f"{root(request)}{path}" + (f"?{query}" if query else "")
-
-
-def knowledge_in(request: Request, audience: str) -> tuple[KnowledgeBase, GuideData]:
+def knowledge_in(request: Request, audience: Audience) -> tuple[KnowledgeBase, GuideData]:
     """The knowledge and the guide's wording in the page's language (``?lang=es``)."""
-    language = language_of(request, "professional" if audience == "professional" else "patient")
+    language = language_of(request, audience)
     kb: KnowledgeBase = request.app.state.kb
     return in_language(language, kb), guide_data_in(language)
 
@@ -64,19 +58,11 @@ def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
             {
                 "fact": fact,
                 "label": question.label,
-                "inline": inline(question.label),
+                "inline": in_sentence(question.label),
                 "answer": words,
             }
         )
     return rows
-
-
-def inline(label: str) -> str:
-    """A label as it reads inside a sentence: "Tumor size" becomes "tumor size", while names
-    such as "MEN1 syndrome" keep their capitals."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
-        return label[0].lower() + label[1:]
-    return label
 
 
 def marked_parts(situation: Situation) -> list[str]:
@@ -143,10 +129,10 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
         "rows": answered(data, state),
         "marked": marked_parts(situation),
         "state": state,
-        "options_url": address(request, "/guide/options", state, audience),
-        "sheet_url": address(request, "/guide/sheet", state, audience),
-        "pdf_url": address(request, "/guide/sheet.pdf", state, audience),
-        "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state, audience),
+        "options_url": address(request, "/guide/options", state.query(), audience),
+        "sheet_url": address(request, "/guide/sheet", state.query(), audience),
+        "pdf_url": address(request, "/guide/sheet.pdf", state.query(), audience),
+        "ask_url": lambda fact: address(request, f"/guide/ask/{fact}", state.query(), audience),
     }
 
 
@@ -163,10 +149,10 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
     kb, data = knowledge_in(request, audience)
     result = options_for(situation, kb, data, audience=audience)
-    for question in result.next_questions:
-        if question.fact not in state.answers and question.fact not in state.asked:
-            return step_page(request, audience, state, question.fact, "/guide")
-    return RedirectResponse(address(request, "/guide/options", state, audience), 303)
+    question = result.next_question({*state.answers, *state.asked})
+    if question is not None:
+        return step_page(request, audience, state, question.fact, "/guide")
+    return RedirectResponse(address(request, "/guide/options", state.query(), audience), 303)
 
 
 @router.get("/guide/ask/{fact}")

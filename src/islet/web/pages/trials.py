@@ -19,9 +19,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
-from islet.messages import N_
 from islet.model import Audience
-from islet.trials.codes import CODE_WORDS
+from islet.trials.codes import CODE_WORDS, OUTCOME_WORDS
 from islet.trials.eligibility import CriterionCheck, criterion_lines
 from islet.trials.filters import MAX_PICKS
 from islet.trials.live import Registry, find_trials
@@ -47,7 +46,7 @@ from islet.web.pages.trials_forms import (
     read_screening,
     read_search,
 )
-from islet.web.rendering import ANSWER_CACHE, environment, kept_view, render, root
+from islet.web.rendering import ANSWER_CACHE, address, environment, render
 
 router = APIRouter()
 
@@ -60,7 +59,6 @@ CTGOV_STATUS_FILTERS = {
     "COMPLETED": "com",
 }
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
-OUTCOMES = (("pass", N_("Met")), ("fail", N_("Not met")), ("undetermined", N_("Undetermined")))
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
 
@@ -111,7 +109,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
         errors=errors,
         picks=picks,
         nearest=nearest_recruiting,
-        back_url=_address(
+        back_url=address(
             request, "/trials", [("nct", p) for p in picks] + _place_pairs(request), audience
         ),
     )
@@ -129,7 +127,7 @@ def screening_form(
     nct_id: NctPath, request: Request, audience: AudienceQuery = "patient"
 ) -> Response:
     """The screening answer is only ever made from a POST; this address leads to the study."""
-    target = _address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
+    target = address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
     return RedirectResponse(target, 303)
 
 
@@ -190,7 +188,7 @@ def _study(
         hidden_place=hidden_place,
         tumor_types=_tumor_type_choices(request),
         treatment_names=_treatment_names(),
-        search_url=_address(request, "/trials", _place_pairs(request), audience),
+        search_url=address(request, "/trials", _place_pairs(request), audience),
     )
 
 
@@ -205,7 +203,7 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
         "phases": PHASES,
         "intervention_types": INTERVENTION_TYPES,
         "place_pairs": place,
-        "study_url": lambda nct_id: _address(request, f"/trials/{nct_id}", place, audience),
+        "study_url": lambda nct_id: address(request, f"/trials/{nct_id}", place, audience),
         "ctgov_search": ctgov_search_url(request, form),
     }
 
@@ -228,7 +226,7 @@ def _no_store(
         readable=readable,
         reason=reason,
         ctgov_search=ctgov_search_url(request, form),
-        retry_url=_address(request, "/trials", request.query_params.multi_items(), "patient")
+        retry_url=address(request, "/trials", request.query_params.multi_items(), "patient")
         if form is not None
         else None,
         section=request.app.state.kb.sections.get("pdq-clinical-trial-information"),
@@ -263,7 +261,7 @@ def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
 def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
     return [
         {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
-        for outcome, label in OUTCOMES
+        for outcome, label in OUTCOME_WORDS.items()
     ]
 
 
@@ -286,10 +284,3 @@ def _place_pairs(request: Request) -> list[tuple[str, str]]:
         for key in ("near", "radius")
         if request.query_params.get(key)
     ]
-
-
-def _address(request: Request, path: str, pairs: list[tuple[str, str]], audience: Audience) -> str:
-    kept = kept_view(request, audience)  # the professional view, or the page's language
-    pairs = [pair for pair in pairs if pair not in kept] + kept
-    query = urlencode(pairs)
-    return f"{root(request)}{path}" + (f"?{query}" if query else "")
