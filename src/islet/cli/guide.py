@@ -24,6 +24,7 @@ from islet.guide.result import Audience, NextQuestion, SourceRef
 from islet.i18n import gettext_for
 from islet.kb import KnowledgeBase
 from islet.language import Language
+from islet.messages import N_, written_as
 from islet.translations import in_language
 
 console = Console(highlight=False)
@@ -157,10 +158,18 @@ def _read_situation(where: str) -> dict[str, Any]:
     try:
         text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
     except OSError as error:
-        raise InvalidSituation("situation", f"cannot read {where}: {error.strerror}") from error
+        why = written_as(
+            error.strerror or str(error),
+            N_("there is no such file")
+            if isinstance(error, FileNotFoundError)
+            else N_("the file cannot be opened"),
+        )
+        message = N_("cannot read {where}: {why}", where=where, why=why)
+        raise InvalidSituation("situation", message) from error
     except UnicodeDecodeError as error:
         raise InvalidSituation(
-            "situation", f"{where} is not UTF-8 text ({error.reason})"
+            "situation",
+            N_("{where} is not UTF-8 text ({reason})", where=where, reason=error.reason),
         ) from error
     return situation_from(text).model_dump(exclude_none=True)
 
