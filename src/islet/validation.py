@@ -82,8 +82,7 @@ def validation_message(detail: Mapping[str, Any]) -> Message:
     english = str(detail.get("msg", "")) or str(NOT_VALID)
     kind = str(detail.get("type", ""))
     params = _params(detail.get("ctx") or {})
-    counted = params.get("min_length", params.get("max_length"))
-    template = (AT_LEAST_ONE if counted == 1 else TEMPLATES).get(kind) or TEMPLATES.get(kind)
+    template = template_for(kind, params)
     if template is None:
         return written_as(english, NOT_VALID)
     try:
@@ -91,6 +90,12 @@ def validation_message(detail: Mapping[str, Any]) -> Message:
     except (KeyError, IndexError, ValueError):  # a context this table does not expect
         return written_as(english, NOT_VALID)
     return written_as(english, filled)
+
+
+def template_for(kind: str, context: Mapping[str, object]) -> Message | None:
+    """The catalog message of pydantic's error ``kind`` (None when the table does not list it)."""
+    counted = context.get("min_length", context.get("max_length"))
+    return (AT_LEAST_ONE if counted == 1 else TEMPLATES).get(kind) or TEMPLATES.get(kind)
 
 
 def _params(context: Mapping[str, Any]) -> dict[str, object]:
