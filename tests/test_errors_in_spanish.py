@@ -194,6 +194,7 @@ CLI_ROWS: list[tuple[list[str], str, str]] = [
         "cannot read no-such-file.json",
     ),
     (["show", "insulinomma"], "Islet no reconoce", "unknown topic"),
+    (["guide"], "No se dio ninguna situación", "No situation given"),
 ]
 
 

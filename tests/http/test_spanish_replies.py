@@ -61,3 +61,34 @@ def test_the_trial_search_says_in_spanish_why_it_could_not_search(web: TestClien
     assert spanish.json()["title"] == "La búsqueda de estudios no está disponible"
     assert "could not be reached" in english.json()["detail"]
     assert "no se pudo conectar con ClinicalTrials.gov" in spanish.json()["detail"]
+
+
+@pytest.mark.parametrize("topic", ["nonfunctional", "insulinoma", "whipple", "diagnosis"])
+def test_islet_show_names_its_source_in_spanish(runner: CliRunner, topic: str) -> None:
+    spanish = runner.invoke(app, ["show", topic, "--lang", "es"])
+    english = runner.invoke(app, ["show", topic])
+    assert (spanish.exit_code, english.exit_code) == (0, 0)
+    assert "Fuente: versión del PDQ para pacientes, sección" in " ".join(spanish.output.split())
+    assert "Source:" not in spanish.output and "Source: PDQ patient version" in english.output
+
+
+@pytest.mark.parametrize(
+    ("topic", "label"),
+    [
+        ("insulinoma", "por lo general benigno (no es cáncer)"),
+        ("gastrinoma", "la mayoría son malignos (cáncer)"),
+        ("vipoma", "el resumen no lo dice"),
+    ],
+)
+def test_a_tumor_types_behaviour_reads_in_spanish_and_its_id_stays(
+    runner: CliRunner, web: TestClient, topic: str, label: str
+) -> None:
+    shown = " ".join(runner.invoke(app, ["show", topic, "--lang", "es"]).output.split())
+    assert f"Benigno o maligno {label}" in shown
+    assert "head, body" not in shown  # the site note says where, in words
+    english = web.get(f"/api/v1/topics/{topic}").json()
+    spanish = web.get(f"/api/v1/topics/{topic}?lang=es").json()
+    assert (spanish["behaviour"], spanish["behaviour_label"]) == (english["behaviour"], label)
+    assert spanish["usual_sites"] == english["usual_sites"]
+    professional = web.get(f"/api/v1/topics/{topic}?lang=es&audience=professional").json()
+    assert professional["behaviour_label"] == english["behaviour_label"]

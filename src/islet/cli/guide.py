@@ -30,7 +30,7 @@ from islet.translations import in_language
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
-NO_INPUT = (
+NO_INPUT = N_(
     "No situation given, and this is not a terminal where Islet could ask questions.\n"
     "Give the facts you know as flags (for example: islet guide --type insulinoma --count "
     "single --sites tail --size small), or as JSON with --situation FILE (use - for standard "
@@ -145,7 +145,7 @@ def guide_command(
         data = guide_data_in(language)
         facts = _ask(facts, data, asker, lambda: asker.input("> "), view, kb)
     elif not given:
-        err_console.print(NO_INPUT)
+        err_console.print(escape(gettext_for(language)(NO_INPUT)))
         raise typer.Exit(2)
     result = options_for(situation_from(facts), kb=kb, data=guide_data_in(language), audience=view)
     if as_json:
