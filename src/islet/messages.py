@@ -54,6 +54,25 @@ def N_(message: str, /, **params: object) -> Message:
     return Message(message, **params)
 
 
+class _Written(Message):
+    """A message whose English is given as a library wrote it; other languages use ``msgid``."""
+
+    def __new__(cls, english: str, msgid: str, /, **params: object) -> _Written:
+        self = str.__new__(cls, english)
+        self.msgid = msgid
+        self.params = params
+        return self
+
+    def translated(self, gettext: Callable[[str], str], language: str = "en") -> str:
+        return str(self) if language == "en" else super().translated(gettext, language)
+
+
+def written_as(english: str, message: Message) -> Message:
+    """A library's own English sentence (pydantic's, click's) that reads as ``message`` in other
+    languages: English readers see exactly what the library wrote, others the catalog's words."""
+    return _Written(english, message.msgid, **message.params)
+
+
 def said(error: BaseException) -> str:
     """What an error says: its :class:`Message` when it was raised with one (so it can still be
     shown in the reader's language), else its text."""

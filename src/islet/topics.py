@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from islet.kb import KnowledgeBase
+from islet.messages import N_
 from islet.model import (
     Audience,
     DiagnosticTest,
@@ -24,10 +25,11 @@ from islet.model import (
     plain_text,
 )
 
+# Marked for the catalog: an interface shows the label in the reader's language (localize).
 BEHAVIOUR_LABELS = {
-    "usually-benign": "usually benign (not cancer)",
-    "mostly-malignant": "most are malignant (cancer)",
-    "not-stated": "not stated in the summary",
+    "usually-benign": N_("usually benign (not cancer)"),
+    "mostly-malignant": N_("most are malignant (cancer)"),
+    "not-stated": N_("not stated in the summary"),
 }
 PROFESSIONAL_ONLY = ("professional", "professional_source", "external", "title_professional")
 

@@ -87,11 +87,15 @@ PAGES: list[tuple[str, dict[str, str] | None, list[str], list[str]]] = [
         None,
         [
             "Types of pancreatic",
-            "Makes a hormone",
+            "Makes extra hormone",
             "vasoactive intestinal peptide",
             "adrenocorticotropic",
         ],
-        ["Produce una hormona: gastrina", "péptido intestinal vasoactivo (VIP)"],
+        [
+            "Produce hormonas de más: gastrina",
+            "No produce hormonas de más",
+            "péptido intestinal vasoactivo (VIP)",
+        ],
     ),
     (
         "/types/gastrinoma",

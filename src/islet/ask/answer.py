@@ -43,6 +43,7 @@ from islet.text import in_sentence
 
 if TYPE_CHECKING:
     from islet.ask.semantic import Encoder
+    from islet.ask.spanish import SpanishAsk
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
 DEFAULT_LIMIT = 3
@@ -540,17 +541,18 @@ def answer(
     text = _checked(question)
     safety = triage(question, language)  # before any retrieval: emergencies and crisis come first
     chosen = engine(audience, semantic) if kb is None else engine_for(kb, audience, semantic)
+    if (language or language_of(text)) == "es":
+        from islet.ask.spanish import spanish_layer  # it builds on this module
+
+        asker: Engine | SpanishAsk = spanish_layer(chosen)
+    else:
+        asker = chosen
     if safety.level != "none":
         return Answer.declined(
             text,
             "dosing" if safety.level == "medication" else safety.level,
             message=safety.message,
-            help=chosen.help,
+            help=asker.help,  # who to ask, in the language of the reply
         ).model_copy(update={"safety": safety})
-    if (language or language_of(text)) == "es":
-        from islet.ask.spanish import spanish_layer  # it builds on this module
-
-        reply = spanish_layer(chosen).answer(text, limit)
-    else:
-        reply = chosen.answer(text, limit)
+    reply = asker.answer(text, limit)
     return reply.model_copy(update={"safety": safety})

@@ -17,6 +17,7 @@ import typer
 import typer.main
 from rich.console import Console
 from rich.markup import escape
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 from islet import __version__
 from islet.errors import IsletError, outcome
+from islet.language import Language
 
 # Every command as (module, function or Typer group), in the order `islet --help` lists them
 # (groups last, as Typer lists them).
@@ -102,17 +104,29 @@ class LazyCommands(MutableMapping[str, "Command"]):
 asked_language: ContextVar[str | None] = ContextVar("asked_language", default=None)
 
 
-def _error_message(error: IsletError) -> str:
-    """The error's message in the language the command was asked for (English by default)."""
-    from islet.i18n import error_text
+def _language(args: list[str]) -> Language:
+    """The language the command was asked for: its ``--lang`` (read from the raw arguments when
+    reading them failed before the option was), else ``ISLET_LANG``, else English."""
     from islet.language import parse_language
     from islet.settings import LANG
 
-    for given in (asked_language.get(), LANG.read()):
+    for given in (_lang_argument(args), asked_language.get(), LANG.read()):
         language = parse_language(given)
         if language is not None:
-            return error_text(error, language)
-    return str(error)
+            return language
+    return "en"
+
+
+def _lang_argument(args: list[str]) -> str | None:
+    """The value of ``--lang`` among a command line's raw arguments, if any."""
+    for position, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and position + 1 < len(args):
+            return args[position + 1]
+    return None
 
 
 class IsletGroup(TyperGroup):
@@ -129,12 +143,25 @@ class IsletGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
         token = asked_language.set(None)
+        args = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
         except IsletError as error:
-            message = escape(_error_message(error))
+            from islet.i18n import error_text
+
+            message = escape(error_text(error, _language(args)))
             Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
             raise typer.Exit(outcome(error).exit_code) from None
+        except UsageError as error:
+            # click's own errors (a missing argument, an unknown option): Typer shows them in
+            # English; in another language they are shown here, with the same exit code.
+            language = _language(args)
+            if language == "en" or isinstance(error, NoArgsIsHelpError):
+                raise
+            from islet.cli.usage import show_usage_error
+
+            show_usage_error(error, language)
+            raise typer.Exit(error.exit_code) from None
         finally:
             asked_language.reset(token)
 

@@ -24,12 +24,13 @@ from islet.guide.result import Audience, NextQuestion, SourceRef
 from islet.i18n import gettext_for
 from islet.kb import KnowledgeBase
 from islet.language import Language
+from islet.messages import N_, written_as
 from islet.translations import in_language
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
-NO_INPUT = (
+NO_INPUT = N_(
     "No situation given, and this is not a terminal where Islet could ask questions.\n"
     "Give the facts you know as flags (for example: islet guide --type insulinoma --count "
     "single --sites tail --size small), or as JSON with --situation FILE (use - for standard "
@@ -144,7 +145,7 @@ def guide_command(
         data = guide_data_in(language)
         facts = _ask(facts, data, asker, lambda: asker.input("> "), view, kb)
     elif not given:
-        err_console.print(NO_INPUT)
+        err_console.print(escape(gettext_for(language)(NO_INPUT)))
         raise typer.Exit(2)
     result = options_for(situation_from(facts), kb=kb, data=guide_data_in(language), audience=view)
     if as_json:
@@ -157,10 +158,18 @@ def _read_situation(where: str) -> dict[str, Any]:
     try:
         text = sys.stdin.read() if where == "-" else Path(where).read_text(encoding="utf-8")
     except OSError as error:
-        raise InvalidSituation("situation", f"cannot read {where}: {error.strerror}") from error
+        why = written_as(
+            error.strerror or str(error),
+            N_("there is no such file")
+            if isinstance(error, FileNotFoundError)
+            else N_("the file cannot be opened"),
+        )
+        message = N_("cannot read {where}: {why}", where=where, why=why)
+        raise InvalidSituation("situation", message) from error
     except UnicodeDecodeError as error:
         raise InvalidSituation(
-            "situation", f"{where} is not UTF-8 text ({error.reason})"
+            "situation",
+            N_("{where} is not UTF-8 text ({reason})", where=where, reason=error.reason),
         ) from error
     return situation_from(text).model_dump(exclude_none=True)
 

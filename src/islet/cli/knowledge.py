@@ -18,7 +18,7 @@ from rich.text import Text
 from islet import compiled, settings
 from islet import kb as kb_module
 from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, text_language
-from islet.i18n import N_, gettext_for
+from islet.i18n import N_, gettext_for, localize
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
 from islet.topics import children, citation, table_of_contents, view
@@ -120,7 +120,10 @@ def show_command(
             for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})")
         return
-    data = view(kb.topic(topic), audience)
+    language = text_language(lang, audience)
+    data = localize(view(kb.topic(topic), audience), language)
+    if language != "en":  # the site note says where in words; the ids are English
+        data = {key: value for key, value in data.items() if key != "usual_sites" or as_json}
     if as_json:
         print_json(data)
         return
@@ -148,13 +151,14 @@ def show_command(
     if data["item_type"] == "Section":
         for child in children(kb, data["id"]):
             console.print(f"  → {kb.sections[child].title}  (islet show {child})")
-    console.print(
-        f"[dim]Source: PDQ {source['document']} version, section '{source['section']}', "
-        f"version {source['version_date']}"
-        + (f"; {source['citation']}" if source.get("citation") else "")
-        + "[/dim]",
-        highlight=False,
+    documents = {"patient": _("patient"), "professional": _("health professional")}
+    line = _("Source: PDQ {document} version, section '{section}', version {date}").format(
+        document=documents.get(source["document"], source["document"]),
+        section=source["section"],  # PDQ's own English heading: it is what is cited
+        date=source["version_date"],
     )
+    cited = f"; {source['citation']}" if source.get("citation") else ""
+    console.print(f"[dim]{escape(line + cited)}[/dim]", highlight=False)
 
 
 # Anything Markdown could read as syntax: emphasis, code, links, headings, HTML, escapes, lists,
@@ -183,7 +187,7 @@ SHOWN_FACTS = {
     "hormone_action": N_("What the hormone does"),
     "usual_sites": N_("Usually found in"),
     "site_note": N_("Where"),
-    "behaviour_label": N_("Usually"),
+    "behaviour_label": N_("Benign or malignant"),
     "syndromes": N_("Syndromes"),
     "lay_name": N_("In everyday words"),
     "synonyms": N_("People also say"),

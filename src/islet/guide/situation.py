@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from islet.errors import InvalidSituation
+from islet.messages import N_, Message, written_as
 from islet.model import Situation
+from islet.validation import choices, validation_message
 
 
 def situation_from(data: Mapping[str, Any] | str | bytes) -> Situation:
@@ -22,9 +24,11 @@ def situation_from(data: Mapping[str, Any] | str | bytes) -> Situation:
         try:
             data = json.loads(data)
         except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidSituation("situation", f"is not valid JSON ({error})") from error
+            raise InvalidSituation(
+                "situation", N_("is not valid JSON ({error})", error=str(error))
+            ) from error
     if not isinstance(data, Mapping):
-        raise InvalidSituation("situation", "must be a JSON object of facts")
+        raise InvalidSituation("situation", N_("must be a JSON object of facts"))
     try:
         return Situation.model_validate(dict(data))
     except ValidationError as error:
@@ -33,15 +37,19 @@ def situation_from(data: Mapping[str, Any] | str | bytes) -> Situation:
         raise InvalidSituation(field, _message(first)) from error
 
 
-def _message(detail: Any) -> str:
+def _message(detail: Any) -> Message:
+    """The message for pydantic's first error, in the words of a situation's facts (pydantic's
+    own, through ``islet.validation``, for the rarer kinds)."""
     kind = detail["type"]
     if kind == "extra_forbidden":
         known = ", ".join(Situation.model_fields)
-        return f"is not a known fact (known facts: {known})"
+        return N_("is not a known fact (known facts: {known})", known=known)
     if kind == "literal_error":
-        return f"cannot be {detail['input']!r}; use {detail['ctx']['expected']}"
+        use = choices(detail["ctx"]["expected"])
+        return N_("cannot be {value}; use {choices}", value=repr(detail["input"]), choices=use)
     if kind in ("bool_type", "bool_parsing"):
-        return "must be true or false"
+        return N_("must be true or false")
     if kind == "list_type":
-        return "must be a list"
-    return str(detail["msg"]).lower()
+        return N_("must be a list")
+    message = validation_message(detail)
+    return written_as(str(message).lower(), message)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet import settings
 from islet.errors import RegistryUnavailable, TrialDataError
+from islet.messages import N_
 from islet.trials.client import DEFAULT_BASE_URL, USER_AGENT, StudyQuery
 from islet.trials.conditions import condition_terms, resolve_type
 from islet.trials.records import MalformedRecord, Trial, parse_study
@@ -100,7 +101,7 @@ async def find_trials(
     if not registry.enabled:
         if kept is not None:
             return _result(kept, query, stale=True)
-        raise RegistryUnavailable("the live search of ClinicalTrials.gov is turned off here")
+        raise RegistryUnavailable(N_("the live search of ClinicalTrials.gov is turned off here"))
     try:
         page = await fetch_page(registry, registry_query(query), transport)
     except RegistryUnavailable:
@@ -135,21 +136,23 @@ async def fetch_page(
         ) as http:
             response = await http.get("/studies", params=params)
     except httpx.TimeoutException as error:
-        raise RegistryUnavailable("ClinicalTrials.gov did not answer in time") from error
+        raise RegistryUnavailable(N_("ClinicalTrials.gov did not answer in time")) from error
     except httpx.HTTPError as error:
-        raise RegistryUnavailable("ClinicalTrials.gov could not be reached") from error
+        raise RegistryUnavailable(N_("ClinicalTrials.gov could not be reached")) from error
     if response.status_code == 429:
-        raise RegistryUnavailable("ClinicalTrials.gov is busy right now (too many requests)")
+        raise RegistryUnavailable(N_("ClinicalTrials.gov is busy right now (too many requests)"))
     if response.status_code >= 400:
         raise RegistryUnavailable(
-            f"ClinicalTrials.gov could not answer (HTTP {response.status_code})"
+            N_("ClinicalTrials.gov could not answer (HTTP {status})", status=response.status_code)
         )
     try:
         page = response.json()
     except ValueError as error:
-        raise RegistryUnavailable("ClinicalTrials.gov sent a reply Islet cannot read") from error
+        raise RegistryUnavailable(
+            N_("ClinicalTrials.gov sent a reply Islet cannot read")
+        ) from error
     if not isinstance(page, dict) or not isinstance(page.get("studies"), list):
-        raise RegistryUnavailable("ClinicalTrials.gov sent a reply Islet cannot read")
+        raise RegistryUnavailable(N_("ClinicalTrials.gov sent a reply Islet cannot read"))
     return page
 
 

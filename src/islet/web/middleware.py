@@ -14,6 +14,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from islet.messages import N_
+
 log = logging.getLogger("islet.web")
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -139,8 +141,8 @@ class NeverCrash:
             response = self.respond(
                 Request(scope),
                 500,
-                "Something went wrong",
-                "Islet could not answer this request. Nothing you entered was kept.",
+                N_("Something went wrong"),
+                N_("Islet could not answer this request. Nothing you entered was kept."),
                 None,
             )
             await response(scope, receive, send)
@@ -185,8 +187,8 @@ class BodySizeLimit:
         response = self.respond(
             Request(scope),
             413,
-            "Request too large",
-            f"Requests may carry at most {self.limit} bytes.",
+            N_("Request too large"),
+            N_("Requests may carry at most {limit} bytes.", limit=self.limit),
             None,
         )
         await response(scope, receive, send)

@@ -22,8 +22,9 @@ from starlette.responses import Response
 from islet.errors import IsletError, outcome
 from islet.i18n import N_, localize
 from islet.language import Language
-from islet.messages import said
+from islet.messages import Message, said
 from islet.model import Audience
+from islet.validation import validation_message
 from islet.web.deps import asked_language, requested_language
 from islet.web.middleware import is_api
 from islet.web.rendering import render
@@ -31,6 +32,27 @@ from islet.web.rendering import render
 PROBLEM_JSON = "application/problem+json"
 LOCATIONS = ("body", "query", "path", "header", "cookie")
 UNION_TAG = re.compile(r"[\[\]]|^constrained-|^function-|^(int|str|float|bool|list|dict|none)$")
+# The ``title`` of each status Islet answers with: HTTP's own phrase (``HTTPStatus``), marked so
+# that an answer in another language says it in that language.
+STATUS_TITLES: dict[int, Message] = {
+    400: N_("Bad Request"),
+    401: N_("Unauthorized"),
+    404: N_("Not Found"),
+    405: N_("Method Not Allowed"),
+    412: N_("Precondition Failed"),
+    413: N_("Request Entity Too Large"),
+    415: N_("Unsupported Media Type"),
+    422: N_("Unprocessable Entity"),
+    429: N_("Too Many Requests"),
+    500: N_("Internal Server Error"),
+    502: N_("Bad Gateway"),
+    503: N_("Service Unavailable"),
+}
+
+
+def status_title(status: int) -> str:
+    """HTTP's phrase for ``status`` (a :class:`Message` for the statuses Islet answers with)."""
+    return STATUS_TITLES.get(status) or HTTPStatus(status).phrase
 
 
 def problem(
@@ -43,7 +65,7 @@ def problem(
     """A problem+json response; ``field`` names the first field at fault when there is one."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "title": status_title(status),
         "status": status,
         "detail": detail,
     }
@@ -66,8 +88,10 @@ def error_response(
     """Problem JSON for the API, an HTML error page for everything else (also the middleware's
     ``ErrorResponder``)."""
     if is_api(request.scope):
-        extra: dict[str, Any] = {"suggestions": suggestions} if suggestions else {}
         language = api_language(request)
+        extra: dict[str, Any] = {"title": localize(status_title(status), language)}
+        if suggestions:
+            extra["suggestions"] = suggestions
         return problem(
             status, localize(detail, language), localize(errors, language), headers, **extra
         )
@@ -109,7 +133,7 @@ def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
         entry = {
             "field": ".".join(path) or where,
             "in": where,
-            "message": str(detail.get("msg", "is not valid")),
+            "message": validation_message(detail),
         }
         if entry not in out:
             out.append(entry)

@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from islet import settings
 from islet.errors import IsletError
+from islet.messages import N_
 from islet.web.middleware import ErrorResponder, is_api
 from islet.web.settings import DEFAULT_RATE_LIMIT_STORAGE
 
@@ -84,8 +85,8 @@ class RateLimit:
             response = self.respond(
                 Request(scope),
                 429,
-                "Too many requests",
-                f"Please wait {seconds} seconds before asking again.",
+                N_("Too many requests"),
+                N_("Please wait {seconds} seconds before asking again.", seconds=seconds),
                 {"Retry-After": seconds},
             )
             await response(scope, receive, send)

@@ -155,9 +155,11 @@ def root(request: Request) -> str:
     return prefix.rstrip("/")
 
 
-def audience_query(audience: Audience) -> str:
-    """The query string that keeps the professional view on links ('' for patients)."""
-    return "?audience=professional" if audience == "professional" else ""
+def view_query(request: Request, audience: Audience) -> str:
+    """The query string that keeps the professional view, or the patient view's language, on
+    links and redirects ('' for the English patient view)."""
+    kept = urlencode(kept_view(request, audience))
+    return f"?{kept}" if kept else ""
 
 
 def this_page_with(request: Request, name: str, value: str, default: str) -> str:
@@ -190,8 +192,7 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
     """What every template may use: the knowledge base, audience, language, links and dates."""
     language = language_of(request, audience)
     kb: KnowledgeBase = in_language(language, request.app.state.kb)
-    kept = urlencode(kept_view(request, audience))
-    prefix, aq = root(request), f"?{kept}" if kept else ""
+    prefix, aq = root(request), view_query(request, audience)
     return {
         "lang": language,
         "asked_lang": asked_language(request) or "en",

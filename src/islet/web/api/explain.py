@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 from islet.explain.symptoms import SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestsResult, tests_for
+from islet.messages import N_
 from islet.web.api.schemas import problem_responses
 from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
@@ -46,7 +47,7 @@ class SymptomsQuery(BaseModel):
     @model_validator(mode="after")
     def _something_given(self) -> SymptomsQuery:
         if not (self.text and self.text.strip()) and not self.symptoms:
-            raise ValueError("give text or at least one symptom id")
+            raise ValueError(N_("give text or at least one symptom id"))
         return self
 
 

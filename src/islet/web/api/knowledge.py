@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from islet import __version__
+from islet.i18n import localize
 from islet.model import GlossaryTerm
 from islet.sources.record import versions_summary
 from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
 from islet.web.api.schemas import Health, problem_responses
-from islet.web.deps import KB, AudienceQuery
+from islet.web.deps import KB, AudienceQuery, KBLanguage
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
 
@@ -42,9 +43,12 @@ def contents(kb: KB) -> list[TopicEntry]:
     response_model_exclude_unset=True,
     responses=problem_responses(404),
 )
-def topic(topic_id: TopicId, kb: KB, audience: AudienceQuery = "patient") -> Any:
+def topic(
+    topic_id: TopicId, kb: KB, language: KBLanguage, audience: AudienceQuery = "patient"
+) -> Any:
     """A section, tumor type, symptom pattern, test or treatment, for the audience."""
-    return view(kb.topic(topic_id), audience)
+    shown = "en" if audience == "professional" else language
+    return localize(view(kb.topic(topic_id), audience), shown)
 
 
 @router.get("/treatments", response_model=list[TreatmentView], response_model_exclude_unset=True)

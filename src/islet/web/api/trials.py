@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet.errors import RegistryUnavailable
 from islet.i18n import localize
+from islet.language import Language
+from islet.messages import N_, said
 from islet.trials.eligibility import PersonFacts
 from islet.trials.filters import BOTH_LAT_AND_LON, PlaceFilters, SearchFilters, place_rules
 from islet.trials.live import Registry, find_trials
@@ -54,10 +56,10 @@ async def trials(
         found = await find_trials(filters.query(), default_db_path(), Registry.from_env())
         return localize(found, language or "en")
     except RegistryUnavailable as error:
-        return _registry_unavailable(request, str(error))
+        return _registry_unavailable(request, said(error), language or "en")
 
 
-def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
+def _registry_unavailable(request: Request, reason: str, language: Language) -> JSONResponse:
     pdq = request.app.state.kb.pdq
     elsewhere = [
         {"name": "NCI's clinical trials search", "url": pdq.nci_trial_search_url},
@@ -66,10 +68,10 @@ def _registry_unavailable(request: Request, reason: str) -> JSONResponse:
     ]
     return problem(
         503,
-        f"No trial records are imported here and {reason}.",
+        localize(N_("No trial records are imported here and {reason}.", reason=reason), language),
         headers={"Retry-After": "60"},
         type="registry-unavailable",
-        title="Trial search unavailable",
+        title=localize(N_("Trial search unavailable"), language),
         search_elsewhere=elsewhere,
     )
 

@@ -15,7 +15,7 @@ from islet.model import Item
 from islet.topics import find_in_glossary, glossary_letter, glossary_letters, listed_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
-from islet.web.rendering import audience_query, render, root
+from islet.web.rendering import render, root, view_query
 
 router = APIRouter()
 
@@ -54,7 +54,7 @@ def topic(request: Request, query: ItemId, kb: KB, audience: AudienceQuery = "pa
             item = kb.term(query)
         except UnknownTerm:
             raise error from None
-    link = item_link(kb, item.id, root(request), audience_query(audience))
+    link = item_link(kb, item.id, root(request), view_query(request, audience))
     if link is None:
         raise UnknownTerm("topic", query)
     return RedirectResponse(link.url, status_code=307)
@@ -125,8 +125,9 @@ def item_page(collection: str) -> Callable[..., Response]:
         try:
             item = find(kb, collection, item_id, kind)
         except Moved as moved:
+            kept = view_query(request, audience)
             return RedirectResponse(
-                f"{root(request)}/{PAGES[collection]}/{moved.item_id}{audience_query(audience)}",
+                f"{root(request)}/{PAGES[collection]}/{moved.item_id}{kept}",
                 status_code=307,
             )
         context = more(kb, item_id) if more else {}

@@ -14,7 +14,7 @@ from islet.model import Audience, Section
 from islet.topics import children, citation, table_of_contents
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import Link, item_links
-from islet.web.rendering import audience_query, render, root
+from islet.web.rendering import render, root, view_query
 
 router = APIRouter()
 
@@ -29,10 +29,9 @@ class OutlineEntry:
     links: list[Link]
 
 
-def outline(kb: KnowledgeBase, audience: Audience, prefix: str) -> list[OutlineEntry]:
+def outline(kb: KnowledgeBase, audience: Audience, prefix: str, aq: str) -> list[OutlineEntry]:
     """Every section the audience reads, depth first; the patient version leaves out the
-    health-professional-only sections."""
-    aq = audience_query(audience)
+    health-professional-only sections. ``aq`` is the query string its links keep."""
     out: list[OutlineEntry] = []
 
     def visit(section: Section, depth: int) -> None:
@@ -55,6 +54,6 @@ def summary(request: Request, kb: KB, audience: AudienceQuery = "patient") -> Re
         request,
         "summary.html",
         audience,
-        outline=outline(kb, audience, root(request)),
+        outline=outline(kb, audience, root(request), view_query(request, audience)),
         cite=citation(kb, audience, date.today().isoformat()),
     )

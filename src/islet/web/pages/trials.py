@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
+from islet.messages import said
 from islet.model import Audience
 from islet.trials.codes import CODE_WORDS, OUTCOME_WORDS
 from islet.trials.eligibility import CriterionCheck, criterion_lines
@@ -76,7 +77,7 @@ async def trials(request: Request, audience: AudienceQuery = "patient") -> Respo
     except TrialDataError:
         return _no_store(request, audience, missing_status=200, form=form)
     except RegistryUnavailable as error:
-        return _no_store(request, audience, missing_status=200, form=form, reason=str(error))
+        return _no_store(request, audience, missing_status=200, form=form, reason=said(error))
     return render(request, "trials.html", audience, result=result, **context)
 
 
