@@ -133,3 +133,13 @@ def test_an_error_reads_in_the_language_asked_for(
     assert (result.exit_code, spanish in " ".join(result.output.split())) == (2, True)
     english = runner.invoke(app, args[:-2])
     assert (english.exit_code, spanish in english.output) == (2, False)
+
+
+def test_a_fact_from_outside_pdq_is_cited_as_itself() -> None:
+    """`islet ask -a professional` may print the WHO grading table, a fact from outside PDQ: its
+    source line names the citation and says it is not part of PDQ, never "PDQ external"."""
+    result = runner.invoke(app, ["ask", "what is the Ki-67 index", "-a", "professional"])
+    printed = " ".join(result.stdout.split())
+    assert result.exit_code == 0
+    assert "WHO 2019" in printed and "(not part of PDQ)" in printed
+    assert "PDQ external" not in printed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -88,3 +89,16 @@ def test_an_unreadable_question_gets_the_form_back_with_the_problem(web: TestCli
     response = web.post("/ask", data={"q": "???"})
     assert response.status_code == 422
     assert 'role="alert"' in response.text and "no words" in response.text
+
+
+def test_a_fact_from_outside_pdq_is_cited_as_itself(web: TestClient) -> None:
+    """The professional Ask page may show a fact from outside PDQ (the WHO grading table); its
+    source line names that citation and says it is not part of PDQ, never "PDQ external"."""
+    question = "what is the Ki-67 index"
+    reply = answer(question, audience="professional")
+    external = [a for a in reply.answers if a.source.document == "external"]
+    assert external, "the professional answer no longer shows the WHO table: pick another question"
+    html = web.post("/ask", params={"audience": "professional"}, data={"q": question}).text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "PDQ external" not in text
+    assert "(not part of PDQ)" in text

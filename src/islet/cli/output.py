@@ -93,8 +93,15 @@ def listed(values: list[str] | None) -> list[str] | None:
 
 def source_line(source: Source | SourceRef, language: Language = "en") -> str:
     """ "Source: PDQ <document> version, '<section>', <version date>", as Rich markup, in
-    ``language`` (the section keeps PDQ's own English heading: it is what is cited)."""
+    ``language`` (the section keeps PDQ's own English heading: it is what is cited); a fact from
+    outside PDQ names its citation instead."""
     _ = gettext_for(language)
+    citation = getattr(source, "citation", None)
+    if source.document == "external" and citation:
+        # a fact from outside PDQ (professional view only) is cited as itself, never as PDQ's
+        return _("Source: {citation}, '{section}', {date} (not part of PDQ)").format(
+            citation=escape(citation), section=escape(source.section), date=source.version_date
+        )
     documents = {"patient": _("patient"), "professional": _("health professional")}
     return _("Source: PDQ {document} version, '{section}', {date}").format(
         document=documents.get(source.document, source.document),
