@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from islet.ask import answer
 from islet.ask.spanish import read_reader, reader
 from islet.ask.spanish_sounds import Sounds, sound_key
+from islet.ask.spanish_verbs import infinitives
 from islet.cli import app
 from islet.errors import KnowledgeError
 from islet.translations import in_language
@@ -112,6 +113,53 @@ def test_reader_tries_a_plural_ending() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "infinitive"),
+    [
+        ("encuentren", "encontrar"),  # "ue" of the present undone
+        ("riega", "regar"),  # "ie"
+        ("midieron", "medir"),  # "i"
+        ("operarme", "operar"),  # a pronoun written onto the infinitive
+        ("vigilemos", "vigilar"),
+        ("sobreviven", "sobrevivir"),
+        ("tratando", "tratar"),
+    ],
+)
+def test_a_verb_form_is_read_as_its_infinitive(written: str, infinitive: str) -> None:
+    assert infinitive in infinitives(written)
+    assert reader().to_english(written) == reader().to_english(infinitive)
+
+
+@pytest.mark.parametrize("word", ["come", "casa", "cuento", "vino"])
+def test_a_word_that_is_no_known_verb_form_is_kept(word: str) -> None:
+    assert reader().to_english(word) == word
+
+
+@pytest.mark.parametrize(
+    ("spanish", "added"),
+    [
+        ("cáncer de piel", "skin cancer"),
+        ("un carcinoide típico en el pulmón", "lung neuroendocrine tumor"),
+        ("tumor neuroendocrino del apéndice", "appendix neuroendocrine tumor"),
+    ],
+)
+def test_the_organ_named_after_the_growth_comes_first_in_english(spanish: str, added: str) -> None:
+    assert reader().to_english(spanish).endswith(added)
+
+
+@pytest.mark.parametrize(
+    "spanish",
+    [
+        "tumor neuroendocrino del páncreas en el pulmón",  # spread from the pancreas
+        "cáncer en los huesos",  # spread, not a cancer of the bones
+        "cáncer del páncreas",
+    ],
+)
+def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> None:
+    read = reader().to_english(spanish)
+    assert not read.endswith(("neuroendocrine tumor", " cancer")) or read == "pancreatic cancer"
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
         ("phrases:\n  cirugía: surgery\n  cirugia: operation\nskip: []\n", "given twice"),
@@ -121,6 +169,8 @@ def test_reader_tries_a_plural_ending() -> None:
         ("- not a mapping\n", "mapping"),
         ("phrases: {}\nskip: []\npatterns: {'(': x}\n", "pattern '\\('"),
         ("phrases: {}\nskip: []\npatterns: [x]\n", "'patterns' must map"),
+        ("phrases: {}\nskip: []\norgan_phrases: {a: b}\n", "must be a list"),
+        ("phrases: {}\nskip: []\norgan_phrases: [{heads: [x]}]\n", "organ_phrases group"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:

@@ -20,7 +20,10 @@ from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_facets import FacetTexts, facet_summary
+from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_sounds import Sounds
+from islet.ask.spanish_verbs import infinitives
+from islet.ask.words import english_words
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.text import SPANISH_TOKEN, fold  # fold: ñ reads as n, as people often type it
@@ -48,7 +51,7 @@ class Reader:
         that carry no meaning left out, and the rest (names, numbers, English) kept."""
         folded = fold(question)
         typed = [self._spoken(self.spellings.get(t, t)) for t in TOKEN.findall(folded)]
-        tokens = [t if self._plural(t) else self.sounds.repair(t) for t in typed]
+        tokens = [t if self._plural(t) or self._verb(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -60,11 +63,11 @@ class Reader:
                 continue
             word = tokens[i]
             if word not in self.skip:
-                out.append(self._plural(word) or word)
+                out.append(self._plural(word) or self._verb(word) or word)
             i += 1
         folded = " ".join(folded.split())
-        out += [english for pattern, english in self.patterns if pattern.search(folded)]
-        return " ".join(out)
+        added = [english for pattern, english in self.patterns if pattern.search(folded)]
+        return " ".join(out + list(dict.fromkeys(added)))
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
@@ -87,6 +90,17 @@ class Reader:
             english = self.phrases.get(tuple(tokens[start : start + size]))
             if english is not None:
                 return size, english
+        return None
+
+    def _verb(self, word: str) -> str | None:
+        """The English of the infinitive ``word`` is a form of ("encuentren": encontrar),
+        when the table knows that infinitive and ``word`` is not an English word ("come")."""
+        if not word.isalpha() or word in english_words():
+            return None
+        for infinitive in infinitives(word):
+            english = self.phrases.get((infinitive,))
+            if english is not None and infinitive != word:
+                return english
         return None
 
     def _plural(self, word: str) -> str | None:
@@ -125,6 +139,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(spellings, dict):
         problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
     patterns = _patterns(document.get("patterns") or {}, path, problems)
+    patterns += organ_patterns(document.get("organ_phrases") or [], f"es/ask/{path.name}", problems)
     if problems:
         raise KnowledgeError(problems)
     return Reader(
