@@ -129,7 +129,15 @@ def test_a_verb_form_is_read_as_its_infinitive(written: str, infinitive: str) ->
     assert reader().to_english(written) == reader().to_english(infinitive)
 
 
-@pytest.mark.parametrize("word", ["come", "casa", "cuento", "vino"])
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("bultito", "bulto"), ("manchitas", "manchas"), ("chiquito", "chico"), ("pancita", "panza")],
+)
+def test_a_diminutive_is_read_as_its_word(written: str, plain: str) -> None:
+    assert reader().to_english(written) == reader().to_english(plain)
+
+
+@pytest.mark.parametrize("word", ["come", "casa", "cuento", "vino", "visita", "bonito"])
 def test_a_word_that_is_no_known_verb_form_is_kept(word: str) -> None:
     assert reader().to_english(word) == word
 

@@ -32,6 +32,17 @@ from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
+# Diminutive endings and what the plain word ends with: bultito bulto, tumorcito tumor.
+_DIMINUTIVES = (
+    ("citos", "es"),
+    ("citas", "es"),
+    ("cito", ""),
+    ("cita", ""),
+    ("itos", "os"),
+    ("itas", "as"),
+    ("ito", "o"),
+    ("ita", "a"),
+)
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 
 
@@ -50,7 +61,7 @@ class Reader:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept."""
         folded = fold(question)
-        typed = [self._spoken(self.spellings.get(t, t)) for t in TOKEN.findall(folded)]
+        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
         tokens = [t if self._plural(t) or self._verb(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
         i = 0
@@ -77,6 +88,26 @@ class Reader:
                 written = word[: -len(ending)] + full
                 if written in self.sounds.known or self._plural(written):
                     return written
+        return word
+
+    def _small(self, word: str) -> str:
+        """The word a diminutive is made from ("bultito", "manchitas", "chiquito", "pancita":
+        bulto, manchas, chico, panza), when the table knows that word and not the diminutive."""
+        if word in self.sounds.known or self._plural(word) or len(word) < 6:
+            return word
+        for ending, plain in _DIMINUTIVES:
+            if not word.endswith(ending):
+                continue
+            stem = word[: -len(ending)]
+            for base in (
+                stem,
+                re.sub(r"qu$", "c", stem),
+                re.sub(r"gu$", "g", stem),
+                re.sub(r"c$", "z", stem),
+            ):
+                made = base + plain
+                if made != word and (made in self.sounds.known or self._plural(made)):
+                    return made
         return word
 
     @cached_property
