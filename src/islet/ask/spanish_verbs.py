@@ -1,14 +1,19 @@
-"""Spanish verb forms read as their infinitive (issue 17): "encuentren", "riega", "midieron",
-"operarme" are "encontrar", "regar", "medir", "operar".
+"""Spanish word forms read as the word the table gives (issue 17): a verb form as its
+infinitive ("encuentren", "riega", "midieron", "operarme": encontrar, regar, medir, operar), a
+diminutive as its plain word ("bultito", "manchitas", "chiquito", "pancita": bulto, manchas,
+chico, panza).
 
 The reading table (``knowledge/es/ask/words.yaml``) gives a verb once, as its infinitive; people
 write it in every person and tense. :func:`infinitives` lists the infinitives a written form
 could come from (its ending taken off, an ending of the infinitive put on, the stem's vowel
 change of the present undone: "ue" to "o", "ie" and "i" to "e"); the reader takes the first of
-them that the table knows. Only words the table does not know are read this way.
+them that the table knows; :func:`plain_words` does the same for diminutives. Only words the
+table does not know are read this way.
 """
 
 from __future__ import annotations
+
+import re
 
 MIN_STEM = 2  # "da", "va", "es": too short to tell apart, and most are skip words
 
@@ -103,4 +108,30 @@ def _from_endings(word: str) -> list[str]:
                 at = stem.rfind(changed)
                 if at > 0:
                     out.append(stem[:at] + plain + stem[at + len(changed) :] + source)
+    return out
+
+
+# Diminutive endings and what the plain word ends with: bultito bulto, tumorcito tumor.
+_DIMINUTIVES = (
+    ("citos", "es"),
+    ("citas", "es"),
+    ("cito", ""),
+    ("cita", ""),
+    ("itos", "os"),
+    ("itas", "as"),
+    ("ito", "o"),
+    ("ita", "a"),
+)
+# The spelling a stem changes to before -ito: chiquito chico, amiguito amigo, pancita panza.
+_RESPELT = ((r"qu$", "c"), (r"gu$", "g"), (r"c$", "z"))
+
+
+def plain_words(word: str) -> list[str]:
+    """The words ``word`` could be a diminutive of, most likely first."""
+    out: list[str] = []
+    for ending, plain in _DIMINUTIVES:
+        if word.endswith(ending) and len(word) >= 6:
+            stem = word[: -len(ending)]
+            stems = [stem, *(re.sub(pattern, to, stem) for pattern, to in _RESPELT)]
+            out += [s + plain for s in dict.fromkeys(stems) if s + plain != word]
     return out
