@@ -92,6 +92,8 @@ def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> Non
         ("bomito", "vomito"),
         ("quiste", "kiste"),
         ("cayo", "callo"),
+        ("esplicar", "explicar"),  # x before a consonant
+        ("verda", "verdad"),  # a final d left unsaid
     ],
 )
 def test_words_that_sound_alike_have_one_key(heard: str, written: str) -> None:
@@ -128,6 +130,10 @@ def test_reader_tries_a_plural_ending() -> None:
 def test_a_verb_form_is_read_as_its_infinitive(written: str, infinitive: str) -> None:
     assert infinitive in infinitives(written)
     assert reader().to_english(written) == reader().to_english(infinitive)
+
+
+def test_a_verb_form_written_by_ear_is_read_as_its_infinitive() -> None:
+    assert reader().to_english("bomita") == reader().to_english("vomitar")  # b for v
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,10 @@ class Reader:
         if not word.isalpha() or word in english_words():
             return None
         for infinitive in infinitives(word):
-            english = self.phrases.get((infinitive,))
+            # Written by ear too: "bomita" is a form of "vomitar".
+            english = self.phrases.get((infinitive,)) or self.phrases.get(
+                (self.sounds.repair(infinitive),)
+            )
             if english is not None and infinitive != word:
                 return english
         return None
