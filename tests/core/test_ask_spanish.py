@@ -233,8 +233,11 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # regression fails CI: dev was tuned on, test was only measured. The third writer's round
 # (es-w3, split before any tuning; untuned 0.67 / 0.87 on the whole round) lowered dev to
 # 0.746 / 0.905 with its new half; test 0.645 / 0.846. Tuned on that round: dev 0.811 / 0.917,
-# test 0.657 / 0.858.
-FLOORS = {"dev": (0.79, 0.90), "test": (0.64, 0.84)}
+# test 0.657 / 0.858. The fourth round (es-w4, split before any tuning) left the held-out split
+# at 0.660 / 0.854; tuned on its dev half and on general Spanish forms (verb forms, diminutives,
+# the organ after the growth, a second reading without unknown story words): dev 0.845 / 0.932,
+# test 0.680 / 0.874.
+FLOORS = {"dev": (0.82, 0.91), "test": (0.66, 0.85)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
