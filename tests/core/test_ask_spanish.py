@@ -10,8 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from islet.ask import answer
+from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader
 from islet.ask.spanish_sounds import Sounds, sound_key
+from islet.ask.spanish_verbs import infinitives
 from islet.cli import app
 from islet.errors import KnowledgeError
 from islet.translations import in_language
@@ -90,6 +92,8 @@ def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> Non
         ("bomito", "vomito"),
         ("quiste", "kiste"),
         ("cayo", "callo"),
+        ("esplicar", "explicar"),  # x before a consonant
+        ("verda", "verdad"),  # a final d left unsaid
     ],
 )
 def test_words_that_sound_alike_have_one_key(heard: str, written: str) -> None:
@@ -112,6 +116,65 @@ def test_reader_tries_a_plural_ending() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "infinitive"),
+    [
+        ("encuentren", "encontrar"),  # "ue" of the present undone
+        ("riega", "regar"),  # "ie"
+        ("midieron", "medir"),  # "i"
+        ("operarme", "operar"),  # a pronoun written onto the infinitive
+        ("vigilemos", "vigilar"),
+        ("sobreviven", "sobrevivir"),
+        ("tratando", "tratar"),
+    ],
+)
+def test_a_verb_form_is_read_as_its_infinitive(written: str, infinitive: str) -> None:
+    assert infinitive in infinitives(written)
+    assert reader().to_english(written) == reader().to_english(infinitive)
+
+
+def test_a_verb_form_written_by_ear_is_read_as_its_infinitive() -> None:
+    assert reader().to_english("bomita") == reader().to_english("vomitar")  # b for v
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("bultito", "bulto"), ("manchitas", "manchas"), ("chiquito", "chico"), ("pancita", "panza")],
+)
+def test_a_diminutive_is_read_as_its_word(written: str, plain: str) -> None:
+    assert reader().to_english(written) == reader().to_english(plain)
+
+
+@pytest.mark.parametrize("word", ["casa", "cuento", "vino", "visita", "bonito"])
+def test_a_word_that_is_no_known_verb_form_is_kept(word: str) -> None:
+    assert reader().to_english(word) == word
+
+
+@pytest.mark.parametrize(
+    ("spanish", "added"),
+    [
+        ("cáncer de piel", "skin cancer"),
+        ("un carcinoide típico en el pulmón", "lung neuroendocrine tumor"),
+        ("tumor neuroendocrino del apéndice", "appendix neuroendocrine tumor"),
+    ],
+)
+def test_the_organ_named_after_the_growth_comes_first_in_english(spanish: str, added: str) -> None:
+    assert reader().to_english(spanish).endswith(added)
+
+
+@pytest.mark.parametrize(
+    "spanish",
+    [
+        "tumor neuroendocrino del páncreas en el pulmón",  # spread from the pancreas
+        "cáncer en los huesos",  # spread, not a cancer of the bones
+        "cáncer del páncreas",
+    ],
+)
+def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> None:
+    read = reader().to_english(spanish)
+    assert not read.endswith(("neuroendocrine tumor", " cancer")) or read == "pancreatic cancer"
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
         ("phrases:\n  cirugía: surgery\n  cirugia: operation\nskip: []\n", "given twice"),
@@ -121,6 +184,8 @@ def test_reader_tries_a_plural_ending() -> None:
         ("- not a mapping\n", "mapping"),
         ("phrases: {}\nskip: []\npatterns: {'(': x}\n", "pattern '\\('"),
         ("phrases: {}\nskip: []\npatterns: [x]\n", "'patterns' must map"),
+        ("phrases: {}\nskip: []\norgan_phrases: {a: b}\n", "must be a list"),
+        ("phrases: {}\nskip: []\norgan_phrases: [{heads: [x]}]\n", "organ_phrases group"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
@@ -128,6 +193,20 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=problem):
         read_reader(path)
+
+
+def test_a_question_read_almost_whole_is_answered_despite_a_word_it_does_not_know() -> None:
+    # "celular" is in no table and counts against the words read: the English engine alone
+    # declines the reading; asked again without it, the question is clear enough.
+    question = "mi hija me leyó en el celular q era un tumor de los islotes, q es eso"
+    assert not engine().answer(reader().to_english(question)).in_scope
+    reply = answer(question)
+    assert reply.in_scope
+    assert reply.answers[0].passage_id in {
+        "glossary:pancreatic-net",
+        "glossary:islet-cells",
+        "section:islet-cells-and-pancreas#patient",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +233,11 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # regression fails CI: dev was tuned on, test was only measured. The third writer's round
 # (es-w3, split before any tuning; untuned 0.67 / 0.87 on the whole round) lowered dev to
 # 0.746 / 0.905 with its new half; test 0.645 / 0.846. Tuned on that round: dev 0.811 / 0.917,
-# test 0.657 / 0.858.
-FLOORS = {"dev": (0.79, 0.90), "test": (0.64, 0.84)}
+# test 0.657 / 0.858. The fourth round (es-w4, split before any tuning) left the held-out split
+# at 0.660 / 0.854; tuned on its dev half and on general Spanish forms (verb forms, diminutives,
+# the organ after the growth, a second reading without unknown story words): dev 0.845 / 0.932,
+# test 0.680 / 0.874.
+FLOORS = {"dev": (0.82, 0.91), "test": (0.66, 0.85)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -11,6 +11,7 @@ already read the original question (:func:`islet.ask.answer.answer`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -20,7 +21,10 @@ from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_facets import FacetTexts, facet_summary
+from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_sounds import Sounds
+from islet.ask.spanish_verbs import infinitives, plain_words
+from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.text import SPANISH_TOKEN, fold  # fold: ñ reads as n, as people often type it
@@ -29,6 +33,8 @@ from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
+UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
+MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 
 
@@ -43,12 +49,13 @@ class Reader:
     # pattern over the folded question adds its English words to the reading.
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
 
-    def to_english(self, question: str) -> str:
+    def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
-        that carry no meaning left out, and the rest (names, numbers, English) kept."""
+        that carry no meaning left out, and the rest (names, numbers, English) kept; with
+        ``keep``, only the rest that ``keep`` accepts."""
         folded = fold(question)
-        typed = [self._spoken(self.spellings.get(t, t)) for t in TOKEN.findall(folded)]
-        tokens = [t if self._plural(t) else self.sounds.repair(t) for t in typed]
+        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
+        tokens = [t if self._plural(t) or self._verb(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -59,12 +66,13 @@ class Reader:
                 i += size
                 continue
             word = tokens[i]
-            if word not in self.skip:
-                out.append(self._plural(word) or word)
+            read = None if word in self.skip else self._plural(word) or self._verb(word)
+            if read is not None or (word not in self.skip and (keep is None or keep(word))):
+                out.append(read or word)
             i += 1
         folded = " ".join(folded.split())
-        out += [english for pattern, english in self.patterns if pattern.search(folded)]
-        return " ".join(out)
+        added = [english for pattern, english in self.patterns if pattern.search(folded)]
+        return " ".join(out + list(dict.fromkeys(added)))
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
@@ -74,6 +82,16 @@ class Reader:
                 written = word[: -len(ending)] + full
                 if written in self.sounds.known or self._plural(written):
                     return written
+        return word
+
+    def _small(self, word: str) -> str:
+        """The word a diminutive is made from ("bultito", "manchitas", "chiquito", "pancita":
+        bulto, manchas, chico, panza), when the table knows that word and not the diminutive."""
+        if word in self.sounds.known or self._plural(word) or len(word) < 6:
+            return word
+        for made in plain_words(word):
+            if made in self.sounds.known or self._plural(made):
+                return made
         return word
 
     @cached_property
@@ -87,6 +105,20 @@ class Reader:
             english = self.phrases.get(tuple(tokens[start : start + size]))
             if english is not None:
                 return size, english
+        return None
+
+    def _verb(self, word: str) -> str | None:
+        """The English of the infinitive ``word`` is a form of ("encuentren": encontrar),
+        when the table knows that infinitive and ``word`` is not an English word ("come")."""
+        if not word.isalpha() or word in english_words():
+            return None
+        for infinitive in infinitives(word):
+            # Written by ear too: "bomita" is a form of "vomitar".
+            english = self.phrases.get((infinitive,)) or self.phrases.get(
+                (self.sounds.repair(infinitive),)
+            )
+            if english is not None and infinitive != word:
+                return english
         return None
 
     def _plural(self, word: str) -> str | None:
@@ -125,6 +157,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(spellings, dict):
         problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
     patterns = _patterns(document.get("patterns") or {}, path, problems)
+    patterns += organ_patterns(document.get("organ_phrases") or [], f"es/ask/{path.name}", problems)
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -243,11 +276,34 @@ class SpanishAsk:
         self._match_key = {text: key for key, text in english.match_words.items()}
         pdq = engine.kb.pdq
         self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
+        self.vocabulary = engine.retriever.bm25.vocabulary
 
     def answer(self, question: str, limit: int) -> Answer:
         """The English engine's answer to the question read into English, given in Spanish."""
-        reply = self.engine.answer(self.reader.to_english(question) or question, limit)
+        read = self.reader.to_english(question)
+        reply = self.engine.answer(read or question, limit)
+        if not reply.in_scope and reply.reason in UNSURE and not self._ruled_out(read):
+            # Story words the table does not know ("mi hija me lo leyó en el celular") count
+            # against the words it read: asked again without them, the question may be clear.
+            known = self.reader.to_english(question, keep=self._known)
+            left_out = len(read.split()) - len(known.split())
+            if known and 0 < left_out * MOSTLY_READ <= len(known.split()):
+                again = self.engine.answer(known, limit)
+                reply = again if again.in_scope else reply
         return self.in_spanish(reply, question)
+
+    def _ruled_out(self, read: str) -> bool:
+        """Whether an out-of-scope rule declines the question as read (money, everyday life):
+        then its words decided, not a low confidence."""
+        return self.engine.scope.out_of_scope(read, read)[0] is not None
+
+    def _known(self, word: str) -> bool:
+        """Whether the English engine knows ``word`` (a name, an English word, a number)."""
+        return (
+            not word.isalpha()
+            or word in english_words()
+            or all(t in self.vocabulary for t in terms(word))
+        )
 
     def in_spanish(self, reply: Answer, question: str) -> Answer:
         """``reply`` with its passages and fixed texts in Spanish, for ``question`` as typed."""

@@ -30,6 +30,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"z", "s"),
     (r"v", "b"),
     (r"ll", "y"),
+    (r"x(?=[^aeiou]|$)", "s"),  # "esplicar", "estraño": x before a consonant sounds as s
+    (r"(?<=\w\w)d$", ""),  # "verda", "salu": a final d is often not said
 )
 
 
