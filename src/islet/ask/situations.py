@@ -85,7 +85,9 @@ class Situations:
             found -= {"one"}
         tumors = reading.mentioned("tumor-type")
         wanted: set[str] = set()
-        if len(tumors) == 1 and found - RECURRENCE_FEATURES - {"one"}:
+        # A named type that keeps growing has its own bullets (PDQ's "keeps growing during
+        # treatment" for VIPoma and others); one that came back has only the general ones.
+        if len(tumors) == 1 and found - {"came-back", "one"}:
             wanted.add(tumors[0])
         elif (
             not tumors
