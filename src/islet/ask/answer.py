@@ -317,10 +317,6 @@ class Engine:
         )
         return reason, [_passage_of(target) for target in closest], message
 
-    def _out_of_scope_reason(self, question: str, read: str = "") -> OutOfScopeReason | None:
-        """The reason of the first out-of-scope rule the question matches, or None."""
-        return self._out_of_scope(question, read)[0]
-
     # --- what the summary does not cover ---------------------------------------------------
 
     def _gap_answer(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from islet.ask.retrieval import Hit, Reading
-from islet.ask.words import fold
+from islet.ask.words import fold, words
 from islet.kb import KnowledgeBase
 
 RECURRENT = "recurrent-progressive"  # the rules' applies_to for tumors that came back or grow
@@ -50,6 +50,7 @@ class Situations:
         self._asks = [re.compile(p) for p in asks[0]]
         self._recurrence_asks = [re.compile(p) for p in asks[1]]
         self.recurrence = frozenset(recurrence)  # targets ("section:recurrence") of coming back
+        self.makers = _makers(kb)
         self.applies_to = {rule.id: rule.applies_to for rule in kb.rules.values()}
         self.rule_features = {rule.id: self.features(rule.bullet) for rule in kb.rules.values()}
         # What the options add ("surgery to remove the tumor and nearby lymph nodes") counts
@@ -71,21 +72,27 @@ class Situations:
     def tumor_types(self, question: str, reading: Reading) -> tuple[set[str], frozenset[str]]:
         """The rules' tumor types a situation question is about, and its features; nothing
         when it is not a situation question."""
-        # "Where" a tumor grows is a facet, but "it keeps growing, what now" is a situation.
-        if reading.definition or (reading.facet and reading.facet.id not in SITUATION_FACETS):
-            return set(), frozenset()
         asked = [" ".join(fold(question).split()), " ".join(reading.words)]
-        if not any(p.search(text) for p in self._asks for text in asked):
+        if reading.definition or not any(p.search(text) for p in self._asks for text in asked):
             return set(), frozenset()
         found = self.features(" ".join(asked))
+        # "Where" a tumor grows is a facet, but "it keeps growing, what now" is a situation; so
+        # is "they can't find it on any scan, what do they do" (the scans are the story).
+        if reading.facet and reading.facet.id not in SITUATION_FACETS and not found & QUALIFIERS:
+            return set(), frozenset()
         found |= {IMPLIES[f] for f in found if f in IMPLIES}
         if "no-spread" in found:
             found -= {"spread", "no-spread"}
         if "several" in found:
             found -= {"one"}
         tumors = reading.mentioned("tumor-type")
+        if not tumors:  # "his gastrin is sky high but no tumor is found": a gastrinoma
+            made = {self.makers.get(m.target) for m in reading.mentions} - {None}
+            tumors = [t for t in made if t is not None]
         wanted: set[str] = set()
-        if len(tumors) == 1 and found - RECURRENCE_FEATURES - {"one"}:
+        # A named type that keeps growing has its own bullets (PDQ's "keeps growing during
+        # treatment" for VIPoma and others); one that came back has only the general ones.
+        if len(tumors) == 1 and found - {"came-back", "one"}:
             wanted.add(tumors[0])
         elif (
             not tumors
@@ -145,3 +152,15 @@ class Situations:
             lists = [h for h in hits if h.passage.kind == "section" and h.passage.source == listed]
             first = [*lists[:1], best]
         return [*first, *(h for h in hits if h not in first)]
+
+
+def _makers(kb: KnowledgeBase) -> dict[str, str]:
+    """The glossary entry of each hormone only one tumor type makes ("glossary:gastrin"), with
+    that type: PDQ names each functional type for the hormone it makes too much of (the
+    hormone's name is in the type's: gastrin, gastrinoma)."""
+    makers: dict[str, list[str]] = {}
+    for tumor in kb.tumor_types.values():
+        for word in words(tumor.hormone or ""):
+            if word in kb.glossary and word in tumor.id:
+                makers.setdefault(f"glossary:{word}", []).append(tumor.id)
+    return {target: types[0] for target, types in makers.items() if len(types) == 1}
