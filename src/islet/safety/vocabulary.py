@@ -92,9 +92,15 @@ class Signal(_Findable):
 
     @model_validator(mode="after")
     def _something_to_find(self) -> Signal:
-        if not self.patterns and len(self.all_of) < 2:
+        # a signal with words in Spanish only (a Spanish way of saying it that English does not
+        # share) has neither: the English triage never looks for it
+        if not _findable(self) and (self.es is None or not _findable(self.es)):
             raise ValueError("a signal needs patterns, or all_of with at least two groups")
         return self
+
+
+def _findable(forms: _Findable) -> bool:
+    return bool(forms.patterns) or len(forms.all_of) >= 2
 
 
 class Context(_Patterns):
@@ -169,6 +175,7 @@ class Grammar(Strict):
     tens: dict[str, int]
     units: dict[str, int]
     joiners: list[str]
+    decimal_comma: bool = False  # "2,4" is a decimal number in this language
 
 
 class LanguageVocabulary(Strict):
