@@ -15,6 +15,7 @@ from islet.language import guess_language
 from islet.safety import triage
 from islet.safety.evaluation import PROBE_FILES, evaluate
 from islet.safety.languages import replies_for
+from islet.safety.spelling import sound_alikes
 from islet.safety.vocabulary import vocabulary
 from islet.safety.wordmodel import MODELS, word_model
 
@@ -167,3 +168,30 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.01
     assert test.recall_of("emergency") >= 0.81 and test.recall_of("crisis") >= 0.66
     assert test.recall_of("medication") >= 0.81 and test.false_alarm_rate <= 0.075
+
+
+# --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("bomito", "vomito"),  # b for v
+        ("desmalle", "desmaye"),  # ll for y
+        ("asucar", "azucar"),  # s for z
+        ("convulcion", "convulsion"),  # c for s
+        ("inchada", "hinchada"),  # silent h
+        ("kitarme", "quitarme"),  # k for qu
+        ("desmayao", "desmayado"),  # "-ao" for "-ado"
+    ],
+)
+def test_a_sound_alike_spelling_is_read_as_the_word(typed: str, word: str) -> None:
+    assert sound_alikes([word], keep=set())[typed] == word
+
+
+def test_a_sound_alike_that_is_another_word_is_left_alone() -> None:
+    assert "hincado" not in sound_alikes(["hinchado"], keep=set())  # the h of "ch" is no h
+    assert "eco" not in sound_alikes(["hecho"], keep={"eco"})
+    rewrites = vocabulary().languages["es"].rewrites
+    assert rewrites["bomitando"] == "vomitando"
+    assert all(rewrites.get(word) is None for word in ("via", "eco", "echo", "ice", "vomito"))

@@ -22,6 +22,7 @@ from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
 from islet.paths import knowledge_file
+from islet.safety.spelling import sound_alikes
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
@@ -182,6 +183,10 @@ class LanguageVocabulary(Strict):
     """What a language adds to the English vocabulary."""
 
     rewrites: dict[str, str]
+    # key words read through their sound-alike spellings (islet.safety.spelling), except
+    # spellings that are other real words
+    sound_alikes: list[str] = Field(default_factory=list)
+    not_sound_alikes: list[str] = Field(default_factory=list)
     context: Context
     glucose: GlucoseWords
     grammar: Grammar
@@ -262,7 +267,17 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
     if problems:
         raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
     slips = misspellings(data.medicine_names, keep=set(data.rewrites))
-    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}})
+    languages = {
+        name: extra.model_copy(update={"rewrites": {**_alike(extra), **extra.rewrites}})
+        for name, extra in data.languages.items()
+    }
+    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}, "languages": languages})
+
+
+def _alike(extra: LanguageVocabulary) -> dict[str, str]:
+    """A language's sound-alike spellings of its key words, as rewrites."""
+    keep = set(extra.rewrites) | set(extra.not_sound_alikes)
+    return sound_alikes(extra.sound_alikes, keep)
 
 
 MIN_NAME = 7  # shorter names have too many real words one letter away
