@@ -163,11 +163,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # dev misses were tuned. That tuning (es-w9's families and a retrained model) lost one
     # held-out medication probe (59 -> 58 of 71) while emergency and crisis rose; the lead kept
     # the change and set the medication floor at the new figure rather than tune on the
-    # held-out split to win it back.
-    assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.97
-    assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.01
-    assert test.recall_of("emergency") >= 0.81 and test.recall_of("crisis") >= 0.66
-    assert test.recall_of("medication") >= 0.81 and test.false_alarm_rate <= 0.075
+    # held-out split to win it back. es-w10 and es-w11 (split before any tuning) lowered dev
+    # emergency to 0.976; tuned on their dev split (general families, sound-alike spellings,
+    # the model retrained): dev 1.000 / 0.996 / 1.000 / 0.000, held out 0.825 -> 0.846,
+    # 0.675 -> 0.717, 0.831 -> 0.855, false alarms 0.072 (8 of 111, unchanged).
+    assert dev.recall_of("emergency") >= 1.0 and dev.recall_of("crisis") >= 0.995
+    assert dev.recall_of("medication") >= 1.0 and dev.false_alarm_rate <= 0.0
+    assert test.recall_of("emergency") >= 0.845 and test.recall_of("crisis") >= 0.715
+    assert test.recall_of("medication") >= 0.85 and test.false_alarm_rate <= 0.073
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
