@@ -15,6 +15,7 @@ from islet.language import guess_language
 from islet.safety import triage
 from islet.safety.evaluation import PROBE_FILES, evaluate
 from islet.safety.languages import replies_for
+from islet.safety.spelling import sound_alikes
 from islet.safety.vocabulary import vocabulary
 from islet.safety.wordmodel import MODELS, word_model
 
@@ -162,8 +163,38 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # dev misses were tuned. That tuning (es-w9's families and a retrained model) lost one
     # held-out medication probe (59 -> 58 of 71) while emergency and crisis rose; the lead kept
     # the change and set the medication floor at the new figure rather than tune on the
-    # held-out split to win it back.
-    assert dev.recall_of("emergency") >= 0.99 and dev.recall_of("crisis") >= 0.97
-    assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.01
-    assert test.recall_of("emergency") >= 0.81 and test.recall_of("crisis") >= 0.66
-    assert test.recall_of("medication") >= 0.81 and test.false_alarm_rate <= 0.075
+    # held-out split to win it back. es-w10 and es-w11 (split before any tuning) lowered dev
+    # emergency to 0.976; tuned on their dev split (general families, sound-alike spellings,
+    # the model retrained): dev 1.000 / 0.996 / 1.000 / 0.000, held out 0.825 -> 0.846,
+    # 0.675 -> 0.717, 0.831 -> 0.855, false alarms 0.072 (8 of 111, unchanged).
+    assert dev.recall_of("emergency") >= 1.0 and dev.recall_of("crisis") >= 0.995
+    assert dev.recall_of("medication") >= 1.0 and dev.false_alarm_rate <= 0.0
+    assert test.recall_of("emergency") >= 0.845 and test.recall_of("crisis") >= 0.715
+    assert test.recall_of("medication") >= 0.85 and test.false_alarm_rate <= 0.073
+
+
+# --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [
+        ("bomito", "vomito"),  # b for v
+        ("desmalle", "desmaye"),  # ll for y
+        ("asucar", "azucar"),  # s for z
+        ("convulcion", "convulsion"),  # c for s
+        ("inchada", "hinchada"),  # silent h
+        ("kitarme", "quitarme"),  # k for qu
+        ("desmayao", "desmayado"),  # "-ao" for "-ado"
+    ],
+)
+def test_a_sound_alike_spelling_is_read_as_the_word(typed: str, word: str) -> None:
+    assert sound_alikes([word], keep=set())[typed] == word
+
+
+def test_a_sound_alike_that_is_another_word_is_left_alone() -> None:
+    assert "hincado" not in sound_alikes(["hinchado"], keep=set())  # the h of "ch" is no h
+    assert "eco" not in sound_alikes(["hecho"], keep={"eco"})
+    rewrites = vocabulary().languages["es"].rewrites
+    assert rewrites["bomitando"] == "vomitando"
+    assert all(rewrites.get(word) is None for word in ("via", "eco", "echo", "ice", "vomito"))

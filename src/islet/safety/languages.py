@@ -66,7 +66,12 @@ def rules_of(grammar: Grammar) -> Rules:
         generic=frozenset(grammar.generic),
         event=re.compile(rf"\b(?:{'|'.join(grammar.event)})\b"),
         negative_start=re.compile(rf"(?:{'|'.join(grammar.negative_start)})\b"),
-        numbers=Numbers(dict(grammar.tens), dict(grammar.units), frozenset(grammar.joiners)),
+        numbers=Numbers(
+            dict(grammar.tens),
+            dict(grammar.units),
+            frozenset(grammar.joiners),
+            grammar.decimal_comma,
+        ),
     )
 
 
@@ -84,6 +89,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         tens={**english.tens, **extra.tens},
         units={**english.units, **extra.units},
         joiners=[*english.joiners, *extra.joiners],
+        decimal_comma=english.decimal_comma or extra.decimal_comma,
     )
 
 

@@ -11,11 +11,16 @@ words reach only as far as their clause.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from islet.text import CLAUSE_TOKEN, fold
 
 SENTENCE_ENDS = frozenset(".!?;\n")
+# a letter typed three times or more, to stress a word ("ayudaaa", "pleeease")
+REPEATS = re.compile(r"([a-z])\1{2,}")
+# a comma between a short whole part and one or two decimals: "2,4", "3,05" (not "1,200")
+DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?![\d,])")
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,17 @@ class Numbers:
     tens: dict[str, int]
     units: dict[str, int]
     joiners: frozenset[str] = frozenset()
+    decimal_comma: bool = False  # "2,4" is two point four (Spanish), not a list or thousands
 
 
 def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]:
     """The text as normalised words and sentence/clause punctuation; number words as digits
     ("fifty one" -> "51"), possessives joined ("mum's" -> "mums")."""
     out: list[str] = []
-    for token in CLAUSE_TOKEN.findall(fold(text, hyphens="space")):
+    folded = REPEATS.sub(r"\1", fold(text, hyphens="space"))  # "ayudaaa" -> "ayuda"
+    if numbers.decimal_comma:
+        folded = DECIMAL_COMMA.sub(r"\1.\2", folded)
+    for token in CLAUSE_TOKEN.findall(folded):
         for word in rewrites.get(token, token).split():
             out.append(word.replace("'", "") if len(word) > 1 else word)
     return _numbers(out, numbers)

@@ -41,6 +41,8 @@ LOW_SIGNS = re.compile(
 UNABLE = re.compile(
     r"\b(?:(?:can|could|cannot|will|would) not|no (?:puedo|puede|pod\w+|despierta|responde))\b"
 )
+# a clause that starts with now, after an opening clause in the past ("... and now my calf")
+NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -164,8 +166,12 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
-    # past sets the whole sentence in the past
-    all_past = len(opening.split()) <= 6 and _any(c.past, opening)
+    # past sets the whole sentence in the past, unless a later clause says now ("... and now")
+    all_past = (
+        len(opening.split()) <= 6
+        and _any(c.past, opening)
+        and not any(NOW.match(clause) for clause in sentence.clauses[1:])
+    )
     live = [
         clause
         for clause in sentence.clauses

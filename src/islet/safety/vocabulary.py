@@ -22,6 +22,7 @@ from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
 from islet.paths import knowledge_file
+from islet.safety.spelling import sound_alikes
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
@@ -92,9 +93,15 @@ class Signal(_Findable):
 
     @model_validator(mode="after")
     def _something_to_find(self) -> Signal:
-        if not self.patterns and len(self.all_of) < 2:
+        # a signal with words in Spanish only (a Spanish way of saying it that English does not
+        # share) has neither: the English triage never looks for it
+        if not _findable(self) and (self.es is None or not _findable(self.es)):
             raise ValueError("a signal needs patterns, or all_of with at least two groups")
         return self
+
+
+def _findable(forms: _Findable) -> bool:
+    return bool(forms.patterns) or len(forms.all_of) >= 2
 
 
 class Context(_Patterns):
@@ -169,12 +176,17 @@ class Grammar(Strict):
     tens: dict[str, int]
     units: dict[str, int]
     joiners: list[str]
+    decimal_comma: bool = False  # "2,4" is a decimal number in this language
 
 
 class LanguageVocabulary(Strict):
     """What a language adds to the English vocabulary."""
 
     rewrites: dict[str, str]
+    # key words read through their sound-alike spellings (islet.safety.spelling), except
+    # spellings that are other real words
+    sound_alikes: list[str] = Field(default_factory=list)
+    not_sound_alikes: list[str] = Field(default_factory=list)
     context: Context
     glucose: GlucoseWords
     grammar: Grammar
@@ -255,7 +267,17 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
     if problems:
         raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
     slips = misspellings(data.medicine_names, keep=set(data.rewrites))
-    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}})
+    languages = {
+        name: extra.model_copy(update={"rewrites": {**_alike(extra), **extra.rewrites}})
+        for name, extra in data.languages.items()
+    }
+    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}, "languages": languages})
+
+
+def _alike(extra: LanguageVocabulary) -> dict[str, str]:
+    """A language's sound-alike spellings of its key words, as rewrites."""
+    keep = set(extra.rewrites) | set(extra.not_sound_alikes)
+    return sound_alikes(extra.sound_alikes, keep)
 
 
 MIN_NAME = 7  # shorter names have too many real words one letter away
