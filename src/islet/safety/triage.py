@@ -166,12 +166,15 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
-    # past sets the whole sentence in the past
+    # past sets the whole sentence in the past, but for a later clause of now ("... 2 weeks ago
+    # and now my calf is swollen")
     all_past = len(opening.split()) <= 6 and _any(c.past, opening)
     live = [
         clause
         for clause in sentence.clauses
-        if not all_past and not _any(c.past, clause) and clause not in denied
+        if not (all_past and (clause == opening or not _any(c.present, clause)))
+        and not _any(c.past, clause)
+        and clause not in denied
     ]
     as_prescribed = _any(c.as_prescribed, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
