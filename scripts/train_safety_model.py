@@ -1,6 +1,6 @@
 """Train the safety triage's word model (issue 11) on the TUNED split of the blind probes only.
 
-    python scripts/train_safety_model.py [--check] [--lang es]
+    python scripts/train_safety_model.py [--check] [--lang es] [--folds N]
 
 Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
 and never read here), and as ordinary (``none``) text Ask's tuned questions and the words the
@@ -15,6 +15,9 @@ deterministic, NumPy only) is fitted and written to
 writer's texts scored by a model trained without them, the patterns' vetoes applied as in the
 triage (:func:`islet.safety.triage.for_the_word_model`). That is the estimate for wording from a
 new writer; the thresholds are the lowest that keep LOWO false alarms within ``BUDGET``.
+``--folds N`` deals the writers into N groups and leaves out one group at a time instead (N fits
+rather than one per writer: faster on a busy machine, and a little stricter, as each model
+learns from fewer writers).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from islet.yamlfiles import read_yaml  # noqa: E402
 
 LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
 SPANISH = LANGUAGE == "es"
+FOLDS = int(sys.argv[sys.argv.index("--folds") + 1]) if "--folds" in sys.argv else 0
 # Per language: the probes, Ask's tuned (dev) questions as ordinary text, the knowledge files
 # whose symptom and glossary words are ordinary text too, the model file.
 PROBES = eval_file("safety-es.yaml" if SPANISH else "safety.yaml")
@@ -61,18 +65,22 @@ ORDINARY_KEYS = frozenset({"lay_name", "synonyms", "term", "aliases"})
 OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / f"word-model{'-es' if SPANISH else ''}.json"
 # The share of LOWO false alarms the model may add, on the dev look-alikes and on Ask's
 # questions, once each level (most urgent first) has its threshold: the threshold of a level is
-# the lowest of GRID within both. None for emergency, nor for English crisis; otherwise no more
-# than the words-only model had (English medication 1 of 623 look-alikes and 1 of 634 Ask
-# questions; Spanish 1 of 180 and 1 of 145: with es-w9 in dev, 2 of 205 Ask questions at
-# medication 0.4 were more than before, 1 of 205 at 0.45 is not).
+# the lowest of GRID within both. None for emergency; otherwise no more than the words-only model
+# had (English medication 1 of 623 look-alikes and 1 of 634 Ask questions; Spanish 1 of 180 and
+# 1 of 145: with es-w9 in dev, 2 of 205 Ask questions at medication 0.4 were more than before, 1
+# of 205 at 0.45 is not). English crisis had none; with w30 and w31 in dev (held out crisis
+# recall 0.83 against the target 1.00, a missed crisis costing more than a false alarm) it may
+# add 2 of 703 look-alikes and 1 of 800 Ask questions. A level's budget counts the alarms of the
+# levels chosen before it too, so English medication's is crisis's plus its own.
 NO_ALARM = {"look-alikes": 0.0, "ask": 0.0}
 AS_BEFORE = (
     {"look-alikes": 0.006, "ask": 0.007} if SPANISH else {"look-alikes": 0.0017, "ask": 0.0016}
 )
+CRISIS = AS_BEFORE if SPANISH else {"look-alikes": 0.003, "ask": 0.00125}
 BUDGET = {
     "emergency": NO_ALARM,
-    "crisis": AS_BEFORE if SPANISH else NO_ALARM,
-    "medication": AS_BEFORE,
+    "crisis": CRISIS,
+    "medication": AS_BEFORE if SPANISH else {k: CRISIS[k] + AS_BEFORE[k] for k in AS_BEFORE},
 }
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
@@ -332,12 +340,16 @@ def choose(all_texts: list[Text], chances: dict[int, Matrix]) -> dict[str, float
 
 def check(settings: Settings = SETTINGS) -> dict[str, float]:
     all_texts = texts()
-    chances = lowo(all_texts, settings)
+    chances = lowo(all_texts, settings, FOLDS)
     thresholds = choose(all_texts, chances)
-    print(f"{settings}\nthresholds by LOWO: {thresholds}")
+    print(f"{settings}\nthresholds by {_left_out()}: {thresholds}")
     for key, (hit, total) in figures(all_texts, chances, thresholds).items():
         print(f"  {key}: {hit}/{total} = {hit / total:.3f}")
     return thresholds
+
+
+def _left_out() -> str:
+    return f"{FOLDS}-fold leave-writers-out" if FOLDS else "LOWO"
 
 
 def main() -> None:
@@ -359,7 +371,7 @@ def main() -> None:
         "trained_on": (
             f"{PROBES.relative_to(ROOT)} dev split only ({asked} ordinary questions of Ask's "
             f"tuned sets and {known} symptom and glossary words added as none), "
-            f"{len(all_texts)} texts in all; trained {date.today()}"
+            f"{len(all_texts)} texts in all; thresholds by {_left_out()}; trained {date.today()}"
         ),
         "levels": list(LEVELS),
         "bias": [round(float(v), 4) for v in b],

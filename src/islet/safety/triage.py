@@ -61,6 +61,7 @@ class _Compiled:
     list_negation: tuple[re.Pattern[str], ...]
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
+    wishes: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
@@ -94,6 +95,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         list_negation=many([re.escape(n) for n in context.list_negation]),
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
+        wishes=many(context.not_waking_wishes),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
@@ -175,7 +177,9 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     live = [
         clause
         for clause in sentence.clauses
-        if not all_past and not _any(c.past, clause) and clause not in denied
+        if not (all_past and (clause == opening or not _any(c.present, clause)))
+        and not _any(c.past, clause)
+        and clause not in denied
     ]
     as_prescribed = _any(c.as_prescribed, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
@@ -196,6 +200,8 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
             if signal.kind == "dose" and as_prescribed:
                 continue
             figures = [m.span() for f in c.figures for m in f.finditer(clause)]
+            if signal.level == "emergency":
+                figures += [m.span() for f in c.wishes for m in f.finditer(clause)]
             if any(a <= match.start() < b or a < match.end() <= b for a, b in figures):
                 continue
             if (

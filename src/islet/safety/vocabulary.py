@@ -125,6 +125,9 @@ class Context(_Patterns):
     clinician_changes: list[str] = Field(default_factory=list)
     # a dose taken as prescribed, reported rather than to be changed
     as_prescribed: list[str] = Field(default_factory=list)
+    # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
+    # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
+    not_waking_wishes: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -137,6 +140,7 @@ class Context(_Patterns):
         "wish_to_live",
         "as_prescribed",
         "clinician_changes",
+        "not_waking_wishes",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
