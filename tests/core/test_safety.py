@@ -347,3 +347,11 @@ def test_a_word_model_with_the_wrong_shape_or_a_missing_file_is_a_knowledge_erro
         word_model(bad)
     with pytest.raises(KnowledgeError):
         word_model(tmp_path / "none-here.json")
+
+
+def test_the_held_out_split_keeps_no_probe_text() -> None:
+    """Tuning may read the dev split's misses; the held-out split's are never kept, so no
+    listing and no failing assertion can show a held-out probe."""
+    dev, test = evaluate()
+    assert test.misses == []
+    assert len(dev.misses) == sum(t - h for h, t in dev.recall.values())
