@@ -50,9 +50,9 @@ def phrase_words(phrase: str) -> Words:
 
 
 def _clean(value: str) -> str:
-    """Folded (no case or hyphens; straight apostrophes; accents kept, see :func:`fold`), a line
-    break ends a clause."""
-    return fold(value, hyphens="drop", keep_accents=True).replace("\n", " . ")
+    """Folded (no case, hyphens or accents; straight apostrophes), a line break ends a clause.
+    Without accents, "ulceras" and "azucar" typed plainly meet "úlceras" and "azúcar"."""
+    return fold(value, hyphens="drop").replace("\n", " . ")
 
 
 @dataclass(frozen=True)
