@@ -10,7 +10,6 @@ reminder that these signs have many causes and only a doctor can tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -19,7 +18,9 @@ from pydantic import Field
 
 from islet import kb as kb_module
 from islet.errors import KnowledgeError
-from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
+from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
+from islet.explain.evidence import Evidence, Phrase, gather
+from islet.explain.matching import Token, find, phrase_words, tokenize
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
@@ -28,10 +29,6 @@ from islet.safety import Safety, triage
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
-SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
-# A symptom named only inside a longer name of a more specific one ("diarrhea" in "watery
-# diarrhea") still counts, a little less, so the specific symptom's list comes first.
-IMPLIED_WEIGHT = 0.9
 
 
 # --- the matcher-only extras -------------------------------------------------------------------
@@ -159,35 +156,6 @@ class SymptomExplanation(Strict):
 # --- matching ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Phrase:
-    symptom: str
-    kind: Literal["named", "sign"]
-    label: str  # the name or sign the phrase stands for
-    words: Words
-
-
-@dataclass
-class Evidence:
-    named: list[str] = field(default_factory=list)
-    signs: dict[str, list[str]] = field(default_factory=dict)
-    negated: bool = False
-    implied: list[str] = field(default_factory=list)  # named within a more specific name
-
-    @property
-    def named_score(self) -> float:
-        return 1.0 if self.named else IMPLIED_WEIGHT if self.implied else 0.0
-
-    @property
-    def sign_score(self) -> float:
-        return min(1.0, SIGN_WEIGHT * len(self.signs))
-
-    @property
-    def strong(self) -> bool:
-        """Named, or shown by at least two of its signs."""
-        return bool(self.named or self.implied) or self.sign_score >= 1.0
-
-
 def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
     """Every phrase the matcher looks for, from the vocabulary and the extras."""
     out: list[Phrase] = []
@@ -205,23 +173,6 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
                 for words in (label, *data.extra_signs.get(label, [])):
                     out.append(Phrase(symptom.id, "sign", label, phrase_words(words)))
     return [p for p in out if p.words.stems]
-
-
-def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
-    # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
-    # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
-    # description never loses a list that the shorter description matched.
-    evidence: dict[str, Evidence] = {}
-    for phrase, match in found:
-        covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
-        entry = evidence.setdefault(phrase.symptom, Evidence())
-        if match.negated:
-            entry.negated = True
-        elif phrase.kind == "named":
-            (entry.implied if covered else entry.named).append(match.words)
-        elif not covered:
-            entry.signs.setdefault(phrase.label, []).append(match.words)
-    return evidence
 
 
 def explain_symptoms(
@@ -249,8 +200,14 @@ def explain_symptoms(
         raise KnowledgeError([f"explain/{EXTRAS_FILE.name}: {p}" for p in problems])
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
     clauses = [c for part in text_parts for c in tokenize(part)]
-    found = [(p, m) for p in phrases(kb, data) for m in find(p.words, clauses)]
-    evidence = _evidence(found)
+    searched = phrases(kb, data)
+    found = [(p, m) for p in searched for m in find(p.words, clauses)]
+    sign_labels: dict[str, set[str]] = {}
+    for phrase in searched:
+        if phrase.kind == "sign":
+            sign_labels.setdefault(phrase.symptom, set()).add(phrase.label)
+    patterns = [p.symptoms for p in kb.symptom_patterns.values()]
+    evidence = gather(found, sign_labels, patterns)
     for item in items:
         if item in kb.symptoms:
             evidence.setdefault(item, Evidence()).named.append(kb.symptoms[item].lay_name)
