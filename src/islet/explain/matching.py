@@ -50,9 +50,10 @@ def phrase_words(phrase: str) -> Words:
 
 
 def _clean(value: str) -> str:
-    """Folded (no case, hyphens or accents; straight apostrophes), a line break ends a clause.
-    Without accents, "ulceras" and "azucar" typed plainly meet "úlceras" and "azúcar"."""
-    return fold(value, hyphens="drop").replace("\n", " . ")
+    """Folded (no case, hyphens, accents, possessive 's or apostrophes: "sugar's up" is "sugar
+    up", "don't" is "dont"), a line break ends a clause. Without accents, "ulceras" and "azucar"
+    typed plainly meet "úlceras" and "azúcar"."""
+    return fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
 
 
 @dataclass(frozen=True)
