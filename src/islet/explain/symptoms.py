@@ -55,13 +55,16 @@ class MatchingExtras(Strict):
 
 
 class SpanishExtras(Strict):
-    """The fixed texts of the result in Spanish (``knowledge/es/explain/``)."""
+    """The fixed texts of the result in Spanish (``knowledge/es/explain/``), and Spanish lay
+    phrasings added to the English ones (people mix the two: "tengo back pain")."""
 
     reminder: str
     urgent_notice: str
     not_recognised: str
     intro: str
     examples: list[str] = Field(min_length=1)
+    extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
 
 
 SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
@@ -75,7 +78,18 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         return data
     where = f"es/explain/{SPANISH_EXTRAS_FILE.name}"
     spanish = load_data_file(SPANISH_EXTRAS_FILE, SpanishExtras, where)
-    return data.model_copy(update=spanish.model_dump())
+    synonyms = {
+        sid: [*data.extra_synonyms.get(sid, []), *spanish.extra_synonyms.get(sid, [])]
+        for sid in {**data.extra_synonyms, **spanish.extra_synonyms}
+    }
+    texts = spanish.model_dump(exclude={"extra_synonyms", "extra_signs"})
+    return data.model_copy(
+        update={
+            **texts,
+            "extra_synonyms": synonyms,
+            "extra_signs": {**data.extra_signs, **spanish.extra_signs},
+        }
+    )
 
 
 @cache
@@ -193,7 +207,8 @@ def explain_symptoms(
     """
     items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
     spoken = language or guess_language(" ".join(items)) or "en"
-    kb = in_language(spoken, kb or kb_module.load())
+    english = kb or kb_module.load()
+    kb = in_language(spoken, english)
     data = extras_in(spoken)
     problems = extras_problems(kb, data)
     if problems:
@@ -201,6 +216,8 @@ def explain_symptoms(
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
     clauses = [c for part in text_parts for c in tokenize(part)]
     searched = phrases(kb, data)
+    if kb is not english:  # English names too: people mix the two languages
+        searched += [p for p in phrases(english, extras()) if p.kind == "named"]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
