@@ -9,6 +9,7 @@ without being one of the phrase's own words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from islet.text import PHRASE_TOKEN as TOKEN
@@ -77,10 +78,13 @@ class Match:
     size: int  # number of content words in the phrase
 
 
-def tokenize(text: str) -> list[list[Token]]:
-    """The text as clauses of tokens, each marked with whether a negation covers it."""
+def tokenize(text: str, slips: Mapping[str, str] | None = None) -> list[list[Token]]:
+    """The text as clauses of tokens, each marked with whether a negation covers it. A word in
+    ``slips`` (a mistyped word -> the word meant) is read as the word meant."""
     ends = _lists().clause_ends
     raw = TOKEN.findall(_clean(text))
+    if slips:
+        raw = [slips.get(word, word) for word in raw]
     clauses: list[list[str]] = [[]]
     for word in raw:
         if word in ends:
@@ -170,3 +174,24 @@ def covers(big: Match, small: Match) -> bool:
         and big.start <= small.start
         and small.end <= big.end
     )
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_slip(words: list[str], keep: set[str]) -> dict[str, str]:
+    """Every word one slip away from one of ``words`` (a letter left out, added or changed, or
+    two neighbours swapped), mapped to it; never one of ``words`` or of ``keep``, and never a
+    slip shared by two words."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for word in words:
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        slips = {a + b[1:] for a, b in splits if b}
+        slips |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        slips |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+        slips |= {a + c + b for a, b in splits for c in LETTERS}
+        for slip in slips - {word}:
+            if out.setdefault(slip, word) != word:
+                shared.add(slip)
+    return {s: w for s, w in out.items() if s not in keep and s not in words and s not in shared}

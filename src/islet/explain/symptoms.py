@@ -20,7 +20,7 @@ from islet import kb as kb_module
 from islet.errors import KnowledgeError
 from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
 from islet.explain.evidence import Evidence, Phrase, gather
-from islet.explain.matching import Token, find, phrase_words, tokenize
+from islet.explain.matching import Token, find, one_slip, phrase_words, stem, tokenize
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
@@ -29,6 +29,7 @@ from islet.safety import Safety, triage
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
+MIN_SLIP = 6  # shorter words have too many real words one letter away
 
 
 # --- the matcher-only extras -------------------------------------------------------------------
@@ -52,6 +53,8 @@ class MatchingExtras(Strict):
     ignore_synonyms: list[str] = Field(default_factory=list)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)
     red_flags: list[RedFlagRule] = Field(default_factory=list)
+    slips_of: list[str] = Field(default_factory=list)
+    not_slips: list[str] = Field(default_factory=list)
 
 
 class SpanishExtras(Strict):
@@ -214,10 +217,12 @@ def explain_symptoms(
     if problems:
         raise KnowledgeError([f"explain/{EXTRAS_FILE.name}: {p}" for p in problems])
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
-    clauses = [c for part in text_parts for c in tokenize(part)]
     searched = phrases(kb, data)
     if kb is not english:  # English names too: people mix the two languages
         searched += [p for p in phrases(english, extras()) if p.kind == "named"]
+    known = frozenset(w for p in searched for w in p.words.stems)
+    slips = _slips(tuple(data.slips_of), frozenset(data.not_slips), known)
+    clauses = [c for part in text_parts for c in tokenize(part, slips)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
@@ -263,6 +268,14 @@ def explain_symptoms(
         source=data.source,
         safety=safety,
     )
+
+
+@cache
+def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) -> dict[str, str]:
+    """Mistyped forms of ``words`` (one letter off) -> the word, never a word in ``keep`` or
+    one whose stem a phrase uses."""
+    slips = one_slip([w for w in words if len(w) >= MIN_SLIP], set(keep))
+    return {slip: word for slip, word in slips.items() if stem(slip) not in known}
 
 
 def _read_low_sugar(
