@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from islet.cli import app
 from islet.errors import IsletError
 from islet.explain.evaluation import evaluate, load_cases
+from islet.language import Language
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "symptom-eval.yaml"
 
@@ -103,3 +104,28 @@ def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) ->
     result = runner.invoke(app, ["eval", "symptoms", "--cases", str(tmp_path / "none.yaml")])
     assert result.exit_code == 2
     assert "no symptom cases" in result.output and "Traceback" not in result.output
+
+
+# --- the blind sets: floors under the figures in the README ------------------------------------
+
+# (language, split) -> floor per figure: the tuned split as tuned, the held-out split at or a
+# little under its final figures, so that a regression fails CI. Only aggregates are read.
+FLOORS: dict[tuple[str, str], dict[str, float]] = {
+    ("en", "dev"): {"recall": 0.914, "precision": 0.929, "negation": 0.977, "top1": 1.0,
+                    "top3": 1.0, "none_right": 0.866},
+    ("en", "test"): {"recall": 0.81, "precision": 0.91, "negation": 0.97, "top1": 0.945,
+                     "top3": 0.97, "none_right": 0.92},
+    ("es", "dev"): {"recall": 0.963, "precision": 0.899, "negation": 1.0, "top1": 0.97,
+                    "top3": 1.0, "none_right": 1.0},
+    ("es", "test"): {"recall": 0.75, "precision": 0.87, "negation": 0.87, "top1": 0.85,
+                     "top3": 0.91, "none_right": 0.85},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_blind_symptom_evaluation_holds_its_figures(language: Language) -> None:
+    """The whole blind set of the language (fast: a few hundred texts)."""
+    for result in evaluate(language):
+        floors = FLOORS[(language, result.split)]
+        below = {m: round(result.rate(m), 3) for m, f in floors.items() if result.rate(m) < f}
+        assert not below, f"{language} {result.split}: {below}"

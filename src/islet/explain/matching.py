@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from islet.text import PHRASE_TOKEN as TOKEN
 from islet.text import PhraseWords, english, fold
@@ -40,8 +41,10 @@ class Words:
     exact: tuple[str, ...] | None = None
 
 
+@cache
 def phrase_words(phrase: str) -> Words:
-    """The phrase as :class:`Words` (``stems`` is empty when it has no content word)."""
+    """The phrase as :class:`Words` (``stems`` is empty when it has no content word); kept, as
+    the same phrases are read for every text."""
     stop = _lists().stop_words
     words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
     stems = tuple(stem(w) for w in words if w not in stop)
