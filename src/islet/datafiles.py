@@ -14,7 +14,7 @@ from islet.ask.index import index_stored, prepare
 from islet.calculators.tables import ajcc, enets, who
 from islet.cds.data import load_cds_data
 from islet.errors import KnowledgeError
-from islet.explain.symptoms import extras, extras_problems
+from islet.explain.symptoms import extras, extras_in, extras_problems
 from islet.explain.tests import texts
 from islet.guide.data import load_guide_data
 from islet.kb import KnowledgeBase
@@ -44,6 +44,6 @@ def check_data(kb: KnowledgeBase) -> None:
         if not index_stored(kb, audience):
             engine_for(kb, audience)
     prepare(LANGUAGES)
-    problems = extras_problems(kb, extras())
+    problems = extras_problems(kb, extras()) + extras_problems(kb, extras_in("es"))
     if problems:
         raise KnowledgeError(problems)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from islet.check import MAX_GRADE, grade
 from islet.explain import symptoms as symptoms_module
-from islet.explain.matching import stem
+from islet.explain.matching import one_slip, stem
 from islet.explain.symptoms import explain_symptoms, extras, extras_problems
 from islet.kb import KnowledgeBase
 from tests.core.test_provenance import REFERENCE, own_strings, shingles
@@ -181,3 +181,20 @@ def test_the_more_specific_symptom_ranks_its_list_first(kb: KnowledgeBase) -> No
     result = explain_symptoms("watery diarrhea for weeks", kb)
     assert result.patterns[0].id == "vip-excess"
     assert {s.id for s in result.symptoms} == {"watery-diarrhea", "diarrhea"}
+
+
+@pytest.mark.parametrize("case", load_cases("symptom_spanish.yaml"))
+def test_spanish_vignette(case: dict[str, Any]) -> None:
+    result = explain_symptoms(case["text"], language="es")
+    found = {s.id for s in result.symptoms}
+    assert set(case.get("found", [])) <= found, sorted(found)
+    assert not set(case.get("absent", [])) & found, sorted(found)
+    if "first" in case:
+        assert result.patterns[0].id == case["first"], [p.id for p in result.patterns]
+
+
+def test_a_slip_is_one_letter_off_and_never_a_real_word_kept() -> None:
+    slips = one_slip(["yellow", "ulcers"], keep={"fellow"})
+    assert slips["yelow"] == "yellow" and slips["yellwo"] == "yellow"
+    assert slips["ulsers"] == "ulcers"
+    assert "fellow" not in slips and "yellow" not in slips

@@ -26,6 +26,7 @@ from islet.cli.output import (
     source_line,
 )
 from islet.cli.safety import eval_safety_command
+from islet.cli.symptom_eval import eval_symptoms_command
 from islet.errors import IsletError
 from islet.i18n import gettext_for
 from islet.language import language_of
@@ -173,6 +174,7 @@ def eval_ask_command(
 
 
 eval_app.command("safety")(eval_safety_command)  # after `ask`, as `islet eval --help` lists them
+eval_app.command("symptoms")(eval_symptoms_command)
 
 
 def _eval_file(

@@ -9,7 +9,9 @@ without being one of the phrase's own words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from islet.text import PHRASE_TOKEN as TOKEN
 from islet.text import PhraseWords, english, fold
@@ -39,8 +41,10 @@ class Words:
     exact: tuple[str, ...] | None = None
 
 
+@cache
 def phrase_words(phrase: str) -> Words:
-    """The phrase as :class:`Words` (``stems`` is empty when it has no content word)."""
+    """The phrase as :class:`Words` (``stems`` is empty when it has no content word); kept, as
+    the same phrases are read for every text."""
     stop = _lists().stop_words
     words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
     stems = tuple(stem(w) for w in words if w not in stop)
@@ -50,9 +54,10 @@ def phrase_words(phrase: str) -> Words:
 
 
 def _clean(value: str) -> str:
-    """Folded (no case or hyphens; straight apostrophes; accents kept, see :func:`fold`), a line
-    break ends a clause."""
-    return fold(value, hyphens="drop", keep_accents=True).replace("\n", " . ")
+    """Folded (no case, hyphens, accents, possessive 's or apostrophes: "sugar's up" is "sugar
+    up", "don't" is "dont"), a line break ends a clause. Without accents, "ulceras" and "azucar"
+    typed plainly meet "úlceras" and "azúcar"."""
+    return fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,13 @@ class Match:
     size: int  # number of content words in the phrase
 
 
-def tokenize(text: str) -> list[list[Token]]:
-    """The text as clauses of tokens, each marked with whether a negation covers it."""
+def tokenize(text: str, slips: Mapping[str, str] | None = None) -> list[list[Token]]:
+    """The text as clauses of tokens, each marked with whether a negation covers it. A word in
+    ``slips`` (a mistyped word -> the word meant) is read as the word meant."""
     ends = _lists().clause_ends
     raw = TOKEN.findall(_clean(text))
+    if slips:
+        raw = [slips.get(word, word) for word in raw]
     clauses: list[list[str]] = [[]]
     for word in raw:
         if word in ends:
@@ -169,3 +177,24 @@ def covers(big: Match, small: Match) -> bool:
         and big.start <= small.start
         and small.end <= big.end
     )
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_slip(words: list[str], keep: set[str]) -> dict[str, str]:
+    """Every word one slip away from one of ``words`` (a letter left out, added or changed, or
+    two neighbours swapped), mapped to it; never one of ``words`` or of ``keep``, and never a
+    slip shared by two words."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for word in words:
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        slips = {a + b[1:] for a, b in splits if b}
+        slips |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        slips |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+        slips |= {a + c + b for a, b in splits for c in LETTERS}
+        for slip in slips - {word}:
+            if out.setdefault(slip, word) != word:
+                shared.add(slip)
+    return {s: w for s, w in out.items() if s not in keep and s not in words and s not in shared}

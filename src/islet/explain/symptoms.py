@@ -10,7 +10,6 @@ reminder that these signs have many causes and only a doctor can tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -19,7 +18,9 @@ from pydantic import Field
 
 from islet import kb as kb_module
 from islet.errors import KnowledgeError
-from islet.explain.matching import Match, Token, Words, covers, find, phrase_words, tokenize
+from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
+from islet.explain.evidence import Evidence, Phrase, gather
+from islet.explain.matching import Token, find, one_slip, phrase_words, stem, tokenize
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
@@ -28,10 +29,7 @@ from islet.safety import Safety, triage
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
-SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
-# A symptom named only inside a longer name of a more specific one ("diarrhea" in "watery
-# diarrhea") still counts, a little less, so the specific symptom's list comes first.
-IMPLIED_WEIGHT = 0.9
+MIN_SLIP = 6  # shorter words have too many real words one letter away
 
 
 # --- the matcher-only extras -------------------------------------------------------------------
@@ -55,16 +53,21 @@ class MatchingExtras(Strict):
     ignore_synonyms: list[str] = Field(default_factory=list)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)
     red_flags: list[RedFlagRule] = Field(default_factory=list)
+    slips_of: list[str] = Field(default_factory=list)
+    not_slips: list[str] = Field(default_factory=list)
 
 
 class SpanishExtras(Strict):
-    """The fixed texts of the result in Spanish (``knowledge/es/explain/``)."""
+    """The fixed texts of the result in Spanish (``knowledge/es/explain/``), and Spanish lay
+    phrasings added to the English ones (people mix the two: "tengo back pain")."""
 
     reminder: str
     urgent_notice: str
     not_recognised: str
     intro: str
     examples: list[str] = Field(min_length=1)
+    extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
 
 
 SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
@@ -78,7 +81,18 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         return data
     where = f"es/explain/{SPANISH_EXTRAS_FILE.name}"
     spanish = load_data_file(SPANISH_EXTRAS_FILE, SpanishExtras, where)
-    return data.model_copy(update=spanish.model_dump())
+    synonyms = {
+        sid: [*data.extra_synonyms.get(sid, []), *spanish.extra_synonyms.get(sid, [])]
+        for sid in {**data.extra_synonyms, **spanish.extra_synonyms}
+    }
+    texts = spanish.model_dump(exclude={"extra_synonyms", "extra_signs"})
+    return data.model_copy(
+        update={
+            **texts,
+            "extra_synonyms": synonyms,
+            "extra_signs": {**data.extra_signs, **spanish.extra_signs},
+        }
+    )
 
 
 @cache
@@ -159,35 +173,6 @@ class SymptomExplanation(Strict):
 # --- matching ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Phrase:
-    symptom: str
-    kind: Literal["named", "sign"]
-    label: str  # the name or sign the phrase stands for
-    words: Words
-
-
-@dataclass
-class Evidence:
-    named: list[str] = field(default_factory=list)
-    signs: dict[str, list[str]] = field(default_factory=dict)
-    negated: bool = False
-    implied: list[str] = field(default_factory=list)  # named within a more specific name
-
-    @property
-    def named_score(self) -> float:
-        return 1.0 if self.named else IMPLIED_WEIGHT if self.implied else 0.0
-
-    @property
-    def sign_score(self) -> float:
-        return min(1.0, SIGN_WEIGHT * len(self.signs))
-
-    @property
-    def strong(self) -> bool:
-        """Named, or shown by at least two of its signs."""
-        return bool(self.named or self.implied) or self.sign_score >= 1.0
-
-
 def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
     """Every phrase the matcher looks for, from the vocabulary and the extras."""
     out: list[Phrase] = []
@@ -205,23 +190,6 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
                 for words in (label, *data.extra_signs.get(label, [])):
                     out.append(Phrase(symptom.id, "sign", label, phrase_words(words)))
     return [p for p in out if p.words.stems]
-
-
-def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
-    # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
-    # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
-    # description never loses a list that the shorter description matched.
-    evidence: dict[str, Evidence] = {}
-    for phrase, match in found:
-        covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
-        entry = evidence.setdefault(phrase.symptom, Evidence())
-        if match.negated:
-            entry.negated = True
-        elif phrase.kind == "named":
-            (entry.implied if covered else entry.named).append(match.words)
-        elif not covered:
-            entry.signs.setdefault(phrase.label, []).append(match.words)
-    return evidence
 
 
 def explain_symptoms(
@@ -242,15 +210,26 @@ def explain_symptoms(
     """
     items = [text_or_ids] if isinstance(text_or_ids, str) else list(text_or_ids)
     spoken = language or guess_language(" ".join(items)) or "en"
-    kb = in_language(spoken, kb or kb_module.load())
+    english = kb or kb_module.load()
+    kb = in_language(spoken, english)
     data = extras_in(spoken)
     problems = extras_problems(kb, data)
     if problems:
         raise KnowledgeError([f"explain/{EXTRAS_FILE.name}: {p}" for p in problems])
     text_parts = [i for i in items if isinstance(i, str) and i not in kb.symptoms]
-    clauses = [c for part in text_parts for c in tokenize(part)]
-    found = [(p, m) for p in phrases(kb, data) for m in find(p.words, clauses)]
-    evidence = _evidence(found)
+    searched = phrases(kb, data)
+    if kb is not english:  # English names too: people mix the two languages
+        searched += [p for p in phrases(english, extras()) if p.kind == "named"]
+    known = frozenset(w for p in searched for w in p.words.stems)
+    slips = _slips(tuple(data.slips_of), frozenset(data.not_slips), known)
+    clauses = [c for part in text_parts for c in tokenize(part, slips)]
+    found = [(p, m) for p in searched for m in find(p.words, clauses)]
+    sign_labels: dict[str, set[str]] = {}
+    for phrase in searched:
+        if phrase.kind == "sign":
+            sign_labels.setdefault(phrase.symptom, set()).add(phrase.label)
+    patterns = [p.symptoms for p in kb.symptom_patterns.values()]
+    evidence = gather(found, sign_labels, patterns)
     for item in items:
         if item in kb.symptoms:
             evidence.setdefault(item, Evidence()).named.append(kb.symptoms[item].lay_name)
@@ -289,6 +268,14 @@ def explain_symptoms(
         source=data.source,
         safety=safety,
     )
+
+
+@cache
+def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) -> dict[str, str]:
+    """Mistyped forms of ``words`` (one letter off) -> the word, never a word in ``keep`` or
+    one whose stem a phrase uses."""
+    slips = one_slip([w for w in words if len(w) >= MIN_SLIP], set(keep))
+    return {slip: word for slip, word in slips.items() if stem(slip) not in known}
 
 
 def _read_low_sugar(

@@ -1,0 +1,173 @@
+"""Weighing what the symptom matcher found: which symptoms the words show, and how strongly.
+
+A phrase found in the text is evidence for one symptom: named outright ("heartburn"), named
+inside a longer name of a more specific symptom ("diarrhea" in "watery diarrhea": implied), or
+one of PDQ's signs of it ("shaky" for low blood sugar). Two rules keep shared words from
+counting twice (measured on blind texts, ``islet eval symptoms``):
+
+- **Signs explained by a named symptom.** A sign that is also a sign of a symptom the text
+  names, or whose words are that named symptom's own words, says nothing more: with "my sugar
+  drops and I feel weak", "weak" is low blood sugar's, not a sign of high blood sugar; with
+  "headaches", the headache is named, not a sign of dehydration.
+- **One sign is not enough alone.** A symptom shown only by its signs needs two of them, or one
+  beside a named symptom of the same PDQ list: "tired" alone is too common to stand for low or
+  high blood sugar, "a cough" for a clot; "dizzy" beside watery diarrhea is dehydration.
+- **Look-alike names.** PDQ words some signs differently in each list (pain in the abdomen or
+  back; abdominal pain that may spread to the back; cramps or pain in the abdomen), so the same
+  words ("stomach pain") name several symptoms. When every place a symptom was named is also
+  where a look-alike was named, the one whose PDQ list the rest of the text supports best is
+  kept; with no support either way, all are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from islet.explain.matching import Match, Words, covers
+
+SIGN_WEIGHT = 0.5  # one PDQ sign is half the evidence of naming the symptom itself
+# A symptom named only inside a longer name of a more specific one ("diarrhea" in "watery
+# diarrhea") still counts, a little less, so the specific symptom's list comes first.
+IMPLIED_WEIGHT = 0.9
+
+Span = tuple[int, int, int]  # clause, first token, last token
+
+
+@dataclass(frozen=True)
+class Phrase:
+    symptom: str
+    kind: Literal["named", "sign"]
+    label: str  # the name or sign the phrase stands for
+    words: Words
+
+
+@dataclass
+class Evidence:
+    named: list[str] = field(default_factory=list)
+    signs: dict[str, list[str]] = field(default_factory=dict)
+    negated: bool = False
+    implied: list[str] = field(default_factory=list)  # named within a more specific name
+    spans: list[Span] = field(default_factory=list)  # where it was named
+    sign_spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def named_score(self) -> float:
+        return 1.0 if self.named else IMPLIED_WEIGHT if self.implied else 0.0
+
+    @property
+    def sign_score(self) -> float:
+        return min(1.0, SIGN_WEIGHT * len(self.signs))
+
+    @property
+    def strong(self) -> bool:
+        """Named, or shown by at least two of its signs."""
+        return bool(self.named or self.implied) or self.sign_score >= 1.0
+
+
+def _span(match: Match) -> Span:
+    return (match.clause, match.start, match.end)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] == b[0] and a[1] <= b[2] and b[1] <= a[2]
+
+
+def gather(
+    found: list[tuple[Phrase, Match]],
+    sign_labels: Mapping[str, set[str]],
+    patterns: Iterable[list[str]],
+) -> dict[str, Evidence]:
+    """The evidence for each symptom. ``sign_labels``: each symptom's PDQ signs (for the ones
+    matched by signs); ``patterns``: PDQ's lists, as symptom ids."""
+    lists = [list(p) for p in patterns]
+    evidence = _evidence(found)
+    _explain_signs(evidence, sign_labels, lists)
+    _settle_look_alikes(evidence, lists)
+    return evidence
+
+
+def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
+    # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
+    # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
+    # description never loses a list that the shorter description matched.
+    evidence: dict[str, Evidence] = {}
+    for phrase, match in found:
+        covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
+        entry = evidence.setdefault(phrase.symptom, Evidence())
+        if match.negated:
+            entry.negated = True
+        elif phrase.kind == "named":
+            (entry.implied if covered else entry.named).append(match.words)
+            if not covered:
+                entry.spans.append(_span(match))
+        elif not covered:
+            entry.signs.setdefault(phrase.label, []).append(match.words)
+            entry.sign_spans.setdefault(phrase.label, []).append(_span(match))
+    return evidence
+
+
+def _explain_signs(
+    evidence: dict[str, Evidence], sign_labels: Mapping[str, set[str]], patterns: list[list[str]]
+) -> None:
+    named = {sid: ev for sid, ev in evidence.items() if ev.named or ev.implied}
+    for sid, ev in evidence.items():
+        for label in list(ev.signs):
+            by_named = any(
+                other != sid
+                and (
+                    label in sign_labels.get(other, set())
+                    or any(_overlap(s, n) for s in ev.sign_spans[label] for n in nev.spans)
+                )
+                for other, nev in named.items()
+            )
+            if by_named:
+                del ev.signs[label]
+                del ev.sign_spans[label]
+        backed = any(
+            any(o in named and o != sid for o in pattern) for pattern in patterns if sid in pattern
+        )
+        if not (ev.named or ev.implied or backed) and len(ev.signs) < 2:
+            ev.signs.clear()  # one sign alone is not enough
+            ev.sign_spans.clear()
+
+
+def _settle_look_alikes(evidence: dict[str, Evidence], patterns: list[list[str]]) -> None:
+    named = {sid: ev for sid, ev in evidence.items() if ev.spans and not (ev.signs or ev.implied)}
+    rivals: dict[str, set[str]] = {}
+    for sid, ev in named.items():
+        others = {
+            other
+            for other, oev in named.items()
+            if other != sid and any(_overlap(s, o) for s in ev.spans for o in oev.spans)
+        }
+        if others and all(any(_overlap(s, o) for o in _spans(named, others)) for s in ev.spans):
+            rivals[sid] = others
+    if not rivals:
+        return
+    group = set(rivals) | {o for others in rivals.values() for o in others}
+
+    def support(sid: str) -> float:
+        return max(
+            (
+                sum(_score(evidence[o]) for o in pattern if o in evidence and o not in group)
+                for pattern in patterns
+                if sid in pattern
+            ),
+            default=0.0,
+        )
+
+    scores = {sid: support(sid) for sid in group}
+    for sid, others in rivals.items():
+        if any(scores[o] > scores[sid] for o in others):
+            evidence[sid].named.clear()
+            evidence[sid].spans.clear()
+
+
+def _spans(named: Mapping[str, Evidence], ids: Iterable[str]) -> list[Span]:
+    return [s for sid in ids for s in named[sid].spans]
+
+
+def _score(ev: Evidence) -> float:
+    return max(ev.named_score, ev.sign_score if ev.signs else 0.0)

@@ -1,0 +1,131 @@
+"""``islet eval symptoms``: the symptom explainer scored on cases, per split (issues 11 and 17).
+
+The scoring runs on a tiny fixture written for these tests (tests/fixtures/symptom-eval.yaml),
+never on the blind texts; only the floor test at the end runs the blind sets, and reads nothing
+but their aggregate figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from islet.cli import app
+from islet.errors import IsletError
+from islet.explain.evaluation import evaluate, load_cases
+from islet.language import Language
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "symptom-eval.yaml"
+
+
+def test_each_figure_counts_what_it_says() -> None:
+    dev, test = evaluate("en", ("dev", "test"), FIXTURE)
+    assert (dev.count, test.count) == (4, 2)
+    assert dev.counts["recall"] == (4, 5)  # weight-loss is labelled but not in the text
+    assert dev.counts["precision"] == (4, 4)
+    assert dev.counts["negation"] == (1, 1)  # "no diarrhea" is not reported as present
+    assert dev.counts["top1"] == (3, 3) and dev.counts["top3"] == (3, 3)
+    assert dev.counts["none_right"] == (1, 1)  # a sprained ankle is none of PDQ's signs
+    assert test.counts["recall"] == (3, 3)
+    assert test.counts["top1"] == (1, 2)  # yellow eyes is not Cushing syndrome
+    assert test.counts["none_right"] == (0, 0) and test.rate("none_right") == 1.0
+
+
+def test_misses_are_kept_for_the_dev_split_only() -> None:
+    dev, test = evaluate("en", ("dev", "test"), FIXTURE)
+    assert [(m.missed, m.extra) for m in dev.misses] == [(["weight-loss"], [])]
+    assert test.misses == []  # the held-out split has a miss, and it is not kept
+
+
+def test_one_split_can_be_asked_for() -> None:
+    (only,) = evaluate("en", ("test",), FIXTURE)
+    assert only.split == "test" and only.count == 2
+
+
+SPANISH = {
+    "cases": [
+        {"text": "me pongo tembloroso y sudoroso", "found": ["low-blood-sugar"],
+         "first": "insulin-excess", "split": "dev"},
+        {"text": "agruras, pero no tengo úlceras", "found": ["acid-reflux"],
+         "absent": ["recurring-stomach-ulcers"], "split": "test"},
+    ]
+}  # fmt: skip
+
+
+def test_spanish_cases_are_read_in_spanish(tmp_path: Path) -> None:
+    path = tmp_path / "symptoms-es.yaml"
+    path.write_text(yaml.safe_dump(SPANISH, allow_unicode=True), encoding="utf-8")
+    dev, test = evaluate("es", ("dev", "test"), path)
+    assert dev.counts["recall"] == (1, 1) and dev.counts["top1"] == (1, 1)
+    assert test.counts["recall"] == (1, 1) and test.counts["negation"] == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ({"text": "x", "found": ["shaky-hands"], "split": "dev"}, "unknown sign id 'shaky-hands'"),
+        ({"text": "x", "found": [], "absent": ["rash"], "split": "dev"}, "unknown sign id 'rash'"),
+        ({"text": "x", "found": [], "first": "insulinoma", "split": "dev"}, "unknown pattern id"),
+        ({"text": "x", "found": [], "split": "train"}, "split"),
+        ({"text": "", "found": [], "split": "dev"}, "text"),
+        ({"found": [], "split": "dev"}, "text"),
+    ],
+)
+def test_a_bad_case_is_a_clear_error(tmp_path: Path, case: dict[str, object], message: str) -> None:
+    path = tmp_path / "cases.yaml"
+    path.write_text(yaml.safe_dump({"cases": [case]}), encoding="utf-8")
+    with pytest.raises(IsletError, match=message):
+        load_cases(path)
+
+
+def test_the_command_prints_both_splits_and_dev_misses_only(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["eval", "symptoms", "--cases", str(FIXTURE), "--misses"])
+    assert result.exit_code == 0, result.output
+    assert "sign recall" in result.stdout and "test (2)" in result.stdout
+    assert "a rash on my legs" in result.stdout  # the dev miss
+    assert "yellow eyes" not in result.stdout  # the held-out miss is never printed
+
+
+def test_the_command_gives_json(runner: CliRunner) -> None:
+    args = ["eval", "symptoms", "--cases", str(FIXTURE), "--split", "dev", "--json", "--misses"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [s["split"] for s in data["splits"]] == ["dev"]
+    assert data["splits"][0]["counts"]["recall"] == [4, 5]
+    assert [m["missed"] for m in data["misses"]] == [["weight-loss"]]
+
+
+def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["eval", "symptoms", "--cases", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 2
+    assert "no symptom cases" in result.output and "Traceback" not in result.output
+
+
+# --- the blind sets: floors under the figures in the README ------------------------------------
+
+# (language, split) -> floor per figure: the tuned split as tuned, the held-out split at or a
+# little under its final figures, so that a regression fails CI. Only aggregates are read.
+FLOORS: dict[tuple[str, str], dict[str, float]] = {
+    ("en", "dev"): {"recall": 0.914, "precision": 0.929, "negation": 0.977, "top1": 1.0,
+                    "top3": 1.0, "none_right": 0.866},
+    ("en", "test"): {"recall": 0.81, "precision": 0.91, "negation": 0.97, "top1": 0.945,
+                     "top3": 0.97, "none_right": 0.92},
+    ("es", "dev"): {"recall": 0.963, "precision": 0.899, "negation": 1.0, "top1": 0.97,
+                    "top3": 1.0, "none_right": 1.0},
+    ("es", "test"): {"recall": 0.75, "precision": 0.87, "negation": 0.87, "top1": 0.85,
+                     "top3": 0.91, "none_right": 0.85},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_blind_symptom_evaluation_holds_its_figures(language: Language) -> None:
+    """The whole blind set of the language (fast: a few hundred texts)."""
+    for result in evaluate(language):
+        floors = FLOORS[(language, result.split)]
+        below = {m: round(result.rate(m), 3) for m, f in floors.items() if result.rate(m) < f}
+        assert not below, f"{language} {result.split}: {below}"
