@@ -191,7 +191,9 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     assert dev.recall_of("emergency") >= 0.997
     assert dev.recall_of("crisis") >= 0.993
     assert dev.recall_of("medication") >= 0.997
-    assert dev.false_alarm_rate <= 0.002
+    # an independent review found look-alike rules that swallowed real danger ("kill me now, i
+    # cant do this"; "scared that he is not waking up"): narrowed, at two dev false alarms
+    assert dev.false_alarm_rate <= 0.003
     assert test.recall_of("emergency") >= 0.915
     assert test.recall_of("crisis") >= 0.855
     # w30-w31 (2026-12-05): medication 0.918 -> 0.900 and false alarms 0.087 -> 0.090 held out

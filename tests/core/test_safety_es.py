@@ -168,7 +168,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # the model retrained): dev 1.000 / 0.996 / 1.000 / 0.000, held out 0.825 -> 0.846,
     # 0.675 -> 0.717, 0.831 -> 0.855, false alarms 0.072 (8 of 111, unchanged).
     assert dev.recall_of("emergency") >= 1.0 and dev.recall_of("crisis") >= 0.995
-    assert dev.recall_of("medication") >= 1.0 and dev.false_alarm_rate <= 0.0
+    # a whole box or bottle swallowed is an emergency whatever the intent (an independent
+    # review): the one dev probe whose writer called such a swallow by mistake a medication
+    # question now gets emergency help instead
+    assert dev.recall_of("medication") >= 0.99 and dev.false_alarm_rate <= 0.0
     assert test.recall_of("emergency") >= 0.845 and test.recall_of("crisis") >= 0.715
     assert test.recall_of("medication") >= 0.85 and test.false_alarm_rate <= 0.073
 
