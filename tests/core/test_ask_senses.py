@@ -48,3 +48,12 @@ def test_questions_about_speed_do_not_bring_up_the_fasting_tests(question: str) 
     reply = answer(question)
     shown = [a.passage_id for a in reply.answers]
     assert not any("fasting" in passage for passage in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("question", "dosing"), [pytest.param(q, d, id=q) for q, d in TABLE["dose_in_a_name"]]
+)
+def test_a_dose_in_a_treatments_name_is_not_a_dosing_question(question: str, dosing: bool) -> None:
+    reply = answer(question)
+    assert (reply.reason == "dosing") is dosing, reply.reason
+    assert reply.in_scope is not dosing
