@@ -122,6 +122,13 @@ WordSequence = Annotated[tuple[str, ...], BeforeValidator(_folded)]  # order cou
 CueWords = Annotated[frozenset[str], BeforeValidator(_as_typed)]  # accents as people type them
 
 
+class WordSense(Strict):
+    """A word read as another when a word next to it gives it that sense ("how fast" is speed)."""
+
+    reads_as: str
+    next_to: Words
+
+
 class IndexWords(Strict):
     """Ask: how questions and passages become index terms."""
 
@@ -132,6 +139,7 @@ class IndexWords(Strict):
     spelling_variants: dict[str, str]
     singular_in_s: Words  # "pancreas": a final s that is not a plural
     medical_endings: WordSequence
+    senses: dict[str, WordSense]
 
 
 class PhraseWords(Strict):

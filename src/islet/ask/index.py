@@ -23,7 +23,7 @@ import pydantic
 
 from islet import compiled, regexes
 from islet.ask.lexicon import ASK_DIR
-from islet.ask.words import ENGLISH_VOCABULARY
+from islet.ask.words import ENGLISH_VOCABULARY, SPELLING_WORDS
 from islet.kb import COLLECTIONS, KnowledgeBase, compiled_key
 from islet.language import Language
 from islet.model import Audience
@@ -47,6 +47,7 @@ def index_key(kb_key: str, audience: Audience) -> str:
         *sorted(ASK_DIR.rglob("*.yaml")),
         *sorted(LANGUAGE_DIR.glob("*.yaml")),
         ENGLISH_VOCABULARY,
+        SPELLING_WORDS,
     ]
     versions = {**library_versions(), "knowledge": kb_key, "audience": audience}
     return compiled.digest(files, versions)

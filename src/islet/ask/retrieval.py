@@ -25,9 +25,9 @@ from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
     Speller,
-    english_words,
     fold,
     is_everyday,
+    spelling_words,
     stop_words,
     terms,
     words,
@@ -169,7 +169,7 @@ class Retriever:
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
         other = lexicon.other_topics.words if lexicon.other_topics else frozenset()
-        self.speller = Speller(surface | names, preferred=names, english=english_words() | other)
+        self.speller = Speller(surface | names, preferred=names, english=spelling_words() | other)
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder

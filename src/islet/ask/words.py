@@ -9,6 +9,7 @@ English, not about medicine.
 from __future__ import annotations
 
 import difflib
+import gzip
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -20,6 +21,9 @@ from islet.text import WORD, has_vowel
 # The whole words of a general English vocabulary (the word-piece vocabulary of the embedding
 # model, from English Wikipedia and books): words spelling repair leaves alone.
 ENGLISH_VOCABULARY = Path(__file__).resolve().parent / "embeddings" / "vocab.txt"
+# The words of a spell-checker's English word list (SCOWL size 50, american-english), less those
+# already in the word pieces: ordinary words too rare to be a word piece ("contagious", "itchy").
+SPELLING_WORDS = Path(__file__).resolve().parent / "english" / "scowl-50.txt.gz"
 _KI67 = re.compile(r"\bki67\b")
 
 
@@ -63,6 +67,20 @@ def words(value: str) -> list[str]:
         pending = ""
     if pending:
         out.append(pending)
+    return _senses(out)
+
+
+def _senses(found: list[str]) -> list[str]:
+    """``found`` with each word of two senses read as its other sense next to a word that gives
+    it that sense ("how fast" is speed, "a 72-hour fast" is not)."""
+    senses = text.english().index.senses
+    if senses.keys().isdisjoint(found):
+        return found
+    out = list(found)
+    for i, w in enumerate(found):
+        sense = senses.get(w)
+        if sense and not sense.next_to.isdisjoint(found[max(0, i - 1) : i] + found[i + 1 : i + 2]):
+            out[i] = sense.reads_as
     return out
 
 
@@ -96,6 +114,17 @@ def english_words() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(w for w in lines if len(w) >= 3 and w.isascii() and w.isalpha())
+
+
+@cache
+def spelling_words() -> frozenset[str]:
+    """Every English word spelling repair leaves alone: :func:`english_words` and the ordinary
+    words the word pieces lack ("contagious" is no misspelled "continuous")."""
+    try:
+        lines = gzip.decompress(SPELLING_WORDS.read_bytes()).decode("utf-8").splitlines()
+    except OSError:
+        return english_words()
+    return english_words() | frozenset(lines)
 
 
 def _regular_forms(word: str) -> set[str]:
