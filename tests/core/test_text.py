@@ -131,6 +131,7 @@ def test_the_word_lists_are_read_as_sets_of_words() -> None:
                 "spelling_variants": {},
                 "singular_in_s": "gas",
                 "medical_endings": "itis oma",
+                "senses": {},
             },
             "phrases": {
                 "stop_words": "a",
