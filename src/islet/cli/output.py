@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
+from rich.table import Table
 
 from islet import settings
 from islet.i18n import chosen_language, gettext_for
@@ -29,6 +30,14 @@ if TYPE_CHECKING:
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+# the options of the blind evaluations (islet eval safety, islet eval symptoms)
+SplitOption = Annotated[
+    Literal["both", "dev", "test"],
+    typer.Option("--split", help="both, dev (used for tuning) or test (held out)"),
+]
+DevMissesOption = Annotated[
+    bool, typer.Option("--misses", help="list the tuned (dev) split's misses")
+]
 AudienceOption = Annotated[
     Audience, typer.Option("--audience", "-a", help="patient or professional")
 ]
@@ -82,6 +91,24 @@ def print_result(result: Result, as_json: bool, show: Callable[[Result], None]) 
         print_json(result.model_dump(mode="json"))
     else:
         show(result)
+
+
+def print_split_table(title: str, columns: list[str], rows: dict[str, list[str]]) -> None:
+    """A blind evaluation's figures: a column per split ("dev (963)"), a row per metric."""
+    table = Table(title=title)
+    table.add_column("metric", no_wrap=True)
+    for column in columns:
+        table.add_column(column, justify="right", no_wrap=True)
+    for label, cells in rows.items():
+        table.add_row(label, *cells)
+    console.print(table)
+
+
+def print_dev_misses(misses: list[str]) -> None:
+    """The tuned (dev) split's misses, one line each; the held-out split's are never listed."""
+    console.print(f"\n[bold]dev[/bold]: {len(misses)} misses")
+    for line in misses:
+        console.print(f"  {line}", soft_wrap=True)
 
 
 def listed(values: list[str] | None) -> list[str] | None:

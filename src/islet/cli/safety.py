@@ -11,11 +11,17 @@ from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from islet.cli.output import JsonOption, console, print_json
+from islet.cli.output import (
+    DevMissesOption,
+    JsonOption,
+    SplitOption,
+    print_dev_misses,
+    print_json,
+    print_split_table,
+)
 from islet.language import Language
-from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, SplitResult, evaluate
+from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, evaluate
 
 
 def eval_safety_command(
@@ -25,13 +31,8 @@ def eval_safety_command(
             "--probes", help="YAML file of safety probes (default: eval/safety.yaml, -es)"
         ),
     ] = None,
-    misses: Annotated[
-        bool, typer.Option("--misses", help="list the tuned (dev) split's misses")
-    ] = False,
-    split: Annotated[
-        Literal["both", "dev", "test"],
-        typer.Option("--split", help="both, dev (used for tuning) or test (held out)"),
-    ] = "both",
+    misses: DevMissesOption = False,
+    split: SplitOption = "both",
     as_json: JsonOption = False,
     lang: Annotated[
         Language | None,
@@ -60,31 +61,17 @@ def eval_safety_command(
             }
         )
         return
-    _print_table(results)
-    if misses:
-        for result in results:
-            if result.split != "dev":
-                continue  # the held-out split is reported, never read for tuning
-            console.print(f"\n[bold]dev[/bold]: {len(result.misses)} misses")
-            for miss in result.misses:
-                console.print(
-                    f"  [{miss.expected} → {miss.got}] {escape(miss.text)}", soft_wrap=True
-                )
+    columns = [f"{r.split} ({r.count})" for r in results]
+    rows = {
+        f"{lv} recall": [f"{r.recall_of(lv):.3f} ({_of(r.recall[lv])})" for r in results]
+        for lv in ALERT_LEVELS
+    }
+    rows["false alarms"] = [f"{r.false_alarm_rate:.3f} ({_of(r.false_alarms)})" for r in results]
+    print_split_table("Safety triage on blind probes (dev = tuned, test = held out)", columns, rows)
+    if misses and "dev" in splits:
+        dev = [m for r in results if r.split == "dev" for m in r.misses]
+        print_dev_misses([escape(f"[{m.expected} → {m.got}] {m.text}") for m in dev])
 
 
-def _print_table(results: list[SplitResult]) -> None:
-    table = Table(title="Safety triage on blind probes (dev = tuned, test = held out)")
-    table.add_column("metric", no_wrap=True)
-    for result in results:
-        table.add_column(f"{result.split} ({result.count})", justify="right", no_wrap=True)
-    for level in ALERT_LEVELS:
-        cells = []
-        for r in results:
-            hit, total = r.recall[level]
-            cells.append(f"{r.recall_of(level):.3f} ({hit}/{total})")
-        table.add_row(f"{level} recall", *cells)
-    table.add_row(
-        "false alarms",
-        *(f"{r.false_alarm_rate:.3f} ({r.false_alarms[0]}/{r.false_alarms[1]})" for r in results),
-    )
-    console.print(table)
+def _of(counts: tuple[int, int]) -> str:
+    return f"{counts[0]}/{counts[1]}"

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from islet.cli.output import JsonOption, console, print_json
-from islet.explain.evaluation import METRICS, SplitName, SplitResult, evaluate
+from islet.cli.output import (
+    DevMissesOption,
+    JsonOption,
+    SplitOption,
+    print_dev_misses,
+    print_json,
+    print_split_table,
+)
+from islet.explain.evaluation import METRICS, Miss, SplitName, SplitResult, evaluate
 from islet.language import Language
 
 LABELS = {
@@ -34,13 +40,8 @@ def eval_symptoms_command(
         Language | None,
         typer.Option("--lang", help="en or es: which case set, read in that language"),
     ] = None,
-    split: Annotated[
-        Literal["both", "dev", "test"],
-        typer.Option("--split", help="both, dev (used for tuning) or test (held out)"),
-    ] = "both",
-    misses: Annotated[
-        bool, typer.Option("--misses", help="list the tuned (dev) split's misses")
-    ] = False,
+    split: SplitOption = "both",
+    misses: DevMissesOption = False,
     as_json: JsonOption = False,
     cases: Annotated[
         Path | None,
@@ -69,33 +70,28 @@ def eval_symptoms_command(
             data["misses"] = [asdict(m) for r in results if r.split == "dev" for m in r.misses]
         print_json(data)
         return
-    _print_table(results)
-    if misses:
-        for result in results:
-            if result.split != "dev":
-                continue  # the held-out split is reported, never read for tuning
-            console.print(f"\n[bold]dev[/bold]: {len(result.misses)} misses")
-            for miss in result.misses:
-                parts = []
-                if miss.missed:
-                    parts.append("missed " + ", ".join(miss.missed))
-                if miss.extra:
-                    parts.append("extra " + ", ".join(miss.extra))
-                if miss.first is not None and miss.top != miss.first:
-                    parts.append(f"first {miss.first} → {miss.top}")
-                label = escape(f"[{'; '.join(parts)}]")
-                console.print(f"  {label} {escape(miss.text)}", soft_wrap=True)
+    print_split_table(
+        "Symptom explainer on blind texts (dev = tuned, test = held out)",
+        [f"{r.split} ({r.count})" for r in results],
+        {LABELS[m]: [_cell(r, m) for r in results] for m in METRICS},
+    )
+    if misses and "dev" in splits:
+        dev = [m for r in results if r.split == "dev" for m in r.misses]
+        print_dev_misses([escape(f"[{_why(m)}] {m.text}") for m in dev])
 
 
-def _print_table(results: list[SplitResult]) -> None:
-    table = Table(title="Symptom explainer on blind texts (dev = tuned, test = held out)")
-    table.add_column("metric", no_wrap=True)
-    for result in results:
-        table.add_column(f"{result.split} ({result.count})", justify="right", no_wrap=True)
-    for metric in METRICS:
-        cells = []
-        for r in results:
-            hit, total = r.counts[metric]
-            cells.append(f"{r.rate(metric):.3f} ({hit}/{total})" if total else "–")
-        table.add_row(LABELS[metric], *cells)
-    console.print(table)
+def _cell(result: SplitResult, metric: str) -> str:
+    hit, total = result.counts[metric]
+    return f"{result.rate(metric):.3f} ({hit}/{total})" if total else "–"
+
+
+def _why(miss: Miss) -> str:
+    """What a dev miss got wrong: signs missed or extra, and the pattern ranked first."""
+    parts = []
+    if miss.missed:
+        parts.append("missed " + ", ".join(miss.missed))
+    if miss.extra:
+        parts.append("extra " + ", ".join(miss.extra))
+    if miss.first is not None and miss.top != miss.first:
+        parts.append(f"first {miss.first} → {miss.top}")
+    return "; ".join(parts)
