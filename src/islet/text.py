@@ -69,19 +69,16 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def fold(
-    text: str, *, hyphens: Hyphens = "keep", apostrophes: bool = True, keep_accents: bool = False
-) -> str:
+def fold(text: str, *, hyphens: Hyphens = "keep", apostrophes: bool = True) -> str:
     """Lower case without accents, every apostrophe straight (’ ‘ and ` become ').
 
     ``hyphens``: "keep" them; "space" splits a hyphenated word ("light-headed" -> "light
     headed"); "drop" removes every hyphen ("light-headed" -> "lightheaded").
     ``apostrophes=False`` drops a possessive 's and then every apostrophe ("mum's" -> "mum",
-    "don't" -> "dont"). ``keep_accents=True`` keeps them. The symptom explainer used to, and
-    now folds them too: measured on its own on blind Spanish texts (``islet eval symptoms --lang
-    es``), folding found more symptoms typed without accents.
+    "don't" -> "dont"). Every reader folds accents: on blind Spanish texts (``islet eval symptoms
+    --lang es``) folding found more symptoms typed without them.
     """
-    text = (text if keep_accents else plain(text)).lower().translate(_APOSTROPHES)
+    text = plain(text).lower().translate(_APOSTROPHES)
     if hyphens == "space":
         text = _HYPHEN_IN_WORD.sub(" ", text)
     elif hyphens == "drop":
