@@ -186,6 +186,8 @@ def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> 
         ("phrases: {}\nskip: []\npatterns: [x]\n", "'patterns' must map"),
         ("phrases: {}\nskip: []\norgan_phrases: {a: b}\n", "must be a list"),
         ("phrases: {}\nskip: []\norgan_phrases: [{heads: [x]}]\n", "organ_phrases group"),
+        ("phrases: {}\nskip: []\nbackground: {a: b}\n", "'background' must be a list"),
+        ("phrases: {}\nskip: []\nbackground: ['(']\n", "background pattern"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
@@ -193,6 +195,22 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=problem):
         read_reader(path)
+
+
+@pytest.mark.parametrize(
+    ("spanish", "left_out"),
+    [
+        ("¿para qué la gammagrafía si ya me hicieron el TAC y la resonancia?", "ct scan"),
+        ("la tomografía salió normal, ¿qué otros estudios hay para el insulinoma?", "ct scan"),
+    ],
+)
+def test_a_test_told_as_background_is_left_out_of_the_reading(spanish: str, left_out: str) -> None:
+    assert left_out not in reader().to_english(spanish)
+
+
+def test_background_stays_when_too_little_would_be_left() -> None:
+    # Only the background is asked about: it is the question, so it is read.
+    assert "ct scan" in reader().to_english("la tomografía salió normal")
 
 
 def test_a_question_read_almost_whole_is_answered_despite_a_word_it_does_not_know() -> None:

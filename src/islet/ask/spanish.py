@@ -20,6 +20,7 @@ from typing import Any
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
+from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_sounds import Sounds
@@ -48,12 +49,13 @@ class Reader:
     # Spanish word orders a phrase cannot list ("la operación ... de las paratiroides"): a
     # pattern over the folded question adds its English words to the reading.
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
-        folded = fold(question)
+        folded = without_background(fold(question), self.background)
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
         tokens = [t if self._plural(t) or self._verb(t) else self.sounds.repair(t) for t in typed]
         out: list[str] = []
@@ -157,7 +159,9 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(spellings, dict):
         problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
     patterns = _patterns(document.get("patterns") or {}, path, problems)
-    patterns += organ_patterns(document.get("organ_phrases") or [], f"es/ask/{path.name}", problems)
+    name = f"es/ask/{path.name}"
+    patterns += organ_patterns(document.get("organ_phrases") or [], name, problems)
+    background = background_patterns(document.get("background") or [], name, problems)
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -165,6 +169,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         frozenset(fold(str(w)) for w in skip),
         {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
         patterns,
+        background,
     )
 
 
@@ -210,7 +215,7 @@ def with_names(base: Reader, english: KnowledgeBase, spanish: KnowledgeBase) -> 
                 key = tuple(TOKEN.findall(fold(said)))
                 if key and fold(said) not in known and key not in base.phrases:
                     phrases.setdefault(key, name)
-    return Reader(phrases, base.skip, base.spellings, base.patterns)
+    return Reader(phrases, base.skip, base.spellings, base.patterns, base.background)
 
 
 def _names(item: Any, fields: tuple[str, ...]) -> list[str]:
