@@ -254,8 +254,11 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # test 0.657 / 0.858. The fourth round (es-w4, split before any tuning) left the held-out split
 # at 0.660 / 0.854; tuned on its dev half and on general Spanish forms (verb forms, diminutives,
 # the organ after the growth, a second reading without unknown story words): dev 0.845 / 0.932,
-# test 0.680 / 0.874.
-FLOORS = {"dev": (0.82, 0.91), "test": (0.66, 0.85)}
+# test 0.680 / 0.874. The fifth round (es-w5, split before any tuning) left the held-out split at
+# 0.709 / 0.878; tuned on its dev half (general forms: background clauses, time left, living
+# with diabetes, what causes these tumors, sweat and shake words): dev 0.861 / 0.948, test
+# 0.709 / 0.874.
+FLOORS = {"dev": (0.85, 0.94), "test": (0.70, 0.86)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
