@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 
 from islet.cli.output import (
     AudienceOption,
@@ -21,6 +20,7 @@ from islet.cli.output import (
     LangOption,
     console,
     print_json,
+    print_split_table,
     requested_language,
     safety_panel,
     source_line,
@@ -29,9 +29,10 @@ from islet.cli.safety import eval_safety_command
 from islet.cli.symptom_eval import eval_symptoms_command
 from islet.errors import IsletError
 from islet.i18n import gettext_for
-from islet.language import language_of
+from islet.language import Language, language_of
 
 if TYPE_CHECKING:
+    from islet.ask.answer import AnswerPassage
     from islet.ask.evaluation import Result, Split
 
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
@@ -76,10 +77,7 @@ def ask_command(
     _ = gettext_for(spoken)
     if not reply.in_scope:
         console.print(Panel(escape(reply.message or ""), title=_("Not covered here")))
-        for item in reply.closest:
-            console.print(Panel(escape(item.text), title=escape(item.title)))
-            line = source_line(item.source, spoken)
-            console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
+        _print_passages(reply.closest, spoken)
         console.print(escape(reply.help))
         return
     if reply.message:  # unsure: "Did you mean ...?"
@@ -91,11 +89,16 @@ def ask_command(
         console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
     if reply.safety.danger_topic:
         console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
-    for item in reply.answers:
-        console.print(Panel(escape(item.text), title=escape(item.title)))
-        line = source_line(item.source, spoken)
-        console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
+    _print_passages(reply.answers, spoken)
     console.print(f"[dim]{escape(reply.help)}[/dim]")
+
+
+def _print_passages(passages: list[AnswerPassage], language: Language) -> None:
+    """Each passage in a panel, with its source and why it matched."""
+    for item in passages:
+        console.print(Panel(escape(item.text), title=escape(item.title)))
+        line = source_line(item.source, language)
+        console.print(f"[dim]  {line} · {escape(item.match)}[/dim]\n")
 
 
 @eval_app.command("ask")
@@ -221,29 +224,22 @@ def _print_misses(results: list[Result], held_out: bool) -> None:
 def _print_table(results: list[Result], split: str, count: int) -> None:
     """One column per system, so three systems fit in 80 columns."""
     first = results[0]
-    table = Table(
-        title=(
-            f"Ask Islet on {count} questions ({split}): {first.in_scope} in scope, "
-            f"{first.out_of_scope} out of scope"
-        )
+    title = (
+        f"Ask Islet on {count} questions ({split}): {first.in_scope} in scope, "
+        f"{first.out_of_scope} out of scope"
     )
-    table.add_column("metric", no_wrap=True)
-    for r in results:
-        table.add_column(r.system, justify="right", no_wrap=True)
-    rows: list[tuple[str, list[str]]] = [
-        ("top-1 accuracy", [f"{r.top1:.3f}" for r in results]),
-        ("top-3 accuracy", [f"{r.top3:.3f}" for r in results]),
-        ("MRR@5", [f"{r.mrr5:.3f}" for r in results]),
-        ("wrong declines", [f"{r.wrong_declines:.3f}" for r in results]),
-        ("out-of-scope precision", [_maybe(r.oos_precision) for r in results]),
-        ("out-of-scope recall", [f"{r.oos_recall:.3f}" for r in results]),
-        ("latency median", [f"{r.latency_median_ms:.2f} ms" for r in results]),
-        ("latency p95", [f"{r.latency_p95_ms:.2f} ms" for r in results]),
-        ("index build", [f"{r.build_seconds:.2f} s" for r in results]),
-    ]
-    for name, cells in rows:
-        table.add_row(name, *cells)
-    console.print(table)
+    rows = {
+        "top-1 accuracy": [f"{r.top1:.3f}" for r in results],
+        "top-3 accuracy": [f"{r.top3:.3f}" for r in results],
+        "MRR@5": [f"{r.mrr5:.3f}" for r in results],
+        "wrong declines": [f"{r.wrong_declines:.3f}" for r in results],
+        "out-of-scope precision": [_maybe(r.oos_precision) for r in results],
+        "out-of-scope recall": [f"{r.oos_recall:.3f}" for r in results],
+        "latency median": [f"{r.latency_median_ms:.2f} ms" for r in results],
+        "latency p95": [f"{r.latency_p95_ms:.2f} ms" for r in results],
+        "index build": [f"{r.build_seconds:.2f} s" for r in results],
+    }
+    print_split_table(title, [r.system for r in results], rows)
 
 
 def _maybe(value: float | None) -> str:
