@@ -48,7 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("review", "review_command"),
     "export-static": ("export", "export_static_command"),
     "trials": ("trials", "trials_app"),
-    "eval": ("ask", "eval_app"),
+    "eval": ("evaluate", "eval_app"),
 }
 
 
