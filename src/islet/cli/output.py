@@ -35,21 +35,9 @@ AudienceOption = Annotated[
 ]
 
 
-def _remember_language(value: str | None) -> str | None:
-    """Note the ``--lang`` given, so that an error of the command reads in that language."""
-    from islet.cli import asked_language
-
-    asked_language.set(value)
-    return value
-
-
 LangOption = Annotated[
     str | None,
-    typer.Option(
-        "--lang",
-        help="en or es (default: ISLET_LANG; Ask and symptoms: your words)",
-        callback=_remember_language,
-    ),
+    typer.Option("--lang", help="en or es (default: ISLET_LANG; Ask and symptoms: your words)"),
 ]
 
 
