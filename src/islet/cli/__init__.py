@@ -1,7 +1,7 @@
 """The `islet` command line: thin Typer commands over the core library (no medical logic here).
 
 One module per command group (``knowledge``, ``guide``, ``explain``, ``calculators``, ``ask``,
-``safety``, ``review``, ``export``, ``trials``, ``serve``), joined here and imported only when
+``evaluate``, ``review``, ``trials``, ``serve``), joined here and imported only when
 one of its commands runs, so ``islet show`` never pays for the Ask, guide or trials stacks.
 ``IsletGroup`` is the one place an Islet error becomes a message and an exit code.
 """
@@ -45,7 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "serve_command"),
     "ask": ("ask", "ask_command"),
     "review": ("review", "review_command"),
-    "export-static": ("export", "export_static_command"),
+    "export-static": ("serve", "export_static_command"),
     "trials": ("trials", "trials_app"),
     "eval": ("evaluate", "eval_app"),
 }
