@@ -15,7 +15,7 @@ from islet.model import Item
 from islet.topics import find_in_glossary, glossary_letter, glossary_letters, listed_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
-from islet.web.rendering import render, root, view_query
+from islet.web.rendering import address, render, root, view_query
 
 router = APIRouter()
 
@@ -102,10 +102,8 @@ def item_page(collection: str) -> Callable[..., Response]:
     ) -> Response:
         item = kb.item_in(collection, item_id, kind)
         if item.id != item_id:  # found by alias or name: its page is at its id
-            kept = view_query(request, audience)
-            return RedirectResponse(
-                f"{root(request)}/{PAGES[collection]}/{item.id}{kept}", status_code=307
-            )
+            page = address(request, f"/{PAGES[collection]}/{item.id}", [], audience)
+            return RedirectResponse(page, status_code=307)
         context = more(kb, item_id) if more else {}
         return render(request, template, audience, item=item, **context)
 
