@@ -298,3 +298,8 @@ def test_an_error_type_the_table_does_not_list_reads_as_a_general_sentence() -> 
         "Input should be a valid UUID",
         "Este valor no es válido",
     )
+
+
+def test_a_repeated_lang_reads_the_error_in_the_last_one_as_click_does(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "--lang", "en", "--lang", "es", "insulinomma"])
+    assert result.exit_code == 2 and "Islet no reconoce" in _flat(result.output)

@@ -114,6 +114,21 @@ class KnowledgeBase:
             keys += _variants(bare)
         return _named(query, keys, names, "glossary term", lambda entry: entry.term)
 
+    def item_in(self, collection: str, query: str, kind: str) -> Item:
+        """The item of ``collection`` with id, name or alias ``query`` (its ``id`` differs from
+        ``query`` when an alias or name found it). UnknownTerm for a ``kind``: with the close
+        matches when ``query`` names nothing, without when it names another collection's item."""
+        items: dict[str, Item] = self.collection(collection)
+        if query in items:
+            return items[query]
+        try:
+            item: Item = self.term(query) if collection == "glossary" else self.topic(query)
+        except UnknownTerm as error:
+            raise UnknownTerm(kind, query, error.suggestions) from None
+        if item.id not in items:
+            raise UnknownTerm(kind, query)
+        return item
+
     def tumor_type(self, query: str) -> TumorType:
         """The tumor type named by id, name or alias; case and punctuation do not matter."""
         key = _words(query)

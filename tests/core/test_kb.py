@@ -117,3 +117,32 @@ def test_shipped_kb_is_immutable(kb: KnowledgeBase) -> None:
     item = next(iter(kb.sections.values()))
     with pytest.raises(ValueError):
         item.title = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("collection", "query", "found"),
+    [
+        ("tumor_types", "insulinoma", "insulinoma"),
+        ("tumor_types", "gastrin-producing tumor", "gastrinoma"),  # an alias finds the id
+        ("glossary", "Insulin", "insulin"),
+    ],
+)
+def test_an_item_of_one_collection_is_found_by_id_name_or_alias(
+    kb: KnowledgeBase, collection: str, query: str, found: str
+) -> None:
+    assert kb.item_in(collection, query, "item").id == found
+
+
+@pytest.mark.parametrize(
+    ("collection", "query", "suggested"),
+    [
+        ("tumor_types", "insulinomaa", True),  # names nothing: close matches
+        ("tests", "insulinoma", False),  # names a tumor type, not a test
+    ],
+)
+def test_an_item_not_in_the_collection_is_unknown(
+    kb: KnowledgeBase, collection: str, query: str, suggested: bool
+) -> None:
+    with pytest.raises(UnknownTerm) as unknown:
+        kb.item_in(collection, query, "item")
+    assert bool(unknown.value.suggestions) == suggested

@@ -10,7 +10,6 @@ from markupsafe import escape
 
 from islet import kb as kb_module
 from islet.kb import KnowledgeBase
-from islet.web.rendering import Block, Segment, blocks
 from tests.tables import load_cases
 from tests.webapp import read_page
 
@@ -144,36 +143,3 @@ def test_audience_switch_keeps_the_page_and_its_query(web: TestClient) -> None:
     assert 'href="/tests?type=insulinoma" data-audience="patient"' in html
     assert 'href="/tests?type=insulinoma&amp;audience=professional"' in html
     assert 'href="/summary?audience=professional"' in html  # links keep the view
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("plain words", [Block("para", [[Segment("plain words")]])]),
-        (
-            "a [[insulin]] b",
-            [Block("para", [[Segment("a "), Segment("insulin", "insulin", "*"), Segment(" b")]])],
-        ),
-        (
-            "[[insulin|the hormone]] works",
-            [Block("para", [[Segment("the hormone", "insulin", "*"), Segment(" works")]])],
-        ),
-        ("[[no-such-term|words]]", [Block("para", [[Segment("words")]])]),
-        ("one\n\ntwo", [Block("para", [[Segment("one")]]), Block("para", [[Segment("two")]])]),
-        ("- a\n- b", [Block("list", [[Segment("a")], [Segment("b")]])]),
-        ("", []),
-    ],
-)
-def test_rich_text_blocks(kb: KnowledgeBase, text: str, expected: list[Block]) -> None:
-    definition = kb.glossary["insulin"].definition
-    expected = [
-        Block(
-            b.kind,
-            [
-                [Segment(s.text, s.term, definition) if s.term else s for s in item]
-                for item in b.items
-            ],
-        )
-        for b in expected
-    ]
-    assert blocks(text, kb) == expected

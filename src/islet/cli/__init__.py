@@ -1,7 +1,7 @@
 """The `islet` command line: thin Typer commands over the core library (no medical logic here).
 
 One module per command group (``knowledge``, ``guide``, ``explain``, ``calculators``, ``ask``,
-``safety``, ``review``, ``export``, ``trials``, ``serve``), joined here and imported only when
+``evaluate``, ``review``, ``trials``, ``serve``), joined here and imported only when
 one of its commands runs, so ``islet show`` never pays for the Ask, guide or trials stacks.
 ``IsletGroup`` is the one place an Islet error becomes a message and an exit code.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, MutableMapping
-from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -46,9 +45,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "serve_command"),
     "ask": ("ask", "ask_command"),
     "review": ("review", "review_command"),
-    "export-static": ("export", "export_static_command"),
+    "export-static": ("serve", "export_static_command"),
     "trials": ("trials", "trials_app"),
-    "eval": ("ask", "eval_app"),
+    "eval": ("evaluate", "eval_app"),
 }
 
 
@@ -99,18 +98,14 @@ class LazyCommands(MutableMapping[str, "Command"]):
         return len(self._names)
 
 
-# The ``--lang`` a command was given (set as its options are read), so that its error message
-# is shown in that language; ``ISLET_LANG`` otherwise.
-asked_language: ContextVar[str | None] = ContextVar("asked_language", default=None)
-
-
 def _language(args: list[str]) -> Language:
-    """The language the command was asked for: its ``--lang`` (read from the raw arguments when
-    reading them failed before the option was), else ``ISLET_LANG``, else English."""
+    """The language the command was asked for: its ``--lang`` (read from the raw arguments, so
+    that it is known even when reading them failed before the option was), else
+    ``ISLET_LANG``, else English."""
     from islet.language import parse_language
     from islet.settings import LANG
 
-    for given in (_lang_argument(args), asked_language.get(), LANG.read()):
+    for given in (_lang_argument(args), LANG.read()):
         language = parse_language(given)
         if language is not None:
             return language
@@ -118,15 +113,17 @@ def _language(args: list[str]) -> Language:
 
 
 def _lang_argument(args: list[str]) -> str | None:
-    """The value of ``--lang`` among a command line's raw arguments, if any."""
+    """The value of ``--lang`` among a command line's raw arguments, if any (the last one, as
+    click reads a repeated option)."""
+    value = None
     for position, arg in enumerate(args):
         if arg == "--":
             break
         if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-        if arg == "--lang" and position + 1 < len(args):
-            return args[position + 1]
-    return None
+            value = arg.partition("=")[2]
+        elif arg == "--lang" and position + 1 < len(args):
+            value = args[position + 1]
+    return value
 
 
 class IsletGroup(TyperGroup):
@@ -142,7 +139,6 @@ class IsletGroup(TyperGroup):
         self.commands = LazyCommands()
 
     def invoke(self, ctx: Any) -> Any:  # typer types it with its private vendored Context
-        token = asked_language.set(None)
         args = [*ctx._protected_args, *ctx.args]
         try:
             return super().invoke(ctx)
@@ -162,8 +158,6 @@ class IsletGroup(TyperGroup):
 
             show_usage_error(error, language)
             raise typer.Exit(error.exit_code) from None
-        finally:
-            asked_language.reset(token)
 
 
 app = typer.Typer(

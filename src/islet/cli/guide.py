@@ -16,7 +16,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from islet.cli.output import JsonOption, LangOption, listed, print_json, source_line, text_language
+from islet.cli.output import (
+    JsonOption,
+    LangOption,
+    console,
+    errors,
+    listed,
+    print_result,
+    source_line,
+    text_language,
+)
 from islet.errors import InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
@@ -26,9 +35,6 @@ from islet.kb import KnowledgeBase
 from islet.language import Language
 from islet.messages import N_, written_as
 from islet.translations import in_language
-
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
 
 NO_INPUT = N_(
     "No situation given, and this is not a terminal where Islet could ask questions.\n"
@@ -120,8 +126,7 @@ def guide_command(
 
     Information, not advice: your care team can tell you which options fit you.
     """
-    view = audience
-    language = text_language(lang, view)
+    language = text_language(lang, audience)
     kb = in_language(language)
     facts: dict[str, Any] = _read_situation(situation) if situation else {}
     flags = {
@@ -139,19 +144,16 @@ def guide_command(
     }
     facts.update({name: value for name, value in flags.items() if value is not None})
     given = situation is not None or any(v is not None for v in flags.values())
+    data = guide_data_in(language)
     if interactive or (not given and sys.stdin.isatty() and not as_json):
         # Questions go to stderr when stdout carries JSON, so the JSON stays clean.
-        asker = err_console if as_json else console
-        data = guide_data_in(language)
-        facts = _ask(facts, data, asker, lambda: asker.input("> "), view, kb)
+        asker = errors if as_json else console
+        facts = _ask(facts, data, asker, lambda: asker.input("> "), audience, kb)
     elif not given:
-        err_console.print(escape(gettext_for(language)(NO_INPUT)))
+        errors.print(escape(gettext_for(language)(NO_INPUT)))
         raise typer.Exit(2)
-    result = options_for(situation_from(facts), kb=kb, data=guide_data_in(language), audience=view)
-    if as_json:
-        print_json(result.model_dump(mode="json"))
-    else:
-        show(result, language)
+    result = options_for(situation_from(facts), kb=kb, data=data, audience=audience)
+    print_result(result, as_json, lambda result: show(result, language))
 
 
 def _read_situation(where: str) -> dict[str, Any]:

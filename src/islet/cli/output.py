@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -30,34 +30,14 @@ if TYPE_CHECKING:
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
-# the options of the blind evaluations (islet eval safety, islet eval symptoms)
-SplitOption = Annotated[
-    Literal["both", "dev", "test"],
-    typer.Option("--split", help="both, dev (used for tuning) or test (held out)"),
-]
-DevMissesOption = Annotated[
-    bool, typer.Option("--misses", help="list the tuned (dev) split's misses")
-]
 AudienceOption = Annotated[
     Audience, typer.Option("--audience", "-a", help="patient or professional")
 ]
 
 
-def _remember_language(value: str | None) -> str | None:
-    """Note the ``--lang`` given, so that an error of the command reads in that language."""
-    from islet.cli import asked_language
-
-    asked_language.set(value)
-    return value
-
-
 LangOption = Annotated[
     str | None,
-    typer.Option(
-        "--lang",
-        help="en or es (default: ISLET_LANG; Ask and symptoms: your words)",
-        callback=_remember_language,
-    ),
+    typer.Option("--lang", help="en or es (default: ISLET_LANG; Ask and symptoms: your words)"),
 ]
 
 
@@ -102,13 +82,6 @@ def print_split_table(title: str, columns: list[str], rows: dict[str, list[str]]
     for label, cells in rows.items():
         table.add_row(label, *cells)
     console.print(table)
-
-
-def print_dev_misses(misses: list[str]) -> None:
-    """The tuned (dev) split's misses, one line each; the held-out split's are never listed."""
-    console.print(f"\n[bold]dev[/bold]: {len(misses)} misses")
-    for line in misses:
-        console.print(f"  {line}", soft_wrap=True)
 
 
 def listed(values: list[str] | None) -> list[str] | None:

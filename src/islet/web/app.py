@@ -20,9 +20,9 @@ from islet.web.api import router as api_router
 from islet.web.api.cds import CdsCors
 from islet.web.api.cds import router as cds_router
 from islet.web.cache import PageCache
-from islet.web.head import HeadAsGet
 from islet.web.middleware import (
     BodySizeLimit,
+    HeadAsGet,
     NeverCrash,
     ProxyPrefix,
     SecurityHeaders,

@@ -1,5 +1,6 @@
 """ASGI middleware that hardens every response: security headers, body limit, and a last-resort
-guard so no request ends in a stack trace (the rate limit is in ``islet.web.ratelimit``).
+guard so no request ends in a stack trace (the rate limit is in ``islet.web.ratelimit``); and
+HEAD for every GET route.
 
 Pure ASGI (no BaseHTTPMiddleware) keeps them cheap; none of them logs what a person sent.
 """
@@ -82,6 +83,30 @@ class ProxyPrefix:
             if path == doubled or path.startswith(doubled + "/"):
                 scope = {**scope, "path": path[len(root) :]}
         await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """Answers HEAD by running the GET route and sending its headers only.
+
+    FastAPI's routes answer only the methods they declare, so link checkers and uptime monitors
+    that ask with HEAD got 405. Here a HEAD request runs as a GET and its body is dropped on the
+    way out, so the status, ``Content-Length``, ``ETag`` and every other header match GET exactly.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class SecurityHeaders:

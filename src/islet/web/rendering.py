@@ -1,17 +1,16 @@
-"""Template rendering: the Jinja environment, the shared page context and rich text.
+"""Template rendering: the Jinja environment and the shared page context.
 
-Patient text marks glossary terms as ``[[id]]`` or ``[[id|words]]``. :func:`blocks` turns such
-text into paragraphs and lists of :class:`Segment` values; the ``rich_text`` template partial
-renders a marked term as an in-place explanation. No HTML is built here.
+Templates read patient text as ``blocks`` (paragraphs and lists of glossary-marked runs, from
+:func:`islet.model.marks.blocks`); the ``rich_text`` template partial renders a marked term as
+an in-place explanation. No HTML is built here.
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 from urllib.parse import urlencode
 
 import jinja2
@@ -24,7 +23,8 @@ from islet.i18n import localized, translations
 from islet.kb import KnowledgeBase
 from islet.language import LANGUAGES, Language
 from islet.messages import Message, said
-from islet.model import GLOSSARY_MARK, Audience, TumorTypeName
+from islet.model import Audience, TumorTypeName
+from islet.model.marks import blocks
 from islet.sources.record import versions_summary
 from islet.text import in_sentence
 from islet.translations import in_language
@@ -98,57 +98,6 @@ environment.filters["plain_date"] = plain_date
 environment.filters["in_sentence"] = lambda text: in_sentence(str(shown(text)))
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of text; a glossary term when ``term`` is set (with its definition)."""
-
-    text: str
-    term: str | None = None
-    definition: str | None = None
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph (one item) or a bulleted list (one item per bullet)."""
-
-    kind: Literal["para", "list"]
-    items: list[list[Segment]]
-
-
-def segments(text: str, kb: KnowledgeBase) -> list[Segment]:
-    """``text`` split into plain runs and glossary terms (marks of unknown ids stay plain)."""
-    out: list[Segment] = []
-    position = 0
-    for mark in GLOSSARY_MARK.finditer(text):
-        if mark.start() > position:
-            out.append(Segment(text[position : mark.start()]))
-        term_id = mark.group(1).strip()
-        words = mark.group(2) or term_id.replace("-", " ")
-        entry = kb.glossary.get(term_id)
-        if entry is None:
-            out.append(Segment(words))
-        else:
-            out.append(Segment(words, term_id, entry.definition))
-        position = mark.end()
-    if position < len(text):
-        out.append(Segment(text[position:]))
-    return out
-
-
-def blocks(text: str, kb: KnowledgeBase) -> list[Block]:
-    """Paragraphs (separated by blank lines) and lists (lines starting with ``- ``)."""
-    out: list[Block] = []
-    for chunk in text.strip().split("\n\n"):
-        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        if not lines:
-            continue
-        if all(line.startswith(("- ", "* ")) for line in lines):
-            out.append(Block("list", [segments(line[2:].strip(), kb) for line in lines]))
-        else:
-            out.append(Block("para", [segments(" ".join(lines), kb)]))
-    return out
-
-
 def root(request: Request) -> str:
     """The reverse-proxy path prefix this app is served under ('' when none)."""
     prefix: str = request.scope.get("root_path", "")
@@ -208,7 +157,7 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
         "today": date.today().isoformat(),
         "version": __version__,
         "source_versions": versions_summary(),
-        "blocks": lambda text: blocks(text, kb),
+        "blocks": lambda text: blocks(text, kb.glossary),
         "link_to": lambda item_id: item_link(kb, item_id, prefix, aq),
         "guide_types": get_args(TumorTypeName),
     }

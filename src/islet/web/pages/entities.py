@@ -15,33 +15,11 @@ from islet.model import Item
 from islet.topics import find_in_glossary, glossary_letter, glossary_letters, listed_for
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import PAGES, item_link
-from islet.web.rendering import render, root, view_query
+from islet.web.rendering import address, render, root, view_query
 
 router = APIRouter()
 
 ItemId = Annotated[str, Path(min_length=1, max_length=200)]
-
-
-def find(kb: KnowledgeBase, collection: str, query: str, kind: str) -> Item:
-    """The item of ``collection`` with id ``query``; an alias or name raises Moved to the
-    canonical id; anything else raises UnknownTerm with close matches."""
-    items: dict[str, Item] = kb.collection(collection)
-    if query in items:
-        return items[query]
-    try:
-        item: Item = kb.term(query) if collection == "glossary" else kb.topic(query)
-    except UnknownTerm as error:
-        raise UnknownTerm(kind, query, error.suggestions) from None
-    if item.id in items:
-        raise Moved(item.id)
-    raise UnknownTerm(kind, query)
-
-
-class Moved(Exception):
-    """The page asked for by alias lives at the item's id."""
-
-    def __init__(self, item_id: str) -> None:
-        self.item_id = item_id
 
 
 @router.get("/topics/{query}")
@@ -122,14 +100,10 @@ def item_page(collection: str) -> Callable[..., Response]:
     def page(
         request: Request, item_id: ItemId, kb: KB, audience: AudienceQuery = "patient"
     ) -> Response:
-        try:
-            item = find(kb, collection, item_id, kind)
-        except Moved as moved:
-            kept = view_query(request, audience)
-            return RedirectResponse(
-                f"{root(request)}/{PAGES[collection]}/{moved.item_id}{kept}",
-                status_code=307,
-            )
+        item = kb.item_in(collection, item_id, kind)
+        if item.id != item_id:  # found by alias or name: its page is at its id
+            page = address(request, f"/{PAGES[collection]}/{item.id}", [], audience)
+            return RedirectResponse(page, status_code=307)
         context = more(kb, item_id) if more else {}
         return render(request, template, audience, item=item, **context)
 
