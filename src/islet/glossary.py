@@ -21,7 +21,7 @@ from islet.topics import GlossaryFind, find_in_glossary
 
 class GlossaryEntry(GlossaryTerm):
     """A glossary entry looked up by what a person typed; ``safety`` is the triage's help to
-    show first (None: nothing signalled)."""
+    show first (left out when nothing was signalled)."""
 
     safety: Safety | None = None
 
@@ -35,7 +35,10 @@ def look_up_term(kb: KnowledgeBase, typed: str, language: Language | None = None
     except UnknownTerm as error:
         error.safety = safety
         raise
-    return GlossaryEntry.model_validate({**dict(entry), "safety": safety})
+    # Without help the entry is sent exactly as before: ``safety`` stays unset, and unsent.
+    return GlossaryEntry.model_validate(
+        {**entry.model_dump(), **({"safety": safety} if safety else {})}
+    )
 
 
 def search_glossary(

@@ -254,7 +254,7 @@ def glossary_command(
 
     entry = look_up_term(_knowledge_in(lang), term, requested_language(lang))
     if as_json:
-        print_json(entry.model_dump(mode="json"))
+        print_json(entry.model_dump(mode="json", exclude_unset=True))
         return
     print_help_first(entry.safety)
     console.print(f"[bold]{entry.term}[/bold]: {entry.definition}")

@@ -26,8 +26,12 @@ def help_first(*typed: str | None, language: Language | None = None) -> Safety |
     box, read together) signals an emergency, a crisis or a possible overdose; None otherwise.
 
     ``language`` is the triage's: how to read the text and answer (None: the text's own cues).
+    Each text, and each line of it, is read as a sentence of its own: in a list of earlier
+    treatments, "stopped octreotide last month" must not make the next line ("i dont want to
+    live anymore") a thing of the past.
     """
-    text = "\n".join(part for part in typed if part and part.strip())
+    lines = [line.strip() for part in typed if part for line in part.splitlines()]
+    text = "\n".join(line if line[-1] in ".!?" else f"{line}." for line in lines if line)
     if not text:
         return None
     safety = triage(text, language)

@@ -56,7 +56,8 @@ def read_person(
     """Each fact as typed: an age, ``female``/``male``, a tumor-type id, a grade ``1``-``3``, a
     Ki-67 percent, MEN1 ``yes``/``no``, earlier treatments separated by commas, semicolons or
     lines (``no_prior``: none yet). See :class:`PersonReading`; ``language`` is the triage's."""
-    reading = PersonReading(safety=help_first(prior, language=language))  # help first
+    # help first, each treatment listed read as a sentence of its own
+    reading = PersonReading(safety=help_first(*_SEPARATORS.split(prior), language=language))
     errors = reading.errors
     age_years = _read(read_age, age, errors)
     sex_value = _read(read_sex, sex, errors)

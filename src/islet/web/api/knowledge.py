@@ -57,7 +57,12 @@ def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
     return [view(item, audience) for item in kb.treatments.values()]
 
 
-@router.get("/glossary/{term}", response_model=GlossaryEntry, responses=problem_responses(404))
+@router.get(
+    "/glossary/{term}",
+    response_model=GlossaryEntry,
+    response_model_exclude_unset=True,
+    responses=problem_responses(404),
+)
 def glossary(term: GlossaryWord, kb: KB, language: LanguageQuery = None) -> GlossaryEntry:
     """A medical word in plain language (by id, term or alias); emergency or crisis help first
     in ``safety`` (also on a 404) when the words typed signal one."""
