@@ -26,12 +26,20 @@ as the API names them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from islet.messages import N_
+
+if TYPE_CHECKING:
+    from islet.safety import Safety
 
 
 class IsletError(Exception):
     """Base of every error a person can act on; ``str(error)`` is the message to show."""
+
+    # The safety triage's help for what the person typed, when an entry point found some before
+    # it failed (``islet.safety.help_first``): every interface shows it first, then the error.
+    safety: Safety | None = None
 
 
 class KnowledgeError(IsletError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -24,6 +24,9 @@ from islet.model import (
     TumorType,
     plain_text,
 )
+
+if TYPE_CHECKING:  # the safety stack is loaded by islet.glossary, not by every reader of topics
+    from islet.safety import Safety
 
 # Marked for the catalog: an interface shows the label in the reader's language (localize).
 BEHAVIOUR_LABELS = {
@@ -196,6 +199,7 @@ class GlossaryFind:
     named: list[GlossaryTerm] = field(default_factory=list)
     mentioned: list[GlossaryTerm] = field(default_factory=list)
     close: list[str] = field(default_factory=list)
+    safety: Safety | None = None  # the triage's help to show first (islet.glossary)
 
 
 def glossary_letter(entry: GlossaryTerm) -> str:

@@ -14,11 +14,12 @@ CASES = [
     ("/ask", "#question", "I passed out and my sugar is 40", "tel:911"),
     ("/ask", "#question", "i dont want to live anymore", "tel:988"),
     ("/symptoms", "#symptom-text", "my chest hurts and my left arm is numb", "tel:911"),
+    ("/glossary", "#glossary-q", "i took all my pills", "tel:911"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("path", "field", "text", "link"), CASES, ids=["low-sugar", "crisis", "chest"]
+    ("path", "field", "text", "link"), CASES, ids=["low-sugar", "crisis", "chest", "glossary"]
 )
 def test_the_alert_is_first_and_above_the_fold_on_a_phone(
     phone: Page, base_url: str, path: str, field: str, text: str, link: str

@@ -143,7 +143,10 @@ class IsletGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except IsletError as error:
+            from islet.cli.output import errors, print_help_first
             from islet.i18n import error_text
+
+            print_help_first(error.safety, errors)  # the words typed signalled one: help first
 
             message = escape(error_text(error, _language(args)))
             Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)

@@ -17,7 +17,15 @@ from rich.text import Text
 
 from islet import compiled, settings
 from islet import kb as kb_module
-from islet.cli.output import AudienceOption, JsonOption, LangOption, print_json, text_language
+from islet.cli.output import (
+    AudienceOption,
+    JsonOption,
+    LangOption,
+    print_help_first,
+    print_json,
+    requested_language,
+    text_language,
+)
 from islet.i18n import N_, gettext_for, localize
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -242,10 +250,13 @@ def glossary_command(
     lang: LangOption = None,
 ) -> None:
     """Explain a medical word in plain language."""
-    entry = _knowledge_in(lang).term(term)
+    from islet.glossary import look_up_term
+
+    entry = look_up_term(_knowledge_in(lang), term, requested_language(lang))
     if as_json:
-        print_json(entry.model_dump(mode="json"))
+        print_json(entry.model_dump(mode="json", exclude_unset=True))
         return
+    print_help_first(entry.safety)
     console.print(f"[bold]{entry.term}[/bold]: {entry.definition}")
     if entry.aliases:
         console.print(f"Also called: {', '.join(entry.aliases)}")

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from islet import settings
 from islet.i18n import chosen_language, gettext_for
-from islet.language import Language
+from islet.language import Language, language_of
 from islet.model import Audience
 
 if TYPE_CHECKING:
@@ -108,6 +108,13 @@ def source_line(source: Source | SourceRef, language: Language = "en") -> str:
         section=escape(source.section),
         date=source.version_date,
     )
+
+
+def print_help_first(safety: Safety | None, out: Console = console) -> None:
+    """The safety triage's help for what a person typed in a box, before the command's answer
+    (``islet.safety.help_first``); titled in the language of its message."""
+    if safety is not None and (panel := safety_panel(safety, language_of(safety.message))):
+        out.print(panel)
 
 
 def safety_panel(safety: Safety, language: Language = "en") -> Panel | None:

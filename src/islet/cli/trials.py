@@ -20,7 +20,14 @@ from rich.table import Table
 from rich.text import Text
 
 from islet import settings
-from islet.cli.output import JsonOption, LangOption, print_result, text_language
+from islet.cli.output import (
+    JsonOption,
+    LangOption,
+    print_help_first,
+    print_result,
+    requested_language,
+    text_language,
+)
 from islet.i18n import gettext_for, localize
 from islet.language import Language
 
@@ -195,7 +202,7 @@ def search_command(
         radius=radius,
         limit=limit,
     )
-    result = localize(search(query, _db(db)), language)
+    result = localize(search(query, _db(db), requested_language(lang)), language)
     print_result(result, as_json, lambda result: _print_hits(result, language))
 
 
@@ -203,6 +210,7 @@ def _print_hits(result: TrialSearchResult, language: Language = "en") -> None:
     from islet.trials.codes import code_words, codes_words
 
     _ = gettext_for(language)
+    print_help_first(result.safety)
     console.print(
         _("{total} of {searched} stored trials match (records as of {date}).").format(
             total=result.total,
@@ -278,7 +286,8 @@ def show_command(
             "prior_treatments": [] if no_prior else (prior or None),
         }
     )
-    detail = show(nct_id, _db(db), person=person, near=read_place(near), radius_miles=radius)
+    place, asked = read_place(near), requested_language(lang)
+    detail = show(nct_id, _db(db), person=person, near=place, radius_miles=radius, language=asked)
     detail = localize(detail, language)
     print_result(detail, as_json, lambda detail: _print_detail(detail, language))
 
@@ -287,6 +296,7 @@ def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
     from islet.trials.codes import code_words, codes_words, outcome_words, sex_words
 
     _ = gettext_for(language)
+    print_help_first(detail.safety)
     trial = detail.trial
     interventions = ", ".join(
         i.name + (f" ({code_words(i.type, language)})" if i.type else "")

@@ -25,7 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet import settings
 from islet.errors import RegistryUnavailable, TrialDataError
+from islet.language import Language
 from islet.messages import N_
+from islet.safety import help_first
 from islet.trials.client import DEFAULT_BASE_URL, USER_AGENT, StudyQuery
 from islet.trials.conditions import condition_terms, resolve_type
 from islet.trials.records import MalformedRecord, Trial, parse_study
@@ -34,7 +36,7 @@ from islet.trials.search import (
     TrialSearchResult,
     matched_terms,
     ranked,
-    search,
+    search_stored,
     search_terms,
 )
 from islet.trials.store import LIVE_SOURCE, CachedSearch, StoredTrial, TrialStore
@@ -83,14 +85,32 @@ async def find_trials(
     db: Path,
     registry: Registry,
     *,
+    language: Language | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> TrialSearchResult:
     """Imported records when there are any; otherwise a live (or recently kept) registry
     search. Raises TrialDataError for an unreadable store and RegistryUnavailable when there
-    are no records and the registry cannot answer."""
+    are no records and the registry cannot answer. The condition as typed goes through the
+    safety triage first (``language`` is the triage's), its help on the result (``safety``)."""
+    safety = help_first(query.condition, language=language)
+    try:
+        found = await _found(query, db, registry, transport, now)
+    except RegistryUnavailable as error:
+        error.safety = safety
+        raise
+    return found.model_copy(update={"safety": safety})
+
+
+async def _found(
+    query: TrialQuery,
+    db: Path,
+    registry: Registry,
+    transport: httpx.AsyncBaseTransport | None,
+    now: Callable[[], datetime],
+) -> TrialSearchResult:
     if db.is_file():
-        local = search(query, db)
+        local = search_stored(query, db)
         if local.searched > 0:
             return local
     key = cache_key(query)

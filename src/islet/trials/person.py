@@ -3,8 +3,9 @@
 The screening form hands every field as typed to :func:`read_person` and gets the facts, or one
 ``InvalidInput`` per field at fault (the form shows each beside its field and keeps what was
 typed). An empty field means "not said", never "no". Field names are the form's: ``age``,
-``sex``, ``tumor_type``, ``grade``, ``ki67``, ``men1``, ``prior``. Nothing read here is stored or
-logged.
+``sex``, ``tumor_type``, ``grade``, ``ki67``, ``men1``, ``prior``. The earlier treatments are
+free text: the safety triage reads them first (``safety``), even when a field is at fault. Nothing
+read here is stored or logged.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import TypeVar, get_args
 from pydantic import ValidationError
 
 from islet.errors import InvalidInput
+from islet.language import Language
 from islet.messages import N_
+from islet.safety import Safety, help_first
 from islet.trials.eligibility import PersonFacts, TumorTypeId
 from islet.trials.query import read_age, read_number, read_sex
 
@@ -30,10 +33,12 @@ T = TypeVar("T")
 
 @dataclass
 class PersonReading:
-    """The facts when every field could be used (else None), and the errors by field."""
+    """The facts when every field could be used (else None), the errors by field, and the
+    safety triage's help for the earlier treatments as typed (None: nothing signalled)."""
 
     person: PersonFacts | None = None
     errors: dict[str, InvalidInput] = field(default_factory=dict)
+    safety: Safety | None = None
 
 
 def read_person(
@@ -46,11 +51,13 @@ def read_person(
     men1: str = "",
     prior: str = "",
     no_prior: bool = False,
+    language: Language | None = None,
 ) -> PersonReading:
     """Each fact as typed: an age, ``female``/``male``, a tumor-type id, a grade ``1``-``3``, a
     Ki-67 percent, MEN1 ``yes``/``no``, earlier treatments separated by commas, semicolons or
-    lines (``no_prior``: none yet). See :class:`PersonReading`."""
-    reading = PersonReading()
+    lines (``no_prior``: none yet). See :class:`PersonReading`; ``language`` is the triage's."""
+    # help first, each treatment listed read as a sentence of its own
+    reading = PersonReading(safety=help_first(*_SEPARATORS.split(prior), language=language))
     errors = reading.errors
     age_years = _read(read_age, age, errors)
     sex_value = _read(read_sex, sex, errors)

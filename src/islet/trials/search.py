@@ -4,7 +4,9 @@ Filters on the trial (condition or tumor type, status, phase, intervention type,
 keep a trial only when its record shows it fits. Filters on the person (age, sex) drop a trial
 only on a definite conflict with the record's structured fields: a missing age limit means no
 limit, as on ClinicalTrials.gov, and a missing sex field drops nothing. The person's age and
-place are used for this one answer and never stored or logged.
+place are used for this one answer and never stored or logged. What a person types in their own
+words (a condition, earlier treatments) is read by the safety triage first; its help rides on
+the answer (``safety``) so that every interface shows it before the trials.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from pydantic import BaseModel
 
 from islet.errors import UnknownTerm
 from islet.i18n import Text
+from islet.language import Language
 from islet.messages import N_, Message
+from islet.safety import Safety, help_first
 from islet.text import WORD, fold
 from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
 from islet.trials.criteria import age_range_text
@@ -82,6 +86,7 @@ class TrialSearchResult(BaseModel):
     fetched_at: str | None = None  # when the registry was asked (ISO 8601, UTC)
     stale: bool = False  # the registry could not be reached; these are the last results kept
     registry_total: int | None = None  # how many studies the registry found in all
+    safety: Safety | None = None  # the triage's help for the condition as typed, to show first
 
 
 class TrialDetail(BaseModel):
@@ -93,11 +98,22 @@ class TrialDetail(BaseModel):
     location_summary: Text
     sites: list[Site]  # nearest first when a place was given
     screening: ScreeningResult | None
+    # The triage's help for the earlier treatments as typed, to show first. Only emergency,
+    # crisis and a possible overdose (islet.safety.boxes): "stopped octreotide last month" is
+    # an earlier treatment here, not a medicine question.
+    safety: Safety | None = None
 
 
-def search(query: TrialQuery, db: Path) -> TrialSearchResult:
+def search(query: TrialQuery, db: Path, language: Language | None = None) -> TrialSearchResult:
     """The stored trials that fit ``query``; nearest first when a place is given, otherwise
-    trials still taking people first, then the most recently updated."""
+    trials still taking people first, then the most recently updated. The condition as typed
+    goes through the safety triage first (``language`` is the triage's)."""
+    safety = help_first(query.condition, language=language)
+    return search_stored(query, db).model_copy(update={"safety": safety})
+
+
+def search_stored(query: TrialQuery, db: Path) -> TrialSearchResult:
+    """:func:`search` without the safety triage, for a caller that has run it already."""
     terms = search_terms(query)
     with TrialStore.open_for_reading(db) as store:
         return ranked(
@@ -139,9 +155,24 @@ def show(
     person: PersonFacts | None = None,
     near: Point | None = None,
     radius_miles: float = DEFAULT_RADIUS_MILES,
+    language: Language | None = None,
 ) -> TrialDetail:
     """One stored trial in full, with its sites (nearest first from ``near``) and, when the
-    person gave any facts, a screening of its criteria."""
+    person gave any facts, a screening of its criteria. Their earlier treatments go through the
+    safety triage first (``language`` is the triage's); an unknown trial's UnknownTerm carries
+    its help."""
+    typed = (person.prior_treatments or []) if person is not None else []
+    safety = help_first(*typed, language=language)
+    try:
+        return _detail(nct_id, db, person, near, radius_miles).model_copy(update={"safety": safety})
+    except UnknownTerm as error:
+        error.safety = safety
+        raise
+
+
+def _detail(
+    nct_id: str, db: Path, person: PersonFacts | None, near: Point | None, radius_miles: float
+) -> TrialDetail:
     key = nct_id.strip().upper()
     with TrialStore.open_for_reading(db) as store:
         stored = store.get(key) if re.match(NCT_PATTERN, key) else None

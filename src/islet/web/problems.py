@@ -24,6 +24,7 @@ from islet.i18n import N_, localize
 from islet.language import Language
 from islet.messages import Message, said
 from islet.model import Audience
+from islet.safety import Safety
 from islet.validation import validation_message
 from islet.web.deps import asked_language, requested_language
 from islet.web.middleware import is_api
@@ -84,6 +85,7 @@ def error_response(
     headers: dict[str, str] | None = None,
     errors: list[dict[str, str]] | None = None,
     suggestions: list[str] | None = None,
+    safety: Safety | None = None,
 ) -> Response:
     """Problem JSON for the API, an HTML error page for everything else (also the middleware's
     ``ErrorResponder``)."""
@@ -92,6 +94,8 @@ def error_response(
         extra: dict[str, Any] = {"title": localize(status_title(status), language)}
         if suggestions:
             extra["suggestions"] = suggestions
+        if safety is not None:
+            extra["safety"] = safety.model_dump(mode="json")
         return problem(
             status, localize(detail, language), localize(errors, language), headers, **extra
         )
@@ -109,6 +113,7 @@ def error_response(
         detail=detail,
         errors=errors or [],
         suggestions=suggestions or [],
+        safety=safety,
     )
 
 
@@ -179,6 +184,7 @@ async def on_islet_error(request: Request, error: Exception) -> Response:
         shown.detail or said(error),
         errors=at_fault,
         suggestions=getattr(error, "suggestions", None),
+        safety=error.safety,
     )
 
 

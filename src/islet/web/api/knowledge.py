@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 
 from islet import __version__
+from islet.glossary import GlossaryEntry, look_up_term
 from islet.i18n import localize
-from islet.model import GlossaryTerm
 from islet.sources.record import versions_summary
 from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
 from islet.web.api.schemas import Health, problem_responses
-from islet.web.deps import KB, AudienceQuery, KBLanguage
+from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
 
@@ -57,7 +57,13 @@ def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
     return [view(item, audience) for item in kb.treatments.values()]
 
 
-@router.get("/glossary/{term}", response_model=GlossaryTerm, responses=problem_responses(404))
-def glossary(term: GlossaryWord, kb: KB) -> GlossaryTerm:
-    """A medical word in plain language (by id, term or alias)."""
-    return kb.term(term)
+@router.get(
+    "/glossary/{term}",
+    response_model=GlossaryEntry,
+    response_model_exclude_unset=True,
+    responses=problem_responses(404),
+)
+def glossary(term: GlossaryWord, kb: KB, language: LanguageQuery = None) -> GlossaryEntry:
+    """A medical word in plain language (by id, term or alias); emergency or crisis help first
+    in ``safety`` (also on a 404) when the words typed signal one."""
+    return look_up_term(kb, term, language)

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from islet.safety import Safety
 from islet.sources.record import SourceVersion
 
 
@@ -36,6 +37,7 @@ class Problem(BaseModel):
     field: str | None = None
     errors: list[FieldError] = []
     suggestions: list[str] = []
+    safety: Safety | None = None  # the triage's help for the words typed, to show first
 
 
 class Health(BaseModel):

@@ -53,13 +53,16 @@ async def trials(
     ``registry-unavailable`` with ``search_elsewhere`` links when it cannot be reached. Islet's
     own sentences (ages, places) follow ``lang``; the records' texts stay as published."""
     try:
-        found = await find_trials(filters.query(), default_db_path(), Registry.from_env())
+        query, registry = filters.query(), Registry.from_env()
+        found = await find_trials(query, default_db_path(), registry, language=language)
         return localize(found, language or "en")
     except RegistryUnavailable as error:
-        return _registry_unavailable(request, said(error), language or "en")
+        return _registry_unavailable(request, error, language or "en")
 
 
-def _registry_unavailable(request: Request, reason: str, language: Language) -> JSONResponse:
+def _registry_unavailable(
+    request: Request, error: RegistryUnavailable, language: Language
+) -> JSONResponse:
     pdq = request.app.state.kb.pdq
     elsewhere = [
         {"name": "NCI's clinical trials search", "url": pdq.nci_trial_search_url},
@@ -68,11 +71,14 @@ def _registry_unavailable(request: Request, reason: str, language: Language) -> 
     ]
     return problem(
         503,
-        localize(N_("No trial records are imported here and {reason}.", reason=reason), language),
+        localize(
+            N_("No trial records are imported here and {reason}.", reason=said(error)), language
+        ),
         headers={"Retry-After": "60"},
         type="registry-unavailable",
         title=localize(N_("Trial search unavailable"), language),
         search_elsewhere=elsewhere,
+        safety=error.safety and error.safety.model_dump(mode="json"),
     )
 
 
@@ -118,5 +124,6 @@ def screening(nct_id: NctId, body: ScreeningRequest, language: LanguageQuery = N
         person=body.person,
         near=read_place(lat=body.lat, lon=body.lon),
         radius_miles=body.radius,
+        language=language,
     )
     return localize(found, language or "en")

@@ -10,10 +10,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import UnknownTerm
+from islet.glossary import search_glossary
 from islet.kb import KnowledgeBase
 from islet.model import Item
-from islet.topics import find_in_glossary, glossary_letter, glossary_letters, listed_for
-from islet.web.deps import KB, AudienceQuery
+from islet.topics import glossary_letter, glossary_letters, listed_for
+from islet.web.deps import KB, AudienceQuery, asked_language
 from islet.web.links import PAGES, item_link
 from islet.web.rendering import address, render, root, view_query
 
@@ -59,7 +60,7 @@ def glossary(
     """Every medical word; with ``q`` the words that fit a search, with ``letter`` one letter
     of the A–Z index. Both work from the address alone (no JavaScript)."""
     terms = sorted(kb.glossary.values(), key=lambda t: t.term.lower())
-    found = find_in_glossary(kb, q) if q.strip() else None
+    found = search_glossary(kb, q, asked_language(request)) if q.strip() else None
     chosen = letter.upper() if letter.strip() else ""
     if found is not None:
         terms = found.named

@@ -36,7 +36,7 @@ from islet.trials.search import (
 )
 from islet.trials.store import TrialStore, default_db_path
 from islet.trials.vocabulary import vocabulary
-from islet.web.deps import AudienceQuery
+from islet.web.deps import AudienceQuery, asked_language
 from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     ScreeningFields,
@@ -140,7 +140,8 @@ def screening(
     audience: AudienceQuery = "patient",
 ) -> Response:
     """The study with each criterion Islet can read marked met, not met or undetermined."""
-    return _study(request, audience, nct_id, read_screening(sent), sent.near, sent.radius)
+    form = read_screening(sent, asked_language(request))
+    return _study(request, audience, nct_id, form, sent.near, sent.radius)
 
 
 # --- Page assembly ------------------------------------------------------------------------------
@@ -167,6 +168,7 @@ def _study(
             status_code=404,
             nct_id=nct_id,
             suggestions=error.suggestions,
+            safety=form.safety,
         )
     except TrialDataError:
         return _no_store(request, audience, missing_status=404)

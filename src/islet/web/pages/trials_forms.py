@@ -16,7 +16,9 @@ from starlette.datastructures import QueryParams
 
 from islet.errors import IsletError
 from islet.i18n import Text
+from islet.language import Language
 from islet.messages import N_, said
+from islet.safety import Safety
 from islet.trials.eligibility import PersonFacts
 from islet.trials.filters import read_shortlist
 from islet.trials.geo import Point
@@ -100,6 +102,7 @@ class ScreeningForm(ScreeningFields):
 
     errors: dict[str, Text] = {}
     person: PersonFacts | None = None
+    safety: Safety | None = None  # the triage's help for the earlier treatments as typed
 
 
 def read_search(params: QueryParams) -> SearchForm:
@@ -153,14 +156,13 @@ def messages(errors: Mapping[str, IsletError]) -> dict[str, str]:
     }
 
 
-def read_screening(sent: ScreeningFields) -> ScreeningForm:
+def read_screening(sent: ScreeningFields, language: Language | None) -> ScreeningForm:
     """A person's facts from the screening form, read by the core (``islet.trials.person``)."""
     form = ScreeningForm(**sent.model_dump())
-    reading = read_person(
-        **sent.model_dump(exclude={"near", "radius", "no_prior"}), no_prior=bool(sent.no_prior)
-    )
+    fields = sent.model_dump(exclude={"near", "radius", "no_prior"})
+    reading = read_person(**fields, no_prior=bool(sent.no_prior), language=language)
     form.errors.update(messages(reading.errors))
-    form.person = reading.person
+    form.person, form.safety = reading.person, reading.safety
     return form
 
 
