@@ -95,7 +95,7 @@ def _patterns(
         number_first=re.compile(rf"(?<![\w.]){NUMBER}{UNIT} (?:{'|'.join(number_before)})(?![\w])")
         if number_before
         else None,
-        age=re.compile(rf"(?<![\w'])(?:{'|'.join(ages)}) $") if ages else None,
+        age=re.compile(rf"(?<![\w'])(?:{'|'.join(ages)})$") if ages else None,
         sugar=re.compile("|".join(re.escape(w) for w in sugar)),
         measure=re.compile(rf"(?<![\w'])(?:{'|'.join(measures)})(?![\w'])") if measures else None,
     )
