@@ -5,6 +5,8 @@ A number counts as a reading when it follows a glucose word closely ("sugar", "m
 point or below the vocabulary's ``mmol_if_below`` is read as mmol/L, anything else as mg/dL.
 Low is below ``low_mg_dl`` (70 mg/dL, 3.9 mmol/L); serious below ``serious_mg_dl`` (54, 3.0).
 A low number is always low: a nearby "high" never changes how a number is read.
+A number is no reading when it is someone's age ("mi hijo de 45") or belongs to another measure
+named just before the reading word ("el potasio me salio en 3.2", "el ki 67 marca 15").
 """
 
 from __future__ import annotations
