@@ -169,13 +169,17 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.675 -> 0.717, 0.831 -> 0.855, false alarms 0.072 (8 of 111, unchanged). es-w12 (split
     # before any tuning; untuned on its held-out third 12/12, 10/10, 6/8, 0/10 false alarms)
     # lowered the dev figures and the held-out medication one: floors at the figures with it.
-    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.992
+    # Tuned on its dev split (general families: chat spellings, regional words, religious,
+    # burden and no-sense wordings, self-harm words, stroke words; ages and other lab values no
+    # sugar readings; the model retrained): dev 1.000 / 1.000 / 0.995 / 0.000, held out
+    # 0.858 -> 0.858, 0.746 -> 0.785, 0.846 -> 0.857, false alarms 0.066 (8 of 121, unchanged).
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.996
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.008
-    assert test.recall_of("emergency") >= 0.855 and test.recall_of("crisis") >= 0.745
-    assert test.recall_of("medication") >= 0.845 and test.false_alarm_rate <= 0.067
+    assert dev.recall_of("medication") >= 0.990 and dev.false_alarm_rate <= 0.004
+    assert test.recall_of("emergency") >= 0.855 and test.recall_of("crisis") >= 0.780
+    assert test.recall_of("medication") >= 0.855 and test.false_alarm_rate <= 0.067
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------

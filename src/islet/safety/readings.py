@@ -5,6 +5,8 @@ A number counts as a reading when it follows a glucose word closely ("sugar", "m
 point or below the vocabulary's ``mmol_if_below`` is read as mmol/L, anything else as mg/dL.
 Low is below ``low_mg_dl`` (70 mg/dL, 3.9 mmol/L); serious below ``serious_mg_dl`` (54, 3.0).
 A low number is always low: a nearby "high" never changes how a number is read.
+A number is no reading when it is someone's age ("mi hijo de 45") or belongs to another measure
+named just before the reading word ("el potasio me salio en 3.2", "el ki 67 marca 15").
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ class _Patterns:
     not_after: re.Pattern[str]  # "40 years": not a reading
     threshold: re.Pattern[str]  # "under 40": a limit, not a reading
     number_first: re.Pattern[str] | None  # "40 de azucar"
+    age: re.Pattern[str] | None  # "mi hijo de 45": an age, not a reading
+    measure: re.Pattern[str] | None  # "el potasio": another measure named before a reading word
+    sugar: re.Pattern[str]  # a word that names blood sugar ("azucar", "glucose")
 
 
 @cache
@@ -66,10 +71,10 @@ def _patterns(
     words: tuple[str, ...],
     gap: int,
     not_glucose: tuple[str, ...],
-    extra: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
+    extra: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ()),
 ) -> _Patterns:
     alternation = "|".join(words)
-    not_after, thresholds, number_before = extra
+    not_after, thresholds, number_before, ages, sugar, measures = extra
     return _Patterns(
         after_word=re.compile(
             rf"(?<![\w'])(?:{alternation})(?:s)?((?: [a-z']+){{0,{gap}}}?) (?:in the |the )?"
@@ -92,6 +97,9 @@ def _patterns(
         number_first=re.compile(rf"(?<![\w.]){NUMBER}{UNIT} (?:{'|'.join(number_before)})(?![\w])")
         if number_before
         else None,
+        age=re.compile(rf"(?<![\w'])(?:{'|'.join(ages)})$") if ages else None,
+        sugar=re.compile("|".join(re.escape(w) for w in sugar)),
+        measure=re.compile(rf"(?<![\w'])(?:{'|'.join(measures)})(?![\w'])") if measures else None,
     )
 
 
@@ -109,6 +117,9 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
         tuple(vocabulary.not_a_reading_after),
         tuple(vocabulary.thresholds),
         tuple(vocabulary.number_before),
+        tuple(vocabulary.ages_before),
+        tuple(vocabulary.sugar_context),
+        tuple(vocabulary.measures_before),
     )
     patterns = _patterns(
         tuple(dict.fromkeys(words)), vocabulary.gap, tuple(vocabulary.not_glucose), extra
@@ -120,6 +131,8 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
         ):
             continue
         if match.group(4) is None and patterns.not_after.match(text[match.end() :]):
+            continue
+        if _age(patterns, text, match.start(2)) or _other_measure(patterns, text, match):
             continue
         found[match.start(2)] = _reading(match.group(2), match.group(4), match.group(0), vocabulary)
     for match in patterns.before_word.finditer(text):
@@ -134,7 +147,7 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
             )
     if sugar_in_text:
         for match in patterns.with_unit.finditer(text):
-            if _threshold(patterns, text, match.start(1)):
+            if _threshold(patterns, text, match.start(1)) or _other_measure(patterns, text, match):
                 continue
             found.setdefault(
                 match.start(1), _reading(match.group(1), match.group(3), match.group(0), vocabulary)
@@ -152,6 +165,31 @@ def lone_number(text: str, vocabulary: GlucoseWords) -> list[GlucoseReading]:
     if match is None or match.group(2):  # "40s" alone is no reading
         return []
     return [_reading(match.group(1), match.group(3), match.group(0), vocabulary)]
+
+
+# how far before a reading word a named other measure still owns its number ("el potasio me
+# salio en 3.2", "el ki 67 marca 15"), and how far after it a sugar word takes it back ("me salio
+# 45 el sugar")
+MEASURE_BEFORE = 4
+SUGAR_AFTER = 2
+
+
+def _other_measure(patterns: _Patterns, text: str, match: re.Match[str]) -> bool:
+    """Whether another measure named just before the match owns its number, which no sugar
+    word in the match or just after it claims."""
+    before = " ".join(text[: match.start()].split()[-MEASURE_BEFORE:])
+    after = " ".join(text[match.end() :].split()[:SUGAR_AFTER])
+    if patterns.measure is None or not patterns.measure.search(before):
+        return False
+    return not patterns.sugar.search(match.group(0)) and not patterns.sugar.search(after)
+
+
+def _age(patterns: _Patterns, text: str, start: int) -> bool:
+    """Whether the number at ``start`` is someone's age ("mi hijo de 45"), unless sugar is named
+    right after it ("mi hijo tiene 45 de azucar")."""
+    if patterns.age is None or not patterns.age.search(text[:start]):
+        return False
+    return not (patterns.number_first and patterns.number_first.match(text, start))
 
 
 def _threshold(patterns: _Patterns, text: str, start: int) -> bool:

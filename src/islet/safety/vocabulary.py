@@ -128,6 +128,9 @@ class Context(_Patterns):
     # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
     # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
     not_waking_wishes: list[str] = Field(default_factory=list)
+    # someone away who does not answer messages ("no vino a trabajar y no contesta"): no sign of
+    # a person lying unresponsive in its words (read like ``not_waking_wishes``)
+    away_not_answering: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -141,6 +144,7 @@ class Context(_Patterns):
         "as_prescribed",
         "clinician_changes",
         "not_waking_wishes",
+        "away_not_answering",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
@@ -162,6 +166,11 @@ class GlucoseWords(Strict):
     not_a_reading_after: list[str] = Field(default_factory=list)
     thresholds: list[str] = Field(default_factory=list)
     number_before: list[str] = Field(default_factory=list)
+    # words just before a number that make it someone's age ("mi hijo de 45", "a sus 60")
+    ages_before: list[str] = Field(default_factory=list)
+    # other measures that, named just before a reading word, own its number ("el potasio me
+    # salio en 3.2", "el ki 67 marca 15") unless a sugar word claims it
+    measures_before: list[str] = Field(default_factory=list)
 
 
 class Grammar(Strict):
