@@ -8,6 +8,7 @@ import re
 import pytest
 
 from islet.ask import answer, passages
+from islet.ask.focus import asking_parts
 from islet.ask.lexicon import load_lexicon
 from islet.ask.words import fold
 from islet.kb import KnowledgeBase
@@ -47,3 +48,36 @@ def test_an_illness_next_to_the_summarys_subject_is_answered(question: str) -> N
     reply = answer(question)
     assert reply.in_scope, reply.message
     assert reply.answers
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("my dad has diabetes and an insulinoma, what are the options", ["what are the options"]),
+        ("He also has pancreatitis. How is it managed?", ["how is it managed?"]),
+        ("is pancreatitis the same thing? my uncle had it", ["is pancreatitis the same thing?"]),
+        ("her sister has a lung carcinoid - how is that treated?", ["how is that treated?"]),
+        ("they found it on a ct for my kidney stone", []),
+    ],
+)
+def test_the_asking_parts_of_a_question_are_told_from_its_story(
+    question: str, parts: list[str]
+) -> None:
+    assert asking_parts(fold(question)) == parts
+
+
+def test_every_neighbour_name_is_left_out_of_the_summarys_own_words(kb: KnowledgeBase) -> None:
+    # A name the patient passages use is the summary's own: it must not decline a question.
+    text = " ".join(
+        re.sub(r"[^a-z0-9 ]", " ", fold(f"{p.title} {p.text}"))
+        for p in passages(kb)
+        if p.audience != "professional"
+    )
+    text = " ".join(text.split())
+    used = [
+        name
+        for neighbour in load_lexicon().neighbours
+        for name in neighbour.names
+        if re.search(rf"\b{re.escape(name)}s?\b", text)
+    ]
+    assert used == []
