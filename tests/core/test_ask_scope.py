@@ -8,7 +8,7 @@ import re
 import pytest
 
 from islet.ask import answer, passages
-from islet.ask.focus import asking_parts
+from islet.ask.focus import asking_parts, told_in_the_story
 from islet.ask.lexicon import load_lexicon
 from islet.ask.words import fold
 from islet.kb import KnowledgeBase
@@ -81,3 +81,24 @@ def test_every_neighbour_name_is_left_out_of_the_summarys_own_words(kb: Knowledg
         if re.search(rf"\b{re.escape(name)}s?\b", text)
     ]
     assert used == []
+
+
+CT = ("test:ct-scan", "ct")
+WATCH = ("treatment:watchful-waiting", "watching")
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "story"),
+    [
+        ("it showed on a ct. is watching it an option?", [CT, WATCH], set()),
+        ("it showed on a ct. is watching the tumor an option?", [CT, WATCH], {"test:ct-scan"}),
+        ("they found it on a ct, is watching an option", [CT, WATCH], {"test:ct-scan"}),
+        ("the letter lists a ct and watching. what is that", [CT, WATCH], set()),
+        ("they found it on a ct", [CT], set()),
+        ("what does a ct show, is watching an option", [CT, WATCH], set()),
+    ],
+)
+def test_items_named_only_in_the_story_are_context(
+    question: str, named: list[tuple[str, str]], story: set[str]
+) -> None:
+    assert told_in_the_story(question, named, {"test", "treatment"}) == story

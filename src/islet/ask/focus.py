@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from islet.ask.words import words
+
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 _CLAUSE = re.compile(r",|\s-+\s|\bbut\b|\bso\b")
 _ASKING = re.compile(
@@ -91,3 +93,18 @@ def _points_to(
     before = question[: question.find(part)]
     ends = [m.end() for p in patterns for m in p.finditer(before)]
     return bool(ends) and not names_subject(before[max(ends) :])
+
+
+def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[str]) -> set[str]:
+    """The named items (``named``: "kind:id" with the words that named it) of ``kinds`` that
+    the question names only in its story while an asking part names something else ("it
+    showed on a CT, is watching the tumor an option": the CT is how, not what); none when no
+    part of it asks or names an item."""
+    parts = asking_parts(question)
+    if any(_POINTING.search(part) for part in parts):
+        return set()  # "what kind of drug is that" asks about the story's item
+    read = [" ".join(words(part)) for part in parts]
+    asked = {t for t, said in named if any(f" {said} " in f" {part} " for part in read)}
+    if not asked:
+        return set()
+    return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
