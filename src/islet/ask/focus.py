@@ -38,6 +38,17 @@ _POINTING = re.compile(
     r"handled|cured|fixed|operated|removed|done)\b))"
 )
 
+# A comparison asked about ("how is it different from ...", "is it the same as ...").
+_COMPARING = re.compile(
+    r"\b(same|different|difference|differ|differs|compared?|comparison|vs|versus|unlike|"
+    r"not like|rather than|instead of|other kind|than)\b"
+)
+
+
+def compares(question: str) -> bool:
+    """Whether an asking part of ``question`` compares two things."""
+    return any(_COMPARING.search(part) for part in asking_parts(question))
+
 
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when

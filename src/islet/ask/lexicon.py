@@ -144,6 +144,9 @@ class Neighbour(Strict):
     names: list[str] = Field(min_length=1)  # lower case, no apostrophes: "von hippel lindau"
     closest: list[str] = Field(min_length=1)  # "kind:id" of what the summary does cover
     reason: OutOfScopeReason = "near-neighbour"
+    # The summary tells its subject from this neighbour: a question that compares the two
+    # ("is this different from regular pancreatic cancer?") is answered.
+    compared: bool = False
 
     def pattern(self) -> str:
         """Every name as a whole word or phrase (a plural "s" allowed; spaces or hyphens)."""

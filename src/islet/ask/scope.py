@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from islet.ask.focus import about_neighbour, asks_about
+from islet.ask.focus import about_neighbour, asks_about, compares
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
 from islet.ask.words import fold
@@ -32,11 +32,14 @@ class Scope:
         answering = lexicon.answering
         # The named neighbours (ask/neighbours.yaml) after the rules: a rule's own closest
         # items and message come first.
-        rules = answering.out_of_scope + [
-            OutOfScopeRule(reason=n.reason, patterns=[n.pattern()], closest=n.closest)
+        named = [
+            (OutOfScopeRule(reason=n.reason, patterns=[n.pattern()], closest=n.closest), n)
             for n in lexicon.neighbours
         ]
+        rules = answering.out_of_scope + [rule for rule, _ in named]
         self._rules = [(rule, [re.compile(p) for p in rule.patterns]) for rule in rules]
+        # Neighbours the summary tells its subject from: a comparison of the two is answered.
+        self._compared = {id(rule) for rule, n in named if n.compared}
         self._reader = reader
         self._gaps = [
             (gap, [re.compile(p) for p in gap.patterns])
@@ -75,7 +78,7 @@ class Scope:
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
-            if not matched:
+            if not matched or (id(rule) in self._compared and compares(typed)):
                 continue
             if (
                 neighbour
