@@ -80,6 +80,10 @@ class Scope:
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
             if not matched or (id(rule) in self._compared and compares(typed)):
                 continue
+            # "He ate like a horse, how can a tumor in the pancreas not be felt": a tumor of
+            # the pancreas is the summary's subject too.
+            if rule.not_with_subject and self.names_subject(typed):
+                continue
             if (
                 neighbour
                 and (own_type or self.names_subject(typed))
