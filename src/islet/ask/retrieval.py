@@ -382,10 +382,15 @@ class Retriever:
 
     def _main_covered(self, reading: Reading, found: set[str]) -> bool:
         """Whether the question's rarest term (in the passages' terms; an unknown one is rarest)
-        is covered by the best passages (``found``) or by a recognised phrase."""
+        is covered by the best passages (``found``) or by a recognised phrase. An everyday word
+        is not the topic while another term is ("what happens at a follow up visit"), nor is a
+        number or a story word ("my mom is 90")."""
         if not reading.focus:
             return False
-        main = max(reading.focus, key=lambda t: self._idf.get(t, self._unknown_weight))
+        story = {stem(w) for w in reading.words if is_everyday(w) or w in self._story}
+        topical = [t for t in reading.focus if t not in story and not t.isdigit()]
+        topical = topical or reading.focus
+        main = max(topical, key=lambda t: self._idf.get(t, self._unknown_weight))
         if main in found or main in reading.understood | reading.subject:
             return True
         # A misspelling Islet could not repair ("somthing") is not a topic of its own.
