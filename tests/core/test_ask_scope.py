@@ -102,3 +102,21 @@ def test_items_named_only_in_the_story_are_context(
     question: str, named: list[tuple[str, str]], story: set[str]
 ) -> None:
     assert told_in_the_story(question, named, {"test", "treatment"}) == story
+
+
+@pytest.mark.parametrize(
+    ("question", "in_scope"),
+    [
+        # Everyday life asked about, whatever tumor the story names.
+        ("my wife has an insulinoma, can she still drive a car", False),
+        ("my husband has a VIPoma. our son has asthma, which inhaler is best", False),
+        ("my dad has a gastrinoma and now his colon has polyps, what do polyps mean", False),
+        # Everyday life told on the way to a question about the tumor.
+        ("he swam every day until the insulinoma made him faint, what is an insulinoma", True),
+        ("she loves her dogs and gardening; what tests find a gastrinoma?", True),
+    ],
+)
+def test_everyday_life_is_declined_when_asked_about_not_when_told(
+    question: str, in_scope: bool
+) -> None:
+    assert answer(question).in_scope is in_scope

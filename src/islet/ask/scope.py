@@ -73,16 +73,22 @@ class Scope:
         typed = " ".join(fold(question).split())
         for rule, patterns in self._rules:
             neighbour = rule.reason in NEIGHBOURS
-            if (neighbour and not neighbours) or (subject and rule.not_with_subject):
+            if neighbour and not neighbours:
                 continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
             if not matched or (id(rule) in self._compared and compares(typed)):
                 continue
-            # "He ate like a horse, how can a tumor in the pancreas not be felt": a tumor of
-            # the pancreas is the summary's subject too.
-            if rule.not_with_subject and self.names_subject(typed):
+            # Everyday life told around the summary's subject (a tumor type, or a tumor of the
+            # pancreas: "he ate like a horse, how can a tumor in the pancreas not be felt") is
+            # a story, unless an asking part asks about it ("she has an insulinoma, can she
+            # still drive?").
+            if (
+                rule.not_with_subject
+                and (subject or self.names_subject(typed))
+                and not any(asks_about(typed, p, self.names_subject) for p in matched)
+            ):
                 continue
             if (
                 neighbour
