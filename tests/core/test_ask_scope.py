@@ -8,6 +8,7 @@ import re
 import pytest
 
 from islet.ask import answer, passages
+from islet.ask.focus import asking_parts, told_in_the_story
 from islet.ask.lexicon import load_lexicon
 from islet.ask.words import fold
 from islet.kb import KnowledgeBase
@@ -47,3 +48,75 @@ def test_an_illness_next_to_the_summarys_subject_is_answered(question: str) -> N
     reply = answer(question)
     assert reply.in_scope, reply.message
     assert reply.answers
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("my dad has diabetes and an insulinoma, what are the options", ["what are the options"]),
+        ("He also has pancreatitis. How is it managed?", ["how is it managed?"]),
+        ("is pancreatitis the same thing? my uncle had it", ["is pancreatitis the same thing?"]),
+        ("her sister has a lung carcinoid - how is that treated?", ["how is that treated?"]),
+        ("they found it on a ct for my kidney stone", []),
+    ],
+)
+def test_the_asking_parts_of_a_question_are_told_from_its_story(
+    question: str, parts: list[str]
+) -> None:
+    assert asking_parts(fold(question)) == parts
+
+
+def test_every_neighbour_name_is_left_out_of_the_summarys_own_words(kb: KnowledgeBase) -> None:
+    # A name the patient passages use is the summary's own: it must not decline a question.
+    text = " ".join(
+        re.sub(r"[^a-z0-9 ]", " ", fold(f"{p.title} {p.text}"))
+        for p in passages(kb)
+        if p.audience != "professional"
+    )
+    text = " ".join(text.split())
+    used = [
+        name
+        for neighbour in load_lexicon().neighbours
+        for name in neighbour.names
+        if re.search(rf"\b{re.escape(name)}s?\b", text)
+    ]
+    assert used == []
+
+
+CT = ("test:ct-scan", "ct")
+WATCH = ("treatment:watchful-waiting", "watching")
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "story"),
+    [
+        ("it showed on a ct. is watching it an option?", [CT, WATCH], set()),
+        ("it showed on a ct. is watching the tumor an option?", [CT, WATCH], {"test:ct-scan"}),
+        ("they found it on a ct, is watching an option", [CT, WATCH], {"test:ct-scan"}),
+        ("the letter lists a ct and watching. what is that", [CT, WATCH], set()),
+        ("they found it on a ct", [CT], set()),
+        ("what does a ct show, is watching an option", [CT, WATCH], set()),
+    ],
+)
+def test_items_named_only_in_the_story_are_context(
+    question: str, named: list[tuple[str, str]], story: set[str]
+) -> None:
+    assert told_in_the_story(question, named, {"test", "treatment"}) == story
+
+
+@pytest.mark.parametrize(
+    ("question", "in_scope"),
+    [
+        # Everyday life asked about, whatever tumor the story names.
+        ("my wife has an insulinoma, can she still drive a car", False),
+        ("my husband has a VIPoma. our son has asthma, which inhaler is best", False),
+        ("my dad has a gastrinoma and now his colon has polyps, what do polyps mean", False),
+        # Everyday life told on the way to a question about the tumor.
+        ("he swam every day until the insulinoma made him faint, what is an insulinoma", True),
+        ("she loves her dogs and gardening; what tests find a gastrinoma?", True),
+    ],
+)
+def test_everyday_life_is_declined_when_asked_about_not_when_told(
+    question: str, in_scope: bool
+) -> None:
+    assert answer(question).in_scope is in_scope

@@ -169,7 +169,7 @@ class Engine:
             (answering.situation_asks, answering.recurrence_asks),
             answering.recurrence_targets,
         )
-        self.scope = Scope(lexicon, audience, lexicon.answering.subject)
+        self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
 
@@ -183,12 +183,12 @@ class Engine:
             search = replace(search, hits=reordered)
         read = " ".join(search.reading.words)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
-        # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, whatever
-        # neighbour or other cancer it also names.
+        # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, unless it
+        # asks about the neighbour or other cancer it also names (focus.py).
         own_type = bool(search.reading.mentioned("tumor-type"))
         subject = own_type or bool(search.reading.subject)
         reason, closest_ids, said = self._out_of_scope(
-            text, read, neighbours=not own_type, subject=subject
+            text, read, subject=subject, own_type=own_type
         )
         if reason is None and self.scope.other_topic(text, search.reading) is not None:
             reason, said = "unrelated", self.scope.other_message
@@ -308,12 +308,12 @@ class Engine:
     # --- out of scope --------------------------------------------------------------------
 
     def _out_of_scope(
-        self, question: str, read: str = "", *, neighbours: bool = True, subject: bool = False
+        self, question: str, read: str = "", *, subject: bool = False, own_type: bool = False
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The first out-of-scope rule the question matches (see :class:`Scope`), with the
         passage ids of its closest covered items."""
         reason, closest, message = self.scope.out_of_scope(
-            question, read, neighbours=neighbours, subject=subject
+            question, read, subject=subject, own_type=own_type
         )
         return reason, [_passage_of(target) for target in closest], message
 

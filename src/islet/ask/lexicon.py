@@ -135,6 +135,26 @@ class OutOfScopeRule(Strict):
         return patterns
 
 
+class Neighbour(Strict):
+    """A condition next to the summary's subject that it does not cover (MEN2, pancreatitis),
+    by the names people use for it: a question about it is declined as such, with what the
+    summary does cover nearby; one that only mentions it on the way is answered (see focus.py)."""
+
+    id: Id
+    names: list[str] = Field(min_length=1)  # lower case, no apostrophes: "von hippel lindau"
+    closest: list[str] = Field(min_length=1)  # "kind:id" of what the summary does cover
+    reason: OutOfScopeReason = "near-neighbour"
+    # The summary tells its subject from this neighbour: a question that compares the two
+    # ("is this different from regular pancreatic cancer?") is answered.
+    compared: bool = False
+
+    def pattern(self) -> str:
+        """Every name as a whole word or phrase (a plural "s" allowed; spaces or hyphens)."""
+        names = sorted(self.names, key=len, reverse=True)
+        spelled = (re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        return r"\b(" + "|".join(spelled) + r")s?\b"
+
+
 class Gap(Strict):
     """Something people ask that the summary (for some audiences) does not cover: the question
     gets this note, said plainly, and what the summary does say nearby, labelled as such."""
@@ -272,6 +292,7 @@ class Lexicon(Strict):
     answering: Answering
     expansions: list[Expansion] = Field(default_factory=list)
     other_topics: OtherTopics | None = None
+    neighbours: list[Neighbour] = Field(default_factory=list)
 
 
 @cache
@@ -282,6 +303,7 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     expansions: list[Expansion] = []
     answering: Answering | None = None
     other: OtherTopics | None = None
+    neighbours: list[Neighbour] = []
     for path in sorted(directory.glob("*.yaml")):
         document = read_mapping(path, f"ask/{path.name}", problems)
         if document is None:
@@ -296,6 +318,8 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
                     answering = Answering.model_validate(value)
                 elif key == "other_topics":
                     other = OtherTopics.model_validate(value)
+                elif key == "neighbours":
+                    neighbours.extend(Neighbour.model_validate(entry) for entry in value)
                 else:
                     problems.append(f"ask/{path.name}: unknown key '{key}'")
             except ValidationError as error:
@@ -314,7 +338,11 @@ def load_lexicon(directory: Path = ASK_DIR) -> Lexicon:
     if problems or answering is None:
         raise KnowledgeError(problems)
     return Lexicon(
-        lay_terms=lay_terms, answering=answering, expansions=expansions, other_topics=other
+        lay_terms=lay_terms,
+        answering=answering,
+        expansions=expansions,
+        other_topics=other,
+        neighbours=neighbours,
     )
 
 
@@ -330,6 +358,9 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
         for c in r.closest
     )
     targets.extend((f"shown by gap '{g.id}'", t) for g in lexicon.answering.gaps for t in g.show)
+    targets.extend(
+        (f"closest of neighbour '{n.id}'", c) for n in lexicon.neighbours for c in n.closest
+    )
     targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
     for where, target in targets:
         kind, _, item_id = target.partition(":")

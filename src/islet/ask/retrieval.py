@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from islet.ask import bm25
+from islet.ask.focus import told_in_the_story
 from islet.ask.forms import QuestionForms
 from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from islet.ask.semantic import Encoder
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
+STORY_KINDS = {"test", "treatment"}  # named only in a story, how or when, not what is asked
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,8 @@ class Retriever:
         # "What is X?" asks about X itself, whatever facet words X's name contains.
         reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
         self.frames.apply(asked, reading, self._target_terms)
+        named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
+        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS)
         return reading
 
     def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
@@ -378,10 +382,15 @@ class Retriever:
 
     def _main_covered(self, reading: Reading, found: set[str]) -> bool:
         """Whether the question's rarest term (in the passages' terms; an unknown one is rarest)
-        is covered by the best passages (``found``) or by a recognised phrase."""
+        is covered by the best passages (``found``) or by a recognised phrase. An everyday word
+        is not the topic while another term is ("what happens at a follow up visit"), nor is a
+        number or a story word ("my mom is 90")."""
         if not reading.focus:
             return False
-        main = max(reading.focus, key=lambda t: self._idf.get(t, self._unknown_weight))
+        story = {stem(w) for w in reading.words if is_everyday(w) or w in self._story}
+        topical = [t for t in reading.focus if t not in story and not t.isdigit()]
+        topical = topical or reading.focus
+        main = max(topical, key=lambda t: self._idf.get(t, self._unknown_weight))
         if main in found or main in reading.understood | reading.subject:
             return True
         # A misspelling Islet could not repair ("somthing") is not a topic of its own.

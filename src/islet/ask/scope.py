@@ -10,8 +10,10 @@ recall) and the gaps (topics the summary does not cover for an audience) are all
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason
+from islet.ask.focus import about_neighbour, asks_about, compares
+from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
 from islet.ask.words import fold
 from islet.model import Audience
@@ -20,11 +22,25 @@ from islet.model import Audience
 class Scope:
     """The out-of-scope rules, other illnesses and gaps of one lexicon, compiled once."""
 
-    def __init__(self, lexicon: Lexicon, audience: Audience, subject: str) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        audience: Audience,
+        subject: str,
+        reader: Callable[[str], Reading] | None = None,
+    ) -> None:
         answering = lexicon.answering
-        self._rules = [
-            (rule, [re.compile(p) for p in rule.patterns]) for rule in answering.out_of_scope
+        # The named neighbours (ask/neighbours.yaml) after the rules: a rule's own closest
+        # items and message come first.
+        named = [
+            (OutOfScopeRule(reason=n.reason, patterns=[n.pattern()], closest=n.closest), n)
+            for n in lexicon.neighbours
         ]
+        rules = answering.out_of_scope + [rule for rule, _ in named]
+        self._rules = [(rule, [re.compile(p) for p in rule.patterns]) for rule in rules]
+        # Neighbours the summary tells its subject from: a comparison of the two is answered.
+        self._compared = {id(rule) for rule, n in named if n.compared}
+        self._reader = reader
         self._gaps = [
             (gap, [re.compile(p) for p in gap.patterns])
             for gap in answering.gaps
@@ -38,24 +54,66 @@ class Scope:
         self._subject = subject
 
     def out_of_scope(
-        self, question: str, read: str = "", *, neighbours: bool = True, subject: bool = False
+        self,
+        question: str,
+        read: str = "",
+        *,
+        neighbours: bool = True,
+        subject: bool = False,
+        own_type: bool = False,
     ) -> tuple[OutOfScopeReason | None, list[str], str | None]:
         """The reason of the first out-of-scope rule that the question, as typed or as read
         with its spelling repaired (``read``), matches, the "kind:id" targets of the rule's
         closest covered items and the rule's own message; (None, [], None) when none matches.
         ``neighbours`` False leaves the rules for near neighbours and other cancers out;
         ``subject`` True (the question names a tumor type or the summary's subject) leaves out
-        the rules of everyday-life words, which are then story words."""
+        the rules of everyday-life words, which are then story words. A question that names
+        one of the summary's tumor types (``own_type``) or a tumor of the pancreas gets a
+        neighbour's rule only when it is about the neighbour (see focus.py)."""
         typed = " ".join(fold(question).split())
         for rule, patterns in self._rules:
-            left_out = rule.reason in NEIGHBOURS and not neighbours
-            if left_out or (subject and rule.not_with_subject):
+            neighbour = rule.reason in NEIGHBOURS
+            if neighbour and not neighbours:
                 continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
-            if any(p.search(text) for p in patterns for text in asked):
-                return rule.reason, list(rule.closest), rule.message
+            matched = [p for p in patterns if any(p.search(text) for text in asked)]
+            if not matched or (id(rule) in self._compared and compares(typed)):
+                continue
+            # Everyday life told around the summary's subject (a tumor type, or a tumor of the
+            # pancreas: "he ate like a horse, how can a tumor in the pancreas not be felt") is
+            # a story, unless an asking part asks about it ("she has an insulinoma, can she
+            # still drive?").
+            if (
+                rule.not_with_subject
+                and (subject or self.names_subject(typed))
+                and not any(asks_about(typed, p, self.names_subject) for p in matched)
+            ):
+                continue
+            if (
+                neighbour
+                and (own_type or self.names_subject(typed))
+                and not any(about_neighbour(t, matched, self.names_subject) for t in asked)
+            ):
+                continue
+            return rule.reason, list(rule.closest), rule.message
         return None, [], None
+
+    def names_subject(self, text: str) -> bool:
+        """Whether ``text`` names the summary's own subject: one of its tumor types, a
+        pancreatic NET or islet cell tumor, or a tumor or growth of the pancreas ("these
+        pancreas tumors"). A neuroendocrine tumor alone may be one elsewhere, and a test or a
+        treatment is what is asked of a subject, not the subject."""
+        if self._reader is None:
+            return False
+        reading = self._reader(text)
+        targets = {m.target for m in reading.mentions}
+        if any(t.startswith("tumor-type:") for t in targets):
+            return True
+        if any(t.startswith(("pancrea", "islet", "pnet")) for t in reading.subject):
+            return True
+        own = self._own_words is not None and self._own_words.search(text) is not None
+        return own and "glossary:pancreas" in targets
 
     def other_topic(self, question: str, reading: Reading) -> str | None:
         """The other illness, medicine, test or everyday topic the question is about ("how is
@@ -66,13 +124,29 @@ class Scope:
             return None
         typed = " ".join(fold(question).split())
         found = self._other.search(typed)
-        if found is None or (self._own_words is not None and self._own_words.search(typed)):
+        if found is None:
             return None
-        own = any(
+        # A question that asks about the other topic itself ("he has a gastrinoma, but how do
+        # I stop getting kidney stones"), whatever its story names.
+        if asks_about(typed, self._other, self._names_own):
+            return found.group(0)
+        if self._own_words is not None and self._own_words.search(typed):
+            return None
+        return None if self._owns(reading) else found.group(0)
+
+    def _owns(self, reading: Reading) -> bool:
+        """Whether a reading names the summary's subject or an item of its own kinds."""
+        return bool(reading.subject) or any(
             m.target == self._subject or m.target.partition(":")[0] in self._own_kinds
             for m in reading.mentions
         )
-        return None if own or reading.subject else found.group(0)
+
+    def _names_own(self, text: str) -> bool:
+        """Whether ``text`` names a tumor or growth, or a tumor type, test or treatment of the
+        summary: next to another illness, that is the summary's subject."""
+        if self._own_words is not None and self._own_words.search(text):
+            return True
+        return self._reader is not None and self._owns(self._reader(text))
 
     def gap(self, question: str, read: str) -> Gap | None:
         """The first gap (a topic the summary does not cover for this audience) asked about."""

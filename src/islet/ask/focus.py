@@ -1,0 +1,121 @@
+"""What a question asks about, as against the story around it (issue 12: near neighbours).
+
+"My dad has diabetes and an insulinoma, what are the options" mentions a neighbouring condition
+on the way and asks about the summary's subject; "he has an insulinoma, but how is his
+pancreatitis treated?" asks about the neighbour. The asking parts of a question are its clauses
+that start like a question ("what", "how", "can", "is" ...), or, in a sentence that ends with a
+question mark but has no such clause, its last clause; in a question with neither, Islet cannot
+tell the story from the asking. A question is about a named neighbour when an asking part names
+it and nothing of the summary's own subject, compares what it points back to ("is that the same
+as ..."), or points back to it as the last thing named ("how is that treated?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from islet.ask.words import words
+
+_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+_CLAUSE = re.compile(r",|\s-+\s|\bbut\b|\bso\b")
+_ASKING = re.compile(
+    r"^\s*((and|also|ok|okay|well|now|then|plus|or|just|honestly|really|please|pls|but)\s+)*"
+    r"(what|whats|wat|how|hows|why|when|where|which|who|is|isnt|are|arent|was|were|can|cant|"
+    r"could|couldnt|does|doesnt|do|dont|did|should|shouldnt|would|will|has|have|any|anyone|"
+    r"anything|tell me|explain|i want to know|i wonder|wondering)\b"
+)
+# "Is that the same as ...": an asking part that compares something it points back to.
+_SAME = re.compile(
+    r"\b(is|are|was|were) (that|this|it|they|those|these|theirs?|his|hers) (the same|any "
+    r"different|different|related|similar|like)\b"
+)
+
+# Words that point back to something named before ("how is that treated"), not "that" of
+# "that combination".
+_POINTING = re.compile(
+    r"\b(it|they|them)\b|\b(that|this|these|those)( ones?)?(?=\s*([?.]|$|(treated|managed|"
+    r"handled|cured|fixed|operated|removed|done)\b))"
+)
+
+# A comparison asked about ("how is it different from ...", "is it the same as ...").
+_COMPARING = re.compile(
+    r"\b(same|different|difference|differ|differs|compared?|comparison|vs|versus|unlike|"
+    r"not like|rather than|instead of|other kind|than)\b"
+)
+
+
+def compares(question: str) -> bool:
+    """Whether an asking part of ``question`` compares two things."""
+    return any(_COMPARING.search(part) for part in asking_parts(question))
+
+
+def asking_parts(question: str) -> list[str]:
+    """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
+    no clause looks like a question."""
+    asked: list[str] = []
+    for sentence in _SENTENCE.findall(question):
+        clauses = [c.strip() for c in _CLAUSE.split(sentence) if c and c.strip(" .?!;\n")]
+        if not clauses:
+            continue
+        starting = [c for c in clauses if _ASKING.search(c)]
+        if starting:
+            asked.extend(starting)
+        elif sentence.rstrip().endswith("?"):
+            asked.append(clauses[-1])
+    return asked
+
+
+def asks_about(
+    question: str, pattern: re.Pattern[str], names_subject: Callable[[str], bool]
+) -> bool:
+    """Whether an asking part of ``question`` names what ``pattern`` matches, and, once that
+    name is taken out, names nothing of the summary's subject (``names_subject``)."""
+    return any(
+        pattern.search(part) is not None and not names_subject(pattern.sub(" ", part))
+        for part in asking_parts(question)
+    )
+
+
+def about_neighbour(
+    question: str, patterns: list[re.Pattern[str]], names_subject: Callable[[str], bool]
+) -> bool:
+    """Whether ``question``, which names a neighbour (``patterns``) and the summary's subject,
+    is about the neighbour (see the module's docstring), or names the subject only inside the
+    neighbour's name ("a neuroendocrine tumor in the appendix")."""
+    if any(asks_about(question, p, names_subject) for p in patterns):
+        return True
+    for part in asking_parts(question):
+        if _SAME.search(part) or _points_to(question, part, patterns, names_subject):
+            return True
+    rest = question
+    for pattern in patterns:
+        rest = pattern.sub(" ", rest)
+    return not names_subject(rest)
+
+
+def _points_to(
+    question: str, part: str, patterns: list[re.Pattern[str]], names_subject: Callable[[str], bool]
+) -> bool:
+    """Whether ``part`` names nothing itself but points back ("it", "that") to a neighbour
+    named before it, with nothing of the summary's subject named in between."""
+    if not _POINTING.search(part) or names_subject(part):
+        return False
+    before = question[: question.find(part)]
+    ends = [m.end() for p in patterns for m in p.finditer(before)]
+    return bool(ends) and not names_subject(before[max(ends) :])
+
+
+def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[str]) -> set[str]:
+    """The named items (``named``: "kind:id" with the words that named it) of ``kinds`` that
+    the question names only in its story while an asking part names something else ("it
+    showed on a CT, is watching the tumor an option": the CT is how, not what); none when no
+    part of it asks or names an item."""
+    parts = asking_parts(question)
+    if any(_POINTING.search(part) for part in parts):
+        return set()  # "what kind of drug is that" asks about the story's item
+    read = [" ".join(words(part)) for part in parts]
+    asked = {t for t, said in named if any(f" {said} " in f" {part} " for part in read)}
+    if not asked:
+        return set()
+    return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
