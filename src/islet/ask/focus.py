@@ -46,8 +46,9 @@ _COMPARING = re.compile(
 
 
 def compares(question: str) -> bool:
-    """Whether an asking part of ``question`` compares two things."""
-    return any(_COMPARING.search(part) for part in asking_parts(question))
+    """Whether an asking part of ``question`` compares two things (the whole question when no
+    part asks: a question read from Spanish keeps only its content words)."""
+    return any(_COMPARING.search(part) for part in asking_parts(question) or [question])
 
 
 def asking_parts(question: str) -> list[str]:
