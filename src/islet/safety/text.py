@@ -47,6 +47,9 @@ def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]
     if numbers.decimal_comma:
         folded = DECIMAL_COMMA.sub(r"\1.\2", folded)
     for token in CLAUSE_TOKEN.findall(folded):
+        if token == "\n":  # a new line ends a sentence ("stopped my shots last month" / "i
+            out.append(".")  # want to die"): .split() would drop it
+            continue
         for word in rewrites.get(token, token).split():
             out.append(word.replace("'", "") if len(word) > 1 else word)
     return _numbers(out, numbers)
