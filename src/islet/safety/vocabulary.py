@@ -128,6 +128,9 @@ class Context(_Patterns):
     # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
     # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
     not_waking_wishes: list[str] = Field(default_factory=list)
+    # an emergency sign said of an animal ("my dog had a seizure", "the cat collapsed"): no
+    # emergency in its words, as with the wishes above
+    not_of_a_person: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -141,6 +144,7 @@ class Context(_Patterns):
         "as_prescribed",
         "clinician_changes",
         "not_waking_wishes",
+        "not_of_a_person",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
@@ -162,6 +166,9 @@ class GlucoseWords(Strict):
     not_a_reading_after: list[str] = Field(default_factory=list)
     thresholds: list[str] = Field(default_factory=list)
     number_before: list[str] = Field(default_factory=list)
+    # words a reading word and its number never have between them: a verdict ("sugar was fine,
+    # he turned 60") or a label that gives the number another meaning ("sugar ok, room 38")
+    gap_stops: list[str] = Field(default_factory=list)
 
 
 class Grammar(Strict):
