@@ -47,8 +47,25 @@ NONE = [
     "is shortness of breath a side effect of everolimus",
     "since the op my sugars are fine, can the fainting come back",
     "is dark poo from iron different from the black tarry stool they warn about",
-    # an amount that is not a dose
+    # an amount that is not a dose; everyday words that end like a medicine's name
     "what counts as a normal amount of pee a day with diarrhoea",
+    "my late husband did the computer, i had a fall in april",
+    "we decide later whether he goes in the side room",
+    "where do I start, had the op in 2019 and now on creon and insulin",
+    # a clinician's word that the sign is harmless; fine again the same day; as always
+    "black stools since i started the iron, the gp said that is normal",
+    "my chest gets tight when i am anxious, the gp says it is panic",
+    "i felt faint in the heat yesterday but i'm fine today",
+    "breathless with my copd, same as always",
+    # figures of speech
+    "i can't breathe through my nose with this cold",
+    "i could not breathe for laughing at the grandkids",
+    "i want to die my hair but is it safe during chemo",
+    "i give up trying to understand these letters",
+    "end of my rope with the insurance",
+    "i want to go to sleep and not wake up until the scan is over",
+    "i read that people can have seizures from low sugar, is that true",
+    "my neighbours husband had the same thing and collapsed, could that happen to us",
 ]
 
 REAL = [
@@ -65,6 +82,11 @@ REAL = [
     ("i put two everolimus in her slot and shes taken both", "medication"),
     ("took another zopiclone because the first didnt work", "medication"),
     ("didnt eat any dinner, do i still take my insulin dose", "medication"),
+    ("black stools and dizzy, the gp is closed", "emergency"),
+    ("suddenly breathless and my chest hurts", "emergency"),
+    ("i want to die, i cant do this any more", "crisis"),
+    ("i want to go to sleep and not wake up", "crisis"),
+    ("stopped my amlodipine last week", "medication"),
 ]
 
 

@@ -56,6 +56,7 @@ class _Compiled:
     pseudo_negation: tuple[re.Pattern[str], ...]
     past: tuple[re.Pattern[str], ...]
     resolved: tuple[re.Pattern[str], ...]
+    explained: tuple[re.Pattern[str], ...]
     present: tuple[re.Pattern[str], ...]
     mild: tuple[re.Pattern[str], ...]
     informational: tuple[re.Pattern[str], ...]
@@ -90,6 +91,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         pseudo_negation=many([re.escape(n) for n in context.pseudo_negation]),
         past=many(context.past),
         resolved=many(context.resolved),
+        explained=many(context.explained),
         present=many(context.present),
         mild=many(context.mild),
         informational=many(context.informational),
@@ -166,6 +168,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
     about_crisis = _any(c.informational_crisis, sentence.text)
     resolved = _any(c.resolved, sentence.text)
+    explained = _any(c.explained, sentence.text)
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
@@ -211,7 +214,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
                 and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
                 continue
-            if signal.resolvable and resolved:
+            if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
                 continue
             if signal.mild_excluded and _any(c.mild, clause):
                 continue
@@ -348,7 +351,7 @@ def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
     text = sentence.text
     if _any(c.informational, text) or _any(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.mild, c.figures, c.wish_to_live, c.list_negation)
+    cues = (c.past, c.resolved, c.explained, c.mild, c.figures, c.wish_to_live, c.list_negation)
     if any(_any(cue, text) for cue in cues):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question

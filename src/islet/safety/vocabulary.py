@@ -131,6 +131,9 @@ class Context(_Patterns):
     # an emergency sign said of an animal ("my dog had a seizure", "the cat collapsed"): no
     # emergency in its words, as with the wishes above
     not_of_a_person: list[str] = Field(default_factory=list)
+    # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
+    # emergency sign in the same sentence counts
+    explained: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -145,6 +148,7 @@ class Context(_Patterns):
         "clinician_changes",
         "not_waking_wishes",
         "not_of_a_person",
+        "explained",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
