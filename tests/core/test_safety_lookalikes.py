@@ -18,6 +18,9 @@ NOT_A_READING = [
     "sugar readings were fine, he turned 60 today",
     "sugar fine, on floor 3, ward 44",
     "insulinoma patient, bed 36, sugar normal",
+    "day 40 of chemo and my sugar checks are all fine",
+    "38 weeks pregnant and my glucose test was fine",
+    "his sugar is stable, my 45 year old son sits with him at night",
 ]
 
 A_READING = [
@@ -66,6 +69,8 @@ NONE = [
     "i want to go to sleep and not wake up until the scan is over",
     "i read that people can have seizures from low sugar, is that true",
     "my neighbours husband had the same thing and collapsed, could that happen to us",
+    # whether a relative will get the tumour too (the word model once read it as crisis)
+    "will my kids get it as well",
 ]
 
 REAL = [
