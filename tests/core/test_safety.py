@@ -188,22 +188,19 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     must stay as tuned and the held-out split at or above the figures reported in the README, so
     a regression fails CI; the targets (1.00 held out) are a benchmark, not this test."""
     dev, test = evaluate()
-    # w32-w33 (split before any tuning; untuned on their held-out third 24/26, 19/20, 14/16,
-    # 3/22 false alarms) lowered the dev figures and the held-out medication and false-alarm
-    # ones: floors at the figures with them until their dev split is tuned
-    assert dev.recall_of("emergency") >= 0.993
-    assert dev.recall_of("crisis") >= 0.987
-    assert dev.recall_of("medication") >= 0.990
-    # an independent review found look-alike rules that swallowed real danger ("kill me now, i
-    # cant do this"; "scared that he is not waking up"): narrowed, at two dev false alarms
-    assert dev.false_alarm_rate <= 0.012
-    assert test.recall_of("emergency") >= 0.915
-    assert test.recall_of("crisis") >= 0.855
-    # w30-w31 (2026-12-05): medication 0.918 -> 0.900 and false alarms 0.087 -> 0.090 held out
-    # after retraining the word model (medication threshold 0.65 -> 0.75); the honest figures,
-    # since meeting the old floors would need tuning on the held-out split
-    assert test.recall_of("medication") >= 0.898
-    assert test.false_alarm_rate <= 0.094
+    # w32-w33 tuned in general forms and the word model retrained (2026-12-06): dev 0.993 ->
+    # 0.997, 0.987 -> 0.994, 0.990 -> 1.000, false alarms 0.012 -> 0.005 ("kill me now" stays
+    # no figure of speech, as an independent review asked: two of the four dev false alarms)
+    assert dev.recall_of("emergency") >= 0.996
+    assert dev.recall_of("crisis") >= 0.994
+    assert dev.recall_of("medication") >= 0.998
+    assert dev.false_alarm_rate <= 0.006
+    # held out, measured once at the end: emergency 0.918 -> 0.918, crisis 0.865 -> 0.885,
+    # medication 0.899 -> 0.903, false alarms 0.093 -> 0.085
+    assert test.recall_of("emergency") >= 0.917
+    assert test.recall_of("crisis") >= 0.884
+    assert test.recall_of("medication") >= 0.902
+    assert test.false_alarm_rate <= 0.086
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

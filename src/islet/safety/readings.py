@@ -72,12 +72,15 @@ def _patterns(
     gap: int,
     not_glucose: tuple[str, ...],
     extra: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ()),
+    gap_stops: tuple[str, ...] = (),
 ) -> _Patterns:
     alternation = "|".join(words)
     not_after, thresholds, number_before, ages, sugar, measures = extra
+    # a stop word ends the gap, unless the number follows it ("sugar was fine at 55" is a reading)
+    stop = rf"(?!(?:{'|'.join(gap_stops)})(?![\w'])(?! (?:at|around|about) ))" if gap_stops else ""
     return _Patterns(
         after_word=re.compile(
-            rf"(?<![\w'])(?:{alternation})(?:s)?((?: [a-z']+){{0,{gap}}}?) (?:in the |the )?"
+            rf"(?<![\w'])(?:{alternation})(?:s)?((?: {stop}[a-z']+){{0,{gap}}}?) (?:in the |the )?"
             rf"{NUMBER}{UNIT}(?![\w.])"
         ),
         before_word=re.compile(
@@ -122,7 +125,11 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
         tuple(vocabulary.measures_before),
     )
     patterns = _patterns(
-        tuple(dict.fromkeys(words)), vocabulary.gap, tuple(vocabulary.not_glucose), extra
+        tuple(dict.fromkeys(words)),
+        vocabulary.gap,
+        tuple(vocabulary.not_glucose),
+        extra,
+        tuple(vocabulary.gap_stops),
     )
     found: dict[int, GlucoseReading] = {}
     for match in patterns.after_word.finditer(text):

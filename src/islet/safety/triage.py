@@ -19,7 +19,8 @@ from functools import cache
 
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.safety.languages import Rules, reading_for
-from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, readings
+from islet.safety.lowreading import low_reading
+from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
@@ -55,6 +56,7 @@ class _Compiled:
     pseudo_negation: tuple[re.Pattern[str], ...]
     past: tuple[re.Pattern[str], ...]
     resolved: tuple[re.Pattern[str], ...]
+    explained: tuple[re.Pattern[str], ...]
     present: tuple[re.Pattern[str], ...]
     mild: tuple[re.Pattern[str], ...]
     informational: tuple[re.Pattern[str], ...]
@@ -89,13 +91,16 @@ def _compiled(language: Language = "en") -> _Compiled:
         pseudo_negation=many([re.escape(n) for n in context.pseudo_negation]),
         past=many(context.past),
         resolved=many(context.resolved),
+        explained=many(context.explained),
         present=many(context.present),
         mild=many(context.mild),
         informational=many(context.informational),
         list_negation=many([re.escape(n) for n in context.list_negation]),
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
-        wishes=many([*context.not_waking_wishes, *context.away_not_answering]),
+        wishes=many(
+            [*context.not_waking_wishes, *context.away_not_answering, *context.not_of_a_person]
+        ),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
@@ -165,6 +170,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
     about_crisis = _any(c.informational_crisis, sentence.text)
     resolved = _any(c.resolved, sentence.text)
+    explained = _any(c.explained, sentence.text)
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
@@ -210,7 +216,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
                 and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
                 continue
-            if signal.resolvable and resolved:
+            if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
                 continue
             if signal.mild_excluded and _any(c.mild, clause):
                 continue
@@ -233,29 +239,6 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
     return found, asked_about
-
-
-def _low_reading(
-    sentence: Sentence, c: _Compiled, vocab: Vocabulary, sugar_in_text: bool, low_context: bool
-) -> GlucoseReading | None:
-    """The first low reading in the sentence that is not in the past and not resolved. A whole
-    number below 25 with no unit is high in mmol/L but very low in mg/dL: with signs of low
-    sugar in the text it is read as low, and the reply says to check the unit."""
-    if _any(c.resolved, sentence.text):
-        return None
-    past = [clause for clause in sentence.clauses if _any(c.past, clause)]
-    found = readings(sentence.text, vocab.glucose, sugar_in_text)
-    if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
-        found = lone_number(sentence.text, vocab.glucose)
-    for reading in found:
-        number = reading.words.split()[-1]
-        if any(number in clause.split() for clause in past):
-            continue
-        if reading.low is None and reading.unit_unclear and low_context:
-            reading = as_mg_dl(reading, vocab.glucose)
-        if reading.low is not None:
-            return reading
-    return None
 
 
 def triage(text: str, language: Language | None = None) -> Safety:
@@ -329,7 +312,8 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     )
     reading: GlucoseReading | None = None
     for sentence in parts:
-        reading = reading or _low_reading(sentence, c, vocab, sugar_in_text, low_context)
+        cues = (c.past, c.resolved)
+        reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
         reading = None  # a later normal reading: the low one has come back up ("... now 92")
@@ -369,7 +353,7 @@ def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
     text = sentence.text
     if _any(c.informational, text) or _any(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.mild, c.figures, c.wish_to_live, c.list_negation)
+    cues = (c.past, c.resolved, c.explained, c.mild, c.figures, c.wish_to_live, c.list_negation)
     if any(_any(cue, text) for cue in cues):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question

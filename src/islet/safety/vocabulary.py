@@ -131,6 +131,12 @@ class Context(_Patterns):
     # someone away who does not answer messages ("no vino a trabajar y no contesta"): no sign of
     # a person lying unresponsive in its words (read like ``not_waking_wishes``)
     away_not_answering: list[str] = Field(default_factory=list)
+    # an emergency sign said of an animal ("my dog had a seizure", "the cat collapsed"): no
+    # emergency in its words, as with the wishes above
+    not_of_a_person: list[str] = Field(default_factory=list)
+    # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
+    # emergency sign in the same sentence counts
+    explained: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -145,6 +151,8 @@ class Context(_Patterns):
         "clinician_changes",
         "not_waking_wishes",
         "away_not_answering",
+        "not_of_a_person",
+        "explained",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
@@ -171,6 +179,9 @@ class GlucoseWords(Strict):
     # other measures that, named just before a reading word, own its number ("el potasio me
     # salio en 3.2", "el ki 67 marca 15") unless a sugar word claims it
     measures_before: list[str] = Field(default_factory=list)
+    # words a reading word and its number never have between them: a verdict ("sugar was fine,
+    # he turned 60") or a label that gives the number another meaning ("sugar ok, room 38")
+    gap_stops: list[str] = Field(default_factory=list)
 
 
 class Grammar(Strict):

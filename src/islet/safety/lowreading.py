@@ -1,0 +1,53 @@
+"""The low blood sugar reading in one sentence, as the triage reads it.
+
+A number counts when :func:`islet.safety.readings.readings` finds it, or when the sentence is
+only a number and the text is about sugar ("im alone. 2.8. had juice"), or when it carries a
+glucose unit and the text names signs of low sugar ("2.9 mmol and sweaty"); never in a clause set
+in the past, nor in a sentence that says it has resolved ("fine now after juice").
+"""
+
+from __future__ import annotations
+
+import re
+
+from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, readings
+from islet.safety.text import Sentence
+from islet.safety.vocabulary import GlucoseWords
+
+# a glucose unit written out: with signs of low sugar, the number is a reading without a sugar word
+GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
+
+
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def low_reading(
+    sentence: Sentence,
+    glucose: GlucoseWords,
+    cues: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]],
+    sugar_in_text: bool,
+    low_context: bool,
+) -> GlucoseReading | None:
+    """The first low reading in the sentence that is not in the past (``cues[0]``) and not
+    resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
+    in mg/dL: with signs of low sugar in the text it is read as low, and the reply says to check
+    the unit."""
+    past_cues, resolved = cues
+    if _any(resolved, sentence.text):
+        return None
+    past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
+    found = readings(sentence.text, glucose, sugar_in_text)
+    if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
+        found = lone_number(sentence.text, glucose)
+    if not found and low_context:  # "2.9 mmol and sweaty"
+        found = [r for r in readings(sentence.text, glucose, True) if GLUCOSE_UNIT.search(r.words)]
+    for reading in found:
+        number = reading.words.split()[-1]
+        if any(number in clause.split() for clause in past):
+            continue
+        if reading.low is None and reading.unit_unclear and low_context:
+            reading = as_mg_dl(reading, glucose)
+        if reading.low is not None:
+            return reading
+    return None
