@@ -6,7 +6,6 @@ keeps nothing. The pages only call ``islet.guide.options_for``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -14,9 +13,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import InvalidSituation
-from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide import GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
-from islet.guide.result import Audience, Status
+from islet.guide.result import Audience
 from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
@@ -83,50 +82,6 @@ def short_outlook(section: Section) -> str:
     return " ".join(sentences) + (f" {listed}." if listed else "")
 
 
-# --- Guide results as people read them: one card per treatment (presentation only) ----------
-# The core lists one option per PDQ bullet, so a treatment named by several bullets appears
-# several times. A card gathers them: it sits in the best group any of its bullets reaches
-# (applies, then depends, then excluded) and lists every bullet that names the treatment.
-
-ORDER: tuple[Status, ...] = ("applies", "depends", "excluded")
-
-
-@dataclass(frozen=True)
-class TreatmentCard:
-    """One treatment and every PDQ bullet that names it, best status first."""
-
-    treatment_id: str
-    name: str
-    explanation_marked: str
-    status: Status
-    options: tuple[GuideOption, ...]
-
-    @property
-    def professional_only(self) -> bool:
-        return all(option.professional_only for option in self.options)
-
-
-def cards(result: GuideResult) -> dict[Status, list[TreatmentCard]]:
-    """The result's treatments as cards, grouped by the best status any bullet gives them."""
-    named: dict[str, list[GuideOption]] = {}
-    for status in ORDER:
-        for option in getattr(result, status):
-            named.setdefault(option.treatment_id, []).append(option)
-    grouped: dict[Status, list[TreatmentCard]] = {status: [] for status in ORDER}
-    for treatment_id, options in named.items():
-        best = options[0]
-        grouped[best.status].append(
-            TreatmentCard(
-                treatment_id=treatment_id,
-                name=best.name,
-                explanation_marked=best.explanation_marked,
-                status=best.status,
-                options=tuple(options),
-            )
-        )
-    return grouped
-
-
 def step_page(
     request: Request,
     audience: AudienceQuery,
@@ -165,7 +120,7 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
     relevant = {question.fact for question in result.next_questions}
     return {
         "result": result,
-        "cards": cards(result),
+        "cards": result.cards(),
         "relevant": relevant,
         "outlook": outlook,
         "outlook_short": short_outlook(outlook) if outlook else None,
