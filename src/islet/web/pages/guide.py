@@ -43,25 +43,15 @@ def knowledge_in(request: Request, audience: Audience) -> tuple[KnowledgeBase, G
 
 def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
     """Each fact with the words of its answer, or None when it is not known."""
-    rows = []
-    for fact in FACTS:
-        question = data.question(fact)
-        value = state.answers.get(fact)
-        if value is None:
-            words = None
-        elif isinstance(value, list):
-            words = ", ".join(question.label_of(v) for v in value) or question.none_label
-        else:
-            words = question.label_of(value)
-        rows.append(
-            {
-                "fact": fact,
-                "label": question.label,
-                "inline": in_sentence(question.label),
-                "answer": words,
-            }
-        )
-    return rows
+    return [
+        {
+            "fact": fact,
+            "label": data.question(fact).label,
+            "inline": in_sentence(data.question(fact).label),
+            "answer": data.question(fact).words_of(state.answers.get(fact)),
+        }
+        for fact in FACTS
+    ]
 
 
 def marked_parts(situation: Situation) -> list[str]:
