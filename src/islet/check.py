@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+from islet import compiled
+from islet.check_es import SpanishReadability, SpanishReport, spanish_report
 from islet.guide.logic import facts_of
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
 from islet.model import GlossaryTerm, Item, Rule, Section, TextItem, TumorType, plain_text
+from islet.sources.record import source_report
 from islet.text import language_problems
 
 with warnings.catch_warnings():
@@ -33,6 +39,10 @@ class Readability:
     @property
     def too_hard(self) -> bool:
         return not self.exempt and self.grade > MAX_GRADE
+
+    def as_json(self) -> dict[str, Any]:
+        """Its fields in order, ``item_id`` named ``id`` (as ``islet check --json`` gives it)."""
+        return {("id" if name == "item_id" else name): v for name, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)
@@ -119,3 +129,66 @@ def check(directory: Path = KNOWLEDGE_DIR) -> Report:
     problems = problems + unconditioned_feasibility(list(kb.rules.values()))
     problems += language_problems(directory)
     return Report(problems, readability(kb))
+
+
+Reading = Readability | SpanishReadability
+Most = Callable[[list[float]], float]  # max or min: the worst score in a collection
+
+
+def by_collection(
+    readings: Sequence[Reading], score: str, extreme: Most
+) -> list[tuple[str, str, str, str, str]]:
+    """A report's row per collection: its items, the mean and most ``extreme`` of their
+    ``score`` (the name of the readings' field), and those too hard to read."""
+    scores: dict[str, list[float]] = {}
+    for r in readings:
+        scores.setdefault(r.collection, []).append(getattr(r, score))
+    return [
+        (
+            name,
+            str(len(values)),
+            f"{sum(values) / len(values):.1f}",
+            f"{extreme(values):.1f}",
+            ", ".join(r.item_id for r in readings if r.collection == name and r.too_hard) or "-",
+        )
+        for name, values in scores.items()
+    ]
+
+
+@dataclass(frozen=True)
+class KnowledgeCheck:
+    """All that ``islet check`` reports: the knowledge's problems and reading levels, the
+    recorded sources' problems and warnings, and the Spanish texts (``strict``: every patient
+    item must have one)."""
+
+    report: Report
+    spanish: SpanishReport
+    strict: bool
+    warnings: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok and self.spanish.ok(self.strict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The check as ``islet check --json`` gives it."""
+        return {
+            "ok": self.ok,
+            "problems": self.report.problems,
+            "spanish": self.spanish.as_json(self.strict),
+            "warnings": self.warnings,
+            "readability": [r.as_json() for r in self.report.readability],
+        }
+
+
+def check_all(
+    directory: Path, today: date, max_source_age: int, strict: bool = False
+) -> KnowledgeCheck:
+    """The whole check of the knowledge at ``directory``: :func:`check`, the recorded PDQ
+    sources (warning when one is older than ``max_source_age`` months) and the Spanish texts."""
+    report = check(directory)
+    with compiled.bypassed():  # every data file is read and validated from its YAML
+        source_problems, warnings = source_report(directory, today, max_source_age)
+    report.problems.extend(source_problems)
+    spanish = spanish_report(read(directory)[0], directory / "es")
+    return KnowledgeCheck(report, spanish, strict, warnings)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,10 @@ class SpanishReadability:
             and (self.fernandez_huerta < MIN_FERNANDEZ_HUERTA)
         )
 
+    def as_json(self) -> dict[str, Any]:
+        """Its fields in order, ``item_id`` named ``id`` (as ``islet check --json`` gives it)."""
+        return {("id" if name == "item_id" else name): v for name, v in asdict(self).items()}
+
 
 @dataclass
 class SpanishReport:
@@ -71,6 +75,18 @@ class SpanishReport:
     def ok(self, strict: bool) -> bool:
         hard = any(r.too_hard for r in self.readability)
         return not self.problems and not hard and not (strict and self.missing)
+
+    def as_json(self, strict: bool) -> dict[str, Any]:
+        """The Spanish part of ``islet check --json``."""
+        return {
+            "ok": self.ok(strict),
+            "strict": strict,
+            "translated": self.translated,
+            "items": self.total,
+            "missing": self.missing,
+            "problems": self.problems,
+            "readability": [r.as_json() for r in self.readability],
+        }
 
 
 def fernandez_huerta(text: str) -> float:

@@ -98,6 +98,10 @@ class KnowledgeBase:
                     names.setdefault(_norm(label), item)
         return _named(query, _variants(key), names, "topic", lambda item: item.id)
 
+    def red_flags(self) -> list[Symptom]:
+        """The symptoms marked as needing urgent care, in file order."""
+        return [s for s in self.symptoms.values() if s.red_flag]
+
     def term(self, query: str) -> GlossaryTerm:
         """The glossary entry named by id, term or alias. A name with a note in brackets, as
         the tests and treatments print theirs ("MRI (magnetic resonance imaging)"), is also

@@ -169,6 +169,23 @@ def table_of_contents(kb: KnowledgeBase) -> list[TopicEntry]:
     ]
 
 
+def reading_order(kb: KnowledgeBase, audience: Audience) -> list[tuple[Section, int]]:
+    """Every section the audience reads, depth first, with its depth in the tree; the patient
+    version leaves out the health-professional-only sections (and what is under them)."""
+    out: list[tuple[Section, int]] = []
+
+    def visit(section: Section, depth: int) -> None:
+        if section.professional_only and audience == "patient":
+            return
+        out.append((section, depth))
+        for child in children(kb, section.id):
+            visit(kb.sections[child], depth + 1)
+
+    for entry in table_of_contents(kb):
+        visit(kb.sections[entry.id], 0)
+    return out
+
+
 def citation(kb: KnowledgeBase, audience: Audience = "patient", accessed: str = "") -> str:
     """The PDQ citation for this summary in PDQ's own format."""
     info = kb.pdq

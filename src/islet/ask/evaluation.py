@@ -17,9 +17,9 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -137,6 +137,41 @@ class Result:
     latency_p95_ms: float
     build_seconds: float
     misses: list[tuple[str, str]] = field(default_factory=list)  # (question, what came back)
+
+
+def summary_rows(results: Sequence[Result]) -> dict[str, list[str]]:
+    """The scores as a report's rows, one cell per system."""
+    return {
+        "top-1 accuracy": [f"{r.top1:.3f}" for r in results],
+        "top-3 accuracy": [f"{r.top3:.3f}" for r in results],
+        "MRR@5": [f"{r.mrr5:.3f}" for r in results],
+        "wrong declines": [f"{r.wrong_declines:.3f}" for r in results],
+        "out-of-scope precision": [_maybe(r.oos_precision) for r in results],
+        "out-of-scope recall": [f"{r.oos_recall:.3f}" for r in results],
+        "latency median": [f"{r.latency_median_ms:.2f} ms" for r in results],
+        "latency p95": [f"{r.latency_p95_ms:.2f} ms" for r in results],
+        "index build": [f"{r.build_seconds:.2f} s" for r in results],
+    }
+
+
+def _maybe(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def splits_json(by_split: dict[str, list[Result]], files: dict[str, Path]) -> dict[str, Any]:
+    """``islet eval ask --json``: each split's file, question count and results, and at the
+    top the keys of one split's report as before issue 12 (the first split asked for)."""
+    splits = {
+        name: {
+            "file": files[name].name,
+            "questions": results[0].in_scope + results[0].out_of_scope,
+            "results": [asdict(r) for r in results],
+        }
+        for name, results in by_split.items()
+    }
+    first = next(iter(splits))
+    count, results = splits[first]["questions"], splits[first]["results"]
+    return {"split": first, "questions": count, "results": results, "splits": splits}
 
 
 def score(

@@ -10,10 +10,10 @@ are listed for the dev split only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.markup import escape
@@ -24,7 +24,9 @@ from islet.language import Language
 
 if TYPE_CHECKING:
     from islet.ask.evaluation import Result, Split
-    from islet.explain.evaluation import Miss, SplitName, SplitResult
+    from islet.explain.evaluation import SplitName
+    from islet.explain.evaluation import SplitResult as SymptomResult
+    from islet.safety.evaluation import SplitResult as SafetyResult
 
 SPLITS: dict[str, Split] = {"all": "all", "dev": "dev", "test": "test"}
 # the options of the blind evaluations (eval safety, eval symptoms)
@@ -85,7 +87,7 @@ def eval_ask_command(
 ) -> None:
     """Top-1, top-3, MRR@5, wrong declines, out-of-scope precision/recall and latency of plain
     BM25, dense embeddings alone (if installed) and Islet, side by side, on every split."""
-    from islet.ask.evaluation import HELD_OUT, evaluate_splits, split_files
+    from islet.ask.evaluation import HELD_OUT, evaluate_splits, split_files, splits_json
 
     language = requested_language(lang) or "en"
     if questions is not None:
@@ -97,18 +99,7 @@ def eval_ask_command(
     names = list(files) if split == "all" else [split]
     by_split = evaluate_splits(names, semantic=semantic, language=language)
     if as_json:
-        splits = {
-            name: {
-                "file": files[name].name,
-                "questions": results[0].in_scope + results[0].out_of_scope,
-                "results": [asdict(r) for r in results],
-            }
-            for name, results in by_split.items()
-        }
-        # The keys of one split's report, as before issue 12: the first split asked for.
-        first = next(iter(splits))
-        count, results = splits[first]["questions"], splits[first]["results"]
-        print_json({"split": first, "questions": count, "results": results, "splits": splits})
+        print_json(splits_json(by_split, files))
         return
     for name, results in by_split.items():
         count = results[0].in_scope + results[0].out_of_scope
@@ -160,27 +151,14 @@ def _print_misses(results: list[Result], held_out: bool) -> None:
 
 def _print_table(results: list[Result], split: str, count: int) -> None:
     """One column per system, so three systems fit in 80 columns."""
+    from islet.ask.evaluation import summary_rows
+
     first = results[0]
     title = (
         f"Ask Islet on {count} questions ({split}): {first.in_scope} in scope, "
         f"{first.out_of_scope} out of scope"
     )
-    rows = {
-        "top-1 accuracy": [f"{r.top1:.3f}" for r in results],
-        "top-3 accuracy": [f"{r.top3:.3f}" for r in results],
-        "MRR@5": [f"{r.mrr5:.3f}" for r in results],
-        "wrong declines": [f"{r.wrong_declines:.3f}" for r in results],
-        "out-of-scope precision": [_maybe(r.oos_precision) for r in results],
-        "out-of-scope recall": [f"{r.oos_recall:.3f}" for r in results],
-        "latency median": [f"{r.latency_median_ms:.2f} ms" for r in results],
-        "latency p95": [f"{r.latency_p95_ms:.2f} ms" for r in results],
-        "index build": [f"{r.build_seconds:.2f} s" for r in results],
-    }
-    print_split_table(title, [r.system for r in results], rows)
-
-
-def _maybe(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    print_split_table(title, [r.system for r in results], summary_rows(results))
 
 
 @eval_app.command("safety")
@@ -201,37 +179,20 @@ def eval_safety_command(
 ) -> None:
     """Recall per level (emergency, crisis, medication) and false alarms of the safety triage,
     on probes written blind, for the tuned and the held-out split."""
-    from islet.safety.evaluation import ALERT_LEVELS, PROBE_FILES, evaluate
+    from islet.safety.evaluation import PROBE_FILES, evaluate, summary_rows
 
     splits = _splits(split)
     language = lang or "en"
     # English probes keep the triage's own language reading; Spanish ones are read as Spanish
     results = evaluate(probes or PROBE_FILES[language], splits, lang if lang == "es" else None)
     if as_json:
-        print_json(
-            {
-                "splits": [
-                    {
-                        "split": r.split,
-                        "probes": r.count,
-                        "recall": {lv: r.recall_of(lv) for lv in ALERT_LEVELS},
-                        "counts": {lv: list(r.recall[lv]) for lv in r.recall},
-                        "false_alarm_rate": r.false_alarm_rate,
-                    }
-                    for r in results
-                ]
-            }
-        )
+        print_json({"splits": [r.as_json() for r in results]})
         return
     columns = [f"{r.split} ({r.count})" for r in results]
-    rows = {
-        f"{lv} recall": [f"{r.recall_of(lv):.3f} ({_of(r.recall[lv])})" for r in results]
-        for lv in ALERT_LEVELS
-    }
-    rows["false alarms"] = [f"{r.false_alarm_rate:.3f} ({_of(r.false_alarms)})" for r in results]
-    print_split_table("Safety triage on blind probes (dev = tuned, test = held out)", columns, rows)
+    title = "Safety triage on blind probes (dev = tuned, test = held out)"
+    print_split_table(title, columns, summary_rows(results))
     if misses and "dev" in splits:
-        _print_dev_misses(results, lambda m: f"[{m.expected} → {m.got}] {m.text}")
+        _print_dev_misses(results)
 
 
 def _splits(split: Literal["both", "dev", "test"]) -> tuple[SplitName, ...]:
@@ -239,26 +200,12 @@ def _splits(split: Literal["both", "dev", "test"]) -> tuple[SplitName, ...]:
     return ("dev", "test") if split == "both" else (split,)
 
 
-def _print_dev_misses(results: Sequence[Any], line: Callable[[Any], str]) -> None:
-    """The tuned (dev) split's misses, one ``line`` each; the held-out split's are never listed."""
-    dev = [escape(line(m)) for r in results if r.split == "dev" for m in r.misses]
+def _print_dev_misses(results: Sequence[SafetyResult | SymptomResult]) -> None:
+    """The tuned (dev) split's misses, a line each; the held-out split's are never listed."""
+    dev = [escape(m.line) for r in results if r.split == "dev" for m in r.misses]
     console.print(f"\n[bold]dev[/bold]: {len(dev)} misses")
     for text in dev:
         console.print(f"  {text}", soft_wrap=True)
-
-
-def _of(counts: tuple[int, int]) -> str:
-    return f"{counts[0]}/{counts[1]}"
-
-
-LABELS = {
-    "recall": "sign recall",
-    "precision": "sign precision",
-    "negation": "negation (absent not reported)",
-    "top1": "pattern top-1",
-    "top3": "pattern top-3",
-    "none_right": "none right (no PDQ sign)",
-}
 
 
 @eval_app.command("symptoms")
@@ -279,22 +226,12 @@ def eval_symptoms_command(
 ) -> None:
     """Sign recall and precision, negation, pattern top-1/top-3 and "none right" of the symptom
     explainer, on texts written blind, for the tuned and the held-out split."""
-    from islet.explain.evaluation import METRICS, evaluate
+    from islet.explain.evaluation import LABELS, METRICS, evaluate
 
     splits = _splits(split)
     results = evaluate(lang or "en", splits, cases)
     if as_json:
-        data: dict[str, object] = {
-            "splits": [
-                {
-                    "split": r.split,
-                    "cases": r.count,
-                    "rates": {m: r.rate(m) if r.counts[m][1] else None for m in METRICS},
-                    "counts": {m: list(r.counts[m]) for m in METRICS},
-                }
-                for r in results
-            ]
-        }
+        data: dict[str, object] = {"splits": [r.as_json() for r in results]}
         if misses:
             data["misses"] = [asdict(m) for r in results if r.split == "dev" for m in r.misses]
         print_json(data)
@@ -302,24 +239,7 @@ def eval_symptoms_command(
     print_split_table(
         "Symptom explainer on blind texts (dev = tuned, test = held out)",
         [f"{r.split} ({r.count})" for r in results],
-        {LABELS[m]: [_cell(r, m) for r in results] for m in METRICS},
+        {LABELS[m]: [r.cell(m) for r in results] for m in METRICS},
     )
     if misses and "dev" in splits:
-        _print_dev_misses(results, lambda m: f"[{_why(m)}] {m.text}")
-
-
-def _cell(result: SplitResult, metric: str) -> str:
-    hit, total = result.counts[metric]
-    return f"{result.rate(metric):.3f} ({hit}/{total})" if total else "–"
-
-
-def _why(miss: Miss) -> str:
-    """What a dev miss got wrong: signs missed or extra, and the pattern ranked first."""
-    parts = []
-    if miss.missed:
-        parts.append("missed " + ", ".join(miss.missed))
-    if miss.extra:
-        parts.append("extra " + ", ".join(miss.extra))
-    if miss.first is not None and miss.top != miss.first:
-        parts.append(f"first {miss.first} → {miss.top}")
-    return "; ".join(parts)
+        _print_dev_misses(results)

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
@@ -15,8 +16,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from islet import compiled, settings
 from islet import kb as kb_module
+from islet import settings
 from islet.cli.output import (
     AudienceOption,
     JsonOption,
@@ -26,11 +27,16 @@ from islet.cli.output import (
     requested_language,
     text_language,
 )
+from islet.cli.output import console as plain
 from islet.i18n import N_, gettext_for, localize
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
 from islet.topics import children, citation, table_of_contents, view
 from islet.translations import in_language
+
+if TYPE_CHECKING:
+    from islet.check import Most, Reading
+    from islet.check_es import SpanishReport
 
 console = Console()
 
@@ -56,30 +62,14 @@ def check_command(
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
-    from islet.check import MAX_GRADE, check
-    from islet.check_es import spanish_report
-    from islet.cli.check_es import print_spanish, readability_table, reading_json, spanish_json
-    from islet.sources.record import source_report
+    from islet.check import MAX_GRADE, check_all
 
     folder = directory or kb_module.KNOWLEDGE_DIR
-    report = check(folder)
-    with compiled.bypassed():  # every data file is read and validated from its YAML
-        source_problems, warnings = source_report(folder, date.today(), max_source_age)
-    report.problems.extend(source_problems)
     strict = text_language(lang) == "es" if lang else False
-    spanish = spanish_report(kb_module.read(folder)[0], folder / "es")
-    ok = report.ok and spanish.ok(strict)
-    hard = [r for r in report.readability if r.too_hard]
+    result = check_all(folder, date.today(), max_source_age, strict)
+    report, spanish, ok = result.report, result.spanish, result.ok
     if as_json:
-        print_json(
-            {
-                "ok": ok,
-                "problems": report.problems,
-                "spanish": spanish_json(spanish, strict),
-                "warnings": warnings,
-                "readability": [reading_json(r) for r in report.readability],
-            }
-        )
+        print_json(result.as_json())
     else:
         sections = Table(
             "section",
@@ -94,17 +84,51 @@ def check_command(
         console.print(sections)
         title = f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})"
         columns = ("collection", "items", "mean grade", "max grade", "too hard")
-        console.print(readability_table(title, columns, report.readability, "grade", max))
+        console.print(_by_collection(title, columns, report.readability, "grade", max))
         for problem in report.problems:
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
-        for r in hard:
-            console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
-        for warning in warnings:
+        for r in report.readability:
+            if r.too_hard:
+                console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
+        for warning in result.warnings:
             console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
-        print_spanish(spanish, strict)
-        console.print("[green]knowledge base OK[/green]" if ok else "[red]check failed[/red]")
+        _print_spanish(spanish, strict)
+        console.print(
+            "[green]knowledge base OK[/green]" if result.ok else "[red]check failed[/red]"
+        )
     if not ok:
         raise typer.Exit(1)
+
+
+def _by_collection(
+    title: str, columns: tuple[str, ...], readings: Sequence[Reading], score: str, most: Most
+) -> Table:
+    """A row per collection: items, mean and ``most`` of their ``score``, those too hard."""
+    from islet.check import by_collection
+
+    table = Table(*columns, title=title)
+    for row in by_collection(readings, score, most):
+        table.add_row(*row)
+    return table
+
+
+def _print_spanish(report: SpanishReport, strict: bool) -> None:
+    """The Spanish part of the check (on the console that highlights nothing)."""
+    from islet.check_es import MIN_FERNANDEZ_HUERTA
+
+    title = f"Spanish reading ease (Fernández Huerta, min {MIN_FERNANDEZ_HUERTA:g} for sections)"
+    columns = ("collection", "items", "mean", "min", "too hard")
+    plain.print(_by_collection(title, columns, report.readability, "fernandez_huerta", min))
+    share = report.translated / report.total if report.total else 1.0
+    plain.print(
+        f"Spanish: {report.translated} of {report.total} patient items translated ({share:.0%})"
+        + ("" if strict else "; `islet check --lang es` fails until all are")
+    )
+    for problem in report.problems:
+        plain.print(f"[red]problem[/red] {escape(problem)}")
+    if strict:
+        for missing in report.missing:
+            plain.print(f"[red]no Spanish[/red] {missing}")
 
 
 def show_command(

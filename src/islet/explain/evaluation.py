@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -34,6 +34,14 @@ CASE_FILES: dict[Language, Path] = {
 }
 SplitName = Literal["dev", "test"]
 METRICS = ("recall", "precision", "negation", "top1", "top3", "none_right")
+LABELS = {  # each metric as a report names it
+    "recall": "sign recall",
+    "precision": "sign precision",
+    "negation": "negation (absent not reported)",
+    "top1": "pattern top-1",
+    "top3": "pattern top-3",
+    "none_right": "none right (no PDQ sign)",
+}
 
 
 class Case(Strict):
@@ -61,6 +69,19 @@ class Miss:
     first: str | None  # the pattern expected first
     top: str | None  # the pattern ranked first (None when nothing was recognised)
 
+    @property
+    def line(self) -> str:
+        """The miss as ``islet eval symptoms --misses`` lists it: signs missed or extra, and
+        the pattern ranked first."""
+        parts = []
+        if self.missed:
+            parts.append("missed " + ", ".join(self.missed))
+        if self.extra:
+            parts.append("extra " + ", ".join(self.extra))
+        if self.first is not None and self.top != self.first:
+            parts.append(f"first {self.first} → {self.top}")
+        return f"[{'; '.join(parts)}] {self.text}"
+
 
 @dataclass
 class SplitResult:
@@ -72,6 +93,21 @@ class SplitResult:
     def rate(self, metric: str) -> float:
         hit, total = self.counts[metric]
         return hit / total if total else 1.0
+
+    def as_json(self) -> dict[str, Any]:
+        """The split's figures as ``islet eval symptoms --json`` gives them (a rate with
+        nothing to count is None)."""
+        return {
+            "split": self.split,
+            "cases": self.count,
+            "rates": {m: self.rate(m) if self.counts[m][1] else None for m in METRICS},
+            "counts": {m: list(self.counts[m]) for m in METRICS},
+        }
+
+    def cell(self, metric: str) -> str:
+        """One figure in a report: rate and counts ("0.950 (19/20)"), or "–" with none."""
+        hit, total = self.counts[metric]
+        return f"{self.rate(metric):.3f} ({hit}/{total})" if total else "–"
 
 
 def case_problems(cases: Sequence[Case], kb: KnowledgeBase) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -67,6 +67,14 @@ class Question(Strict):
             if choice.value == value:
                 return choice.label
         return str(value)
+
+    def words_of(self, value: Any) -> str | None:
+        """An answer in words (a list's labels joined, or its "none" label), None if unknown."""
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return ", ".join(self.label_of(v) for v in value) or self.none_label
+        return self.label_of(value)
 
 
 class ListInfo(Strict):

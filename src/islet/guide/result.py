@@ -6,6 +6,7 @@ The CLI prints it, and the web page and REST API return it; keep field names sta
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -145,6 +146,48 @@ class GuideResult(Out):
         """The most useful question whose fact is not among ``passed`` (answered, asked or
         skipped): what the guide asks next, or None when nothing is left to ask."""
         return next((q for q in self.next_questions if q.fact not in passed), None)
+
+    def cards(self) -> dict[Status, list[TreatmentCard]]:
+        """The treatments as cards, grouped by the best status any of their bullets gives them.
+
+        The result lists one option per PDQ bullet, so a treatment named by several bullets
+        appears several times; a card gathers them, sits in the best group any of its bullets
+        reaches (applies, then depends, then excluded) and lists every bullet that names it."""
+        named: dict[str, list[GuideOption]] = {}
+        for status in STATUSES:
+            for option in getattr(self, status):
+                named.setdefault(option.treatment_id, []).append(option)
+        grouped: dict[Status, list[TreatmentCard]] = {status: [] for status in STATUSES}
+        for treatment_id, options in named.items():
+            best = options[0]
+            grouped[best.status].append(
+                TreatmentCard(
+                    treatment_id=treatment_id,
+                    name=best.name,
+                    explanation_marked=best.explanation_marked,
+                    status=best.status,
+                    options=tuple(options),
+                )
+            )
+        return grouped
+
+
+STATUSES: tuple[Status, ...] = ("applies", "depends", "excluded")  # best first
+
+
+@dataclass(frozen=True)
+class TreatmentCard:
+    """One treatment and every PDQ bullet that names it, best status first."""
+
+    treatment_id: str
+    name: str
+    explanation_marked: str
+    status: Status
+    options: tuple[GuideOption, ...]
+
+    @property
+    def professional_only(self) -> bool:
+        return all(option.professional_only for option in self.options)
 
 
 def source_ref(source: Source, section_id: str | None = None) -> SourceRef:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -57,6 +57,11 @@ class Miss:
     got: Level
     kind: str | None
 
+    @property
+    def line(self) -> str:
+        """The miss as ``islet eval safety --misses`` lists it."""
+        return f"[{self.expected} → {self.got}] {self.text}"
+
 
 @dataclass
 class SplitResult:
@@ -74,6 +79,30 @@ class SplitResult:
     def false_alarm_rate(self) -> float:
         raised, total = self.false_alarms
         return raised / total if total else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        """The split's figures as ``islet eval safety --json`` gives them."""
+        return {
+            "split": self.split,
+            "probes": self.count,
+            "recall": {level: self.recall_of(level) for level in ALERT_LEVELS},
+            "counts": {level: list(counts) for level, counts in self.recall.items()},
+            "false_alarm_rate": self.false_alarm_rate,
+        }
+
+
+def summary_rows(results: Sequence[SplitResult]) -> dict[str, list[str]]:
+    """The figures as a report's rows (a cell per split: rate and counts, "0.950 (19/20)")."""
+    rows = {
+        f"{level} recall": [f"{r.recall_of(level):.3f} ({_of(r.recall[level])})" for r in results]
+        for level in ALERT_LEVELS
+    }
+    rows["false alarms"] = [f"{r.false_alarm_rate:.3f} ({_of(r.false_alarms)})" for r in results]
+    return rows
+
+
+def _of(counts: tuple[int, int]) -> str:
+    return f"{counts[0]}/{counts[1]}"
 
 
 def load_probes(path: Path = PROBES, split: Split = "all") -> list[Probe]:

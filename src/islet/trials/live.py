@@ -15,10 +15,11 @@ nothing; a cache write happens in one transaction, so the cache is never half-wr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,6 +33,7 @@ from islet.trials.client import DEFAULT_BASE_URL, USER_AGENT, StudyQuery
 from islet.trials.conditions import condition_terms, resolve_type
 from islet.trials.records import MalformedRecord, Trial, parse_study
 from islet.trials.search import (
+    DEFAULT_RADIUS_MILES,
     TrialQuery,
     TrialSearchResult,
     matched_terms,
@@ -235,3 +237,28 @@ def _result(kept: CachedSearch, query: TrialQuery, *, stale: bool) -> TrialSearc
             "snapshot_date": kept.fetched_at[:10],
         }
     )
+
+
+# ClinicalTrials.gov's own search page names statuses with short codes.
+SITE_STATUS_FILTERS = {
+    "RECRUITING": "rec",
+    "NOT_YET_RECRUITING": "not",
+    "ENROLLING_BY_INVITATION": "enr",
+    "ACTIVE_NOT_RECRUITING": "act",
+    "COMPLETED": "com",
+}
+
+
+def site_search_url(
+    condition: str, statuses: Sequence[str] = (), zip_code: str | None = None, miles: str = ""
+) -> str:
+    """A search on ClinicalTrials.gov's own site (for people to carry on there): the condition,
+    the statuses its site can filter on, and a US ZIP code with a radius in ``miles``."""
+    pairs = [("cond", condition)]
+    codes = [SITE_STATUS_FILTERS[s] for s in statuses if s in SITE_STATUS_FILTERS]
+    if codes:
+        pairs.append(("aggFilters", "status:" + " ".join(codes)))
+    if zip_code is not None:
+        pairs += [("locStr", zip_code), ("country", "United States")]
+        pairs.append(("distance", miles or f"{DEFAULT_RADIUS_MILES:g}"))
+    return "https://clinicaltrials.gov/search?" + urlencode(pairs)

@@ -9,11 +9,13 @@ simply not listed. Nothing the person enters is stored or logged.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel
 
 from islet.i18n import Text
 from islet.messages import N_, Message
+from islet.trials.codes import OUTCOME_WORDS
 from islet.trials.criteria import (
     LineRule,
     check_age,
@@ -53,6 +55,18 @@ class ScreeningResult(BaseModel):
     undetermined: int
     summary: Text
     note: Text = str(NOTE)  # the schema's default; screen() gives the message itself
+
+    def by_outcome(self) -> list[dict[str, Any]]:
+        """The checks grouped by outcome (met, not met, undetermined), each group with its
+        outcome's words."""
+        return [
+            {
+                "outcome": outcome,
+                "label": label,
+                "checks": [c for c in self.checks if c.outcome == outcome],
+            }
+            for outcome, label in OUTCOME_WORDS.items()
+        ]
 
 
 def screen(trial: Trial, person: PersonFacts) -> ScreeningResult:

@@ -84,6 +84,10 @@ class Vocabulary(_Frozen):
     treatments: Treatments
     cues: Cues
 
+    def treatment_names(self) -> list[str]:
+        """The name of each treatment the screening recognises, sorted without regard to case."""
+        return sorted({c.names[0] for c in self.treatments.concepts.values()}, key=str.lower)
+
 
 @cache
 def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:

@@ -17,7 +17,6 @@ from islet.explain.symptoms import explain_symptoms
 from islet.explain.tests import tests_for
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery, asked_language
-from islet.web.pages.home import red_flags
 from islet.web.rendering import ANSWER_CACHE, render
 
 router = APIRouter()
@@ -56,7 +55,7 @@ def symptoms_answer(
 def _symptoms_page(request: Request, kb: KB, audience: Audience, **context: Any) -> Response:
     """The symptom page: the form, the red flags, and the answer when there is one."""
     return render(
-        request, "symptoms.html", audience, red_flags=red_flags(kb), max_text=MAX_TEXT, **context
+        request, "symptoms.html", audience, red_flags=kb.red_flags(), max_text=MAX_TEXT, **context
     )
 
 

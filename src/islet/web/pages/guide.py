@@ -6,7 +6,6 @@ keeps nothing. The pages only call ``islet.guide.options_for``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -14,9 +13,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from islet.errors import InvalidSituation
-from islet.guide import GuideOption, GuideResult, options_for, situation_from
+from islet.guide import GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
-from islet.guide.result import Audience, Status
+from islet.guide.result import Audience
 from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
@@ -44,25 +43,15 @@ def knowledge_in(request: Request, audience: Audience) -> tuple[KnowledgeBase, G
 
 def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
     """Each fact with the words of its answer, or None when it is not known."""
-    rows = []
-    for fact in FACTS:
-        question = data.question(fact)
-        value = state.answers.get(fact)
-        if value is None:
-            words = None
-        elif isinstance(value, list):
-            words = ", ".join(question.label_of(v) for v in value) or question.none_label
-        else:
-            words = question.label_of(value)
-        rows.append(
-            {
-                "fact": fact,
-                "label": question.label,
-                "inline": in_sentence(question.label),
-                "answer": words,
-            }
-        )
-    return rows
+    return [
+        {
+            "fact": fact,
+            "label": data.question(fact).label,
+            "inline": in_sentence(data.question(fact).label),
+            "answer": data.question(fact).words_of(state.answers.get(fact)),
+        }
+        for fact in FACTS
+    ]
 
 
 def marked_parts(situation: Situation) -> list[str]:
@@ -81,50 +70,6 @@ def short_outlook(section: Section) -> str:
     items = [line[2:].strip().rstrip(".") for line in lines if line.startswith("- ")]
     listed = "; ".join(item[:1].lower() + item[1:] for item in items)
     return " ".join(sentences) + (f" {listed}." if listed else "")
-
-
-# --- Guide results as people read them: one card per treatment (presentation only) ----------
-# The core lists one option per PDQ bullet, so a treatment named by several bullets appears
-# several times. A card gathers them: it sits in the best group any of its bullets reaches
-# (applies, then depends, then excluded) and lists every bullet that names the treatment.
-
-ORDER: tuple[Status, ...] = ("applies", "depends", "excluded")
-
-
-@dataclass(frozen=True)
-class TreatmentCard:
-    """One treatment and every PDQ bullet that names it, best status first."""
-
-    treatment_id: str
-    name: str
-    explanation_marked: str
-    status: Status
-    options: tuple[GuideOption, ...]
-
-    @property
-    def professional_only(self) -> bool:
-        return all(option.professional_only for option in self.options)
-
-
-def cards(result: GuideResult) -> dict[Status, list[TreatmentCard]]:
-    """The result's treatments as cards, grouped by the best status any bullet gives them."""
-    named: dict[str, list[GuideOption]] = {}
-    for status in ORDER:
-        for option in getattr(result, status):
-            named.setdefault(option.treatment_id, []).append(option)
-    grouped: dict[Status, list[TreatmentCard]] = {status: [] for status in ORDER}
-    for treatment_id, options in named.items():
-        best = options[0]
-        grouped[best.status].append(
-            TreatmentCard(
-                treatment_id=treatment_id,
-                name=best.name,
-                explanation_marked=best.explanation_marked,
-                status=best.status,
-                options=tuple(options),
-            )
-        )
-    return grouped
 
 
 def step_page(
@@ -165,7 +110,7 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
     relevant = {question.fact for question in result.next_questions}
     return {
         "result": result,
-        "cards": cards(result),
+        "cards": result.cards(),
         "relevant": relevant,
         "outlook": outlook,
         "outlook_short": short_outlook(outlook) if outlook else None,

@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from islet.kb import KnowledgeBase
 from islet.model import Audience, Section
-from islet.topics import children, citation, table_of_contents
+from islet.topics import citation, reading_order
 from islet.web.deps import KB, AudienceQuery
 from islet.web.links import Link, item_links
 from islet.web.rendering import render, root, view_query
@@ -30,22 +30,18 @@ class OutlineEntry:
 
 
 def outline(kb: KnowledgeBase, audience: Audience, prefix: str, aq: str) -> list[OutlineEntry]:
-    """Every section the audience reads, depth first; the patient version leaves out the
-    health-professional-only sections. ``aq`` is the query string its links keep."""
-    out: list[OutlineEntry] = []
-
-    def visit(section: Section, depth: int) -> None:
-        if section.professional_only and audience == "patient":
-            return
-        title = (audience == "professional" and section.title_professional) or section.title
-        links = item_links(kb, section.related, prefix, aq)
-        out.append(OutlineEntry(section, depth, title, links))
-        for child in children(kb, section.id):
-            visit(kb.sections[child], depth + 1)
-
-    for entry in table_of_contents(kb):
-        visit(kb.sections[entry.id], 0)
-    return out
+    """Every section the audience reads, depth first (:func:`islet.topics.reading_order`),
+    with its title for the audience and its related pages. ``aq`` is the query string its links
+    keep."""
+    return [
+        OutlineEntry(
+            section,
+            depth,
+            (audience == "professional" and section.title_professional) or section.title,
+            item_links(kb, section.related, prefix, aq),
+        )
+        for section, depth in reading_order(kb, audience)
+    ]
 
 
 @router.get("/summary")

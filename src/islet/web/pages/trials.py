@@ -12,7 +12,7 @@ to NCI's trial search, the Cancer Information Service and ClinicalTrials.gov, ne
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Path
 from starlette.requests import Request
@@ -21,13 +21,12 @@ from starlette.responses import RedirectResponse, Response
 from islet.errors import RegistryUnavailable, TrialDataError, UnknownTerm
 from islet.messages import said
 from islet.model import Audience
-from islet.trials.codes import CODE_WORDS, OUTCOME_WORDS
-from islet.trials.eligibility import CriterionCheck, criterion_lines
+from islet.trials.codes import CODE_WORDS
+from islet.trials.eligibility import criterion_lines
 from islet.trials.filters import MAX_PICKS
-from islet.trials.live import Registry, find_trials
+from islet.trials.live import Registry, find_trials, site_search_url
 from islet.trials.person import TUMOR_TYPE_IDS
 from islet.trials.search import (
-    DEFAULT_RADIUS_MILES,
     INTERVENTION_TYPES,
     PHASES,
     TrialDetail,
@@ -51,14 +50,6 @@ from islet.web.rendering import ANSWER_CACHE, address, environment, render
 
 router = APIRouter()
 
-# ClinicalTrials.gov's own search page names statuses with short codes.
-CTGOV_STATUS_FILTERS = {
-    "RECRUITING": "rec",
-    "NOT_YET_RECRUITING": "not",
-    "ENROLLING_BY_INVITATION": "enr",
-    "ACTIVE_NOT_RECRUITING": "act",
-    "COMPLETED": "com",
-}
 NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
@@ -187,10 +178,10 @@ def _study(
         nearest=nearest_recruiting(detail.sites),
         form=form,
         asked=request.method == "POST",
-        groups=_groups(detail.screening.checks) if detail.screening else [],
+        groups=detail.screening.by_outcome() if detail.screening else [],
         hidden_place=hidden_place,
         tumor_types=_tumor_type_choices(request),
-        treatment_names=_treatment_names(),
+        treatment_names=vocabulary().treatment_names(),
         search_url=address(request, "/trials", _place_pairs(request), audience),
     )
 
@@ -246,26 +237,14 @@ def _empty_store() -> bool:
 
 def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
     """A search on ClinicalTrials.gov's own site with the person's filters carried over."""
-    kb = request.app.state.kb
+    query = form.query if form is not None else None
     condition = "pancreatic neuroendocrine tumor"
-    if form is not None and form.query is not None and form.query.tumor_type:
-        condition = kb.tumor_type(form.query.tumor_type).name
-    pairs = [("cond", condition)]
-    statuses = form.query.statuses if form is not None and form.query is not None else []
-    codes = [CTGOV_STATUS_FILTERS[s] for s in statuses if s in CTGOV_STATUS_FILTERS]
-    if codes:
-        pairs.append(("aggFilters", "status:" + " ".join(codes)))
-    if form is not None and form.place is not None and form.near.strip().isdigit():
-        pairs += [("locStr", form.near.strip()), ("country", "United States")]
-        pairs.append(("distance", form.radius.strip() or f"{DEFAULT_RADIUS_MILES:g}"))
-    return "https://clinicaltrials.gov/search?" + urlencode(pairs)
-
-
-def _groups(checks: list[CriterionCheck]) -> list[dict[str, Any]]:
-    return [
-        {"outcome": outcome, "label": label, "checks": [c for c in checks if c.outcome == outcome]}
-        for outcome, label in OUTCOME_WORDS.items()
-    ]
+    if query is not None and query.tumor_type:
+        condition = request.app.state.kb.tumor_type(query.tumor_type).name
+    near = form.near.strip() if form is not None and form.place is not None else ""
+    zip_code = near if near.isdigit() else None
+    miles = form.radius.strip() if form is not None else ""
+    return site_search_url(condition, query.statuses if query else [], zip_code, miles)
 
 
 def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
@@ -274,11 +253,6 @@ def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
         (type_id, tumor_types[type_id].name if type_id in tumor_types else type_id)
         for type_id in TUMOR_TYPE_IDS
     ]
-
-
-def _treatment_names() -> list[str]:
-    """The treatment names the screening recognises, for the form's hint."""
-    return sorted({c.names[0] for c in vocabulary().treatments.concepts.values()}, key=str.lower)
 
 
 def _place_pairs(request: Request) -> list[tuple[str, str]]:
