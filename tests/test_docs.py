@@ -80,3 +80,18 @@ def test_make_screenshots_makes_every_readme_image() -> None:
         assert Path(image).stem in shots, image
     for name in ("guide-results-phone", "trials-results", "trials-fresh-install-offline"):
         assert f"docs/screenshots/{name}.png" in README_IMAGES
+
+
+# The README's folder map names every module and package at the top of ``src/islet``.
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "islet"
+FOLDER_MAP = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+TOP_LEVEL = sorted(
+    p.name if p.is_dir() else p.stem
+    for p in PACKAGE.iterdir()
+    if not p.name.startswith(("_", ".")) and (p.is_dir() or p.suffix == ".py")
+)
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL)
+def test_the_folder_map_names_each_top_level_module(name: str) -> None:
+    assert re.search(rf"(?<![\w/]){re.escape(name)}(\.py|/)", FOLDER_MAP), name
