@@ -18,8 +18,9 @@ from islet.ask.retrieval import Reading
 from islet.ask.words import fold
 from islet.model import Audience
 
-# A tumor of the hormone-making cells, however it is said ("puede ser neuroendocrino").
-_ENDOCRINE = re.compile(r"\b(neuroendocrine|islet cells?|pnets?)\b")
+# A tumor of the hormone-making cells, however it is said ("puede ser neuroendocrino"); the
+# islet cells alone are the cells, which an islet transplant is about too.
+_ENDOCRINE = re.compile(r"\b(neuroendocrine|pnets?)\b")
 
 
 class Scope:
