@@ -120,3 +120,19 @@ def test_everyday_life_is_declined_when_asked_about_not_when_told(
     question: str, in_scope: bool
 ) -> None:
     assert answer(question).in_scope is in_scope
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pancreatic tumor",
+        "tumor in the pancreas",
+        "mi papa tiene MEN2, le puede dar tumor de pancreas?",
+    ],
+)
+def test_a_tumor_of_the_pancreas_alone_does_not_ask_about_acth(question: str) -> None:
+    # The summary's subject words are no topic: the short ACTH passage must not lead on them
+    # (an independent review; its expansions once leant on "pancreatic tumor").
+    reply = answer(question)
+    assert reply.in_scope, reply.message
+    assert reply.answers[0].passage_id != "tumor-type:acth-secreting#patient"

@@ -45,10 +45,41 @@ _COMPARING = re.compile(
 )
 
 
+# Weighing two things against each other ("does everolimus or gemcitabine work better").
+_WEIGHING = re.compile(r"\b(better|worse|best|worst|more effective|less effective)\b")
+
+
 def compares(question: str) -> bool:
     """Whether an asking part of ``question`` compares two things (the whole question when no
     part asks: a question read from Spanish keeps only its content words)."""
     return any(_COMPARING.search(part) for part in asking_parts(question) or [question])
+
+
+def compares_own(
+    question: str, patterns: list[re.Pattern[str]], names_subject: Callable[[str], bool]
+) -> bool:
+    """Whether ``question`` compares the summary's subject with a neighbour (``patterns``):
+    what comes before the comparing word, after the last neighbour named there, names the
+    subject ("my insulinoma causes low sugar, how is that different from reactive
+    hypoglycemia"; not "MEN2A, is that the same family as pNETs"), or it weighs the two for
+    a question that names the subject besides ("i have a pNET, does everolimus or
+    gemcitabine work better")."""
+    parts = asking_parts(question) or [question]
+    rest = question
+    for pattern in patterns:
+        rest = pattern.sub(" ", rest)
+    if names_subject(rest) and any(_WEIGHING.search(part) for part in parts):
+        return True
+    for part in parts:
+        found = _COMPARING.search(part)
+        if found is None:
+            continue
+        # The first comparison decides: "MEN2A, is that the same family as pNETs, and is his
+        # managed the same way" compares the neighbour.
+        head = question[: max(question.find(part), 0)] + part[: found.start()]
+        ends = [m.end() for p in patterns for m in p.finditer(head)]
+        return names_subject(head[max(ends, default=0) :])
+    return False
 
 
 def asking_parts(question: str) -> list[str]:

@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from islet.ask.focus import about_neighbour, asks_about, compares
+from islet.ask.focus import about_neighbour, asks_about, compares, compares_own
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
 from islet.ask.words import fold
 from islet.model import Audience
+
+# A tumor of the hormone-making cells, however it is said ("puede ser neuroendocrino"); the
+# islet cells alone are the cells, which an islet transplant is about too.
+_ENDOCRINE = re.compile(r"\b(neuroendocrine|pnets?)\b")
 
 
 class Scope:
@@ -80,6 +84,7 @@ class Scope:
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
             if not matched or (id(rule) in self._compared and compares(typed)):
                 continue
+            names = self._subject_of(typed) if neighbour else self.names_subject
             # Everyday life told around the summary's subject (a tumor type, or a tumor of the
             # pancreas: "he ate like a horse, how can a tumor in the pancreas not be felt") is
             # a story, unless an asking part asks about it ("she has an insulinoma, can she
@@ -90,14 +95,29 @@ class Scope:
                 and not any(asks_about(typed, p, self.names_subject) for p in matched)
             ):
                 continue
-            if (
-                neighbour
-                and (own_type or self.names_subject(typed))
-                and not any(about_neighbour(t, matched, self.names_subject) for t in asked)
-            ):
-                continue
+            if neighbour and (own_type or names(typed)):
+                # A comparison of the person's own tumor with a neighbour ("my insulinoma causes
+                # low sugar, how is that different from reactive hypoglycemia", "does everolimus
+                # or gemcitabine work better for my pNET") asks about their tumor.
+                if compares_own(typed, matched, names):
+                    continue
+                if not any(about_neighbour(t, matched, names) for t in asked):
+                    continue
             return rule.reason, list(rule.closest), rule.message
         return None, [], None
+
+    def _subject_of(self, question: str) -> Callable[[str], bool]:
+        """Whether a part of ``question`` names the summary's subject, where a neuroendocrine
+        or islet cell tumor counts as one when the question names the pancreas ("a cyst on my
+        pancreas, could it be a neuroendocrine tumor?"): alone, it may be one elsewhere."""
+        if self._reader is None:
+            return self.names_subject
+        reader = self._reader
+        pancreas = "glossary:pancreas" in {m.target for m in reader(question).mentions}
+        return lambda text: (
+            self.names_subject(text)
+            or (pancreas and (bool(reader(text).subject) or _ENDOCRINE.search(text) is not None))
+        )
 
     def names_subject(self, text: str) -> bool:
         """Whether ``text`` names the summary's own subject: one of its tumor types, a
