@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet import kb as kb_module
+from tests.trials_helpers import net_store
 from tests.webapp import client
 
 
@@ -42,6 +43,16 @@ def web() -> TestClient:
     """A client on a fresh app for each test module, for the pages and the JSON API alike (no
     rate limit, redirects not followed; ``tests.webapp.client`` makes one with other settings)."""
     return client()
+
+
+@pytest.fixture(scope="module")
+def trials_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """``web`` with a trial store of its own: the test records (``tests.trials_helpers.net_store``)
+    in a new file, named by ``ISLET_TRIALS_DB`` for the test module."""
+    db = net_store(tmp_path_factory.mktemp("trials") / "trials.sqlite")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ISLET_TRIALS_DB", str(db))
+        yield client()
 
 
 @pytest.fixture(scope="session")

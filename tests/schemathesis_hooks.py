@@ -1,9 +1,9 @@
-"""Schemathesis hooks for tests/test_api_exact.py (loaded through SCHEMATHESIS_HOOKS).
+"""Schemathesis hooks for tests/http/test_api_exact.py (loaded through SCHEMATHESIS_HOOKS).
 
 ``POST /api/v1/stage?format=fhir`` is left out of the fuzzing: whether a FHIR Bundle can be
 written depends on the query and the body together (the basis, or c/p prefixes on T and N in
 the body; a settled stage group), and OpenAPI cannot relate a query parameter to a body field.
-tests/test_fhir_output.py covers that variant; the JSON answer of the same route is fuzzed.
+tests/core/test_fhir_output.py covers that variant; the JSON answer of the same route is fuzzed.
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from islet.errors import TrialDataError
+from islet.cli.guide import _read_situation
+from islet.errors import InvalidInput, InvalidSituation, TrialDataError
 from islet.trials.importer import import_files
 from islet.trials.search import TrialQuery, search, show
 from islet.trials.store import TrialStore
@@ -214,3 +215,21 @@ def test_a_situation_file_that_is_not_text_is_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "is not UTF-8 text" in flat(done.stderr)
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "says"), [(None, "cannot read"), (b"\xff\xfe{}", "is not UTF-8 text")]
+)
+def test_a_situation_file_islet_cannot_read_is_bad_input_not_a_bad_situation(
+    tmp_path: Path, content: bytes | None, says: str
+) -> None:
+    """InvalidSituation is for situations; a file problem is the generic InvalidInput, still
+    naming the field (so the exit code, 2, and the message stay those of any bad input)."""
+    path = tmp_path / "situation.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InvalidInput) as refused:
+        _read_situation(str(path))
+    assert not isinstance(refused.value, InvalidSituation)
+    assert refused.value.field == "situation"
+    assert says in str(refused.value)

@@ -1,6 +1,8 @@
 """Black-box acceptance of issue 3: `islet guide` and POST /api/v1/guide, one row per PDQ bullet.
 
-The rows (tests/cases/guide_bullets.yaml) are written by hand from fact base section 10.A.
+The rows (tests/cases/guide/bullets.yaml, the one table of PDQ bullets, and the gaps, partial
+situations and contradictions of tests/cases/guide/interfaces.yaml) are written by hand from fact
+base section 10.A.
 Every situation goes through the CLI as JSON on standard input and through the API; both must
 give the same result.
 """
@@ -16,9 +18,16 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet.cli import app
-from tests.tables import CASES
+from tests.tables import CASES, load_cases
 
-TABLES: dict[str, Any] = yaml.safe_load((CASES / "guide_bullets.yaml").read_text(encoding="utf-8"))
+TABLES: dict[str, Any] = yaml.safe_load(
+    (CASES / "guide" / "interfaces.yaml").read_text(encoding="utf-8")
+)
+# The bullet rows run in the patient view unless they name an audience (as in the core test).
+BULLETS = [
+    pytest.param({"audience": "patient", **case.values[0]}, id=case.id)
+    for case in load_cases("guide/bullets.yaml")
+]
 TOP_KEYS = {"applies", "depends", "excluded", "next_questions", "gaps"}
 OPTION_KEYS = {"treatment_id", "name", "why", "source"}
 
@@ -67,9 +76,10 @@ def check_row(row: dict[str, Any], data: dict[str, Any]) -> None:
     applies = ids(data["applies"])
     if "applies" in row:
         assert applies == set(row["applies"])
+    # exactly, for the bullet rows, in tests/core/test_guide.py
+    assert set(row.get("depends", [])) <= ids(data["depends"])
     assert set(row.get("includes", [])) <= applies, set(row["includes"]) - applies
     assert not set(row.get("not_applies", [])) & applies
-    assert set(row.get("depends", [])) <= ids(data["depends"])
     if row.get("no_depends"):
         assert data["depends"] == [], ids(data["depends"])
         # only the questions asked for their notes (MEN1) may be left, and they settle nothing
@@ -91,6 +101,8 @@ def check_row(row: dict[str, Any], data: dict[str, Any]) -> None:
             assert set(wanted) <= found, (treatment_id, found)
     if "gap" in row:
         assert bool(data["gaps"]) is row["gap"]
+    if "gaps" in row:
+        assert [gap["id"] for gap in data["gaps"]] == row["gaps"]
     for fact in row.get("asks", []):
         assert fact in [q["fact"] for q in data["next_questions"]]
     for treatment_id, fact in row.get("deciding", {}).items():
@@ -98,7 +110,7 @@ def check_row(row: dict[str, Any], data: dict[str, Any]) -> None:
         assert waiting and any(fact in [d["fact"] for d in o["depends_on"]] for o in waiting)
 
 
-@pytest.mark.parametrize("row", rows("bullets") + rows("gaps") + rows("partial"))
+@pytest.mark.parametrize("row", BULLETS + rows("gaps") + rows("partial"))
 def test_guide_gives_pdqs_options_for_each_bullet(
     row: dict[str, Any], web: TestClient, runner: CliRunner
 ) -> None:
@@ -143,7 +155,7 @@ def test_contradictions_are_rejected_naming_the_field(
 
 
 def test_the_guide_is_deterministic(runner: CliRunner) -> None:
-    situation = TABLES["bullets"][0]["situation"]
+    situation = BULLETS[0].values[0]["situation"]
     assert guide(runner, situation) == guide(runner, situation)
 
 

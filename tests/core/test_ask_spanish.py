@@ -19,8 +19,6 @@ from islet.errors import KnowledgeError
 from islet.translations import in_language
 from tests.tables import load_cases
 
-runner = CliRunner()
-
 
 @pytest.mark.parametrize("case", load_cases("ask_spanish.yaml"))
 def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -> None:
@@ -228,7 +226,7 @@ def test_a_question_read_almost_whole_is_answered_despite_a_word_it_does_not_kno
 
 
 @pytest.fixture(scope="module")
-def spanish_eval() -> dict[str, Any]:
+def spanish_eval(runner: CliRunner) -> dict[str, Any]:
     result = runner.invoke(app, ["eval", "ask", "--lang", "es", "--no-semantic", "--json"])
     assert result.exit_code == 0, result.output
     report: dict[str, Any] = json.loads(result.stdout)

@@ -11,9 +11,8 @@ so only emergency, crisis and a possible overdose are shown there (``islet.safet
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -25,8 +24,6 @@ from islet.cli import app
 from islet.i18n import gettext_for
 from islet.language import Language
 from islet.safety import help_first, triage
-from tests.trials_helpers import net_store
-from tests.webapp import client
 
 STUDY = "NCT00510068"  # a constructed NET record of the test store
 PANEL_TITLES = {
@@ -64,19 +61,6 @@ class Seen:
 
     level: str | None
     first: bool | None = None  # text and pages: the help comes before everything else
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    db = net_store(tmp_path_factory.mktemp("trials") / "trials.sqlite")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ISLET_TRIALS_DB", str(db))
-        yield db
-
-
-@pytest.fixture(scope="module")
-def api(store: Path) -> TestClient:
-    return client()
 
 
 def _cli(args: list[str], typed: Typed, as_json: bool) -> Seen:
@@ -152,24 +136,24 @@ WAYS: dict[str, Way] = {
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("typed", TEXTS, ids=lambda t: f"{t.lang}:{t.text[:30]}")
 def test_every_box_shows_emergency_and_crisis_help_first(
-    typed: Typed, way: str, api: TestClient
+    typed: Typed, way: str, trials_web: TestClient
 ) -> None:
-    seen = WAYS[way](api, typed)
+    seen = WAYS[way](trials_web, typed)
     assert seen.level == typed.level
     if seen.first is not None and typed.level is not None:
         assert seen.first, "the help comes before everything else"
 
 
-def test_the_box_still_does_its_work_after_the_help(api: TestClient) -> None:
-    page = api.get("/glossary", params={"q": "i dont want to live anymore"}).text
+def test_the_box_still_does_its_work_after_the_help(trials_web: TestClient) -> None:
+    page = trials_web.get("/glossary", params={"q": "i dont want to live anymore"}).text
     assert page.index('class="safety-alert') < page.index('id="glossary-results"')
     assert "No word in the glossary fits" in page
-    screened = api.post(
+    screened = trials_web.post(
         f"/api/v1/trials/{STUDY}/screening",
         json={"person": {"age": 54.0, "prior_treatments": ["i dont want to live anymore"]}},
     ).json()
     assert screened["safety"]["level"] == "crisis" and screened["screening"]["checks"]
-    searched = api.get("/api/v1/trials", params={"condition": "i took all my pills"}).json()
+    searched = trials_web.get("/api/v1/trials", params={"condition": "i took all my pills"}).json()
     assert searched["safety"]["level"] == "emergency" and "hits" in searched
 
 
@@ -181,11 +165,13 @@ def test_a_medicine_in_the_earlier_treatments_box_is_content_not_a_question() ->
     assert listed is not None and listed.level == "crisis"
 
 
-def test_the_safety_block_is_asks_shape_and_published(api: TestClient) -> None:
-    ask = api.get("/api/v1/ask", params={"q": "i took all my pills"}).json()["safety"]
-    box = api.get("/api/v1/trials", params={"condition": "i took all my pills"}).json()["safety"]
+def test_the_safety_block_is_asks_shape_and_published(trials_web: TestClient) -> None:
+    ask = trials_web.get("/api/v1/ask", params={"q": "i took all my pills"}).json()["safety"]
+    box = trials_web.get("/api/v1/trials", params={"condition": "i took all my pills"}).json()[
+        "safety"
+    ]
     assert box == ask
-    schemas = api.get("/openapi.json").json()["components"]["schemas"]
+    schemas = trials_web.get("/openapi.json").json()["components"]["schemas"]
     for name in ("GlossaryEntry", "TrialSearchResult", "TrialDetail", "Problem"):
         safety = schemas[name]["properties"]["safety"]
         assert {"$ref": "#/components/schemas/Safety"} in safety["anyOf"], name

@@ -8,15 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.trials_helpers import SNAPSHOT, net_store
+from tests.trials_helpers import SNAPSHOT
 from tests.webapp import client
-
-
-@pytest.fixture
-def api(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    db = net_store(tmp_path / "trials.sqlite")
-    monkeypatch.setenv("ISLET_TRIALS_DB", str(db))
-    return client()
 
 
 def ids(body: dict[str, Any]) -> list[str]:
@@ -37,35 +30,39 @@ def ids(body: dict[str, Any]) -> list[str]:
         ({"condition": "endocrine tumour"}, ["NCT00353496"]),
     ],
 )
-def test_search(api: TestClient, params: dict[str, Any], expect: list[str]) -> None:
-    response = api.get("/api/v1/trials", params=params)
+def test_search(trials_web: TestClient, params: dict[str, Any], expect: list[str]) -> None:
+    response = trials_web.get("/api/v1/trials", params=params)
     assert response.status_code == 200, response.text
     body = response.json()
     assert ids(body) == expect
     assert body["snapshot_date"] == SNAPSHOT
 
 
-def test_a_hit_near_a_place(api: TestClient) -> None:
-    body = api.get("/api/v1/trials", params={"lat": 44.02, "lon": -92.47, "radius": 300}).json()
+def test_a_hit_near_a_place(trials_web: TestClient) -> None:
+    body = trials_web.get(
+        "/api/v1/trials", params={"lat": 44.02, "lon": -92.47, "radius": 300}
+    ).json()
     [hit] = body["hits"]
     assert hit["location_summary"] == "2 locations, including 1 near you"
     assert hit["nearest_recruiting_site"]["distance_miles"] == 269.9
 
 
-def test_a_zip_code_is_a_place(api: TestClient) -> None:
-    body = api.get("/api/v1/trials", params={"zip": "55905", "radius": 300}).json()
+def test_a_zip_code_is_a_place(trials_web: TestClient) -> None:
+    body = trials_web.get("/api/v1/trials", params={"zip": "55905", "radius": 300}).json()
     assert [h["location_summary"] for h in body["hits"]] == ["2 locations, including 1 near you"]
 
 
-def test_one_trial(api: TestClient) -> None:
-    body = api.get("/api/v1/trials/NCT00510068", params={"lat": 53.55, "lon": -113.47}).json()
+def test_one_trial(trials_web: TestClient) -> None:
+    body = trials_web.get(
+        "/api/v1/trials/NCT00510068", params={"lat": 53.55, "lon": -113.47}
+    ).json()
     assert body["trial"]["acronym"] == "RADIANT-3"
     assert body["sites"][0]["city"] == "Edmonton"
     assert body["screening"] is None
 
 
-def test_screening_takes_the_facts_in_the_body(api: TestClient) -> None:
-    response = api.post(
+def test_screening_takes_the_facts_in_the_body(trials_web: TestClient) -> None:
+    response = trials_web.post(
         "/api/v1/trials/NCT00353496/screening",
         json={"person": {"tumor_type": "gastrinoma", "grade": 2}},
     )
@@ -96,9 +93,11 @@ def test_screening_takes_the_facts_in_the_body(api: TestClient) -> None:
     ],
 )
 def test_bad_input_gets_a_problem_body(
-    api: TestClient, method: str, url: str, params: dict[str, Any], status: int, says: str
+    trials_web: TestClient, method: str, url: str, params: dict[str, Any], status: int, says: str
 ) -> None:
-    response = api.get(url, params=params) if method == "get" else api.post(url, json=params)
+    response = (
+        trials_web.get(url, params=params) if method == "get" else trials_web.post(url, json=params)
+    )
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert says in response.text

@@ -26,7 +26,7 @@ from islet.cli.output import (
     source_line,
     text_language,
 )
-from islet.errors import InvalidSituation
+from islet.errors import InvalidInput, InvalidSituation
 from islet.guide import GuideOption, GuideResult, options_for, situation_from
 from islet.guide.data import GuideData, guide_data_in
 from islet.guide.result import Audience, NextQuestion, SourceRef
@@ -167,9 +167,9 @@ def _read_situation(where: str) -> dict[str, Any]:
             else N_("the file cannot be opened"),
         )
         message = N_("cannot read {where}: {why}", where=where, why=why)
-        raise InvalidSituation("situation", message) from error
+        raise InvalidInput("situation", message) from error
     except UnicodeDecodeError as error:
-        raise InvalidSituation(
+        raise InvalidInput(
             "situation",
             N_("{where} is not UTF-8 text ({reason})", where=where, reason=error.reason),
         ) from error

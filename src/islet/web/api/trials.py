@@ -22,7 +22,7 @@ from islet.messages import N_, said
 from islet.trials.eligibility import PersonFacts
 from islet.trials.filters import BOTH_LAT_AND_LON, PlaceFilters, SearchFilters, place_rules
 from islet.trials.live import Registry, find_trials
-from islet.trials.query import DEFAULT_RADIUS_MILES, read_place
+from islet.trials.query import DEFAULT_RADIUS_MILES, MAX_RADIUS_MILES, read_place
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT
@@ -107,7 +107,7 @@ class ScreeningRequest(BaseModel):
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    radius: float = Field(DEFAULT_RADIUS_MILES, gt=0, le=12500)
+    radius: float = Field(DEFAULT_RADIUS_MILES, gt=0, le=MAX_RADIUS_MILES)
 
 
 @router.post(
