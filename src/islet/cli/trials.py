@@ -60,9 +60,8 @@ NearOption = Annotated[
     str | None,
     typer.Option("--near", help="LAT,LON (e.g. 44.02,-92.47) or a US ZIP code to measure from"),
 ]
-RadiusOption = Annotated[
-    float, typer.Option("--radius", min=0.1, max=12500, help="miles from --near")
-]
+# its bounds are the core's (islet.trials.query.read_radius), read when the command runs
+RadiusOption = Annotated[float, typer.Option("--radius", help="miles from --near")]
 AgeOption = Annotated[float | None, typer.Option("--age", min=0, max=130)]
 SexOption = Annotated[
     Literal["female", "male"] | None, typer.Option("--sex", help="female or male")
@@ -269,7 +268,7 @@ def show_command(
     from islet.errors import InvalidInput
     from islet.messages import N_
     from islet.trials.eligibility import PersonFacts
-    from islet.trials.query import read_place, read_tumor_type
+    from islet.trials.query import read_place, read_radius, read_tumor_type
     from islet.trials.search import show
 
     language = text_language(lang)
@@ -287,7 +286,7 @@ def show_command(
         }
     )
     place, asked = read_place(near), requested_language(lang)
-    detail = show(nct_id, _db(db), person=person, near=place, radius_miles=radius, language=asked)
+    detail = show(nct_id, _db(db), person=person, near=place, radius_miles=read_radius(radius), language=asked)
     detail = localize(detail, language)
     print_result(detail, as_json, lambda detail: _print_detail(detail, language))
 
