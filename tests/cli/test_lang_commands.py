@@ -13,11 +13,10 @@ from islet.explain.tests import SPANISH_TEXTS_FILE, ExplainerTexts
 from islet.i18n import gettext_for
 from islet.kb import load_data_file
 
-runner = CliRunner()
 GUIDE = ["guide", "--type", "insulinoma", "--count", "single", "--sites", "tail", "--size", "small"]
 
 
-def _json(args: list[str]) -> Any:
+def _json(runner: CliRunner, args: list[str]) -> Any:
     result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -34,20 +33,20 @@ def _ids(value: Any) -> Any:
 
 
 @pytest.mark.parametrize("args", [["tests", "--type", "insulinoma"], ["tests"], GUIDE])
-def test_lang_es_keeps_json_keys_and_ids(args: list[str]) -> None:
-    assert _ids(_json([*args, "--lang", "es"])) == _ids(_json(args))
+def test_lang_es_keeps_json_keys_and_ids(args: list[str], runner: CliRunner) -> None:
+    assert _ids(_json(runner, [*args, "--lang", "es"])) == _ids(_json(runner, args))
 
 
-def test_tests_lang_es_gives_the_spanish_fixed_texts() -> None:
+def test_tests_lang_es_gives_the_spanish_fixed_texts(runner: CliRunner) -> None:
     spanish = load_data_file(SPANISH_TEXTS_FILE, ExplainerTexts, "es/explain")
-    result = _json(["tests", "--type", "insulinoma", "--lang", "es"])
+    result = _json(runner, ["tests", "--type", "insulinoma", "--lang", "es"])
     assert result["general_note"] == " ".join(spanish.general_note.split())
     assert result["specific_note"] == " ".join(spanish.specific_note.split())
 
 
-def test_tests_for_professionals_stay_english() -> None:
-    english = _json(["tests", "--audience", "professional"])
-    assert _json(["tests", "--audience", "professional", "--lang", "es"]) == english
+def test_tests_for_professionals_stay_english(runner: CliRunner) -> None:
+    english = _json(runner, ["tests", "--audience", "professional"])
+    assert _json(runner, ["tests", "--audience", "professional", "--lang", "es"]) == english
 
 
 @pytest.mark.parametrize(
@@ -57,7 +56,9 @@ def test_tests_for_professionals_stay_english() -> None:
         (GUIDE, "Options PDQ lists for this situation"),
     ],
 )
-def test_lang_es_prints_the_labels_in_spanish(args: list[str], label: str) -> None:
+def test_lang_es_prints_the_labels_in_spanish(
+    args: list[str], label: str, runner: CliRunner
+) -> None:
     spanish = gettext_for("es")(label)
     assert spanish != label
     printed = " ".join(runner.invoke(app, [*args, "--lang", "es"]).stdout.split())
@@ -65,7 +66,7 @@ def test_lang_es_prints_the_labels_in_spanish(args: list[str], label: str) -> No
 
 
 @pytest.mark.parametrize("args", [GUIDE, ["tests"]])
-def test_an_unknown_language_is_a_clear_error(args: list[str]) -> None:
+def test_an_unknown_language_is_a_clear_error(args: list[str], runner: CliRunner) -> None:
     result = runner.invoke(app, [*args, "--lang", "fr"])
     assert result.exit_code == 2
     assert "--lang must be one of en, es" in result.output
@@ -91,8 +92,8 @@ def test_the_spanish_guide_data_has_the_same_facts_values_conditions_and_sources
     assert set(spanish.phrases.model_dump()) == set(english.phrases.model_dump())
 
 
-def test_guide_lang_es_json_reads_in_spanish() -> None:
-    result = _json([*GUIDE, "--lang", "es"])
+def test_guide_lang_es_json_reads_in_spanish(runner: CliRunner) -> None:
+    result = _json(runner, [*GUIDE, "--lang", "es"])
     option = result["applies"][0]
     assert option["treatment_id"] == "enucleation"
     assert option["name"] == "Enucleación"
@@ -135,7 +136,7 @@ def test_an_error_reads_in_the_language_asked_for(
     assert (english.exit_code, spanish in english.output) == (2, False)
 
 
-def test_a_fact_from_outside_pdq_is_cited_as_itself() -> None:
+def test_a_fact_from_outside_pdq_is_cited_as_itself(runner: CliRunner) -> None:
     """`islet ask -a professional` may print the WHO grading table, a fact from outside PDQ: its
     source line names the citation and says it is not part of PDQ, never "PDQ external"."""
     result = runner.invoke(app, ["ask", "what is the Ki-67 index", "-a", "professional"])

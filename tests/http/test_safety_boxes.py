@@ -63,10 +63,8 @@ class Seen:
     first: bool | None = None  # text and pages: the help comes before everything else
 
 
-def _cli(args: list[str], typed: Typed, as_json: bool) -> Seen:
-    result = CliRunner().invoke(
-        app, [*args, "--lang", typed.lang, *(["--json"] if as_json else [])]
-    )
+def _cli(runner: CliRunner, args: list[str], typed: Typed, as_json: bool) -> Seen:
+    result = runner.invoke(app, [*args, "--lang", typed.lang, *(["--json"] if as_json else [])])
     assert result.exit_code in (0, 2), result.output  # 2: no glossary word is called that
     if as_json:
         safety = json.loads(result.stdout).get("safety") if result.stdout.strip() else None
@@ -99,35 +97,39 @@ def _json(body: dict[str, Any]) -> Seen:
     return Seen(body["safety"]["level"] if body.get("safety") else None)
 
 
-Way = Callable[[TestClient, Typed], Seen]
+Way = Callable[[TestClient, CliRunner, Typed], Seen]
 WAYS: dict[str, Way] = {
-    "glossary-cli-json": lambda api, t: _cli(["glossary", t.text], t, as_json=True),
-    "glossary-cli": lambda api, t: _cli(["glossary", t.text], t, as_json=False),
-    "glossary-api": lambda api, t: _json(
+    "glossary-cli-json": lambda api, cli, t: _cli(cli, ["glossary", t.text], t, as_json=True),
+    "glossary-cli": lambda api, cli, t: _cli(cli, ["glossary", t.text], t, as_json=False),
+    "glossary-api": lambda api, cli, t: _json(
         api.get(f"/api/v1/glossary/{quote(t.text, safe='')}", params={"lang": t.lang}).json()
     ),
-    "glossary-page": lambda api, t: _page(
+    "glossary-page": lambda api, cli, t: _page(
         api.get("/glossary", params={"q": t.text, "lang": t.lang}).text
     ),
-    "condition-cli-json": lambda api, t: _cli(
-        ["trials", "search", "--condition", t.text], t, as_json=True
+    "condition-cli-json": lambda api, cli, t: _cli(
+        cli, ["trials", "search", "--condition", t.text], t, as_json=True
     ),
-    "condition-cli": lambda api, t: _cli(
-        ["trials", "search", "--condition", t.text], t, as_json=False
+    "condition-cli": lambda api, cli, t: _cli(
+        cli, ["trials", "search", "--condition", t.text], t, as_json=False
     ),
-    "condition-api": lambda api, t: _json(
+    "condition-api": lambda api, cli, t: _json(
         api.get("/api/v1/trials", params={"condition": t.text, "lang": t.lang}).json()
     ),
-    "prior-cli-json": lambda api, t: _cli(["trials", "show", STUDY, "--prior", t.text], t, True),
-    "prior-cli": lambda api, t: _cli(["trials", "show", STUDY, "--prior", t.text], t, False),
-    "prior-api": lambda api, t: _json(
+    "prior-cli-json": lambda api, cli, t: _cli(
+        cli, ["trials", "show", STUDY, "--prior", t.text], t, True
+    ),
+    "prior-cli": lambda api, cli, t: _cli(
+        cli, ["trials", "show", STUDY, "--prior", t.text], t, False
+    ),
+    "prior-api": lambda api, cli, t: _json(
         api.post(
             f"/api/v1/trials/{STUDY}/screening",
             params={"lang": t.lang},
             json={"person": {"prior_treatments": [t.text]}},
         ).json()
     ),
-    "prior-page": lambda api, t: _page(
+    "prior-page": lambda api, cli, t: _page(
         api.post(f"/trials/{STUDY}/screening", params={"lang": t.lang}, data={"prior": t.text}).text
     ),
 }
@@ -136,9 +138,9 @@ WAYS: dict[str, Way] = {
 @pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("typed", TEXTS, ids=lambda t: f"{t.lang}:{t.text[:30]}")
 def test_every_box_shows_emergency_and_crisis_help_first(
-    typed: Typed, way: str, trials_web: TestClient
+    typed: Typed, way: str, trials_web: TestClient, runner: CliRunner
 ) -> None:
-    seen = WAYS[way](trials_web, typed)
+    seen = WAYS[way](trials_web, runner, typed)
     assert seen.level == typed.level
     if seen.first is not None and typed.level is not None:
         assert seen.first, "the help comes before everything else"
