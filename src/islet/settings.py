@@ -135,12 +135,19 @@ def variables() -> dict[str, str]:
     return {name(f): info.description or "" for f, info in Settings.model_fields.items()}
 
 
-def current() -> Settings:
-    """The settings as the environment has them now; IsletError naming each bad variable."""
+def current(lenient: bool = False) -> Settings:
+    """The settings as the environment has them now; IsletError naming each bad variable.
+
+    ``lenient``: a bad value is taken as its default instead (for showing an error, which may be
+    that very value, in the language asked for)."""
     try:
         return Settings()
     except ValidationError as error:
-        problems = [
-            f"{name(str(problem['loc'][0]))} {problem['msg']}" for problem in error.errors()
-        ]
-        raise IsletError("; ".join(problems)) from None
+        bad = {str(problem["loc"][0]): problem["msg"] for problem in error.errors()}
+        if lenient:
+            fields = Settings.model_fields
+            return Settings(**{f: fields[f].get_default(call_default_factory=True) for f in bad})
+        raise IsletError("; ".join(f"{name(f)} {message}" for f, message in bad.items())) from None
+
+
+DEFAULTS = Settings.model_construct()  # the declared defaults, without reading the environment

@@ -111,6 +111,15 @@ def test_a_bad_value_is_named(
     assert str(raised.value).startswith(message)
 
 
+def test_leniently_a_bad_value_is_its_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an error message reads (its language) while another setting is bad."""
+    monkeypatch.setenv("ISLET_LANG", "es")
+    monkeypatch.setenv("ISLET_RATE_LIMIT", "many")
+    monkeypatch.setenv("ISLET_TRIALS_LIVE", "maybe")
+    found = settings.current(lenient=True)
+    assert (found.lang, found.rate_limit, found.trials_live) == ("es", 600, True)
+
+
 @pytest.mark.parametrize(("name", "raw", "message"), BAD)
 def test_a_bad_value_stops_a_command_with_its_name(
     monkeypatch: pytest.MonkeyPatch, runner: CliRunner, name: str, raw: str, message: str

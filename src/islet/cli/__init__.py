@@ -105,11 +105,7 @@ def _language(args: list[str]) -> Language:
     from islet.language import parse_language
     from islet.settings import current
 
-    try:
-        configured = current().lang
-    except IsletError:  # another setting is bad: that is the error being shown
-        configured = None
-    for given in (_lang_argument(args), configured):
+    for given in (_lang_argument(args), current(lenient=True).lang):
         language = parse_language(given)
         if language is not None:
             return language

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from islet import settings
 
-DEFAULTS = settings.Settings.model_construct()  # the declared defaults, no environment read
-DEFAULT_MAX_BODY_BYTES = DEFAULTS.max_body_bytes
-DEFAULT_RATE_LIMIT = DEFAULTS.rate_limit  # per minute per client (a clinic may share one address)
-DEFAULT_RATE_LIMIT_STORAGE = DEFAULTS.rate_limit_storage
+DEFAULT_MAX_BODY_BYTES = settings.DEFAULTS.max_body_bytes
+DEFAULT_RATE_LIMIT = settings.DEFAULTS.rate_limit  # per minute per client (a clinic may share one)
+DEFAULT_RATE_LIMIT_STORAGE = settings.DEFAULTS.rate_limit_storage
 
 
 @dataclass(frozen=True)
@@ -33,9 +32,7 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Settings from ``ISLET_MAX_BODY_BYTES``, ``ISLET_RATE_LIMIT``,
-        ``ISLET_RATE_LIMIT_STORAGE``, ``ISLET_PUBLIC_URL`` and ``ISLET_CDS_TRUSTED_ISSUERS``
-        (defaults otherwise)."""
+        """The ``ISLET_*`` settings of the web app (islet.settings), defaults otherwise."""
         found = settings.current()
         return cls(
             max_body_bytes=found.max_body_bytes,
