@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 
 from islet import __version__, settings
 
-CACHE_ENV = settings.CACHE_DIR.name
+CACHE_ENV = settings.name("cache_dir")
 OFF = "off"
 # The code whose classes are pickled: a change to it changes the key. A name is a module file or
 # a package folder ("model" is either model.py or a model/ package).
@@ -57,7 +57,7 @@ def cache_dir() -> Path | None:
     """Where compiled files live, or None when caching is off."""
     if _bypass.get():
         return None
-    configured = settings.CACHE_DIR.text()
+    configured = settings.current().cache_dir or ""
     if configured.lower() == OFF:
         return None
     if configured:

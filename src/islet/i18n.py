@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "messages"
-ENVIRONMENT_VARIABLE = settings.LANG.name
+ENVIRONMENT_VARIABLE = settings.name("lang")
 
 
 def catalog_path(language: Language) -> Path:
@@ -128,7 +128,7 @@ def chosen_language(value: str | None = None) -> Language:
     """The language asked for (``--lang``), else ``ISLET_LANG``, else English.
 
     Raises IsletError naming the choices when the value is not a language Islet speaks."""
-    for given, where in ((value, "--lang"), (settings.LANG.read(), settings.LANG.name)):
+    for given, where in ((value, "--lang"), (settings.current().lang, ENVIRONMENT_VARIABLE)):
         if given:
             language = parse_language(given)
             if language is None:

@@ -8,7 +8,6 @@ be present). Keys are fetched with httpx and kept in memory for a while; nothing
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Mapping
@@ -120,22 +119,3 @@ def verify(
     except jwt.PyJWTError as error:
         raise Unauthorized(f"the token is not valid ({type(error).__name__})") from None
     return claims
-
-
-def trusted_issuers(raw: str) -> dict[str, str]:
-    """``ISLET_CDS_TRUSTED_ISSUERS``: a JSON object of issuer -> JWK set address."""
-    if not raw.strip():
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.startswith(("https://", "http://"))
-        for k, v in data.items()
-    ):
-        raise IsletError(
-            "ISLET_CDS_TRUSTED_ISSUERS must be a JSON object of issuer -> JWKS address, e.g. "
-            '{"https://sandbox.cds-hooks.org": "https://sandbox.cds-hooks.org/.well-known/jwks.json"}'
-        )
-    return dict(data)

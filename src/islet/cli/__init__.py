@@ -103,9 +103,9 @@ def _language(args: list[str]) -> Language:
     that it is known even when reading them failed before the option was), else
     ``ISLET_LANG``, else English."""
     from islet.language import parse_language
-    from islet.settings import LANG
+    from islet.settings import current
 
-    for given in (_lang_argument(args), LANG.read()):
+    for given in (_lang_argument(args), current(lenient=True).lang):
         language = parse_language(given)
         if language is not None:
             return language

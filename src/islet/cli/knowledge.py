@@ -51,7 +51,7 @@ def check_command(
         typer.Option(
             "--max-source-age",
             min=1,
-            envvar=settings.MAX_SOURCE_AGE_MONTHS.name,
+            envvar=settings.name("max_source_age_months"),
             help="warn when a recorded PDQ version is older than this many months",
         ),
     ] = 12,

@@ -45,7 +45,7 @@ def requested_language(lang: str | None) -> Language | None:
     """``--lang``, else ``ISLET_LANG``, else None (free text then speaks for itself).
 
     Raises IsletError (exit 2) for a language Islet does not speak."""
-    if lang or settings.LANG.read():
+    if lang or settings.current().lang:
         return chosen_language(lang)
     return None
 

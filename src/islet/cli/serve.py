@@ -29,7 +29,7 @@ def serve_command(
         typer.Option(
             min=1,
             max=64,
-            envvar=settings.WORKERS.name,
+            envvar=settings.name("workers"),
             help="worker processes (the app keeps no state)",
         ),
     ] = 1,
@@ -37,7 +37,7 @@ def serve_command(
         str,
         typer.Option(
             "--root-path",
-            envvar=settings.ROOT_PATH.name,
+            envvar=settings.name("root_path"),
             help="path prefix when behind a reverse proxy, e.g. /islet",
         ),
     ] = "",
@@ -79,7 +79,7 @@ SERVER_HELP = "the Islet server that the guide, Ask, explainers and trials links
 def export_static_command(
     folder: Annotated[Path, typer.Argument(help="new folder to write the site into")],
     server: Annotated[
-        str, typer.Option("--server", envvar=settings.SERVER_URL.name, help=SERVER_HELP)
+        str, typer.Option("--server", envvar=settings.name("server_url"), help=SERVER_HELP)
     ] = "http://127.0.0.1:8000",
     replace: Annotated[
         bool, typer.Option("--replace", help="replace FOLDER if it exists (only once complete)")

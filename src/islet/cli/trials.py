@@ -145,7 +145,7 @@ def update_command(
     from islet.trials.query import read_codes
 
     statuses = read_codes("status", status)
-    base_url = settings.CTGOV_API.read() or DEFAULT_BASE_URL
+    base_url = settings.current().ctgov_api or DEFAULT_BASE_URL
     with CtgovClient(base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(

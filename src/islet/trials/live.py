@@ -62,10 +62,8 @@ class Registry(BaseModel):
     def from_env(cls) -> Registry:
         """``ISLET_CTGOV_API`` (address of the API v2) and ``ISLET_TRIALS_LIVE`` (``0`` turns
         the live search off)."""
-        return cls(
-            base_url=settings.CTGOV_API.read() or DEFAULT_BASE_URL,
-            enabled=settings.TRIALS_LIVE.flag(),
-        )
+        found = settings.current()
+        return cls(base_url=found.ctgov_api or DEFAULT_BASE_URL, enabled=found.trials_live)
 
 
 def cache_key(query: TrialQuery) -> str:

@@ -5,19 +5,21 @@ snapshot date); nothing a person enters is ever written here. Writes happen insi
 transaction per import (see importer.py), so a failed import leaves the previous data intact.
 
 Location: ``--db`` if given, else ``$ISLET_TRIALS_DB``, else
-``$XDG_DATA_HOME/islet/trials.sqlite`` (``~/.local/share/islet/trials.sqlite``).
+``trials.sqlite`` in the user data folder (platformdirs: ``$XDG_DATA_HOME/islet``, else
+``~/.local/share/islet`` on Linux).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from platformdirs import user_data_dir
 
 from islet import settings
 from islet.errors import TrialDataError
@@ -59,11 +61,10 @@ LIVE_SOURCE = "ClinicalTrials.gov API v2 (live search)"
 
 def default_db_path() -> Path:
     """Where the store lives unless ``--db`` says otherwise."""
-    configured = settings.TRIALS_DB.read()
+    configured = settings.current().trials_db
     if configured:
-        return Path(configured).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "islet" / "trials.sqlite"
+        return configured.expanduser()
+    return Path(user_data_dir("islet", appauthor=False)) / "trials.sqlite"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from islet.web.settings import DEFAULT_RATE_LIMIT_STORAGE
 
 log = logging.getLogger("islet.web")
 
-SETTING = settings.RATE_LIMIT_STORAGE.name
+SETTING = settings.name("rate_limit_storage")
 REDIS_TIMEOUTS: dict[str, float] = {"socket_timeout": 1.0, "socket_connect_timeout": 1.0}
 NAMESPACE = "islet-api"
 

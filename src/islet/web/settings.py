@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from islet import settings
-from islet.cds.auth import trusted_issuers
 
-DEFAULT_MAX_BODY_BYTES = 64 * 1024
-DEFAULT_RATE_LIMIT = 600  # API requests per minute per client (a clinic may share one address)
-DEFAULT_RATE_LIMIT_STORAGE = "memory://"
+DEFAULT_MAX_BODY_BYTES = settings.DEFAULTS.max_body_bytes
+DEFAULT_RATE_LIMIT = settings.DEFAULTS.rate_limit  # per minute per client (a clinic may share one)
+DEFAULT_RATE_LIMIT_STORAGE = settings.DEFAULTS.rate_limit_storage
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,12 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Settings from ``ISLET_MAX_BODY_BYTES``, ``ISLET_RATE_LIMIT``,
-        ``ISLET_RATE_LIMIT_STORAGE``, ``ISLET_PUBLIC_URL`` and ``ISLET_CDS_TRUSTED_ISSUERS``
-        (defaults otherwise)."""
-        issuers = trusted_issuers(settings.CDS_TRUSTED_ISSUERS.read() or "")
+        """The ``ISLET_*`` settings of the web app (islet.settings), defaults otherwise."""
+        found = settings.current()
         return cls(
-            max_body_bytes=settings.MAX_BODY_BYTES.whole_number(DEFAULT_MAX_BODY_BYTES),
-            rate_limit=settings.RATE_LIMIT.whole_number(DEFAULT_RATE_LIMIT),
-            rate_limit_storage=settings.RATE_LIMIT_STORAGE.text() or DEFAULT_RATE_LIMIT_STORAGE,
-            public_url=settings.PUBLIC_URL.text().rstrip("/"),
-            cds_trusted_issuers=tuple(issuers.items()),
+            max_body_bytes=found.max_body_bytes,
+            rate_limit=found.rate_limit,
+            rate_limit_storage=found.rate_limit_storage,
+            public_url=found.public_url.rstrip("/"),
+            cds_trusted_issuers=tuple(found.cds_trusted_issuers.items()),
         )
