@@ -97,6 +97,10 @@ def test_english_text_is_still_answered_in_english() -> None:
         ("what is a whipple", "en"),
         ("my sugar is 38", "en"),
         ("insulinoma", None),
+        # a Spanish gerund is a Spanish cue on its own; so is a report word English never uses
+        ("sangrando", "es"),
+        ("desde anoche", "es"),
+        ("i am bleeding", "en"),
     ],
 )
 def test_the_language_of_a_text_is_guessed_from_simple_cues(
