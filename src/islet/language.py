@@ -19,6 +19,8 @@ DEFAULT: Language = "en"
 
 # Letters and marks English never uses.
 SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóúü]")
+# A Spanish gerund ("convulsionando", "viviendo"): no English word ends so, bar a few names.
+SPANISH_GERUND = re.compile(r"[a-z]{3,}(?:ando|iendo|yendo)")
 
 
 def parse_language(value: str | None) -> Language | None:
@@ -62,7 +64,11 @@ def language_scores(text: str) -> tuple[int, int]:
     from islet.text import cues, plain
 
     words, lists = _words(text), cues()
-    spanish = sum(1 for w in words if w in lists.spanish or plain(w) in lists.spanish)
+    spanish = sum(
+        1
+        for w in words
+        if w in lists.spanish or plain(w) in lists.spanish or SPANISH_GERUND.fullmatch(w)
+    )
     english = sum(1 for w in words if w in lists.english)
     return spanish, english
 
