@@ -286,7 +286,9 @@ def show_command(
         }
     )
     place, asked = read_place(near), requested_language(lang)
-    detail = show(nct_id, _db(db), person=person, near=place, radius_miles=read_radius(radius), language=asked)
+    detail = show(
+        nct_id, _db(db), person=person, near=place, radius_miles=read_radius(radius), language=asked
+    )
     detail = localize(detail, language)
     print_result(detail, as_json, lambda detail: _print_detail(detail, language))
 
