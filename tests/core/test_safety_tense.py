@@ -45,3 +45,10 @@ def test_a_broken_tense_pattern_is_a_knowledge_error(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump({"en": words, "es": words}), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="not a valid expression"):
         markers("en", path)
+
+
+@pytest.mark.parametrize("case", load_cases("safety_treatment_es.yaml"))
+def test_spanish_emergencies_after_an_operation_are_recognised(case: dict[str, Any]) -> None:
+    safety = triage(case["text"], "es")
+    assert safety.level == case["level"], safety.signs
+    assert not safety.danger_topic  # one word of a sign's group ("whipple") asks about none
