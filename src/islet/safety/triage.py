@@ -242,7 +242,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
         if words is not None:
             found.append(Found(signal, words))
     for signal, groups in c.groups:
-        asked_before = asked_about  # one part alone ("whipple") asks about no danger sign
+        asked_before = asked_about  # one part alone ("whipple") asks about no danger
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
@@ -354,9 +354,8 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
         unlike.add("medication")
     if _only_past(parts, c):  # "i wanted to die back then, not anymore"
         unlike.add("crisis")
-    if level == "medication":  # the patterns read a medicine question ("cutting my pill in
-        unlike.add("crisis")  # half"), not the model's crisis word "cutting"; a crisis said
-        # now beside a medicine is found by the patterns (``tense.crisis_counts``)
+    if level == "medication":  # a medicine question ("cutting my pill in half"), not the
+        unlike.add("crisis")  # model's "cutting"; the patterns find a crisis said beside it
     if not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
