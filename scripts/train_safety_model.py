@@ -4,11 +4,13 @@
 
 Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
 and never read here), and as ordinary (``none``) text Ask's tuned questions and the words the
-knowledge already holds for symptoms and glossary terms (negatives only: a sign the patterns
-read as a level is left out). Each text becomes the triage's own normalised words; features are
-the words and word pairs and the character 3-5-grams of the content words, seen in at least two
-texts. A softmax regression (L2-regularised, full-batch gradient descent over sparse rows:
-deterministic, NumPy only) is fitted and written to
+knowledge already holds for symptoms and glossary terms, and (English) the project's own ordinary
+texts in ``scripts/data/safety-ordinary-en.yaml`` (sleepless nights, worry about results: the hour
+or not sleeping is no crisis in itself) (negatives only: a sign the patterns read as a level is
+left out; these are trained on, never counted in the figures). Each text becomes the triage's
+own normalised words; features are the words and word pairs and the character 3-5-grams of the
+content words, seen in at least two texts. A softmax regression (L2-regularised, full-batch
+gradient descent over sparse rows: deterministic, NumPy only) is fitted and written to
 ``src/islet/knowledge/safety/word-model.json``.
 
 ``--check`` prints the leave-one-writer-out (LOWO) figures on the dev split instead: each
@@ -62,6 +64,10 @@ ORDINARY_WORDS = (
     )
 )
 ORDINARY_KEYS = frozenset({"lay_name", "synonyms", "term", "aliases"})
+# The project's own ordinary texts (sleepless nights, worry about results): see the file's header
+OWN_ORDINARY = () if SPANISH else (ROOT / "scripts" / "data" / "safety-ordinary-en.yaml",)
+# Texts only trained on, never left out nor counted in the figures
+TRAINED_ONLY = frozenset({"kb", "own"})
 OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / f"word-model{'-es' if SPANISH else ''}.json"
 # The share of LOWO false alarms the model may add, on the dev look-alikes and on Ask's
 # questions, once each level (most urgent first) has its threshold: the threshold of a level is
@@ -83,6 +89,11 @@ BUDGET = {
     "medication": AS_BEFORE if SPANISH else {k: CRISIS[k] + AS_BEFORE[k] for k in AS_BEFORE},
 }
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+# The lowest threshold a level may have whatever the budget allows: English crisis at 0.45 (the
+# budget's choice once the sleepless texts were in, 2026-12-06) added a dev false alarm past the
+# floor test's ceiling and raised worry in the night ("lay awake thinking about how to tell the
+# kids") as crisis; 0.5 did not (dev crisis recall 739 -> 738 of 743).
+AT_LEAST = {} if SPANISH else {"crisis": 0.5}
 # Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
 # and sweaty", "I feel confused") it raised one past the guard (triage._unlike still guards it).
 RAISED = ("crisis", "medication")
@@ -160,10 +171,11 @@ def texts() -> list[Text]:
         ]
     ordinary = sorted({w for path in ORDINARY_WORDS for w in _strings(read_yaml(path))})
     chosen += [(w, "none", (), "kb") for w in ordinary]
+    chosen += [(t, "none", (), "own") for path in OWN_ORDINARY for t in read_yaml(path)["texts"]]
     out = []
     for text, level, also, writer in chosen:
         found, unlike, words = for_the_word_model(text, LANGUAGE)  # type: ignore[arg-type]
-        if writer == "kb" and found != "none":
+        if writer in TRAINED_ONLY and found != "none":
             continue  # a sign the patterns read as a level is no ordinary text
         out.append(Text(words, level, also, writer, found, frozenset(unlike)))
     return out
@@ -283,7 +295,7 @@ def lowo(all_texts: list[Text], settings: Settings, folds: int = 0) -> dict[int,
     (with ``folds``, the writers dealt into that many groups, each left out in turn: faster)."""
     featured = [blocks(t.words, settings) for t in all_texts]
     chances: dict[int, Matrix] = {}
-    writers = sorted({t.writer for t in all_texts} - {"kb"})
+    writers = sorted({t.writer for t in all_texts} - TRAINED_ONLY)
     group = {w: (i % folds if folds else i) for i, w in enumerate(writers)}
     for left_out in sorted(set(group.values())):
         held = [i for i, t in enumerate(all_texts) if group.get(t.writer) == left_out]
@@ -329,7 +341,7 @@ def choose(all_texts: list[Text], chances: dict[int, Matrix]) -> dict[str, float
     """Per level, most urgent first, the lowest threshold within the false-alarm budget."""
     thresholds: dict[str, float] = {}
     for level in RAISED:
-        for threshold in GRID:
+        for threshold in (t for t in GRID if t >= AT_LEAST.get(level, 0.0)):
             tried = figures(all_texts, chances, {**thresholds, level: threshold})
             budget = BUDGET[level]
             if all(tried[k][0] <= budget[k] * tried[k][1] for k in budget):
@@ -367,10 +379,12 @@ def main() -> None:
     }
     asked = sum(1 for t in all_texts if t.writer.startswith("ask-"))
     known = sum(1 for t in all_texts if t.writer == "kb")
+    own = sum(1 for t in all_texts if t.writer == "own")
     model = {
         "trained_on": (
             f"{PROBES.relative_to(ROOT)} dev split only ({asked} ordinary questions of Ask's "
-            f"tuned sets and {known} symptom and glossary words added as none), "
+            f"tuned sets, {known} symptom and glossary words and {own} of the project's own "
+            f"ordinary texts, sleepless and worried, added as none), "
             f"{len(all_texts)} texts in all; thresholds by {_left_out()}; trained {date.today()}"
         ),
         "levels": list(LEVELS),

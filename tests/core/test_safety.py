@@ -194,16 +194,21 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w34 (written during that tuning, added after it; the tuned triage on the whole round:
     # emergency 31/40, crisis 28/30, medication 21/25, false alarms 2/35) lowered dev
     # emergency and medication and held-out emergency and false alarms: floors at the figures
-    assert dev.recall_of("emergency") >= 0.991
+    # w34's dev split tuned in general forms, a crisis said now beside a past event or a
+    # medicine, the loose medicine rules tightened, the word model retrained with sleepless and
+    # worried texts as none (2026-12-06): dev 0.991 -> 0.997, 0.993 -> 0.993, 0.995 -> 0.996,
+    # false alarms 0.005 -> 0.004
+    assert dev.recall_of("emergency") >= 0.996
     assert dev.recall_of("crisis") >= 0.993
-    assert dev.recall_of("medication") >= 0.994
-    assert dev.false_alarm_rate <= 0.006
-    # held out, measured once at the end: emergency 0.918 -> 0.918, crisis 0.865 -> 0.885,
-    # medication 0.899 -> 0.903, false alarms 0.093 -> 0.085
-    assert test.recall_of("emergency") >= 0.911
+    assert dev.recall_of("medication") >= 0.995
+    assert dev.false_alarm_rate <= 0.005
+    # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
+    # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each
+    # below their floors, which are not lowered here: the lead decides (see the branch report)
+    assert test.recall_of("emergency") >= 0.922
     assert test.recall_of("crisis") >= 0.884
     assert test.recall_of("medication") >= 0.901
-    assert test.false_alarm_rate <= 0.088
+    assert test.false_alarm_rate <= 0.083
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
@@ -254,6 +259,11 @@ def test_the_word_model_raises_what_no_pattern_names(text: str, level: str) -> N
         "where can i find clinical trials",
         "red rash on my face and legs",
         "can they remove part of my liver",
+        # the hour of the night, not sleeping, worry about results (issue 11: the model had read
+        # these as crisis; trained since on scripts/data/safety-ordinary-en.yaml's own texts)
+        "its 3am and i cant sleep, keep thinking about the scan results",
+        "its 2am and i am googling everything",
+        "its 4am and i cant stop worrying about the biopsy",
     ],
 )
 def test_the_word_model_leaves_ordinary_questions_alone(text: str) -> None:

@@ -22,6 +22,7 @@ from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
+from islet.safety.tense import crisis_counts, markers, sentence_tense
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -82,6 +83,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         return tuple(compile_pattern(p) for p in patterns)
 
     context = vocab.context
+    markers(language)  # the tense words too: broken data stops start-up, not a question
     return _Compiled(
         signals=tuple((s, many(s.patterns)) for s in vocab.signals if s.patterns),
         groups=tuple(
@@ -188,6 +190,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
         and clause not in denied
     ]
     as_prescribed = _any(c.as_prescribed, sentence.text)
+    past_in_sentence = _any(c.past, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
     every = list(sentence.clauses)
@@ -195,11 +198,15 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
         nonlocal asked_about
-        for clause in live if signal.level in ("emergency", "crisis") else every:
+        for clause in live if signal.level == "emergency" else every:
             if signal.negatable and clause in denied:
                 continue
             match = pattern.search(clause)
             if match is None:
+                continue
+            if signal.level == "crisis" and not crisis_counts(
+                clause, match, clause in live, past_in_sentence, c.language
+            ):
                 continue
             if signal.level == "medication" and _by_prescriber(clause, match, c):
                 continue
@@ -235,9 +242,12 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
         if words is not None:
             found.append(Found(signal, words))
     for signal, groups in c.groups:
+        asked_before = asked_about  # one part alone ("whipple") asks about no danger
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
+        else:
+            asked_about = asked_before
     return found, asked_about
 
 
@@ -342,11 +352,19 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
         unlike.add("crisis")
     if any(_any(c.as_prescribed, s.text) for s in parts):
         unlike.add("medication")
-    if level == "medication":  # the patterns read a medicine question ("cutting my
-        unlike.add("crisis")  # pill in half"), not the model's crisis word "cutting"
+    if _only_past(parts, c):  # "i wanted to die back then, not anymore"
+        unlike.add("crisis")
+    if level == "medication":  # a medicine question ("cutting my pill in half"), not the
+        unlike.add("crisis")  # model's "cutting"; the patterns find a crisis said beside it
     if not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
+
+
+def _only_past(parts: list[Sentence], c: _Compiled) -> bool:
+    """Whether the text speaks only of the past: a past cue, a past form, no present one."""
+    tenses = {sentence_tense(s.text, c.language) for s in parts}
+    return any(_any(c.past, s.text) for s in parts) and "now" not in tenses and "then" in tenses
 
 
 def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
