@@ -203,11 +203,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     assert dev.recall_of("medication") >= 0.995
     assert dev.false_alarm_rate <= 0.005
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
-    # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each
-    # below their floors, which are not lowered here: the lead decides (see the branch report)
+    # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
+    # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
+    # misses mended) and set those floors at the honest figures rather than search the
+    # held-out split for which change lost them
     assert test.recall_of("emergency") >= 0.922
-    assert test.recall_of("crisis") >= 0.884
-    assert test.recall_of("medication") >= 0.901
+    assert test.recall_of("crisis") >= 0.882
+    assert test.recall_of("medication") >= 0.898
     assert test.false_alarm_rate <= 0.083
 
 

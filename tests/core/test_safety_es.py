@@ -191,7 +191,7 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.076). The lead kept the change (crisis +1, medication +4 held out, and the review's
     # misses mended) and set the false-alarm ceiling at the honest figure rather than search
     # the held-out split for which change raised the one extra alarm
-    assert test.recall_of("emergency") >= 0.865 and test.recall_of("crisis") >= 0.795
+    assert test.recall_of("emergency") >= 0.875 and test.recall_of("crisis") >= 0.795
     assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.077
 
 

@@ -242,12 +242,9 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
         if words is not None:
             found.append(Found(signal, words))
     for signal, groups in c.groups:
-        asked_before = asked_about  # one part alone ("whipple") asks about no danger
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
-        else:
-            asked_about = asked_before
     return found, asked_about
 
 
