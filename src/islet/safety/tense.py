@@ -37,8 +37,9 @@ class TenseWords(Strict):
     ongoing: list[str]
     then: list[str]
     now: list[str]
+    returned: list[str] = Field(default_factory=list)
 
-    @field_validator("ongoing", "then", "now")
+    @field_validator("ongoing", "then", "now", "returned")
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -62,6 +63,7 @@ class _Markers:
     ongoing: tuple[re.Pattern[str], ...]
     then: tuple[re.Pattern[str], ...]
     now: tuple[re.Pattern[str], ...]
+    returned: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -79,6 +81,7 @@ def markers(language: Language, path: Path = TENSE_FILE) -> _Markers:
         ongoing=many([w.ongoing for w in own]),
         then=many([w.then for w in own]),
         now=many([w.now for w in own]),
+        returned=many([w.returned for w in own]),
     )
 
 
@@ -110,14 +113,27 @@ def sentence_tense(sentence: str, language: Language) -> Tense | None:
     return "then" if any(p.search(sentence) for p in m.then) else None
 
 
+def returned(sentences: list[str], language: Language) -> bool:
+    """Whether the text says something has come back now ("it started again", "otra vez tengo
+    esas ganas"): a crisis sign told in the past is then a crisis now."""
+    m = markers(language)
+    return any(p.search(s) for s in sentences for p in m.returned)
+
+
 def crisis_counts(
-    clause: str, match: re.Match[str], live: bool, past_in_sentence: bool, language: Language
+    clause: str,
+    match: re.Match[str],
+    live: bool,
+    past_in_sentence: bool,
+    language: Language,
+    back_now: bool = False,
 ) -> bool:
     """Whether a crisis sign found in ``clause`` counts: said now, always, whatever past event
     or medicine change is told around it; in a past form ("i wanted to"), only when nothing in
-    its sentence sets it in the past; otherwise as its clause is (``live``: no past cue)."""
+    its sentence sets it in the past; otherwise as its clause is (``live``: no past cue).
+    ``back_now``: the text says it has come back (:func:`returned`), so a past sign counts."""
     tense = sign_tense(clause, match.start(), match.end(), language)
-    if tense == "now":
+    if tense == "now" or back_now:
         return True
     if tense == "then":
         return live and not past_in_sentence

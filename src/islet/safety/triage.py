@@ -22,7 +22,7 @@ from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
-from islet.safety.tense import crisis_counts, markers, sentence_tense
+from islet.safety.tense import crisis_counts, markers, returned, sentence_tense
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -165,8 +165,11 @@ def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -
     return signal.event and bool(rules.event.search(match.group(0)))
 
 
-def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Found], bool]:
-    """The signals found in one sentence, and whether a danger sign was only asked about."""
+def _scan(
+    sentence: Sentence, c: _Compiled, vocab: Vocabulary, back_now: bool
+) -> tuple[list[Found], bool]:
+    """The signals found in one sentence, and whether a danger sign was only asked about
+    (``back_now``: the text says the thoughts have come back, so a past crisis sign counts)."""
     found: list[Found] = []
     asked_about = False
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
@@ -205,7 +208,7 @@ def _scan(sentence: Sentence, c: _Compiled, vocab: Vocabulary) -> tuple[list[Fou
             if match is None:
                 continue
             if signal.level == "crisis" and not crisis_counts(
-                clause, match, clause in live, past_in_sentence, c.language
+                clause, match, clause in live, past_in_sentence, c.language, back_now
             ):
                 continue
             if signal.level == "medication" and _by_prescriber(clause, match, c):
@@ -310,8 +313,9 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[Found] = []
     asked_about = False
+    back_now = returned([s.text for s in parts], c.language)
     for sentence in parts:
-        in_sentence, asked = _scan(sentence, c, vocab)
+        in_sentence, asked = _scan(sentence, c, vocab, back_now)
         found += in_sentence
         asked_about = asked_about or asked
     low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
