@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -21,9 +22,13 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet.cli import app
+from islet.errors import TrialDataError
 from islet.i18n import gettext_for
 from islet.language import Language
 from islet.safety import help_first, triage
+from islet.trials.eligibility import PersonFacts
+from islet.trials.query import TrialQuery
+from islet.trials.search import search, show
 
 STUDY = "NCT00510068"  # a constructed NET record of the test store
 PANEL_TITLES = {
@@ -132,6 +137,21 @@ WAYS: dict[str, Way] = {
     "prior-page": lambda api, cli, t: _page(
         api.post(f"/trials/{STUDY}/screening", params={"lang": t.lang}, data={"prior": t.text}).text
     ),
+    # a form the API rejects (an age that is no number): the words typed still get their help
+    "prior-api-rejected": lambda api, cli, t: _json(
+        api.post(
+            f"/api/v1/trials/{STUDY}/screening",
+            params={"lang": t.lang},
+            json={"person": {"age": "old", "prior_treatments": [t.text]}},
+        ).json()
+    ),
+    "prior-page-rejected": lambda api, cli, t: _page(
+        api.post(
+            f"/trials/{STUDY}/screening",
+            params={"lang": t.lang},
+            data={"prior": t.text, "age": "old"},
+        ).text
+    ),
 }
 
 
@@ -157,6 +177,18 @@ def test_the_box_still_does_its_work_after_the_help(trials_web: TestClient) -> N
     assert screened["safety"]["level"] == "crisis" and screened["screening"]["checks"]
     searched = trials_web.get("/api/v1/trials", params={"condition": "i took all my pills"}).json()
     assert searched["safety"]["level"] == "emergency" and "hits" in searched
+
+
+def test_an_error_after_the_box_was_read_carries_its_help(tmp_path: Path) -> None:
+    unreadable = tmp_path / "trials.db"
+    unreadable.write_bytes(b"not a trial store" * 64)
+    person = PersonFacts(prior_treatments=["i dont want to live anymore"])
+    with pytest.raises(TrialDataError) as raised:
+        show(STUDY, unreadable, person=person)
+    assert raised.value.safety is not None and raised.value.safety.level == "crisis"
+    with pytest.raises(TrialDataError) as raised:
+        search(TrialQuery(condition="i took all my pills"), unreadable)
+    assert raised.value.safety is not None and raised.value.safety.level == "emergency"
 
 
 def test_a_medicine_in_the_earlier_treatments_box_is_content_not_a_question() -> None:

@@ -15,6 +15,10 @@ for this one answer and never stored or logged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from islet.errors import IsletError
 from islet.language import LANGUAGES, Language
 from islet.safety.languages import replies_for
 from islet.safety.reply import Safety
@@ -36,6 +40,17 @@ def help_first(*typed: str | None, language: Language | None = None) -> Safety |
         return None
     safety = triage(text, language)
     return safety if safety.urgent or _overdose(safety) else None
+
+
+@contextmanager
+def carried_on_errors(safety: Safety | None) -> Iterator[None]:
+    """Within it, an Islet error carries ``safety`` (help found before the box's work failed),
+    so that every interface shows the help first, then the error."""
+    try:
+        yield
+    except IsletError as error:
+        error.safety = error.safety or safety
+        raise
 
 
 def _overdose(safety: Safety) -> bool:

@@ -29,6 +29,7 @@ from islet.errors import RegistryUnavailable, TrialDataError
 from islet.language import Language
 from islet.messages import N_
 from islet.safety import help_first
+from islet.safety.boxes import carried_on_errors
 from islet.trials.client import DEFAULT_BASE_URL, USER_AGENT, StudyQuery
 from islet.trials.conditions import condition_terms, resolve_type
 from islet.trials.records import MalformedRecord, Trial, parse_study
@@ -92,13 +93,11 @@ async def find_trials(
     """Imported records when there are any; otherwise a live (or recently kept) registry
     search. Raises TrialDataError for an unreadable store and RegistryUnavailable when there
     are no records and the registry cannot answer. The condition as typed goes through the
-    safety triage first (``language`` is the triage's), its help on the result (``safety``)."""
+    safety triage first (``language`` is the triage's), its help on the result (``safety``) or
+    on the error."""
     safety = help_first(query.condition, language=language)
-    try:
+    with carried_on_errors(safety):
         found = await _found(query, db, registry, transport, now)
-    except RegistryUnavailable as error:
-        error.safety = safety
-        raise
     return found.model_copy(update={"safety": safety})
 
 

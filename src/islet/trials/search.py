@@ -23,6 +23,7 @@ from islet.i18n import Text
 from islet.language import Language
 from islet.messages import N_, Message
 from islet.safety import Safety, help_first
+from islet.safety.boxes import carried_on_errors
 from islet.text import WORD, fold
 from islet.trials.conditions import condition_terms, resolve_type, spelling_variants
 from islet.trials.criteria import age_range_text
@@ -109,7 +110,8 @@ def search(query: TrialQuery, db: Path, language: Language | None = None) -> Tri
     trials still taking people first, then the most recently updated. The condition as typed
     goes through the safety triage first (``language`` is the triage's)."""
     safety = help_first(query.condition, language=language)
-    return search_stored(query, db).model_copy(update={"safety": safety})
+    with carried_on_errors(safety):
+        return search_stored(query, db).model_copy(update={"safety": safety})
 
 
 def search_stored(query: TrialQuery, db: Path) -> TrialSearchResult:
@@ -159,15 +161,12 @@ def show(
 ) -> TrialDetail:
     """One stored trial in full, with its sites (nearest first from ``near``) and, when the
     person gave any facts, a screening of its criteria. Their earlier treatments go through the
-    safety triage first (``language`` is the triage's); an unknown trial's UnknownTerm carries
-    its help."""
+    safety triage first (``language`` is the triage's); an error (an unknown trial, an
+    unreadable store) carries its help."""
     typed = (person.prior_treatments or []) if person is not None else []
     safety = help_first(*typed, language=language)
-    try:
+    with carried_on_errors(safety):
         return _detail(nct_id, db, person, near, radius_miles).model_copy(update={"safety": safety})
-    except UnknownTerm as error:
-        error.safety = safety
-        raise
 
 
 def _detail(

@@ -9,7 +9,9 @@ values: a page shows them in its language (``?lang=``), the API in the language 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from http import HTTPStatus
+from itertools import islice
 from typing import Any
 
 from fastapi import FastAPI
@@ -24,7 +26,7 @@ from islet.i18n import N_, localize
 from islet.language import Language
 from islet.messages import Message, said
 from islet.model import Audience
-from islet.safety import Safety
+from islet.safety import Safety, help_first
 from islet.validation import validation_message
 from islet.web.deps import asked_language, requested_language
 from islet.web.middleware import is_api
@@ -145,16 +147,37 @@ def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
     return out
 
 
+# how many of the texts of a rejected request the safety triage reads (a request is at most
+# the size limit; this keeps a pathological one cheap)
+MAX_TYPED_TEXTS = 50
+
+
+def typed_texts(value: object) -> Iterator[str]:
+    """Every text in a request's body or query (strings at any depth), for the safety triage."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from typed_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from typed_texts(item)
+
+
 async def on_validation_error(request: Request, error: Exception) -> Response:
+    """422 naming each field at fault; the words typed still go through the safety triage
+    first, so a rejected form that signals an emergency or a crisis shows that help too."""
     assert isinstance(error, RequestValidationError)
     errors = field_errors(error)
     names = ", ".join(dict.fromkeys(e["field"] for e in errors))
+    texts = [*typed_texts(error.body), *request.query_params.values()]
     return error_response(
         request,
         422,
         N_("Please check what you entered"),
         N_("Some input is not valid: {names}.", names=names),
         errors=errors,
+        safety=help_first(*islice(texts, MAX_TYPED_TEXTS)),
     )
 
 
