@@ -8,7 +8,7 @@ import re
 import pytest
 
 from islet.ask import answer, passages
-from islet.ask.focus import asking_parts, told_in_the_story
+from islet.ask.focus import asking_parts, found_with, told_in_the_story
 from islet.ask.lexicon import load_lexicon
 from islet.ask.words import fold
 from islet.kb import KnowledgeBase
@@ -102,6 +102,35 @@ def test_items_named_only_in_the_story_are_context(
     question: str, named: list[tuple[str, str]], story: set[str]
 ) -> None:
     assert told_in_the_story(question, named, {"test", "treatment"}) == story
+
+
+NONFUNCTIONAL = ("tumor-type:nonfunctional", "nonfunctional")
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "how"),
+    [
+        # The test that found it is how, not what, whatever the asking part points back to.
+        (
+            "a ct after my fall found a spot. doc says nonfunctional. what is that",
+            [CT, NONFUNCTIONAL],
+            {"test:ct-scan"},
+        ),
+        (
+            "they found it by accident on a ct, is nonfunctional bad",
+            [CT, NONFUNCTIONAL],
+            {"test:ct-scan"},
+        ),
+        # The asking part names the test, or nothing else is named, or nothing was found.
+        ("nonfunctional, what did the ct find", [CT, NONFUNCTIONAL], set()),
+        ("they found it on a ct", [CT], set()),
+        ("she has a nonfunctional one. why a ct every year", [CT, NONFUNCTIONAL], set()),
+    ],
+)
+def test_a_test_that_found_the_tumor_is_context(
+    question: str, named: list[tuple[str, str]], how: set[str]
+) -> None:
+    assert found_with(question, named) == how
 
 
 @pytest.mark.parametrize(

@@ -151,3 +151,33 @@ def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[st
     if not asked:
         return set()
     return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
+
+
+# Something found, seen or shown ("a CT for his kidney stone found a spot", "it showed up on
+# the scan", "they found it by accident on a CT").
+_FINDING = re.compile(
+    r"\b(found|find|finds|spotted|spot|saw|seen|see|showed|shows|show|picked|pick|noticed|"
+    r"discovered|revealed|caught|turned up|accident|accidentally|incidental\w*|by chance)\b"
+)
+
+
+def found_with(question: str, named: list[tuple[str, str]]) -> set[str]:
+    """The named tests (``named``: "kind:id" with the words that named it) the question tells
+    as how something was found ("the CT after my wreck found a spot, doc says nonfunctional,
+    what is that"): how, not what is asked, when the question names something else and no
+    asking part names the test ("what did the CT find" asks about it)."""
+    tests = [(t, said) for t, said in named if t.startswith("test:")]
+    if not tests or not any(not t.startswith(("test:", "glossary:")) for t, _ in named):
+        return set()
+    asking = [f" {' '.join(words(part))} " for part in asking_parts(question)]
+    found: set[str] = set()
+    for sentence in _SENTENCE.findall(question):
+        read = f" {' '.join(words(sentence))} "
+        if not _FINDING.search(read):
+            continue
+        found |= {
+            t
+            for t, said in tests
+            if f" {said} " in read and not any(f" {said} " in part for part in asking)
+        }
+    return found

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from islet.ask import bm25
-from islet.ask.focus import told_in_the_story
+from islet.ask.boosts import boosts
+from islet.ask.focus import asking_parts, found_with, told_in_the_story
 from islet.ask.forms import QuestionForms
 from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
@@ -260,10 +261,22 @@ class Retriever:
             and any(p.search(text) for p in self._definition for text in asked)
         )
         # "What is X?" asks about X itself, whatever facet words X's name contains.
-        reading.facet = None if reading.definition else facet_of(self._facets, reading.words)
+        # The facet is what the asking parts ask for, when any part asks ("more tests found it,
+        # what does nonfunctional mean" does not ask about tests); a facet word inside a tumor
+        # type's name ("the kind that doesnt make hormones") names, it does not ask.
+        parts = " ".join(
+            reading.corrected.get(w, w) for p in asking_parts(asked[0]) for w in words(p)
+        )
+        for name in {m.phrase for m in reading.mentions if m.target.startswith("tumor-type:")}:
+            parts = f" {parts} ".replace(f" {name} ", " it ")
+        reading.facet = (
+            None if reading.definition else facet_of(self._facets, parts.split() or fixed)
+        )
         self.frames.apply(asked, reading, self._target_terms)
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
-        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS)
+        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | found_with(
+            asked[0], named
+        )
         return reading
 
     def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
@@ -292,7 +305,15 @@ class Retriever:
         query = focus + sorted(set(reading.expansion) - set(focus))
         if not query:
             return Search(reading, [], 0.0)
-        boost = self._boost(reading)
+        boost = boosts(
+            reading,
+            self.passages,
+            serves=self._serves,
+            double=self._double,
+            subject=self.subject,
+            audience=self.audience,
+            tuning=self.tuning,
+        )
         scores = [s * b for s, b in zip(self.bm25.scores(query), boost, strict=True)]
         order = ranked(scores)
         best = order[: self.tuning.confidence_depth]
@@ -327,42 +348,6 @@ class Retriever:
         barely = len(focus) <= tuning.short_terms and confidence < tuning.min_short_confidence
         main = self._main_covered(reading, found) if best and barely else bool(best)
         return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
-
-    def _boost(self, reading: Reading) -> list[float]:
-        """Score factors: kind priors, the facet asked about, and the items the question names."""
-        tuning = self.tuning
-        # Outside "what is X" questions, glossary mentions and the summary's subject only
-        # expand the question: "cancer" must not lift one definition above the summary.
-        subject_only = reading.focus == reading.terms and bool(reading.subject)
-        items = {
-            m.target.partition(":")[2]
-            for m in reading.mentions
-            if reading.definition
-            or not (
-                m.target.startswith("glossary:") or (m.target == self.subject and not subject_only)
-            )
-        } - {t.partition(":")[2] for t in reading.context}  # when, not what (see frames.py)
-        if reading.named_only:  # "I have X, what is it": X alone
-            items = {t.partition(":")[2] for t in reading.named_last}
-        facet_kinds = set(reading.facet.kinds) if reading.facet else set()
-        boost = [1.0] * len(self.passages)
-        for i, passage in enumerate(self.passages):
-            # Even for "what is X", X's own passage says more than its glossary double.
-            if passage.kind == "glossary" and (not reading.definition or self._double[i]):
-                boost[i] *= tuning.glossary_prior
-            if passage.professional_only and self.audience == "patient":
-                boost[i] *= tuning.professional_only_prior
-            serves_facet = bool(facet_kinds & self._serves[i])
-            if serves_facet:
-                boost[i] *= 1 + tuning.facet_boost
-            # A question about one facet of an item ("how are ulcers treated") is not answered
-            # by the item's own text unless that text is of the kind the facet asks for.
-            if items and (serves_facet or not facet_kinds):
-                about = len(items.intersection(passage.topics))
-                boost[i] *= (1 + tuning.mention_boost) ** about
-                if passage.item_id in items:
-                    boost[i] *= 1 + tuning.own_boost
-        return boost
 
     def _fuse(self, lexical_order: list[int], dense: np.ndarray) -> np.ndarray:
         """Weighted reciprocal rank fusion (Cormack et al. 2009) of the lexical ranking and the

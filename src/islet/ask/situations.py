@@ -89,6 +89,9 @@ class Situations:
         if not tumors:  # "his gastrin is sky high but no tumor is found": a gastrinoma
             made = {self.makers.get(m.target) for m in reading.mentions} - {None}
             tumors = [t for t in made if t is not None]
+        came_back = found & RECURRENCE_FEATURES or any(
+            m.target in self.recurrence for m in reading.mentions
+        )
         wanted: set[str] = set()
         # A named type that keeps growing has its own bullets (PDQ's "keeps growing during
         # treatment" for VIPoma and others); one that came back has only the general ones.
@@ -96,6 +99,7 @@ class Situations:
             wanted.add(tumors[0])
         elif (
             not tumors
+            and not came_back  # "it came back in the liver, what now": the recurrent bullets
             and found & SPREAD_FEATURES
             and not any(m.target.startswith("treatment:") for m in reading.mentions)
             and any(OPEN_QUESTION.search(text) for text in asked)
@@ -104,9 +108,6 @@ class Situations:
             # treatment: the PDQ bullets for that spread, of any type, answer it (an
             # independent user review). A named treatment ("burn the spots") stays first.
             wanted.update(set(self.applies_to.values()) - {RECURRENT})
-        came_back = found & RECURRENCE_FEATURES or any(
-            m.target in self.recurrence for m in reading.mentions
-        )
         treating = any(p.search(text) for p in self._recurrence_asks for text in asked)
         if came_back and treating and len(tumors) <= 1:
             wanted.add(RECURRENT)
