@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from islet.ask.passages import Passage, passages
 from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.ask.spanish_organs import organ_patterns
+from islet.ask.spanish_slips import Slips
 from islet.ask.spanish_sounds import Sounds
 from islet.ask.spanish_verbs import infinitives, plain_words
 from islet.ask.words import english_words, terms
@@ -50,6 +51,7 @@ class Reader:
     # pattern over the folded question adds its English words to the reading.
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
+    slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -57,7 +59,7 @@ class Reader:
         ``keep``, only the rest that ``keep`` accepts."""
         folded = without_background(fold(question), self.background)
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
-        tokens = [t if self._plural(t) or self._verb(t) else self.sounds.repair(t) for t in typed]
+        tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -95,6 +97,15 @@ class Reader:
             if made in self.sounds.known or self._plural(made):
                 return made
         return word
+
+    def _repair(self, word: str) -> str:
+        """The word of the table ``word`` sounds like, or is a slip of."""
+        heard = self.sounds.repair(word)
+        return heard if heard != word or not self.slips else self._slips.repair(word)
+
+    @cached_property
+    def _slips(self) -> Slips:
+        return Slips.of(self.sounds.known)
 
     @cached_property
     def sounds(self) -> Sounds:
@@ -215,7 +226,7 @@ def with_names(base: Reader, english: KnowledgeBase, spanish: KnowledgeBase) -> 
                 key = tuple(TOKEN.findall(fold(said)))
                 if key and fold(said) not in known and key not in base.phrases:
                     phrases.setdefault(key, name)
-    return Reader(phrases, base.skip, base.spellings, base.patterns, base.background)
+    return replace(base, phrases=phrases)
 
 
 def _names(item: Any, fields: tuple[str, ...]) -> list[str]:
