@@ -11,7 +11,7 @@ import pytest
 import islet
 
 PACKAGE = Path(islet.__file__).parent
-INTERFACES = ("islet.web", "islet.cli", "islet.export")
+INTERFACES = ("islet.web", "islet.cli")
 
 
 def module_name(path: Path) -> str:

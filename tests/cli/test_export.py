@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from islet.cli import app
-from islet.export import ExportReport, export_static, page_file
+from islet.web.export import ExportReport, export_static, page_file
 from tests.webapp import client, read_page
 
 SERVER = "https://islet.example.org/islet"

@@ -171,7 +171,7 @@ def test_open_option_names_the_deciding_facts(head_gastrinoma: GuideResult) -> N
     for option in head_gastrinoma.depends:
         assert option.depends_on, option.rule_id
         for fact in option.depends_on:
-            assert getattr(situation_from(head_gastrinoma.situation), fact.fact) is None
+            assert getattr(head_gastrinoma.situation, fact.fact) is None
             assert fact.applies_if and len(fact.applies_if_labels) == len(fact.applies_if)
             assert fact.label in option.reason
 

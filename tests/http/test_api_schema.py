@@ -79,6 +79,40 @@ def test_no_api_answer_is_a_bare_object(openapi: dict[str, Any]) -> None:
     assert untyped == []
 
 
+def bare_fields(document: dict[str, Any], schema: dict[str, Any], seen: set[str]) -> list[str]:
+    """The fields, at any depth, of an answer's schema that are bare objects (each model once)."""
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/components/schemas/")
+        if name in seen:
+            return []
+        seen.add(name)
+    schema = resolve(document, schema)
+    members = [*schema.get("oneOf", []), *schema.get("anyOf", [])]
+    members += [schema["items"]] if "items" in schema else []
+    found = [f for member in members for f in bare_fields(document, member, seen)]
+    for name, field in schema.get("properties", {}).items():
+        if bare(document, field) and not isinstance(field.get("additionalProperties"), dict):
+            found.append(f"{schema.get('title')}.{name}")
+        found += bare_fields(document, field, seen)
+    return found
+
+
+def test_no_field_of_an_api_answer_is_a_bare_object(openapi: dict[str, Any]) -> None:
+    """E.g. the guide's ``situation`` is published as the Situation it echoes."""
+    seen: set[str] = set()
+    untyped = [
+        field
+        for method, path, media in answers(openapi)
+        if media == "application/json"
+        for field in bare_fields(
+            openapi,
+            openapi["paths"][path][method.lower()]["responses"]["200"]["content"][media]["schema"],
+            seen,
+        )
+    ]
+    assert untyped == []
+
+
 @pytest.mark.parametrize(
     ("schema", "is_bare"),
     [

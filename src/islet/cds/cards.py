@@ -154,18 +154,18 @@ def _record_lines(
 ) -> list[str]:
     words = index.data.cards
     situation = result.situation
-    tumor = situation.get("tumor_type")
+    tumor = situation.tumor_type
     shown = kb.tumor_types[tumor].name if tumor in kb.tumor_types else words.tumor_unknown
     lines = [f"- {words.read_type}: {_md(shown)}"]
     if len(facts.tumor_types) > 1:
         lines.append(f"- {words.read_conflict.format(types=', '.join(facts.tumor_types))}")
-    if situation.get("sites"):
-        lines.append(f"- {words.read_sites}: {', '.join(situation['sites'])}")
-    if situation.get("spread") is not None:
-        spread = situation["spread"]
+    if situation.sites:
+        lines.append(f"- {words.read_sites}: {', '.join(situation.sites)}")
+    if situation.spread is not None:
+        spread = situation.spread
         lines.append(f"- {words.read_spread}: {', '.join(spread) if spread else 'none'}")
-    if situation.get("course"):
-        lines.append(f"- {words.read_course}: {situation['course']}")
+    if situation.course:
+        lines.append(f"- {words.read_course}: {situation.course}")
     if isinstance(grade, GradeResult):
         least = "" if grade.complete else f"{words.read_grade_at_least} "
         reasons = "; ".join(map(_md, grade.reasons))
@@ -195,7 +195,7 @@ def _record_lines(
 
 
 def _tumor_name(kb: KnowledgeBase, result: GuideResult, words: CardWords) -> str:
-    tumor = result.situation.get("tumor_type")
+    tumor = result.situation.tumor_type
     return kb.tumor_types[tumor].name if tumor in kb.tumor_types else words.tumor_unknown
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -22,12 +22,12 @@ from islet.cli.output import (
     AudienceOption,
     JsonOption,
     LangOption,
+    console,
     print_help_first,
     print_json,
     requested_language,
     text_language,
 )
-from islet.cli.output import console as plain
 from islet.i18n import N_, gettext_for, localize
 from islet.kb import KnowledgeBase
 from islet.model import Audience, plain_text
@@ -37,8 +37,6 @@ from islet.translations import in_language
 if TYPE_CHECKING:
     from islet.check import Most, Reading
     from islet.check_es import SpanishReport
-
-console = Console()
 
 
 def check_command(
@@ -89,7 +87,8 @@ def check_command(
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in report.readability:
             if r.too_hard:
-                console.print(f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}")
+                line = f"[red]too hard[/red] {r.collection}/{r.item_id}: grade {r.grade}"
+                console.print(line, highlight=True)
         for warning in result.warnings:
             console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
         _print_spanish(spanish, strict)
@@ -118,17 +117,17 @@ def _print_spanish(report: SpanishReport, strict: bool) -> None:
 
     title = f"Spanish reading ease (Fernández Huerta, min {MIN_FERNANDEZ_HUERTA:g} for sections)"
     columns = ("collection", "items", "mean", "min", "too hard")
-    plain.print(_by_collection(title, columns, report.readability, "fernandez_huerta", min))
+    console.print(_by_collection(title, columns, report.readability, "fernandez_huerta", min))
     share = report.translated / report.total if report.total else 1.0
-    plain.print(
+    console.print(
         f"Spanish: {report.translated} of {report.total} patient items translated ({share:.0%})"
         + ("" if strict else "; `islet check --lang es` fails until all are")
     )
     for problem in report.problems:
-        plain.print(f"[red]problem[/red] {escape(problem)}")
+        console.print(f"[red]problem[/red] {escape(problem)}")
     if strict:
         for missing in report.missing:
-            plain.print(f"[red]no Spanish[/red] {missing}")
+            console.print(f"[red]no Spanish[/red] {missing}")
 
 
 def show_command(
@@ -148,9 +147,9 @@ def show_command(
             print_json([entry.model_dump(exclude={"professional_only"}) for entry in contents])
             return
         for entry in contents:
-            console.print(f"[bold]{entry.title}[/bold]  ({entry.id})")
+            console.print(f"[bold]{entry.title}[/bold]  ({entry.id})", highlight=True)
             for child in entry.children:
-                console.print(f"  {kb.sections[child].title}  ({child})")
+                console.print(f"  {kb.sections[child].title}  ({child})", highlight=True)
         return
     language = text_language(lang, audience)
     data = localize(view(kb.topic(topic), audience), language)
@@ -182,7 +181,8 @@ def show_command(
         console.print(facts)
     if data["item_type"] == "Section":
         for child in children(kb, data["id"]):
-            console.print(f"  → {kb.sections[child].title}  (islet show {child})")
+            line = f"  → {kb.sections[child].title}  (islet show {child})"
+            console.print(line, highlight=True)
     documents = {"patient": _("patient"), "professional": _("health professional")}
     line = _("Source: PDQ {document} version, section '{section}', version {date}").format(
         document=documents.get(source["document"], source["document"]),
@@ -281,9 +281,9 @@ def glossary_command(
         print_json(entry.model_dump(mode="json", exclude_unset=True))
         return
     print_help_first(entry.safety)
-    console.print(f"[bold]{entry.term}[/bold]: {entry.definition}")
+    console.print(f"[bold]{entry.term}[/bold]: {entry.definition}", highlight=True)
     if entry.aliases:
-        console.print(f"Also called: {', '.join(entry.aliases)}")
+        console.print(f"Also called: {', '.join(entry.aliases)}", highlight=True)
 
 
 def cite_command(

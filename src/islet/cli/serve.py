@@ -91,7 +91,7 @@ def export_static_command(
     Links between the saved pages are relative, so the folder works from any web server or from
     disk; the static assets are copied beside them.
     """
-    from islet.export import export_static  # the web stack, only for this command
+    from islet.web.export import export_static  # the web stack, only for this command
 
     report = export_static(folder, server, replace=replace)
     if as_json:

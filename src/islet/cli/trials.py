@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -23,6 +22,8 @@ from islet import settings
 from islet.cli.output import (
     JsonOption,
     LangOption,
+    console,
+    errors,
     print_help_first,
     print_result,
     requested_language,
@@ -49,8 +50,6 @@ trials_app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-console = Console()
-errors = Console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
@@ -333,7 +332,7 @@ def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
         return
     colours = {"pass": "green", "fail": "red", "undetermined": "yellow"}
     heading = _("Screening")
-    console.print(f"[bold]{heading}[/bold]: {escape(detail.screening.summary)}")
+    console.print(f"[bold]{heading}[/bold]: {escape(detail.screening.summary)}", highlight=True)
     width = max(len(outcome_words(outcome, language)) for outcome in colours)
     for check in detail.screening.checks:
         colour, said = colours[check.outcome], outcome_words(check.outcome, language)
@@ -342,4 +341,4 @@ def _print_detail(detail: TrialDetail, language: Language = "en") -> None:
         if check.criterion:
             criterion = escape(check.criterion)
             console.print(f"{'':>{width + 2}}“{criterion}”", style="dim", highlight=False)
-    console.print(escape(detail.screening.note), style="italic")
+    console.print(escape(detail.screening.note), style="italic", highlight=True)

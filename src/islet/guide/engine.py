@@ -170,7 +170,7 @@ def _options(
         next_questions=_next_questions(data, open_effects, facts),
         gaps=gaps_for(data, words, situation, evaluated, facts),
         notes=notes,
-        situation=situation.model_dump(mode="json"),
+        situation=situation,
         audience=audience,
     )
 

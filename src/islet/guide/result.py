@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from islet.model import Source
+from islet.model import Situation, Source
 
 Status = Literal["applies", "depends", "excluded"]
 Audience = Literal["patient", "professional"]
@@ -139,7 +139,7 @@ class GuideResult(Out):
     next_questions: list[NextQuestion]
     gaps: list[Gap]
     notes: list[Note]
-    situation: dict[str, Any]
+    situation: Situation
     audience: Audience | None
 
     def next_question(self, passed: Collection[str]) -> NextQuestion | None:

@@ -11,6 +11,8 @@ import difflib
 import hashlib
 import re
 
+from islet.text import stem
+
 _LINK = re.compile(
     r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
 )
@@ -82,15 +84,10 @@ any more most other others also into your you will
 STOP = frozenset(re.findall(r"[a-z]+", _STOP_WORDS))
 
 
-def stem(word: str) -> str:
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def content_words(text: str) -> set[str]:
-    """The stemmed content words of ``text`` (for matching and similarity)."""
+    """The stemmed content words of ``text`` (for matching and similarity), with the stemmer
+    Ask uses (``islet.text``): on every item and all three PDQ versions in reference/ it cites
+    the same passages as this module's own stemmer did."""
     return {stem(w) for w in re.findall(r"[a-z0-9]+", clean(text).lower()) if w not in STOP}
 
 

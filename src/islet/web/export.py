@@ -112,64 +112,47 @@ async def _crawl(root: Path, server: str) -> ExportReport:
     report = ExportReport(root, server)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url=INTERNAL) as client:
-        site = _Site(client, server, report)
         queue = [(path, audience) for audience in sorted(AUDIENCES) for path in START]
         seen = set(queue)
         while queue:
             path, audience = queue.pop(0)
-            page = await site.page(path, audience)
-            if page is None:
+            query = {"audience": audience} if audience == "professional" else {}
+            response = await client.get(path, params=query)
+            if response.status_code != 200:
+                report.missing.append(f"{path} ({audience}): {response.status_code}")
                 continue
             current = page_file(path, audience)
             found: list[tuple[str, str]] = []
-            text = LINK.sub(functools.partial(site.rewrite, current=current, found=found), page)
-            text = MAIN.sub(lambda m: m.group(0) + "\n" + note, text, count=1)
+            rewrite = functools.partial(_rewrite, server=server, current=current, found=found)
+            text = MAIN.sub(
+                lambda m: m.group(0) + "\n" + note, LINK.sub(rewrite, response.text), count=1
+            )
             target = root / current
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             report.pages.append(current)
-            for link in found:
-                if link not in seen:
-                    seen.add(link)
-                    queue.append(link)
+            queue += [link for link in dict.fromkeys(found) if link not in seen]
+            seen.update(found)
     return report
 
 
-class _Site:
-    """Fetches pages from the app and turns their links into links of the export."""
-
-    def __init__(self, client: httpx.AsyncClient, server: str, report: ExportReport) -> None:
-        self.client = client
-        self.server = server
-        self.report = report
-
-    async def page(self, path: str, audience: str) -> str | None:
-        query = {"audience": audience} if audience == "professional" else {}
-        response = await self.client.get(path, params=query)
-        if response.status_code != 200:
-            self.report.missing.append(f"{path} ({audience}): {response.status_code}")
-            return None
-        return response.text
-
-    def rewrite(self, match: re.Match[str], current: str, found: list[tuple[str, str]]) -> str:
-        attribute, raw = match.group(1), html.unescape(match.group(2))
-        parts = urlsplit(raw)
-        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-            return match.group(0)  # outside Islet, or already relative (#fragment)
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
-        if parts.path.startswith("/static/") and attribute != "action":
-            return self._attribute(attribute, _relative(parts.path.lstrip("/"), current))
-        audience = knowledge_page(parts.path, parts.query)
-        if attribute == "action" or audience is None:
-            return self._attribute(attribute, self.server + raw)
+def _rewrite(match: re.Match[str], server: str, current: str, found: list[tuple[str, str]]) -> str:
+    """A link of a saved page as a link of the export: relative between saved pages and to the
+    static files, to ``server`` for any page that needs one; knowledge pages go in ``found``."""
+    attribute, raw = match.group(1), html.unescape(match.group(2))
+    parts = urlsplit(raw)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return match.group(0)  # outside Islet, or already relative (#fragment)
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    audience = knowledge_page(parts.path, parts.query)
+    if parts.path.startswith("/static/") and attribute != "action":
+        value = _relative(parts.path.lstrip("/"), current)
+    elif attribute == "action" or audience is None:
+        value = server + raw
+    else:
         found.append((parts.path, audience))
-        return self._attribute(
-            attribute, _relative(page_file(parts.path, audience), current) + fragment
-        )
-
-    @staticmethod
-    def _attribute(name: str, value: str) -> str:
-        return f'{name}="{html.escape(value, quote=True)}"'
+        value = _relative(page_file(parts.path, audience), current) + fragment
+    return f'{attribute}="{html.escape(value, quote=True)}"'
 
 
 def _relative(target: str, current: str) -> str:
