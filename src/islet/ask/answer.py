@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
+from islet.ask.comparisons import Comparisons
 from islet.ask.facets import FACETS
 from islet.ask.index import compiled_engine
 from islet.ask.lexicon import (
@@ -163,12 +164,8 @@ class Engine:
         )
         self.by_id = {p.id: p for p in self.retriever.passages}
         answering = lexicon.answering
-        self.situations = Situations(
-            kb,
-            answering.situation_features,
-            (answering.situation_asks, answering.recurrence_asks),
-            answering.recurrence_targets,
-        )
+        self.situations = Situations.of(kb, answering)
+        self.comparisons = Comparisons(lexicon)
         self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
@@ -179,8 +176,8 @@ class Engine:
         search = self.retriever.search(text, limit=len(self.by_id))
         reordered = self.situations.reorder(text, search.reading, search.hits)
         situation = reordered is not None
-        if reordered is not None:
-            search = replace(search, hits=reordered)
+        reordered = reordered or self.comparisons.reorder(text, search.reading, search.hits)
+        search = replace(search, hits=reordered) if reordered is not None else search
         read = " ".join(search.reading.words)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, unless it

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from islet.ask.lexicon import Answering
 from islet.ask.retrieval import Hit, Reading
 from islet.ask.words import fold, words
 from islet.kb import KnowledgeBase
@@ -59,6 +60,12 @@ class Situations:
             rule.id: self.features(" ".join(o.wording or "" for o in rule.options))
             for rule in kb.rules.values()
         }
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, answering: Answering) -> Situations:
+        """The situations of ``kb`` read with the patterns of ``answering``."""
+        asks = (answering.situation_asks, answering.recurrence_asks)
+        return cls(kb, answering.situation_features, asks, answering.recurrence_targets)
 
     def features(self, text: str) -> frozenset[str]:
         """The situation features ``text`` names."""
