@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any
 
 from islet import kb as kb_module
-from islet.ask import spanish
+from islet.ask import spanish, spanish_general
 from islet.ask.answer import Engine
 from islet.ask.evaluation import EvalQuestion, load_split, score
 from islet.ask.lexicon import load_lexicon
@@ -30,9 +30,16 @@ from islet.text import fold
 from islet.translations import in_language
 
 # The readers compared: a name and what changes from the full table.
+# The general dictionary (knowledge/es/ask/es-en-general.yaml) fills the gaps a writer's own
+# table parts leave, as it would for a new writer.
 VARIANTS: dict[str, Callable[[spanish.Reader], spanish.Reader]] = {
     "slips off": lambda r: replace(r, slips=False),
     "slips on": lambda r: replace(r, slips=True),
+} | {
+    f"general {mode}": partial(
+        spanish_general.with_general, dictionary=spanish_general.general(), mode=mode
+    )
+    for mode in spanish_general.MODES
 }
 
 
@@ -106,6 +113,13 @@ def main() -> None:
         used[question.writer or "-"] |= used_by(full, base, question.q)
     table: dict[str, dict[str, Counts]] = {}
     for name, change in VARIANTS.items():
+        layer = spanish.SpanishAsk(engine, knowledge, change(full), spanish.texts())
+        plain = score(name, partial(layer.answer, limit=5), questions)
+        print(
+            f"{name:>12}: plain dev {plain.top1:.3f} / {plain.top3:.3f} ({plain.in_scope}),"
+            f" wrong declines {plain.wrong_declines:.3f}, out-of-scope"
+            f" {plain.oos_precision or 0:.3f} / {plain.oos_recall:.3f}"
+        )
         table[name] = {}
         for writer in writers:
             others = set().union(*(used[w] for w in writers if w != writer))

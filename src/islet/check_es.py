@@ -19,6 +19,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from islet.ask.spanish_general import PATH as GENERAL
+from islet.ask.spanish_general import read_general
+from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, TextItem, plain_text
 from islet.translations import (
@@ -135,6 +138,11 @@ def parity_problems(english: str, spanish: str, drugs: dict[str, str]) -> list[s
 def spanish_report(kb: KnowledgeBase, directory: Path = SPANISH_DIR) -> SpanishReport:
     """Every problem of the Spanish texts, what is not translated, and the reading levels."""
     texts, pdq, problems = read_spanish(directory)
+    if (directory / "ask" / GENERAL.name).is_file():  # the Spanish Ask's general dictionary
+        try:
+            read_general(directory / "ask" / GENERAL.name)
+        except KnowledgeError as error:
+            problems += error.problems
     drugs = drug_names(directory)
     problems += _item_problems(kb, texts, drugs)
     items = patient_items(kb)

@@ -258,8 +258,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # 0.709 / 0.874. The seventh round (es-w7, split before any tuning): dev 0.861 / 0.961, test
 # 0.717 / 0.885 (339 held out). The eighth round (es-w8, written during a Spanish tuning that
 # changed nothing held out, added after it): 0.82 / 0.94 on its 50 in-scope questions, both
-# halves; dev 0.859 / 0.961, test 0.724 / 0.888 (369 held out).
-FLOORS = {"dev": (0.85, 0.94), "test": (0.70, 0.86)}
+# halves; dev 0.859 / 0.961, test 0.724 / 0.888 (369 held out). A general dictionary written
+# without sight of the questions fills the table's gaps (spanish_general, chosen on the
+# leave-one-writer-out estimate, 0.803 / 0.921 -> 0.807 / 0.928): dev unchanged, test 0.734 / 0.895.
+FLOORS = {"dev": (0.85, 0.94), "test": (0.72, 0.88)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -1,11 +1,10 @@
 """Ask Islet in Spanish (issue 17): a layer beside the English engine, not inside it.
 
 A Spanish question is read into English words with the table in ``knowledge/es/ask/words.yaml``
-(accent- and case-blind, longest phrase first, plural endings tried), answered by the English
-engine, and the answer is given back in Spanish: each passage's text and title from the Spanish
-knowledge (:mod:`islet.translations`) where its item has one, and the fixed texts (declines,
-match words, help, gap notes) from ``knowledge/es/ask/answering.yaml``. The safety triage has
-already read the original question (:func:`islet.ask.answer.answer`).
+(accent- and case-blind, longest phrase first, plural endings tried; a general dictionary fills
+its gaps, :mod:`islet.ask.spanish_general`), answered by the English engine, and the answer is
+given back in Spanish (the Spanish knowledge's texts, ``knowledge/es/ask/answering.yaml``'s
+fixed texts). The safety triage has already read the question (:func:`islet.ask.answer.answer`).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
+from islet.ask.spanish_general import general, with_general
 from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_slips import Slips
 from islet.ask.spanish_sounds import Sounds
@@ -387,6 +387,6 @@ def spanish_layer(engine: Engine) -> SpanishAsk:
         return kept[1]
     kb = engine.kb
     spanish = in_language("es", None if kb is kb_module.load() else kb)
-    built = SpanishAsk(engine, spanish, with_names(reader(), kb, spanish), texts())
-    _LAYERS[id(engine)] = (engine, built)
+    named = with_general(with_names(reader(), kb, spanish), general())  # the table wins
+    _LAYERS[id(engine)] = (engine, built := SpanishAsk(engine, spanish, named, texts()))
     return built
