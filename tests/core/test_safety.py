@@ -200,20 +200,24 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # false alarms 0.005 -> 0.004
     # w35 (dev only) and w36 (split before any tuning; untuned on its held-out third: emergency
     # 11/13, crisis 10/10, medication 7/8, false alarms 2/11) lowered dev to 0.989 / 0.989 /
-    # 0.988 / 0.011 and held-out crisis, medication and false alarms: floors at the figures
-    assert dev.recall_of("emergency") >= 0.988
-    assert dev.recall_of("crisis") >= 0.988
-    assert dev.recall_of("medication") >= 0.987
-    assert dev.false_alarm_rate <= 0.012
+    # 0.988 / 0.011 and held-out crisis, medication and false alarms: floors at the figures.
+    # Their dev split tuned in general forms (dictated numbers, second-language and low-literacy
+    # emergencies, crisis said indirectly, hospice look-alikes, caregivers' double doses) and
+    # the word model retrained: dev 0.989 / 0.989 / 0.988 / 0.011 -> 1.000 / 0.997 / 1.000 / 0.000
+    assert dev.recall_of("emergency") >= 0.998
+    assert dev.recall_of("crisis") >= 0.995
+    assert dev.recall_of("medication") >= 0.998
+    assert dev.false_alarm_rate <= 0.002
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
     # misses mended) and set those floors at the honest figures rather than search the
     # held-out split for which change lost them
-    # with w36's held-out third (1,469 probes): 0.923 / 0.886 / 0.897 / 0.085
-    assert test.recall_of("emergency") >= 0.922
+    # with w36's held-out third (1,469 probes): 0.923 / 0.886 / 0.897 / 0.085; after the w35/w36
+    # dev tuning, measured at the end: 0.925 / 0.886 / 0.901 / 0.085
+    assert test.recall_of("emergency") >= 0.924
     assert test.recall_of("crisis") >= 0.885
-    assert test.recall_of("medication") >= 0.896
+    assert test.recall_of("medication") >= 0.900
     assert test.false_alarm_rate <= 0.086
 
 

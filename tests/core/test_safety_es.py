@@ -182,19 +182,24 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # held-out false alarms: floors at the figures with it
     # es-w14 (split before any tuning; untuned on its held-out third: 12/12, 8/10, 8/8, false
     # alarms 2/10) lowered dev crisis to 0.994 and raised held-out false alarms to 0.085 (577)
-    assert dev.recall_of("emergency") >= 0.997 and dev.recall_of("crisis") >= 0.993
+    # Tuned on es-w14's dev split in general forms (the model retrained): dev 1.000 / 0.994 /
+    # 0.991 / 0.003 -> 1.000 / 1.000 / 0.996 / 0.000
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.998
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.990 and dev.false_alarm_rate <= 0.004
+    assert dev.recall_of("medication") >= 0.993 and dev.false_alarm_rate <= 0.003
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
     # 0.076). The lead kept the change (crisis +1, medication +4 held out, and the review's
     # misses mended) and set the false-alarm ceiling at the honest figure rather than search
     # the held-out split for which change raised the one extra alarm
-    assert test.recall_of("emergency") >= 0.875 and test.recall_of("crisis") >= 0.795
-    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086
+    # After the es-w14 dev tuning, measured at the end: 0.894 -> 0.894, 0.800 -> 0.807, 0.916 ->
+    # 0.907 (98 -> 97 of 107: one probe, not searched for on the held-out split), false alarms
+    # 0.085 -> 0.078; floors raised where the figures rose, none lowered
+    assert test.recall_of("emergency") >= 0.875 and test.recall_of("crisis") >= 0.805
+    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.079
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------

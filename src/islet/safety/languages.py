@@ -71,6 +71,9 @@ def rules_of(grammar: Grammar) -> Rules:
             dict(grammar.units),
             frozenset(grammar.joiners),
             grammar.decimal_comma,
+            frozenset(grammar.reading_verbs),
+            dict(grammar.sound_alike_numbers),
+            frozenset(grammar.points),
         ),
     )
 
@@ -90,6 +93,9 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         units={**english.units, **extra.units},
         joiners=[*english.joiners, *extra.joiners],
         decimal_comma=english.decimal_comma or extra.decimal_comma,
+        reading_verbs=[*english.reading_verbs, *extra.reading_verbs],
+        sound_alike_numbers={**english.sound_alike_numbers, **extra.sound_alike_numbers},
+        points=[*english.points, *extra.points],
     )
 
 

@@ -14,6 +14,32 @@ from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, reading
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import GlucoseWords
 
+# a sentence that gives the sentence before it as a reading: "I know 31 is not compatible with
+# clear thinking. That is what my meter shows." (English; the number is the last one before it)
+SAID_BEFORE = re.compile(
+    r"^(?:that is|that s|thats|this is|which is|it is) (?:what|the number|the reading)"
+    r" (?:\w+ ){0,2}?((?:blood )?sugar|glucose|meter|glucometer|monitor|sensor|cgm|dexcom|libre)"
+    r" (?:\w+ )?(?:shows|showed|says|said|reads|read|gave|gives)\b"
+)
+NUMBER = re.compile(
+    r"(?<![\w.])\d{1,3}(?:\.\d)?(?![\w.])(?! (?:minutes?|mins?|hours?|hrs?|years?|yrs?|days?"
+    r"|weeks?|months?|steps|miles?|km|kg|lbs?|pounds|percent|degrees|times|am|pm)\b)"
+)
+
+
+def told_before(parts: list[Sentence]) -> list[Sentence]:
+    """``parts`` with a sentence that gives the one before as a reading ("That is what my
+    meter shows") read as that reading: "meter shows 31"."""
+    out = list(parts)
+    for i in range(1, len(parts)):
+        said = SAID_BEFORE.match(parts[i].text)
+        numbers = NUMBER.findall(parts[i - 1].text)
+        if said and numbers:
+            text = f"{said.group(1)} shows {numbers[-1]}"
+            out[i] = Sentence(text, (text,))
+    return out
+
+
 # a glucose unit written out: with signs of low sugar, the number is a reading without a sugar word
 GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
 

@@ -12,8 +12,9 @@ words reach only as far as their clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from islet.safety.dictation import dictated
 from islet.text import CLAUSE_TOKEN, fold
 
 SENTENCE_ENDS = frozenset(".!?;\n")
@@ -21,6 +22,8 @@ SENTENCE_ENDS = frozenset(".!?;\n")
 REPEATS = re.compile(r"([a-z])\1{2,}")
 # a comma between a short whole part and one or two decimals: "2,4", "3,05" (not "1,200")
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?![\d,])")
+# ... and in any language just before a glucose unit ("sugar 2,4 mmol")
+DECIMAL_COMMA_MMOL = re.compile(r"(?<![\d.,])(\d{1,2}),(\d)(?= ?mmol)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,9 @@ class Numbers:
     units: dict[str, int]
     joiners: frozenset[str] = frozenset()
     decimal_comma: bool = False  # "2,4" is two point four (Spanish), not a list or thousands
+    reading_verbs: frozenset[str] = frozenset()  # dictated numbers: islet.safety.dictation
+    sound_alikes: dict[str, str] = field(default_factory=dict)
+    points: frozenset[str] = frozenset()
 
 
 def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]:
@@ -44,6 +50,7 @@ def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]
     ("fifty one" -> "51"), possessives joined ("mum's" -> "mums")."""
     out: list[str] = []
     folded = REPEATS.sub(r"\1", fold(text, hyphens="space"))  # "ayudaaa" -> "ayuda"
+    folded = DECIMAL_COMMA_MMOL.sub(r"\1.\2", folded)
     if numbers.decimal_comma:
         folded = DECIMAL_COMMA.sub(r"\1.\2", folded)
     for token in CLAUSE_TOKEN.findall(folded):
@@ -52,7 +59,8 @@ def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]
             continue
         for word in rewrites.get(token, token).split():
             out.append(word.replace("'", "") if len(word) > 1 else word)
-    return _numbers(out, numbers)
+    said = dictated(out, numbers.sound_alikes, numbers.reading_verbs, numbers.points, numbers.units)
+    return _numbers(said, numbers)
 
 
 def _numbers(words: list[str], numbers: Numbers) -> list[str]:

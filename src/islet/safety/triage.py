@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
+from islet.safety.figures import figured
 from islet.safety.languages import Rules, reading_for
-from islet.safety.lowreading import low_reading
+from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
 from islet.safety.tense import crisis_counts, markers, returned, sentence_tense
@@ -36,7 +37,7 @@ from islet.safety.wordmodel import MODELS, raised, word_model
 LOW_SUGAR = "low-sugar-words"
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
 LOW_SIGNS = re.compile(
-    r"\b(?:shak|sweat|clammy|trembl|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj|juice|jugo)"
+    r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|tembl|sud|mare|baj|juice|jugo)"
 )
 
 # "can not breathe", "no puedo respirar": a sign, not a denial
@@ -183,7 +184,7 @@ def _scan(
     all_past = (
         len(opening.split()) <= 6
         and _any(c.past, opening)
-        and not any(NOW.match(clause) for clause in sentence.clauses[1:])
+        and not any(NOW.match(k) and not _any(c.resolved, k) for k in sentence.clauses[1:])
     )
     live = [
         clause
@@ -215,10 +216,8 @@ def _scan(
                 continue
             if signal.kind == "dose" and as_prescribed:
                 continue
-            figures = [m.span() for f in c.figures for m in f.finditer(clause)]
-            if signal.level == "emergency":
-                figures += [m.span() for f in c.wishes for m in f.finditer(clause)]
-            if any(a <= match.start() < b or a < match.end() <= b for a, b in figures):
+            wishes = c.wishes if signal.level == "emergency" else ()
+            if figured(clause, match, c.figures, sentence.text, wishes):
                 continue
             if (
                 signal.negatable
@@ -322,7 +321,7 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         LOW_SIGNS.search(s.text) for s in parts
     )
     reading: GlucoseReading | None = None
-    for sentence in parts:
+    for sentence in told_before(parts):
         cues = (c.past, c.resolved)
         reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]

@@ -201,6 +201,11 @@ class Grammar(Strict):
     units: dict[str, int]
     joiners: list[str]
     decimal_comma: bool = False  # "2,4" is a decimal number in this language
+    # dictated numbers (islet.safety.dictation): just after a reading verb, words that sound
+    # like a number word ("for tea": forty), and a unit, a point word and a unit as a decimal
+    reading_verbs: list[str] = Field(default_factory=list)
+    sound_alike_numbers: dict[str, str] = Field(default_factory=dict)
+    points: list[str] = Field(default_factory=list)
 
 
 class LanguageVocabulary(Strict):
