@@ -179,6 +179,15 @@ def test_the_box_still_does_its_work_after_the_help(trials_web: TestClient) -> N
     assert searched["safety"]["level"] == "emergency" and "hits" in searched
 
 
+def test_a_filter_refused_before_the_box_was_read_still_shows_its_help(
+    trials_web: TestClient,
+) -> None:
+    refused = trials_web.get("/api/v1/trials", params={"condition": "i want to die", "phase": "x"})
+    assert refused.status_code == 422 and refused.json()["safety"]["level"] == "crisis"
+    plain = trials_web.get("/api/v1/trials", params={"condition": "insulinoma", "phase": "x"})
+    assert plain.status_code == 422 and "safety" not in plain.json()
+
+
 def test_an_error_after_the_box_was_read_carries_its_help(tmp_path: Path) -> None:
     unreadable = tmp_path / "trials.db"
     unreadable.write_bytes(b"not a trial store" * 64)

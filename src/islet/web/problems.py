@@ -195,8 +195,12 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 async def on_islet_error(request: Request, error: Exception) -> Response:
-    """An Islet error as its ``errors.OUTCOMES`` row says: status, title, the field at fault."""
+    """An Islet error as its ``errors.OUTCOMES`` row says: status, title, the field at fault;
+    with the help the words typed call for, found by the route or, when it failed before reading
+    them (a filter it refused), from the query here."""
     assert isinstance(error, IsletError)
+    texts = islice(request.query_params.values(), MAX_TYPED_TEXTS)
+    safety = error.safety or help_first(*texts)
     shown = outcome(error)
     field = getattr(error, "field", None)
     at_fault = [{"field": field, "in": "body", "message": said(error)}] if field else None
@@ -207,7 +211,7 @@ async def on_islet_error(request: Request, error: Exception) -> Response:
         shown.detail or said(error),
         errors=at_fault,
         suggestions=getattr(error, "suggestions", None),
-        safety=error.safety,
+        safety=safety,
     )
 
 
