@@ -261,7 +261,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # halves; dev 0.859 / 0.961, test 0.724 / 0.888 (369 held out). A general dictionary written
 # without sight of the questions fills the table's gaps (spanish_general, chosen on the
 # leave-one-writer-out estimate, 0.803 / 0.921 -> 0.807 / 0.928): dev unchanged, test 0.734 / 0.895.
-FLOORS = {"dev": (0.85, 0.94), "test": (0.72, 0.88)}
+# An independent review's wrong answers mended in general forms (ask10, 2026-12-06): dev 0.862
+# -> 0.866 / 0.961, test 0.737 -> 0.743 / 0.895; the test top-1 floor raised 0.72 -> 0.73.
+FLOORS = {"dev": (0.85, 0.94), "test": (0.73, 0.88)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
