@@ -218,8 +218,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # held-out split for which change lost them
     # with w36's held-out third (1,469 probes): 0.923 / 0.886 / 0.897 / 0.085; after the w35/w36
     # dev tuning, measured at the end: 0.925 / 0.886 / 0.901 / 0.085; with w37's held-out third
-    # (1,511): 0.925 / 0.886 / 0.897 / 0.085 (medication at the figure with the new third)
-    assert test.recall_of("emergency") >= 0.924
+    # (1,511): 0.925 / 0.886 / 0.897 / 0.085 (medication at the figure with the new third); after
+    # the second review's misses (issue 11, safety8), measured at the end: 0.927 / 0.886 / 0.897 /
+    # 0.085
+    assert test.recall_of("emergency") >= 0.926
     assert test.recall_of("crisis") >= 0.885
     assert test.recall_of("medication") >= 0.896
     assert test.false_alarm_rate <= 0.086

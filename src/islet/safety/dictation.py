@@ -5,7 +5,9 @@ A phone that takes dictation writes a number it did not catch as words that soun
 word that gives a reading ("is", "says", "shows", ``grammar.reading_verbs`` in
 ``knowledge/safety/triage.yaml``), such words are read as the number word they sound like
 (``grammar.sound_alike_numbers``), and a unit, a point word and a unit as one decimal number.
-Nowhere else: "we stopped for tea" and "i want to point to the scan" stay words.
+Two digits said one by one ("my sugar is too eight") are one number (28) when the reading ends
+there, unless the first is "for" ("was for two days"). Nowhere else: "we stopped for tea" and
+"i want to point to the scan" stay words.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ def dictated(
                     out.append(f"{whole}.{decimal}")
                     i = after + 1 + more
                     continue
+            pair = _digits_said(words, i, used, whole, sound_alikes, units, longest)
+            if pair is not None:  # "is too eight": two digits said one by one (28)
+                out.append(pair)
+                i = after + 1
+                continue
             if said is not None and said != words[i] and said not in units:
                 out.append(said)  # a ten ("for tea" -> "forty"): the number words read it
                 i = after
@@ -66,3 +73,35 @@ def _digit(word: str | None, units: Mapping[str, int]) -> int | None:
         return int(word)
     value = units.get(word)
     return value if value is not None and value < 10 else None
+
+
+# what may follow two digits said as one reading: the end, a mark, a new clause or a unit
+# ("is too eight and he is confused"); anything else may count ("was for two days", "of two
+# five milligram pills")
+ENDS = frozenset(
+    {"and", "but", "so", "now", "then", "again", "today", "tonight", "mmol", "mg/dl", "mgdl"}
+    | {"he", "she", "i", "we", "they", "it", "my", "his", "her", "their"}
+)
+
+
+def _digits_said(
+    words: list[str],
+    i: int,
+    used: int,
+    whole: int | None,
+    sound_alikes: Mapping[str, str],
+    units: Mapping[str, int],
+    longest: int,
+) -> str | None:
+    """Two digits said one after another as one two-digit number ("too eight" -> "28")."""
+    if whole is None or whole == 0 or words[i] == "for":
+        return None
+    after = i + used
+    said, more = _number_at(words, after, sound_alikes, longest)
+    second = _digit(said, units) if more == 1 else None
+    if second is None:
+        return None
+    follows = words[after + 1] if after + 1 < len(words) else "."
+    if follows.isalnum() and follows not in ENDS:
+        return None
+    return f"{whole}{second}"

@@ -42,6 +42,13 @@ def told_before(parts: list[Sentence]) -> list[Sentence]:
 
 # a glucose unit written out: with signs of low sugar, the number is a reading without a sugar word
 GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
+# a person "at" or "down to" a number with a decimal point (mmol/L; an age has none), not a
+# dose, a weight, a time or a distance ("she is at 3.5 weeks after the op")
+PERSON_AT = re.compile(
+    r"\b(?:i am|he is|she is|they are|we are|you are) (?:at|down to|down at) (\d{1,2}\.\d)"
+    r"(?![\w.])(?! (?:mg|mcg|ml|kg|lbs?|cm|mm|g|units?|pills?|tablets?|tabs?|doses?|of|%|"
+    r"percent|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|miles?|km)\b)"
+)
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -68,6 +75,9 @@ def low_reading(
         found = lone_number(sentence.text, glucose)
     if not found and low_context:  # "2.9 mmol and sweaty"
         found = [r for r in readings(sentence.text, glucose, True) if GLUCOSE_UNIT.search(r.words)]
+    if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
+        at = PERSON_AT.search(sentence.text)
+        found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
     for reading in found:
         number = reading.words.split()[-1]
         if any(number in clause.split() for clause in past):
@@ -77,3 +87,9 @@ def low_reading(
         if reading.low is not None:
             return reading
     return None
+
+
+def _other(sentence: Sentence, glucose: GlucoseWords) -> bool:
+    """Whether the sentence names another measure ("she is at 3.2 on her a1c")."""
+    other = [w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"}]
+    return bool(re.search(rf"\b(?:{'|'.join(other)})\b", sentence.text))
