@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from islet.safety.readings import GlucoseReading, as_mg_dl, lone_number, readings
+from islet.safety.readings import (
+    NOT_AFTER_WORDS,
+    GlucoseReading,
+    as_mg_dl,
+    lone_number,
+    readings,
+)
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import GlucoseWords
 
@@ -21,10 +27,9 @@ SAID_BEFORE = re.compile(
     r" (?:\w+ ){0,2}?((?:blood )?sugar|glucose|meter|glucometer|monitor|sensor|cgm|dexcom|libre)"
     r" (?:\w+ )?(?:shows|showed|says|said|reads|read|gave|gives)\b"
 )
-NUMBER = re.compile(
-    r"(?<![\w.])\d{1,3}(?:\.\d)?(?![\w.])(?! (?:minutes?|mins?|hours?|hrs?|years?|yrs?|days?"
-    r"|weeks?|months?|steps|miles?|km|kg|lbs?|pounds|percent|degrees|times|am|pm)\b)"
-)
+# what a number that is no reading has after it: the readings' own list, and a few more
+NOT_A_READING = rf"(?:{NOT_AFTER_WORDS}|steps|miles?|km|degrees|pills?|tablets?|tabs?|doses?|of)"
+NUMBER = re.compile(rf"(?<![\w.])\d{{1,3}}(?:\.\d)?(?![\w.])(?! {NOT_A_READING}(?![\w]))")
 
 
 def told_before(parts: list[Sentence]) -> list[Sentence]:
@@ -46,8 +51,7 @@ GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
 # dose, a weight, a time or a distance ("she is at 3.5 weeks after the op")
 PERSON_AT = re.compile(
     r"\b(?:i am|he is|she is|they are|we are|you are) (?:at|down to|down at) (\d{1,2}\.\d)"
-    r"(?![\w.])(?! (?:mg|mcg|ml|kg|lbs?|cm|mm|g|units?|pills?|tablets?|tabs?|doses?|of|%|"
-    r"percent|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|miles?|km)\b)"
+    rf"(?![\w.])(?! (?:{NOT_A_READING}|seconds?|wks?)(?![\w]))"
 )
 
 
