@@ -38,8 +38,10 @@ class TenseWords(Strict):
     then: list[str]
     now: list[str]
     returned: list[str] = Field(default_factory=list)
+    # crisis signs said only in the past ("i wanted to die"), which count when ``returned``
+    past_signs: list[str] = Field(default_factory=list)
 
-    @field_validator("ongoing", "then", "now", "returned")
+    @field_validator("ongoing", "then", "now", "returned", "past_signs")
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -64,6 +66,7 @@ class _Markers:
     then: tuple[re.Pattern[str], ...]
     now: tuple[re.Pattern[str], ...]
     returned: tuple[re.Pattern[str], ...]
+    past_signs: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -82,6 +85,7 @@ def markers(language: Language, path: Path = TENSE_FILE) -> _Markers:
         then=many([w.then for w in own]),
         now=many([w.now for w in own]),
         returned=many([w.returned for w in own]),
+        past_signs=many([w.past_signs for w in own]),
     )
 
 
@@ -118,6 +122,16 @@ def returned(sentences: list[str], language: Language) -> bool:
     esas ganas"): a crisis sign told in the past is then a crisis now."""
     m = markers(language)
     return any(p.search(s) for s in sentences for p in m.returned)
+
+
+def come_back(sentences: list[str], language: Language) -> str | None:
+    """The words of a crisis sign told only in the past ("i wanted to die last year") when the
+    text says it has come back ("and now it is back"); None otherwise."""
+    if not returned(sentences, language):
+        return None
+    m = markers(language)
+    found = (p.search(s) for s in sentences for p in m.past_signs)
+    return next((match.group(0) for match in found if match), None)
 
 
 def crisis_counts(

@@ -23,7 +23,7 @@ from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
-from islet.safety.tense import crisis_counts, markers, returned, sentence_tense
+from islet.safety.tense import come_back, crisis_counts, markers, returned, sentence_tense
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -317,6 +317,9 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         in_sentence, asked = _scan(sentence, c, vocab, back_now)
         found += in_sentence
         asked_about = asked_about or asked
+    back = come_back([s.text for s in parts], c.language)
+    if back and not any(f.signal.level == "crisis" for f in found):  # "... and now it is back"
+        found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
     low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
         LOW_SIGNS.search(s.text) for s in parts
     )
