@@ -21,6 +21,7 @@ from islet.kb import load_data_file
 from islet.language import Language
 from islet.model import Strict
 from islet.paths import knowledge_file
+from islet.safety.vocabulary import _Patterns
 
 TENSE_FILE = knowledge_file("safety", "tense.yaml")
 
@@ -31,7 +32,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])")
 
 
-class TenseWords(Strict):
+class TenseWords(_Patterns):
     window: int = Field(ge=1, le=10)
     subjects: list[str]
     ongoing: list[str]
@@ -44,13 +45,7 @@ class TenseWords(Strict):
     @field_validator("ongoing", "then", "now", "returned", "past_signs")
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                _compile(pattern)
-            except re.error as error:
-                message = f"pattern {pattern!r} is not a valid expression: {error}"
-                raise ValueError(message) from None
-        return value
+        return cls._check(value)
 
 
 class TenseFile(Strict):
