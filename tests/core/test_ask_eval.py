@@ -186,6 +186,16 @@ def test_eval_ask_prints_json_for_each_system(runner: CliRunner) -> None:
         assert key in systems["islet"]
 
 
+def test_eval_ask_reads_a_question_file_in_the_language_asked(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        ["eval", "ask", "--questions", str(SUBSET), "--no-semantic", "--json", "--lang", "es"],
+    )
+    assert result.exit_code == 0, result.output
+    systems = {r["system"] for r in json.loads(result.stdout)["results"]}
+    assert systems == {"bm25-baseline", "islet", "islet-es"}
+
+
 def test_eval_ask_prints_a_table(runner: CliRunner) -> None:
     result = runner.invoke(
         app, ["eval", "ask", "--questions", str(SUBSET), "--no-semantic", "--split", "dev"]

@@ -290,9 +290,11 @@ def evaluate(
     semantic: bool | None = None,
     encoder: Encoder | None = None,
     keep_misses: bool = True,
+    language: Language = "en",
 ) -> list[Result]:
-    """Every system on ``questions``, side by side, in the same run."""
-    built = systems(kb, semantic=semantic, encoder=encoder)
+    """Every system on ``questions``, side by side, in the same run (with "islet-es" for
+    questions in Spanish)."""
+    built = systems(kb, semantic=semantic, encoder=encoder, language=language)
     return _score_all(built, questions, keep_misses)
 
 

@@ -80,7 +80,8 @@ def eval_ask_command(
             "--lang",
             help=(
                 "es: the blind Spanish questions (eval/ask-es-dev.yaml and ask-es-test.yaml, "
-                "held out), with Islet's Spanish layer as 'islet-es'"
+                "held out), with Islet's Spanish layer as 'islet-es'; with --questions, that "
+                "file read in Spanish"
             ),
         ),
     ] = None,
@@ -91,7 +92,7 @@ def eval_ask_command(
 
     language = requested_language(lang) or "en"
     if questions is not None:
-        _eval_file(questions, split, semantic, misses, as_json)
+        _eval_file(questions, split, semantic, misses, as_json, language)
         return
     files = split_files(language)
     if split not in ("all", *files):
@@ -109,7 +110,12 @@ def eval_ask_command(
 
 
 def _eval_file(
-    questions: Path, split: str, semantic: bool | None, misses: bool, as_json: bool
+    questions: Path,
+    split: str,
+    semantic: bool | None,
+    misses: bool,
+    as_json: bool,
+    language: Language,
 ) -> None:
     from islet.ask.evaluation import (
         HELD_OUT,
@@ -128,7 +134,7 @@ def _eval_file(
         SPLIT_FILES[HELD_OUT].resolve(),
         SPANISH_SPLIT_FILES[HELD_OUT].resolve(),
     )
-    results = evaluate(chosen, semantic=semantic, keep_misses=not held_out)
+    results = evaluate(chosen, semantic=semantic, keep_misses=not held_out, language=language)
     if as_json:
         print_json(
             {"split": split, "questions": len(chosen), "results": [asdict(r) for r in results]}
