@@ -32,6 +32,7 @@ TUMOR_WORDS = re.compile(r"\b(tumou?rs?|growths?|mass|masses|lesions?|nodules?|s
 # PDQ's bullets for several types are written in these terms. ("Several" is not among them: a
 # plural, "islet cell tumors", says it as well.)
 DESCRIBING_FEATURES = SPREAD_FEATURES | SITE_FEATURES | frozenset(("small", "large"))
+SIZE_FEATURES = frozenset(("small", "large"))
 SITUATION_FACETS = frozenset(("treatment", "sites"))
 RECURRENT_PENALTY = 0.5
 # A feature the bullet names and the question does not counts against the bullet this much;
@@ -184,7 +185,10 @@ class Situations:
         if best is None:
             return None
         first = [best]
-        if ties:
+        # PDQ says "small" or "large" and gives no size that divides them: a size in centimeters
+        # fits both bullets, and the list that holds them answers it.
+        unsized = "measured" in found and not found & SIZE_FEATURES
+        if ties or (unsized and self.rule_features[best.passage.item_id] & SIZE_FEATURES):
             # The situation fits several bullets alike: the PDQ list they belong to answers it
             # ("it keeps growing, what else is there"), with the best-ranked bullet after it.
             listed = best.passage.source
