@@ -3,6 +3,7 @@ everyday health topics the summary never names."""
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from islet.ask import answer, passages
 from islet.ask.focus import asking_parts, found_with, told_in_the_story
 from islet.ask.lexicon import load_lexicon
+from islet.ask.scope import Scope
 from islet.ask.words import fold
 from islet.kb import KnowledgeBase
 
@@ -165,3 +167,17 @@ def test_a_tumor_of_the_pancreas_alone_does_not_ask_about_acth(question: str) ->
     reply = answer(question)
     assert reply.in_scope, reply.message
     assert reply.answers[0].passage_id != "tumor-type:acth-secreting#patient"
+
+
+def test_a_comparison_with_a_compared_neighbour_is_answered_after_the_engine_is_stored() -> None:
+    # The engine is stored and read back whole (islet.compiled): which neighbours the summary
+    # tells its subject from must survive that, as for a question read from Spanish ("es lo
+    # mismo ... que el cáncer de páncreas normal"), whose words keep no "as".
+    lexicon = load_lexicon()
+    scope = Scope(lexicon, "patient", lexicon.answering.subject)
+    stored = pickle.loads(pickle.dumps(scope))
+    compared = "is it the same pancreatic neuroendocrine tumor regular pancreatic cancer"
+    alone = "how is regular pancreatic cancer treated"
+    for each in (scope, stored):
+        assert each.out_of_scope(compared)[0] is None
+        assert each.out_of_scope(alone)[0] == "near-neighbour"

@@ -41,9 +41,13 @@ class Scope:
             for n in lexicon.neighbours
         ]
         rules = answering.out_of_scope + [rule for rule, _ in named]
-        self._rules = [(rule, [re.compile(p) for p in rule.patterns]) for rule in rules]
         # Neighbours the summary tells its subject from: a comparison of the two is answered.
-        self._compared = {id(rule) for rule, n in named if n.compared}
+        # (Their positions, not the objects' ids: the engine is stored and read back whole.)
+        compared = {len(answering.out_of_scope) + i for i, (_, n) in enumerate(named) if n.compared}
+        self._rules = [
+            (rule, [re.compile(p) for p in rule.patterns], i in compared)
+            for i, rule in enumerate(rules)
+        ]
         self._reader = reader
         self._gaps = [
             (gap, [re.compile(p) for p in gap.patterns])
@@ -75,14 +79,14 @@ class Scope:
         one of the summary's tumor types (``own_type``) or a tumor of the pancreas gets a
         neighbour's rule only when it is about the neighbour (see focus.py)."""
         typed = " ".join(fold(question).split())
-        for rule, patterns in self._rules:
+        for rule, patterns, compared in self._rules:
             neighbour = rule.reason in NEIGHBOURS
             if neighbour and not neighbours:
                 continue
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
-            if not matched or (id(rule) in self._compared and compares(typed)):
+            if not matched or (compared and compares(typed)):
                 continue
             names = self._subject_of(typed) if neighbour else self.names_subject
             # Everyday life told around the summary's subject (a tumor type, or a tumor of the

@@ -5,7 +5,9 @@ PDQ answers these with one bullet of a treatment list, which the knowledge base 
 (the guide's rules, with their PDQ source). The same feature patterns (``situation_features``
 in ``knowledge/ask/answering.yaml``) read the question and every rule's bullet; when a question
 names one tumor type (or a tumor that came back or keeps growing), describes its situation and
-asks what is done about it, the rules of that type that share most features come first.
+asks what is done about it, the rules of that type that share most features come first. A
+question that names no type but tells where the tumor is, how big, or that it reached the liver
+gets the bullets of every type that share most features.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ RECURRENCE_FEATURES = frozenset(("came-back", "growing"))
 OPEN_QUESTION = re.compile(r"\b(what|which|whats)\b")
 SPREAD_FEATURES = frozenset(("liver",))  # PDQ has liver bullets for several types
 SITE_FEATURES = frozenset(("head", "body-or-tail", "duodenum"))  # where in the pancreas
+PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy")  # an operation named by its own word
+TUMOR_WORDS = re.compile(r"\b(tumou?rs?|growths?|mass|masses|lesions?|nodules?|spots?)\b")
+# What describes a tumor without naming its type: where it is, how big, how far it has spread.
+# PDQ's bullets for several types are written in these terms. ("Several" is not among them: a
+# plural, "islet cell tumors", says it as well.)
+DESCRIBING_FEATURES = SPREAD_FEATURES | SITE_FEATURES | frozenset(("small", "large"))
+SIZE_FEATURES = frozenset(("small", "large"))
 SITUATION_FACETS = frozenset(("treatment", "sites"))
 RECURRENT_PENALTY = 0.5
 # A feature the bullet names and the question does not counts against the bullet this much;
@@ -33,6 +42,11 @@ OPTION_WEIGHT = 0.5  # a feature only the options name ("nearby lymph nodes") co
 QUALIFIERS = frozenset(("severe", "none-found", "acid", "cannot-remove"))
 # What a question's feature implies: cancer in the liver has spread.
 IMPLIES = {"liver": "spread"}
+# PDQ's patient version has no list of its own for nonfunctional tumors; they are among the
+# "other types of pancreatic NETs", whose list it gives. A bullet of that patient list that fits
+# comes before Islet's reading of the professional overview (the nonfunctional rules), which
+# follows it.
+PATIENT_LIST = {"nonfunctional": "other"}
 
 
 class Situations:
@@ -104,16 +118,26 @@ class Situations:
         # treatment" for VIPoma and others); one that came back has only the general ones.
         if len(tumors) == 1 and found - {"came-back", "one"}:
             wanted.add(tumors[0])
+            wanted.update(PATIENT_LIST[t] for t in tumors if t in PATIENT_LIST)
         elif (
             not tumors
             and not came_back  # "it came back in the liver, what now": the recurrent bullets
-            and found & SPREAD_FEATURES
-            and not any(m.target.startswith("treatment:") for m in reading.mentions)
             and any(OPEN_QUESTION.search(text) for text in asked)
+            and (
+                (found & SPREAD_FEATURES and not _names_a_treatment(reading, cues=False))
+                # Where or how big says what the tumor is like only when a tumor is in the
+                # question ("the operation where they take the head" describes an operation).
+                or (
+                    found & DESCRIBING_FEATURES
+                    and TUMOR_WORDS.search(asked[0])
+                    and not _names_a_treatment(reading, cues=True)
+                )
+            )
         ):
-            # "What can be done if it has spread to the liver?" names no tumor type and no
-            # treatment: the PDQ bullets for that spread, of any type, answer it (an
-            # independent user review). A named treatment ("burn the spots") stays first.
+            # "What can be done if it has spread to the liver?" or "one small tumor in the
+            # tail, which operation?" names no tumor type and no treatment: the PDQ bullets for
+            # that situation, of any type, answer it (an independent user review). A named
+            # treatment ("burn the spots") stays first.
             wanted.update(set(self.applies_to.values()) - {RECURRENT})
         treating = any(p.search(text) for p in self._recurrence_asks for text in asked)
         if came_back and treating and len(tumors) <= 1:
@@ -127,8 +151,11 @@ class Situations:
         if not wanted:
             return None
         named = bool(reading.mentioned("tumor-type"))
+        named_types = set(reading.mentioned("tumor-type"))
+        patient_lists = {PATIENT_LIST[t] for t in named_types & wanted if t in PATIENT_LIST}
         best: Hit | None = None
         best_score = 0.0
+        best_on_list = False
         ties = 0
         for hit in hits:  # best first, so on a tie the better ranked rule stays
             rule = hit.passage.item_id
@@ -146,20 +173,39 @@ class Situations:
                 - UNASKED_PENALTY * len(unasked - QUALIFIERS)
                 - len(unasked & QUALIFIERS)
             )
-            if score > best_score:
-                best, best_score, ties = hit, score, 0
-            elif score == best_score and best is not None:
+            patient_list = self.applies_to[rule] in patient_lists
+            # That list names no place in the pancreas ("other parts of the body" reads as
+            # one): its bullets fit by the spread or growth they name.
+            if score <= 0 or (patient_list and not own & found - SITE_FEATURES):
+                continue
+            if best is None or (patient_list, score) > (best_on_list, best_score):
+                best, best_score, best_on_list, ties = hit, score, patient_list, 0
+            elif (patient_list, score) == (best_on_list, best_score):
                 ties += 1
         if best is None:
             return None
         first = [best]
-        if ties:
+        # PDQ says "small" or "large" and gives no size that divides them: a size in centimeters
+        # fits both bullets, and the list that holds them answers it.
+        unsized = "measured" in found and not found & SIZE_FEATURES
+        if ties or (unsized and self.rule_features[best.passage.item_id] & SIZE_FEATURES):
             # The situation fits several bullets alike: the PDQ list they belong to answers it
             # ("it keeps growing, what else is there"), with the best-ranked bullet after it.
             listed = best.passage.source
             lists = [h for h in hits if h.passage.kind == "section" and h.passage.source == listed]
             first = [*lists[:1], best]
         return [*first, *(h for h in hits if h not in first)]
+
+
+def _names_a_treatment(reading: Reading, cues: bool) -> bool:
+    """Whether the question names a treatment or a test; with ``cues``, not when it only asks
+    about treatment ("which operation", "what surgery": the treatment facet's own cue words)."""
+    asking = reading.facet.cues if cues and reading.facet else ()
+    return any(
+        (m.target.startswith(("treatment:", "test:")) and m.phrase not in asking)
+        or m.target.endswith(PROCEDURE_ENDINGS)  # "pancreatectomy", "gastrectomy"
+        for m in reading.mentions
+    )
 
 
 def _makers(kb: KnowledgeBase) -> dict[str, str]:
