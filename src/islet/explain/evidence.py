@@ -41,6 +41,7 @@ class Phrase:
     kind: Literal["named", "sign"]
     label: str  # the name or sign the phrase stands for
     words: Words
+    text: str = ""  # the phrase as written
 
 
 @dataclass

@@ -9,7 +9,7 @@ without being one of the phrase's own words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,12 +41,17 @@ class Words:
     exact: tuple[str, ...] | None = None
 
 
+def words_of(phrase: str) -> list[str]:
+    """The phrase's words as the matcher reads them (folded)."""
+    return [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
+
+
 @cache
 def phrase_words(phrase: str) -> Words:
     """The phrase as :class:`Words` (``stems`` is empty when it has no content word); kept, as
     the same phrases are read for every text."""
     stop = _lists().stop_words
-    words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
+    words = words_of(phrase)
     stems = tuple(stem(w) for w in words if w not in stop)
     if len(words) > 1 and len(stems) == 1:
         return Words(stems, tuple(stem(w) for w in words))
@@ -81,13 +86,20 @@ class Match:
     size: int  # number of content words in the phrase
 
 
-def tokenize(text: str, slips: Mapping[str, str] | None = None) -> list[list[Token]]:
+def tokenize(
+    text: str,
+    slips: Mapping[str, str] | None = None,
+    read: Callable[[str], str] | None = None,
+) -> list[list[Token]]:
     """The text as clauses of tokens, each marked with whether a negation covers it. A word in
-    ``slips`` (a mistyped word -> the word meant) is read as the word meant."""
+    ``slips`` (a mistyped word -> the word meant) is read as the word meant, and every word as
+    ``read`` reads it (Spanish written by ear: :mod:`islet.explain.spelling`)."""
     ends = _lists().clause_ends
     raw = TOKEN.findall(_clean(text))
     if slips:
         raw = [slips.get(word, word) for word in raw]
+    if read is not None:
+        raw = [read(word) if word[0].isalpha() else word for word in raw]
     clauses: list[list[str]] = [[]]
     for word in raw:
         if word in ends:
