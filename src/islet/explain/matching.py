@@ -4,13 +4,16 @@ Deterministic and small on purpose. A phrase matches when all its content words 
 function words dropped) occur within a short window of one clause, in any order, so "yellow
 skin" also finds "my skin looks yellow". A match is negated when a negation word ("no", "not",
 "without", "don't" ...) comes before it in the same stretch of the clause, or sits inside it
-without being one of the phrase's own words.
+without being one of the phrase's own words. A stretch ends at a soft break before a new
+subject or a contrast ("no rash, just heartburn"), and a negation inside a condition ends where
+its main clause starts ("if I don't eat I get the shakes"). A negation and a word of having at
+the end of a stretch negate what came before them ("úlcera no tengo").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from islet.text import PHRASE_TOKEN as TOKEN
@@ -113,16 +116,44 @@ def _mark(words: list[str]) -> list[Token]:
     lists = _lists()
     tokens = []
     negating = False
+    condition = False  # inside "if ..." / "si ..." and not yet in its main clause
+    cue_at = -1
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in lists.soft_breaks and following in lists.new_subjects:
-            negating = False
+        if word in lists.soft_breaks and following in lists.new_subjects | lists.contrasts:
+            negating = condition = False
+        if negating and condition and word in lists.new_subjects and i > cue_at + 1:
+            negating = condition = False  # "if I don't eat | I get the shakes"
+        if word in lists.conditions and not negating:
+            condition = True
         cue = word in lists.negations and following not in lists.not_negating_before
         content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
         if cue:
             negating = True
-    return tokens
+            cue_at = i
+    return _negated_before(tokens)
+
+
+def _negated_before(tokens: list[Token]) -> list[Token]:
+    """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
+    don't have") negate the stretch before them."""
+    lists = _lists()
+    out = list(tokens)
+    start = 0
+    for i, token in enumerate(tokens):
+        if token.raw in lists.soft_breaks:
+            start = i + 1
+            continue
+        after = tokens[i + 2].raw if i + 2 < len(tokens) else ","
+        if (
+            token.cue
+            and i + 1 < len(tokens)
+            and tokens[i + 1].raw in lists.having
+            and after in lists.soft_breaks
+        ):
+            out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
+    return out
 
 
 def find(phrase: Words, clauses: list[list[Token]]) -> list[Match]:
