@@ -12,6 +12,7 @@ the end of a stretch negate what came before them ("úlcera no tengo").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -64,8 +65,13 @@ def phrase_words(phrase: str) -> Words:
 def _clean(value: str) -> str:
     """Folded (no case, hyphens, accents, possessive 's or apostrophes: "sugar's up" is "sugar
     up", "don't" is "dont"), a line break ends a clause. Without accents, "ulceras" and "azucar"
-    typed plainly meet "úlceras" and "azúcar"."""
-    return fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
+    typed plainly meet "úlceras" and "azúcar". A number and its unit are two words: "lost 6kg"
+    is "lost 6 kg"."""
+    folded = fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
+    return _NUMBER_UNIT.sub(r"\1 ", folded)
+
+
+_NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)(?=[a-z])")
 
 
 @dataclass(frozen=True)

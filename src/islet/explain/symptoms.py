@@ -64,6 +64,7 @@ class MatchingExtras(Strict):
     red_flags: list[RedFlagRule] = Field(default_factory=list)
     slips_of: list[str] = Field(default_factory=list)
     not_slips: list[str] = Field(default_factory=list)
+    spellings: dict[str, str] = Field(default_factory=dict)  # as typed -> the word meant
 
 
 class SpanishExtras(Strict):
@@ -230,7 +231,7 @@ def explain_symptoms(
     if kb is not english:  # English names too: people mix the two languages
         searched += [p for p in phrases(english, extras()) if p.kind == "named"]
     known = frozenset(w for p in searched for w in p.words.stems)
-    slips = _slips(tuple(data.slips_of), frozenset(data.not_slips), known)
+    slips = {**_slips(tuple(data.slips_of), frozenset(data.not_slips), known), **data.spellings}
     read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
     clauses = [c for part in text_parts for c in tokenize(part, slips, read)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
