@@ -148,6 +148,14 @@ class PhraseWords(Strict):
     clause_ends: Words
     new_subjects: Words
     soft_breaks: Words
+    # "if I don't eat I get the shakes": a negation inside a condition ends where its main
+    # clause starts, at a new subject
+    conditions: Words = frozenset()
+    # "no ulcers, just reflux": after a soft break, a contrast starts a new statement
+    contrasts: Words = frozenset()
+    # "diarrhea I don't have" / "úlcera no tengo": a negation and one of these ending a stretch
+    # negate what came before them in it
+    having: Words = frozenset()
 
 
 class EnglishWords(Strict):

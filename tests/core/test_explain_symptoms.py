@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from islet.check import MAX_GRADE, grade
 from islet.explain import symptoms as symptoms_module
 from islet.explain.matching import one_slip, stem
+from islet.explain.spelling import SpanishSpelling
 from islet.explain.symptoms import explain_symptoms, extras, extras_problems
 from islet.kb import KnowledgeBase
 from tests.core.test_provenance import REFERENCE, own_strings, shingles
@@ -198,3 +199,12 @@ def test_a_slip_is_one_letter_off_and_never_a_real_word_kept() -> None:
     assert slips["yelow"] == "yellow" and slips["yellwo"] == "yellow"
     assert slips["ulsers"] == "ulcers"
     assert "fellow" not in slips and "yellow" not in slips
+
+
+def test_spanish_by_ear_and_diminutives_are_read_as_the_phrase_words() -> None:
+    spelling = SpanishSpelling.of(["ulceras", "flacas", "azucar", "acid", "rapido"])
+    assert spelling.read("ulseras") == "ulceras" and spelling.read("asucar") == "azucar"
+    assert spelling.read("flaquitas") == "flacas" and spelling.read("rapidito") == "rapido"
+    assert spelling.read("ulceras") == "ulceras"  # a phrase word is kept
+    assert spelling.read("asi") == "asi"  # too short, and never heard as an English word
+    assert spelling.read("stomach") == "stomach"  # English (Spanglish) is left alone

@@ -10,8 +10,12 @@ counting twice (measured on blind texts, ``islet eval symptoms``):
   drops and I feel weak", "weak" is low blood sugar's, not a sign of high blood sugar; with
   "headaches", the headache is named, not a sign of dehydration.
 - **One sign is not enough alone.** A symptom shown only by its signs needs two of them, or one
-  beside a named symptom of the same PDQ list: "tired" alone is too common to stand for low or
-  high blood sugar, "a cough" for a clot; "dizzy" beside watery diarrhea is dehydration.
+  beside a symptom of the same PDQ list named outright: "tired" alone is too common to stand for
+  low or high blood sugar, "a cough" for a clot; "dizzy" beside watery diarrhea is dehydration.
+  Plain diarrhea found only inside "watery diarrhea" vouches for no other list's sign ("watery
+  diarrhea, so weak" is not high blood sugar), and a lone sign that is one of the signs showing
+  another symptom is that symptom's ("barely peeing, so thirsty" is dehydration, not also low
+  potassium).
 - **Look-alike names.** PDQ words some signs differently in each list (pain in the abdomen or
   back; abdominal pain that may spread to the back; cramps or pain in the abdomen), so the same
   words ("stomach pain") name several symptoms. When every place a symptom was named is also
@@ -41,6 +45,7 @@ class Phrase:
     kind: Literal["named", "sign"]
     label: str  # the name or sign the phrase stands for
     words: Words
+    text: str = ""  # the phrase as written
 
 
 @dataclass
@@ -112,6 +117,7 @@ def _explain_signs(
     evidence: dict[str, Evidence], sign_labels: Mapping[str, set[str]], patterns: list[list[str]]
 ) -> None:
     named = {sid: ev for sid, ev in evidence.items() if ev.named or ev.implied}
+    outright = {sid for sid, ev in evidence.items() if ev.named}
     for sid, ev in evidence.items():
         for label in list(ev.signs):
             by_named = any(
@@ -126,10 +132,19 @@ def _explain_signs(
                 del ev.signs[label]
                 del ev.sign_spans[label]
         backed = any(
-            any(o in named and o != sid for o in pattern) for pattern in patterns if sid in pattern
+            any(o in outright and o != sid for o in pattern)
+            for pattern in patterns
+            if sid in pattern
         )
         if not (ev.named or ev.implied or backed) and len(ev.signs) < 2:
             ev.signs.clear()  # one sign alone is not enough
+            ev.sign_spans.clear()
+    shown = {sid: set(ev.signs) for sid, ev in evidence.items() if len(ev.signs) >= 2}
+    for sid, ev in evidence.items():
+        if len(ev.signs) == 1 and any(
+            other != sid and set(ev.signs) <= labels for other, labels in shown.items()
+        ):
+            ev.signs.clear()  # its one sign is one of several that show another symptom
             ev.sign_spans.clear()
 
 

@@ -4,13 +4,17 @@ Deterministic and small on purpose. A phrase matches when all its content words 
 function words dropped) occur within a short window of one clause, in any order, so "yellow
 skin" also finds "my skin looks yellow". A match is negated when a negation word ("no", "not",
 "without", "don't" ...) comes before it in the same stretch of the clause, or sits inside it
-without being one of the phrase's own words.
+without being one of the phrase's own words. A stretch ends at a soft break before a new
+subject or a contrast ("no rash, just heartburn"), and a negation inside a condition ends where
+its main clause starts ("if I don't eat I get the shakes"). A negation and a word of having at
+the end of a stretch negate what came before them ("úlcera no tengo").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 
 from islet.text import PHRASE_TOKEN as TOKEN
@@ -41,12 +45,17 @@ class Words:
     exact: tuple[str, ...] | None = None
 
 
+def words_of(phrase: str) -> list[str]:
+    """The phrase's words as the matcher reads them (folded)."""
+    return [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
+
+
 @cache
 def phrase_words(phrase: str) -> Words:
     """The phrase as :class:`Words` (``stems`` is empty when it has no content word); kept, as
     the same phrases are read for every text."""
     stop = _lists().stop_words
-    words = [w for w in TOKEN.findall(_clean(phrase)) if w[0].isalnum()]
+    words = words_of(phrase)
     stems = tuple(stem(w) for w in words if w not in stop)
     if len(words) > 1 and len(stems) == 1:
         return Words(stems, tuple(stem(w) for w in words))
@@ -56,8 +65,13 @@ def phrase_words(phrase: str) -> Words:
 def _clean(value: str) -> str:
     """Folded (no case, hyphens, accents, possessive 's or apostrophes: "sugar's up" is "sugar
     up", "don't" is "dont"), a line break ends a clause. Without accents, "ulceras" and "azucar"
-    typed plainly meet "úlceras" and "azúcar"."""
-    return fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
+    typed plainly meet "úlceras" and "azúcar". A number and its unit are two words: "lost 6kg"
+    is "lost 6 kg"."""
+    folded = fold(value, hyphens="drop", apostrophes=False).replace("\n", " . ")
+    return _NUMBER_UNIT.sub(r"\1 ", folded)
+
+
+_NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)(?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -81,13 +95,20 @@ class Match:
     size: int  # number of content words in the phrase
 
 
-def tokenize(text: str, slips: Mapping[str, str] | None = None) -> list[list[Token]]:
+def tokenize(
+    text: str,
+    slips: Mapping[str, str] | None = None,
+    read: Callable[[str], str] | None = None,
+) -> list[list[Token]]:
     """The text as clauses of tokens, each marked with whether a negation covers it. A word in
-    ``slips`` (a mistyped word -> the word meant) is read as the word meant."""
+    ``slips`` (a mistyped word -> the word meant) is read as the word meant, and every word as
+    ``read`` reads it (Spanish written by ear: :mod:`islet.explain.spelling`)."""
     ends = _lists().clause_ends
     raw = TOKEN.findall(_clean(text))
     if slips:
         raw = [slips.get(word, word) for word in raw]
+    if read is not None:
+        raw = [read(word) if word[0].isalpha() else word for word in raw]
     clauses: list[list[str]] = [[]]
     for word in raw:
         if word in ends:
@@ -101,16 +122,44 @@ def _mark(words: list[str]) -> list[Token]:
     lists = _lists()
     tokens = []
     negating = False
+    condition = False  # inside "if ..." / "si ..." and not yet in its main clause
+    cue_at = -1
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in lists.soft_breaks and following in lists.new_subjects:
-            negating = False
+        if word in lists.soft_breaks and following in lists.new_subjects | lists.contrasts:
+            negating = condition = False
+        if negating and condition and word in lists.new_subjects and i > cue_at + 1:
+            negating = condition = False  # "if I don't eat | I get the shakes"
+        if word in lists.conditions and not negating:
+            condition = True
         cue = word in lists.negations and following not in lists.not_negating_before
         content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
         if cue:
             negating = True
-    return tokens
+            cue_at = i
+    return _negated_before(tokens)
+
+
+def _negated_before(tokens: list[Token]) -> list[Token]:
+    """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
+    don't have") negate the stretch before them."""
+    lists = _lists()
+    out = list(tokens)
+    start = 0
+    for i, token in enumerate(tokens):
+        if token.raw in lists.soft_breaks:
+            start = i + 1
+            continue
+        after = tokens[i + 2].raw if i + 2 < len(tokens) else ","
+        if (
+            token.cue
+            and i + 1 < len(tokens)
+            and tokens[i + 1].raw in lists.having
+            and after in lists.soft_breaks
+        ):
+            out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
+    return out
 
 
 def find(phrase: Words, clauses: list[list[Token]]) -> list[Match]:

@@ -20,7 +20,16 @@ from islet import kb as kb_module
 from islet.errors import KnowledgeError
 from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
 from islet.explain.evidence import Evidence, Phrase, gather
-from islet.explain.matching import Token, find, one_slip, phrase_words, stem, tokenize
+from islet.explain.matching import (
+    Token,
+    find,
+    one_slip,
+    phrase_words,
+    stem,
+    tokenize,
+    words_of,
+)
+from islet.explain.spelling import SpanishSpelling
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
@@ -55,6 +64,7 @@ class MatchingExtras(Strict):
     red_flags: list[RedFlagRule] = Field(default_factory=list)
     slips_of: list[str] = Field(default_factory=list)
     not_slips: list[str] = Field(default_factory=list)
+    spellings: dict[str, str] = Field(default_factory=dict)  # as typed -> the word meant
 
 
 class SpanishExtras(Strict):
@@ -183,12 +193,12 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
         names += data.extra_synonyms.get(symptom.id, [])
         if " (" in symptom.lay_name:
             names.append(symptom.lay_name.split(" (")[0])
-        out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_words(n)) for n in names]
+        out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_words(n), n) for n in names]
         if symptom.id in data.sign_matching:
             for sign in symptom.signs:
                 label = sign.split(":", 1)[-1].strip()  # "in the lung: cough" -> "cough"
                 for words in (label, *data.extra_signs.get(label, [])):
-                    out.append(Phrase(symptom.id, "sign", label, phrase_words(words)))
+                    out.append(Phrase(symptom.id, "sign", label, phrase_words(words), words))
     return [p for p in out if p.words.stems]
 
 
@@ -221,8 +231,9 @@ def explain_symptoms(
     if kb is not english:  # English names too: people mix the two languages
         searched += [p for p in phrases(english, extras()) if p.kind == "named"]
     known = frozenset(w for p in searched for w in p.words.stems)
-    slips = _slips(tuple(data.slips_of), frozenset(data.not_slips), known)
-    clauses = [c for part in text_parts for c in tokenize(part, slips)]
+    slips = {**_slips(tuple(data.slips_of), frozenset(data.not_slips), known), **data.spellings}
+    read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
+    clauses = [c for part in text_parts for c in tokenize(part, slips, read)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
@@ -276,6 +287,12 @@ def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) 
     one whose stem a phrase uses."""
     slips = one_slip([w for w in words if len(w) >= MIN_SLIP], set(keep))
     return {slip: word for slip, word in slips.items() if stem(slip) not in known}
+
+
+@cache
+def _spanish(texts: tuple[str, ...]) -> SpanishSpelling:
+    """Spanish written by ear or in diminutives, read as the words of the phrases."""
+    return SpanishSpelling.of(w for text in texts for w in words_of(text))
 
 
 def _read_low_sugar(
