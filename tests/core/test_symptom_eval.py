@@ -111,14 +111,14 @@ def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) ->
 # (language, split) -> floor per figure: the tuned split as tuned, the held-out split at or a
 # little under its final figures, so that a regression fails CI. Only aggregates are read.
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
-    ("en", "dev"): {"recall": 0.935, "precision": 0.932, "negation": 0.981, "top1": 0.995,
-                    "top3": 0.995, "none_right": 0.916},
-    ("en", "test"): {"recall": 0.835, "precision": 0.92, "negation": 0.979, "top1": 0.967,
-                     "top3": 0.977, "none_right": 0.99},
-    ("es", "dev"): {"recall": 0.955, "precision": 0.901, "negation": 0.995, "top1": 0.978,
-                    "top3": 0.995, "none_right": 1.0},
-    ("es", "test"): {"recall": 0.819, "precision": 0.897, "negation": 0.99, "top1": 0.914,
-                     "top3": 0.935, "none_right": 0.928},
+    ("en", "dev"): {"recall": 0.907, "precision": 0.934, "negation": 0.97, "top1": 0.995,
+                    "top3": 0.995, "none_right": 0.93},
+    ("en", "test"): {"recall": 0.842, "precision": 0.919, "negation": 0.98, "top1": 0.97,
+                     "top3": 0.98, "none_right": 0.99},
+    ("es", "dev"): {"recall": 0.904, "precision": 0.904, "negation": 0.957, "top1": 0.965,
+                    "top3": 0.995, "none_right": 0.949},
+    ("es", "test"): {"recall": 0.759, "precision": 0.88, "negation": 0.99, "top1": 0.911,
+                     "top3": 0.929, "none_right": 0.946},
 }  # fmt: skip
 
 
