@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from islet import __version__
 from islet import kb as kb_module
 from islet.datafiles import check_data
+from islet.settings import Settings, current
 from islet.web import problems
 from islet.web.api import openapi
 from islet.web.api import router as api_router
@@ -30,13 +31,12 @@ from islet.web.middleware import (
 from islet.web.pages import router as pages_router
 from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
-from islet.web.settings import Settings
 
 
 def create_app(settings: Settings | None = None, knowledge_dir: Path | None = None) -> FastAPI:
     """A ready web app. Loads and validates the knowledge first: invalid knowledge raises
     ``KnowledgeError`` here, so a broken install never starts half-working."""
-    settings = settings or Settings.from_env()
+    settings = settings or current()
     kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
     check_data(kb)
     storage = storage_for(settings.rate_limit_storage) if settings.rate_limit else None
@@ -85,7 +85,7 @@ def preflight(settings: Settings | None = None, knowledge_dir: Path | None = Non
     """What ``create_app`` checks before it builds anything (the settings, the knowledge and
     every data file), without building the app: ``islet serve`` runs it before any worker
     starts, so broken knowledge or settings stop start-up with a clear message."""
-    settings = settings or Settings.from_env()
+    settings = settings or current()
     check_data(kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load())
     if settings.rate_limit:
         storage_for(settings.rate_limit_storage)

@@ -30,10 +30,10 @@ import httpx
 
 from islet import __version__
 from islet.errors import IsletError
+from islet.settings import DEFAULTS
 from islet.web.app import create_app
 from islet.web.cache import AUDIENCES, KNOWLEDGE_PAGES
 from islet.web.rendering import STATIC_DIR, environment
-from islet.web.settings import Settings
 
 DEFAULT_SERVER = "http://127.0.0.1:8000"
 START = ("/", "/summary", "/types", "/treatments", "/glossary")
@@ -105,7 +105,7 @@ def export_static(
 
 
 async def _crawl(root: Path, server: str) -> ExportReport:
-    app = create_app(Settings(rate_limit=0))
+    app = create_app(DEFAULTS.model_copy(update={"rate_limit": 0}))
     note = environment.get_template("partials/export_note.html").render(
         version=__version__, saved=date.today().isoformat(), server=server
     )

@@ -29,7 +29,6 @@ from islet import settings
 from islet.errors import IsletError
 from islet.messages import N_
 from islet.web.middleware import ErrorResponder, is_api
-from islet.web.settings import DEFAULT_RATE_LIMIT_STORAGE
 
 log = logging.getLogger("islet.web")
 
@@ -60,7 +59,7 @@ class RateLimit:
         app: ASGIApp,
         per_minute: int,
         respond: ErrorResponder,
-        storage: str | Storage = DEFAULT_RATE_LIMIT_STORAGE,
+        storage: str | Storage = settings.DEFAULTS.rate_limit_storage,
     ) -> None:
         self.app = app
         self.item = RateLimitItemPerMinute(per_minute)
