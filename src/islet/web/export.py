@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -32,7 +32,7 @@ from islet import __version__
 from islet.errors import IsletError
 from islet.settings import DEFAULTS
 from islet.web.app import create_app
-from islet.web.cache import AUDIENCES, KNOWLEDGE_PAGES
+from islet.web.cache import AUDIENCES, knowledge_page
 from islet.web.rendering import STATIC_DIR, environment
 
 DEFAULT_SERVER = "http://127.0.0.1:8000"
@@ -56,16 +56,6 @@ def page_file(path: str, audience: str) -> str:
     """The file (relative to the export's root) that holds the page at ``path``."""
     name = "index" if path == "/" else path.strip("/")
     return f"{name}.professional.html" if audience == "professional" else f"{name}.html"
-
-
-def knowledge_page(path: str, query: str) -> str | None:
-    """The audience of a knowledge-only page address, or None for any other address."""
-    params = parse_qsl(query, keep_blank_values=True)
-    if not KNOWLEDGE_PAGES.match(path):
-        return None
-    if any(name != "audience" or value not in AUDIENCES for name, value in params):
-        return None
-    return params[-1][1] if params else "patient"
 
 
 def check_server(server: str) -> str:
