@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from islet.calculators.grading import GradeResult, grade
 from islet.calculators.spelling import grade_input_rules, stage_input_rules
-from islet.calculators.staging import StageResult, stage, stage_from_facts
+from islet.calculators.staging import StageResult, stage_given
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
 from islet.web.api.schemas import problem_responses, whole_number
 
@@ -55,14 +55,11 @@ class StageQuery(BaseModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> StageQuery:
+        categories = (self.t, self.n, self.m)
         findings = (self.size_cm, self.invades, self.nodes, self.mets)
-        if self.by_category and any(v is not None for v in findings):
+        if any(v is not None for v in categories) and any(v is not None for v in findings):
             raise ValueError("give either t, n and m, or the findings (size_cm, invades, ...)")
         return self
-
-    @property
-    def by_category(self) -> bool:
-        return any(v is not None for v in (self.t, self.n, self.m))
 
 
 Format = Annotated[
@@ -126,12 +123,7 @@ def staging(
     named in a 422 answer; nothing is assumed. With ``format=fhir`` (or Accept:
     application/fhir+json): a FHIR Bundle of the mCODE-shaped stage group and T, N, M
     Observations."""
-    if query.by_category:
-        result = stage(query.t, query.n, query.m, query.tumors)
-    else:
-        result = stage_from_facts(
-            query.size_cm, query.invades, query.nodes, query.mets, query.tumors
-        )
+    result = stage_given(**query.model_dump())
     if wants_fhir(format, accept):
         bundle = stage_bundle(result, basis_of(basis, query.t, query.n, query.m))
         return JSONResponse(bundle, media_type=FHIR_JSON)
