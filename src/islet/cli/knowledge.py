@@ -139,8 +139,8 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    kb = _knowledge_in(lang, audience)
-    _ = gettext_for(text_language(lang, audience))
+    language = text_language(lang, audience)
+    kb, _ = in_language(language), gettext_for(language)
     if topic is None:
         contents = table_of_contents(kb)
         if as_json:
@@ -151,14 +151,14 @@ def show_command(
             for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})", highlight=True)
         return
-    language = text_language(lang, audience)
-    data = localize(view(kb.topic(topic), audience), language)
+    item = kb.topic(topic)
+    data = localize(view(item, audience), language)
     if language != "en":  # the site note says where in words; the ids are English
         data = {key: value for key, value in data.items() if key != "usual_sites" or as_json}
     if as_json:
         print_json(data)
         return
-    title = data.get("title") or data.get("name") or data.get("lay_name") or data["id"]
+    title = item.display_name
     body = data.get("text", "")
     if data.get("key_points"):
         body = "\n".join(f"- {p}" for p in data["key_points"]) + "\n\n" + body

@@ -180,7 +180,7 @@ def _study(
         asked=request.method == "POST",
         groups=detail.screening.by_outcome() if detail.screening else [],
         hidden_place=hidden_place,
-        tumor_types=_tumor_type_choices(request),
+        tumor_types=TUMOR_TYPE_IDS,
         treatment_names=vocabulary().treatment_names(),
         search_url=address(request, "/trials", _place_pairs(request), audience),
     )
@@ -190,9 +190,7 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
     place = form.place_query()
     return {
         "form": form,
-        "tumor_types": [
-            (type_id, label) for type_id, label in _tumor_type_choices(request) if type_id
-        ],
+        "tumor_types": TUMOR_TYPE_IDS,
         "statuses": FORM_STATUSES,
         "phases": PHASES,
         "intervention_types": INTERVENTION_TYPES,
@@ -245,14 +243,6 @@ def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
     zip_code = near if near.isdigit() else None
     miles = form.radius.strip() if form is not None else ""
     return site_search_url(condition, query.statuses if query else [], zip_code, miles)
-
-
-def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
-    tumor_types = request.app.state.kb.tumor_types
-    return [
-        (type_id, tumor_types[type_id].name if type_id in tumor_types else type_id)
-        for type_id in TUMOR_TYPE_IDS
-    ]
 
 
 def _place_pairs(request: Request) -> list[tuple[str, str]]:
