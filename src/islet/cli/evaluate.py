@@ -117,23 +117,14 @@ def _eval_file(
     as_json: bool,
     language: Language,
 ) -> None:
-    from islet.ask.evaluation import (
-        HELD_OUT,
-        SPANISH_SPLIT_FILES,
-        SPLIT_FILES,
-        evaluate,
-        load_questions,
-    )
+    from islet.ask.evaluation import evaluate, held_out_file, load_questions
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])
-    held_out = questions.resolve() in (
-        SPLIT_FILES[HELD_OUT].resolve(),
-        SPANISH_SPLIT_FILES[HELD_OUT].resolve(),
-    )
+    held_out = held_out_file(questions)
     results = evaluate(chosen, semantic=semantic, keep_misses=not held_out, language=language)
     if as_json:
         print_json(

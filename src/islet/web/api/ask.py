@@ -22,7 +22,7 @@ router = APIRouter(tags=["ask"], responses=problem_responses(400, 422, 429))
 HAS_A_WORD = r"[^\W\d_]"
 
 
-@router.get("/ask", response_model=Answer)
+@router.get("/ask")
 def ask(
     kb: KB,
     q: Annotated[

@@ -51,7 +51,7 @@ class SymptomsQuery(BaseModel):
         return self
 
 
-@router.post("/symptoms", response_model=SymptomExplanation, responses=problem_responses(400, 413))
+@router.post("/symptoms", responses=problem_responses(400, 413))
 def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> SymptomExplanation:
     """PDQ's lists of signs ranked against what a person describes; red flags first. This is
     information about what PDQ lists, never a diagnosis."""
@@ -59,7 +59,7 @@ def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> Sy
     return explain_symptoms(items, kb, language)
 
 
-@router.get("/tests", response_model=TestsResult, responses=problem_responses(404))
+@router.get("/tests", responses=problem_responses(404))
 def tests(
     kb: KB,
     language: KBLanguage,

@@ -29,7 +29,7 @@ async def health() -> Health:
     return Health(status="ok", version=__version__, sources=versions_summary())
 
 
-@router.get("/topics", response_model=list[TopicEntry])
+@router.get("/topics")
 def contents(kb: KB) -> list[TopicEntry]:
     """The table of contents of the summary: top-level sections and their children."""
     return table_of_contents(kb)
@@ -59,7 +59,6 @@ def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
 
 @router.get(
     "/glossary/{term}",
-    response_model=GlossaryEntry,
     response_model_exclude_unset=True,
     responses=problem_responses(404),
 )

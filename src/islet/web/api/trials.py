@@ -84,7 +84,6 @@ def _registry_unavailable(
 
 @router.get(
     "/trials/{nct_id}",
-    response_model=TrialDetail,
     responses=problem_responses(404, 503),
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
 )
@@ -112,7 +111,6 @@ class ScreeningRequest(BaseModel):
 
 @router.post(
     "/trials/{nct_id}/screening",
-    response_model=TrialDetail,
     responses=problem_responses(404, 413, 503),
 )
 def screening(nct_id: NctId, body: ScreeningRequest, language: LanguageQuery = None) -> TrialDetail:
