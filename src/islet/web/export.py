@@ -35,7 +35,6 @@ from islet.web.app import create_app
 from islet.web.cache import AUDIENCES, knowledge_page
 from islet.web.rendering import STATIC_DIR, environment
 
-DEFAULT_SERVER = "http://127.0.0.1:8000"
 START = ("/", "/summary", "/types", "/treatments", "/glossary")
 LINK = re.compile(r'\b(href|src|action)="([^"]*)"')
 MAIN = re.compile(r"<main\b[^>]*>")
@@ -67,7 +66,7 @@ def check_server(server: str) -> str:
 
 
 def export_static(
-    folder: Path, server: str = DEFAULT_SERVER, replace: bool = False
+    folder: Path, server: str = DEFAULTS.server_url, replace: bool = False
 ) -> ExportReport:
     """Write the static site to ``folder`` (which must not exist unless ``replace``)."""
     server = check_server(server)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 
-from islet.explain.symptoms import SymptomExplanation, explain_symptoms
+from islet.explain.symptoms import MAX_TEXT_CHARS, SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestsResult, tests_for
 from islet.messages import N_
 from islet.web.api.schemas import problem_responses
@@ -15,7 +15,6 @@ from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 
-MAX_TEXT = 2000
 # Text that str.strip() leaves something of.
 TEXT_GIVEN: dict[str, JsonValue] = {"type": "string", "pattern": r"\S"}
 
@@ -37,7 +36,7 @@ class SymptomsQuery(BaseModel):
 
     text: str | None = Field(
         None,
-        max_length=MAX_TEXT,
+        max_length=MAX_TEXT_CHARS,
         description="lay words, e.g. 'I get shaky and sweaty'; negation is understood",
     )
     symptoms: list[Annotated[str, Field(max_length=100)]] = Field(

@@ -12,11 +12,10 @@ from islet.i18n import localize
 from islet.sources.record import versions_summary
 from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
 from islet.web.api.schemas import Health, problem_responses
-from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
+from islet.web.deps import KB, AudienceQuery, ItemId, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
 
-TopicId = Annotated[str, Path(min_length=1, max_length=200, description="id, name or alias")]
 GlossaryWord = Annotated[
     str,
     Path(min_length=1, max_length=200, description="id, term or alias", examples=["gastrinoma"]),
@@ -44,7 +43,7 @@ def contents(kb: KB) -> list[TopicEntry]:
     responses=problem_responses(404),
 )
 def topic(
-    topic_id: TopicId, kb: KB, language: KBLanguage, audience: AudienceQuery = "patient"
+    topic_id: ItemId, kb: KB, language: KBLanguage, audience: AudienceQuery = "patient"
 ) -> Any:
     """A section, tumor type, symptom pattern, test or treatment, for the audience."""
     shown = "en" if audience == "professional" else language

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,14 +27,10 @@ from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT
 from islet.web.api.schemas import problem_responses
-from islet.web.deps import LanguageQuery
+from islet.web.deps import LanguageQuery, NctId
 from islet.web.problems import problem
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
-
-NctId = Annotated[
-    str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
-]
 
 
 @router.get(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Path
+from fastapi import APIRouter, Form
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -35,7 +35,7 @@ from islet.trials.search import (
 )
 from islet.trials.store import TrialStore, default_db_path
 from islet.trials.vocabulary import vocabulary
-from islet.web.deps import AudienceQuery, asked_language
+from islet.web.deps import AudienceQuery, NctId, asked_language
 from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     ScreeningFields,
@@ -50,7 +50,6 @@ from islet.web.rendering import ANSWER_CACHE, address, environment, render
 
 router = APIRouter()
 
-NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
 
@@ -108,7 +107,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
 
 
 @router.get("/trials/{nct_id}")
-def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient") -> Response:
+def trial(request: Request, nct_id: NctId, audience: AudienceQuery = "patient") -> Response:
     """One study in full, with a form to screen its criteria against a person's facts."""
     near, radius = request.query_params.get("near", ""), request.query_params.get("radius", "")
     return _study(request, audience, nct_id, ScreeningForm(), near, radius)
@@ -116,7 +115,7 @@ def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient"
 
 @router.get("/trials/{nct_id}/screening")
 def screening_form(
-    nct_id: NctPath, request: Request, audience: AudienceQuery = "patient"
+    nct_id: NctId, request: Request, audience: AudienceQuery = "patient"
 ) -> Response:
     """The screening answer is only ever made from a POST; this address leads to the study."""
     target = address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
@@ -126,7 +125,7 @@ def screening_form(
 @router.post("/trials/{nct_id}/screening")
 def screening(
     request: Request,
-    nct_id: NctPath,
+    nct_id: NctId,
     sent: Annotated[ScreeningFields, Form()],
     audience: AudienceQuery = "patient",
 ) -> Response:
