@@ -6,13 +6,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from islet.calculators.grading import GradeResult, grade
 from islet.calculators.spelling import grade_input_rules, stage_input_rules
 from islet.calculators.staging import StageResult, stage_given
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
-from islet.web.api.schemas import problem_responses, whole_number
+from islet.web.api.schemas import Body, problem_responses, whole_number
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
@@ -21,12 +21,10 @@ Code = Annotated[str, Field(max_length=8)]
 Tumors = Annotated[int, Field(ge=1, le=1000), BeforeValidator(whole_number)] | Literal["m"]
 
 
-class StageQuery(BaseModel):
+class StageQuery(Body):
     """Either T, N and M categories, or the findings they come from (never both)."""
 
     model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
         json_schema_extra=lambda schema: schema.update(
             stage_input_rules(),
             examples=[
@@ -96,14 +94,10 @@ def wants_fhir(format: str | None, accept: str | None) -> bool:
     return FHIR_JSON in (accept or "")
 
 
-class GradeQuery(BaseModel):
+class GradeQuery(Body):
     """Ki-67, mitoses, or both; unless the tumor is poorly differentiated, at least one count."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        json_schema_extra=grade_input_rules(),
-    )
+    model_config = ConfigDict(json_schema_extra=grade_input_rules())
 
     # The ranges are the core's (grading.grade), which says what is wrong in its own words.
     ki67: float | None = Field(

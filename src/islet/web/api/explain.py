@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import ConfigDict, Field, JsonValue, model_validator
 
 from islet.explain.symptoms import MAX_TEXT_CHARS, SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestsResult, tests_for
 from islet.messages import N_
-from islet.web.api.schemas import problem_responses
+from islet.web.api.schemas import Body, problem_responses
 from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
@@ -19,13 +19,11 @@ router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 TEXT_GIVEN: dict[str, JsonValue] = {"type": "string", "pattern": r"\S"}
 
 
-class SymptomsQuery(BaseModel):
+class SymptomsQuery(Body):
     """What a person notices, as free text and/or symptom ids from the knowledge base: text
     that is not blank, or at least one id."""
 
     model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
         json_schema_extra={
             "anyOf": [
                 {"required": ["text"], "properties": {"text": TEXT_GIVEN}},

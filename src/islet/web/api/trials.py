@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from islet.errors import RegistryUnavailable
 from islet.i18n import localize
@@ -26,7 +26,7 @@ from islet.trials.query import DEFAULT_RADIUS_MILES, MAX_RADIUS_MILES, read_plac
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT
-from islet.web.api.schemas import problem_responses
+from islet.web.api.schemas import Body, problem_responses
 from islet.web.deps import LanguageQuery, NctId
 from islet.web.problems import problem
 
@@ -91,13 +91,11 @@ def trial(
     return localize(found, language or "en")
 
 
-class ScreeningRequest(BaseModel):
+class ScreeningRequest(Body):
     """What a person chooses to tell; every field may be left out (= not said). A place is lat
     and lon together."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, json_schema_extra={"allOf": BOTH_LAT_AND_LON}
-    )
+    model_config = ConfigDict(json_schema_extra={"allOf": BOTH_LAT_AND_LON})
 
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)
