@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 import httpx
 from fastapi.testclient import TestClient
 
+from islet.settings import DEFAULTS, Settings
 from islet.web.app import create_app
-from islet.web.settings import DEFAULT_MAX_BODY_BYTES, Settings
 
 
 def client(
-    rate_limit: int = 0, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, root_path: str = ""
+    rate_limit: int = 0, max_body_bytes: int = DEFAULTS.max_body_bytes, root_path: str = ""
 ) -> TestClient:
     """A test client on a new app (no rate limit unless asked, so tests do not interfere)."""
     settings = Settings(max_body_bytes=max_body_bytes, rate_limit=rate_limit)

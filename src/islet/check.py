@@ -135,6 +135,16 @@ Reading = Readability | SpanishReadability
 Most = Callable[[list[float]], float]  # max or min: the worst score in a collection
 
 
+def section_rows(readings: Sequence[Readability]) -> list[tuple[str, str, str]]:
+    """A report's row per summary section: its grade, and whether it is a term list (exempt
+    from the limit) or too hard."""
+    return [
+        (r.item_id, f"{r.grade:.1f}", "term list" if r.exempt else "TOO HARD" if r.too_hard else "")
+        for r in readings
+        if r.collection == "sections"
+    ]
+
+
 def by_collection(
     readings: Sequence[Reading], score: str, extreme: Most
 ) -> list[tuple[str, str, str, str, str]]:

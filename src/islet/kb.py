@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -328,15 +328,16 @@ def _validated_file(path: Path, model: type[ModelT], where: str) -> ModelT:
         raise KnowledgeError(validation_problems(where, "", error)) from error
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings_in(value: object) -> Iterator[str]:
+    """Every string in ``value``, at any depth of its mappings, lists and tuples."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for inner in value.values():
-            yield from _strings(inner)
-    elif isinstance(value, list):
+            yield from strings_in(inner)
+    elif isinstance(value, list | tuple):
         for inner in value:
-            yield from _strings(inner)
+            yield from strings_in(inner)
 
 
 def references(item: BaseModel, name: str) -> Iterator[tuple[str, str]]:
@@ -371,7 +372,7 @@ def references(item: BaseModel, name: str) -> Iterator[tuple[str, str]]:
             yield "treatments", option.treatment
             yield from (("treatments", t) for t in option.with_or_without)
             yield from (("treatments", t) for t in option.together_with)
-    for text in _strings(item.model_dump()):
+    for text in strings_in(item.model_dump()):
         for mark in glossary_marks(text):
             yield "glossary", mark
 

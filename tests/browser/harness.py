@@ -15,8 +15,8 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import Browser, Playwright
 
+from islet.settings import Settings
 from islet.web.app import create_app
-from islet.web.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

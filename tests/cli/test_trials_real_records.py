@@ -15,8 +15,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from islet.cli import app
+from islet.settings import Settings
 from islet.web.app import create_app
-from islet.web.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "trials"
 V2_FILES = [

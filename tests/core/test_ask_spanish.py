@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from islet.ask import answer
 from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader
-from islet.ask.spanish_sounds import Sounds, sound_key
+from islet.ask.spanish_sounds import by_sound, sound_key
 from islet.ask.spanish_verbs import infinitives
 from islet.cli import app
 from islet.errors import KnowledgeError
@@ -104,7 +104,7 @@ def test_words_that_sound_different_keep_their_keys(one: str, other: str) -> Non
 
 
 def test_a_sound_heard_for_two_words_repairs_to_neither() -> None:
-    sounds = Sounds.of(["vaca", "baca", "hola"])
+    sounds = by_sound(["vaca", "baca", "hola"])
     assert sounds.repair("baka") == "baka"
     assert sounds.repair("ola") == "hola"
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from islet.ask.spanish import reader
-from islet.ask.spanish_slips import Slips
+from islet.ask.spanish_slips import by_slip
 
-TABLE = Slips.of(["examenes", "pancreas", "operacion", "sangrado", "sangrar", "pesa", "pega"])
+TABLE = by_slip(["examenes", "pancreas", "operacion", "sangrado", "sangrar", "pesa", "pega"])
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from islet.ask import answer
+from islet.ask.answer import HAS_A_WORD
 from islet.calculators.spelling import category_pattern, none_pattern, places_pattern
 from islet.calculators.staging import stage, stage_from_facts
 from islet.errors import CannotCompute, InvalidInput, InvalidQuestion, UnknownTerm
@@ -35,7 +36,6 @@ from islet.trials.query import (
     normalize_phases,
     normalize_statuses,
 )
-from islet.web.api.ask import HAS_A_WORD
 from islet.web.api.calculators import GradeQuery
 from tests.processes import serving
 from tests.trials_helpers import net_store

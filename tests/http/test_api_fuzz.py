@@ -23,9 +23,9 @@ from schemathesis.specs.openapi.checks import (
 )
 from starlette.types import Receive, Scope, Send
 
+from islet.settings import Settings
 from islet.web.app import create_app
 from islet.web.middleware import SECURITY_HEADERS
-from islet.web.settings import Settings
 from tests.trials_helpers import net_store
 
 MIN_REQUESTS = 1000

@@ -70,8 +70,8 @@ def test_patient_view_cards(web: TestClient, case: dict[str, Any]) -> None:
 
 
 def test_the_guide_link_uses_the_public_url_when_set() -> None:
+    from islet.settings import Settings
     from islet.web.app import create_app
-    from islet.web.settings import Settings
 
     web = TestClient(create_app(Settings(rate_limit=0, public_url="https://islet.example.org")))
     cards = web.post(SERVICE, json=hook_request(INSULINOMA)).json()["cards"]

@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi.testclient import TestClient
 from pytest_httpserver import HTTPServer
 
+from islet.settings import Settings
 from islet.web.app import create_app
-from islet.web.settings import Settings
 from tests.cds_helpers import INSULINOMA, PATIENT, SERVICE, bundle, condition, hook_request
 from tests.webapp import client
 
@@ -93,7 +93,7 @@ def secured(httpserver: HTTPServer, signing_key: ec.EllipticCurvePrivateKey) -> 
     settings = Settings(
         rate_limit=0,
         public_url="https://islet.example.org",
-        cds_trusted_issuers=((ISSUER, httpserver.url_for("/jwks.json")),),
+        cds_trusted_issuers={ISSUER: httpserver.url_for("/jwks.json")},
     )
     return TestClient(create_app(settings))
 

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 from starlette.routing import Mount, Route
 
 from islet import kb as kb_module
+from islet.settings import Settings
 from islet.web.app import create_app
 from islet.web.links import PAGES
-from islet.web.settings import Settings
 from tests.trials_helpers import net_store
 
 KB = kb_module.load()

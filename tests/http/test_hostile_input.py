@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from islet.model import Situation
+from islet.settings import Settings
 from islet.web.app import create_app
 from islet.web.middleware import SECURITY_HEADERS
-from islet.web.settings import Settings
 from tests.tables import load_cases
 from tests.trials_helpers import net_store
 from tests.webapp import client, read_page

@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from islet.errors import IsletError
+from islet.settings import Settings, current
 from islet.web.app import create_app
 from islet.web.ratelimit import storage_for
-from islet.web.settings import Settings
 from tests.processes import free_port, serving
 from tests.redis_server import redis_server
 
@@ -88,5 +88,5 @@ def test_the_storage_comes_from_the_environment(
     monkeypatch.delenv("ISLET_RATE_LIMIT_STORAGE", raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert Settings.from_env().rate_limit_storage == expected
+    assert current().rate_limit_storage == expected
     assert storage_for(expected) is not None

@@ -11,10 +11,10 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 from islet.errors import IsletError
+from islet.settings import DEFAULTS, Settings, current
 from islet.web.app import create_app
 from islet.web.cache import PAGE_CACHE_CONTROL
 from islet.web.middleware import CONTENT_SECURITY_POLICY, SECURITY_HEADERS
-from islet.web.settings import Settings
 from tests.webapp import PAYLOAD, assert_echoed_safely, client, read_page
 
 ESCAPED = "&lt;script&gt;"
@@ -218,15 +218,15 @@ def test_apps_share_nothing() -> None:
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, Settings()),
-        ({"ISLET_RATE_LIMIT": "0"}, Settings(rate_limit=0)),
-        ({"ISLET_MAX_BODY_BYTES": "2048", "ISLET_RATE_LIMIT": " 10 "}, Settings(2048, 10)),
+        ({}, (DEFAULTS.max_body_bytes, DEFAULTS.rate_limit)),
+        ({"ISLET_RATE_LIMIT": "0"}, (DEFAULTS.max_body_bytes, 0)),
+        ({"ISLET_MAX_BODY_BYTES": "2048", "ISLET_RATE_LIMIT": " 10 "}, (2048, 10)),
         ({"ISLET_RATE_LIMIT": "many"}, None),
         ({"ISLET_MAX_BODY_BYTES": "-1"}, None),
     ],
 )
 def test_settings_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: Settings | None
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: tuple[int, int] | None
 ) -> None:
     monkeypatch.delenv("ISLET_RATE_LIMIT", raising=False)
     monkeypatch.delenv("ISLET_MAX_BODY_BYTES", raising=False)
@@ -234,9 +234,10 @@ def test_settings_from_the_environment(
         monkeypatch.setenv(name, value)
     if expected is None:
         with pytest.raises(IsletError):
-            Settings.from_env()
+            current()
     else:
-        assert Settings.from_env() == expected
+        found = current()
+        assert (found.max_body_bytes, found.rate_limit) == expected
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from islet.ask.spanish import SpanishAsk
 
 MAX_QUESTION_CHARS = 1000  # people write their questions as stories (issue 12)
+HAS_A_WORD = r"[^\W\d_]"  # a question needs a letter of some language (the API publishes it)
 DEFAULT_LIMIT = 3
 RELATED_SCORE = 0.5  # below this share of the best passage's score: "may also be related"
 
@@ -464,7 +465,7 @@ def _checked(question: Any) -> str:
                 most=MAX_QUESTION_CHARS,
             )
         )
-    if not re.search(r"[^\W\d_]", text):
+    if not re.search(HAS_A_WORD, text):
         raise InvalidQuestion(N_("the question has no words in it"))
     return text
 

@@ -99,6 +99,12 @@ def load_questions(path: Path = QUESTIONS, split: Split = "all") -> list[EvalQue
     return [q for q in out if split == "all" or q.split == split]
 
 
+def held_out_file(path: Path) -> bool:
+    """Whether ``path`` is a held-out (test) question file, whose misses are never shown."""
+    held_out = (files[HELD_OUT].resolve() for files in (SPLIT_FILES, SPANISH_SPLIT_FILES))
+    return path.resolve() in set(held_out)
+
+
 def split_files(language: Language = "en") -> dict[str, Path]:
     """The question file of each split for questions in ``language``."""
     return SPANISH_SPLIT_FILES if language == "es" else SPLIT_FILES

@@ -23,8 +23,8 @@ from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.ask.spanish_general import general, with_general
 from islet.ask.spanish_organs import organ_patterns
-from islet.ask.spanish_slips import Slips
-from islet.ask.spanish_sounds import Sounds
+from islet.ask.spanish_slips import by_slip
+from islet.ask.spanish_sounds import KnownWords, by_sound
 from islet.ask.spanish_verbs import infinitives, plain_words
 from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
@@ -104,14 +104,14 @@ class Reader:
         return heard if heard != word or not self.slips else self._slips.repair(word)
 
     @cached_property
-    def _slips(self) -> Slips:
-        return Slips.of(self.sounds.known)
+    def _slips(self) -> KnownWords:
+        return by_slip(self.sounds.known)
 
     @cached_property
-    def sounds(self) -> Sounds:
+    def sounds(self) -> KnownWords:
         """The words of the table by their sound (for words written by ear)."""
         words = {w for key in self.phrases for w in key} | self.skip
-        return Sounds.of(words | set(self.spellings.values()))
+        return by_sound(words | set(self.spellings.values()))
 
     def _longest(self, tokens: list[str], start: int) -> tuple[int, str] | None:
         for size in range(min(MAX_PHRASE_WORDS, len(tokens) - start), 0, -1):

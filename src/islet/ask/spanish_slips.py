@@ -15,40 +15,19 @@ spanish_ask_lowo.py), against reading a word by its Snowball stem and English co
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from islet.ask.words import english_words
+from islet.ask.spanish_sounds import KnownWords
 
 MIN_LENGTH = 6
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def _keys(word: str) -> set[str]:
+    """The word and its one-letter deletions (symmetric deletion: two words one insertion,
+    deletion or substitution apart share a key)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-@dataclass(frozen=True)
-class Slips:
-    """The words of a reading table by their one-letter deletions (symmetric deletion: two
-    words one insertion, deletion or substitution apart share a key)."""
-
-    known: frozenset[str]
-    by_deletion: dict[str, str]
-
-    @classmethod
-    def of(cls, words: Iterable[str]) -> Slips:
-        known = frozenset(words)
-        keys: dict[str, set[str]] = {}
-        for word in known:
-            if word.isalpha() and len(word) >= MIN_LENGTH - 1:
-                for key in {word} | _deletions(word):
-                    keys.setdefault(key, set()).add(word)
-        return cls(known, {k: next(iter(v)) for k, v in keys.items() if len(v) == 1})
-
-    def repair(self, word: str) -> str:
-        """The one known word ``word`` is a slip of, or ``word`` itself."""
-        if word in self.known or len(word) < MIN_LENGTH or not word.isalpha():
-            return word
-        if word in english_words():
-            return word
-        found = {self.by_deletion.get(key) for key in {word} | _deletions(word)} - {None}
-        return str(found.pop()) if len(found) == 1 else word
+def by_slip(words: Iterable[str]) -> KnownWords:
+    """The words of a reading table by their one-letter deletions; the words one letter shorter
+    than ``MIN_LENGTH`` are found too, as a letter added to them makes a word long enough."""
+    return KnownWords.of(words, _keys, MIN_LENGTH, indexed_from=MIN_LENGTH - 1)

@@ -4,7 +4,7 @@ People who learned to write Spanish mostly by hearing it mix the letters that so
 "operasion" for "operación", "ormonas" for "hormonas", "aser" for "hacer", "ban" for "van".
 :func:`sound_key` writes a word the way it sounds (a silent h dropped; b and v, s, z and soft c,
 j and soft g, y and ll, k, qu and hard c each written one way; a doubled letter once), and
-:class:`Sounds` reads a word the reading table does not know as the one word of the table that
+:func:`by_sound` reads a word the reading table does not know as the one word of the table that
 sounds the same, when there is exactly one. A word the table knows, or a whole English word
 (Spanglish), is never changed.
 """
@@ -12,7 +12,7 @@ sounds the same, when there is exactly one. A word the table knows, or a whole E
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from islet.ask.words import english_words
@@ -43,25 +43,47 @@ def sound_key(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class Sounds:
-    """The words of a reading table by their sound: a key heard for one word only."""
+class KnownWords:
+    """The words of a reading table by their ``keys`` (a word's sound, its one-letter deletions):
+    a word the table does not know is read as the one known word it shares a key with, when
+    there is exactly one. Words shorter than ``min_length`` (or not all letters), the table's own
+    words and whole English words (Spanglish) are never changed."""
 
     known: frozenset[str]
-    by_sound: dict[str, str]
+    by_key: dict[str, str]  # only the keys of one known word
+    keys: Callable[[str], set[str]]
+    min_length: int
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> Sounds:
+    def of(
+        cls,
+        words: Iterable[str],
+        keys: Callable[[str], set[str]],
+        min_length: int,
+        indexed_from: int | None = None,
+    ) -> KnownWords:
+        """The table of ``words``; those of ``indexed_from`` letters or more (by default
+        ``min_length``) are found by their keys."""
         known = frozenset(words)
-        heard: dict[str, set[str]] = {}
+        shortest = min_length if indexed_from is None else indexed_from
+        found: dict[str, set[str]] = {}
         for word in known:
-            if len(word) >= MIN_LENGTH and word.isalpha():
-                heard.setdefault(sound_key(word), set()).add(word)
-        return cls(known, {k: next(iter(v)) for k, v in heard.items() if len(v) == 1})
+            if word.isalpha() and len(word) >= shortest:
+                for key in keys(word):
+                    found.setdefault(key, set()).add(word)
+        unique = {key: next(iter(v)) for key, v in found.items() if len(v) == 1}
+        return cls(known, unique, keys, min_length)
 
     def repair(self, word: str) -> str:
-        """The known word that ``word`` sounds like, or ``word`` itself."""
-        if word in self.known or len(word) < MIN_LENGTH or not word.isalpha():
+        """The one known word that ``word`` shares a key with, or ``word`` itself."""
+        if word in self.known or len(word) < self.min_length or not word.isalpha():
             return word
         if word in english_words():
             return word
-        return self.by_sound.get(sound_key(word), word)
+        found = {self.by_key.get(key) for key in self.keys(word)} - {None}
+        return str(found.pop()) if len(found) == 1 else word
+
+
+def by_sound(words: Iterable[str]) -> KnownWords:
+    """The words of a reading table by their sound: a key heard for one word only."""
+    return KnownWords.of(words, lambda word: {sound_key(word)}, MIN_LENGTH)

@@ -97,6 +97,22 @@ def stage(t: str | None, n: str | None, m: str | None, tumors: Tumors = None) ->
     return _result(table, t_code, n_code, m_code, _tumors(tumors), reasons, [])
 
 
+def stage_given(
+    t: str | None = None,
+    n: str | None = None,
+    m: str | None = None,
+    size_cm: float | None = None,
+    invades: Iterable[str] | None = None,
+    nodes: str | bool | None = None,
+    mets: Iterable[str] | None = None,
+    tumors: Tumors = None,
+) -> StageResult:
+    """:func:`stage` when any of T, N and M is given, else :func:`stage_from_facts`."""
+    if any(category is not None for category in (t, n, m)):
+        return stage(t, n, m, tumors)
+    return stage_from_facts(size_cm, invades, nodes, mets, tumors)
+
+
 def stage_from_facts(
     size_cm: float | None = None,
     invades: Iterable[str] | None = None,

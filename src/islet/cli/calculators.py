@@ -94,12 +94,7 @@ def stage_command(
         raise InvalidInput(
             None, N_("give either --t/--n/--m or the facts (--size-cm ...), not both")
         )
-    if any(v is not None for v in categories):
-        result = staging.stage(t, n, m, tumors=tumors)
-    else:
-        result = staging.stage_from_facts(
-            size_cm, listed(invades), nodes, listed(mets), tumors=tumors
-        )
+    result = staging.stage_given(t, n, m, size_cm, listed(invades), nodes, listed(mets), tumors)
     if as_fhir:
         from islet.cds.observations import basis_of, stage_bundle
 

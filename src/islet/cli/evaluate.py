@@ -117,23 +117,14 @@ def _eval_file(
     as_json: bool,
     language: Language,
 ) -> None:
-    from islet.ask.evaluation import (
-        HELD_OUT,
-        SPANISH_SPLIT_FILES,
-        SPLIT_FILES,
-        evaluate,
-        load_questions,
-    )
+    from islet.ask.evaluation import evaluate, held_out_file, load_questions
 
     if split not in SPLITS:
         raise typer.BadParameter("split must be 'all', 'dev' or 'test'")
     if not questions.is_file():
         raise IsletError(f"no question file at {questions}")
     chosen = load_questions(questions, SPLITS[split])
-    held_out = questions.resolve() in (
-        SPLIT_FILES[HELD_OUT].resolve(),
-        SPANISH_SPLIT_FILES[HELD_OUT].resolve(),
-    )
+    held_out = held_out_file(questions)
     results = evaluate(chosen, semantic=semantic, keep_misses=not held_out, language=language)
     if as_json:
         print_json(
@@ -194,11 +185,8 @@ def eval_safety_command(
     if as_json:
         print_json({"splits": [r.as_json() for r in results]})
         return
-    columns = [f"{r.split} ({r.count})" for r in results]
     title = "Safety triage on blind probes (dev = tuned, test = held out)"
-    print_split_table(title, columns, summary_rows(results))
-    if misses and "dev" in splits:
-        _print_dev_misses(results)
+    _print_blind(title, results, summary_rows(results), misses and "dev" in splits)
 
 
 def _splits(split: Literal["both", "dev", "test"]) -> tuple[SplitName, ...]:
@@ -206,8 +194,17 @@ def _splits(split: Literal["both", "dev", "test"]) -> tuple[SplitName, ...]:
     return ("dev", "test") if split == "both" else (split,)
 
 
-def _print_dev_misses(results: Sequence[SafetyResult | SymptomResult]) -> None:
-    """The tuned (dev) split's misses, a line each; the held-out split's are never listed."""
+def _print_blind(
+    title: str,
+    results: Sequence[SafetyResult | SymptomResult],
+    rows: dict[str, list[str]],
+    misses: bool,
+) -> None:
+    """A blind evaluation's figures, a column per split; with ``misses`` the tuned (dev)
+    split's misses, a line each (the held-out split's are never listed)."""
+    print_split_table(title, [f"{r.split} ({r.count})" for r in results], rows)
+    if not misses:
+        return
     dev = [escape(m.line) for r in results if r.split == "dev" for m in r.misses]
     console.print(f"\n[bold]dev[/bold]: {len(dev)} misses")
     for text in dev:
@@ -232,7 +229,7 @@ def eval_symptoms_command(
 ) -> None:
     """Sign recall and precision, negation, pattern top-1/top-3 and "none right" of the symptom
     explainer, on texts written blind, for the tuned and the held-out split."""
-    from islet.explain.evaluation import LABELS, METRICS, evaluate
+    from islet.explain.evaluation import evaluate, summary_rows
 
     splits = _splits(split)
     results = evaluate(lang or "en", splits, cases)
@@ -242,10 +239,5 @@ def eval_symptoms_command(
             data["misses"] = [asdict(m) for r in results if r.split == "dev" for m in r.misses]
         print_json(data)
         return
-    print_split_table(
-        "Symptom explainer on blind texts (dev = tuned, test = held out)",
-        [f"{r.split} ({r.count})" for r in results],
-        {LABELS[m]: [r.cell(m) for r in results] for m in METRICS},
-    )
-    if misses and "dev" in splits:
-        _print_dev_misses(results)
+    title = "Symptom explainer on blind texts (dev = tuned, test = held out)"
+    _print_blind(title, results, summary_rows(results), misses and "dev" in splits)

@@ -293,10 +293,7 @@ def show(result: GuideResult, language: Language = "en") -> None:
     if result.excluded:
         heading, used_for = _("Not for this situation"), _("for:")
         console.print(f"\n[bold]{heading} ({len(result.excluded)})[/bold]")
-        by_rule: dict[str, list[GuideOption]] = {}
-        for option in result.excluded:
-            by_rule.setdefault(option.rule_id, []).append(option)
-        for options in by_rule.values():
+        for options in result.excluded_by_rule():
             names = ", ".join(dict.fromkeys(o.name for o in options))
             console.print(
                 f"  - {escape(names)} ({used_for} {escape(options[0].bullet)}). "

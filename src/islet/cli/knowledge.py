@@ -35,7 +35,6 @@ from islet.topics import children, citation, table_of_contents, view
 from islet.translations import in_language
 
 if TYPE_CHECKING:
-    from islet.check import Most, Reading
     from islet.check_es import SpanishReport
 
 
@@ -60,7 +59,7 @@ def check_command(
 ) -> None:
     """Validate the whole knowledge base; exit 1 when anything is wrong."""
     # Imported here: textstat (reading levels) is slow to import and only `check` needs it.
-    from islet.check import MAX_GRADE, check_all
+    from islet.check import MAX_GRADE, by_collection, check_all, section_rows
 
     folder = directory or kb_module.KNOWLEDGE_DIR
     strict = text_language(lang) == "es" if lang else False
@@ -69,20 +68,11 @@ def check_command(
     if as_json:
         print_json(result.as_json())
     else:
-        sections = Table(
-            "section",
-            "grade",
-            "",
-            title="Flesch-Kincaid grade of each summary section's patient text",
-        )
-        for r in report.readability:
-            if r.collection == "sections":
-                flag = "term list" if r.exempt else ("TOO HARD" if r.too_hard else "")
-                sections.add_row(r.item_id, f"{r.grade:.1f}", flag)
-        console.print(sections)
+        title = "Flesch-Kincaid grade of each summary section's patient text"
+        console.print(_table(title, ("section", "grade", ""), section_rows(report.readability)))
         title = f"Reading level of patient text (Flesch-Kincaid, max {MAX_GRADE})"
         columns = ("collection", "items", "mean grade", "max grade", "too hard")
-        console.print(_by_collection(title, columns, report.readability, "grade", max))
+        console.print(_table(title, columns, by_collection(report.readability, "grade", max)))
         for problem in report.problems:
             console.print(f"[red]problem[/red] {problem}", markup=True, highlight=False)
         for r in report.readability:
@@ -99,25 +89,23 @@ def check_command(
         raise typer.Exit(1)
 
 
-def _by_collection(
-    title: str, columns: tuple[str, ...], readings: Sequence[Reading], score: str, most: Most
-) -> Table:
-    """A row per collection: items, mean and ``most`` of their ``score``, those too hard."""
-    from islet.check import by_collection
-
+def _table(title: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
+    """A report's rows as a table."""
     table = Table(*columns, title=title)
-    for row in by_collection(readings, score, most):
+    for row in rows:
         table.add_row(*row)
     return table
 
 
 def _print_spanish(report: SpanishReport, strict: bool) -> None:
     """The Spanish part of the check (on the console that highlights nothing)."""
+    from islet.check import by_collection
     from islet.check_es import MIN_FERNANDEZ_HUERTA
 
     title = f"Spanish reading ease (Fernández Huerta, min {MIN_FERNANDEZ_HUERTA:g} for sections)"
     columns = ("collection", "items", "mean", "min", "too hard")
-    console.print(_by_collection(title, columns, report.readability, "fernandez_huerta", min))
+    rows = by_collection(report.readability, "fernandez_huerta", min)
+    console.print(_table(title, columns, rows))
     share = report.translated / report.total if report.total else 1.0
     console.print(
         f"Spanish: {report.translated} of {report.total} patient items translated ({share:.0%})"
@@ -139,8 +127,8 @@ def show_command(
     lang: LangOption = None,
 ) -> None:
     """Print a section or entity of the summary (the table of contents without TOPIC)."""
-    kb = _knowledge_in(lang, audience)
-    _ = gettext_for(text_language(lang, audience))
+    language = text_language(lang, audience)
+    kb, _ = in_language(language), gettext_for(language)
     if topic is None:
         contents = table_of_contents(kb)
         if as_json:
@@ -151,14 +139,14 @@ def show_command(
             for child in entry.children:
                 console.print(f"  {kb.sections[child].title}  ({child})", highlight=True)
         return
-    language = text_language(lang, audience)
-    data = localize(view(kb.topic(topic), audience), language)
+    item = kb.topic(topic)
+    data = localize(view(item, audience), language)
     if language != "en":  # the site note says where in words; the ids are English
         data = {key: value for key, value in data.items() if key != "usual_sites" or as_json}
     if as_json:
         print_json(data)
         return
-    title = data.get("title") or data.get("name") or data.get("lay_name") or data["id"]
+    title = item.display_name
     body = data.get("text", "")
     if data.get("key_points"):
         body = "\n".join(f"- {p}" for p in data["key_points"]) + "\n\n" + body

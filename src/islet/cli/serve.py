@@ -80,7 +80,7 @@ def export_static_command(
     folder: Annotated[Path, typer.Argument(help="new folder to write the site into")],
     server: Annotated[
         str, typer.Option("--server", envvar=settings.name("server_url"), help=SERVER_HELP)
-    ] = "http://127.0.0.1:8000",
+    ] = settings.DEFAULTS.server_url,
     replace: Annotated[
         bool, typer.Option("--replace", help="replace FOLDER if it exists (only once complete)")
     ] = False,

@@ -18,7 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from islet import settings
 from islet.cli.output import (
     JsonOption,
     LangOption,
@@ -139,13 +138,13 @@ def update_command(
 
     $ISLET_CTGOV_API points it at another API v2 address (a mirror or a test server).
     """
-    from islet.trials.client import DEFAULT_BASE_URL, CtgovClient
+    from islet.trials.client import CtgovClient
     from islet.trials.importer import update_from_registry
+    from islet.trials.live import Registry
     from islet.trials.query import read_codes
 
     statuses = read_codes("status", status)
-    base_url = settings.current().ctgov_api or DEFAULT_BASE_URL
-    with CtgovClient(base_url) as client, _progress("Saving") as progress:
+    with CtgovClient(Registry.from_env().base_url) as client, _progress("Saving") as progress:
         errors.print("Downloading from ClinicalTrials.gov (politely, about one page a second)…")
         report = update_from_registry(
             client, _db(db), tumor_type=tumor_type, statuses=statuses, progress=progress

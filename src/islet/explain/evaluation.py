@@ -110,6 +110,11 @@ class SplitResult:
         return f"{self.rate(metric):.3f} ({hit}/{total})" if total else "–"
 
 
+def summary_rows(results: Sequence[SplitResult]) -> dict[str, list[str]]:
+    """The figures as a report's rows: a row per metric, a cell per split."""
+    return {LABELS[metric]: [r.cell(metric) for r in results] for metric in METRICS}
+
+
 def case_problems(cases: Sequence[Case], kb: KnowledgeBase) -> list[str]:
     """Ids in the cases that the knowledge base does not have."""
     problems = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from islet.ask.spanish_sounds import Sounds
+from islet.ask.spanish_sounds import KnownWords, by_sound
 from islet.ask.spanish_verbs import plain_words
 from islet.ask.words import english_words
 from islet.explain.matching import stem
@@ -28,14 +28,14 @@ class SpanishSpelling:
     """The words of the phrases, by stem and by sound."""
 
     stems: frozenset[str]
-    sounds: Sounds
+    sounds: KnownWords
 
     @classmethod
     def of(cls, words: Iterable[str]) -> SpanishSpelling:
         known = frozenset(words)
         english = english_words()
         spanish = frozenset(w for w in known if w not in english)
-        return cls(frozenset(stem(w) for w in known), Sounds.of(spanish))
+        return cls(frozenset(stem(w) for w in known), by_sound(spanish))
 
     def read(self, word: str) -> str:
         """``word`` (folded) as the phrase word it is written for, or itself."""

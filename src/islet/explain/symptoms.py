@@ -38,6 +38,7 @@ from islet.safety import Safety, triage
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
+MAX_TEXT_CHARS = 2000  # what a person may write about their symptoms in one go
 MIN_SLIP = 6  # shorter words have too many real words one letter away
 
 

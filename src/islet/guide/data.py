@@ -7,6 +7,8 @@ values the fact can take.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +28,7 @@ from islet.model import (
     fact_kind,
     fact_values,
 )
+from islet.text import in_sentence
 
 GUIDE_DATA = KNOWLEDGE_DIR / "guide" / "questions.yaml"
 # The same data in Spanish (issue 17): same ids, facts, values, conditions and sources.
@@ -75,6 +78,17 @@ class Question(Strict):
         if isinstance(value, list):
             return ", ".join(self.label_of(v) for v in value) or self.none_label
         return self.label_of(value)
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A fact as the guide shows what it knows: its question's label (also as it reads inside a
+    sentence) and the answer in words, None while it is not known."""
+
+    fact: str
+    label: str
+    inline: str
+    answer: str | None
 
 
 class ListInfo(Strict):
@@ -171,6 +185,13 @@ class GuideData(Strict):
 
     def question(self, fact: str) -> Question:
         return next(q for q in self.questions if q.fact == fact)
+
+    def answered(self, answers: Mapping[str, Any]) -> list[Answered]:
+        """Every Situation fact, in order, with its answer in ``answers`` in words."""
+        return [
+            Answered(q.fact, q.label, in_sentence(q.label), q.words_of(answers.get(q.fact)))
+            for q in map(self.question, Situation.model_fields)
+        ]
 
     def list_info(self, list_id: str) -> ListInfo | None:
         return next((item for item in self.lists if item.id == list_id), None)

@@ -147,6 +147,13 @@ class GuideResult(Out):
         skipped): what the guide asks next, or None when nothing is left to ask."""
         return next((q for q in self.next_questions if q.fact not in passed), None)
 
+    def excluded_by_rule(self) -> list[list[GuideOption]]:
+        """The excluded options, a group per rule (the PDQ bullet that lists them), in order."""
+        groups: dict[str, list[GuideOption]] = {}
+        for option in self.excluded:
+            groups.setdefault(option.rule_id, []).append(option)
+        return list(groups.values())
+
     def cards(self) -> dict[Status, list[TreatmentCard]]:
         """The treatments as cards, grouped by the best status any of their bullets gives them.
 

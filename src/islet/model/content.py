@@ -62,6 +62,15 @@ class Item(Strict):
     id: Id
     source: Source
 
+    @property
+    def display_name(self) -> str:
+        """The name a person reads for the item: its name, title, lay name or term, else its id."""
+        for attr in ("name", "title", "lay_name", "term"):
+            value = getattr(self, attr, None)
+            if isinstance(value, str) and value:
+                return value
+        return self.id
+
 
 class TextItem(Item):
     """An item with a plain-language patient text and optional professional detail."""

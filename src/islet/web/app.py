@@ -10,10 +10,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from limits.storage import Storage
 
 from islet import __version__
 from islet import kb as kb_module
 from islet.datafiles import check_data
+from islet.kb import KnowledgeBase
+from islet.settings import Settings, current
 from islet.web import problems
 from islet.web.api import openapi
 from islet.web.api import router as api_router
@@ -30,16 +33,12 @@ from islet.web.middleware import (
 from islet.web.pages import router as pages_router
 from islet.web.ratelimit import RateLimit, storage_for
 from islet.web.rendering import STATIC_DIR
-from islet.web.settings import Settings
 
 
 def create_app(settings: Settings | None = None, knowledge_dir: Path | None = None) -> FastAPI:
     """A ready web app. Loads and validates the knowledge first: invalid knowledge raises
     ``KnowledgeError`` here, so a broken install never starts half-working."""
-    settings = settings or Settings.from_env()
-    kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
-    check_data(kb)
-    storage = storage_for(settings.rate_limit_storage) if settings.rate_limit else None
+    settings, kb, storage = preflight(settings, knowledge_dir)
     app = FastAPI(
         title="Islet API",
         version=__version__,
@@ -81,11 +80,13 @@ def create_app(settings: Settings | None = None, knowledge_dir: Path | None = No
     return app
 
 
-def preflight(settings: Settings | None = None, knowledge_dir: Path | None = None) -> None:
+def preflight(
+    settings: Settings | None = None, knowledge_dir: Path | None = None
+) -> tuple[Settings, KnowledgeBase, Storage | None]:
     """What ``create_app`` checks before it builds anything (the settings, the knowledge and
-    every data file), without building the app: ``islet serve`` runs it before any worker
+    every data file), and what it builds the app from: ``islet serve`` runs it before any worker
     starts, so broken knowledge or settings stop start-up with a clear message."""
-    settings = settings or Settings.from_env()
-    check_data(kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load())
-    if settings.rate_limit:
-        storage_for(settings.rate_limit_storage)
+    settings = settings or current()
+    kb = kb_module.load(knowledge_dir) if knowledge_dir else kb_module.load()
+    check_data(kb)
+    return settings, kb, storage_for(settings.rate_limit_storage) if settings.rate_limit else None

@@ -44,18 +44,23 @@ class CachedPage:
     etag: str
 
 
+def knowledge_page(path: str, query: str) -> str | None:
+    """The audience of a knowledge-only page address, or None for any other address."""
+    params = parse_qsl(query, keep_blank_values=True)
+    if not KNOWLEDGE_PAGES.match(path):
+        return None
+    if any(name != "audience" or value not in AUDIENCES for name, value in params):
+        return None  # anything else in the query may be what a person typed
+    return params[-1][1] if params else "patient"
+
+
 def cache_key(scope: Scope) -> tuple[str, ...] | None:
     """The key a page is cached under, or None when this request must not be cached."""
     if scope["type"] != "http" or scope.get("method") != "GET":
         return None
     path = app_path(scope)
-    if not KNOWLEDGE_PAGES.match(path):
-        return None
-    query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-    if any(name != "audience" or value not in AUDIENCES for name, value in query):
-        return None  # anything else in the query may be what a person typed
-    audience = query[-1][1] if query else "patient"
-    return (scope.get("root_path", ""), path, audience)
+    audience = knowledge_page(path, scope.get("query_string", b"").decode("latin-1"))
+    return None if audience is None else (scope.get("root_path", ""), path, audience)
 
 
 def matches(if_none_match: str | None, etag: str) -> bool:

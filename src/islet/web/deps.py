@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import Depends, Header, Query
+from fastapi import Depends, Header, Path, Query
 from starlette.requests import Request
 
 from islet.kb import KnowledgeBase
@@ -38,6 +38,10 @@ async def knowledge_language(request: Request) -> Language:
 
 KB = Annotated[KnowledgeBase, Depends(knowledge)]
 KBLanguage = Annotated[Language, Depends(knowledge_language)]
+ItemId = Annotated[str, Path(min_length=1, max_length=200, description="id, name or alias")]
+NctId = Annotated[
+    str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
+]
 AudienceQuery = Annotated[
     Literal["patient", "professional"],
     Query(description="whose version of the text: patient (plain words) or professional"),

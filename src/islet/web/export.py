@@ -24,18 +24,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
 from islet import __version__
 from islet.errors import IsletError
+from islet.settings import DEFAULTS
 from islet.web.app import create_app
-from islet.web.cache import AUDIENCES, KNOWLEDGE_PAGES
+from islet.web.cache import AUDIENCES, knowledge_page
 from islet.web.rendering import STATIC_DIR, environment
-from islet.web.settings import Settings
 
-DEFAULT_SERVER = "http://127.0.0.1:8000"
 START = ("/", "/summary", "/types", "/treatments", "/glossary")
 LINK = re.compile(r'\b(href|src|action)="([^"]*)"')
 MAIN = re.compile(r"<main\b[^>]*>")
@@ -58,16 +57,6 @@ def page_file(path: str, audience: str) -> str:
     return f"{name}.professional.html" if audience == "professional" else f"{name}.html"
 
 
-def knowledge_page(path: str, query: str) -> str | None:
-    """The audience of a knowledge-only page address, or None for any other address."""
-    params = parse_qsl(query, keep_blank_values=True)
-    if not KNOWLEDGE_PAGES.match(path):
-        return None
-    if any(name != "audience" or value not in AUDIENCES for name, value in params):
-        return None
-    return params[-1][1] if params else "patient"
-
-
 def check_server(server: str) -> str:
     """``server`` without a trailing slash; IsletError unless it is an http(s) address."""
     parts = urlsplit(server.strip())
@@ -77,7 +66,7 @@ def check_server(server: str) -> str:
 
 
 def export_static(
-    folder: Path, server: str = DEFAULT_SERVER, replace: bool = False
+    folder: Path, server: str = DEFAULTS.server_url, replace: bool = False
 ) -> ExportReport:
     """Write the static site to ``folder`` (which must not exist unless ``replace``)."""
     server = check_server(server)
@@ -105,7 +94,7 @@ def export_static(
 
 
 async def _crawl(root: Path, server: str) -> ExportReport:
-    app = create_app(Settings(rate_limit=0))
+    app = create_app(DEFAULTS.model_copy(update={"rate_limit": 0}))
     note = environment.get_template("partials/export_note.html").render(
         version=__version__, saved=date.today().isoformat(), server=server
     )

@@ -49,6 +49,19 @@ STATIC_CACHE = "public, max-age=3600"
 ErrorResponder = Callable[[Request, int, str, str, dict[str, str] | None], Response]
 
 
+async def send_error(
+    respond: ErrorResponder,
+    where: tuple[Scope, Receive, Send],
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Answer the request ``where`` with ``respond``'s error page or problem body."""
+    scope, receive, send = where
+    await respond(Request(scope), status, title, detail, headers)(scope, receive, send)
+
+
 def app_path(scope: Scope) -> str:
     """The request path inside the app, without any reverse-proxy ``root_path`` prefix."""
     path: str = scope.get("path", "")
@@ -163,14 +176,10 @@ class NeverCrash:
             log.error("internal error %s in route %s", type(error).__name__, route)
             if started:
                 return
-            response = self.respond(
-                Request(scope),
-                500,
-                N_("Something went wrong"),
-                N_("Islet could not answer this request. Nothing you entered was kept."),
-                None,
+            detail = N_("Islet could not answer this request. Nothing you entered was kept.")
+            await send_error(
+                self.respond, (scope, receive, send), 500, N_("Something went wrong"), detail
             )
-            await response(scope, receive, send)
 
 
 class BodySizeLimit:
@@ -209,14 +218,8 @@ class BodySizeLimit:
         await self.app(scope, _replay(b"".join(chunks), None, receive), send)
 
     async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = self.respond(
-            Request(scope),
-            413,
-            N_("Request too large"),
-            N_("Requests may carry at most {limit} bytes.", limit=self.limit),
-            None,
-        )
-        await response(scope, receive, send)
+        detail = N_("Requests may carry at most {limit} bytes.", limit=self.limit)
+        await send_error(self.respond, (scope, receive, send), 413, N_("Request too large"), detail)
 
 
 def _replay(body: bytes, first: Message | None, receive: Receive) -> Receive:

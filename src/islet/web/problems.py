@@ -9,7 +9,6 @@ values: a page shows them in its language (``?lang=``), the API in the language 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from http import HTTPStatus
 from itertools import islice
 from typing import Any
@@ -23,6 +22,7 @@ from starlette.responses import Response
 
 from islet.errors import IsletError, outcome
 from islet.i18n import N_, localize
+from islet.kb import strings_in
 from islet.language import Language
 from islet.messages import Message, said
 from islet.model import Audience
@@ -152,25 +152,13 @@ def field_errors(error: RequestValidationError) -> list[dict[str, str]]:
 MAX_TYPED_TEXTS = 50
 
 
-def typed_texts(value: object) -> Iterator[str]:
-    """Every text in a request's body or query (strings at any depth), for the safety triage."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            yield from typed_texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from typed_texts(item)
-
-
 async def on_validation_error(request: Request, error: Exception) -> Response:
     """422 naming each field at fault; the words typed still go through the safety triage
     first, so a rejected form that signals an emergency or a crisis shows that help too."""
     assert isinstance(error, RequestValidationError)
     errors = field_errors(error)
     names = ", ".join(dict.fromkeys(e["field"] for e in errors))
-    texts = [*typed_texts(error.body), *request.query_params.values()]
+    texts = [*strings_in(error.body), *request.query_params.values()]
     return error_response(
         request,
         422,

@@ -22,14 +22,12 @@ from limits import RateLimitItemPerMinute
 from limits.errors import ConfigurationError, StorageError
 from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
-from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from islet import settings
 from islet.errors import IsletError
 from islet.messages import N_
-from islet.web.middleware import ErrorResponder, is_api
-from islet.web.settings import DEFAULT_RATE_LIMIT_STORAGE
+from islet.web.middleware import ErrorResponder, is_api, send_error
 
 log = logging.getLogger("islet.web")
 
@@ -60,7 +58,7 @@ class RateLimit:
         app: ASGIApp,
         per_minute: int,
         respond: ErrorResponder,
-        storage: str | Storage = DEFAULT_RATE_LIMIT_STORAGE,
+        storage: str | Storage = settings.DEFAULTS.rate_limit_storage,
     ) -> None:
         self.app = app
         self.item = RateLimitItemPerMinute(per_minute)
@@ -81,15 +79,10 @@ class RateLimit:
         else:
             wait = await anyio.to_thread.run_sync(self.take, key)
         if wait > 0:
-            seconds = str(wait)
-            response = self.respond(
-                Request(scope),
-                429,
-                N_("Too many requests"),
-                N_("Please wait {seconds} seconds before asking again.", seconds=seconds),
-                {"Retry-After": seconds},
-            )
-            await response(scope, receive, send)
+            seconds, title = str(wait), N_("Too many requests")
+            detail = N_("Please wait {seconds} seconds before asking again.", seconds=seconds)
+            retry = {"Retry-After": seconds}
+            await send_error(self.respond, (scope, receive, send), 429, title, detail, retry)
             return
         await self.app(scope, receive, send)
 

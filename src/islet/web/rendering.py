@@ -146,7 +146,6 @@ def page_context(request: Request, audience: Audience) -> dict[str, Any]:
         "lang": language,
         "asked_lang": asked_language(request) or "en",
         "language_urls": {code: this_page_with(request, "lang", code, "en") for code in LANGUAGES},
-        "request": request,
         "kb": kb,
         "pdq": kb.pdq,
         "audience": audience,

@@ -6,13 +6,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from islet.calculators.grading import GradeResult, grade
 from islet.calculators.spelling import grade_input_rules, stage_input_rules
-from islet.calculators.staging import StageResult, stage, stage_from_facts
+from islet.calculators.staging import StageResult, stage_given
 from islet.cds.observations import FHIR_JSON, basis_of, grade_observation, stage_bundle
-from islet.web.api.schemas import problem_responses, whole_number
+from islet.web.api.schemas import Body, problem_responses, whole_number
 
 router = APIRouter(tags=["calculators"], responses=problem_responses(400, 413, 422, 429))
 
@@ -21,12 +21,10 @@ Code = Annotated[str, Field(max_length=8)]
 Tumors = Annotated[int, Field(ge=1, le=1000), BeforeValidator(whole_number)] | Literal["m"]
 
 
-class StageQuery(BaseModel):
+class StageQuery(Body):
     """Either T, N and M categories, or the findings they come from (never both)."""
 
     model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
         json_schema_extra=lambda schema: schema.update(
             stage_input_rules(),
             examples=[
@@ -55,14 +53,11 @@ class StageQuery(BaseModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> StageQuery:
+        categories = (self.t, self.n, self.m)
         findings = (self.size_cm, self.invades, self.nodes, self.mets)
-        if self.by_category and any(v is not None for v in findings):
+        if any(v is not None for v in categories) and any(v is not None for v in findings):
             raise ValueError("give either t, n and m, or the findings (size_cm, invades, ...)")
         return self
-
-    @property
-    def by_category(self) -> bool:
-        return any(v is not None for v in (self.t, self.n, self.m))
 
 
 Format = Annotated[
@@ -99,14 +94,10 @@ def wants_fhir(format: str | None, accept: str | None) -> bool:
     return FHIR_JSON in (accept or "")
 
 
-class GradeQuery(BaseModel):
+class GradeQuery(Body):
     """Ki-67, mitoses, or both; unless the tumor is poorly differentiated, at least one count."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        json_schema_extra=grade_input_rules(),
-    )
+    model_config = ConfigDict(json_schema_extra=grade_input_rules())
 
     # The ranges are the core's (grading.grade), which says what is wrong in its own words.
     ki67: float | None = Field(
@@ -126,12 +117,7 @@ def staging(
     named in a 422 answer; nothing is assumed. With ``format=fhir`` (or Accept:
     application/fhir+json): a FHIR Bundle of the mCODE-shaped stage group and T, N, M
     Observations."""
-    if query.by_category:
-        result = stage(query.t, query.n, query.m, query.tumors)
-    else:
-        result = stage_from_facts(
-            query.size_cm, query.invades, query.nodes, query.mets, query.tumors
-        )
+    result = stage_given(**query.model_dump())
     if wants_fhir(format, accept):
         bundle = stage_bundle(result, basis_of(basis, query.t, query.n, query.m))
         return JSONResponse(bundle, media_type=FHIR_JSON)

@@ -22,11 +22,11 @@ from islet.cds.cards import Links
 from islet.cds.request import CdsRequestError
 from islet.cds.service import answer, discovery, service_ids
 from islet.guide import Situation
+from islet.settings import Settings
 from islet.trials.store import default_db_path
 from islet.web.deps import KB
 from islet.web.guide_state import GuideState
 from islet.web.problems import problem
-from islet.web.settings import Settings
 
 router = APIRouter(tags=["cds-hooks"], include_in_schema=False)
 KEY_SETS = KeySets()
@@ -50,13 +50,13 @@ async def cds_service(service_id: str, request: Request, kb: KB) -> Response:
     if service_id not in service_ids():
         return problem(404, "There is no CDS service with this id; see GET /cds-services.")
     settings: Settings = request.app.state.settings
-    base = settings.public_url or str(request.base_url).rstrip("/")
+    base = settings.public_url.rstrip("/") or str(request.base_url).rstrip("/")
     if settings.cds_trusted_issuers:
         try:
             verify(
                 request.headers.get("authorization"),
                 f"{base}/cds-services/{service_id}",
-                dict(settings.cds_trusted_issuers),
+                settings.cds_trusted_issuers,
                 KEY_SETS,
             )
         except Unauthorized as error:

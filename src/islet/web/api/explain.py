@@ -5,28 +5,25 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import ConfigDict, Field, JsonValue, model_validator
 
-from islet.explain.symptoms import SymptomExplanation, explain_symptoms
+from islet.explain.symptoms import MAX_TEXT_CHARS, SymptomExplanation, explain_symptoms
 from islet.explain.tests import TestsResult, tests_for
 from islet.messages import N_
-from islet.web.api.schemas import problem_responses
+from islet.web.api.schemas import Body, problem_responses
 from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["explainers"], responses=problem_responses(422, 429))
 
-MAX_TEXT = 2000
 # Text that str.strip() leaves something of.
 TEXT_GIVEN: dict[str, JsonValue] = {"type": "string", "pattern": r"\S"}
 
 
-class SymptomsQuery(BaseModel):
+class SymptomsQuery(Body):
     """What a person notices, as free text and/or symptom ids from the knowledge base: text
     that is not blank, or at least one id."""
 
     model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
         json_schema_extra={
             "anyOf": [
                 {"required": ["text"], "properties": {"text": TEXT_GIVEN}},
@@ -37,7 +34,7 @@ class SymptomsQuery(BaseModel):
 
     text: str | None = Field(
         None,
-        max_length=MAX_TEXT,
+        max_length=MAX_TEXT_CHARS,
         description="lay words, e.g. 'I get shaky and sweaty'; negation is understood",
     )
     symptoms: list[Annotated[str, Field(max_length=100)]] = Field(
@@ -51,7 +48,7 @@ class SymptomsQuery(BaseModel):
         return self
 
 
-@router.post("/symptoms", response_model=SymptomExplanation, responses=problem_responses(400, 413))
+@router.post("/symptoms", responses=problem_responses(400, 413))
 def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> SymptomExplanation:
     """PDQ's lists of signs ranked against what a person describes; red flags first. This is
     information about what PDQ lists, never a diagnosis."""
@@ -59,7 +56,7 @@ def symptoms(query: SymptomsQuery, kb: KB, language: LanguageQuery = None) -> Sy
     return explain_symptoms(items, kb, language)
 
 
-@router.get("/tests", response_model=TestsResult, responses=problem_responses(404))
+@router.get("/tests", responses=problem_responses(404))
 def tests(
     kb: KB,
     language: KBLanguage,

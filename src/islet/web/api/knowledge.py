@@ -12,11 +12,10 @@ from islet.i18n import localize
 from islet.sources.record import versions_summary
 from islet.topics import TopicEntry, TopicView, TreatmentView, table_of_contents, view
 from islet.web.api.schemas import Health, problem_responses
-from islet.web.deps import KB, AudienceQuery, KBLanguage, LanguageQuery
+from islet.web.deps import KB, AudienceQuery, ItemId, KBLanguage, LanguageQuery
 
 router = APIRouter(tags=["knowledge"], responses=problem_responses(422, 429))
 
-TopicId = Annotated[str, Path(min_length=1, max_length=200, description="id, name or alias")]
 GlossaryWord = Annotated[
     str,
     Path(min_length=1, max_length=200, description="id, term or alias", examples=["gastrinoma"]),
@@ -29,7 +28,7 @@ async def health() -> Health:
     return Health(status="ok", version=__version__, sources=versions_summary())
 
 
-@router.get("/topics", response_model=list[TopicEntry])
+@router.get("/topics")
 def contents(kb: KB) -> list[TopicEntry]:
     """The table of contents of the summary: top-level sections and their children."""
     return table_of_contents(kb)
@@ -44,7 +43,7 @@ def contents(kb: KB) -> list[TopicEntry]:
     responses=problem_responses(404),
 )
 def topic(
-    topic_id: TopicId, kb: KB, language: KBLanguage, audience: AudienceQuery = "patient"
+    topic_id: ItemId, kb: KB, language: KBLanguage, audience: AudienceQuery = "patient"
 ) -> Any:
     """A section, tumor type, symptom pattern, test or treatment, for the audience."""
     shown = "en" if audience == "professional" else language
@@ -59,7 +58,6 @@ def treatments(kb: KB, audience: AudienceQuery = "patient") -> Any:
 
 @router.get(
     "/glossary/{term}",
-    response_model=GlossaryEntry,
     response_model_exclude_unset=True,
     responses=problem_responses(404),
 )

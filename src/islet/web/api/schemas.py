@@ -17,6 +17,12 @@ def whole_number(value: Any) -> Any:
     return value
 
 
+class Body(BaseModel):
+    """A JSON request body: each field exactly as its type says (nothing coerced), no other."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
 class FieldError(BaseModel):
     """One input at fault: its dotted ``field`` path, where it was sent, and what is wrong."""
 

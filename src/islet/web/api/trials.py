@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from islet.errors import RegistryUnavailable
 from islet.i18n import localize
@@ -26,15 +26,11 @@ from islet.trials.query import DEFAULT_RADIUS_MILES, MAX_RADIUS_MILES, read_plac
 from islet.trials.search import TrialDetail, TrialSearchResult, show
 from islet.trials.store import default_db_path
 from islet.web.api.openapi import QUERY_OBJECT
-from islet.web.api.schemas import problem_responses
-from islet.web.deps import LanguageQuery
+from islet.web.api.schemas import Body, problem_responses
+from islet.web.deps import LanguageQuery, NctId
 from islet.web.problems import problem
 
 router = APIRouter(tags=["trials"], responses=problem_responses(400, 422, 429))
-
-NctId = Annotated[
-    str, Path(max_length=20, description="NCT number, e.g. NCT00510068", examples=["NCT00510068"])
-]
 
 
 @router.get(
@@ -84,7 +80,6 @@ def _registry_unavailable(
 
 @router.get(
     "/trials/{nct_id}",
-    response_model=TrialDetail,
     responses=problem_responses(404, 503),
     openapi_extra={QUERY_OBJECT: place_rules(with_zip=False)},
 )
@@ -96,13 +91,11 @@ def trial(
     return localize(found, language or "en")
 
 
-class ScreeningRequest(BaseModel):
+class ScreeningRequest(Body):
     """What a person chooses to tell; every field may be left out (= not said). A place is lat
     and lon together."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, json_schema_extra={"allOf": BOTH_LAT_AND_LON}
-    )
+    model_config = ConfigDict(json_schema_extra={"allOf": BOTH_LAT_AND_LON})
 
     person: PersonFacts
     lat: float | None = Field(None, ge=-90, le=90)
@@ -112,7 +105,6 @@ class ScreeningRequest(BaseModel):
 
 @router.post(
     "/trials/{nct_id}/screening",
-    response_model=TrialDetail,
     responses=problem_responses(404, 413, 503),
 )
 def screening(nct_id: NctId, body: ScreeningRequest, language: LanguageQuery = None) -> TrialDetail:

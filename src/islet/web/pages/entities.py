@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -14,13 +14,11 @@ from islet.glossary import search_glossary
 from islet.kb import KnowledgeBase
 from islet.model import Item
 from islet.topics import glossary_letter, glossary_letters, listed_for
-from islet.web.deps import KB, AudienceQuery, asked_language
+from islet.web.deps import KB, AudienceQuery, ItemId, asked_language
 from islet.web.links import PAGES, item_link
 from islet.web.rendering import address, render, root, view_query
 
 router = APIRouter()
-
-ItemId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 @router.get("/topics/{query}")

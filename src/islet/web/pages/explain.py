@@ -13,15 +13,13 @@ from fastapi import APIRouter, Form, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from islet.explain.symptoms import explain_symptoms
+from islet.explain.symptoms import MAX_TEXT_CHARS, explain_symptoms
 from islet.explain.tests import tests_for
 from islet.model import Audience
 from islet.web.deps import KB, AudienceQuery, asked_language
 from islet.web.rendering import ANSWER_CACHE, render
 
 router = APIRouter()
-
-MAX_TEXT = 2000
 
 
 @router.get("/symptoms")
@@ -33,7 +31,7 @@ def symptoms_form(request: Request, kb: KB, audience: AudienceQuery = "patient")
 def symptoms_answer(
     request: Request,
     kb: KB,
-    text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
+    text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)] = "",
     symptom: Annotated[list[str], Form(max_length=100)] = [],  # noqa: B006 (FastAPI form default)
     audience: AudienceQuery = "patient",
 ) -> Response:
@@ -55,7 +53,12 @@ def symptoms_answer(
 def _symptoms_page(request: Request, kb: KB, audience: Audience, **context: Any) -> Response:
     """The symptom page: the form, the red flags, and the answer when there is one."""
     return render(
-        request, "symptoms.html", audience, red_flags=kb.red_flags(), max_text=MAX_TEXT, **context
+        request,
+        "symptoms.html",
+        audience,
+        red_flags=kb.red_flags(),
+        max_text=MAX_TEXT_CHARS,
+        **context,
     )
 
 

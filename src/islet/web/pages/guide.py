@@ -19,7 +19,6 @@ from islet.guide.result import Audience
 from islet.i18n import N_
 from islet.kb import KnowledgeBase
 from islet.model import Section, Situation, plain_text
-from islet.text import in_sentence
 from islet.translations import in_language
 from islet.web.deps import AudienceQuery, language_of
 from islet.web.guide_state import FACTS, NONE, GuideState, query_value, read_state
@@ -39,19 +38,6 @@ def knowledge_in(request: Request, audience: Audience) -> tuple[KnowledgeBase, G
     language = language_of(request, audience)
     kb: KnowledgeBase = request.app.state.kb
     return in_language(language, kb), guide_data_in(language)
-
-
-def answered(data: GuideData, state: GuideState) -> list[dict[str, Any]]:
-    """Each fact with the words of its answer, or None when it is not known."""
-    return [
-        {
-            "fact": fact,
-            "label": data.question(fact).label,
-            "inline": in_sentence(data.question(fact).label),
-            "answer": data.question(fact).words_of(state.answers.get(fact)),
-        }
-        for fact in FACTS
-    ]
 
 
 def marked_parts(situation: Situation) -> list[str]:
@@ -80,6 +66,9 @@ def step_page(
     action: str,
     error: InvalidSituation | None = None,
 ) -> Response:
+    """The question about ``fact``; after ``error``, the question about the fact at fault."""
+    if error is not None:
+        fact = error.field if error.field in FACTS else FIRST_FACT
     _, data = knowledge_in(request, audience)
     question = data.question(fact)
     hidden = [(k, v) for k, v in state.query(without=fact) if not (k == "asked" and v == fact)]
@@ -115,7 +104,7 @@ def result_context(request: Request, state: GuideState, audience: Audience) -> d
         "outlook": outlook,
         "outlook_short": short_outlook(outlook) if outlook else None,
         "situation": situation,
-        "rows": answered(data, state),
+        "rows": data.answered(state.answers),
         "marked": marked_parts(situation),
         "state": state,
         "options_url": address(request, "/guide/options", state.query(), audience),
@@ -132,8 +121,7 @@ def guide(request: Request, audience: AudienceQuery = "patient") -> Response:
     try:
         situation = situation_from(state.answers)
     except InvalidSituation as error:
-        fact = error.field if error.field in FACTS else FIRST_FACT
-        return step_page(request, audience, state, fact, "/guide", error)
+        return step_page(request, audience, state, FIRST_FACT, "/guide", error)
     if FIRST_FACT not in state.answers and FIRST_FACT not in state.asked:
         return step_page(request, audience, state, FIRST_FACT, "/guide")
     kb, data = knowledge_in(request, audience)
@@ -161,8 +149,7 @@ def options(request: Request, audience: AudienceQuery = "patient") -> Response:
     try:
         context = result_context(request, state, audience)
     except InvalidSituation as error:
-        fact = error.field if error.field in FACTS else FIRST_FACT
-        return step_page(request, audience, state, fact, "/guide/options", error)
+        return step_page(request, audience, state, FIRST_FACT, "/guide/options", error)
     return render(request, "guide_result.html", audience, **context)
 
 

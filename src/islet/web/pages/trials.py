@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Path
+from fastapi import APIRouter, Form
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -35,7 +35,7 @@ from islet.trials.search import (
 )
 from islet.trials.store import TrialStore, default_db_path
 from islet.trials.vocabulary import vocabulary
-from islet.web.deps import AudienceQuery, asked_language
+from islet.web.deps import AudienceQuery, NctId, asked_language
 from islet.web.pages.trials_forms import (
     FORM_STATUSES,
     ScreeningFields,
@@ -50,7 +50,6 @@ from islet.web.rendering import ANSWER_CACHE, address, environment, render
 
 router = APIRouter()
 
-NctPath = Annotated[str, Path(max_length=20, description="NCT number, e.g. NCT00510068")]
 # Every trial template may name a registry code in words and the shortlist's size.
 environment.globals.update(code_words=CODE_WORDS, max_picks=MAX_PICKS)
 
@@ -108,7 +107,7 @@ def shortlist(request: Request, audience: AudienceQuery = "patient") -> Response
 
 
 @router.get("/trials/{nct_id}")
-def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient") -> Response:
+def trial(request: Request, nct_id: NctId, audience: AudienceQuery = "patient") -> Response:
     """One study in full, with a form to screen its criteria against a person's facts."""
     near, radius = request.query_params.get("near", ""), request.query_params.get("radius", "")
     return _study(request, audience, nct_id, ScreeningForm(), near, radius)
@@ -116,7 +115,7 @@ def trial(request: Request, nct_id: NctPath, audience: AudienceQuery = "patient"
 
 @router.get("/trials/{nct_id}/screening")
 def screening_form(
-    nct_id: NctPath, request: Request, audience: AudienceQuery = "patient"
+    nct_id: NctId, request: Request, audience: AudienceQuery = "patient"
 ) -> Response:
     """The screening answer is only ever made from a POST; this address leads to the study."""
     target = address(request, f"/trials/{quote(nct_id.strip().upper())}", [], audience)
@@ -126,7 +125,7 @@ def screening_form(
 @router.post("/trials/{nct_id}/screening")
 def screening(
     request: Request,
-    nct_id: NctPath,
+    nct_id: NctId,
     sent: Annotated[ScreeningFields, Form()],
     audience: AudienceQuery = "patient",
 ) -> Response:
@@ -180,7 +179,7 @@ def _study(
         asked=request.method == "POST",
         groups=detail.screening.by_outcome() if detail.screening else [],
         hidden_place=hidden_place,
-        tumor_types=_tumor_type_choices(request),
+        tumor_types=TUMOR_TYPE_IDS,
         treatment_names=vocabulary().treatment_names(),
         search_url=address(request, "/trials", _place_pairs(request), audience),
     )
@@ -190,9 +189,7 @@ def _search_context(request: Request, form: SearchForm, audience: Audience) -> d
     place = form.place_query()
     return {
         "form": form,
-        "tumor_types": [
-            (type_id, label) for type_id, label in _tumor_type_choices(request) if type_id
-        ],
+        "tumor_types": TUMOR_TYPE_IDS,
         "statuses": FORM_STATUSES,
         "phases": PHASES,
         "intervention_types": INTERVENTION_TYPES,
@@ -245,14 +242,6 @@ def ctgov_search_url(request: Request, form: SearchForm | None) -> str:
     zip_code = near if near.isdigit() else None
     miles = form.radius.strip() if form is not None else ""
     return site_search_url(condition, query.statuses if query else [], zip_code, miles)
-
-
-def _tumor_type_choices(request: Request) -> list[tuple[str, str]]:
-    tumor_types = request.app.state.kb.tumor_types
-    return [
-        (type_id, tumor_types[type_id].name if type_id in tumor_types else type_id)
-        for type_id in TUMOR_TYPE_IDS
-    ]
 
 
 def _place_pairs(request: Request) -> list[tuple[str, str]]:
