@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from islet.language import Language
 from islet.safety import triage
 from islet.safety.dictation import dictated
 from islet.safety.languages import reading_for
@@ -44,6 +45,26 @@ def test_the_parts_of_a_sign_may_come_in_separate_short_sentences(text: str, lev
 )
 def test_a_sign_that_has_come_back_and_is_worse_is_current(text: str) -> None:
     assert triage(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "level"),
+    [
+        # a sign told with a past cue, said to be back now, is current
+        ("the chest pain i had two weeks ago has come back and is worse now", "en", "emergency"),
+        ("had that pressure in my chest years ago, its back now and worse", "en", "emergency"),
+        ("el dolor de pecho que tuve hace un mes volvio y ahora esta peor", "es", "emergency"),
+        # what came back is a result, a tumour, hair or a person: the past sign stays past
+        ("i had a seizure in 2015, they did an mri and it came back clear", "en", "none"),
+        ("i fainted once years ago and the tumour came back in my liver", "en", "none"),
+        ("i had chest pain last year and my hair has come back now", "en", "none"),
+        ("me desmaye hace anos y no me ha vuelto a pasar", "es", "none"),
+    ],
+)
+def test_a_past_sign_said_to_be_back_now_is_current(
+    text: str, language: Language, level: str
+) -> None:
+    assert triage(text, language).level == level
 
 
 @pytest.mark.parametrize(

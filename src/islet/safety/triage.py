@@ -23,7 +23,14 @@ from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
-from islet.safety.tense import come_back, crisis_counts, markers, returned, sentence_tense
+from islet.safety.tense import (
+    come_back,
+    crisis_counts,
+    markers,
+    returned,
+    sentence_tense,
+    sign_back,
+)
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -190,13 +197,19 @@ def _scan(
         and _any(c.past, opening)
         and not any(NOW.match(k) and not _any(c.resolved, k) for k in sentence.clauses[1:])
     )
+    # "the chest pain i had last week has come back and is worse now": a sign back now is
+    # current, whatever past cue is told with it
+    back = sign_back(sentence.text, c.language)
     live = [
         clause
         for clause in sentence.clauses
-        if not (all_past and (clause == opening or not _any(c.present, clause)))
-        and not _any(c.past, clause)
-        and clause not in denied
+        if back
+        or not (
+            (all_past and (clause == opening or not _any(c.present, clause)))
+            or _any(c.past, clause)
+        )
     ]
+    live = [clause for clause in live if clause not in denied]
     as_prescribed = _any(c.as_prescribed, sentence.text)
     past_in_sentence = _any(c.past, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
