@@ -151,6 +151,8 @@ def test_families_of_wording_the_dev_rounds_showed(text: str, level: str) -> Non
         ("con tanta diarrea cuando me levanto me voy de lado", "emergency"),
         ("paciente con diarrea acuosa y diuresis casi nula", "emergency"),
         ("me pidió pastillas para dormirse para siempre", "crisis"),
+        # what a medicine is for is a question, not a change: the word model raises no alert
+        ("¿para qué sirven las pastillas de diazóxido que le recetaron a mi mamá?", "none"),
     ],
 )
 def test_spanish_families_the_dev_rounds_showed(text: str, level: str) -> None:
