@@ -136,6 +136,10 @@ def test_yellow_and_confused_now_is_an_emergency_in_spanish(text: str) -> None:
         # how often, not a choice of doses
         ("loose stools 3 or 4 times a day since the new creon dose, no dizziness", "none"),
         ("should i take 1 or 2 of the diazoxide capsules", "medication"),
+        # whether two medicines are the same thing is a question, not a change
+        ("is my new pantoprazole the same medicine as the omeprazole i had", "none"),
+        ("are somatuline and lanreotide the same thing or different", "none"),
+        ("what's the difference between omeprazole and pantoprazole", "none"),
     ],
 )
 def test_families_of_wording_the_dev_rounds_showed(text: str, level: str) -> None:
