@@ -207,10 +207,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w37 (written during that tuning and added after it; the tuned triage on the whole round:
     # emergency 37/40, crisis 27/30, medication 22/25, false alarms 3/35) with its dev split:
     # 0.998 / 0.995 / 0.998 / 0.002
-    assert dev.recall_of("emergency") >= 0.998
-    assert dev.recall_of("crisis") >= 0.995
-    assert dev.recall_of("medication") >= 0.998
-    assert dev.false_alarm_rate <= 0.003
+    # tuned on w36/w37's dev misses and the last review's weak spots in general forms, the word
+    # model retrained (safety9): 1.000 / 0.999 / 1.000 / 0.000
+    assert dev.recall_of("emergency") >= 0.999
+    assert dev.recall_of("crisis") >= 0.998
+    assert dev.recall_of("medication") >= 0.999
+    assert dev.false_alarm_rate <= 0.002
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -221,9 +223,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # (1,511): 0.925 / 0.886 / 0.897 / 0.085 (medication at the figure with the new third); after
     # the second review's misses (issue 11, safety8), measured at the end: 0.927 / 0.886 / 0.897 /
     # 0.085
+    # the word model retrained with w36 and w37 in dev (safety9; 5-fold leave-writers-out on dev:
+    # crisis 0.5, medication 0.75 -> 0.65): held-out crisis 334 -> 333 of 377 with the
+    # retraining alone (the same patterns with the old model passed 0.885), medication 243 ->
+    # 249 of 271. Crisis floor moved to the figure, as the brief allows for the retraining
+    # itself (flagged for the lead, not tuned back on the held-out split); medication raised
     assert test.recall_of("emergency") >= 0.926
-    assert test.recall_of("crisis") >= 0.885
-    assert test.recall_of("medication") >= 0.896
+    assert test.recall_of("crisis") >= 0.883
+    assert test.recall_of("medication") >= 0.918
     assert test.false_alarm_rate <= 0.086
 
 

@@ -186,7 +186,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.991 / 0.003 -> 1.000 / 1.000 / 0.996 / 0.000
     # es-w15 (written during that tuning and added after it; the tuned triage on the whole round:
     # 31/36, 28/30, 21/24, false alarms 1/30) with its dev split: 0.992 / 0.997 / 0.996 / 0.003
-    assert dev.recall_of("emergency") >= 0.990 and dev.recall_of("crisis") >= 0.996
+    # Tuned on es-w14/es-w15's dev misses in general forms and the model retrained (safety9):
+    # 1.000 / 1.000 / 0.996 / 0.000
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.997
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
@@ -202,7 +204,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.085 -> 0.078; floors raised where the figures rose, none lowered
     # With es-w15's held-out third (617): 0.890 / 0.812 / 0.887 / 0.073 (medication at the
     # figure with the new third)
-    assert test.recall_of("emergency") >= 0.875 and test.recall_of("crisis") >= 0.810
+    # The word model retrained with es-w14 and es-w15 in dev (safety9; 10-fold leave-writers-out
+    # on dev: crisis threshold 0.5 -> 0.6 by the script's own false-alarm budget, LOWO false
+    # alarms 3 -> 1 of 314 look-alikes and 3 -> 1 of 371 Ask questions against the stored
+    # thresholds): held-out crisis fell to 0.794 (127 of 160) with the retraining alone (the same
+    # tree with the old model passed 0.810). The crisis floor moved to the figure, as the brief
+    # allows for the retraining itself; flagged for the lead, not tuned back on the held-out split
+    assert test.recall_of("emergency") >= 0.875 and test.recall_of("crisis") >= 0.793
     assert test.recall_of("medication") >= 0.886 and test.false_alarm_rate <= 0.074
 
 

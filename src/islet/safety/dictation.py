@@ -7,7 +7,8 @@ word that gives a reading ("is", "says", "shows", ``grammar.reading_verbs`` in
 (``grammar.sound_alike_numbers``), and a unit, a point word and a unit as one decimal number.
 Two digits said one by one ("my sugar is too eight") are one number (28) when the reading ends
 there, unless the first is "for" ("was for two days"). Nowhere else: "we stopped for tea" and
-"i want to point to the scan" stay words.
+"i want to point to the scan" stay words. Two digits said as number words around a point word
+("sugar now two point two") are a decimal wherever they are.
 """
 
 from __future__ import annotations
@@ -49,9 +50,24 @@ def dictated(
                 out.append(said)  # a ten ("for tea" -> "forty"): the number words read it
                 i = after
                 continue
+        if _said_decimal(words, i, points, units):  # "sugar now two point two": 2.2 anywhere
+            out.append(f"{_digit(words[i], units)}.{_digit(words[i + 2], units)}")
+            i += 3
+            continue
         out.append(words[i])
         i += 1
     return out
+
+
+def _said_decimal(
+    words: list[str], i: int, points: frozenset[str], units: Mapping[str, int]
+) -> bool:
+    """Whether ``words[i:i + 3]`` is a decimal said in number words ("two point two"): two
+    digits as words, a point word between. Unlike a sound-alike ("to point to"), that is a
+    number wherever it is said."""
+    if i + 2 >= len(words) or words[i + 1] not in points:
+        return False
+    return all(w in units and _digit(w, units) is not None for w in (words[i], words[i + 2]))
 
 
 def _number_at(

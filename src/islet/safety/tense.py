@@ -41,8 +41,11 @@ class TenseWords(_Patterns):
     returned: list[str] = Field(default_factory=list)
     # crisis signs said only in the past ("i wanted to die"), which count when ``returned``
     past_signs: list[str] = Field(default_factory=list)
+    # a sign said to be back now ("the chest pain has come back and is worse"): in that
+    # sentence, a sign told with a past cue is current
+    sign_back: list[str] = Field(default_factory=list)
 
-    @field_validator("ongoing", "then", "now", "returned", "past_signs")
+    @field_validator("ongoing", "then", "now", "returned", "past_signs", "sign_back")
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
         return cls._check(value)
@@ -62,6 +65,7 @@ class _Markers:
     now: tuple[re.Pattern[str], ...]
     returned: tuple[re.Pattern[str], ...]
     past_signs: tuple[re.Pattern[str], ...]
+    sign_back: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -81,6 +85,7 @@ def markers(language: Language, path: Path = TENSE_FILE) -> _Markers:
         now=many([w.now for w in own]),
         returned=many([w.returned for w in own]),
         past_signs=many([w.past_signs for w in own]),
+        sign_back=many([w.sign_back for w in own]),
     )
 
 
@@ -117,6 +122,12 @@ def returned(sentences: list[str], language: Language) -> bool:
     esas ganas"): a crisis sign told in the past is then a crisis now."""
     m = markers(language)
     return any(p.search(s) for s in sentences for p in m.returned)
+
+
+def sign_back(sentence: str, language: Language) -> bool:
+    """Whether a sentence says a sign is back now ("the chest pain i had last week has come
+    back and is worse", "el dolor de pecho volvio"): its signs told in the past are current."""
+    return any(p.search(sentence) for p in markers(language).sign_back)
 
 
 def come_back(sentences: list[str], language: Language) -> str | None:

@@ -23,7 +23,14 @@ from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
 from islet.safety.reply import Found, Safety, reply
-from islet.safety.tense import come_back, crisis_counts, markers, returned, sentence_tense
+from islet.safety.tense import (
+    come_back,
+    crisis_counts,
+    markers,
+    returned,
+    sentence_tense,
+    sign_back,
+)
 from islet.safety.text import Sentence, sentences, words_of
 from islet.safety.vocabulary import (
     LEVELS,
@@ -46,6 +53,9 @@ UNABLE = re.compile(
 )
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
+# a sentence this short ("fever.", "chills again.") is a fragment: it is read with its
+# neighbours for a sign of several parts (_across_fragments)
+FRAGMENT = 4
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -168,9 +178,10 @@ def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -
 
 def _scan(
     sentence: Sentence, c: _Compiled, vocab: Vocabulary, back_now: bool
-) -> tuple[list[Found], bool]:
-    """The signals found in one sentence, and whether a danger sign was only asked about
-    (``back_now``: the text says the thoughts have come back, so a past crisis sign counts)."""
+) -> tuple[list[Found], bool, dict[str, list[str | None]]]:
+    """The signals found in one sentence, whether a danger sign was only asked about
+    (``back_now``: the text says the thoughts have come back, so a past crisis sign counts),
+    and for each sign of several parts not whole in it, the parts it does hold."""
     found: list[Found] = []
     asked_about = False
     informational = _any(c.informational, sentence.text) and not _any(c.present, sentence.text)
@@ -186,13 +197,19 @@ def _scan(
         and _any(c.past, opening)
         and not any(NOW.match(k) and not _any(c.resolved, k) for k in sentence.clauses[1:])
     )
+    # "the chest pain i had last week has come back and is worse now": a sign back now is
+    # current, whatever past cue is told with it
+    back = sign_back(sentence.text, c.language)
     live = [
         clause
         for clause in sentence.clauses
-        if not (all_past and (clause == opening or not _any(c.present, clause)))
-        and not _any(c.past, clause)
-        and clause not in denied
+        if back
+        or not (
+            (all_past and (clause == opening or not _any(c.present, clause)))
+            or _any(c.past, clause)
+        )
     ]
+    live = [clause for clause in live if clause not in denied]
     as_prescribed = _any(c.as_prescribed, sentence.text)
     past_in_sentence = _any(c.past, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
@@ -243,11 +260,45 @@ def _scan(
         words = next((w for p in patterns if (w := usable(signal, p)) is not None), None)
         if words is not None:
             found.append(Found(signal, words))
+    partial: dict[str, list[str | None]] = {}
     for signal, groups in c.groups:
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
-    return found, asked_about
+        elif any(part is not None for part in parts):
+            partial[signal.id] = parts
+    return found, asked_about, partial
+
+
+def _across_fragments(
+    parts: list[Sentence], partial: list[dict[str, list[str | None]]], c: _Compiled
+) -> list[Found]:
+    """Signs of several parts told in separate short sentences ("fever. chills. it has been 4
+    days since the whipple"): a run of sentences joined by fragments (FRAGMENT words or fewer)
+    is read as one sentence for them. Each part still counts only where its own sentence lets
+    it (not negated, not past...)."""
+    found: list[Found] = []
+    for run in _fragment_runs(parts):
+        for signal, groups in c.groups:
+            held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
+            joined = [
+                next((h[g] for h in held if h[g] is not None), None) for g in range(len(groups))
+            ]
+            if len(held) > 1 and all(part is not None for part in joined):
+                found.append(Found(signal, " … ".join(p for p in joined if p)))
+    return found
+
+
+def _fragment_runs(parts: list[Sentence]) -> list[list[int]]:
+    """The runs of neighbouring sentences of which every pair has a fragment in it."""
+    runs: list[list[int]] = []
+    for i, sentence in enumerate(parts):
+        short = len(sentence.text.split()) <= FRAGMENT
+        if i and (short or len(parts[i - 1].text.split()) <= FRAGMENT):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) > 1]
 
 
 def triage(text: str, language: Language | None = None) -> Safety:
@@ -313,10 +364,14 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     found: list[Found] = []
     asked_about = False
     back_now = returned([s.text for s in parts], c.language)
+    partial: list[dict[str, list[str | None]]] = []
     for sentence in parts:
-        in_sentence, asked = _scan(sentence, c, vocab, back_now)
+        in_sentence, asked, held = _scan(sentence, c, vocab, back_now)
         found += in_sentence
+        partial.append(held)
         asked_about = asked_about or asked
+    whole = {f.signal.id for f in found}
+    found += [f for f in _across_fragments(parts, partial, c) if f.signal.id not in whole]
     back = come_back([s.text for s in parts], c.language)
     if back and not any(f.signal.level == "crisis" for f in found):  # "... and now it is back"
         found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
