@@ -177,3 +177,44 @@ def test_a_decimal_said_in_number_words_is_a_number_but_sound_alikes_need_a_read
 
     assert read("sugar now two point two") == ["sugar", "now", "2.2"]
     assert read("i want to point to the scan") == ["i", "want", "to", "point", "to", "the", "scan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "level"),
+    [
+        # "mg" alone after a sugar word is the mg/dL people shorten: a low reading is an emergency
+        ("sugar 44mg", "en", "emergency"),
+        ("glucose came back at 38 mg and im shaking", "en", "emergency"),
+        ("me salió la glucosa en 41 mg y estoy sudando", "es", "emergency"),
+        # ...and a normal one is no dose to ask about
+        ("sugar 102mg after lunch, all good", "en", "none"),
+        # a medicine named before the number makes it a dose
+        ("my sugar tablets are 5 mg, is 10 ok", "en", "medication"),
+        ("the endo wants diazoxide 50mg twice daily, can i start at half", "en", "medication"),
+        ("las pastillas para el azucar son de 5 mg, me tomo dos?", "es", "medication"),
+    ],
+)
+def test_a_number_in_plain_mg_after_a_sugar_word_is_a_reading_unless_a_medicine_comes_first(
+    text: str, language: Language, level: str
+) -> None:
+    assert triage(text, language).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "level"),
+    [
+        # a change the care team made, only told, is no medicine question
+        ("my endocrinologist took me off the diazoxide after the operation", "en", "none"),
+        ("the oncologist swapped my sandostatin for somatuline in march", "en", "none"),
+        ("la doctora me cambió la octreotida por lanreotida el mes pasado", "es", "none"),
+        # ...but asking about it still is
+        ("the oncologist swapped my sandostatin for somatuline, do i take both this month", "en",
+         "medication"),
+        ("la doctora me cambió la octreotida por lanreotida, me pongo las dos?", "es",
+         "medication"),
+    ],
+)  # fmt: skip
+def test_a_change_the_care_team_made_told_without_a_question_is_no_medicine_question(
+    text: str, language: Language, level: str
+) -> None:
+    assert triage(text, language).level == level

@@ -21,7 +21,11 @@ from islet.safety.vocabulary import GlucoseWords
 
 MMOL_TO_MG_DL = 18.0
 NUMBER = r"(\d+(?:\.\d+)?)(s)?"  # "40", "2.4", "40s" ("in the 40s")
-UNIT = r"(?: ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol l|mmol|mmols))?"
+# "mg" alone is how many people shorten mg/dL after a sugar word ("sugar 44mg", "azúcar en 40 mg");
+# "50 mg of ..." / "de ..." is a dose, and a number with "mg" and no sugar word is never a reading
+UNIT = (
+    r"(?: ?(mg/dl|mg dl|mgdl|mg per dl|mmol/l|mmol l|mmol|mmols|mg(?![\w/])(?! (?:of|de|del)\b)))?"
+)
 NOT_AFTER_WORDS = (
     r"am|pm|a\.m|p\.m|hours?|hrs?|h|minutes?|mins?|seconds?|days?|weeks?|months?|years?|"
     r"yrs?|times|x|%|percent|kg|kgs|lbs?|pounds|cm|mm|o'clock|oclock|units?|mg(?!/| ?dl| per)|"
@@ -141,6 +145,8 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
             continue
         if _age(patterns, text, match.start(2)) or _other_measure(patterns, text, match):
             continue
+        if match.group(4) == "mg" and _dose_before(vocabulary, text[: match.start(2)]):
+            continue
         found[match.start(2)] = _reading(match.group(2), match.group(4), match.group(0), vocabulary)
     for match in patterns.before_word.finditer(text):
         found.setdefault(
@@ -189,6 +195,12 @@ def _other_measure(patterns: _Patterns, text: str, match: re.Match[str]) -> bool
     if patterns.measure is None or not patterns.measure.search(before):
         return False
     return not patterns.sugar.search(match.group(0)) and not patterns.sugar.search(after)
+
+
+def _dose_before(vocabulary: GlucoseWords, before: str) -> bool:
+    """Whether a medicine is named before a number in plain "mg": then it is a dose."""
+    words = "|".join(vocabulary.dose_words)
+    return bool(words) and re.search(rf"(?<![\w'])(?:{words})(?![\w'])", before) is not None
 
 
 def _age(patterns: _Patterns, text: str, start: int) -> bool:

@@ -331,7 +331,8 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     counted, levels, level = read.counted, read.levels, read.level
     if language in MODELS:
         words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
-        counted += _read_by_model(words, level, language, _unlike(read.parts, c, level))
+        unlike = _unlike(read.parts, c, level, asks="?" in text)
+        counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = next((lv for lv in LEVELS if lv in levels), "none")
     return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
@@ -344,7 +345,7 @@ def for_the_word_model(text: str, language: Language) -> tuple[Level, set[Level]
     c = _compiled(language)
     read = _by_patterns(text, c)
     words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
-    return read.level, _unlike(read.parts, c, read.level), words
+    return read.level, _unlike(read.parts, c, read.level, asks="?" in text), words
 
 
 @dataclass
@@ -383,6 +384,8 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         cues = (c.past, c.resolved)
         reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
+    # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
+    found = [f for f in found if f.signal.kind != "dose" or not _inside(f.words, latest)]
     if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
         reading = None  # a later normal reading: the low one has come back up ("... now 92")
 
@@ -400,7 +403,12 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     return _PatternRead(parts, counted, levels, level, reading, asked_about)
 
 
-def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
+def _inside(words: str, latest: list[GlucoseReading]) -> bool:
+    """Whether ``words`` are all part of one of the readings' own words."""
+    return any(words in reading.words for reading in latest)
+
+
+def _unlike(parts: list[Sentence], c: _Compiled, level: Level, asks: bool) -> set[Level]:
     """The levels the word model may not raise for these sentences, since their words are known
     to say otherwise: "this is killing me", "I do not want to die" (crisis); "50mg twice a day
     as prescribed" (medication); and emergency unless every sentence reads as a plain report of
@@ -408,7 +416,7 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
     unlike: set[Level] = set()
     if any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
-    if any(_any(c.as_prescribed, s.text) for s in parts):
+    if any(_any(c.as_prescribed, s.text) for s in parts) or (not asks and _change_told(parts, c)):
         unlike.add("medication")
     if _only_past(parts, c):  # "i wanted to die back then, not anymore"
         unlike.add("crisis")
@@ -417,6 +425,24 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level) -> set[Level]:
     if not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
+
+
+def _change_told(parts: list[Sentence], c: _Compiled) -> bool:
+    """Whether the text only tells of a change a clinician made ("my oncologist switched me to
+    lanreotide", "el oncólogo me cambió ..."), with no question word (nor, the caller checks, a
+    question mark)."""
+    prescribers = set(c.vocabulary.context.prescribers)
+    told = False
+    for sentence in parts:
+        words = sentence.text.split()
+        if set(words) & (c.rules.hypothetical - {"to"}):
+            return False
+        told = told or any(
+            set(words[max(0, i - 3) : i]) & prescribers
+            for i, word in enumerate(words)
+            if any(p.fullmatch(word) for p in c.clinician_changes)
+        )
+    return told
 
 
 def _only_past(parts: list[Sentence], c: _Compiled) -> bool:

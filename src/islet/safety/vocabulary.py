@@ -182,6 +182,9 @@ class GlucoseWords(Strict):
     # words a reading word and its number never have between them: a verdict ("sugar was fine,
     # he turned 60") or a label that gives the number another meaning ("sugar ok, room 38")
     gap_stops: list[str] = Field(default_factory=list)
+    # a medicine named before a number in plain "mg" makes it a dose, not a shortened mg/dL
+    # reading ("my sugar pills are 5 mg" against "sugar 44mg")
+    dose_words: list[str] = Field(default_factory=list)
 
 
 class Grammar(Strict):
@@ -297,10 +300,26 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
         raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
     slips = misspellings(data.medicine_names, keep=set(data.rewrites))
     languages = {
-        name: extra.model_copy(update={"rewrites": {**_alike(extra), **extra.rewrites}})
+        name: extra.model_copy(
+            update={
+                "rewrites": {**_alike(extra), **extra.rewrites},
+                "glucose": _with_doses(extra.glucose, data.medicine_names),
+            }
+        )
         for name, extra in data.languages.items()
     }
-    return data.model_copy(update={"rewrites": {**slips, **data.rewrites}, "languages": languages})
+    return data.model_copy(
+        update={
+            "rewrites": {**slips, **data.rewrites},
+            "glucose": _with_doses(data.glucose, data.medicine_names),
+            "languages": languages,
+        }
+    )
+
+
+def _with_doses(glucose: GlucoseWords, medicine_names: list[str]) -> GlucoseWords:
+    """The reading words with every medicine's name as a dose word ("diazoxide 50mg")."""
+    return glucose.model_copy(update={"dose_words": [*glucose.dose_words, *medicine_names]})
 
 
 def _alike(extra: LanguageVocabulary) -> dict[str, str]:
