@@ -218,3 +218,30 @@ def test_a_change_the_care_team_made_told_without_a_question_is_no_medicine_ques
     text: str, language: Language, level: str
 ) -> None:
     assert triage(text, language).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Spanish says what one will do in the present: "me quito la vida", "me mato", alone or
+        # with an "if"
+        ("si el resultado sale feo me quito la vida", "crisis"),
+        ("ya me mato", "crisis"),
+        ("si me vuelven a operar me mato", "crisis"),
+        ("me mato cuando llegue a la casa", "crisis"),
+        # never a figure or a near miss
+        ("me mato de la risa con las ocurrencias de mi hija", "none"),
+        ("casi me mato bajando del camion", "none"),
+        ("si no desayuno me mato de hambre en el trabajo", "none"),
+    ],
+)
+def test_spanish_present_for_the_future_is_a_crisis_but_not_its_figures(
+    text: str, level: str
+) -> None:
+    assert triage(text, "es").level == level
+    assert triage(text).level == level  # read without being told the language, too
+
+
+@pytest.mark.parametrize("text", ["no respira", "se puso morado", "me mato"])
+def test_a_short_text_with_no_language_cue_is_read_both_ways(text: str) -> None:
+    assert triage(text).level != "none"

@@ -305,15 +305,16 @@ def triage(text: str, language: Language | None = None) -> Safety:
     """Sort what a person typed into emergency, crisis, medication or none, with the reply.
 
     ``language`` (``en`` or ``es``) says how to read the text and which language to answer in.
-    Without it, a text with no Spanish cue is read as English; any other text is read both ways
-    and the higher level wins ("me desmaye" is an emergency however it is typed), answered in
-    the language its cues suggest.
+    Without it, a text with English cues and no Spanish one is read as English; any other text
+    (one with no cue either way too: "no respira", "me mato") is read both ways and the higher
+    level wins ("me desmaye" is an emergency however it is typed), answered in the language its
+    cues suggest.
     """
     if language is not None:
         return _triage(text, language, language)
     spanish, english_cues = language_scores(text)
-    if not spanish and not SPANISH_MARKS.search(text.lower()):
-        return _triage(text, "en", "en")  # no Spanish cue at all: read as English only
+    if not spanish and english_cues and not SPANISH_MARKS.search(text.lower()):
+        return _triage(text, "en", "en")  # English cues and no Spanish one: English only
     guess = guess_language(text)
     english = _triage(text, "en", guess or "en")
     in_spanish = _triage(text, "es", guess or "es")
