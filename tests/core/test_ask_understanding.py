@@ -48,6 +48,19 @@ def test_stories_everyday_words_and_situations_are_answered(case: dict[str, Any]
     assert first not in case.get("not_first", []), [a.passage_id for a in reply.answers]
 
 
+@pytest.mark.parametrize("case", _rows("told_without_a_type"))
+def test_a_situation_told_without_a_type_leads_with_what_answers_every_type(
+    case: dict[str, Any],
+) -> None:
+    reply = answer(case["question"])
+    ids = [a.passage_id for a in reply.answers]
+    assert reply.in_scope and ids[0] in case["first"], ids
+    one_type = engine().situations.of_one_type
+    assert not one_type(engine().by_id[ids[0]])
+    # The PDQ bullet that fits the situation comes next, with its type in its title.
+    assert reply.answers[1].kind == "rule", ids
+
+
 @pytest.mark.parametrize("case", _rows("facets"))
 def test_the_facet_asked_is_answered_or_said_to_be_missing(case: dict[str, Any]) -> None:
     reply = answer(case["question"])

@@ -165,7 +165,13 @@ class Engine:
         )
         self.by_id = {p.id: p for p in self.retriever.passages}
         answering = lexicon.answering
-        self.situations = Situations.of(kb, answering)
+        treatments: dict[str, Passage] = {}
+        for passage in self.retriever.passages:  # the audience's own text when it has one
+            if passage.kind == "treatment" and (
+                passage.item_id not in treatments or passage.audience == audience
+            ):
+                treatments[passage.item_id] = passage
+        self.situations = Situations.of(kb, answering, treatments)
         self.comparisons = Comparisons(lexicon)
         self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
         pdq = kb.pdq

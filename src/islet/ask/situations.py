@@ -7,7 +7,9 @@ in ``knowledge/ask/answering.yaml``) read the question and every rule's bullet; 
 names one tumor type (or a tumor that came back or keeps growing), describes its situation and
 asks what is done about it, the rules of that type that share most features come first. A
 question that names no type but tells where the tumor is, how big, or that it reached the liver
-gets the bullets of every type that share most features.
+is read against the bullets of every type; as no type is known, what PDQ gives for that
+situation whatever the type (an operation the fitting bullets list) leads, and the best-fitting
+bullet follows it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from islet.ask.lexicon import Answering
+from islet.ask.passages import Passage
 from islet.ask.retrieval import Hit, Reading
 from islet.ask.words import fold, words
 from islet.kb import KnowledgeBase
@@ -27,7 +30,7 @@ OPEN_QUESTION = re.compile(r"\b(what|which|whats)\b")
 SPREAD_FEATURES = frozenset(("liver",))  # PDQ has liver bullets for several types
 SITE_FEATURES = frozenset(("head", "body-or-tail", "duodenum"))  # where in the pancreas
 PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy")  # an operation named by its own word
-TUMOR_WORDS = re.compile(r"\b(tumou?rs?|growths?|mass|masses|lesions?|nodules?|spots?)\b")
+TUMOR_WORDS = re.compile(r"\b(tumou?rs?|growths?|mass|masses|lesions?|nodules?|lumps?|spots?)\b")
 # What describes a tumor without naming its type: where it is, how big, how far it has spread.
 # PDQ's bullets for several types are written in these terms. ("Several" is not among them: a
 # plural, "islet cell tumors", says it as well.)
@@ -58,6 +61,7 @@ class Situations:
         features: Mapping[str, Sequence[str]],
         asks: tuple[Sequence[str], Sequence[str]],
         recurrence: Sequence[str],
+        treatments: Mapping[str, Passage] | None = None,
     ) -> None:
         self._features = {
             name: [re.compile(p) for p in patterns] for name, patterns in features.items()
@@ -67,6 +71,21 @@ class Situations:
         self.recurrence = frozenset(recurrence)  # targets ("section:recurrence") of coming back
         self.makers = _makers(kb)
         self.applies_to = {rule.id: rule.applies_to for rule in kb.rules.values()}
+        self.options = {rule.id: rule.options for rule in kb.rules.values()}
+        # The passage of each treatment, for a question whose words did not find the one PDQ
+        # lists for its situation ("in the duodenum, what is done": the Whipple).
+        self.treatments = dict(treatments or {})
+        # What is about one tumor type: its own passage, its treatment part, its signs.
+        self.type_items = frozenset(
+            (kind, item)
+            for tumor in kb.tumor_types.values()
+            for kind, item in (
+                ("tumor-type", tumor.id),
+                ("section", tumor.treatment_section),
+                ("symptom-pattern", tumor.symptom_pattern),
+            )
+            if item is not None
+        )
         self.rule_features = {rule.id: self.features(rule.bullet) for rule in kb.rules.values()}
         # What the options add ("surgery to remove the tumor and nearby lymph nodes") counts
         # when the question names it, never against the rule.
@@ -76,10 +95,17 @@ class Situations:
         }
 
     @classmethod
-    def of(cls, kb: KnowledgeBase, answering: Answering) -> Situations:
-        """The situations of ``kb`` read with the patterns of ``answering``."""
+    def of(
+        cls,
+        kb: KnowledgeBase,
+        answering: Answering,
+        treatments: Mapping[str, Passage] | None = None,
+    ) -> Situations:
+        """The situations of ``kb`` read with the patterns of ``answering``; ``treatments`` are
+        the passages shown for each treatment id (see :meth:`reorder`)."""
         asks = (answering.situation_asks, answering.recurrence_asks)
-        return cls(kb, answering.situation_features, asks, answering.recurrence_targets)
+        features = answering.situation_features
+        return cls(kb, features, asks, answering.recurrence_targets, treatments)
 
     def features(self, text: str) -> frozenset[str]:
         """The situation features ``text`` names."""
@@ -106,10 +132,7 @@ class Situations:
             found -= {"spread", "no-spread"}
         if "several" in found:
             found -= {"one"}
-        tumors = reading.mentioned("tumor-type")
-        if not tumors:  # "his gastrin is sky high but no tumor is found": a gastrinoma
-            made = {self.makers.get(m.target) for m in reading.mentions} - {None}
-            tumors = [t for t in made if t is not None]
+        tumors = self.named_types(reading)
         came_back = found & RECURRENCE_FEATURES or any(
             m.target in self.recurrence for m in reading.mentions
         )
@@ -144,6 +167,40 @@ class Situations:
             wanted.add(RECURRENT)
         return wanted, found
 
+    def of_one_type(self, passage: Passage) -> bool:
+        """Whether ``passage`` is about one tumor type: that type, its treatment part, its signs
+        or a bullet of its treatment list (the bullets for any tumor that came back are not)."""
+        if passage.kind == "rule":
+            return self.applies_to.get(passage.item_id, RECURRENT) != RECURRENT
+        return (passage.kind, passage.item_id) in self.type_items
+
+    def _for_every_type(self, fitting: Sequence[Hit], hits: Sequence[Hit]) -> Hit | None:
+        """The best-ranked passage that answers the situation of the ``fitting`` bullets for
+        every type: a treatment they list (the operation PDQ names for that place) or a part
+        that holds them and is no one type's ("surgery for cancer that has spread"); else the
+        first treatment the best of them lists, when the question's words did not find it."""
+        listed = [o.treatment for h in fitting for o in self.options[h.passage.item_id]]
+        sources = {h.passage.source for h in fitting}
+        for hit in hits:
+            passage = hit.passage
+            if self.of_one_type(passage):
+                continue
+            if (passage.kind == "treatment" and passage.item_id in listed) or (
+                passage.kind == "section" and passage.source in sources
+            ):
+                return hit
+        shown = [self.treatments[t] for t in listed if t in self.treatments]
+        return Hit(shown[0], hits[0].score) if shown else None
+
+    def named_types(self, reading: Reading) -> list[str]:
+        """The tumor types the question names, or the one that makes the hormone it names
+        ("his gastrin is sky high but no tumor is found": a gastrinoma)."""
+        tumors = reading.mentioned("tumor-type")
+        if not tumors:
+            made = {self.makers.get(m.target) for m in reading.mentions} - {None}
+            tumors = [t for t in made if t is not None]
+        return tumors
+
     def reorder(self, question: str, reading: Reading, hits: Sequence[Hit]) -> list[Hit] | None:
         """``hits`` with the best-matching rule of the situation first; None when the question
         is not a situation question or no rule matches it."""
@@ -156,7 +213,7 @@ class Situations:
         best: Hit | None = None
         best_score = 0.0
         best_on_list = False
-        ties = 0
+        alike: list[Hit] = []  # bullets that fit as well as the best
         for hit in hits:  # best first, so on a tie the better ranked rule stays
             rule = hit.passage.item_id
             if hit.passage.kind != "rule" or self.applies_to.get(rule) not in wanted:
@@ -179,16 +236,24 @@ class Situations:
             if score <= 0 or (patient_list and not own & found - SITE_FEATURES):
                 continue
             if best is None or (patient_list, score) > (best_on_list, best_score):
-                best, best_score, best_on_list, ties = hit, score, patient_list, 0
+                best, best_score, best_on_list, alike = hit, score, patient_list, []
             elif (patient_list, score) == (best_on_list, best_score):
-                ties += 1
+                alike.append(hit)
         if best is None:
             return None
+        if not self.named_types(reading) and wanted - {RECURRENT}:
+            # Told without its type ("a small tumor in the head, what's the operation"): no
+            # type is known, so neither one type's treatment part nor its bullet may lead as if
+            # it were (an independent review). What PDQ gives for that situation whatever the
+            # type leads; the best-fitting bullet follows it.
+            common = self._for_every_type([best, *alike], hits)
+            first = [best] if common is None else [common, best]
+            return [*first, *(h for h in hits if h not in first)]
         first = [best]
         # PDQ says "small" or "large" and gives no size that divides them: a size in centimeters
         # fits both bullets, and the list that holds them answers it.
         unsized = "measured" in found and not found & SIZE_FEATURES
-        if ties or (unsized and self.rule_features[best.passage.item_id] & SIZE_FEATURES):
+        if alike or (unsized and self.rule_features[best.passage.item_id] & SIZE_FEATURES):
             # The situation fits several bullets alike: the PDQ list they belong to answers it
             # ("it keeps growing, what else is there"), with the best-ranked bullet after it.
             listed = best.passage.source
