@@ -176,6 +176,9 @@ class GlucoseWords(Strict):
     number_before: list[str] = Field(default_factory=list)
     # words just before a number that make it someone's age ("mi hijo de 45", "a sus 60")
     ages_before: list[str] = Field(default_factory=list)
+    # words naming an illness, a diagnosis or a turn in a life: between a reading word and "at"
+    # they make the number after "at" an age ("then diabetes out of nowhere at 58")
+    onsets: list[str] = Field(default_factory=list)
     # other measures that, named just before a reading word, own its number ("el potasio me
     # salio en 3.2", "el ki 67 marca 15") unless a sugar word claims it
     measures_before: list[str] = Field(default_factory=list)
