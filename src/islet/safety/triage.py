@@ -79,6 +79,7 @@ class _Compiled:
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
+    negation_after: re.Pattern[str] | None
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -117,6 +118,11 @@ def _compiled(language: Language = "en") -> _Compiled:
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
+        negation_after=re.compile(
+            rf"^ (?:{'|'.join(re.escape(n) for n in context.negation_after)})(?![\w])"
+        )
+        if context.negation_after
+        else None,
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         language=language,
         vocabulary=vocab,
@@ -140,6 +146,14 @@ def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
             if not any(p.match(rest) for p in c.pseudo_negation):
                 return True
     return False
+
+
+def _denied_after(clause: str, match: re.Match[str], c: _Compiled) -> bool:
+    """Whether the words right after a sign deny it ("sangre no hay", "negro tampoco"); not when
+    the sign is told with a denial of its own ("no ha hecho pipi tampoco": none either)."""
+    if c.negation_after is None or _any(c.negation, match.group(0)):
+        return False
+    return bool(c.negation_after.match(clause[match.end() :]))
 
 
 def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
@@ -241,6 +255,8 @@ def _scan(
                 and not c.rules.negative_start.match(match.group(0))
                 and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
+                continue
+            if signal.negatable and _denied_after(clause, match, c):
                 continue
             if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
                 continue

@@ -137,6 +137,9 @@ class Context(_Patterns):
     # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
     # emergency sign in the same sentence counts
     explained: list[str] = Field(default_factory=list)
+    # words right after a sign that deny it, in a language that can put the denial last
+    # ("sangre no hay", "negro tampoco": no blood, not black either)
+    negation_after: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
