@@ -80,6 +80,8 @@ class _Compiled:
     as_prescribed: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
     negation_after: re.Pattern[str] | None
+    accidental: tuple[re.Pattern[str], ...]
+    well_so_far: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -118,6 +120,8 @@ def _compiled(language: Language = "en") -> _Compiled:
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
+        accidental=many(context.accidental),
+        well_so_far=many(context.well_so_far),
         negation_after=re.compile(
             rf"^ (?:{'|'.join(re.escape(n) for n in context.negation_after)})(?![\w])"
         )
@@ -225,6 +229,8 @@ def _scan(
     ]
     live = [clause for clause in live if clause not in denied]
     as_prescribed = _any(c.as_prescribed, sentence.text)
+    # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
+    by_mistake = _any(c.accidental, sentence.text) and _any(c.well_so_far, sentence.text)
     past_in_sentence = _any(c.past, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
@@ -246,6 +252,8 @@ def _scan(
             if signal.level == "medication" and _by_prescriber(clause, match, c):
                 continue
             if signal.kind == "dose" and as_prescribed:
+                continue
+            if signal.deliberate and by_mistake:
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
             if figured(clause, match, c.figures, sentence.text, wishes):
