@@ -21,6 +21,15 @@ NOT_A_READING = [
     "day 40 of chemo and my sugar checks are all fine",
     "38 weeks pregnant and my glucose test was fine",
     "his sugar is stable, my 45 year old son sits with him at night",
+    # an age: when an illness began, or a person's years, is never a level
+    "then diabetes out of nowhere at 58",
+    "my sugar was fine for years, then type 2 at 61 and the tumour at 63",
+    "the sugar trouble hit my mum at 52, the insulinoma was found later",
+    "glucose problems began when he was 48",
+    "my husband got his sugar diagnosis aged 57",
+    "dad's blood sugar went funny in his 50s",
+    "he was diabetic by 40",
+    "sugar's fine, I'm 58 years old and booked for a scan",
 ]
 
 A_READING = [
@@ -29,6 +38,11 @@ A_READING = [
     ("his sugar was ok at 60 and then he fainted", 60),
     ("2.9 mmol and sweaty", 2.9),
     ("he is 80 and his sugar was 52", 52),
+    # a level at a time of day, or still low after sugar, is a reading whatever follows "at"
+    ("sugar 58 at breakfast", 58),
+    ("my meter showed 49 at 6am", 49),
+    ("had three glucose tabs and still at 46", 46),
+    ("diabetic for years, my sugar dropped at 50 and I'm shaking", 50),
 ]
 
 NONE = [

@@ -68,6 +68,7 @@ class _Patterns:
     age: re.Pattern[str] | None  # "mi hijo de 45": an age, not a reading
     measure: re.Pattern[str] | None  # "el potasio": another measure named before a reading word
     sugar: re.Pattern[str]  # a word that names blood sugar ("azucar", "glucose")
+    onset: re.Pattern[str] | None  # "diabetes ... at": an illness before "at", so an age follows
 
 
 @cache
@@ -77,6 +78,7 @@ def _patterns(
     not_glucose: tuple[str, ...],
     extra: tuple[tuple[str, ...], ...] = ((), (), (), (), (), ()),
     gap_stops: tuple[str, ...] = (),
+    onsets: tuple[str, ...] = (),
 ) -> _Patterns:
     alternation = "|".join(words)
     not_after, thresholds, number_before, ages, sugar, measures = extra
@@ -107,6 +109,7 @@ def _patterns(
         age=re.compile(rf"(?<![\w'])(?:{'|'.join(ages)})$") if ages else None,
         sugar=re.compile("|".join(re.escape(w) for w in sugar)),
         measure=re.compile(rf"(?<![\w'])(?:{'|'.join(measures)})(?![\w'])") if measures else None,
+        onset=re.compile(rf"(?<![\w'])(?:{'|'.join(onsets)})(?![\w']).* at$") if onsets else None,
     )
 
 
@@ -134,6 +137,7 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
         tuple(vocabulary.not_glucose),
         extra,
         tuple(vocabulary.gap_stops),
+        tuple(vocabulary.onsets),
     )
     found: dict[int, GlucoseReading] = {}
     for match in patterns.after_word.finditer(text):
@@ -147,6 +151,8 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
             continue
         if match.group(4) == "mg" and _dose_before(vocabulary, text[: match.start(2)]):
             continue
+        if patterns.onset is not None and patterns.onset.search(match.group(1)):
+            continue  # "then diabetes out of nowhere at 58": an age, not a level
         found[match.start(2)] = _reading(match.group(2), match.group(4), match.group(0), vocabulary)
     for match in patterns.before_word.finditer(text):
         found.setdefault(

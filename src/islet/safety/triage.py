@@ -79,6 +79,9 @@ class _Compiled:
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
+    negation_after: re.Pattern[str] | None
+    accidental: tuple[re.Pattern[str], ...]
+    well_so_far: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     language: Language
     vocabulary: Vocabulary
@@ -117,6 +120,13 @@ def _compiled(language: Language = "en") -> _Compiled:
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
+        accidental=many(context.accidental),
+        well_so_far=many(context.well_so_far),
+        negation_after=re.compile(
+            rf"^ (?:{'|'.join(re.escape(n) for n in context.negation_after)})(?![\w])"
+        )
+        if context.negation_after
+        else None,
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         language=language,
         vocabulary=vocab,
@@ -140,6 +150,14 @@ def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
             if not any(p.match(rest) for p in c.pseudo_negation):
                 return True
     return False
+
+
+def _denied_after(clause: str, match: re.Match[str], c: _Compiled) -> bool:
+    """Whether the words right after a sign deny it ("sangre no hay", "negro tampoco"); not when
+    the sign is told with a denial of its own ("no ha hecho pipi tampoco": none either)."""
+    if c.negation_after is None or _any(c.negation, match.group(0)):
+        return False
+    return bool(c.negation_after.match(clause[match.end() :]))
 
 
 def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
@@ -211,6 +229,8 @@ def _scan(
     ]
     live = [clause for clause in live if clause not in denied]
     as_prescribed = _any(c.as_prescribed, sentence.text)
+    # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
+    by_mistake = _any(c.accidental, sentence.text) and _any(c.well_so_far, sentence.text)
     past_in_sentence = _any(c.past, sentence.text)
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
@@ -233,6 +253,8 @@ def _scan(
                 continue
             if signal.kind == "dose" and as_prescribed:
                 continue
+            if signal.deliberate and by_mistake:
+                continue
             wishes = c.wishes if signal.level == "emergency" else ()
             if figured(clause, match, c.figures, sentence.text, wishes):
                 continue
@@ -241,6 +263,8 @@ def _scan(
                 and not c.rules.negative_start.match(match.group(0))
                 and _negated(clause, match.start(), c, vocab.context.negation_window)
             ):
+                continue
+            if signal.negatable and _denied_after(clause, match, c):
                 continue
             if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
                 continue

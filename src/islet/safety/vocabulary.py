@@ -89,6 +89,10 @@ class Signal(_Findable):
     mild_excluded: bool = False  # "a bit", "climbing stairs" undo it
     danger_topic: bool = False  # asked about in general, it still earns the urgent-care note
     negatable: bool = True  # false: a mention counts even after "not" ("did not take my X")
+    # true: a sign of intent that does not count in a sentence telling it as a mistake and the
+    # person as well ("took the whole box by mistake, thought they were vitamins, feels fine": a
+    # possible overdose, medication; without "feels fine" it stays an emergency)
+    deliberate: bool = False
     es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
 
     @model_validator(mode="after")
@@ -137,6 +141,13 @@ class Context(_Patterns):
     # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
     # emergency sign in the same sentence counts
     explained: list[str] = Field(default_factory=list)
+    # words right after a sign that deny it, in a language that can put the denial last
+    # ("sangre no hay", "negro tampoco": no blood, not black either)
+    negation_after: list[str] = Field(default_factory=list)
+    # words that tell a medicine taken as a mistake ("by accident", "por error"), and that the
+    # person is well so far ("feels fine", "se siente bien")
+    accidental: list[str] = Field(default_factory=list)
+    well_so_far: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -176,6 +187,9 @@ class GlucoseWords(Strict):
     number_before: list[str] = Field(default_factory=list)
     # words just before a number that make it someone's age ("mi hijo de 45", "a sus 60")
     ages_before: list[str] = Field(default_factory=list)
+    # words naming an illness, a diagnosis or a turn in a life: between a reading word and "at"
+    # they make the number after "at" an age ("then diabetes out of nowhere at 58")
+    onsets: list[str] = Field(default_factory=list)
     # other measures that, named just before a reading word, own its number ("el potasio me
     # salio en 3.2", "el ki 67 marca 15") unless a sugar word claims it
     measures_before: list[str] = Field(default_factory=list)
