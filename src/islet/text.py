@@ -156,6 +156,9 @@ class PhraseWords(Strict):
     # "diarrhea I don't have" / "úlcera no tengo": a negation and one of these ending a stretch
     # negate what came before them in it
     having: Words = frozenset()
+    # "casi no orino y diarrea como agua": a negation after one of these says "hardly", a sign
+    # of its own, and negates nothing that follows
+    not_negating_after: Words = frozenset()
 
 
 class EnglishWords(Strict):

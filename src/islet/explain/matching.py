@@ -132,7 +132,12 @@ def _mark(words: list[str]) -> list[Token]:
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
             condition = True
-        cue = word in lists.negations and following not in lists.not_negating_before
+        previous = words[i - 1] if i else ""
+        cue = (
+            word in lists.negations
+            and following not in lists.not_negating_before
+            and previous not in lists.not_negating_after
+        )
         content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
         if cue:
