@@ -19,6 +19,7 @@ from functools import cache
 
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.safety.figures import figured
+from islet.safety.fragments import across_fragments
 from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
@@ -53,9 +54,6 @@ UNABLE = re.compile(
 )
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
-# a sentence this short ("fever.", "chills again.") is a fragment: it is read with its
-# neighbours for a sign of several parts (_across_fragments)
-FRAGMENT = 4
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -294,37 +292,6 @@ def _scan(
     return found, asked_about, partial
 
 
-def _across_fragments(
-    parts: list[Sentence], partial: list[dict[str, list[str | None]]], c: _Compiled
-) -> list[Found]:
-    """Signs of several parts told in separate short sentences ("fever. chills. it has been 4
-    days since the whipple"): a run of sentences joined by fragments (FRAGMENT words or fewer)
-    is read as one sentence for them. Each part still counts only where its own sentence lets
-    it (not negated, not past...)."""
-    found: list[Found] = []
-    for run in _fragment_runs(parts):
-        for signal, groups in c.groups:
-            held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
-            joined = [
-                next((h[g] for h in held if h[g] is not None), None) for g in range(len(groups))
-            ]
-            if len(held) > 1 and all(part is not None for part in joined):
-                found.append(Found(signal, " … ".join(p for p in joined if p)))
-    return found
-
-
-def _fragment_runs(parts: list[Sentence]) -> list[list[int]]:
-    """The runs of neighbouring sentences of which every pair has a fragment in it."""
-    runs: list[list[int]] = []
-    for i, sentence in enumerate(parts):
-        short = len(sentence.text.split()) <= FRAGMENT
-        if i and (short or len(parts[i - 1].text.split()) <= FRAGMENT):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [run for run in runs if len(run) > 1]
-
-
 def triage(text: str, language: Language | None = None) -> Safety:
     """Sort what a person typed into emergency, crisis, medication or none, with the reply.
 
@@ -397,7 +364,7 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         partial.append(held)
         asked_about = asked_about or asked
     whole = {f.signal.id for f in found}
-    found += [f for f in _across_fragments(parts, partial, c) if f.signal.id not in whole]
+    found += [f for f in across_fragments(parts, partial, c.groups) if f.signal.id not in whole]
     back = come_back([s.text for s in parts], c.language)
     if back and not any(f.signal.level == "crisis" for f in found):  # "... and now it is back"
         found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
