@@ -205,8 +205,13 @@ def _other_measure(patterns: _Patterns, text: str, match: re.Match[str]) -> bool
 
 def _dose_before(vocabulary: GlucoseWords, before: str) -> bool:
     """Whether a medicine is named before a number in plain "mg": then it is a dose."""
-    words = "|".join(vocabulary.dose_words)
-    return bool(words) and re.search(rf"(?<![\w'])(?:{words})(?![\w'])", before) is not None
+    pattern = _dose_words(tuple(vocabulary.dose_words))
+    return pattern is not None and pattern.search(before) is not None
+
+
+@cache
+def _dose_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(words)})(?![\w'])") if words else None
 
 
 def _age(patterns: _Patterns, text: str, start: int) -> bool:
