@@ -219,10 +219,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w40-w41 (split before any tuning; untuned on the whole rounds: emergency 34/35 and 34/35,
     # crisis 32/40 and 33/40, medication 20/25 and 22/25, false alarms 5/30 and 2/30) with
     # their dev splits: 0.997 / 0.983 / 0.993 / 0.006
-    assert dev.recall_of("emergency") >= 0.997
-    assert dev.recall_of("crisis") >= 0.983
-    assert dev.recall_of("medication") >= 0.992
-    assert dev.false_alarm_rate <= 0.007
+    # w43-w46 (split before any tuning; untuned on their held-out thirds: emergency 36/44, crisis
+    # 33/52, medication 27/32, false alarms 2/40) with their dev splits: 0.989 / 0.958 / 0.981 /
+    # 0.014
+    assert dev.recall_of("emergency") >= 0.989
+    assert dev.recall_of("crisis") >= 0.958
+    assert dev.recall_of("medication") >= 0.981
+    assert dev.false_alarm_rate <= 0.014
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -241,11 +244,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w38's held-out third (1,553): 0.929 / 0.879 / 0.921 / 0.083
     # after that tuning, with w39's held-out third (1,585): 0.930 / 0.878 / 0.919 / 0.079 (the
     # third moved medication)
-    # with w40-w41's held-out thirds (1,669): 0.933 / 0.874 / 0.910 / 0.080
-    assert test.recall_of("emergency") >= 0.929
-    assert test.recall_of("crisis") >= 0.874
-    assert test.recall_of("medication") >= 0.910
-    assert test.false_alarm_rate <= 0.081
+    # with w40-w41's held-out thirds (1,669): 0.933 / 0.874 / 0.910 / 0.080; with w43-w46's
+    # (1,837): 0.924 / 0.847 / 0.903 / 0.078
+    assert test.recall_of("emergency") >= 0.924
+    assert test.recall_of("crisis") >= 0.847
+    assert test.recall_of("medication") >= 0.903
+    assert test.false_alarm_rate <= 0.078
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

