@@ -63,7 +63,9 @@ def used_by(full: spanish.Reader, base: spanish.Reader, question: str) -> set[An
     _Recording.found = None
     folded = fold(question)
     spaced = " ".join(folded.split())
-    used |= {("pattern", i) for i, (p, _) in enumerate(full.patterns) if p.search(spaced)}
+    used |= {
+        ("pattern", i) for i, (p, _) in enumerate(full.patterns) if spanish.pattern_finds(p, spaced)
+    }
     used |= {("background", i) for i, p in enumerate(full.background) if p.search(folded)}
     used |= {("spelling", t) for t in spanish.TOKEN.findall(folded) if t in full.spellings}
     return used

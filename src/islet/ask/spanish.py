@@ -38,6 +38,7 @@ MAX_PHRASE_WORDS = 6
 UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
+PAUSES = re.compile(r"[,;:¿¡]")
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,7 @@ class Reader:
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
             i += 1
-        folded = " ".join(folded.split())
-        added = [english for pattern, english in self.patterns if pattern.search(folded)]
+        added = [english for pattern, english in self.patterns if pattern_finds(pattern, folded)]
         return " ".join(out + list(dict.fromkeys(added)))
 
     def _spoken(self, word: str) -> str:
@@ -89,8 +89,9 @@ class Reader:
         return word
 
     def _small(self, word: str) -> str:
-        """The word a diminutive is made from ("bultito", "manchitas", "chiquito", "pancita":
-        bulto, manchas, chico, panza), when the table knows that word and not the diminutive."""
+        """The word a diminutive or a superlative is made from ("bultito", "chiquito", "pancita",
+        "altísimas": bulto, chico, panza, altas), when the table knows that word and not the
+        one typed."""
         if word in self.sounds.known or self._plural(word) or len(word) < 6:
             return word
         for made in plain_words(word):
@@ -141,6 +142,13 @@ class Reader:
                 if english is not None:
                     return english
         return None
+
+
+def pattern_finds(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether ``pattern`` finds its words in the folded question, with its commas, colons and ¿
+    as typed or left out ("la aseguranza de la finca, ¿me cubre…?" runs on past the comma)."""
+    spaced = " ".join(folded.split())
+    return bool(pattern.search(spaced) or pattern.search(" ".join(PAUSES.sub(" ", spaced).split())))
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -1,14 +1,14 @@
 """Spanish word forms read as the word the table gives (issue 17): a verb form as its
 infinitive ("encuentren", "riega", "midieron", "operarme": encontrar, regar, medir, operar), a
-diminutive as its plain word ("bultito", "manchitas", "chiquito", "pancita": bulto, manchas,
-chico, panza).
+diminutive or a superlative as its plain word ("bultito", "manchitas", "chiquito", "pancita",
+"altísimas", "rarísimo": bulto, manchas, chico, panza, altas, raro).
 
 The reading table (``knowledge/es/ask/words.yaml``) gives a verb once, as its infinitive; people
 write it in every person and tense. :func:`infinitives` lists the infinitives a written form
 could come from (its ending taken off, an ending of the infinitive put on, the stem's vowel
 change of the present undone: "ue" to "o", "ie" and "i" to "e"); the reader takes the first of
-them that the table knows; :func:`plain_words` does the same for diminutives. Only words the
-table does not know are read this way.
+them that the table knows; :func:`plain_words` does the same for diminutives and superlatives.
+Only words the table does not know are read this way.
 """
 
 from __future__ import annotations
@@ -126,12 +126,27 @@ _DIMINUTIVES = (
 _RESPELT = ((r"qu$", "c"), (r"gu$", "g"), (r"c$", "z"))
 
 
+# Superlative endings and what the plain adjective ends with: altísimas altas, rarísimo raro,
+# grandísimo grande (the accent is folded away before a word is read).
+_SUPERLATIVES = (
+    ("isimos", "os"),
+    ("isimas", "as"),
+    ("isimo", "o"),
+    ("isima", "a"),
+    ("isimo", "e"),
+    ("isima", "e"),
+    ("isimos", "es"),
+    ("isimas", "es"),
+)
+
+
 def plain_words(word: str) -> list[str]:
-    """The words ``word`` could be a diminutive of, most likely first."""
+    """The words ``word`` could be a diminutive or a superlative of, most likely first."""
     out: list[str] = []
-    for ending, plain in _DIMINUTIVES:
-        if word.endswith(ending) and len(word) >= 6:
-            stem = word[: -len(ending)]
-            stems = [stem, *(re.sub(pattern, to, stem) for pattern, to in _RESPELT)]
-            out += [s + plain for s in dict.fromkeys(stems) if s + plain != word]
+    for endings, shortest in ((_DIMINUTIVES, 6), (_SUPERLATIVES, 8)):
+        for ending, plain in endings:
+            if word.endswith(ending) and len(word) >= shortest:
+                stem = word[: -len(ending)]
+                stems = [stem, *(re.sub(pattern, to, stem) for pattern, to in _RESPELT)]
+                out += [s + plain for s in dict.fromkeys(stems) if s + plain != word]
     return out
