@@ -222,10 +222,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w43-w46 (split before any tuning; untuned on their held-out thirds: emergency 36/44, crisis
     # 33/52, medication 27/32, false alarms 2/40) with their dev splits: 0.989 / 0.958 / 0.981 /
     # 0.014
-    assert dev.recall_of("emergency") >= 0.989
-    assert dev.recall_of("crisis") >= 0.958
-    assert dev.recall_of("medication") >= 0.981
-    assert dev.false_alarm_rate <= 0.014
+    # w47-w50 (split before any tuning, crisis-heavy; untuned on their held-out thirds: emergency
+    # 38/40, crisis 41/60, medication 28/32, false alarms 6/40) with their dev splits: 0.985 /
+    # 0.944 / 0.972 / 0.025
+    assert dev.recall_of("emergency") >= 0.985
+    assert dev.recall_of("crisis") >= 0.944
+    assert dev.recall_of("medication") >= 0.972
+    assert dev.false_alarm_rate <= 0.025
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -245,11 +248,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after that tuning, with w39's held-out third (1,585): 0.930 / 0.878 / 0.919 / 0.079 (the
     # third moved medication)
     # with w40-w41's held-out thirds (1,669): 0.933 / 0.874 / 0.910 / 0.080; with w43-w46's
-    # (1,837): 0.924 / 0.847 / 0.903 / 0.078
-    assert test.recall_of("emergency") >= 0.924
-    assert test.recall_of("crisis") >= 0.847
-    assert test.recall_of("medication") >= 0.903
-    assert test.false_alarm_rate <= 0.078
+    # (1,837): 0.924 / 0.847 / 0.903 / 0.078; with w47-w50's (2,009): 0.926 / 0.829 / 0.901 /
+    # 0.083
+    assert test.recall_of("emergency") >= 0.925
+    assert test.recall_of("crisis") >= 0.829
+    assert test.recall_of("medication") >= 0.901
+    assert test.false_alarm_rate <= 0.084
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

@@ -198,11 +198,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # alarms 1/28) with its dev split: 0.987 / 0.972 / 0.986 / 0.005
     # es-w20 and es-w21 (split before any tuning; untuned on their held-out thirds: 19/20, 15/24,
     # 10/14, false alarms 2/18) with their dev splits: 0.984 / 0.944 / 0.984 / 0.010
-    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.943
+    # es-w22 and es-w23 (split before any tuning, crisis-heavy; untuned on their held-out thirds:
+    # 18/18, 18/28, 12/14, false alarms 2/18) with their dev splits: 0.983 / 0.922 / 0.983 / 0.016
+    assert dev.recall_of("emergency") >= 0.983 and dev.recall_of("crisis") >= 0.922
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.01
+    assert dev.recall_of("medication") >= 0.982 and dev.false_alarm_rate <= 0.016
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -224,9 +226,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # After that tuning, with es-w17's held-out third (686): 0.887 / 0.791 / 0.899 / 0.065 (the
     # third moved crisis)
     # with es-w18's held-out third (724): 0.887 / 0.788 / 0.890 / 0.062; with es-w20 and es-w21's
-    # (800): 0.893 / 0.770 / 0.873 / 0.067
-    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.769
-    assert test.recall_of("medication") >= 0.873 and test.false_alarm_rate <= 0.067
+    # (800): 0.893 / 0.770 / 0.873 / 0.067; with es-w22 and es-w23's (878): 0.900 / 0.755 / 0.872
+    # / 0.070
+    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.755
+    assert test.recall_of("medication") >= 0.871 and test.false_alarm_rate <= 0.071
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
