@@ -61,6 +61,13 @@ def test_a_situation_told_without_a_type_leads_with_what_answers_every_type(
     assert reply.answers[1].kind == "rule", ids
 
 
+@pytest.mark.parametrize("case", _rows("compared"))
+def test_two_compared_items_both_lead_the_answer(case: dict[str, Any]) -> None:
+    reply = answer(case["question"])
+    ids = [a.passage_id for a in reply.answers]
+    assert set(case["both"]) <= set(ids[:2]), ids
+
+
 @pytest.mark.parametrize("case", _rows("facets"))
 def test_the_facet_asked_is_answered_or_said_to_be_missing(case: dict[str, Any]) -> None:
     reply = answer(case["question"])

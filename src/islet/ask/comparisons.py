@@ -6,6 +6,11 @@ answered, not declined, when the question compares it, and what answers the comp
 the neighbour lists as closest, in its order (the neighbour's definition, which says how it
 differs, then the summary's overview). A question names the neighbour by one of
 its names or by a glossary entry of its closest list ("pancreatic cancer").
+
+Two things of the summary's own compared ("what is the difference between PRRT and chemo", "how
+is chemoembolization different from radiofrequency ablation") are answered by both: the own
+passage of each compared item comes first, in the order they ranked, so neither falls out of
+the top answers behind passages about only one of them.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from islet.ask.focus import compares
 from islet.ask.lexicon import Lexicon
 from islet.ask.retrieval import Hit, Reading
 from islet.ask.words import fold
+
+# The kinds of item whose own passages answer a comparison of two of them.
+COMPARED_KINDS = ("treatment", "test", "tumor-type")
 
 
 class Comparisons:
@@ -47,7 +55,25 @@ class Comparisons:
             first = sorted((h for h in hits if _target(h) in key), key=lambda h: key[_target(h)])
             if first:
                 return [*first, *(h for h in hits if h not in first)]
+        return _both_compared(reading, hits)
+
+
+def _both_compared(reading: Reading, hits: Sequence[Hit]) -> list[Hit] | None:
+    """``hits`` with the own passages of the first two items of ``COMPARED_KINDS`` the question
+    names first, in their order in ``hits``; None when it names fewer than two."""
+    named = [
+        m.target
+        for m in reading.mentions
+        if m.target.split(":", 1)[0] in COMPARED_KINDS and m.target not in reading.context
+    ]
+    targets = list(dict.fromkeys(named))[:2]
+    if len(targets) < 2:
         return None
+    own = [next((h for h in hits if _target(h) == t), None) for t in targets]
+    first = sorted((h for h in own if h is not None), key=hits.index)
+    if len(first) < 2:
+        return None
+    return [*first, *(h for h in hits if h not in first)]
 
 
 def _target(hit: Hit) -> str:

@@ -25,6 +25,12 @@ ENGLISH_VOCABULARY = Path(__file__).resolve().parent / "embeddings" / "vocab.txt
 # already in the word pieces: ordinary words too rare to be a word piece ("contagious", "itchy").
 SPELLING_WORDS = Path(__file__).resolve().parent / "english" / "scowl-50.txt.gz"
 _KI67 = re.compile(r"\bki67\b")
+# A TNM code as it is written on a report, joined or spaced ("T2N1M0", "pT3 N0 M1", "T1, N0"):
+# read as the word "tnm" that names the staging system (ask/lay-terms.yaml).
+_TNM = re.compile(
+    r"\b[pcy]?t([0-4]|is|x)[a-d]?[\s,/]*n([0-3]|x)[a-c]?([\s,/]*m([01]|x)[a-c]?)?\b"
+    r"|\b[pcy]?t([0-4]|is|x)[a-d]?[\s,/]*m([01]|x)[a-c]?\b"
+)
 
 
 def stop_words() -> frozenset[str]:
@@ -59,7 +65,7 @@ def words(value: str) -> list[str]:
     out: list[str] = []
     pending = ""
     # "Ki67" is how people type PDQ's "Ki-67".
-    for w in WORD.findall(_KI67.sub("ki 67", fold(value))):
+    for w in WORD.findall(_TNM.sub(" tnm ", _KI67.sub("ki 67", fold(value)))):
         if w == "non":
             pending = "non"
             continue
