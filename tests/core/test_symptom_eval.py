@@ -111,14 +111,16 @@ def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) ->
 # (language, split) -> floor per figure: the tuned split as tuned, the held-out split at or a
 # little under its final figures, so that a regression fails CI. Only aggregates are read.
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
-    ("en", "dev"): {"recall": 0.907, "precision": 0.934, "negation": 0.97, "top1": 0.995,
-                    "top3": 0.995, "none_right": 0.93},
-    ("en", "test"): {"recall": 0.842, "precision": 0.919, "negation": 0.98, "top1": 0.97,
+    # sym-w5 and sym-es-w4 (split before any tuning) lowered the figures they moved; floors at
+    # the untuned figures with them
+    ("en", "dev"): {"recall": 0.893, "precision": 0.929, "negation": 0.96, "top1": 0.991,
+                    "top3": 0.991, "none_right": 0.945},
+    ("en", "test"): {"recall": 0.83, "precision": 0.918, "negation": 0.98, "top1": 0.965,
                      "top3": 0.98, "none_right": 0.99},
-    ("es", "dev"): {"recall": 0.904, "precision": 0.904, "negation": 0.957, "top1": 0.965,
+    ("es", "dev"): {"recall": 0.848, "precision": 0.905, "negation": 0.957, "top1": 0.957,
                     "top3": 0.995, "none_right": 0.949},
-    ("es", "test"): {"recall": 0.759, "precision": 0.88, "negation": 0.99, "top1": 0.911,
-                     "top3": 0.929, "none_right": 0.946},
+    ("es", "test"): {"recall": 0.759, "precision": 0.876, "negation": 0.99, "top1": 0.885,
+                     "top3": 0.9, "none_right": 0.946},
 }  # fmt: skip
 
 
