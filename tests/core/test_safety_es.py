@@ -64,6 +64,20 @@ def test_the_crisis_reply_says_988_helps_in_spanish() -> None:
     assert {"988", "911"} <= {c.number for c in crisis.contacts}
 
 
+def test_pills_swallowed_with_intent_lead_with_crisis_and_call_911_and_poison_control() -> None:
+    safety = triage("anoche me tragué todas las pastillas y hoy lo vuelvo a intentar", "es")
+    assert safety.level == "crisis"
+    assert safety.also == ["emergency", "medication"]
+    assert {"988", "911", "1-800-222-1222"} <= {c.number for c in safety.contacts}
+    assert all(n in safety.message for n in ("988", "911", "1-800-222-1222"))
+    assert safety.message.startswith(replies_for("es").levels["crisis"].message[:40])
+
+
+def test_pills_swallowed_with_another_emergency_sign_stay_an_emergency() -> None:
+    safety = triage("se tomó todas las pastillas para no despertar y ahora no responde", "es")
+    assert safety.level == "emergency" and "crisis" in safety.also
+
+
 def test_the_spanish_replies_call_the_same_numbers_as_the_english() -> None:
     english, spanish = replies_for("en"), replies_for("es")
     for level, reply in english.levels.items():
