@@ -212,11 +212,16 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # alarms 1/28) with its dev split: 0.987 / 0.972 / 0.986 / 0.005
     # es-w20 and es-w21 (split before any tuning; untuned on their held-out thirds: 19/20, 15/24,
     # 10/14, false alarms 2/18) with their dev splits: 0.984 / 0.944 / 0.984 / 0.010
-    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.943
+    # Tuned on es-w18/es-w20/es-w21's dev misses in general forms (safetyes11; pills swallowed
+    # with intent lead with crisis): 0.984 / 0.944 / 0.984 / 0.010 -> 1.000 / 0.991 / 1.000 /
+    # 0.000. The model retrained with their dev splits was not kept: its leave-writers-out
+    # crisis threshold fell 0.6 -> 0.5 and it raised crisis on three look-alikes of the table
+    # (tests/cases/safety_triage_es.yaml) the stored model leaves alone
+    assert dev.recall_of("emergency") >= 1.0 and dev.recall_of("crisis") >= 0.99
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.01
+    assert dev.recall_of("medication") >= 1.0 and dev.false_alarm_rate <= 0.0
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
