@@ -244,8 +244,12 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # third moved crisis)
     # with es-w18's held-out third (724): 0.887 / 0.788 / 0.890 / 0.062; with es-w20 and es-w21's
     # (800): 0.893 / 0.770 / 0.873 / 0.067
-    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.769
-    assert test.recall_of("medication") >= 0.873 and test.false_alarm_rate <= 0.067
+    # After the es-w18/es-w20/es-w21 dev tuning (safetyes11, the model not retrained), measured
+    # once at the end: 0.893 -> 0.905, 0.770 -> 0.789, 0.873 -> 0.887, false alarms 13 -> 14 of
+    # 195 (0.067 -> 0.072). Floors raised where the figures rose; the false-alarm ceiling is
+    # left for the lead (not lowered by the helper, not searched for on the held-out split)
+    assert test.recall_of("emergency") >= 0.904 and test.recall_of("crisis") >= 0.788
+    assert test.recall_of("medication") >= 0.886 and test.false_alarm_rate <= 0.067
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
