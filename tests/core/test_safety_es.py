@@ -247,7 +247,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # After the es-w18/es-w20/es-w21 dev tuning (safetyes11, the model not retrained), measured
     # once at the end: 0.893 -> 0.905, 0.770 -> 0.789, 0.873 -> 0.887, false alarms 13 -> 14 of
     # 195 (0.067 -> 0.072). Floors raised where the figures rose; the false-alarm ceiling is
-    # left for the lead (not lowered by the helper, not searched for on the held-out split)
+    # left for the lead (not lowered by the helper, not searched for on the held-out split).
+    # Measured before the lead to crisis was narrowed to the Spanish sign of pills swallowed
+    # with intent (so English "took all my pills because I want to die" stays an emergency)
     assert test.recall_of("emergency") >= 0.904 and test.recall_of("crisis") >= 0.788
     assert test.recall_of("medication") >= 0.886 and test.false_alarm_rate <= 0.067
 

@@ -396,13 +396,15 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
 
 
 def _lead(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
-    """The level to lead with: the first in priority, except that pills swallowed with a sign of
-    intent and no other emergency sign lead with crisis ("took all my pills, trying again
-    today"); the reply then carries the emergency number and Poison Control too."""
+    """The level to lead with: the first in priority, except that pills swallowed told with a
+    sign of intent as one crisis sign (kind ``overdose``: "me tomé todas las pastillas y hoy lo
+    vuelvo a intentar"), and no other emergency sign, lead with crisis; the reply then carries
+    the emergency number and Poison Control too."""
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
     emergencies = [f.signal for f in counted if f.signal.level == "emergency"]
     swallowed = bool(emergencies) and all(s.deliberate for s in emergencies)
-    if level == "emergency" and "crisis" in levels and swallowed and reading is None:
+    intent = any(f.signal.level == "crisis" and f.signal.kind == "overdose" for f in counted)
+    if level == "emergency" and intent and swallowed and reading is None:
         return "crisis"
     return level
 
