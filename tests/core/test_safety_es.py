@@ -64,6 +64,20 @@ def test_the_crisis_reply_says_988_helps_in_spanish() -> None:
     assert {"988", "911"} <= {c.number for c in crisis.contacts}
 
 
+def test_pills_swallowed_with_intent_lead_with_crisis_and_call_911_and_poison_control() -> None:
+    safety = triage("anoche me tragué todas las pastillas y hoy lo vuelvo a intentar", "es")
+    assert safety.level == "crisis"
+    assert safety.also == ["emergency", "medication"]
+    assert {"988", "911", "1-800-222-1222"} <= {c.number for c in safety.contacts}
+    assert all(n in safety.message for n in ("988", "911", "1-800-222-1222"))
+    assert safety.message.startswith(replies_for("es").levels["crisis"].message[:40])
+
+
+def test_pills_swallowed_with_another_emergency_sign_stay_an_emergency() -> None:
+    safety = triage("se tomó todas las pastillas para no despertar y ahora no responde", "es")
+    assert safety.level == "emergency" and "crisis" in safety.also
+
+
 def test_the_spanish_replies_call_the_same_numbers_as_the_english() -> None:
     english, spanish = replies_for("en"), replies_for("es")
     for level, reply in english.levels.items():
@@ -200,11 +214,18 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 10/14, false alarms 2/18) with their dev splits: 0.984 / 0.944 / 0.984 / 0.010
     # es-w22 and es-w23 (split before any tuning, crisis-heavy; untuned on their held-out thirds:
     # 18/18, 18/28, 12/14, false alarms 2/18) with their dev splits: 0.983 / 0.922 / 0.983 / 0.016
-    assert dev.recall_of("emergency") >= 0.983 and dev.recall_of("crisis") >= 0.922
+    # Tuned on es-w18/es-w20/es-w21's dev misses in general forms (safetyes11; pills swallowed
+    # with intent lead with crisis; es-w22/es-w23 were added while it ran and not tuned on):
+    # 0.984 / 0.944 / 0.984 / 0.010 -> 1.000 / 0.991 / 1.000 / 0.000 on the dev it saw. The model
+    # retrained with their dev splits was not kept: its leave-writers-out crisis threshold fell
+    # 0.6 -> 0.5 and it raised crisis on three look-alikes of the table
+    # (tests/cases/safety_triage_es.yaml) the stored model leaves alone. With es-w22/es-w23's
+    # dev: 0.998 / 0.964 / 0.997 / 0.007
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.964
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.982 and dev.false_alarm_rate <= 0.016
+    assert dev.recall_of("medication") >= 0.997 and dev.false_alarm_rate <= 0.007
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -226,10 +247,15 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # After that tuning, with es-w17's held-out third (686): 0.887 / 0.791 / 0.899 / 0.065 (the
     # third moved crisis)
     # with es-w18's held-out third (724): 0.887 / 0.788 / 0.890 / 0.062; with es-w20 and es-w21's
-    # (800): 0.893 / 0.770 / 0.873 / 0.067; with es-w22 and es-w23's (878): 0.900 / 0.755 / 0.872
-    # / 0.070
-    assert test.recall_of("emergency") >= 0.886 and test.recall_of("crisis") >= 0.755
-    assert test.recall_of("medication") >= 0.871 and test.false_alarm_rate <= 0.071
+    # (800): 0.893 / 0.770 / 0.873 / 0.067
+    # After the es-w18/es-w20/es-w21 dev tuning (safetyes11, the model not retrained), measured
+    # once at the end on those 800: 0.893 -> 0.905, 0.770 -> 0.789, 0.873 -> 0.887, false alarms
+    # 13 -> 14 of 195 (0.067 -> 0.072)
+    # with es-w22 and es-w23's held-out thirds (878), untuned before that tuning: 0.900 / 0.755 /
+    # 0.872 / 0.070; after it: 0.912 / 0.768 / 0.884 / 0.075 (false alarms
+    # 15 -> 16 of 213: the ceiling at the honest figure, not searched for on the held-out split)
+    assert test.recall_of("emergency") >= 0.911 and test.recall_of("crisis") >= 0.767
+    assert test.recall_of("medication") >= 0.884 and test.false_alarm_rate <= 0.076
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------

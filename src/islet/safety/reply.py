@@ -76,12 +76,16 @@ def reply(
     if level == "emergency" and "crisis" in levels:
         message.append(texts.crisis_also)
         contacts += [k for k in texts.levels["crisis"].contacts if k not in contacts]
+    if level == "crisis" and "emergency" in levels:  # pills swallowed with intent: 911 now too
+        message.append(texts.levels["emergency"].message)
+        actions = [texts.levels["emergency"].actions[0], *actions]
+        contacts += [k for k in texts.levels["emergency"].contacts if k not in contacts]
     overdose = any(f.signal.kind == "overdose" for f in found)
     if overdose and level == "medication":
         message.insert(0, texts.overdose.message)
         actions = [*texts.overdose.actions, *actions]
         contacts += [k for k in texts.overdose.contacts if k not in contacts]
-    elif overdose and level == "emergency":
+    elif overdose and level in ("emergency", "crisis"):
         message.append(texts.overdose_emergency)
         contacts += [k for k in texts.overdose.contacts if k not in contacts]
     elif level == "medication" and "missed" in kinds:

@@ -326,7 +326,7 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
         unlike = _unlike(read.parts, c, level, asks="?" in text)
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
-        level = next((lv for lv in LEVELS if lv in levels), "none")
+        level = _lead(levels, counted, read.reading)
     return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
 
 
@@ -391,8 +391,22 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         if f.signal.level != "none" and (not f.signal.needs or present & set(f.signal.needs))
     ]
     levels: set[Level] = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
-    level: Level = next((lv for lv in LEVELS if lv in levels), "none")
+    level = _lead(levels, counted, reading)
     return _PatternRead(parts, counted, levels, level, reading, asked_about)
+
+
+def _lead(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
+    """The level to lead with: the first in priority, except that pills swallowed told with a
+    sign of intent as one crisis sign (kind ``overdose``: "me tomé todas las pastillas y hoy lo
+    vuelvo a intentar"), and no other emergency sign, lead with crisis; the reply then carries
+    the emergency number and Poison Control too."""
+    level: Level = next((lv for lv in LEVELS if lv in levels), "none")
+    emergencies = [f.signal for f in counted if f.signal.level == "emergency"]
+    swallowed = bool(emergencies) and all(s.deliberate for s in emergencies)
+    intent = any(f.signal.level == "crisis" and f.signal.kind == "overdose" for f in counted)
+    if level == "emergency" and intent and swallowed and reading is None:
+        return "crisis"
+    return level
 
 
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:
