@@ -82,6 +82,19 @@ def compares_own(
     return False
 
 
+def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether the first asking part of ``question`` that compares two things names a
+    neighbour (``patterns``) before its comparing word: the neighbour is the side asked about
+    ("is a carcinoid of the ileum treated the same as an insulinoma", "does MEN2A work like
+    MEN1"). Call it after :func:`compares_own`, which keeps the person's own tumor first."""
+    for part in asking_parts(question):
+        found = _COMPARING.search(part)
+        if found is None:
+            continue
+        return any(p.search(part[: found.start()]) for p in patterns)
+    return False
+
+
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
     no clause looks like a question."""
@@ -116,6 +129,8 @@ def about_neighbour(
     is about the neighbour (see the module's docstring), or names the subject only inside the
     neighbour's name ("a neuroendocrine tumor in the appendix")."""
     if any(asks_about(question, p, names_subject) for p in patterns):
+        return True
+    if compares_neighbour(question, patterns):
         return True
     for part in asking_parts(question):
         if _SAME.search(part) or _points_to(question, part, patterns, names_subject):
