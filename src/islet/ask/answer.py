@@ -206,10 +206,10 @@ class Engine:
                 # The neighbour part is declined; the tumor type also named is covered, so its
                 # own passage comes first among the closest ("is a carcinoid of the ileum
                 # treated the same as an insulinoma").
-                named = [
+                types = [
                     _passage_of(f"tumor-type:{t}") for t in search.reading.mentioned("tumor-type")
                 ]
-                closest_ids = list(dict.fromkeys([*named, *closest_ids]))
+                closest_ids = list(dict.fromkeys([*types, *closest_ids]))
             closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
             return self._decline(text, reason, understood, closest=closest, message=said)
         gap = self.scope.gap(text, read)
