@@ -168,6 +168,24 @@ def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[st
     return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
 
 
+def told_outside_the_asking(
+    question: str, named: list[tuple[str, str]], kinds: set[str]
+) -> set[str]:
+    """The named items (``named``: "kind:id" with the words that named it) of ``kinds`` that
+    no asking part of ``question`` names: "he has diarrhea and reflux, the gastro thinks it's a
+    gastrinoma, how do they treat it" tells the signs and asks about the tumor ("it"). None
+    when no part of it asks."""
+    parts = asking_parts(question)
+    if not parts:
+        return set()
+    read = [f" {' '.join(words(part))} " for part in parts]
+    return {
+        t
+        for t, said in named
+        if t.partition(":")[0] in kinds and not any(f" {said} " in part for part in read)
+    }
+
+
 # Something found, seen or shown ("a CT for his kidney stone found a spot", "it showed up on
 # the scan", "they found it by accident on a CT").
 _FINDING = re.compile(
