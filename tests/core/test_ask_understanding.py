@@ -34,6 +34,8 @@ def test_near_neighbours_are_declined_with_the_closest_covered_items(case: dict[
     assert not reply.in_scope and reply.reason == "near-neighbour"
     assert reply.answers == []
     assert set(case["closest"]) <= {c.passage_id for c in reply.closest}
+    if "closest_first" in case:
+        assert reply.closest[0].passage_id == case["closest_first"]
     for item in reply.closest:
         assert item.source.section and item.match  # with its source, and no score as certainty
 

@@ -20,6 +20,7 @@ from islet.ask.comparisons import Comparisons
 from islet.ask.facets import FACETS
 from islet.ask.index import compiled_engine
 from islet.ask.lexicon import (
+    NEIGHBOURS,
     Facet,
     Gap,
     Lexicon,
@@ -201,6 +202,14 @@ class Engine:
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),
         )
         if reason is not None:
+            if reason in NEIGHBOURS and own_type:
+                # The neighbour part is declined; the tumor type also named is covered, so its
+                # own passage comes first among the closest ("is a carcinoid of the ileum
+                # treated the same as an insulinoma").
+                types = [
+                    _passage_of(f"tumor-type:{t}") for t in search.reading.mentioned("tumor-type")
+                ]
+                closest_ids = list(dict.fromkeys([*types, *closest_ids]))
             closest = [self.by_id[i] for i in closest_ids if i in self.by_id]
             return self._decline(text, reason, understood, closest=closest, message=said)
         gap = self.scope.gap(text, read)

@@ -43,6 +43,9 @@ def boosts(
     if reading.named_only:  # "I have X, what is it": X alone
         items = {t.partition(":")[2] for t in reading.named_last}
     facet_kinds = set(reading.facet.kinds) if reading.facet else set()
+    # A sign told in the story of a question that asks another facet is why, not what: its own
+    # passage, which repeats the story's words, is not the answer (ask16).
+    told = {t for t in reading.context if t.startswith(("symptom:", "symptom-pattern:"))}
     boost = [1.0] * len(passages)
     for i, passage in enumerate(passages):
         # Even for "what is X", X's own passage says more than its glossary double.
@@ -50,6 +53,8 @@ def boosts(
             boost[i] *= tuning.glossary_prior
         if passage.professional_only and audience == "patient":
             boost[i] *= tuning.professional_only_prior
+        if told and f"{passage.kind}:{passage.item_id}" in told:
+            boost[i] *= tuning.story_sign_prior
         serves_facet = bool(facet_kinds & serves[i])
         if serves_facet:
             boost[i] *= 1 + tuning.facet_boost

@@ -82,6 +82,19 @@ def compares_own(
     return False
 
 
+def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether the first asking part of ``question`` that compares two things names a
+    neighbour (``patterns``) before its comparing word: the neighbour is the side asked about
+    ("is a carcinoid of the ileum treated the same as an insulinoma", "does MEN2A work like
+    MEN1"). Call it after :func:`compares_own`, which keeps the person's own tumor first."""
+    for part in asking_parts(question):
+        found = _COMPARING.search(part)
+        if found is None:
+            continue
+        return any(p.search(part[: found.start()]) for p in patterns)
+    return False
+
+
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
     no clause looks like a question."""
@@ -117,6 +130,8 @@ def about_neighbour(
     neighbour's name ("a neuroendocrine tumor in the appendix")."""
     if any(asks_about(question, p, names_subject) for p in patterns):
         return True
+    if compares_neighbour(question, patterns):
+        return True
     for part in asking_parts(question):
         if _SAME.search(part) or _points_to(question, part, patterns, names_subject):
             return True
@@ -151,6 +166,24 @@ def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[st
     if not asked:
         return set()
     return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
+
+
+def told_outside_the_asking(
+    question: str, named: list[tuple[str, str]], kinds: set[str]
+) -> set[str]:
+    """The named items (``named``: "kind:id" with the words that named it) of ``kinds`` that
+    no asking part of ``question`` names: "he has diarrhea and reflux, the gastro thinks it's a
+    gastrinoma, how do they treat it" tells the signs and asks about the tumor ("it"). None
+    when no part of it asks."""
+    parts = asking_parts(question)
+    if not parts:
+        return set()
+    read = [f" {' '.join(words(part))} " for part in parts]
+    return {
+        t
+        for t, said in named
+        if t.partition(":")[0] in kinds and not any(f" {said} " in part for part in read)
+    }
 
 
 # Something found, seen or shown ("a CT for his kidney stone found a spot", "it showed up on

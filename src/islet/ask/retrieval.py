@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from islet.ask import bm25
 from islet.ask.boosts import boosts
-from islet.ask.focus import asking_parts, found_with, told_in_the_story
+from islet.ask.focus import asking_parts, found_with, told_in_the_story, told_outside_the_asking
 from islet.ask.forms import QuestionForms
 from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 STORY_KINDS = {"test", "treatment"}  # named only in a story, how or when, not what is asked
+SIGN_KINDS = {"symptom"}  # and signs, when the question asks one of these facets:
+SIGN_FACETS = {"treatment", "tests"}
 
 
 @dataclass(frozen=True)
@@ -277,6 +279,21 @@ class Retriever:
         reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | found_with(
             asked[0], named
         )
+        # Signs told in the story of a question that asks how a tumor it names is treated or
+        # found ("he has diarrhea and reflux, the gastro thinks it's a gastrinoma, how do they
+        # treat it") say why, not what is asked (ask16).
+        tumor = bool(reading.subject) or bool(reading.mentioned("tumor-type"))
+        if tumor and reading.facet is not None and reading.facet.id in SIGN_FACETS:
+            told = {
+                t.partition(":")[2] for t in told_outside_the_asking(asked[0], named, SIGN_KINDS)
+            }
+            # The groups of signs (a hormone's) that the told signs belong to are the story too.
+            groups = {
+                f"symptom-pattern:{p.id}"
+                for p in self.kb.symptom_patterns.values()
+                if told.intersection(p.symptoms)
+            }
+            reading.context |= {f"symptom:{t}" for t in told} | groups
         return reading
 
     def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
