@@ -19,6 +19,7 @@ from typing import Any
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
+from islet.ask.spanish_cognates import cognates
 from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.ask.spanish_general import general, with_general
@@ -53,6 +54,10 @@ class Reader:
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
+    # The English engine's own words (stems): a learned word is read as its English cognate
+    # when English or these know it (spanish_cognates); empty, English alone decides.
+    english: frozenset[str] = frozenset()
+    cognates: bool = True
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -71,7 +76,11 @@ class Reader:
                 i += size
                 continue
             word = tokens[i]
-            read = None if word in self.skip else self._plural(word) or self._verb(word)
+            read = (
+                None
+                if word in self.skip
+                else self._plural(word) or self._verb(word) or self._cognate(word)
+            )
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
             i += 1
@@ -80,7 +89,14 @@ class Reader:
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
-        "operaos": "regado", "operados"), when the table knows it that way."""
+        "operaos": "regado", "operados"), or with the ñ a keyboard without it writes "ni" or "nn"
+        ("anios", "pequenio", "sonnar": años, pequeño, soñar), when the table knows it that way."""
+        if word not in self.sounds.known and word not in english_words():
+            for typed in ("ni", "nn", "ny"):
+                if typed in word[1:]:
+                    written = re.sub(typed + "(?=[aeiou])", "n", word)
+                    if written != word and (written in self.sounds.known or self._plural(written)):
+                        return written
         for ending, full in (("aos", "ados"), ("ao", "ado")):
             if word.endswith(ending) and word not in self.sounds.known:
                 written = word[: -len(ending)] + full
@@ -134,6 +150,16 @@ class Reader:
             if english is not None and infinitive != word:
                 return english
         return None
+
+    def _cognate(self, word: str) -> str | None:
+        """The English cognate of a learned word the table does not read ("complicaciones":
+        complications), when English or the English engine knows it."""
+        if not self.cognates or word in english_words() or word in self.sounds.known:
+            return None
+        found = cognates(word)
+        whole = [english for english in found if english in english_words()]
+        own = [e for e in found if self.english and all(t in self.english for t in terms(e))]
+        return (whole or own)[0] if whole or own else None
 
     def _plural(self, word: str) -> str | None:
         for ending in ("es", "s"):
@@ -287,7 +313,9 @@ class SpanishAsk:
 
     def __init__(self, engine: Engine, spanish: KnowledgeBase, reader: Reader, texts: Texts):
         self.engine = engine
-        self.reader = reader
+        self.vocabulary = engine.retriever.bm25.vocabulary
+        own = frozenset(self.vocabulary)
+        self.reader = reader if reader.english else replace(reader, english=own)
         self.texts = texts
         self.knowledge = spanish
         self.spanish = {p.id: p for p in passages(spanish)}
@@ -300,7 +328,6 @@ class SpanishAsk:
         self._match_key = {text: key for key, text in english.match_words.items()}
         pdq = engine.kb.pdq
         self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
-        self.vocabulary = engine.retriever.bm25.vocabulary
 
     def answer(self, question: str, limit: int) -> Answer:
         """The English engine's answer to the question read into English, given in Spanish."""
