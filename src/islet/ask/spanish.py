@@ -84,7 +84,13 @@ class Reader:
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
             i += 1
-        added = [english for pattern, english in self.patterns if pattern_finds(pattern, folded)]
+        # The patterns see the question as typed and with its spellings put right ("q", "anios").
+        spelled = " ".join(typed)
+        added = [
+            english
+            for pattern, english in self.patterns
+            if pattern_finds(pattern, folded) or pattern_finds(pattern, spelled)
+        ]
         return " ".join(out + list(dict.fromkeys(added)))
 
     def _spoken(self, word: str) -> str:
