@@ -3,10 +3,12 @@ as news is no question about tests, and the reading's patterns see the spelling 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from islet.ask.answer import engine
-from islet.ask.spanish import reader, spanish_layer
+from islet.ask.spanish import Reader, reader, spanish_layer
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,35 @@ def test_one_persons_time_left_is_declined_with_n_tilde_typed_otherwise(spanish:
     reply = layer.answer(spanish, 5)
     assert not reply.in_scope
     assert reply.reason == "personal-prognosis"
+
+
+@pytest.mark.parametrize(
+    ("spanish", "marked"),
+    [
+        # The sentence told, then the question asked.
+        ("mi hermana tiene diabetes. ¿qué es un insulinoma?", "diabetes. what is"),
+        # A clause before "¿" is no part of the question.
+        ("con el gastrinoma, ¿qué comer?", "gastrinoma,"),
+        ("¿qué es un vipoma?", "vipoma?"),
+    ],
+)
+def test_the_reading_keeps_where_sentences_and_clauses_end(spanish: str, marked: str) -> None:
+    assert marked in reader().to_english(spanish)
+
+
+def test_a_phrase_of_the_table_does_not_run_across_a_sentence_end() -> None:
+    table = Reader(phrases={("que", "es"): "what is", ("que",): "what"}, skip=frozenset())
+    assert table.to_english("que. es") == "what. es"
+    assert replace(table, sentences=False).to_english("que. es") == "what is"
+
+
+def test_a_near_neighbour_asked_about_after_a_story_of_the_summarys_subject_is_declined() -> None:
+    # Read without its sentences, the story's tumor and the question's neighbour run together
+    # and the tumor wins; kept, the English engine sees the question names only the neighbour.
+    layer = spanish_layer(engine())
+    reply = layer.answer(
+        "Tengo un gastrinoma. Mi hermano tiene un tumor carcinoide en el intestino delgado,"
+        " ¿cómo se trata un tumor carcinoide del intestino?",
+        5,
+    )
+    assert not reply.in_scope

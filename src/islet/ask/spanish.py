@@ -40,6 +40,8 @@ UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, n
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
+SENTENCE_END = re.compile(r"[.!;\n]")
+CLAUSE_BREAK = re.compile(r"[,:¿¡]")
 
 
 @dataclass(frozen=True)
@@ -58,18 +60,25 @@ class Reader:
     # when English or these know it (spanish_cognates); empty, English alone decides.
     english: frozenset[str] = frozenset()
     cognates: bool = True
+    # The question's sentences and clauses kept in the reading ("?", ".", ","), so the English
+    # engine can tell the story told from the part that asks (islet.ask.focus).
+    sentences: bool = True
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
         folded = without_background(fold(question), self.background)
-        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
+        found_tokens = list(TOKEN.finditer(folded))
+        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
         tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
+        marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            found = self._longest(tokens, i)
+            if i in marks and out:
+                out[-1] += marks[i]
+            found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
                 size, english = found
                 out.append(english)
@@ -91,7 +100,11 @@ class Reader:
             for pattern, english in self.patterns
             if pattern_finds(pattern, folded) or pattern_finds(pattern, spelled)
         ]
-        return " ".join(out + list(dict.fromkeys(added)))
+        out += list(dict.fromkeys(added))
+        # The words patterns add belong to the question's last sentence, before its end.
+        if len(tokens) in marks and out:
+            out[-1] += marks[len(tokens)]
+        return " ".join(out)
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
@@ -136,8 +149,8 @@ class Reader:
         words = {w for key in self.phrases for w in key} | self.skip
         return by_sound(words | set(self.spellings.values()))
 
-    def _longest(self, tokens: list[str], start: int) -> tuple[int, str] | None:
-        for size in range(min(MAX_PHRASE_WORDS, len(tokens) - start), 0, -1):
+    def _longest(self, tokens: list[str], start: int, stop: int) -> tuple[int, str] | None:
+        for size in range(min(MAX_PHRASE_WORDS, stop - start), 0, -1):
             english = self.phrases.get(tuple(tokens[start : start + size]))
             if english is not None:
                 return size, english
@@ -174,6 +187,29 @@ class Reader:
                 if english is not None:
                     return english
         return None
+
+
+def _texts(found: list[re.Match[str]]) -> list[str]:
+    return [m.group(0) for m in found]
+
+
+def _marks(folded: str, found: list[re.Match[str]]) -> dict[int, str]:
+    """The punctuation between the words of ``folded``, by the index of the word it comes
+    before (the end of a question by ``len(found)``): "?" ends a question, "." a sentence, ","
+    a clause (an opening "¿" or a colon starts one)."""
+    marks: dict[int, str] = {}
+    for i in range(1, len(found) + 1):
+        gap = folded[found[i - 1].end() : found[i].start() if i < len(found) else len(folded)]
+        mark = "?" if "?" in gap else "." if SENTENCE_END.search(gap) else ""
+        mark = mark or ("," if CLAUSE_BREAK.search(gap) else "")
+        if mark:
+            marks[i] = mark
+    return marks
+
+
+def _next_mark(marks: dict[int, str], start: int, end: int) -> int:
+    """Where the next mark after ``start`` is: a phrase of the table does not run across it."""
+    return min((i for i in marks if i > start), default=end)
 
 
 def pattern_finds(pattern: re.Pattern[str], folded: str) -> bool:
