@@ -19,6 +19,7 @@ from typing import Any
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
 from islet.ask.passages import Passage, passages
+from islet.ask.spanish_cognates import cognates
 from islet.ask.spanish_context import background_patterns, without_background
 from islet.ask.spanish_facets import FacetTexts, facet_summary
 from islet.ask.spanish_general import general, with_general
@@ -39,6 +40,8 @@ UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, n
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
+SENTENCE_END = re.compile(r"[.!;\n]")
+CLAUSE_BREAK = re.compile(r"[,:¿¡]")
 
 
 @dataclass(frozen=True)
@@ -53,34 +56,66 @@ class Reader:
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
+    # The English engine's own words (stems): a learned word is read as its English cognate
+    # when English or these know it (spanish_cognates); empty, English alone decides.
+    english: frozenset[str] = frozenset()
+    cognates: bool = True
+    # The question's sentences and clauses kept in the reading ("?", ".", ","), so the English
+    # engine can tell the story told from the part that asks (islet.ask.focus).
+    sentences: bool = True
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
         folded = without_background(fold(question), self.background)
-        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in TOKEN.findall(folded)]
+        found_tokens = list(TOKEN.finditer(folded))
+        typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
         tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
+        marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            found = self._longest(tokens, i)
+            if i in marks and out:
+                out[-1] += marks[i]
+            found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
                 size, english = found
                 out.append(english)
                 i += size
                 continue
             word = tokens[i]
-            read = None if word in self.skip else self._plural(word) or self._verb(word)
+            read = (
+                None
+                if word in self.skip
+                else self._plural(word) or self._verb(word) or self._cognate(word)
+            )
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
             i += 1
-        added = [english for pattern, english in self.patterns if pattern_finds(pattern, folded)]
-        return " ".join(out + list(dict.fromkeys(added)))
+        # The patterns see the question as typed and with its spellings put right ("q", "anios").
+        spelled = " ".join(typed)
+        added = [
+            english
+            for pattern, english in self.patterns
+            if pattern_finds(pattern, folded) or pattern_finds(pattern, spelled)
+        ]
+        out += list(dict.fromkeys(added))
+        # The words patterns add belong to the question's last sentence, before its end.
+        if len(tokens) in marks and out:
+            out[-1] += marks[len(tokens)]
+        return " ".join(out)
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
-        "operaos": "regado", "operados"), when the table knows it that way."""
+        "operaos": "regado", "operados"), or with the ñ a keyboard without it writes "ni" or "nn"
+        ("anios", "pequenio", "sonnar": años, pequeño, soñar), when the table knows it that way."""
+        if word not in self.sounds.known and word not in english_words():
+            for typed in ("ni", "nn", "ny"):
+                if typed in word[1:]:
+                    written = re.sub(typed + "(?=[aeiou])", "n", word)
+                    if written != word and (written in self.sounds.known or self._plural(written)):
+                        return written
         for ending, full in (("aos", "ados"), ("ao", "ado")):
             if word.endswith(ending) and word not in self.sounds.known:
                 written = word[: -len(ending)] + full
@@ -114,8 +149,8 @@ class Reader:
         words = {w for key in self.phrases for w in key} | self.skip
         return by_sound(words | set(self.spellings.values()))
 
-    def _longest(self, tokens: list[str], start: int) -> tuple[int, str] | None:
-        for size in range(min(MAX_PHRASE_WORDS, len(tokens) - start), 0, -1):
+    def _longest(self, tokens: list[str], start: int, stop: int) -> tuple[int, str] | None:
+        for size in range(min(MAX_PHRASE_WORDS, stop - start), 0, -1):
             english = self.phrases.get(tuple(tokens[start : start + size]))
             if english is not None:
                 return size, english
@@ -135,6 +170,16 @@ class Reader:
                 return english
         return None
 
+    def _cognate(self, word: str) -> str | None:
+        """The English cognate of a learned word the table does not read ("complicaciones":
+        complications), when English or the English engine knows it."""
+        if not self.cognates or word in english_words() or word in self.sounds.known:
+            return None
+        found = cognates(word)
+        whole = [english for english in found if english in english_words()]
+        own = [e for e in found if self.english and all(t in self.english for t in terms(e))]
+        return (whole or own)[0] if whole or own else None
+
     def _plural(self, word: str) -> str | None:
         for ending in ("es", "s"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -142,6 +187,29 @@ class Reader:
                 if english is not None:
                     return english
         return None
+
+
+def _texts(found: list[re.Match[str]]) -> list[str]:
+    return [m.group(0) for m in found]
+
+
+def _marks(folded: str, found: list[re.Match[str]]) -> dict[int, str]:
+    """The punctuation between the words of ``folded``, by the index of the word it comes
+    before (the end of a question by ``len(found)``): "?" ends a question, "." a sentence, ","
+    a clause (an opening "¿" or a colon starts one)."""
+    marks: dict[int, str] = {}
+    for i in range(1, len(found) + 1):
+        gap = folded[found[i - 1].end() : found[i].start() if i < len(found) else len(folded)]
+        mark = "?" if "?" in gap else "." if SENTENCE_END.search(gap) else ""
+        mark = mark or ("," if CLAUSE_BREAK.search(gap) else "")
+        if mark:
+            marks[i] = mark
+    return marks
+
+
+def _next_mark(marks: dict[int, str], start: int, end: int) -> int:
+    """Where the next mark after ``start`` is: a phrase of the table does not run across it."""
+    return min((i for i in marks if i > start), default=end)
 
 
 def pattern_finds(pattern: re.Pattern[str], folded: str) -> bool:
@@ -287,7 +355,9 @@ class SpanishAsk:
 
     def __init__(self, engine: Engine, spanish: KnowledgeBase, reader: Reader, texts: Texts):
         self.engine = engine
-        self.reader = reader
+        self.vocabulary = engine.retriever.bm25.vocabulary
+        own = frozenset(self.vocabulary)
+        self.reader = reader if reader.english else replace(reader, english=own)
         self.texts = texts
         self.knowledge = spanish
         self.spanish = {p.id: p for p in passages(spanish)}
@@ -300,7 +370,6 @@ class SpanishAsk:
         self._match_key = {text: key for key, text in english.match_words.items()}
         pdq = engine.kb.pdq
         self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
-        self.vocabulary = engine.retriever.bm25.vocabulary
 
     def answer(self, question: str, limit: int) -> Answer:
         """The English engine's answer to the question read into English, given in Spanish."""
