@@ -128,6 +128,8 @@ def _mark(words: list[str]) -> list[Token]:
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in lists.soft_breaks and following in lists.new_subjects | lists.contrasts:
             negating = condition = False
+        if word == "," and negating and not _list_goes_on(words[i + 1 :]):
+            negating = condition = False  # "no appetite, lump in my stomach"
         if negating and condition and word in lists.new_subjects and i > cue_at + 1:
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
@@ -144,6 +146,19 @@ def _mark(words: list[str]) -> list[Token]:
             negating = True
             cue_at = i
     return _negated_before(tokens)
+
+
+def _list_goes_on(rest: list[str]) -> bool:
+    """Whether the words after a comma are more items of one list, which a negation before the
+    comma covers: the list closes with "and", "or" ("no rash, cough or weight loss"). Without a
+    word joining its last item, what follows the comma is said on its own, as present ("no
+    appetite, lump in my stomach")."""
+    lists = _lists()
+    for i, word in enumerate(rest):
+        following = rest[i + 1] if i + 1 < len(rest) else ""
+        if word in lists.soft_breaks and word != ",":
+            return following not in lists.new_subjects | lists.contrasts
+    return False
 
 
 def _negated_before(tokens: list[Token]) -> list[Token]:
