@@ -126,6 +126,7 @@ def _mark(words: list[str]) -> list[Token]:
     cue_at = -1
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
+        after = next((w for w in words[i + 1 :] if w not in lists.emphasis), "")
         if word in lists.soft_breaks and following in lists.new_subjects | lists.contrasts:
             negating = condition = False
         if word == "," and negating and not _list_goes_on(words[i + 1 :]):
@@ -137,7 +138,7 @@ def _mark(words: list[str]) -> list[Token]:
         previous = words[i - 1] if i else ""
         cue = (
             word in lists.negations
-            and following not in lists.not_negating_before
+            and after not in lists.not_negating_before
             and previous not in lists.not_negating_after
         )
         content = word not in lists.stop_words and word[0].isalnum()
