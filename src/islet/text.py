@@ -159,6 +159,8 @@ class PhraseWords(Strict):
     # "casi no orino y diarrea como agua": a negation after one of these says "hardly", a sign
     # of its own, and negates nothing that follows
     not_negating_after: Words = frozenset()
+    # "without even trying": words read past when looking at the word after a negation
+    emphasis: Words = frozenset()
 
 
 class EnglishWords(Strict):

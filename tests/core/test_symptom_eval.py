@@ -112,15 +112,16 @@ def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) ->
 # little under its final figures, so that a regression fails CI. Only aggregates are read.
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # sym-w5 and sym-es-w4 (split before any tuning) lowered the figures they moved; floors at
-    # the untuned figures with them
-    ("en", "dev"): {"recall": 0.893, "precision": 0.929, "negation": 0.96, "top1": 0.991,
+    # the untuned figures with them, raised after symptoms5 where its figures rose (the English
+    # held-out precision and top-1 fell under theirs with it and are left where they were)
+    ("en", "dev"): {"recall": 0.938, "precision": 0.932, "negation": 0.96, "top1": 0.991,
                     "top3": 0.991, "none_right": 0.945},
-    ("en", "test"): {"recall": 0.83, "precision": 0.918, "negation": 0.98, "top1": 0.965,
+    ("en", "test"): {"recall": 0.838, "precision": 0.918, "negation": 0.98, "top1": 0.965,
                      "top3": 0.98, "none_right": 0.99},
-    ("es", "dev"): {"recall": 0.848, "precision": 0.905, "negation": 0.957, "top1": 0.957,
-                    "top3": 0.995, "none_right": 0.949},
-    ("es", "test"): {"recall": 0.759, "precision": 0.876, "negation": 0.99, "top1": 0.885,
-                     "top3": 0.9, "none_right": 0.946},
+    ("es", "dev"): {"recall": 0.968, "precision": 0.918, "negation": 0.966, "top1": 0.985,
+                    "top3": 0.995, "none_right": 0.961},
+    ("es", "test"): {"recall": 0.825, "precision": 0.89, "negation": 0.99, "top1": 0.914,
+                     "top3": 0.928, "none_right": 0.958},
 }  # fmt: skip
 
 

@@ -6,8 +6,10 @@ skin" also finds "my skin looks yellow". A match is negated when a negation word
 "without", "don't" ...) comes before it in the same stretch of the clause, or sits inside it
 without being one of the phrase's own words. A stretch ends at a soft break before a new
 subject or a contrast ("no rash, just heartburn"), and a negation inside a condition ends where
-its main clause starts ("if I don't eat I get the shakes"). A negation and a word of having at
-the end of a stretch negate what came before them ("úlcera no tengo").
+its main clause starts ("if I don't eat I get the shakes"). A negation reaches past a comma only
+into a list that closes with "and" or "or" ("no rash, cough or weight loss"); otherwise what
+follows the comma is said as present ("no appetite, lump in my stomach"). A negation and a word
+of having at the end of a stretch negate what came before them ("úlcera no tengo").
 """
 
 from __future__ import annotations
@@ -126,8 +128,11 @@ def _mark(words: list[str]) -> list[Token]:
     cue_at = -1
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
+        after = next((w for w in words[i + 1 :] if w not in lists.emphasis), "")
         if word in lists.soft_breaks and following in lists.new_subjects | lists.contrasts:
             negating = condition = False
+        if word == "," and negating and not _list_goes_on(words[i + 1 :], "," in words[cue_at:i]):
+            negating = condition = False  # "no appetite, lump in my stomach"
         if negating and condition and word in lists.new_subjects and i > cue_at + 1:
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
@@ -135,7 +140,7 @@ def _mark(words: list[str]) -> list[Token]:
         previous = words[i - 1] if i else ""
         cue = (
             word in lists.negations
-            and following not in lists.not_negating_before
+            and after not in lists.not_negating_before
             and previous not in lists.not_negating_after
         )
         content = word not in lists.stop_words and word[0].isalnum()
@@ -144,6 +149,22 @@ def _mark(words: list[str]) -> list[Token]:
             negating = True
             cue_at = i
     return _negated_before(tokens)
+
+
+def _list_goes_on(rest: list[str], listing: bool) -> bool:
+    """Whether the words after a comma are more items of one list, which a negation before the
+    comma covers: the list closes with "and", "or" ("no rash, cough or weight loss"). Without a
+    word joining its last item, what follows the comma is said on its own, as present ("no
+    appetite, lump in my stomach"); so is a ", and" straight after the negated words when no
+    comma came before it (``listing``): "none of the creams help, and my tongue is sore"."""
+    lists = _lists()
+    if not listing and rest and rest[0] in lists.soft_breaks:
+        return False
+    for i, word in enumerate(rest):
+        following = rest[i + 1] if i + 1 < len(rest) else ""
+        if word in lists.soft_breaks and word != ",":
+            return following not in lists.new_subjects | lists.contrasts
+    return False
 
 
 def _negated_before(tokens: list[Token]) -> list[Token]:

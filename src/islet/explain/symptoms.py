@@ -232,7 +232,11 @@ def explain_symptoms(
     if kb is not english:  # English names too: people mix the two languages
         searched += [p for p in phrases(english, extras()) if p.kind == "named"]
     known = frozenset(w for p in searched for w in p.words.stems)
-    slips = {**_slips(tuple(data.slips_of), frozenset(data.not_slips), known), **data.spellings}
+    slips = {
+        **_dropped_g(tuple(p.text for p in searched), known),
+        **_slips(tuple(data.slips_of), frozenset(data.not_slips), known),
+        **data.spellings,
+    }
     read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
     clauses = [c for part in text_parts for c in tokenize(part, slips, read)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
@@ -288,6 +292,14 @@ def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) 
     one whose stem a phrase uses."""
     slips = one_slip([w for w in words if len(w) >= MIN_SLIP], set(keep))
     return {slip: word for slip, word in slips.items() if stem(slip) not in known}
+
+
+@cache
+def _dropped_g(texts: tuple[str, ...], known: frozenset[str]) -> dict[str, str]:
+    """A phrase word in -ing typed as said, without its g ("losin weight", "achin back") -> the
+    word; never a form whose stem a phrase uses."""
+    words = {w for text in texts for w in words_of(text) if w.endswith("ing") and len(w) > 5}
+    return {w[:-1]: w for w in words if stem(w[:-1]) not in known}
 
 
 @cache
