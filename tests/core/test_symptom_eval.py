@@ -112,11 +112,13 @@ def test_the_command_without_cases_says_so(tmp_path: Path, runner: CliRunner) ->
 # little under its final figures, so that a regression fails CI. Only aggregates are read.
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # sym-w5 and sym-es-w4 (split before any tuning) lowered the figures they moved; floors at
-    # the untuned figures with them, raised after symptoms5 where its figures rose (the English
-    # held-out precision and top-1 fell under theirs with it and are left where they were)
+    # the untuned figures with them, raised after symptoms5 where its figures rose. The English
+    # held-out precision (0.919 -> 0.918, 401 of 437) and pattern top-1 (0.966 -> 0.957, one
+    # text of 116) fell with it while recall rose (0.831 -> 0.839); the lead kept the change and
+    # set those two floors at the honest figures rather than search the held-out split for them
     ("en", "dev"): {"recall": 0.938, "precision": 0.932, "negation": 0.96, "top1": 0.991,
                     "top3": 0.991, "none_right": 0.945},
-    ("en", "test"): {"recall": 0.838, "precision": 0.918, "negation": 0.98, "top1": 0.965,
+    ("en", "test"): {"recall": 0.838, "precision": 0.917, "negation": 0.98, "top1": 0.956,
                      "top3": 0.98, "none_right": 0.99},
     ("es", "dev"): {"recall": 0.968, "precision": 0.918, "negation": 0.966, "top1": 0.985,
                     "top3": 0.995, "none_right": 0.961},
