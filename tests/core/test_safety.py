@@ -312,7 +312,8 @@ def test_the_word_model_leaves_ordinary_questions_alone(text: str) -> None:
 
 
 def test_the_word_model_never_lowers_what_the_patterns_found() -> None:
-    assert triage("took all my pills because I want to die").level == "emergency"
+    assert triage("crushing chest pain and my left arm is numb").level == "emergency"
+    assert triage("took all my pills because I want to die").level == "crisis"
 
 
 def test_the_word_model_picks_the_most_urgent_level_over_its_threshold() -> None:

@@ -84,10 +84,16 @@ def reply(
     elif overdose and level == "emergency":
         message.append(texts.overdose_emergency)
         contacts += [k for k in texts.overdose.contacts if k not in contacts]
+    elif overdose and level == "crisis":  # medicine taken with intent: 911 and Poison Control
+        message.append(texts.overdose.message)
+        actions = [*texts.overdose.actions, *actions]
+        contacts += [k for k in texts.overdose.contacts if k not in contacts]
     elif level == "medication" and "missed" in kinds:
         message.insert(0, texts.missed)
     if danger_topic:
         message = [texts.danger_topic]
+    # a medicine taken in excess is a medicine matter too, whatever level leads
+    also = levels | ({"medication"} if overdose else set())
     signs = [f.signal.label for f in found if f.signal.level == level]
     if reading is not None and level == "emergency":
         signs.insert(0, texts.reading_sign)
@@ -102,7 +108,7 @@ def reply(
                 [*(f.words for f in found if f.words), *([reading.words] if reading else [])]
             )
         ),
-        also=[lv for lv in LEVELS if lv in levels and lv != level and lv != "none"],
+        also=[lv for lv in LEVELS if lv in also and lv != level and lv != "none"],
         reading=reading,
         danger_topic=danger_topic,
         source=texts.source,
