@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from islet.safety import triage
+from islet.safety.triage import for_the_word_model
 
 
 @pytest.mark.parametrize(
@@ -35,6 +36,10 @@ from islet.safety import triage
         "honestly would not even respawn if I could",
         "logging off for good after tonight",
         "I do not want to keep going on living like this",
+        # a dose worked out to be enough
+        "I have worked out that 25 of my sleeping tablets with gin would be enough",
+        "I know what amount of her morphine would be enough for me",
+        "what is the lethal dose of diazoxide",
     ],
 )
 def test_intent_told_indirectly_is_a_crisis(text: str) -> None:
@@ -55,6 +60,18 @@ def test_intent_told_indirectly_is_a_crisis(text: str) -> None:
 )
 def test_the_same_words_without_intent_raise_no_crisis(text: str) -> None:
     assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse worked out that one tablet should be enough to last the night",
+        "we calculated the dose would be sufficient for the fast",
+    ],
+)
+def test_a_dose_worked_out_for_treatment_is_no_crisis_to_the_patterns(text: str) -> None:
+    # the patterns alone: the word model's share is measured on the blind probes
+    assert for_the_word_model(text, "en")[0] != "crisis"
 
 
 @pytest.mark.parametrize(
@@ -140,6 +157,8 @@ def test_look_alikes_raise_no_emergency(text: str) -> None:
         # someone down and not answering, in two parts
         "my brother fell out in the yard and is not answering me",
         "mum is on the kitchen floor and will not wake up",
+        # a fit named in clinical words
+        "she just had a grand mal seizure in the shower",
     ],
 )
 def test_signs_of_now_still_raise_an_emergency(text: str) -> None:
