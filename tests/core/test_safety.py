@@ -222,10 +222,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w43-w46 (split before any tuning; untuned on their held-out thirds: emergency 36/44, crisis
     # 33/52, medication 27/32, false alarms 2/40) with their dev splits: 0.989 / 0.958 / 0.981 /
     # 0.014
-    assert dev.recall_of("emergency") >= 0.989
-    assert dev.recall_of("crisis") >= 0.958
-    assert dev.recall_of("medication") >= 0.981
-    assert dev.false_alarm_rate <= 0.014
+    # their dev misses mended in general forms (safety11: English sound-alike spellings, intent
+    # told indirectly, medicine swallowed with intent as a crisis, everyday medicine changes,
+    # look-alikes) and the word model retrained: 0.993 / 0.989 / 0.996 / 0.007
+    assert dev.recall_of("emergency") >= 0.993
+    assert dev.recall_of("crisis") >= 0.989
+    assert dev.recall_of("medication") >= 0.995
+    assert dev.false_alarm_rate <= 0.007
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -245,11 +248,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after that tuning, with w39's held-out third (1,585): 0.930 / 0.878 / 0.919 / 0.079 (the
     # third moved medication)
     # with w40-w41's held-out thirds (1,669): 0.933 / 0.874 / 0.910 / 0.080; with w43-w46's
-    # (1,837): 0.924 / 0.847 / 0.903 / 0.078
-    assert test.recall_of("emergency") >= 0.924
-    assert test.recall_of("crisis") >= 0.847
-    assert test.recall_of("medication") >= 0.903
-    assert test.false_alarm_rate <= 0.078
+    # (1,837): 0.924 / 0.847 / 0.903 / 0.078; after safety11, measured at the end: 0.928 /
+    # 0.860 / 0.910 / 0.073
+    assert test.recall_of("emergency") >= 0.927
+    assert test.recall_of("crisis") >= 0.860
+    assert test.recall_of("medication") >= 0.909
+    assert test.false_alarm_rate <= 0.074
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
