@@ -222,13 +222,16 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w43-w46 (split before any tuning; untuned on their held-out thirds: emergency 36/44, crisis
     # 33/52, medication 27/32, false alarms 2/40) with their dev splits: 0.989 / 0.958 / 0.981 /
     # 0.014
+    # their dev misses mended in general forms (safety11: English sound-alike spellings, intent
+    # told indirectly, medicine swallowed with intent as a crisis, everyday medicine changes,
+    # look-alikes) and the word model retrained: 0.993 / 0.989 / 0.996 / 0.007 on the dev it saw
     # w47-w50 (split before any tuning, crisis-heavy; untuned on their held-out thirds: emergency
-    # 38/40, crisis 41/60, medication 28/32, false alarms 6/40) with their dev splits: 0.985 /
-    # 0.944 / 0.972 / 0.025
-    assert dev.recall_of("emergency") >= 0.985
-    assert dev.recall_of("crisis") >= 0.944
-    assert dev.recall_of("medication") >= 0.972
-    assert dev.false_alarm_rate <= 0.025
+    # 38/40, crisis 41/60, medication 28/32, false alarms 6/40; added while safety11 ran, not
+    # tuned on by it): with their dev splits 0.990 / 0.973 / 0.986 / 0.016
+    assert dev.recall_of("emergency") >= 0.989
+    assert dev.recall_of("crisis") >= 0.973
+    assert dev.recall_of("medication") >= 0.986
+    assert dev.false_alarm_rate <= 0.017
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -248,12 +251,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after that tuning, with w39's held-out third (1,585): 0.930 / 0.878 / 0.919 / 0.079 (the
     # third moved medication)
     # with w40-w41's held-out thirds (1,669): 0.933 / 0.874 / 0.910 / 0.080; with w43-w46's
-    # (1,837): 0.924 / 0.847 / 0.903 / 0.078; with w47-w50's (2,009): 0.926 / 0.829 / 0.901 /
-    # 0.083
-    assert test.recall_of("emergency") >= 0.925
-    assert test.recall_of("crisis") >= 0.829
-    assert test.recall_of("medication") >= 0.901
-    assert test.false_alarm_rate <= 0.084
+    # (1,837): 0.924 / 0.847 / 0.903 / 0.078; after safety11, measured at the end on those:
+    # 0.928 / 0.860 / 0.910 / 0.073; with w47-w50's held-out thirds (2,009), untuned before it:
+    # 0.926 / 0.829 / 0.901 / 0.083; after it: 0.929 / 0.844 / 0.907 /
+    # 0.077
+    assert test.recall_of("emergency") >= 0.929
+    assert test.recall_of("crisis") >= 0.844
+    assert test.recall_of("medication") >= 0.906
+    assert test.false_alarm_rate <= 0.078
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
@@ -316,7 +321,8 @@ def test_the_word_model_leaves_ordinary_questions_alone(text: str) -> None:
 
 
 def test_the_word_model_never_lowers_what_the_patterns_found() -> None:
-    assert triage("took all my pills because I want to die").level == "emergency"
+    assert triage("crushing chest pain and my left arm is numb").level == "emergency"
+    assert triage("took all my pills because I want to die").level == "crisis"
 
 
 def test_the_word_model_picks_the_most_urgent_level_over_its_threshold() -> None:

@@ -148,9 +148,14 @@ def reading_for(language: Language) -> Reading:
     extra = english.languages[language]
     merged = english.model_copy(
         update={
-            # English slips of medicine names stay English ("omeprazol" is Spanish, not a slip)
+            # English slips of medicine names stay English ("omeprazol" is Spanish, not a slip),
+            # and so do English sound-alike spellings
             "rewrites": {
-                **{k: v for k, v in english.rewrites.items() if v not in english.medicine_names},
+                **{
+                    k: v
+                    for k, v in english.rewrites.items()
+                    if v not in english.medicine_names and k not in english.spelled_alike
+                },
                 **extra.rewrites,
             },
             "context": _merged_context(english.context, extra.context),

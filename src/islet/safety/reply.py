@@ -92,6 +92,8 @@ def reply(
         message.insert(0, texts.missed)
     if danger_topic:
         message = [texts.danger_topic]
+    # a medicine taken in excess is a medicine matter too, whatever level leads
+    also = levels | ({"medication"} if overdose else set())
     signs = [f.signal.label for f in found if f.signal.level == level]
     if reading is not None and level == "emergency":
         signs.insert(0, texts.reading_sign)
@@ -106,7 +108,7 @@ def reply(
                 [*(f.words for f in found if f.words), *([reading.words] if reading else [])]
             )
         ),
-        also=[lv for lv in LEVELS if lv in levels and lv != level and lv != "none"],
+        also=[lv for lv in LEVELS if lv in also and lv != level and lv != "none"],
         reading=reading,
         danger_topic=danger_topic,
         source=texts.source,

@@ -1,4 +1,4 @@
-"""Spanish spellings that sound alike: "bomito" for "vomito", "desmalle" for "desmaye".
+"""Spellings that sound alike: Spanish "bomito" for "vomito", English "coffing" for "coughing".
 
 People write Spanish as it sounds: b and v, ll and y, s, z and soft c are one sound in most of
 the Spanish-speaking world, h is silent, "qu" is a k, and "-ado" is often said (and typed)
@@ -7,12 +7,22 @@ the Spanish-speaking world, h is silent, "qu" is a k, and "-ado" is often said (
 :func:`islet.safety.vocabulary.misspellings` reads slips of medicine names. A spelling that is
 another real word ("ciento" is not "siento", "tubo" is not "tuvo") is listed under
 ``not_sound_alikes`` and left as it is; so is any word the vocabulary already rewrites.
+
+English is written as it sounds too: "ough" as "off", a doubled letter as one ("pils"), "oo"
+as "u" ("tuk"), "-le" as "-el" ("rifel"), "-or" as "-er" ("docter"), a dropped final g
+("mornin"). The English key words (``sound_alikes`` at the top of ``triage.yaml``) are read
+through :func:`english_sound_alikes`, which never turns a real English word into another: every
+spelling found in a general English word list (the one Ask's spelling repair leaves alone) is
+kept as it is ("hole" stays "hole", "strait" stays "strait").
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 # (what is written, what it may be written as): each applied at one place at a time
 SWAPS: tuple[tuple[str, str], ...] = (
@@ -38,6 +48,45 @@ SWAPS: tuple[tuple[str, str], ...] = (
     ("ji", "gi"),
     ("h", ""),
 )
+# English: (what is written, what it may be written as), each applied at one place at a time
+ENGLISH_SWAPS: tuple[tuple[str, str], ...] = (
+    ("ough", "off"),
+    ("ough", "of"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("oi", "oy"),
+    ("oy", "oi"),
+    ("le", "el"),
+    ("oo", "u"),
+    ("u", "oo"),
+    ("ll", "l"),
+    ("ss", "s"),
+    ("tt", "t"),
+    ("pp", "p"),
+    ("ff", "f"),
+    ("rr", "r"),
+    ("or", "er"),
+    ("er", "or"),
+    ("ai", "a"),
+    ("air", "are"),
+    ("o", "u"),
+    ("ph", "f"),
+    ("ee", "ea"),
+    ("ea", "ee"),
+    ("ie", "ee"),
+    ("ea", "e"),
+    ("wh", "w"),
+    ("kn", "n"),
+    ("wr", "r"),
+    ("ou", "ow"),
+    ("ight", "ite"),
+    ("z", "s"),
+    ("s", "z"),
+)
+ENGLISH_MIN = 4  # shorter key words have too many real words a sound away ("die", "dye")
+# general English word lists, the words Ask's spelling repair leaves alone (islet.ask.words)
+_ASK = Path(__file__).resolve().parent.parent / "ask"
+ENGLISH_WORD_FILES = (_ASK / "embeddings" / "vocab.txt", _ASK / "english" / "scowl-50.txt.gz")
 DROPPED_D = re.compile(r"([ai])d([oa]s?)$")  # "desmayado" -> "desmayao", "caida" -> "caia"
 MAX_CHANGES = 2
 
@@ -71,3 +120,55 @@ def sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]:
         for spelling in sorted(seen - {word}):
             out.setdefault(spelling, word)
     return {s: w for s, w in out.items() if s not in keep and s not in targets}
+
+
+def _english_once(word: str) -> set[str]:
+    """Every spelling one English sound-alike change away from ``word``, and the word without
+    the g of a final "-ing" ("goin")."""
+    out: set[str] = set()
+    for written, said in ENGLISH_SWAPS:
+        start = word.find(written)
+        while start >= 0:
+            out.add(word[:start] + said + word[start + len(written) :])
+            start = word.find(written, start + 1)
+    if word.endswith("ing"):
+        out.add(word[:-1])
+    return out - {word, ""}
+
+
+def english_sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]:
+    """Each spelling up to two English sound-alike changes away from one of ``words`` (of four
+    letters or more), mapped to the word; never one of the words, a spelling in ``keep``, nor
+    a word of the general English word lists."""
+    targets = [w for w in dict.fromkeys(words) if len(w) >= ENGLISH_MIN]
+    real = english_words()
+    if not real:  # no word list to tell real words by: rewrite nothing
+        return {}
+    out: dict[str, str] = {}
+    for word in targets:
+        seen = {word}
+        frontier = {word}
+        for _ in range(MAX_CHANGES):
+            frontier = {v for w in frontier for v in _english_once(w)} - seen
+            seen |= frontier
+        for spelling in sorted(seen - {word}):
+            out.setdefault(spelling, word)
+    return {
+        s: w
+        for s, w in out.items()
+        if s not in keep and s not in targets and s not in real and len(s) >= 3
+    }
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The words of the general English word lists; empty when they are missing."""
+    found: set[str] = set()
+    for path in ENGLISH_WORD_FILES:
+        try:
+            raw = path.read_bytes()
+            text = gzip.decompress(raw) if path.suffix == ".gz" else raw
+        except OSError:
+            continue
+        found.update(w for w in text.decode("utf-8").splitlines() if w.isascii() and w.isalpha())
+    return frozenset(found)

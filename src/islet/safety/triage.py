@@ -54,6 +54,12 @@ UNABLE = re.compile(
 )
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
+# a time that is today, however a sign is told ("a seizure this morning, nothing since")
+RECENT = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|last night|just now|earlier|"
+    r"(?:an|\d+|a few|few|couple of) (?:hours?|minutes?|mins?) ago|"
+    r"hoy|anoche|esta (?:manana|tarde))\b"
+)
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -81,6 +87,7 @@ class _Compiled:
     accidental: tuple[re.Pattern[str], ...]
     well_so_far: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
+    none_since: tuple[re.Pattern[str], ...]
     language: Language
     vocabulary: Vocabulary
     rules: Rules
@@ -126,6 +133,7 @@ def _compiled(language: Language = "en") -> _Compiled:
         if context.negation_after
         else None,
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
+        none_since=many(context.none_since),
         language=language,
         vocabulary=vocab,
         rules=reading.rules,
@@ -136,8 +144,17 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def _negated(clause: str, start: int, c: _Compiled, window: int) -> bool:
-    before = clause[:start].split()[-window:]
+def _negated(clause: str, start: int, c: _Compiled, window: int, lists: bool = False) -> bool:
+    words = clause[:start].split()
+    before = words[-window:]
+    # "not having any shortness of breath or chest pain": a denial of signs reaches along its
+    # list (``lists``), so each "or"/"nor" in reach lets it reach one window further; not for a
+    # medicine ("so i do not miss one or take two": the taking is not denied)
+    for _ in range(2 if lists else 0):
+        if not {"or", "nor"} & set(before):
+            break
+        window += c.vocabulary.context.negation_window
+        before = words[-window:]
     joins = [i for i, w in enumerate(before) if w in c.rules.clauses.conjunctions]
     if joins:  # "not eating and letting ...": the negation stays with its own verb
         before = before[joins[-1] + 1 :]
@@ -259,7 +276,13 @@ def _scan(
             if (
                 signal.negatable
                 and not c.rules.negative_start.match(match.group(0))
-                and _negated(clause, match.start(), c, vocab.context.negation_window)
+                and _negated(
+                    clause,
+                    match.start(),
+                    c,
+                    vocab.context.negation_window,
+                    lists=signal.level == "emergency",
+                )
             ):
                 continue
             if signal.negatable and _denied_after(clause, match, c):
@@ -326,7 +349,7 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
         unlike = _unlike(read.parts, c, level, asks="?" in text)
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
-        level = _lead(levels, counted, read.reading)
+        level = _leading(levels, counted, read.reading)
     return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
 
 
@@ -358,8 +381,11 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     asked_about = False
     back_now = returned([s.text for s in parts], c.language)
     partial: list[dict[str, list[str | None]]] = []
+    over = _over_since(parts, c)
     for sentence in parts:
         in_sentence, asked, held = _scan(sentence, c, vocab, back_now)
+        if sentence in over:
+            in_sentence = [f for f in in_sentence if f.signal.level != "emergency"]
         found += in_sentence
         partial.append(held)
         asked_about = asked_about or asked
@@ -391,22 +417,40 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         if f.signal.level != "none" and (not f.signal.needs or present & set(f.signal.needs))
     ]
     levels: set[Level] = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
-    level = _lead(levels, counted, reading)
+    level = _leading(levels, counted, reading)
     return _PatternRead(parts, counted, levels, level, reading, asked_about)
 
 
-def _lead(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
-    """The level to lead with: the first in priority, except that pills swallowed told with a
-    sign of intent as one crisis sign (kind ``overdose``: "me tomé todas las pastillas y hoy lo
-    vuelvo a intentar"), and no other emergency sign, lead with crisis; the reply then carries
-    the emergency number and Poison Control too."""
+def _over_since(parts: list[Sentence], c: _Compiled) -> list[Sentence]:
+    """The sentences whose emergency signs are over: told in the past, in a text that sets them
+    in the past ("in 2021", "before the diagnosis") and says they have not come back since
+    ("blacked out once. 2021. doesn't happen now"); never a sign of today ("this morning")."""
+    since = next((i for i, s in enumerate(parts) if _any(c.none_since, s.text)), None)
+    if since is None or not any(_any(c.past, s.text) for s in parts):
+        return []
+    return [
+        s
+        for s in parts[: since + 1]
+        if sentence_tense(s.text, c.language) != "now" and not RECENT.search(s.text)
+    ]
+
+
+def _leading(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
+    """The level the reply leads with: the highest found, except that medicine swallowed with
+    intent is a crisis first (see :func:`_swallowed_with_intent`)."""
     level: Level = next((lv for lv in LEVELS if lv in levels), "none")
-    emergencies = [f.signal for f in counted if f.signal.level == "emergency"]
-    swallowed = bool(emergencies) and all(s.deliberate for s in emergencies)
-    intent = any(f.signal.level == "crisis" and f.signal.kind == "overdose" for f in counted)
-    if level == "emergency" and intent and swallowed and reading is None:
+    if level == "emergency" and reading is None and _swallowed_with_intent(counted):
         return "crisis"
     return level
+
+
+def _swallowed_with_intent(counted: list[Found]) -> bool:
+    """Whether the only emergency is medicine swallowed on purpose and the text tells of a
+    crisis too ("took all my pills, sorry", "swallowed the lot, do not care any more"): a
+    crisis first, whose reply gives 988, 911 and Poison Control; emergency stays in ``also``."""
+    emergency = [f for f in counted if f.signal.level == "emergency"]
+    crisis = any(f.signal.level == "crisis" for f in counted)
+    return crisis and all(f.signal.kind == "overdose" for f in emergency)
 
 
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:

@@ -22,7 +22,7 @@ from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
 from islet.paths import knowledge_file
-from islet.safety.spelling import sound_alikes
+from islet.safety.spelling import ENGLISH_WORD_FILES, english_sound_alikes, sound_alikes
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
@@ -144,6 +144,9 @@ class Context(_Patterns):
     # words right after a sign that deny it, in a language that can put the denial last
     # ("sangre no hay", "negro tampoco": no blood, not black either)
     negation_after: list[str] = Field(default_factory=list)
+    # words that say a sign has not come back since ("nothing since", "does not happen now"):
+    # a sign told in the past elsewhere in the text, long enough ago, is over
+    none_since: list[str] = Field(default_factory=list)
     # words that tell a medicine taken as a mistake ("by accident", "por error"), and that the
     # person is well so far ("feels fine", "se siente bien")
     accidental: list[str] = Field(default_factory=list)
@@ -241,6 +244,11 @@ class LanguageVocabulary(Strict):
 class Vocabulary(Strict):
     rewrites: dict[str, str]
     medicine_names: list[str] = Field(default_factory=list)  # read through one-letter slips
+    # English key words read through their sound-alike spellings (islet.spelling), except
+    # spellings that are real English words or listed here
+    sound_alikes: list[str] = Field(default_factory=list)
+    not_sound_alikes: list[str] = Field(default_factory=list)
+    spelled_alike: dict[str, str] = Field(default_factory=dict)  # worked out on load
     context: Context
     glucose: GlucoseWords
     signals: list[Signal] = Field(min_length=1)
@@ -289,12 +297,15 @@ class Replies(Strict):
     reading_sign: str = "a low blood sugar reading"  # the sign shown for a low reading
 
 
-def compiled_from(path: Path, build: Callable[[], T], expected: type[T]) -> T:
-    """``build()``'s object made from the safety file at ``path``, loaded from the compiled
-    cache when it was made from the same file and code (see ``islet.compiled``)."""
+def compiled_from(
+    path: Path, build: Callable[[], T], expected: type[T], also: tuple[Path, ...] = ()
+) -> T:
+    """``build()``'s object made from the safety file at ``path`` (and the files ``also`` read),
+    loaded from the compiled cache when it was made from the same files and code (see
+    ``islet.compiled``)."""
     try:
         code = compiled.code_files((*compiled.SHAPING_CODE, "safety"))
-        key = compiled.digest([path, *code], {"pydantic": pydantic.VERSION})
+        key = compiled.digest([path, *also, *code], {"pydantic": pydantic.VERSION})
     except OSError:
         return build()  # unreadable: building says so
     return compiled.cached(f"safety.{path.name}", key, build, expected)
@@ -304,7 +315,9 @@ def compiled_from(path: Path, build: Callable[[], T], expected: type[T]) -> T:
 def vocabulary(path: Path = SAFETY_DIR / "triage.yaml") -> Vocabulary:
     """The triage vocabulary; raises KnowledgeError when it is missing, invalid or dangling."""
     # Compiled with its misspellings: working them out takes longer than loading them.
-    return compiled_from(path, lambda: _checked_vocabulary(path), Vocabulary)
+    return compiled_from(
+        path, lambda: _checked_vocabulary(path), Vocabulary, also=ENGLISH_WORD_FILES
+    )
 
 
 def _checked_vocabulary(path: Path) -> Vocabulary:
@@ -313,6 +326,8 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
     if problems:
         raise KnowledgeError([f"safety/{path.name}: {p}" for p in problems])
     slips = misspellings(data.medicine_names, keep=set(data.rewrites))
+    keep = set(data.rewrites) | set(data.not_sound_alikes) | set(slips)
+    alike = english_sound_alikes(data.sound_alikes, keep)
     languages = {
         name: extra.model_copy(
             update={
@@ -324,7 +339,8 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
     }
     return data.model_copy(
         update={
-            "rewrites": {**slips, **data.rewrites},
+            "rewrites": {**alike, **slips, **data.rewrites},
+            "spelled_alike": alike,
             "glucose": _with_doses(data.glucose, data.medicine_names),
             "languages": languages,
         }

@@ -1,0 +1,165 @@
+"""Safety triage (issue 11): intent told indirectly, medicine swallowed with intent, medicine
+changes in everyday words, and the look-alikes that must raise nothing. Our own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from islet.safety import triage
+from islet.safety.triage import for_the_word_model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a means at hand, with hopelessness, an intent held back, or a gaze that keeps going back
+        "the shotgun is in the barn. no point carrying on",
+        "sitting here with a blade in my hand, have not done anything yet",
+        "cannot stop staring at the kitchen knives tonight",
+        # medicines put by for a time of one's own choosing
+        "he has been saving his morphine in a tin for when he decides",
+        "counted out forty of my tablets into a jar. I have not taken any yet.",
+        # farewells, affairs put straight, things given away
+        "sold my motorbike, got my affairs sorted, loose ends tied up",
+        "this is my final message, take care of the cat",
+        "Goodbye and thanks for everything. I will not be writing again.",
+        "nobody would notice for days if I was gone",
+        "Not planning to see another summer.",
+        "when he dies I will not be staying, my mind is made up",
+        "I have picked out the cliff already",
+        "I will not be a burden on anyone much longer",
+        # done, and meaning it; a wish to die in words of faith; the words of a game
+        "I am finished. I really mean it.",
+        "every night I beg God to take me home",
+        "some days I think about helping God along",
+        "I pray the Lord would hurry and come for me",
+        "honestly would not even respawn if I could",
+        "logging off for good after tonight",
+        "I do not want to keep going on living like this",
+        # a dose worked out to be enough
+        "I have worked out that 25 of my sleeping tablets with gin would be enough",
+        "I know what amount of her morphine would be enough for me",
+        "what is the lethal dose of diazoxide",
+    ],
+)
+def test_intent_told_indirectly_is_a_crisis(text: str) -> None:
+    assert triage(text).level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # faith alone, a thing done and meant, a blade for cooking, glucose kept at hand
+        "when the good Lord calls me home I will be ready, I am at peace",
+        "I am done with chemo after this cycle, I mean it",
+        "I keep glucose tablets in my handbag just in case",
+        "the knife slipped while I was chopping carrots, small cut on my hand",
+        "logging off now, back tomorrow",
+        "I am going on holiday. Goodbye for now, I will not be writing again until May",
+    ],
+)
+def test_the_same_words_without_intent_raise_no_crisis(text: str) -> None:
+    assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse worked out that one tablet should be enough to last the night",
+        "we calculated the dose would be sufficient for the fast",
+    ],
+)
+def test_a_dose_worked_out_for_treatment_is_no_crisis_to_the_patterns(text: str) -> None:
+    # the patterns alone: the word model's share is measured on the blind probes
+    assert for_the_word_model(text, "en")[0] != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swallowed the whole box of my sleeping tablets. sorry everyone",
+        "took like 30 of the pills the hospital gave me, bye",
+        "took all of my night medicines on purpose, I am so tired of this",
+        "I took a big bunch of my pain pills, do not care any more",
+    ],
+)
+def test_medicine_swallowed_with_intent_is_a_crisis_with_emergency_and_poison_help(
+    text: str,
+) -> None:
+    safety = triage(text)
+    assert safety.level == "crisis"
+    assert "emergency" in safety.also and "medication" in safety.also
+    numbers = [c.number for c in safety.contacts]
+    assert {"988", "911", "1-800-222-1222"} <= set(numbers)
+    assert "Poison Control" in safety.message and "988" in safety.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a double dose by mistake stays a medicine question: never a crisis
+        "the day nurse gave her the morning tablets and then my sister gave them all again",
+        "so she has had two doses of everything today, what should we do",
+        "I gave dad his octreotide and then he took it again not knowing",
+        "took my evening pills, then forgot and took them again 15 minutes later",
+        "had maybe three times the usual amount of my diazoxide today",
+    ],
+)
+def test_an_accidental_double_dose_is_a_medicine_question(text: str) -> None:
+    safety = triage(text)
+    assert safety.level == "medication"
+    assert "1-800-222-1222" in [c.number for c in safety.contacts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thinking of going rogue on the lanreotide, the cramps are awful",
+        "can I cut the 20 in half so the box lasts longer",
+        "can I make the pills last till payday by taking one every other day",
+        "I let my monthly octreotide shot slide this time",
+        "stopped my sertraline last week, can I pick back up at my usual 50",
+        "I stopped giving him the little yellow ones, the tablets made him dizzy",
+        "the surgeon prescribed everolimus, may I start it tonight?",
+    ],
+)
+def test_a_medicine_change_in_everyday_words_is_a_medicine_question(text: str) -> None:
+    assert triage(text).level == "medication"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of signs denied as a whole, however long
+        "I have not had any shortness of breath or tightness in my chest at all",
+        # a figure, taken back as one
+        "I nearly passed out laughing at the nurse's joke, not literally of course",
+        "my boss is giving me a heart attack with all these emails",
+        # a past sign that has not come back since
+        "had a seizure from a low back in 18, before they found the tumour. Nothing since.",
+        "Fainted twice in 2020. Before the surgery. It does not happen now.",
+        "I have had zero seizures since the operation in 2021",
+        "he had a seizure in march but he has been seizure free since the surgery",
+        # fainting at needles
+        "I faint when they take blood, it happens every time with needles",
+    ],
+)
+def test_look_alikes_raise_no_emergency(text: str) -> None:
+    assert triage(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # today's sign with "nothing since" is still now; a list's sign not denied still counts
+        "he had a seizure this morning, nothing since",
+        "no fever or chills, but crushing chest pain now",
+        # someone down and not answering, in two parts
+        "my brother fell out in the yard and is not answering me",
+        "mum is on the kitchen floor and will not wake up",
+        # a fit named in clinical words
+        "she just had a grand mal seizure in the shower",
+    ],
+)
+def test_signs_of_now_still_raise_an_emergency(text: str) -> None:
+    assert triage(text).level == "emergency"
