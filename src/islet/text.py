@@ -161,6 +161,9 @@ class PhraseWords(Strict):
     not_negating_after: Words = frozenset()
     # "without even trying": words read past when looking at the word after a negation
     emphasis: Words = frozenset()
+    # "no rash, diarrhea nor ulcers", "sin sarpullido, diarrea ni úlceras": words that join the
+    # last item of a negated list, as "and" and "or" do
+    list_closers: Words = frozenset()
 
 
 class EnglishWords(Strict):

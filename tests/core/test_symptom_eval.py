@@ -115,8 +115,11 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # the untuned figures with them, raised after symptoms5 where its figures rose. The English
     # held-out precision (0.919 -> 0.918, 401 of 437) and pattern top-1 (0.966 -> 0.957, one
     # text of 116) fell with it while recall rose (0.831 -> 0.839); the lead kept the change and
-    # set those two floors at the honest figures rather than search the held-out split for them
-    ("en", "dev"): {"recall": 0.938, "precision": 0.932, "negation": 0.96, "top1": 0.991,
+    # set those two floors at the honest figures rather than search the held-out split for them.
+    # A negated list closed by "nor"/"ni", or by a new statement after plain items (an
+    # independent review): English dev recall 459 -> 460 of 489, precision 459 of 492 -> 460 of
+    # 494 (the un-negated "dry mouth" of one dev text reads as a sign its writer did not label)
+    ("en", "dev"): {"recall": 0.94, "precision": 0.931, "negation": 0.96, "top1": 0.991,
                     "top3": 0.991, "none_right": 0.945},
     ("en", "test"): {"recall": 0.838, "precision": 0.917, "negation": 0.98, "top1": 0.956,
                      "top3": 0.98, "none_right": 0.99},

@@ -153,17 +153,28 @@ def _mark(words: list[str]) -> list[Token]:
 
 def _list_goes_on(rest: list[str], listing: bool) -> bool:
     """Whether the words after a comma are more items of one list, which a negation before the
-    comma covers: the list closes with "and", "or" ("no rash, cough or weight loss"). Without a
-    word joining its last item, what follows the comma is said on its own, as present ("no
-    appetite, lump in my stomach"); so is a ", and" straight after the negated words when no
-    comma came before it (``listing``): "none of the creams help, and my tongue is sore"."""
+    comma covers: the list closes with "and", "or", "nor" ("no rash, cough or weight loss").
+    Without a word joining its last item, what follows the comma is said on its own, as present
+    ("no appetite, lump in my stomach"); so is a ", and" straight after the negated words when no
+    comma came before it (``listing``): "none of the creams help, and my tongue is sore". A list
+    of plain items may end with a new statement instead ("no diarrhea, rash, heartburn, and I'm
+    thirsty": the three are denied), but not one whose items tell of the person ("no appetite,
+    lump in my stomach, and I'm tired": the lump is there)."""
     lists = _lists()
     if not listing and rest and rest[0] in lists.soft_breaks:
         return False
+    new = lists.new_subjects | lists.contrasts
+    items_of_a_list = False  # a comma seen after plain items (no "my", "I", "she" ...)
     for i, word in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else ""
-        if word in lists.soft_breaks and word != ",":
-            return following not in lists.new_subjects | lists.contrasts
+        if word in new:
+            return False
+        if word == ",":
+            items_of_a_list = True
+        elif word in lists.list_closers:  # "nor", "ni": a denial of its own, whatever follows
+            return True
+        elif word in lists.soft_breaks:
+            return following not in new or items_of_a_list
     return False
 
 
