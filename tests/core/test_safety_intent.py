@@ -153,6 +153,11 @@ def test_look_alikes_raise_no_emergency(text: str) -> None:
     [
         # today's sign with "nothing since" is still now; a list's sign not denied still counts
         "he had a seizure this morning, nothing since",
+        # a sign of these last days is recent too, whatever past sign "nothing since" closes (an
+        # independent review)
+        "my wife passed out on tuesday. she had a clot back in 2018, nothing since",
+        "throwing up blood for the past two days, had a bleeding ulcer years ago but none since",
+        "se desmayó ayer en la cocina, tuvo un coágulo en 2020 y nada desde entonces",
         "no fever or chills, but crushing chest pain now",
         # someone down and not answering, in two parts
         "my brother fell out in the yard and is not answering me",

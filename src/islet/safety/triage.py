@@ -55,10 +55,19 @@ UNABLE = re.compile(
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
 # a time that is today, however a sign is told ("a seizure this morning, nothing since")
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DIAS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+# days, not years: a sign told with one of these is recent, whatever "nothing since" follows
 RECENT = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|last night|just now|earlier|"
-    r"(?:an|\d+|a few|few|couple of) (?:hours?|minutes?|mins?) ago|"
-    r"hoy|anoche|esta (?:manana|tarde))\b"
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)|last night|just now|"
+    r"earlier|yesterday|last (?:week|weekend|"
+    + _DAYS
+    + r")|(?:on|since|this|last) "
+    + _DAYS
+    + r"|(?:an|\d+|a few|few|couple of|two|three|four|five) (?:hours?|minutes?|mins?|days?) ago|"
+    r"(?:for|over|in) (?:the )?(?:last|past) (?:\d+|few|couple of|two|three|four|five) days|"
+    r"hoy|anoche|ayer|antier|anteayer|esta (?:manana|tarde|semana)|la semana pasada|"
+    r"(?:el|desde el|este) " + _DIAS + r"|hace (?:\d+|unos|dos|tres|cuatro|cinco) (?:horas|dias))\b"
 )
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
