@@ -40,6 +40,9 @@ from islet.safety.triage import for_the_word_model
         "I have worked out that 25 of my sleeping tablets with gin would be enough",
         "I know what amount of her morphine would be enough for me",
         "what is the lethal dose of diazoxide",
+        # an overdose planned, or done on purpose (an independent review)
+        "honestly thinking of overdosing this weekend",
+        "my sister overdosed deliberately last night, what should we do",
     ],
 )
 def test_intent_told_indirectly_is_a_crisis(text: str) -> None:
@@ -56,6 +59,7 @@ def test_intent_told_indirectly_is_a_crisis(text: str) -> None:
         "the knife slipped while I was chopping carrots, small cut on my hand",
         "logging off now, back tomorrow",
         "I am going on holiday. Goodbye for now, I will not be writing again until May",
+        "could he overdose by mistake if the pharmacy doubles the pack?",
     ],
 )
 def test_the_same_words_without_intent_raise_no_crisis(text: str) -> None:
@@ -81,6 +85,7 @@ def test_a_dose_worked_out_for_treatment_is_no_crisis_to_the_patterns(text: str)
         "took like 30 of the pills the hospital gave me, bye",
         "took all of my night medicines on purpose, I am so tired of this",
         "I took a big bunch of my pain pills, do not care any more",
+        "swallowed every one of my oxycodone tablets so that I won't wake up",
     ],
 )
 def test_medicine_swallowed_with_intent_is_a_crisis_with_emergency_and_poison_help(
