@@ -221,11 +221,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.6 -> 0.5 and it raised crisis on three look-alikes of the table
     # (tests/cases/safety_triage_es.yaml) the stored model leaves alone. With es-w22/es-w23's
     # dev: 0.998 / 0.964 / 0.997 / 0.007
-    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.964
+    # es-w19 (written while es-w18 was tuned on, added after that tuning and the review's mends;
+    # on its whole round: 32/32, 34/38, 20/22, false alarms 3/28; untuned 32/32, 33/38, 19/22,
+    # 3/28) with its dev split: 0.998 / 0.960 / 0.992 / 0.011
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.96
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.997 and dev.false_alarm_rate <= 0.007
+    assert dev.recall_of("medication") >= 0.991 and dev.false_alarm_rate <= 0.011
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -254,8 +257,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w22 and es-w23's held-out thirds (878), untuned before that tuning: 0.900 / 0.755 /
     # 0.872 / 0.070; after it: 0.912 / 0.768 / 0.884 / 0.075 (false alarms
     # 15 -> 16 of 213: the ceiling at the honest figure, not searched for on the held-out split)
-    assert test.recall_of("emergency") >= 0.911 and test.recall_of("crisis") >= 0.767
-    assert test.recall_of("medication") >= 0.884 and test.false_alarm_rate <= 0.076
+    # with es-w19's held-out third (916): 0.915 / 0.783 / 0.889 / 0.077
+    assert test.recall_of("emergency") >= 0.914 and test.recall_of("crisis") >= 0.782
+    assert test.recall_of("medication") >= 0.888 and test.false_alarm_rate <= 0.077
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
