@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -110,16 +110,23 @@ def sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]:
     """Each spelling up to two sound-alike changes away from one of ``words``, mapped to the
     word; never one of the words itself nor a spelling in ``keep`` (a real word, a rewrite)."""
     targets = list(dict.fromkeys(words))
+    out = _within_changes(targets, _once)
+    return {s: w for s, w in out.items() if s not in keep and s not in targets}
+
+
+def _within_changes(targets: list[str], once: Callable[[str], set[str]]) -> dict[str, str]:
+    """Each spelling up to ``MAX_CHANGES`` changes of ``once`` away from one of ``targets``,
+    mapped to the first target it comes from."""
     out: dict[str, str] = {}
     for word in targets:
         seen = {word}
         frontier = {word}
         for _ in range(MAX_CHANGES):
-            frontier = {v for w in frontier for v in _once(w)} - seen
+            frontier = {v for w in frontier for v in once(w)} - seen
             seen |= frontier
         for spelling in sorted(seen - {word}):
             out.setdefault(spelling, word)
-    return {s: w for s, w in out.items() if s not in keep and s not in targets}
+    return out
 
 
 def _english_once(word: str) -> set[str]:
@@ -144,15 +151,7 @@ def english_sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]
     real = english_words()
     if not real:  # no word list to tell real words by: rewrite nothing
         return {}
-    out: dict[str, str] = {}
-    for word in targets:
-        seen = {word}
-        frontier = {word}
-        for _ in range(MAX_CHANGES):
-            frontier = {v for w in frontier for v in _english_once(w)} - seen
-            seen |= frontier
-        for spelling in sorted(seen - {word}):
-            out.setdefault(spelling, word)
+    out = _within_changes(targets, _english_once)
     return {
         s: w
         for s, w in out.items()
