@@ -113,3 +113,21 @@ def reply(
         danger_topic=danger_topic,
         source=texts.source,
     )
+
+
+def leading(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
+    """The level the reply leads with: the highest found, except that medicine swallowed with
+    intent is a crisis first (see :func:`_swallowed_with_intent`)."""
+    level: Level = next((lv for lv in LEVELS if lv in levels), "none")
+    if level == "emergency" and reading is None and _swallowed_with_intent(counted):
+        return "crisis"
+    return level
+
+
+def _swallowed_with_intent(counted: list[Found]) -> bool:
+    """Whether the only emergency is medicine swallowed on purpose and the text tells of a
+    crisis too ("took all my pills, sorry", "swallowed the lot, do not care any more"): a
+    crisis first, whose reply gives 988, 911 and Poison Control; emergency stays in ``also``."""
+    emergency = [f for f in counted if f.signal.level == "emergency"]
+    crisis = any(f.signal.level == "crisis" for f in counted)
+    return crisis and all(f.signal.kind == "overdose" for f in emergency)

@@ -23,7 +23,7 @@ from islet.safety.fragments import across_fragments
 from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.readings import GlucoseReading, readings
-from islet.safety.reply import Found, Safety, reply
+from islet.safety.reply import Found, Safety, leading, reply
 from islet.safety.tense import (
     come_back,
     crisis_counts,
@@ -358,7 +358,7 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
         unlike = _unlike(read.parts, c, level, asks="?" in text)
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
-        level = _leading(levels, counted, read.reading)
+        level = leading(levels, counted, read.reading)
     return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
 
 
@@ -426,7 +426,7 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
         if f.signal.level != "none" and (not f.signal.needs or present & set(f.signal.needs))
     ]
     levels: set[Level] = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
-    level = _leading(levels, counted, reading)
+    level = leading(levels, counted, reading)
     return _PatternRead(parts, counted, levels, level, reading, asked_about)
 
 
@@ -442,24 +442,6 @@ def _over_since(parts: list[Sentence], c: _Compiled) -> list[Sentence]:
         for s in parts[: since + 1]
         if sentence_tense(s.text, c.language) != "now" and not RECENT.search(s.text)
     ]
-
-
-def _leading(levels: set[Level], counted: list[Found], reading: GlucoseReading | None) -> Level:
-    """The level the reply leads with: the highest found, except that medicine swallowed with
-    intent is a crisis first (see :func:`_swallowed_with_intent`)."""
-    level: Level = next((lv for lv in LEVELS if lv in levels), "none")
-    if level == "emergency" and reading is None and _swallowed_with_intent(counted):
-        return "crisis"
-    return level
-
-
-def _swallowed_with_intent(counted: list[Found]) -> bool:
-    """Whether the only emergency is medicine swallowed on purpose and the text tells of a
-    crisis too ("took all my pills, sorry", "swallowed the lot, do not care any more"): a
-    crisis first, whose reply gives 988, 911 and Poison Control; emergency stays in ``also``."""
-    emergency = [f for f in counted if f.signal.level == "emergency"]
-    crisis = any(f.signal.level == "crisis" for f in counted)
-    return crisis and all(f.signal.kind == "overdose" for f in emergency)
 
 
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:
