@@ -147,6 +147,8 @@ def test_a_medicine_change_in_everyday_words_is_a_medicine_question(text: str) -
         "he had a seizure in march but he has been seizure free since the surgery",
         # fainting at needles
         "I faint when they take blood, it happens every time with needles",
+        # a general question stays a question, even told with doubt
+        "not sure if anyone can pass out from a low like that?",
     ],
 )
 def test_look_alikes_raise_no_emergency(text: str) -> None:
@@ -163,6 +165,9 @@ def test_look_alikes_raise_no_emergency(text: str) -> None:
         "my wife passed out on tuesday. she had a clot back in 2018, nothing since",
         "throwing up blood for the past two days, had a bleeding ulcer years ago but none since",
         "se desmayó ayer en la cocina, tuvo un coágulo en 2020 y nada desde entonces",
+        # a report told with doubt about what happened is no question (an independent review)
+        "im not sure if my husband blacked out or just fell asleep at the table",
+        "i do not know if she had a fit, she is shaking all over",
         "no fever or chills, but crushing chest pain now",
         # someone down and not answering, in two parts
         "my brother fell out in the yard and is not answering me",
