@@ -54,10 +54,10 @@ UNABLE = re.compile(
 )
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
-# a time that is today, however a sign is told ("a seizure this morning, nothing since")
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DIAS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
-# days, not years: a sign told with one of these is recent, whatever "nothing since" follows
+# a time of these last days, not years: a sign told with one is recent, whatever "nothing since"
+# follows ("a seizure this morning, nothing since", "she collapsed yesterday")
 RECENT = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)|last night|just now|"
     r"earlier|yesterday|last (?:week|weekend|"
