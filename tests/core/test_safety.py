@@ -231,10 +231,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w42 (written while safety11 ran, added after it and the review's mends; the tuned triage
     # on its whole round: emergency 33/35, crisis 34/40, medication 24/25, false alarms 0/30, the
     # same as untuned) with its dev split: 0.989 / 0.971 / 0.987 / 0.016
-    assert dev.recall_of("emergency") >= 0.989
-    assert dev.recall_of("crisis") >= 0.97
-    assert dev.recall_of("medication") >= 0.986
-    assert dev.false_alarm_rate <= 0.017
+    # w51-w53 (dev only: training rounds, crisis and look-alikes weighted; untuned on the whole
+    # rounds: emergency 56/65, crisis 124/185, medication 45/50, false alarms 27/150) with the
+    # dev split: 0.983 / 0.930 / 0.981 / 0.036
+    assert dev.recall_of("emergency") >= 0.983
+    assert dev.recall_of("crisis") >= 0.93
+    assert dev.recall_of("medication") >= 0.981
+    assert dev.false_alarm_rate <= 0.036
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

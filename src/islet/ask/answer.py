@@ -251,19 +251,24 @@ class Engine:
             and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
             for m in search.reading.mentions
         )
+        # A frame that fits (its items are named with no words of their own) with a domain word
+        # beside it says what is asked: "just diagnosed, what happens next" asks how treatment
+        # is planned, however few of its words the passages share.
+        framed = bool(search.domain) and any(not m.phrase for m in search.reading.mentions)
+        named = named or framed
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
         # Naming something Islet knows is not enough when the best passages cover almost none
         # of the question and are not about what it names ("what is medullary thyroid cancer
         # and how is it treated" names cancer and treatment).
         barely = search.confidence < tuning.min_named_confidence and not (
-            situation or self._agrees(search)
+            situation or framed or self._agrees(search)
         )
         # A short question is mostly its topic: when its rarest word is in no passage and no
         # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
         # Naming a tumor type or the summary's subject is naming the topic: an unknown word
         # next to it is a person or a place ("my sister Maria has an insulinoma, what is that").
         short = len(search.reading.focus) <= tuning.short_terms
-        short = short and not (own_type or search.reading.subject)
+        short = short and not (own_type or search.reading.subject or framed)
         barely = barely or (
             short and search.confidence < tuning.min_short_confidence and not search.main_covered
         )
