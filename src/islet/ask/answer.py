@@ -34,7 +34,7 @@ from islet.ask.retrieval import Reading, Retriever, Search
 from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
-from islet.ask.words import is_everyday, terms
+from islet.ask.words import fold, is_everyday, terms
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language, language_of
@@ -174,6 +174,14 @@ class Engine:
                 treatments[passage.item_id] = passage
         self.situations = Situations.of(kb, answering, treatments)
         self.comparisons = Comparisons(lexicon)
+        self.leads = [
+            (
+                [re.compile(p) for p in lead.patterns],
+                [re.compile(p) for p in lead.unless],
+                _passage_of(lead.passage),
+            )
+            for lead in answering.leads
+        ]
         self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
@@ -280,22 +288,35 @@ class Engine:
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         top = search.hits[0].score
         unsure = bool(understood.did_you_mean)
+        shown = [
+            answer_passage(hit.passage, search.confidence * hit.score / top)
+            for hit in search.hits[:limit]
+        ]
         topics = " or ".join(f"“{t}”" for t in understood.did_you_mean)
         return Answer(
             question=text,
             in_scope=True,
             message=self.lexicon.answering.did_you_mean.format(topics=topics) if unsure else None,
-            answers=self._worded(
-                [
-                    answer_passage(hit.passage, search.confidence * hit.score / top)
-                    for hit in search.hits[:limit]
-                ],
-                unsure,
-            ),
+            answers=self._worded(self._led(text, shown, limit), unsure),
             help=self.help,
             confidence=round(search.confidence, 3),
             understood=understood,
         )
+
+    def _led(self, question: str, shown: list[AnswerPassage], limit: int) -> list[AnswerPassage]:
+        """``shown`` with the passage of a name shared with a neighbour first, when the question
+        uses that name and none of the subject's own words ("survival of pancreatic cancer":
+        first what tells pancreatic NETs from the common, exocrine, pancreatic cancer)."""
+        folded = " ".join(fold(question).split())
+        for patterns, unless, passage_id in self.leads:
+            if not any(p.search(folded) for p in patterns):
+                continue
+            if any(p.search(folded) for p in unless) or passage_id not in self.by_id:
+                continue
+            score = shown[0].score if shown else 1.0
+            rest = [a for a in shown if a.passage_id != passage_id]
+            return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
+        return shown
 
     def _agrees(self, search: Search) -> bool:
         """Whether the best passages are about what the question names (an independent user

@@ -187,6 +187,22 @@ class Frame(Strict):
         return OutOfScopeRule._compiles(patterns)
 
 
+class Lead(Strict):
+    """A name people use both for the summary's subject and for a far more common neighbour
+    ("pancreatic cancer"): said with nothing of the subject's own words, the passage that tells
+    the two apart leads the answer, so what follows is not read as being about the neighbour."""
+
+    id: str
+    patterns: list[str] = Field(min_length=1)  # any one names it (the folded question)
+    unless: list[str] = Field(default_factory=list)  # the subject's own words: then no lead
+    passage: str  # "kind:id" of the passage that leads
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return OutOfScopeRule._compiles(patterns)
+
+
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
@@ -223,6 +239,7 @@ class Answering(Strict):
     # Items whose mention means the tumor came back or keeps growing ("section:recurrence").
     recurrence_targets: list[str] = Field(default_factory=list)
     frames: list[Frame] = Field(default_factory=list)  # question shapes: see frames.py
+    leads: list[Lead] = Field(default_factory=list)  # names shared with a neighbour
     # How an answer's passages relate to the question, in words (never a percentage).
     match_words: dict[MatchWord, str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}
@@ -362,6 +379,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
         (f"closest of neighbour '{n.id}'", c) for n in lexicon.neighbours for c in n.closest
     )
     targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
+    targets.extend((f"lead '{d.id}'", d.passage) for d in lexicon.answering.leads)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)
