@@ -74,8 +74,10 @@ class Reader:
         tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
         marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
+        at: dict[int, int] = {}  # how many words were read before each token
         i = 0
         while i < len(tokens):
+            at[i] = len(out)
             if i in marks and out:
                 out[-1] += marks[i]
             found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
@@ -88,20 +90,30 @@ class Reader:
             read = (
                 None
                 if word in self.skip
-                else self._plural(word) or self._verb(word) or self._cognate(word)
+                else self._plural(word)
+                or self._verb(word)
+                or self._cognate(word)
+                or self._made_from(word)
             )
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
             i += 1
         # The patterns see the question as typed and with its spellings put right ("q", "anios").
         spelled = " ".join(typed)
-        added = [
-            english
-            for pattern, english in self.patterns
-            if pattern_finds(pattern, folded) or pattern_finds(pattern, spelled)
-        ]
-        out += list(dict.fromkeys(added))
-        # The words patterns add belong to the question's last sentence, before its end.
+        added: dict[str, int] = {}
+        for pattern, english in self.patterns:
+            last = pattern_end(pattern, folded)
+            last = pattern_end(pattern, spelled) if last is None else last
+            if last is not None and english not in added:
+                added[english] = _next_mark(marks, last, len(tokens)) if marks else len(tokens)
+        # The words a pattern adds belong to the clause it found them in, before its end: a
+        # cancer named in the story ("yo creía que era para el cáncer de mama.") is not asked.
+        for english, end in sorted(added.items(), key=lambda a: -a[1]):
+            where = at.get(end, len(out)) if end < len(tokens) else len(out)
+            if end < len(tokens) and where > 0:
+                out[where - 1] = out[where - 1].removesuffix(marks[end])
+                english += marks[end]
+            out.insert(where, english)
         if len(tokens) in marks and out:
             out[-1] += marks[len(tokens)]
         return " ".join(out)
@@ -133,6 +145,16 @@ class Reader:
             if made in self.sounds.known or self._plural(made):
                 return made
         return word
+
+    def _made_from(self, word: str) -> str | None:
+        """The English of the word a diminutive or superlative is made from, when the table
+        knows ``word`` only inside longer phrases ("chiquito" in "muy chiquito"), so
+        :meth:`_small` kept it as typed: "el tumor es chiquito" reads "small"."""
+        for made in plain_words(word) if word.isalpha() else []:
+            english = self.phrases.get((made,)) or self._plural(made)
+            if english is not None:
+                return english
+        return None
 
     def _repair(self, word: str) -> str:
         """The word of the table ``word`` sounds like, or is a slip of."""
@@ -210,6 +232,17 @@ def _marks(folded: str, found: list[re.Match[str]]) -> dict[int, str]:
 def _next_mark(marks: dict[int, str], start: int, end: int) -> int:
     """Where the next mark after ``start`` is: a phrase of the table does not run across it."""
     return min((i for i in marks if i > start), default=end)
+
+
+def pattern_end(pattern: re.Pattern[str], folded: str) -> int | None:
+    """The index of the last word of ``folded`` that ``pattern`` finds, read as
+    :func:`pattern_finds` reads it; None when it finds none."""
+    spaced = " ".join(folded.split())
+    for text in (spaced, " ".join(PAUSES.sub(" ", spaced).split())):
+        found = pattern.search(text)
+        if found is not None:
+            return max(len(TOKEN.findall(text[: found.end()])) - 1, 0)
+    return None
 
 
 def pattern_finds(pattern: re.Pattern[str], folded: str) -> bool:
