@@ -283,6 +283,41 @@ def test_a_question_read_almost_whole_is_answered_despite_a_word_it_does_not_kno
     }
 
 
+@pytest.mark.parametrize(
+    ("spanish", "story", "asked"),
+    [
+        (
+            "Mi cuñada tuvo cáncer de pulmón. ¿Qué es un glucagonoma?",
+            "lung cancer",
+            "glucagonoma",
+        ),
+        ("a mi tía la operaron del cáncer de colon, ¿cómo se trata un vipoma?", "colon", "vipoma"),
+    ],
+)
+def test_words_a_pattern_adds_stay_in_the_clause_it_found_them_in(
+    spanish: str, story: str, asked: str
+) -> None:
+    # The organ named after the growth is found by a pattern: in the story, it is not asked.
+    read = spanish_layer(engine()).reader.to_english(spanish)
+    *told, last = re.split(r"[.,]\s", read)
+    assert story in " ".join(told) and asked in last and story not in last
+
+
+def test_a_diminutive_is_read_when_its_word_is_known_only_inside_a_phrase() -> None:
+    # The general dictionary lists "muy chiquito"; alone, "chiquito" is still "chico".
+    layer = spanish_layer(engine())
+    assert ("chiquito",) not in layer.reader.phrases
+    assert layer.reader.to_english("el tumor es chiquito") == "tumor small"
+
+
+@pytest.mark.parametrize(
+    "spanish", ["¿es seguro el octreotide?", "la quimio es segura para mi papá?"]
+)
+def test_safe_is_no_insurance(spanish: str) -> None:
+    read = reader().to_english(spanish)
+    assert "safe" in read and "insurance" not in read and "suegra" not in read
+
+
 @pytest.fixture(scope="module")
 def spanish_eval(runner: CliRunner) -> dict[str, Any]:
     result = runner.invoke(app, ["eval", "ask", "--lang", "es", "--no-semantic", "--json"])
