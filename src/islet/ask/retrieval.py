@@ -174,7 +174,13 @@ class Retriever:
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
         other = lexicon.other_topics.words if lexicon.other_topics else frozenset()
-        self.speller = Speller(surface | names, preferred=names, english=spelling_words() | other)
+        neighbours = {w for n in lexicon.neighbours for name in n.names for w in name.split()}
+        self.speller = Speller(
+            surface | names,
+            preferred=names,
+            english=spelling_words() | other,
+            elsewhere=other | neighbours,
+        )
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder
