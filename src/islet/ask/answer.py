@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from islet import kb as kb_module
 from islet.ask.comparisons import Comparisons
-from islet.ask.facets import FACETS
+from islet.ask.facets import FACETS, GENERAL_PARTS
 from islet.ask.index import compiled_engine
 from islet.ask.lexicon import (
     NEIGHBOURS,
@@ -263,20 +263,21 @@ class Engine:
         # beside it says what is asked: "just diagnosed, what happens next" asks how treatment
         # is planned, however few of its words the passages share.
         framed = bool(search.domain) and any(not m.phrase for m in search.reading.mentions)
-        named = named or framed
+        general = _asks_a_general_part(search)
+        named = named or framed or general
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
         # Naming something Islet knows is not enough when the best passages cover almost none
         # of the question and are not about what it names ("what is medullary thyroid cancer
         # and how is it treated" names cancer and treatment).
         barely = search.confidence < tuning.min_named_confidence and not (
-            situation or framed or self._agrees(search)
+            situation or framed or general or self._agrees(search)
         )
         # A short question is mostly its topic: when its rarest word is in no passage and no
         # name Islet knows, the topic is not the summary's ("what are the symptoms of lupus").
         # Naming a tumor type or the summary's subject is naming the topic: an unknown word
         # next to it is a person or a place ("my sister Maria has an insulinoma, what is that").
         short = len(search.reading.focus) <= tuning.short_terms
-        short = short and not (own_type or search.reading.subject or framed)
+        short = short and not (own_type or search.reading.subject or framed or general)
         barely = barely or (
             short and search.confidence < tuning.min_short_confidence and not search.main_covered
         )
@@ -470,6 +471,17 @@ class Engine:
             confidence=1.0,
             understood=understood.model_copy(update={"facet": structured.facet.id}),
         )
+
+
+def _asks_a_general_part(search: Search) -> bool:
+    """Whether the question asks a facet of any condition (its cause, outlook, prevention) that
+    the summary answers in a general part, and that part is among the best passages: "is there
+    an actual cure or do they just control it" asks the outlook of the subject it leaves unsaid,
+    however many of its words ("actual", "control") the passages lack. Other illnesses and
+    neighbours are declined before this is asked."""
+    facet = search.reading.facet
+    part = GENERAL_PARTS.get(facet.id) if facet is not None else None
+    return part is not None and any(h.passage.id == part for h in search.hits[:DEFAULT_LIMIT])
 
 
 def _passage_of(target: str) -> str:

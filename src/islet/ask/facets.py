@@ -83,23 +83,32 @@ def _behaviour(
     return phrase, [_tumor_passage(tumor)]
 
 
-# PDQ has no part of its own on these for one tumor type: its general part is shown.
+# The summary's general part on the facets people ask of any condition: PDQ has no part of its
+# own on these for one tumor type, so the general part answers them for every type, and for a
+# question that names no type at all ("is there a cure").
+GENERAL_PARTS = {
+    "cause": "section:risk-factors#patient",
+    "outlook": "section:prognosis#patient",
+    "prevention": "section:risk-factors#patient",
+}
+
+
 def _cause(
     kb: KnowledgeBase, answering: Answering, tumor: TumorType
 ) -> tuple[str | None, list[str]]:
-    return None, ["section:risk-factors#patient"]
+    return None, [GENERAL_PARTS["cause"]]
 
 
 def _outlook(
     kb: KnowledgeBase, answering: Answering, tumor: TumorType
 ) -> tuple[str | None, list[str]]:
-    return None, ["section:prognosis#patient"]
+    return None, [GENERAL_PARTS["outlook"]]
 
 
 def _prevention(
     kb: KnowledgeBase, answering: Answering, tumor: TumorType
 ) -> tuple[str | None, list[str]]:
-    return None, ["section:risk-factors#patient"]
+    return None, [GENERAL_PARTS["prevention"]]
 
 
 def _complications(

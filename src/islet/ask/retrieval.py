@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from islet.ask import bm25
 from islet.ask.boosts import boosts
+from islet.ask.facets import GENERAL_PARTS
 from islet.ask.focus import asking_parts, found_with, told_in_the_story, told_outside_the_asking
 from islet.ask.forms import QuestionForms
 from islet.ask.frames import Frames
@@ -47,6 +48,8 @@ TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
 STORY_KINDS = {"test", "treatment"}  # named only in a story, how or when, not what is asked
 SIGN_KINDS = {"symptom"}  # and signs, when the question asks one of these facets:
 SIGN_FACETS = {"treatment", "tests"}
+# Items whose naming says what a question is about, whatever facet it asks.
+OWN_KINDS = {"tumor-type", "symptom", "symptom-pattern", "test", "treatment", "rule"}
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,13 @@ class Retriever:
         }
         # Repairs prefer the names of the knowledge base's items ("insulinomma" -> "insulinoma").
         other = lexicon.other_topics.words if lexicon.other_topics else frozenset()
-        self.speller = Speller(surface | names, preferred=names, english=spelling_words() | other)
+        neighbours = {w for n in lexicon.neighbours for name in n.names for w in name.split()}
+        self.speller = Speller(
+            surface | names,
+            preferred=names,
+            english=spelling_words() | other,
+            elsewhere=other | neighbours,
+        )
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
         self.encoder = encoder
@@ -275,6 +284,7 @@ class Retriever:
             None if reading.definition else facet_of(self._facets, parts.split() or fixed)
         )
         self.frames.apply(asked, reading, self._target_terms)
+        self._ask_general_part(reading)
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
         reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | found_with(
             asked[0], named
@@ -295,6 +305,21 @@ class Retriever:
             }
             reading.context |= {f"symptom:{t}" for t in told} | groups
         return reading
+
+    def _ask_general_part(self, reading: Reading) -> None:
+        """A facet asked of any condition (cause, outlook, prevention) about nothing the question
+        names ("could anything have stopped this") asks it of the summary's subject, which the
+        summary answers in a general part: that part is named for it, as a frame's items are.
+        A named item of the summary's own ("what causes low blood sugar") is what is asked."""
+        part = GENERAL_PARTS.get(reading.facet.id) if reading.facet is not None else None
+        if part is None or reading.definition:
+            return
+        if any(m.target.partition(":")[0] in OWN_KINDS for m in reading.mentions):
+            return
+        target = part.partition("#")[0]
+        if target not in {m.target for m in reading.mentions}:
+            reading.mentions.append(Mention(target, ""))
+            reading.expansion.extend(self._target_terms(target))
 
     def _longest_phrase(self, stems: list[str], start: int) -> Phrase | None:
         for phrase in self._phrases_from.get(stems[start], ()):

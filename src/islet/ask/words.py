@@ -159,6 +159,7 @@ class Speller:
         cutoff: float = 0.8,
         preferred: Iterable[str] = (),
         english: Iterable[str] = (),
+        elsewhere: Iterable[str] = (),
     ) -> None:
         self.known = frozenset(vocabulary)
         # Real English words are never repaired: "peeling" is not a misspelling of "peeing".
@@ -169,12 +170,20 @@ class Speller:
         for word in sorted(self.known | self.preferred):
             if word.isalpha() and not is_everyday(word):
                 self._by_initial.setdefault(word[0], []).append(word)
+        # The names of what the summary does not cover ("pancreatitis", "lupus") compete with its
+        # own words: "pancreatitus" is a misspelled neighbour, never a misspelled "pancreatic",
+        # and is repaired to the neighbour so that the out-of-scope rules see it.
+        self.elsewhere = frozenset(
+            w for w in elsewhere if w.isalpha() and w not in self.known and not is_everyday(w)
+        )
+        for word in sorted(self.elsewhere - self.preferred):
+            self._by_initial.setdefault(word[0], []).append(word)
         self.cutoff = cutoff
 
     @property
     def targets(self) -> frozenset[str]:
         """Every word a repair can land on."""
-        return frozenset(w for group in self._by_initial.values() for w in group)
+        return frozenset(w for group in self._by_initial.values() for w in group) - self.elsewhere
 
     def looks_misspelled(self, word: str, cutoff: float = 0.75) -> bool:
         """Whether ``word`` is close to a known or everyday word ("somthing", "gastronoma"):
