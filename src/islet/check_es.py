@@ -1,8 +1,9 @@
 """``islet check`` for the Spanish texts (issue 17).
 
-Fails on: a Spanish file that is malformed or names an unknown item or field; a glossary mark
-in Spanish that does not resolve; numbers, units, hours or drug names that differ between the
-English and Spanish text of an item; and, with ``--lang es``, a patient item with no Spanish.
+Fails on: a Spanish file that is malformed or names an unknown item or field (the Spanish Ask's
+general dictionary and word tables included); a glossary mark in Spanish that does not resolve;
+numbers, units, hours or drug names that differ between the English and Spanish text of an
+item; and, with ``--lang es``, a patient item with no Spanish.
 Reports the Spanish reading level of each section with textstat's Fernández Huerta index.
 
 Threshold: Fernández Huerta 60. On its scale (Fernández Huerta 1959, after Flesch), 60–70 is
@@ -21,6 +22,7 @@ from typing import Any
 
 from islet.ask.spanish_general import PATH as GENERAL
 from islet.ask.spanish_general import read_general
+from islet.ask.spanish_tables import COGNATES, WORD_FORMS, read_cognates, read_word_forms
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.model import GLOSSARY_MARK, TextItem, plain_text
@@ -143,6 +145,12 @@ def spanish_report(kb: KnowledgeBase, directory: Path = SPANISH_DIR) -> SpanishR
             read_general(directory / "ask" / GENERAL.name)
         except KnowledgeError as error:
             problems += error.problems
+    if (directory / "ask").is_dir():  # the word tables of the Spanish Ask's readers
+        for table, read_table in ((COGNATES, read_cognates), (WORD_FORMS, read_word_forms)):
+            try:
+                read_table(directory / "ask" / table.name)
+            except KnowledgeError as error:
+                problems += error.problems
     drugs = drug_names(directory)
     problems += _item_problems(kb, texts, drugs)
     items = patient_items(kb)
