@@ -358,7 +358,11 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # -> 0.866 / 0.961, test 0.737 -> 0.743 / 0.895; the test top-1 floor raised 0.72 -> 0.73.
 # The twelfth round (es-w12, 70, split before any tuning; untuned on its whole round 0.729 /
 # 0.797, wrong declines 15 %): dev 0.877 / 0.971, test 0.772 / 0.895 (408 in scope held out).
-FLOORS = {"dev": (0.85, 0.94), "test": (0.73, 0.88)}
+# Spanish reading (askes13: words a pattern adds stay in their clause, insurers' words, 'seguro'
+# as safe): test 0.775 / 0.892. The thirteenth round (es-w13, 60, written while it ran, added
+# after it; on its whole round 0.745 / 0.902, untuned 0.784 / 0.922: it fell): dev 0.863 / 0.961,
+# test 0.778 / 0.898 (433 in scope held out); the test top-1 floor raised 0.73 -> 0.76.
+FLOORS = {"dev": (0.85, 0.94), "test": (0.76, 0.88)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
