@@ -227,11 +227,16 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # es-w24 and es-w25 (dev only: training rounds, crisis and look-alikes weighted; untuned
     # on the whole rounds: emergency 39/40, crisis 92/120, medication 30/30, false alarms 8/90)
     # with the dev split: 0.996 / 0.924 / 0.992 / 0.024
-    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.924
+    # Tuned on es-w24/es-w25's dev misses in general forms (safetyes12: harm on purpose with what
+    # is at hand, waking dead, a plan with its how and when, a farewell with silence after it, a
+    # means at hand with intent, things sold or given with the reason hidden; figures of speech;
+    # the word model not retrained: the retrain raised crisis on two look-alikes of the table):
+    # 0.996 / 0.924 / 0.992 / 0.024 -> 0.997 / 0.958 / 0.992 / 0.016
+    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.958
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.991 and dev.false_alarm_rate <= 0.024
+    assert dev.recall_of("medication") >= 0.991 and dev.false_alarm_rate <= 0.017
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
