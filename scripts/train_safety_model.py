@@ -4,9 +4,10 @@
 
 Reads ``eval/safety.yaml`` (English), keeps the ``dev`` probes (the ``test`` split is held out
 and never read here), and as ordinary (``none``) text Ask's tuned questions and the words the
-knowledge already holds for symptoms and glossary terms, and (English) the project's own ordinary
-texts in ``scripts/data/safety-ordinary-en.yaml`` (sleepless nights, worry about results: the hour
-or not sleeping is no crisis in itself) (negatives only: a sign the patterns read as a level is
+knowledge already holds for symptoms and glossary terms, and the project's own ordinary texts in
+``scripts/data/safety-ordinary-en.yaml`` (sleepless nights, worry about results: the hour or not
+sleeping is no crisis in itself) and ``safety-ordinary-es.yaml`` (a treatment wished over, no
+hospital for something small) (negatives only: a sign the patterns read as a level is
 left out; these are trained on, never counted in the figures). Each text becomes the triage's
 own normalised words; features are the words and word pairs and the character 3-5-grams of the
 content words, seen in at least two texts. A softmax regression (L2-regularised, full-batch
@@ -65,7 +66,7 @@ ORDINARY_WORDS = (
 )
 ORDINARY_KEYS = frozenset({"lay_name", "synonyms", "term", "aliases"})
 # The project's own ordinary texts (sleepless nights, worry about results): see the file's header
-OWN_ORDINARY = () if SPANISH else (ROOT / "scripts" / "data" / "safety-ordinary-en.yaml",)
+OWN_ORDINARY = (ROOT / "scripts" / "data" / f"safety-ordinary-{LANGUAGE}.yaml",)
 # Texts only trained on, never left out nor counted in the figures
 TRAINED_ONLY = frozenset({"kb", "own"})
 OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / f"word-model{'-es' if SPANISH else ''}.json"

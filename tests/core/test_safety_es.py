@@ -232,11 +232,15 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # means at hand with intent, things sold or given with the reason hidden; figures of speech;
     # the word model not retrained: the retrain raised crisis on two look-alikes of the table):
     # 0.996 / 0.924 / 0.992 / 0.024 -> 0.997 / 0.958 / 0.992 / 0.016
-    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.958
+    # the word model retrained with es-w24/es-w25 in dev and the project's own ordinary texts
+    # (scripts/data/safety-ordinary-es.yaml: a treatment or a week wished over, no hospital for
+    # something small), the table green, leave-one-writer-out crisis 0.967 with the patterns at
+    # 2 of 553 look-alikes: 0.997 / 0.975 / 0.995 / 0.018
+    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.975
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.991 and dev.false_alarm_rate <= 0.017
+    assert dev.recall_of("medication") >= 0.994 and dev.false_alarm_rate <= 0.019
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -266,8 +270,11 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.872 / 0.070; after it: 0.912 / 0.768 / 0.884 / 0.075 (false alarms
     # 15 -> 16 of 213: the ceiling at the honest figure, not searched for on the held-out split)
     # with es-w19's held-out third (916): 0.915 / 0.783 / 0.889 / 0.077
-    assert test.recall_of("emergency") >= 0.914 and test.recall_of("crisis") >= 0.782
-    assert test.recall_of("medication") >= 0.888 and test.false_alarm_rate <= 0.077
+    # after safetyes12's rules (unchanged: 0.915 / 0.783 / 0.889 / 0.077) and the word model
+    # retrained with es-w24/es-w25 (measured once, after the retrain was kept by the rule fixed
+    # before: the table green, leave-writers-out within the budget): 0.915 / 0.822 / 0.895 / 0.077
+    assert test.recall_of("emergency") >= 0.914 and test.recall_of("crisis") >= 0.82
+    assert test.recall_of("medication") >= 0.894 and test.false_alarm_rate <= 0.077
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
