@@ -244,3 +244,30 @@ def test_medicine_swallowed_and_told_as_meant_is_a_crisis(text: str) -> None:
     safety = triage(text)
     assert safety.level == "crisis"
     assert "emergency" in safety.also
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gone down anywhere, and no answer
+        "my uncle just went down in the van and will not answer me at all",
+        # breath that cannot hardly be caught; blood coughed up, spelled as it sounds
+        "i can not hardly catch my breath and it started all of a sudden",
+        "been coffin up red blood this morning",
+    ],
+)
+def test_signs_of_now_in_looser_words_raise_an_emergency(text: str) -> None:
+    assert triage(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he fell asleep in the chair and will not answer me, the telly is loud",
+        "my son went down to the shop and will not answer his phone",
+        "the wifi went down at home and my gp will not answer the phone",
+        "my sugar dropped last night and the clinic will not answer",
+    ],
+)
+def test_no_answer_without_anyone_down_is_no_emergency(text: str) -> None:
+    assert triage(text).level != "emergency"
