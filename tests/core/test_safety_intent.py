@@ -271,3 +271,30 @@ def test_signs_of_now_in_looser_words_raise_an_emergency(text: str) -> None:
 )
 def test_no_answer_without_anyone_down_is_no_emergency(text: str) -> None:
     assert triage(text).level != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noise one cannot go on with; a goodbye to a carer who is leaving; sleep "forever"
+        # after a long shift
+        "I can not go on like this with the builders drilling next door every morning",
+        "we made a leaving card for my dad's nurse, she is moving to a new ward",
+        "said farewell to our oncologist today, he is retiring",
+        "after that double shift I could sleep for a week",
+    ],
+)
+def test_figures_of_speech_raise_nothing_to_the_patterns(text: str) -> None:
+    assert for_the_word_model(text, "en")[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can not go on like this",
+        "wrote goodbye letters to my kids and my nurse, it is time",
+        "I could sleep forever and never wake up",
+    ],
+)
+def test_the_same_words_alone_still_raise_a_crisis(text: str) -> None:
+    assert triage(text).level == "crisis"
