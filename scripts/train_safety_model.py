@@ -139,9 +139,23 @@ class Settings:
     rate: float = 5.0
     min_count: int = 2
     keep: float = 1e-3  # weights smaller than this (all levels) are left out of the file
+    crisis_weight: float = 1.0  # each crisis text counts this many times in the fit
 
 
-SETTINGS = Settings()
+def _settings() -> Settings:
+    """The recipe, with ``--set name=value,...`` changing fields for a comparison by --check."""
+    if "--set" not in sys.argv:
+        return Settings()
+    changed: dict[str, Any] = {}
+    for pair in sys.argv[sys.argv.index("--set") + 1].split(","):
+        name, value = pair.split("=")
+        changed[name] = tuple(int(v) for v in value.split("-")) if name == "grams" else float(value)
+        if name in ("steps", "min_count"):
+            changed[name] = int(value)
+    return Settings(**changed)
+
+
+SETTINGS = _settings()
 Matrix = NDArray[np.float64]
 
 
@@ -272,13 +286,14 @@ def fit(
     names = sorted(f for f, c in counts.items() if c >= settings.min_count)
     x = rows_of(featured, {f: i for i, f in enumerate(names)})
     y = np.eye(len(LEVELS))[labels]
+    counted = np.where(np.array(labels) == LEVELS.index("crisis"), settings.crisis_weight, 1.0)
     w = np.zeros((len(names), len(LEVELS)))
     b = np.zeros(len(LEVELS))
-    n = x.count
+    n = float(counted.sum())
     for _ in range(settings.steps):
-        g = softmax(scores(x, w, b)) - y
+        g = (softmax(scores(x, w, b)) - y) * counted[:, None]
         w -= settings.rate * (gradient(x, g) / n + w / (settings.strength * n))
-        b -= settings.rate * g.mean(axis=0)
+        b -= settings.rate * g.sum(axis=0) / n
     return names, w, b
 
 

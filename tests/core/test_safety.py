@@ -234,10 +234,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w51-w53 (dev only: training rounds, crisis and look-alikes weighted; untuned on the whole
     # rounds: emergency 56/65, crisis 124/185, medication 45/50, false alarms 27/150) with the
     # dev split: 0.983 / 0.930 / 0.981 / 0.036
-    assert dev.recall_of("emergency") >= 0.983
-    assert dev.recall_of("crisis") >= 0.93
-    assert dev.recall_of("medication") >= 0.981
-    assert dev.false_alarm_rate <= 0.036
+    # their dev misses mended in general forms by kind (safety12: ending in other words, means
+    # looked at, overdose told as meant, a blade to the body, figures of speech; the word model
+    # not retrained): 0.985 / 0.944 / 0.982 / 0.032
+    assert dev.recall_of("emergency") >= 0.984  # 1341/1362
+    assert dev.recall_of("crisis") >= 0.944  # 1269/1344
+    assert dev.recall_of("medication") >= 0.981  # 858/874
+    assert dev.false_alarm_rate <= 0.032  # 40/1269
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -262,8 +265,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.926 / 0.829 / 0.901 / 0.083; after it: 0.929 / 0.844 / 0.907 /
     # 0.077
     # with w42's held-out third (2,051): 0.929 / 0.844 / 0.906 / 0.076
-    assert test.recall_of("emergency") >= 0.928
-    assert test.recall_of("crisis") >= 0.844
+    # after safety12 (w51-w53's dev misses mended in general forms, model not retrained),
+    # measured at the end: 0.931 / 0.853 / 0.906 / 0.076
+    assert test.recall_of("emergency") >= 0.93
+    assert test.recall_of("crisis") >= 0.853
     assert test.recall_of("medication") >= 0.906
     assert test.false_alarm_rate <= 0.076
 

@@ -178,3 +178,123 @@ def test_look_alikes_raise_no_emergency(text: str) -> None:
 )
 def test_signs_of_now_still_raise_an_emergency(text: str) -> None:
     assert triage(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blade held or pressed to one's own body; the pull to cut; marks bitten until they bruise
+        "been holding a razor against my wrist most nights",
+        "I ran the knife along my forearm tonight, not deep",
+        "the urge to cut is back and it is loud",
+        "fighting the self harm urges again",
+        "I bite my own hand until it bruises when the panic comes",
+        # ending told in the words of work, a shift, a bug report or a way out
+        "think I am ready to clock out for good",
+        "tapping out permanently, tired of all of it",
+        "my will to live is missing and I cannot find it",
+        "this feels like the only exit I have left",
+        # how much would be enough to die, asked or reckoned
+        "how many of my sleeping tablets would it take to stop my heart",
+        "what is a fatal dose of insulin for someone my size",
+        "I keep reckoning how many of the morphine would finish me",
+        # a means looked at again and again, or pills set out and stared at
+        "the rifle is in the cupboard and I take it down and look at it every night",
+        "counted out all my oxycodone on the table and stared at the pile for an hour",
+        # at the rail of a bridge, farewells in plans and things handed on
+        "I keep going up to the bridge at night and standing at the railing",
+        "not figuring on being here come winter",
+        "giving my tools to my son so he will not have to sort through my shed later. remember me",
+        # a caregiver's report in Jamaican speech
+        "granny seh she nuh waan live no more",
+    ],
+)
+def test_ending_told_in_other_words_is_a_crisis(text: str) -> None:
+    assert triage(text).level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many units would it take to bring my sugar down",
+        "I want to cut back on sugar, any urge to cut carbs is hard",
+        "clocked out at six after a long shift, so tired",
+        "take the last exit off the motorway for the hospital",
+        "walked over the bridge and stood at the rail to watch the boats",
+        "we stood by the rail on the ferry to the clinic",
+        "counted out my pills for the week and looked at them for a long time to check the colours",
+        "I pressed the knife into the bread and cut my finger a little",
+        "sorted the loft so my wife will not have to go through it later",
+    ],
+)
+def test_the_words_of_ending_in_ordinary_use_raise_no_crisis(text: str) -> None:
+    assert triage(text).level != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took the whole pack of my sleeping pills just to see what would happen",
+        "swallowed all my pain pills an hour ago, please do not call my wife",
+        "took a handful of my tablets tonight. i just want someone to know",
+        "took all of my evening pills with whisky. i do not even know why",
+    ],
+)
+def test_medicine_swallowed_and_told_as_meant_is_a_crisis(text: str) -> None:
+    safety = triage(text)
+    assert safety.level == "crisis"
+    assert "emergency" in safety.also
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gone down anywhere, and no answer
+        "my uncle just went down in the van and will not answer me at all",
+        # breath that cannot hardly be caught; blood coughed up, spelled as it sounds
+        "i can not hardly catch my breath and it started all of a sudden",
+        "been coffin up red blood this morning",
+    ],
+)
+def test_signs_of_now_in_looser_words_raise_an_emergency(text: str) -> None:
+    assert triage(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he fell asleep in the chair and will not answer me, the telly is loud",
+        "my son went down to the shop and will not answer his phone",
+        "the wifi went down at home and my gp will not answer the phone",
+        "my sugar dropped last night and the clinic will not answer",
+    ],
+)
+def test_no_answer_without_anyone_down_is_no_emergency(text: str) -> None:
+    assert triage(text).level != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noise one cannot go on with; a goodbye to a carer who is leaving; sleep "forever"
+        # after a long shift
+        "I can not go on like this with the builders drilling next door every morning",
+        "we made a leaving card for my dad's nurse, she is moving to a new ward",
+        "said farewell to our oncologist today, he is retiring",
+        "after that double shift I could sleep for a week",
+    ],
+)
+def test_figures_of_speech_raise_nothing_to_the_patterns(text: str) -> None:
+    assert for_the_word_model(text, "en")[0] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can not go on like this",
+        "wrote goodbye letters to my kids and my nurse, it is time",
+        "I could sleep forever and never wake up",
+    ],
+)
+def test_the_same_words_alone_still_raise_a_crisis(text: str) -> None:
+    assert triage(text).level == "crisis"
