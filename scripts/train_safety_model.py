@@ -78,12 +78,19 @@ OUT = ROOT / "src" / "islet" / "knowledge" / "safety" / f"word-model{'-es' if SP
 # of 205 at 0.45 is not). English crisis had none; with w30 and w31 in dev (held out crisis
 # recall 0.83 against the target 1.00, a missed crisis costing more than a false alarm) it may
 # add 2 of 703 look-alikes and 1 of 800 Ask questions. A level's budget counts the alarms of the
-# levels chosen before it too, so English medication's is crisis's plus its own.
+# levels chosen before it too, so English medication's is crisis's plus its own. With w51-w53 in
+# dev (training rounds written to be hard: 150 look-alikes of crisis), 5-fold leave-writers-out
+# gave, with the patterns, crisis 1230/1344 at 0.65 (4 look-alikes, 1 Ask question) and 1280/1344
+# at 0.5 (12 and 3): fifty crises said in new words against eight look-alikes and two questions
+# that get the crisis line too, so English crisis may add 1 % of look-alikes and 0.3 % of Ask's.
+# (0.5 raised two look-alikes of the spec table, "done done done with these forms" and a holiday
+# goodbye: their families are figures of speech the model may not raise, in triage.yaml; 0.6
+# kept them none but caught fewer crises of the new writers w51-w53 than the stored model did.)
 NO_ALARM = {"look-alikes": 0.0, "ask": 0.0}
 AS_BEFORE = (
     {"look-alikes": 0.006, "ask": 0.007} if SPANISH else {"look-alikes": 0.0017, "ask": 0.0016}
 )
-CRISIS = AS_BEFORE if SPANISH else {"look-alikes": 0.003, "ask": 0.00125}
+CRISIS = AS_BEFORE if SPANISH else {"look-alikes": 0.01, "ask": 0.003}
 BUDGET = {
     "emergency": NO_ALARM,
     "crisis": CRISIS,

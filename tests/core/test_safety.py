@@ -237,10 +237,18 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # their dev misses mended in general forms by kind (safety12: ending in other words, means
     # looked at, overdose told as meant, a blade to the body, figures of speech; the word model
     # not retrained): 0.985 / 0.944 / 0.982 / 0.032
-    assert dev.recall_of("emergency") >= 0.984  # 1341/1362
-    assert dev.recall_of("crisis") >= 0.944  # 1269/1344
-    assert dev.recall_of("medication") >= 0.981  # 858/874
-    assert dev.false_alarm_rate <= 0.032  # 40/1269
+    # the word model retrained with w51-w53 in dev and more of the project's ordinary texts, its
+    # crisis threshold at 0.5 (the budget widened to 1 % of look-alikes: 5-fold leave-writers-out
+    # 1279/1344 with the patterns, against 1230 at 0.65), three figures of speech it may not
+    # raise (a chore one is done with, a goodbye that says when one is back, not waking up late
+    # or low as the aim of an alarm or a snack): 0.985 / 0.959 / 0.983 / 0.030
+    # w54-w55 (written while w51-w53 were tuned on, added after that tuning and the retrain; on
+    # their whole rounds: emergency 56/60, crisis 76/90 (untuned 71/90), medication 46/50, false
+    # alarms 2/60) with their dev splits: 0.984 / 0.954 / 0.981 / 0.030
+    assert dev.recall_of("emergency") >= 0.983  # 1379/1402
+    assert dev.recall_of("crisis") >= 0.953  # 1339/1404
+    assert dev.recall_of("medication") >= 0.981  # 891/908
+    assert dev.false_alarm_rate <= 0.030  # 39/1309
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -267,10 +275,17 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w42's held-out third (2,051): 0.929 / 0.844 / 0.906 / 0.076
     # after safety12 (w51-w53's dev misses mended in general forms, model not retrained),
     # measured at the end: 0.931 / 0.853 / 0.906 / 0.076
-    assert test.recall_of("emergency") >= 0.93
-    assert test.recall_of("crisis") >= 0.853
-    assert test.recall_of("medication") >= 0.906
-    assert test.false_alarm_rate <= 0.076
+    # the word model retrained (above): a first retrain, at the threshold 0.6 the old budget
+    # chose, was measured here at 0.931 / 0.835 / 0.904 / 0.070; on the new writers of dev
+    # (w51-w53, unseen by the stored model, left out in turn by the retrain) it caught fewer
+    # crises than the stored model (136 against 144 of 185), so it was not kept; the retrain at
+    # 0.5 caught 150 there. Measured after it: 0.931 / 0.881 / 0.903 / 0.076. The medication
+    # floor moved to the figure for the retraining itself (one probe)
+    # with w54-w55's held-out thirds (2,137): 0.930 / 0.880 / 0.902 / 0.075
+    assert test.recall_of("emergency") >= 0.929
+    assert test.recall_of("crisis") >= 0.88
+    assert test.recall_of("medication") >= 0.902
+    assert test.false_alarm_rate <= 0.075
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

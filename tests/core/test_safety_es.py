@@ -236,11 +236,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # (scripts/data/safety-ordinary-es.yaml: a treatment or a week wished over, no hospital for
     # something small), the table green, leave-one-writer-out crisis 0.967 with the patterns at
     # 2 of 553 look-alikes: 0.997 / 0.975 / 0.995 / 0.018
-    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.975
+    # es-w26 (written while es-w24/es-w25 were tuned on, added after that tuning and the
+    # retrain; on its whole round: emergency 24/28, crisis 33/42 (untuned 32/42), medication
+    # 17/22 (untuned 18/22), false alarms 1/28) with its dev split: 0.994 / 0.967 / 0.990 / 0.017
+    assert dev.recall_of("emergency") >= 0.993 and dev.recall_of("crisis") >= 0.967
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.994 and dev.false_alarm_rate <= 0.019
+    assert dev.recall_of("medication") >= 0.99 and dev.false_alarm_rate <= 0.018
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -273,8 +276,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # after safetyes12's rules (unchanged: 0.915 / 0.783 / 0.889 / 0.077) and the word model
     # retrained with es-w24/es-w25 (measured once, after the retrain was kept by the rule fixed
     # before: the table green, leave-writers-out within the budget): 0.915 / 0.822 / 0.895 / 0.077
-    assert test.recall_of("emergency") >= 0.914 and test.recall_of("crisis") >= 0.82
-    assert test.recall_of("medication") >= 0.894 and test.false_alarm_rate <= 0.077
+    # with es-w26's held-out third (955): 0.910 / 0.820 / 0.882 / 0.078
+    assert test.recall_of("emergency") >= 0.91 and test.recall_of("crisis") >= 0.82
+    assert test.recall_of("medication") >= 0.882 and test.false_alarm_rate <= 0.078
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
