@@ -207,6 +207,8 @@ class Speller:
         # Short words need a closer match: "rain" is not a misspelling of "rating".
         cutoff = max(self.cutoff, 0.85) if len(word) <= 6 else self.cutoff
         close = difflib.get_close_matches(word, candidates, n=_SPELLING_CHOICES, cutoff=cutoff)
+        if len(word) < _ELSEWHERE_MIN:  # "creo" (Spanish: I think) is no misspelled "creon"
+            close = [c for c in close if c not in self.elsewhere]
         if not close:
             return word
         # A medical ending carries the meaning: "pancreatitis" is not a misspelled "pancreatic".
@@ -226,6 +228,9 @@ def everyday_forms() -> frozenset[str]:
 
 
 _SPELLING_CHOICES = 4
+# A word shorter than this is never repaired into the name of something the summary does not
+# cover: a short word one letter from a neighbour's name is far more often another word.
+_ELSEWHERE_MIN = 6
 _PREFERENCE_MARGIN = 0.05  # a knowledge-base name this close to the best match is taken instead
 
 

@@ -159,6 +159,22 @@ def english_sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]
     }
 
 
+def english_swaps(words: Iterable[str], keep: set[str]) -> dict[str, str]:
+    """Each spelling of one of ``words`` (of four letters or more) with two neighbouring letters
+    typed the wrong way round ("wnat" for "want"), mapped to the word; never one of the words, a
+    spelling in ``keep``, nor a word of the general English word lists ("form" stays "form")."""
+    targets = [w for w in dict.fromkeys(words) if len(w) >= ENGLISH_MIN]
+    real = english_words()
+    if not real:  # no word list to tell real words by: rewrite nothing
+        return {}
+    out: dict[str, str] = {}
+    for word in targets:
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            out.setdefault(swapped, word)
+    return {s: w for s, w in out.items() if s not in keep and s not in targets and s not in real}
+
+
 @cache
 def english_words() -> frozenset[str]:
     """The words of the general English word lists; empty when they are missing."""

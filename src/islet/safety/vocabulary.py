@@ -22,7 +22,12 @@ from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Source, Strict
 from islet.paths import knowledge_file
-from islet.safety.spelling import ENGLISH_WORD_FILES, english_sound_alikes, sound_alikes
+from islet.safety.spelling import (
+    ENGLISH_WORD_FILES,
+    english_sound_alikes,
+    english_swaps,
+    sound_alikes,
+)
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
@@ -248,6 +253,9 @@ class Vocabulary(Strict):
     # spellings that are real English words or listed here
     sound_alikes: list[str] = Field(default_factory=list)
     not_sound_alikes: list[str] = Field(default_factory=list)
+    # English key words read through two neighbouring letters typed the wrong way round ("wnat",
+    # "kllI"), except spellings that are real English words
+    swapped_letters: list[str] = Field(default_factory=list)
     spelled_alike: dict[str, str] = Field(default_factory=dict)  # worked out on load
     context: Context
     glucose: GlucoseWords
@@ -328,6 +336,7 @@ def _checked_vocabulary(path: Path) -> Vocabulary:
     slips = misspellings(data.medicine_names, keep=set(data.rewrites))
     keep = set(data.rewrites) | set(data.not_sound_alikes) | set(slips)
     alike = english_sound_alikes(data.sound_alikes, keep)
+    alike = {**english_swaps(data.swapped_letters, keep | set(alike)), **alike}
     languages = {
         name: extra.model_copy(
             update={
