@@ -64,6 +64,15 @@ def _in_order(keys: Iterable[str], hides: Callable[[str, str], bool], what: str)
         seen.append(key)
 
 
+def _checked_endings(endings: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``endings`` when each comes before the shorter endings it ends with and lists each of its
+    forms once."""
+    _endings_in_order(endings)
+    for forms in endings.values():
+        _one_each(forms)
+    return endings
+
+
 def _endings_in_order(keys: Iterable[str]) -> None:
     _in_order(keys, str.endswith, "the shorter ending it ends with")
 
@@ -84,10 +93,7 @@ class CognateTable(Strict):
     @field_validator("endings")
     @classmethod
     def _endings(cls, endings: dict[str, list[str]]) -> dict[str, list[str]]:
-        _endings_in_order(endings)
-        for english in endings.values():
-            _one_each(english)
-        return endings
+        return _checked_endings(endings)
 
     @field_validator("beginnings")
     @classmethod
@@ -110,10 +116,7 @@ class WordForms(Strict):
     @field_validator("verb_endings", "diminutives", "superlatives")
     @classmethod
     def _endings(cls, endings: dict[str, list[str]]) -> dict[str, list[str]]:
-        _endings_in_order(endings)
-        for tails in endings.values():
-            _one_each(tails)
-        return endings
+        return _checked_endings(endings)
 
     @field_validator("clitics")
     @classmethod
