@@ -30,7 +30,7 @@ from islet.ask.lexicon import (
     load_lexicon,
 )
 from islet.ask.passages import Passage, passages
-from islet.ask.retrieval import Reading, Retriever, Search
+from islet.ask.retrieval import Mention, Reading, Retriever, Search
 from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
@@ -254,11 +254,7 @@ class Engine:
         # A question with no domain word in it ("what time is it") is not about the summary;
         # nor is one that names nothing Islet knows and that the passages barely cover.
         # A name counts when it is more than one everyday word ("run" is not "the runs").
-        named = any(
-            m.target != self.retriever.subject
-            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
-            for m in search.reading.mentions
-        )
+        named = any(self._names(m) for m in search.reading.mentions)
         # A frame that fits (its items are named with no words of their own) with a domain word
         # beside it says what is asked: "just diagnosed, what happens next" asks how treatment
         # is planned, however few of its words the passages share.
@@ -319,16 +315,18 @@ class Engine:
             return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
         return shown
 
+    def _names(self, mention: Mention) -> bool:
+        """Whether ``mention`` names something other than the summary's subject: more than one
+        everyday word ("run" is not "the runs")."""
+        return mention.target != self.retriever.subject and (
+            len(mention.phrase.split()) > 1 or not is_everyday(mention.phrase)
+        )
+
     def _agrees(self, search: Search) -> bool:
         """Whether the best passages are about what the question names (an independent user
         review: "how do they figure out what stage it is" got "not sure" over the staging
         passages): then a low lexical confidence only means story words went unmatched."""
-        mentions = [
-            m
-            for m in search.reading.mentions
-            if m.target != self.retriever.subject
-            and (len(m.phrase.split()) > 1 or not is_everyday(m.phrase))
-        ]
+        mentions = [m for m in search.reading.mentions if self._names(m)]
         named = {m.target.partition(":")[2] for m in mentions}
         # "stage" names glossary:staging; the passages titled "Stages..." are about it too.
         said = {t for m in mentions for t in terms(m.phrase)}
