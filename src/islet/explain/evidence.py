@@ -52,10 +52,17 @@ class Phrase:
 class Evidence:
     named: list[str] = field(default_factory=list)
     signs: dict[str, list[str]] = field(default_factory=dict)
-    negated: bool = False
+    negated_named: bool = False  # named after a negation word ("no diarrhea")
+    negated_signs: set[str] = field(default_factory=set)  # signs after one ("not shaky")
     implied: list[str] = field(default_factory=list)  # named within a more specific name
     spans: list[Span] = field(default_factory=list)  # where it was named
     sign_spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def negated(self) -> bool:
+        """Said to be absent: named after a negation, or two of its signs are; one sign alone
+        is no more absence than it is presence ("no pain at all" says nothing of a clot)."""
+        return self.negated_named or len(self.negated_signs) >= 2
 
     @property
     def named_score(self) -> float:
@@ -101,8 +108,10 @@ def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
     for phrase, match in found:
         covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
         entry = evidence.setdefault(phrase.symptom, Evidence())
-        if match.negated:
-            entry.negated = True
+        if match.negated and phrase.kind == "named":
+            entry.negated_named = True
+        elif match.negated:
+            entry.negated_signs.add(phrase.label)
         elif phrase.kind == "named":
             (entry.implied if covered else entry.named).append(match.words)
             if not covered:
