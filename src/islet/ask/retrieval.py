@@ -376,7 +376,9 @@ class Retriever:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
             )
-        if self.votes is not None:
+        # Not for a "what is X" question: the reading knows what it asks, and the story words
+        # around the name ("just diagnosed with ...") would vote for the story's passages.
+        if self.votes is not None and not reading.definition:
             scores = self.votes.lift(scores, question)
         asked_like, owner = self.forms.asked_like(reading.words)
         if asked_like >= self.tuning.asked_same and owner >= 0 and order:
