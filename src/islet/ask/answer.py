@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +19,7 @@ from islet import kb as kb_module
 from islet.ask.comparisons import Comparisons
 from islet.ask.facets import FACETS, GENERAL_PARTS
 from islet.ask.index import compiled_engine
+from islet.ask.learned import AskedModel, installed_model
 from islet.ask.lexicon import (
     NEIGHBOURS,
     Facet,
@@ -152,6 +153,7 @@ class Engine:
         encoder: Encoder | None = None,
         tuning: Tuning | None = None,
         structured: bool = True,
+        learned: AskedModel | Literal["installed"] | None = "installed",
     ) -> None:
         problems = dangling_targets(lexicon, kb)
         if problems:
@@ -161,8 +163,10 @@ class Engine:
         self.audience = audience
         self.structured = structured
         self.passages = passages(kb)
+        # The labelled questions' vote: the installed model unless one is given (or None, off).
+        model = installed_model() if learned == "installed" else learned
         self.retriever = Retriever(
-            kb, lexicon, self.passages, audience, encoder=encoder, tuning=tuning
+            kb, lexicon, self.passages, audience, encoder=encoder, tuning=tuning, learned=model
         )
         self.by_id = {p.id: p for p in self.retriever.passages}
         answering = lexicon.answering

@@ -45,6 +45,7 @@ def index_key(kb_key: str, audience: Audience) -> str:
     files = [
         *compiled.code_files(ENGINE_CODE),
         *sorted(ASK_DIR.rglob("*.yaml")),
+        *sorted(ASK_DIR.rglob("*.json")),  # the labelled questions' model (islet.ask.learned)
         *sorted(LANGUAGE_DIR.glob("*.yaml")),
         ENGLISH_VOCABULARY,
         SPELLING_WORDS,

@@ -42,6 +42,7 @@ from islet.text import stem
 if TYPE_CHECKING:
     import numpy as np
 
+    from islet.ask.learned import AskedModel
     from islet.ask.semantic import Encoder
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
@@ -133,6 +134,7 @@ class Retriever:
         *,
         encoder: Encoder | None = None,
         tuning: Tuning | None = None,
+        learned: AskedModel | None = None,
     ) -> None:
         self.kb = kb
         self.tuning = tuning or Tuning()
@@ -186,6 +188,12 @@ class Retriever:
         )
         # The same questions read with every word, for how a question is asked.
         self.forms = QuestionForms([[words(q) for q in asked] for asked in self._asked])
+        # The labelled questions vote for their passages (see islet.ask.learned).
+        self.votes = None
+        if learned is not None:
+            from islet.ask.learned import QuestionVotes
+
+            self.votes = QuestionVotes(learned, [p.id for p in self.passages])
         self.encoder = encoder
         self._embeddings = (
             encoder.encode([f"{p.title}. {p.text}" for p in self.passages]) if encoder else None
@@ -368,6 +376,10 @@ class Retriever:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
             )
+        # Not for a "what is X" question: the reading knows what it asks, and the story words
+        # around the name ("just diagnosed with ...") would vote for the story's passages.
+        if self.votes is not None and not reading.definition:
+            scores = self.votes.lift(scores, question)
         asked_like, owner = self.forms.asked_like(reading.words)
         if asked_like >= self.tuning.asked_same and owner >= 0 and order:
             # Asked word for word as a listed question: its passage answers it first.

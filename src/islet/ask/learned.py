@@ -1,0 +1,196 @@
+"""Ask learns from its labelled questions: a nearest-neighbour vote over questions (issue 12).
+
+The hand-written lexicons and rules read the questions their authors had seen; a new writer
+uses other words. The labelled development questions (``eval/ask-blind-dev.yaml``, the old
+split ``eval/questions.yaml``) and the questions of ``expansions.yaml`` are examples of how
+people ask for each passage. A new question is compared with every example over its words,
+word pairs and the character 3-5-grams of its content words (TF-IDF, cosine), so a slip or a
+new inflection still counts; the ``k`` closest examples vote for their passages, each by its
+similarity. The vote lifts those passages in the ranking by ``weight`` times the best score: it
+reorders what retrieval found and can bring in a passage the words of the summary miss, but it
+never decides whether a question is in scope.
+
+The examples are data (``knowledge/ask/asked-model.json``), written with ``k`` and ``weight``
+by ``scripts/train_ask_model.py`` from the tuned splits only, never from the held-out test
+splits; ``k`` and ``weight`` are the ones a leave-writers-out estimate chose.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+from pydantic import Field, ValidationError
+
+from islet.ask.lexicon import ASK_DIR, Lexicon
+from islet.ask.passages import passages
+from islet.ask.words import stop_words, words
+from islet.errors import KnowledgeError
+from islet.kb import KnowledgeBase
+from islet.model import Strict
+from islet.text import stem
+
+if TYPE_CHECKING:
+    from islet.ask.evaluation import EvalQuestion
+
+MODEL_FILE = ASK_DIR / "asked-model.json"
+GRAMS = (3, 5)  # the shortest and longest character n-grams of a content word
+
+
+class Example(Strict):
+    """One labelled question and the passages that answer it (any of them)."""
+
+    q: str = Field(min_length=1)
+    passages: list[str] = Field(min_length=1)
+
+
+class AskedModel(Strict):
+    """The labelled questions Ask votes with, and how many vote and how much the vote counts."""
+
+    trained_on: str  # which questions, how many, from which splits
+    k: int = Field(ge=1)  # the closest examples that vote
+    weight: float = Field(ge=0)  # the vote's lift, as a share of the best passage's score
+    min_similarity: float = Field(default=0.0, ge=0, le=1)  # an example less alike votes not
+    examples: list[Example]
+
+
+def features(question: str) -> list[str]:
+    """The features of a question: its stemmed content words, every pair of neighbouring words
+    (stop words included: they carry how it is asked) and the character n-grams of its content
+    words ("<insu", "lin>"), once each."""
+    found = words(question)
+    stop = stop_words()
+    stems = [stem(w) for w in found]
+    out = [s for s, w in zip(stems, found, strict=True) if w not in stop]
+    out += [f"{a}_{b}" for a, b in pairwise(stems)]
+    low, high = GRAMS
+    for word in found:
+        if word in stop or len(word) < low:
+            continue
+        marked = f"<{word}>"
+        out += [
+            f"#{marked[i : i + n]}"
+            for n in range(low, high + 1)
+            for i in range(len(marked) - n + 1)
+        ]
+    return list(dict.fromkeys(out))
+
+
+class QuestionVotes:
+    """The examples of ``model`` indexed for the passages ``passage_ids`` (in ranking order)."""
+
+    def __init__(self, model: AskedModel, passage_ids: Sequence[str]) -> None:
+        self.k = model.k
+        self.weight = model.weight
+        self.min_similarity = model.min_similarity
+        where = {pid: i for i, pid in enumerate(passage_ids)}
+        self.size = len(passage_ids)
+        rows = [
+            ([where[p] for p in ex.passages if p in where], features(ex.q)) for ex in model.examples
+        ]
+        rows = [(labels, feats) for labels, feats in rows if labels and feats]
+        self._labels = [np.asarray(labels, dtype=np.int64) for labels, _ in rows]
+        n = len(rows)
+        df: Counter[str] = Counter(f for _, feats in rows for f in feats)
+        self._idf = {f: math.log((1 + n) / (1 + d)) + 1 for f, d in df.items()}
+        # The examples' unit vectors as postings, one slice of ``_rows``/``_weights`` per feature.
+        self._slot = {f: i for i, f in enumerate(df)}
+        entries: list[tuple[int, int, float]] = []
+        for row, (_, feats) in enumerate(rows):
+            norm = math.sqrt(sum(self._idf[f] ** 2 for f in feats))
+            entries.extend((self._slot[f], row, self._idf[f] / norm) for f in feats)
+        entries.sort()
+        self._rows_of = np.asarray([e[1] for e in entries], dtype=np.int64)
+        self._weights = np.asarray([e[2] for e in entries])
+        counts = np.bincount([e[0] for e in entries], minlength=len(self._slot))
+        self._start = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self._rows = n
+
+    def similarities(self, question: str) -> NDArray[np.float64]:
+        """The cosine similarity of ``question`` to every example."""
+        known = [f for f in features(question) if f in self._idf]
+        sims = np.zeros(self._rows)
+        if not known:
+            return sims
+        norm = math.sqrt(sum(self._idf[f] ** 2 for f in known))
+        for f in known:
+            slot = self._slot[f]
+            start, end = self._start[slot], self._start[slot + 1]
+            sims[self._rows_of[start:end]] += self._weights[start:end] * (self._idf[f] / norm)
+        return sims
+
+    def votes(self, question: str) -> NDArray[np.float64]:
+        """Each passage's vote in 0..1 (the best-voted passage 1; all 0 when none is alike)."""
+        sims = self.similarities(question)
+        votes = np.zeros(self.size)
+        if not self._rows:
+            return votes
+        closest = np.argsort(-sims, kind="stable")[: self.k]
+        for row in closest:
+            if sims[row] > self.min_similarity:
+                votes[self._labels[row]] += sims[row]
+        top = float(votes.max())
+        return votes / top if top > 0 else votes
+
+    def lift(self, scores: list[float], question: str) -> list[float]:
+        """``scores`` with each passage lifted by its vote, ``weight`` times the best score.
+        A question no passage scored for stays so: it is not understood, whatever it is like."""
+        best = max(scores, default=0.0)
+        if not self.weight or best <= 0:
+            return scores
+        votes = self.votes(question)
+        return [s + self.weight * best * float(v) for s, v in zip(scores, votes, strict=True)]
+
+
+def read_model(path: Path) -> AskedModel:
+    """The validated model in ``path``; raises KnowledgeError saying what is wrong."""
+    try:
+        return AskedModel.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as error:
+        raise KnowledgeError([f"ask/{path.name}: cannot be read: {error}"]) from error
+    except ValidationError as error:
+        raise KnowledgeError(
+            [f"ask/{path.name}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+        ) from error
+
+
+@cache
+def installed_model() -> AskedModel | None:
+    """The model Ask ships, or None when it has not been trained."""
+    return read_model(MODEL_FILE) if MODEL_FILE.is_file() else None
+
+
+def labelled_examples(questions: Iterable[EvalQuestion]) -> list[Example]:
+    """The in-scope ``questions`` as examples of the passages they expect."""
+    return [Example(q=q.q, passages=sorted(q.expected_ids)) for q in questions if q.in_scope]
+
+
+def expansion_examples(kb: KnowledgeBase, lexicon: Lexicon) -> list[Example]:
+    """The questions of expansions.yaml, each an example of every passage of its item."""
+    of_item: dict[str, list[str]] = {}
+    for passage in passages(kb):
+        of_item.setdefault(f"{passage.kind}:{passage.item_id}", []).append(passage.id)
+    out: list[Example] = []
+    for expansion in lexicon.expansions:
+        ids = sorted(of_item.get(expansion.item, []))
+        out.extend(Example(q=q, passages=ids) for q in expansion.questions if ids)
+    return out
+
+
+def model_text(model: AskedModel) -> str:
+    """The model as its data file holds it: the same model, the same bytes."""
+    return json.dumps(model.model_dump(), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def unknown_passages(model: AskedModel, known: Iterable[str]) -> list[str]:
+    """The passage ids the model's examples name that no passage has."""
+    have = set(known)
+    return sorted({p for ex in model.examples for p in ex.passages if p not in have})

@@ -1,0 +1,116 @@
+"""Ask learns from its labelled questions (issue 12): the closest labelled questions vote for
+their passages, over words and pieces of words, so a question worded like a labelled one in new
+words reaches its passage; the model is validated data, built the same way every time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from islet import kb as kb_module
+from islet.ask.answer import Engine
+from islet.ask.evaluation import load_split
+from islet.ask.learned import (
+    MODEL_FILE,
+    AskedModel,
+    Example,
+    QuestionVotes,
+    expansion_examples,
+    features,
+    installed_model,
+    labelled_examples,
+    model_text,
+    read_model,
+    unknown_passages,
+)
+from islet.ask.lexicon import load_lexicon
+from islet.ask.passages import passages
+from islet.errors import KnowledgeError
+
+PASSAGES = ["a", "b", "c"]
+SMALL = AskedModel(
+    trained_on="three questions",
+    k=2,
+    weight=0.5,
+    examples=[
+        Example(q="my sugar keeps crashing at night, what causes that", passages=["a"]),
+        Example(q="how do they take the tumour out", passages=["b"]),
+        Example(q="what scan shows where it spread", passages=["c"]),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "voted"),
+    [
+        ("why does his blood sugar crash every night", "a"),  # new words, an inflection
+        ("how do they remove the tumor, do they take it all out", "b"),
+        ("which scans show if it has spread", "c"),
+        ("sugar crashng at nite", "a"),  # slips still share pieces of words
+    ],
+)
+def test_a_question_worded_like_a_labelled_one_in_new_words_votes_for_its_passage(
+    question: str, voted: str
+) -> None:
+    votes = QuestionVotes(SMALL, PASSAGES).votes(question)
+    assert PASSAGES[int(votes.argmax())] == voted
+    assert votes.max() == 1.0
+
+
+def test_a_question_like_no_example_gets_no_vote() -> None:
+    assert not QuestionVotes(SMALL, PASSAGES).votes("zzz qqq").any()
+
+
+def test_the_vote_lifts_a_passage_by_its_weight_of_the_best_score() -> None:
+    votes = QuestionVotes(SMALL.model_copy(update={"k": 1}), PASSAGES)  # the closest only
+    lifted = votes.lift([1.5, 1.0, 0.0], "how do they take the tumour out")
+    assert lifted == pytest.approx([1.5, 1.0 + 0.5 * 1.5, 0.0])
+    off = QuestionVotes(SMALL.model_copy(update={"weight": 0.0}), PASSAGES)
+    assert off.lift([2.0, 1.0, 0.0], "how do they take the tumour out") == [2.0, 1.0, 0.0]
+
+
+def test_features_are_words_pairs_and_pieces_of_content_words() -> None:
+    found = features("what is an insulinoma")
+    assert "insulinoma" in found and "what_is" in found and "#<ins" in found
+    assert "what" not in found  # a stop word alone says nothing about the topic
+
+
+def test_the_installed_model_validates_and_names_only_passages_that_exist() -> None:
+    model = installed_model()
+    assert model is not None, "run scripts/train_ask_model.py"
+    assert model.examples and model.weight > 0
+    assert unknown_passages(model, {p.id for p in passages(kb_module.load())}) == []
+
+
+def test_a_broken_model_file_says_what_is_wrong(tmp_path: Path) -> None:
+    broken = tmp_path / "asked-model.json"
+    broken.write_text(json.dumps({"trained_on": "x", "k": 0, "weight": 1, "examples": []}))
+    with pytest.raises(KnowledgeError, match="k"):
+        read_model(broken)
+
+
+def test_building_the_model_is_deterministic_and_reads_no_held_out_question() -> None:
+    kb = kb_module.load()
+    lexicon = load_lexicon()
+
+    def build() -> str:
+        examples = (
+            labelled_examples(load_split("dev"))
+            + labelled_examples(load_split("old"))
+            + expansion_examples(kb, lexicon)
+        )
+        return model_text(AskedModel(trained_on="t", k=10, weight=0.5, examples=examples))
+
+    assert build() == build()
+    stored = read_model(MODEL_FILE)
+    built = AskedModel.model_validate_json(build())
+    # The stored examples are the tuned splits' and the expansions', nothing else.
+    assert {e.q for e in stored.examples} <= {e.q for e in built.examples}
+
+
+def test_the_engine_uses_the_vote_only_when_it_has_a_model() -> None:
+    kb = kb_module.load()
+    assert Engine(kb, load_lexicon(), learned=None).retriever.votes is None
+    assert Engine(kb, load_lexicon(), learned=SMALL).retriever.votes is not None
