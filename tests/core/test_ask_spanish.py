@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from islet import kb as kb_module
 from islet.ask import answer
 from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader, spanish_layer
 from islet.ask.spanish_sounds import by_sound, sound_key
 from islet.ask.spanish_verbs import infinitives
+from islet.check_es import spanish_report
 from islet.cli import app
 from islet.errors import KnowledgeError
 from islet.translations import in_language
@@ -210,6 +212,9 @@ def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> 
         ("phrases: {}\nskip: []\norgan_phrases: [{heads: [x]}]\n", "organ_phrases group"),
         ("phrases: {}\nskip: []\nbackground: {a: b}\n", "'background' must be a list"),
         ("phrases: {}\nskip: []\nbackground: ['(']\n", "background pattern"),
+        ("phrases: {}\nskip: []\nphrase: {cola: tail}\n", "unknown part 'phrase'"),
+        ("phrases: {}\nskip: [pues, luego, pues]\n", "skip word 'pues' is given twice"),
+        ("phrases: {tuvo: had}\nskip: [tuvo]\n", "'tuvo' is both a skip word and a phrase"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
@@ -217,6 +222,28 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=problem):
         read_reader(path)
+
+
+@pytest.mark.parametrize(
+    ("table", "text"),
+    [
+        ("words.yaml", "phrases:\n  cola: tail\n  cola: queue\nskip: []\n"),
+        ("words.yaml", "phrases: {cola: tail}\nskip: [cola]\n"),
+        ("answering.yaml", "messages: {}\n"),
+    ],
+)
+def test_islet_check_names_a_malformed_reading_table_or_answer_texts(
+    tmp_path: Path, table: str, text: str
+) -> None:
+    (tmp_path / "ask").mkdir()
+    (tmp_path / "ask" / table).write_text(text, encoding="utf-8")
+    problems = spanish_report(kb_module.load(), tmp_path).problems
+    assert any(f"es/ask/{table}" in problem for problem in problems)
+
+
+def test_islet_check_passes_the_installed_reading_table_and_answer_texts() -> None:
+    problems = spanish_report(kb_module.load()).problems
+    assert not [p for p in problems if "words.yaml" in p or "answering.yaml" in p]
 
 
 @pytest.mark.parametrize(

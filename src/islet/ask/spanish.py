@@ -36,6 +36,7 @@ from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
+READER_PARTS = ("skip", "spellings", "patterns", "background", "organ_phrases", "phrases")
 UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
@@ -266,8 +267,13 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     phrases, skip = document.get("phrases"), document.get("skip")
     if not isinstance(phrases, dict) or not isinstance(skip, list):
         raise KnowledgeError([f"es/ask/{path.name}: needs 'phrases' (a mapping) and 'skip'"])
+    problems = [
+        f"es/ask/{path.name}: unknown part '{part}' (the parts are {', '.join(READER_PARTS)})"
+        for part in document
+        if part not in READER_PARTS
+    ]
+    problems += _skip_problems(skip, phrases, path)
     table: dict[tuple[str, ...], str] = {}
-    problems = []
     for spanish, english in phrases.items():
         key = tuple(TOKEN.findall(fold(str(spanish))))
         if not key or not isinstance(english, str) or not english.strip():
@@ -291,6 +297,19 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         patterns,
         background,
     )
+
+
+def _skip_problems(skip: list[Any], phrases: dict[Any, Any], path: Path) -> list[str]:
+    """A skip word given twice, or also given as a one-word phrase: the phrase is always read
+    first, so the skip entry would never be used and only misleads whoever edits the table."""
+    words = [fold(str(w)) for w in skip]
+    single = {fold(str(k)) for k in phrases if len(TOKEN.findall(fold(str(k)))) == 1}
+    twice = sorted({w for w in words if words.count(w) > 1})
+    both = sorted(set(words) & single)
+    return [f"es/ask/{path.name}: skip word '{w}' is given twice" for w in twice] + [
+        f"es/ask/{path.name}: '{w}' is both a skip word and a phrase (the phrase wins)"
+        for w in both
+    ]
 
 
 def _patterns(
