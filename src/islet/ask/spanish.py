@@ -64,6 +64,10 @@ class Reader:
     # The question's sentences and clauses kept in the reading ("?", ".", ","), so the English
     # engine can tell the story told from the part that asks (islet.ask.focus).
     sentences: bool = True
+    # Single words read only when nothing else reads a word (the table, its plurals, verb forms,
+    # cognates, diminutives): a general dictionary's everyday words ("huevo": egg), never
+    # overriding how the table reads a word it knows.
+    last_words: dict[str, str] = field(default_factory=dict)
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -95,6 +99,7 @@ class Reader:
                 or self._verb(word)
                 or self._cognate(word)
                 or self._made_from(word)
+                or self._last_word(word)
             )
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
@@ -202,6 +207,17 @@ class Reader:
         whole = [english for english in found if english in english_words()]
         own = [e for e in found if self.english and all(t in self.english for t in terms(e))]
         return (whole or own)[0] if whole or own else None
+
+    def _last_word(self, word: str) -> str | None:
+        """The English of ``word`` (or of its singular) among the words read last, when it is
+        not an English word ("come", "pie" stay as typed)."""
+        if not self.last_words or word in english_words() or len(word) < 3:
+            return None
+        plurals = [word[: -len(end)] for end in ("es", "s") if word.endswith(end)]
+        for plain in [word] + [p for p in plurals if len(p) > 2]:
+            if plain in self.last_words:
+                return self.last_words[plain]
+        return None
 
     def _plural(self, word: str) -> str | None:
         for ending in ("es", "s"):
