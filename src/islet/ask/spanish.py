@@ -36,7 +36,22 @@ from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
-READER_PARTS = ("skip", "spellings", "patterns", "background", "organ_phrases", "phrases")
+READER_PARTS = (
+    "skip",
+    "spellings",
+    "patterns",
+    "background",
+    "reporting",
+    "organ_phrases",
+    "phrases",
+)
+# An English question's word order ("is he going to die"): Spanish has none ("se va a morir"
+# asks or tells), so a reading of the table in a clause someone is reported to have said is
+# put back in the order of a statement ("he is going to die").
+INVERTED = re.compile(
+    r"^(is|are|am|was|were|will|can|could|does|do|did|should|would|has|have) "
+    r"(it|he|she|i|we|they|you|that|this|there)\b(.*)$"
+)
 UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
@@ -56,6 +71,9 @@ class Reader:
     # pattern over the folded question adds its English words to the reading.
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
+    # Verbs that report what someone said or thinks ("dice", "me dijeron", "cree"): the clause
+    # after their "que" tells, it does not ask ("mi comadre dice que se va a morir").
+    reporting: frozenset[str] = frozenset()
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -80,15 +98,19 @@ class Reader:
         marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
         at: dict[int, int] = {}  # how many words were read before each token
+        joins, told = self._reported(tokens, _marks(folded, found_tokens))
         i = 0
         while i < len(tokens):
             at[i] = len(out)
             if i in marks and out:
                 out[-1] += marks[i]
+            if i in joins:  # the "que" of "dice que" joins, it never asks "what"
+                i += 1
+                continue
             found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
                 size, english = found
-                out.append(english)
+                out.append(_told(english) if i in told else english)
                 i += size
                 continue
             word = tokens[i]
@@ -123,6 +145,20 @@ class Reader:
         if len(tokens) in marks and out:
             out[-1] += marks[len(tokens)]
         return " ".join(out)
+
+    def _reported(self, tokens: list[str], marks: dict[int, str]) -> tuple[set[int], set[int]]:
+        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que"), and
+        of the words in the clause it reports, to the clause's end."""
+        joins: set[int] = set()
+        told: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token not in self.reporting:
+                continue
+            after = i + 1 + (tokens[i + 1 : i + 3] == ["en", "que"])
+            if after < len(tokens) and tokens[after] == "que" and after + 1 not in marks:
+                joins.add(after)
+                told |= set(range(after + 1, _next_mark(marks, after, len(tokens))))
+        return joins, told
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
@@ -228,6 +264,12 @@ class Reader:
         return None
 
 
+def _told(english: str) -> str:
+    """``english`` in the order of a statement when it is in the order of a question."""
+    inverted = INVERTED.match(english)
+    return english if inverted is None else f"{inverted[2]} {inverted[1]}{inverted[3]}"
+
+
 def _texts(found: list[re.Match[str]]) -> list[str]:
     return [m.group(0) for m in found]
 
@@ -304,6 +346,10 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     name = f"es/ask/{path.name}"
     patterns += organ_patterns(document.get("organ_phrases") or [], name, problems)
     background = background_patterns(document.get("background") or [], name, problems)
+    reporting = document.get("reporting") or []
+    if not isinstance(reporting, list):
+        problems.append(f"{name}: 'reporting' must be a list of verb forms")
+        reporting = []
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -312,6 +358,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
         patterns,
         background,
+        reporting=frozenset(fold(str(w)) for w in reporting),
     )
 
 
