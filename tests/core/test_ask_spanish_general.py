@@ -100,3 +100,35 @@ def test_islet_check_reports_a_malformed_dictionary(tmp_path: Path) -> None:
     (tmp_path / "ask" / "es-en-general.yaml").write_text("words: {Panza: belly}\n", "utf-8")
     problems = spanish_report(load(), tmp_path).problems
     assert any("es-en-general.yaml" in problem for problem in problems)
+
+
+# A word the dictionary knows is a real word: a slip or a sound repair never turns it into a
+# table word that means something else; a misspelling both agree on is still repaired.
+REPAIRS = Reader(
+    phrases={("fuerte",): "severe", ("operacion",): "surgery", ("leucemia",): "leukemia"},
+    skip=frozenset(),
+)
+REAL = General(
+    words={
+        "muerte": "death",
+        "glucemia": "blood sugar",
+        "operasion": "operation",
+        "operacion": "operation",
+    },
+    phrases={},
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("muerte", "death"),
+        ("glucemia", "blood sugar"),
+        ("operasion", "surgery"),  # the table's word, which the dictionary's agrees with
+        ("operacoin", "surgery"),  # a slip the dictionary does not know is repaired as before
+    ],
+)
+def test_a_real_word_is_never_repaired_into_another(question: str, read: str) -> None:
+    dictionary = General(words=REAL.words | {"operacion": "operation"}, phrases={})
+    reader = with_general(REPAIRS, dictionary, "gaps, words last")
+    assert reader.to_english(question) == read

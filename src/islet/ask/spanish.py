@@ -86,6 +86,9 @@ class Reader:
     # cognates, diminutives): a general dictionary's everyday words ("huevo": egg), never
     # overriding how the table reads a word it knows.
     last_words: dict[str, str] = field(default_factory=dict)
+    # Every single word of that dictionary with its English: a word it knows is a real word,
+    # never repaired into another word that means something else ("muerte" is not "fuerte").
+    real_words: dict[str, str] = field(default_factory=dict)
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -94,7 +97,7 @@ class Reader:
         folded = without_background(fold(question), self.background)
         found_tokens = list(TOKEN.finditer(folded))
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
-        tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
+        tokens = [t if self._plural(t) or self._verb(t) else self._repaired(t) for t in typed]
         marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
         at: dict[int, int] = {}  # how many words were read before each token
@@ -198,6 +201,18 @@ class Reader:
                 return english
         return None
 
+    def _repaired(self, word: str) -> str:
+        """``word`` repaired (:meth:`_repair`), unless it is a real word whose English agrees
+        neither with the table's reading of the repair nor with the repair's own English:
+        "glucemia" is blood sugar, never "leucemia"; "operasion" is still "operacion"."""
+        repaired = self._repair(word)
+        own = self.real_words.get(word)
+        if repaired == word or own is None:
+            return repaired
+        read = self.phrases.get((repaired,)) or self._plural(repaired) or self._verb(repaired)
+        theirs = [e for e in (read, self.real_words.get(repaired)) if e]
+        return repaired if not theirs or any(_agree(own, e) for e in theirs) else word
+
     def _repair(self, word: str) -> str:
         """The word of the table ``word`` sounds like, or is a slip of."""
         heard = self.sounds.repair(word)
@@ -262,6 +277,13 @@ class Reader:
                 if english is not None:
                     return english
         return None
+
+
+def _agree(one: str, other: str) -> bool:
+    """Whether two English readings share a word's stem (its first four letters): "operation"
+    and "surgery" do not, "hormone" and "hormones" do."""
+    stems = {w[:4] for w in re.findall(r"[a-z]{3,}", one.lower())}
+    return any(w[:4] in stems for w in re.findall(r"[a-z]{3,}", other.lower()))
 
 
 def _told(english: str) -> str:

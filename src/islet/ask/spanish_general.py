@@ -115,4 +115,5 @@ def with_general(base: Reader, dictionary: General, mode: Mode | None = USED) ->
         and key not in phrases
         and fold(english) != key[0]  # a name the same in both ("vipoma") stays as typed
     }
-    return replace(base, phrases=phrases, last_words=last)
+    real = {k: v for k, v in dictionary.words.items() if " " not in k}
+    return replace(base, phrases=phrases, last_words=last, real_words=real)
