@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from islet.ask.spanish import ASK_DIR, read_reader, read_texts
 from islet.ask.spanish_general import PATH as GENERAL
 from islet.ask.spanish_general import read_general
 from islet.ask.spanish_tables import COGNATES, WORD_FORMS, read_cognates, read_word_forms
@@ -46,6 +48,8 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?")
 UNITS = ("mg/dL", "mmol/L", "mg", "mcg", "cm", "mm", "%", "Ki-67")
 # A unit is a word of its own: "mm" in "summary" or "cm" in "acmé" is not a unit.
 UNIT_PATTERNS = {unit: re.compile(rf"(?<![^\W\d_]){re.escape(unit)}(?![^\W\d_])") for unit in UNITS}
+READING = ASK_DIR / "words.yaml"
+ANSWERING = ASK_DIR / "answering.yaml"
 HOURS = {"en": re.compile(r"\bhours?\b", re.I), "es": re.compile(r"\bhoras?\b", re.I)}
 
 
@@ -146,7 +150,13 @@ def spanish_report(kb: KnowledgeBase, directory: Path = SPANISH_DIR) -> SpanishR
         except KnowledgeError as error:
             problems += error.problems
     if (directory / "ask").is_dir():  # the word tables of the Spanish Ask's readers
-        for table, read_table in ((COGNATES, read_cognates), (WORD_FORMS, read_word_forms)):
+        tables: tuple[tuple[Path, Callable[[Path], object]], ...] = (
+            (COGNATES, read_cognates),
+            (WORD_FORMS, read_word_forms),
+            (READING, read_reader),  # the reading table and the answers' fixed texts
+            (ANSWERING, read_texts),
+        )
+        for table, read_table in tables:
             try:
                 read_table(directory / "ask" / table.name)
             except KnowledgeError as error:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from islet import kb as kb_module
 from islet.ask import answer
 from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader, spanish_layer
 from islet.ask.spanish_sounds import by_sound, sound_key
 from islet.ask.spanish_verbs import infinitives
+from islet.check_es import spanish_report
 from islet.cli import app
 from islet.errors import KnowledgeError
 from islet.translations import in_language
@@ -210,6 +213,10 @@ def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> 
         ("phrases: {}\nskip: []\norgan_phrases: [{heads: [x]}]\n", "organ_phrases group"),
         ("phrases: {}\nskip: []\nbackground: {a: b}\n", "'background' must be a list"),
         ("phrases: {}\nskip: []\nbackground: ['(']\n", "background pattern"),
+        ("phrases: {}\nskip: []\nphrase: {cola: tail}\n", "unknown part 'phrase'"),
+        ("phrases: {}\nskip: []\nreporting: {dice: says}\n", "'reporting' must be a list"),
+        ("phrases: {}\nskip: [pues, luego, pues]\n", "skip word 'pues' is given twice"),
+        ("phrases: {tuvo: had}\nskip: [tuvo]\n", "'tuvo' is both a skip word and a phrase"),
     ],
 )
 def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: str) -> None:
@@ -217,6 +224,54 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=problem):
         read_reader(path)
+
+
+@pytest.mark.parametrize(
+    ("spanish", "read"),
+    [
+        # A clause someone is reported to have said reads as a statement, its "que" as no "what"
+        ("mi cuñado dice que se va a morir", "he is going to die"),
+        ("me dijeron que es cancer", "it is cancer"),
+        ("mi tía insiste en que es cancer", "it is cancer"),
+        # ... to the clause's end: what is asked after it keeps the order of a question
+        ("dicen que es cancer, ¿se va a morir?", "it is cancer, is he going to die?"),
+        # ... and the same words asked, or the asker's own "creo que", are a question
+        ("¿se va a morir?", "is he going to die?"),
+        ("creo que se va a morir", "is he going to die"),
+    ],
+)
+def test_a_reported_clause_tells_and_does_not_ask(spanish: str, read: str) -> None:
+    table = replace(
+        read_reader(),
+        phrases={
+            ("se", "va", "a", "morir"): "is he going to die",
+            ("es", "cancer"): "is it cancer",
+            ("que", "es"): "what is",
+        },
+    )
+    assert table.to_english(spanish).endswith(read)
+
+
+@pytest.mark.parametrize(
+    ("table", "text"),
+    [
+        ("words.yaml", "phrases:\n  cola: tail\n  cola: queue\nskip: []\n"),
+        ("words.yaml", "phrases: {cola: tail}\nskip: [cola]\n"),
+        ("answering.yaml", "messages: {}\n"),
+    ],
+)
+def test_islet_check_names_a_malformed_reading_table_or_answer_texts(
+    tmp_path: Path, table: str, text: str
+) -> None:
+    (tmp_path / "ask").mkdir()
+    (tmp_path / "ask" / table).write_text(text, encoding="utf-8")
+    problems = spanish_report(kb_module.load(), tmp_path).problems
+    assert any(f"es/ask/{table}" in problem for problem in problems)
+
+
+def test_islet_check_passes_the_installed_reading_table_and_answer_texts() -> None:
+    problems = spanish_report(kb_module.load()).problems
+    assert not [p for p in problems if "words.yaml" in p or "answering.yaml" in p]
 
 
 @pytest.mark.parametrize(

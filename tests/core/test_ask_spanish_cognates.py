@@ -26,6 +26,13 @@ EMPTY = Reader(phrases={}, skip=frozenset(), english=frozenset({"octreotid", "pa
         ("deficiencia", "deficiency"),
         ("tiroides", "thyroid"),
         ("octreotida", "octreotide"),  # known to the engine's own words, not to English
+        ("hereditario", "hereditary"),  # -ario: -ary
+        ("obligatorio", "obligatory"),  # -orio: -ory
+        ("localizado", "localized"),  # -izado: -ized
+        ("fractura", "fracture"),  # -ura: -ure
+        ("telefono", "telephone"),  # -fono: -phone
+        ("estructura", "structure"),  # the "e" before "s" and a consonant
+        ("especialistas", "specialists"),
     ],
 )
 def test_a_learned_word_is_read_as_its_english_cognate(spanish: str, english: str) -> None:

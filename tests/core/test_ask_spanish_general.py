@@ -14,11 +14,18 @@ from islet.errors import KnowledgeError
 from islet.kb import load
 
 TABLE = Reader(
-    phrases={("panza",): "belly", ("pet",): "PET", ("scan",): "scan"},
+    phrases={("panza",): "belly", ("pet",): "PET", ("scan",): "scan", ("operar",): "surgery"},
     skip=frozenset({"el", "la", "es"}),
 )
 DICTIONARY = General(
-    words={"panza": "stomach", "vientre": "belly", "es": "is"},
+    words={
+        "panza": "stomach",
+        "vientre": "belly",
+        "es": "is",
+        "operaron": "operated",
+        "huevo": "egg",
+        "d": "of",
+    },
     phrases={"dolor de panza": "belly pain", "pet scan": "PET-CT scan", "boca seca": "dry mouth"},
 )
 
@@ -45,6 +52,16 @@ def test_the_installed_dictionary_is_valid_and_has_words_and_phrases() -> None:
         # a word the table lists as carrying no meaning stays out
         ("words", "es panza", "belly"),
         (None, "dolor de panza", "dolor de belly"),
+        # words last: a word nothing else reads is read with the dictionary, with its plural
+        ("gaps, words last", "vientre", "belly"),
+        ("gaps, words last", "huevos", "egg"),
+        # ... but the table's plurals and verb forms come first ("panzas", "operaron")
+        ("gaps, words last", "panzas", "belly"),
+        ("gaps, words last", "operaron", "surgery"),
+        ("words", "operaron", "operated"),
+        # ... never an English word, nor a letter left of one ("do" is no plural of "d")
+        ("gaps, words last", "what do they do", "what do they do"),
+        ("gaps, words last", "dolor de panza", "belly pain"),
     ],
 )
 def test_the_dictionary_reads_only_what_the_table_does_not(
@@ -83,3 +100,35 @@ def test_islet_check_reports_a_malformed_dictionary(tmp_path: Path) -> None:
     (tmp_path / "ask" / "es-en-general.yaml").write_text("words: {Panza: belly}\n", "utf-8")
     problems = spanish_report(load(), tmp_path).problems
     assert any("es-en-general.yaml" in problem for problem in problems)
+
+
+# A word the dictionary knows is a real word: a slip or a sound repair never turns it into a
+# table word that means something else; a misspelling both agree on is still repaired.
+REPAIRS = Reader(
+    phrases={("fuerte",): "severe", ("operacion",): "surgery", ("leucemia",): "leukemia"},
+    skip=frozenset(),
+)
+REAL = General(
+    words={
+        "muerte": "death",
+        "glucemia": "blood sugar",
+        "operasion": "operation",
+        "operacion": "operation",
+    },
+    phrases={},
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("muerte", "death"),
+        ("glucemia", "blood sugar"),
+        ("operasion", "surgery"),  # the table's word, which the dictionary's agrees with
+        ("operacoin", "surgery"),  # a slip the dictionary does not know is repaired as before
+    ],
+)
+def test_a_real_word_is_never_repaired_into_another(question: str, read: str) -> None:
+    dictionary = General(words=REAL.words | {"operacion": "operation"}, phrases={})
+    reader = with_general(REPAIRS, dictionary, "gaps, words last")
+    assert reader.to_english(question) == read

@@ -36,6 +36,22 @@ from islet.yamlfiles import read_mapping
 
 ASK_DIR = SPANISH_DIR / "ask"
 MAX_PHRASE_WORDS = 6
+READER_PARTS = (
+    "skip",
+    "spellings",
+    "patterns",
+    "background",
+    "reporting",
+    "organ_phrases",
+    "phrases",
+)
+# An English question's word order ("is he going to die"): Spanish has none ("se va a morir"
+# asks or tells), so a reading of the table in a clause someone is reported to have said is
+# put back in the order of a statement ("he is going to die").
+INVERTED = re.compile(
+    r"^(is|are|am|was|were|will|can|could|does|do|did|should|would|has|have) "
+    r"(it|he|she|i|we|they|you|that|this|there)\b(.*)$"
+)
 UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
@@ -55,6 +71,9 @@ class Reader:
     # pattern over the folded question adds its English words to the reading.
     patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
     background: tuple[re.Pattern[str], ...] = ()  # clauses told as background, left out
+    # Verbs that report what someone said or thinks ("dice", "me dijeron", "cree"): the clause
+    # after their "que" tells, it does not ask ("mi comadre dice que se va a morir").
+    reporting: frozenset[str] = frozenset()
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -63,6 +82,13 @@ class Reader:
     # The question's sentences and clauses kept in the reading ("?", ".", ","), so the English
     # engine can tell the story told from the part that asks (islet.ask.focus).
     sentences: bool = True
+    # Single words read only when nothing else reads a word (the table, its plurals, verb forms,
+    # cognates, diminutives): a general dictionary's everyday words ("huevo": egg), never
+    # overriding how the table reads a word it knows.
+    last_words: dict[str, str] = field(default_factory=dict)
+    # Every single word of that dictionary with its English: a word it knows is a real word,
+    # never repaired into another word that means something else ("muerte" is not "fuerte").
+    real_words: dict[str, str] = field(default_factory=dict)
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -71,19 +97,23 @@ class Reader:
         folded = without_background(fold(question), self.background)
         found_tokens = list(TOKEN.finditer(folded))
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
-        tokens = [t if self._plural(t) or self._verb(t) else self._repair(t) for t in typed]
+        tokens = [t if self._plural(t) or self._verb(t) else self._repaired(t) for t in typed]
         marks = _marks(folded, found_tokens) if self.sentences else {}
         out: list[str] = []
         at: dict[int, int] = {}  # how many words were read before each token
+        joins, told = self._reported(tokens, _marks(folded, found_tokens))
         i = 0
         while i < len(tokens):
             at[i] = len(out)
             if i in marks and out:
                 out[-1] += marks[i]
+            if i in joins:  # the "que" of "dice que" joins, it never asks "what"
+                i += 1
+                continue
             found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
                 size, english = found
-                out.append(english)
+                out.append(_told(english) if i in told else english)
                 i += size
                 continue
             word = tokens[i]
@@ -94,6 +124,7 @@ class Reader:
                 or self._verb(word)
                 or self._cognate(word)
                 or self._made_from(word)
+                or self._last_word(word)
             )
             if read is not None or (word not in self.skip and (keep is None or keep(word))):
                 out.append(read or word)
@@ -117,6 +148,20 @@ class Reader:
         if len(tokens) in marks and out:
             out[-1] += marks[len(tokens)]
         return " ".join(out)
+
+    def _reported(self, tokens: list[str], marks: dict[int, str]) -> tuple[set[int], set[int]]:
+        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que"), and
+        of the words in the clause it reports, to the clause's end."""
+        joins: set[int] = set()
+        told: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token not in self.reporting:
+                continue
+            after = i + 1 + (tokens[i + 1 : i + 3] == ["en", "que"])
+            if after < len(tokens) and tokens[after] == "que" and after + 1 not in marks:
+                joins.add(after)
+                told |= set(range(after + 1, _next_mark(marks, after, len(tokens))))
+        return joins, told
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
@@ -155,6 +200,18 @@ class Reader:
             if english is not None:
                 return english
         return None
+
+    def _repaired(self, word: str) -> str:
+        """``word`` repaired (:meth:`_repair`), unless it is a real word whose English agrees
+        neither with the table's reading of the repair nor with the repair's own English:
+        "glucemia" is blood sugar, never "leucemia"; "operasion" is still "operacion"."""
+        repaired = self._repair(word)
+        own = self.real_words.get(word)
+        if repaired == word or own is None:
+            return repaired
+        read = self.phrases.get((repaired,)) or self._plural(repaired) or self._verb(repaired)
+        theirs = [e for e in (read, self.real_words.get(repaired)) if e]
+        return repaired if not theirs or any(_agree(own, e) for e in theirs) else word
 
     def _repair(self, word: str) -> str:
         """The word of the table ``word`` sounds like, or is a slip of."""
@@ -202,6 +259,17 @@ class Reader:
         own = [e for e in found if self.english and all(t in self.english for t in terms(e))]
         return (whole or own)[0] if whole or own else None
 
+    def _last_word(self, word: str) -> str | None:
+        """The English of ``word`` (or of its singular) among the words read last, when it is
+        not an English word ("come", "pie" stay as typed)."""
+        if not self.last_words or word in english_words() or len(word) < 3:
+            return None
+        plurals = [word[: -len(end)] for end in ("es", "s") if word.endswith(end)]
+        for plain in [word] + [p for p in plurals if len(p) > 2]:
+            if plain in self.last_words:
+                return self.last_words[plain]
+        return None
+
     def _plural(self, word: str) -> str | None:
         for ending in ("es", "s"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -209,6 +277,19 @@ class Reader:
                 if english is not None:
                     return english
         return None
+
+
+def _agree(one: str, other: str) -> bool:
+    """Whether two English readings share a word's stem (its first four letters): "operation"
+    and "surgery" do not, "hormone" and "hormones" do."""
+    stems = {w[:4] for w in re.findall(r"[a-z]{3,}", one.lower())}
+    return any(w[:4] in stems for w in re.findall(r"[a-z]{3,}", other.lower()))
+
+
+def _told(english: str) -> str:
+    """``english`` in the order of a statement when it is in the order of a question."""
+    inverted = INVERTED.match(english)
+    return english if inverted is None else f"{inverted[2]} {inverted[1]}{inverted[3]}"
 
 
 def _texts(found: list[re.Match[str]]) -> list[str]:
@@ -266,8 +347,13 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     phrases, skip = document.get("phrases"), document.get("skip")
     if not isinstance(phrases, dict) or not isinstance(skip, list):
         raise KnowledgeError([f"es/ask/{path.name}: needs 'phrases' (a mapping) and 'skip'"])
+    problems = [
+        f"es/ask/{path.name}: unknown part '{part}' (the parts are {', '.join(READER_PARTS)})"
+        for part in document
+        if part not in READER_PARTS
+    ]
+    problems += _skip_problems(skip, phrases, path)
     table: dict[tuple[str, ...], str] = {}
-    problems = []
     for spanish, english in phrases.items():
         key = tuple(TOKEN.findall(fold(str(spanish))))
         if not key or not isinstance(english, str) or not english.strip():
@@ -282,6 +368,10 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     name = f"es/ask/{path.name}"
     patterns += organ_patterns(document.get("organ_phrases") or [], name, problems)
     background = background_patterns(document.get("background") or [], name, problems)
+    reporting = document.get("reporting") or []
+    if not isinstance(reporting, list):
+        problems.append(f"{name}: 'reporting' must be a list of verb forms")
+        reporting = []
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -290,7 +380,21 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         {fold(str(k)): fold(str(v)) for k, v in dict(spellings).items()},
         patterns,
         background,
+        reporting=frozenset(fold(str(w)) for w in reporting),
     )
+
+
+def _skip_problems(skip: list[Any], phrases: dict[Any, Any], path: Path) -> list[str]:
+    """A skip word given twice, or also given as a one-word phrase: the phrase is always read
+    first, so the skip entry would never be used and only misleads whoever edits the table."""
+    words = [fold(str(w)) for w in skip]
+    single = {fold(str(k)) for k in phrases if len(TOKEN.findall(fold(str(k)))) == 1}
+    twice = sorted({w for w in words if words.count(w) > 1})
+    both = sorted(set(words) & single)
+    return [f"es/ask/{path.name}: skip word '{w}' is given twice" for w in twice] + [
+        f"es/ask/{path.name}: '{w}' is both a skip word and a phrase (the phrase wins)"
+        for w in both
+    ]
 
 
 def _patterns(

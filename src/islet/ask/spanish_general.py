@@ -33,9 +33,18 @@ PATH = SPANISH_DIR / "ask" / "es-en-general.yaml"
 KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # "gaps": the phrases with a word the table does not know (a phrase of words it all knows
 # would override the table's own reading of them).
-Mode = Literal["phrases", "words", "both", "gaps", "gaps and words"]
-MODES: tuple[Mode, ...] = ("phrases", "words", "both", "gaps", "gaps and words")
-USED: Mode | None = "gaps"  # measured: the words alone lowered plain dev (issue 17 report)
+# "gaps, words last": the gaps, and the single words read only when nothing else reads a word
+# (not the table, its plurals, verb forms, cognates or diminutives: Reader.last_words).
+Mode = Literal["phrases", "words", "both", "gaps", "gaps and words", "gaps, words last"]
+MODES: tuple[Mode, ...] = (
+    "phrases",
+    "words",
+    "both",
+    "gaps",
+    "gaps and words",
+    "gaps, words last",
+)
+USED: Mode | None = "gaps, words last"  # chosen on plain dev and leave-one-writer-out
 
 
 class General(BaseModel):
@@ -59,7 +68,7 @@ class General(BaseModel):
     def entries(self, mode: Mode) -> dict[tuple[str, ...], str]:
         """The entries ``mode`` uses, keyed as the reading table keys its phrases."""
         chosen: dict[str, str] = {}
-        if mode in ("phrases", "both", "gaps", "gaps and words"):
+        if mode in ("phrases", "both", "gaps", "gaps and words", "gaps, words last"):
             chosen |= self.phrases
         if mode in ("words", "both", "gaps and words"):
             chosen |= self.words
@@ -94,4 +103,17 @@ def with_general(base: Reader, dictionary: General, mode: Mode | None = USED) ->
             continue
         if key and not (len(key) == 1 and key[0] in base.skip):
             phrases.setdefault(key, english)
-    return replace(base, phrases=phrases)
+    if mode != "gaps, words last":
+        return replace(base, phrases=phrases)
+    last = {
+        key[0]: english
+        for key, english in {
+            tuple(SPANISH_TOKEN.findall(k)): v for k, v in dictionary.words.items()
+        }.items()
+        if len(key) == 1
+        and key[0] not in base.skip
+        and key not in phrases
+        and fold(english) != key[0]  # a name the same in both ("vipoma") stays as typed
+    }
+    real = {k: v for k, v in dictionary.words.items() if " " not in k}
+    return replace(base, phrases=phrases, last_words=last, real_words=real)
