@@ -25,6 +25,7 @@ from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
+from islet.ask.shared_names import SharedNames
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
     Speller,
@@ -140,6 +141,10 @@ class Retriever:
         self._definition = [re.compile(p) for p in lexicon.answering.definition]
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
         self._story = frozenset(lexicon.answering.story_words)
+        self._shared = SharedNames(lexicon.answering.leads)
+        # Who the question is about and how they feel ("my mom", "scared"), and numbers (an age,
+        # a date): the story, not what is asked, so they do not weigh against the confidence.
+        self._story_terms = frozenset(stem(w) for w in self._story)
         self._facets = lexicon.answering.facets
         # Compiled with the engine (so, when it is loaded from the cache, from the stored table
         # of Islet's patterns; see islet.regexes), not while a question is read.
@@ -251,10 +256,12 @@ class Retriever:
                     reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
-        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
-            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # The patterns see the question as typed and as read ("wat is a insulinomma").
         asked = (" ".join(fold(question).split()), " ".join(fixed))
+        # "Pancreatic cancer, the neuroendocrine kind": the shared name is the subject's.
+        self._shared.read_as_subject(asked, reading, self.subject, self._target_terms)
+        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
+            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # Only when the rest of the question is a story ("my doctor said I have"): "they cut
         # the nerve for the gastrinoma, what is that" asks about the nerve cut, not the name.
         story = all(w in stop or w in self._story or is_everyday(w) for w in outside)
@@ -434,9 +441,11 @@ class Retriever:
         total = covered = 0.0
         for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
-            total += weight
             if term in found or term in understood:
                 covered += weight
+            elif term in self._story_terms or term.isdigit():
+                continue  # a story word or number the passages lack does not count against
+            total += weight
         return covered / total if total else 0.0
 
 
