@@ -79,6 +79,7 @@ class Reading:
     named_only: list[str] = field(default_factory=list)
     named_last: list[str] = field(default_factory=list)  # the targets of the last name
     context: set[str] = field(default_factory=set)  # named items that are when, not what
+    found_by: set[str] = field(default_factory=set)  # tests told as how it was found
 
     @property
     def focus(self) -> list[str]:
@@ -293,9 +294,8 @@ class Retriever:
         self.frames.apply(asked, reading, self._target_terms)
         self._ask_general_part(reading)
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
-        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | found_with(
-            asked[0], named
-        )
+        reading.found_by = found_with(asked[0], named)
+        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | reading.found_by
         # Signs told in the story of a question that asks how a tumor it names is treated or
         # found ("he has diarrhea and reflux, the gastro thinks it's a gastrinoma, how do they
         # treat it") say why, not what is asked (ask16).
