@@ -144,7 +144,7 @@ class Retriever:
         self._story = frozenset(lexicon.answering.story_words)
         self._shared = SharedNames(lexicon.answering.leads)
         # Who the question is about and how they feel ("my mom", "scared"), and numbers (an age,
-        # a date): the story, not what is asked, so they do not weigh against the confidence.
+        # a date): the story, not what is asked (see _confidence).
         self._story_terms = frozenset(stem(w) for w in self._story)
         self._facets = lexicon.answering.facets
         # Compiled with the engine (so, when it is loaded from the cache, from the stored table
@@ -438,13 +438,23 @@ class Retriever:
         if not focus:
             return 0.0
         understood = reading.understood | reading.subject
+        # Told around the subject, an item of the summary or words PDQ pairs with its own ("cut
+        # it out": remove), a story word or number the passages lack does not count against
+        # ("my mom has a pancreatic NET, what treatments"); told around nothing of the summary
+        # ("my mom has not eaten for days"), it does.
+        named = {stem(w) for m in reading.mentions for w in words(m.phrase)}
+        told_around = (
+            bool(reading.subject)
+            or any(m.target.partition(":")[0] in OWN_KINDS for m in reading.mentions)
+            or bool(reading.understood - named)
+        )
         total = covered = 0.0
         for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
             if term in found or term in understood:
                 covered += weight
-            elif term in self._story_terms or term.isdigit():
-                continue  # a story word or number the passages lack does not count against
+            elif told_around and (term in self._story_terms or term.isdigit()):
+                continue
             total += weight
         return covered / total if total else 0.0
 
