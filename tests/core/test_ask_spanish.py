@@ -325,10 +325,10 @@ def test_background_stays_when_too_little_would_be_left() -> None:
 
 
 def test_a_question_read_almost_whole_is_answered_despite_a_word_it_does_not_know() -> None:
-    # "celular" is in no table and counts against the words read: the English engine alone
-    # declines the reading; asked again without it, the question is clear enough.
+    # "celular" is in no table and counts against the words read; asked again without it, the
+    # question is clear enough. (Since ask18 the English engine may answer the reading itself:
+    # "daughter" is the story around the islet cell tumor and no longer counts against it.)
     question = "mi hija me leyó en el celular q era un tumor de los islotes, q es eso"
-    assert not engine().answer(reader().to_english(question)).in_scope
     reply = answer(question)
     assert reply.in_scope
     assert reply.answers[0].passage_id in {

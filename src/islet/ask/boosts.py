@@ -45,7 +45,10 @@ def boosts(
     facet_kinds = set(reading.facet.kinds) if reading.facet else set()
     # A sign told in the story of a question that asks another facet is why, not what: its own
     # passage, which repeats the story's words, is not the answer (ask16).
+    # So is a test told as how the tumor was found ("they found it on a CT for kidney stones,
+    # how can I feel nothing"): its passage repeats the story's words (ask18).
     told = {t for t in reading.context if t.startswith(("symptom:", "symptom-pattern:"))}
+    told |= reading.found_by
     boost = [1.0] * len(passages)
     for i, passage in enumerate(passages):
         # Even for "what is X", X's own passage says more than its glossary double.

@@ -25,6 +25,7 @@ from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
+from islet.ask.shared_names import SharedNames
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
     Speller,
@@ -79,6 +80,7 @@ class Reading:
     named_only: list[str] = field(default_factory=list)
     named_last: list[str] = field(default_factory=list)  # the targets of the last name
     context: set[str] = field(default_factory=set)  # named items that are when, not what
+    found_by: set[str] = field(default_factory=set)  # tests told as how it was found
 
     @property
     def focus(self) -> list[str]:
@@ -142,6 +144,10 @@ class Retriever:
         self._definition = [re.compile(p) for p in lexicon.answering.definition]
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
         self._story = frozenset(lexicon.answering.story_words)
+        self._shared = SharedNames(lexicon.answering.leads)
+        # Who the question is about and how they feel ("my mom", "scared"), and numbers (an age,
+        # a date): the story, not what is asked (see _confidence).
+        self._story_terms = frozenset(stem(w) for w in self._story)
         self._facets = lexicon.answering.facets
         # Compiled with the engine (so, when it is loaded from the cache, from the stored table
         # of Islet's patterns; see islet.regexes), not while a question is read.
@@ -259,10 +265,12 @@ class Retriever:
                     reading.expansion.extend(t for t in self._target_terms(target) if t not in span)
             reading.expansion.extend(t for t in match.means if t not in span)
             i += len(match.words)
-        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
-            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # The patterns see the question as typed and as read ("wat is a insulinomma").
         asked = (" ".join(fold(question).split()), " ".join(fixed))
+        # "Pancreatic cancer, the neuroendocrine kind": the shared name is the subject's.
+        self._shared.read_as_subject(asked, reading, self.subject, self._target_terms)
+        if all(t not in self._idf for t in reading.focus if t not in reading.said_subject):
+            reading.said_subject = []  # "islet tumors in kids": nothing else is in the summary
         # Only when the rest of the question is a story ("my doctor said I have"): "they cut
         # the nerve for the gastrinoma, what is that" asks about the nerve cut, not the name.
         story = all(w in stop or w in self._story or is_everyday(w) for w in outside)
@@ -294,9 +302,8 @@ class Retriever:
         self.frames.apply(asked, reading, self._target_terms)
         self._ask_general_part(reading)
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
-        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | found_with(
-            asked[0], named
-        )
+        reading.found_by = found_with(asked[0], named)
+        reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | reading.found_by
         # Signs told in the story of a question that asks how a tumor it names is treated or
         # found ("he has diarrhea and reflux, the gastro thinks it's a gastrinoma, how do they
         # treat it") say why, not what is asked (ask16).
@@ -443,12 +450,24 @@ class Retriever:
         if not focus:
             return 0.0
         understood = reading.understood | reading.subject
+        # Told around the subject, an item of the summary or words PDQ pairs with its own ("cut
+        # it out": remove), a story word or number the passages lack does not count against
+        # ("my mom has a pancreatic NET, what treatments"); told around nothing of the summary
+        # ("my mom has not eaten for days"), it does.
+        named = {stem(w) for m in reading.mentions for w in words(m.phrase)}
+        told_around = (
+            bool(reading.subject)
+            or any(m.target.partition(":")[0] in OWN_KINDS for m in reading.mentions)
+            or bool(reading.understood - named)
+        )
         total = covered = 0.0
         for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
-            total += weight
             if term in found or term in understood:
                 covered += weight
+            elif told_around and (term in self._story_terms or term.isdigit()):
+                continue
+            total += weight
         return covered / total if total else 0.0
 
 
