@@ -94,6 +94,12 @@ class Reading:
             rest.remove(term)
         return rest or self.terms
 
+    @property
+    def knows_what_is_asked(self) -> bool:
+        """A "what is X" question, or one whose frame or general part named the items asked
+        about (mentions with no phrase of the question's own)."""
+        return self.definition or any(not m.phrase for m in self.mentions)
+
     def mentioned(self, kind: str) -> list[str]:
         """Ids of the mentioned items of one kind, first mention first, no repeats."""
         ids: list[str] = []
@@ -383,9 +389,10 @@ class Retriever:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
             )
-        # Not for a "what is X" question: the reading knows what it asks, and the story words
-        # around the name ("just diagnosed with ...") would vote for the story's passages.
-        if self.votes is not None and not reading.definition:
+        # Not when the reading knows what is asked ("what is X", a frame's or a general part's
+        # items): the story words around it ("just diagnosed with ...", "to the bones") would
+        # vote for the story's passages.
+        if self.votes is not None and not reading.knows_what_is_asked:
             scores = self.votes.lift(scores, question)
         asked_like, owner = self.forms.asked_like(reading.words)
         if asked_like >= self.tuning.asked_same and owner >= 0 and order:
