@@ -120,3 +120,17 @@ ASKED_ABOUT = ["what does a sugar of 52 mean", "what causes black stools", "is a
 @pytest.mark.parametrize("text", ASKED_ABOUT)
 def test_a_danger_asked_about_still_shows_when_to_get_urgent_care(text: str) -> None:
     assert triage(text, "en").danger_topic
+
+
+# Jamaican speech read through its words ("fi" to, "tek" take, "miself" myself)
+JAMAICAN = [
+    ("mi cut miself again last night", "crisis"),
+    ("mi tired fi live", "crisis"),
+    ("mi tink bout tek all mi pills one time", "crisis"),
+    ("too tired to live it up this weekend", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), JAMAICAN)
+def test_jamaican_speech_reads_as_its_level(text: str, level: str) -> None:
+    assert triage(text, "en").level == level
