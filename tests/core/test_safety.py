@@ -246,10 +246,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # their whole rounds: emergency 56/60, crisis 76/90 (untuned 71/90), medication 46/50, false
     # alarms 2/60) with their dev splits: 0.984 / 0.954 / 0.981 / 0.030
     # w56-w57 (training rounds, wholly dev), untuned: 0.978 / 0.941 / 0.979 / 0.037
-    assert dev.recall_of("emergency") >= 0.978  # 1430/1462
-    assert dev.recall_of("crisis") >= 0.941  # 1397/1484
+    # their misses mended by kind in general forms (safety13; the word model not retrained):
+    # 0.983 / 0.945 / 0.979 / 0.036
+    assert dev.recall_of("emergency") >= 0.982  # 1437/1462
+    assert dev.recall_of("crisis") >= 0.944  # 1402/1484
     assert dev.recall_of("medication") >= 0.979  # 938/958
-    assert dev.false_alarm_rate <= 0.037  # 52/1419
+    assert dev.false_alarm_rate <= 0.036  # 51/1419
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

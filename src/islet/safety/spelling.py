@@ -10,8 +10,9 @@ another real word ("ciento" is not "siento", "tubo" is not "tuvo") is listed und
 
 English is written as it sounds too: "ough" as "off", a doubled letter as one ("pils"), "oo"
 as "u" ("tuk"), "-le" as "-el" ("rifel"), "-or" as "-er" ("docter"), a dropped final g
-("mornin"). The English key words (``sound_alikes`` at the top of ``triage.yaml``) are read
-through :func:`english_sound_alikes`, which never turns a real English word into another: every
+("mornin"), a double vowel as one ("blod") and one consonant as two ("vommiting"). The English
+key words (``sound_alikes`` at the top of ``triage.yaml``) are read through
+:func:`english_sound_alikes`, which never turns a real English word into another: every
 spelling found in a general English word list (the one Ask's spelling repair leaves alone) is
 kept as it is ("hole" stays "hole", "strait" stays "strait").
 """
@@ -79,6 +80,8 @@ ENGLISH_SWAPS: tuple[tuple[str, str], ...] = (
     ("kn", "n"),
     ("wr", "r"),
     ("ou", "ow"),
+    ("oo", "o"),
+    ("ee", "e"),
     ("ight", "ite"),
     ("z", "s"),
     ("s", "z"),
@@ -140,6 +143,9 @@ def _english_once(word: str) -> set[str]:
             start = word.find(written, start + 1)
     if word.endswith("ing"):
         out.add(word[:-1])
+    for i, letter in enumerate(word):  # a consonant typed twice ("vommiting", "bledding")
+        if letter not in "aeiouy" and word[i - 1 : i] != letter and word[i + 1 : i + 2] != letter:
+            out.add(word[: i + 1] + letter + word[i + 1 :])
     return out - {word, ""}
 
 

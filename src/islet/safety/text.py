@@ -24,6 +24,8 @@ REPEATS = re.compile(r"([a-z])\1{2,}")
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?![\d,])")
 # ... and in any language just before a glucose unit ("sugar 2,4 mmol")
 DECIMAL_COMMA_MMOL = re.compile(r"(?<![\d.,])(\d{1,2}),(\d)(?= ?mmol)")
+# a plus sign before a word is a clinician's "positive for" ("+SI"): read as those words
+PLUS_WORD = re.compile(r"(?<![\w+])\+(?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]
     out: list[str] = []
     folded = REPEATS.sub(r"\1", fold(text, hyphens="space"))  # "ayudaaa" -> "ayuda"
     folded = DECIMAL_COMMA_MMOL.sub(r"\1.\2", folded)
+    folded = PLUS_WORD.sub("positive for ", folded)
     if numbers.decimal_comma:
         folded = DECIMAL_COMMA.sub(r"\1.\2", folded)
     for token in CLAUSE_TOKEN.findall(folded):

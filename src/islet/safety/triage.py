@@ -69,6 +69,12 @@ RECENT = re.compile(
     r"hoy|anoche|ayer|antier|anteayer|esta (?:manana|tarde|semana)|la semana pasada|"
     r"(?:el|desde el|este) " + _DIAS + r"|hace (?:\d+|unos|dos|tres|cuatro|cinco) (?:horas|dias))\b"
 )
+# a sentence opening with one of these asks rather than reports ("what causes black stools", "can
+# a low sugar happen at night"): the word model may not raise emergency for it
+QUESTION_OPENERS = frozenset(
+    {"what", "why", "how", "which", "when", "where", "who", "is", "are", "does", "do", "did"}
+    | {"can", "could", "should", "would", "will"}
+)
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -408,6 +414,9 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     )
     reading: GlucoseReading | None = None
     for sentence in told_before(parts):
+        if _asks_in_general(sentence, c):  # "what does a sugar of 54 mean": a question, no reading
+            asked_about = True
+            continue
         cues = (c.past, c.resolved)
         reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
@@ -444,6 +453,20 @@ def _over_since(parts: list[Sentence], c: _Compiled) -> list[Sentence]:
     ]
 
 
+def _asks_in_general(sentence: Sentence, c: _Compiled) -> bool:
+    """Whether the sentence asks about a number in general: it opens with a question word, has an
+    informational cue and no person nor present cue ("what does a sugar of 54 mean", "is a
+    reading of 3.0 dangerous"); "my sugar is 54, what does that mean" is a reading."""
+    words = sentence.text.split()
+    return (
+        bool(words)
+        and words[0] in QUESTION_OPENERS
+        and _any(c.informational, sentence.text)
+        and not _any(c.present, sentence.text)
+        and not set(words) & c.rules.personal
+    )
+
+
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:
     """Whether ``words`` are all part of one of the readings' own words."""
     return any(words in reading.words for reading in latest)
@@ -453,7 +476,8 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level, asks: bool) -> se
     """The levels the word model may not raise for these sentences, since their words are known
     to say otherwise: "this is killing me", "I do not want to die" (crisis); "50mg twice a day
     as prescribed" (medication); and emergency unless every sentence reads as a plain report of
-    now: no negation, past, resolved, mild, figure of speech or informational cue, no question."""
+    now: no negation, past, resolved, mild, figure of speech or informational cue, no question
+    (no question mark, none opening with a question word: "what causes black stools")."""
     unlike: set[Level] = set()
     if any(_any(c.figures, s.text) or _any(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
@@ -463,7 +487,7 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level, asks: bool) -> se
         unlike.add("crisis")
     if level == "medication":  # a medicine question ("cutting my pill in half"), not the
         unlike.add("crisis")  # model's "cutting"; the patterns find a crisis said beside it
-    if not all(_plain_report(s, c) for s in parts):
+    if asks or not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
 
@@ -494,6 +518,8 @@ def _only_past(parts: list[Sentence], c: _Compiled) -> bool:
 
 def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
     text = sentence.text
+    if text.split()[:1] and text.split()[0] in QUESTION_OPENERS:
+        return False
     if _any(c.informational, text) or _any(c.informational_crisis, text):
         return False
     cues = (c.past, c.resolved, c.explained, c.mild, c.figures, c.wish_to_live, c.list_negation)

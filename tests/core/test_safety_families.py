@@ -1,0 +1,136 @@
+"""Families of wording the safety triage reads in general forms (issue 11, safety13).
+
+Each family is a kind of wording that new writers used, written here in the project's own words:
+the sign it must find, and the look-alike beside it that must stay ``none`` (or its own level).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from islet.safety.triage import triage
+
+# blood and vomit typed with a letter doubled or a double letter typed once
+SPELT_AS_SAID = [
+    ("he keeps vommiting and theres blod in it", "emergency"),
+    ("threw up bloood twice since lunch", "emergency"),
+    ("my mum is throwing up blod right now", "emergency"),
+    ("coughing up bloood this evening", "emergency"),
+]
+
+# a plan of one's own death told in two clauses joined by "and"
+PLAN_IN_TWO_CLAUSES = [
+    ("i have a plan and i know when", "crisis"),
+    ("she has a plan now and she has picked the day", "crisis"),
+    ("he made a plan and he knows how", "crisis"),
+    ("we have a plan for the week and i know when the scan is", "none"),
+    ("the oncologist has a plan and i know when we start", "none"),
+    ("i have a plan for my diet and i know how to count carbs", "none"),
+]
+
+# a clinician's shorthand: SI is suicidal ideation, a plus sign is "positive for"
+CLINICAL_SHORTHAND = [
+    ("pt +SI, no plan", "crisis"),
+    ("+SI since the scan results", "crisis"),
+    ("patient SI without plan, lives alone", "crisis"),
+    ("pt SI, safety plan in place", "crisis"),
+    ("denies SI", "none"),
+    ("no SI, mood fine", "none"),
+    ("Si, me duele la cabeza", "none"),
+]
+
+# the means of self-harm gathered or hidden once more
+MEANS_GATHERED_AGAIN = [
+    ("started collecting razor blades again", "crisis"),
+    ("hiding the blades again under the mattress", "crisis"),
+    ("bought a new bread knife again, the old one broke", "none"),
+]
+
+# a danger sign or a number asked about in general: answered, no emergency
+ASKED_IN_GENERAL = [
+    ("what causes black stools", "none"),
+    ("what can cause vomiting blood in someone with a gastrinoma", "none"),
+    ("why would someone pass out after an octreotide shot", "none"),
+    ("what does a sugar of 52 mean", "none"),
+    ("what does a reading of 2.9 mean", "none"),
+    ("is a sugar of 48 dangerous", "none"),
+    ("can a low sugar happen during the night", "none"),
+    # ... but a person's own number or sign is a report, whatever question follows
+    ("my sugar is 52, what does that mean", "emergency"),
+    ("sugar 47 what does it mean", "emergency"),
+    ("why do i keep passing out", "emergency"),
+    ("is my sugar of 48 dangerous", "emergency"),
+]
+
+# an everyday activity "taken" is no medicine
+EVERYDAY_TAKE = [
+    ("is it safe to take a bath after my scan", "none"),
+    ("is it ok to take the train after the biopsy", "none"),
+    ("is it safe to take a long walk after the whipple", "none"),
+    ("is it safe to take ibuprofen with lanreotide", "medication"),
+    ("is it ok to take my octreotide after a meal", "medication"),
+]
+
+# a reading told as the result of a check, with no sugar word; a meter's LO in any verb form
+CHECKED_NUMBERS = [
+    ("shaky again, checked and its 47", "emergency"),
+    ("rechecked, its still 44 and i feel foggy", "emergency"),
+    ("checked just now, its 39, on my own", "emergency"),
+    ("the meter keeps saying LO, i have no tabs left", "emergency"),
+    ("the monitor is reading LO for her", "emergency"),
+    ("checked and its 96 now, feeling better", "none"),
+    ("rechecked my temp and its 38", "none"),
+    ("checked and its 60 miles to the nearest hospital", "none"),
+    ("checked the oven and its 45 minutes to go", "none"),
+]
+
+# emergencies said in other words: little urine with fluid loss, someone down and not
+# answering, a breath that cannot be taken
+OTHER_WORDS = [
+    ("she has only peed once today, the diarrhea keeps coming, dizzy standing", "emergency"),
+    ("peed a tiny bit, dark, and the watery runs all day", "emergency"),
+    ("my husband went down in the hallway and is not answering me", "emergency"),
+    ("grandad fell down by the shed and will not respond", "emergency"),
+    ("he fell down the stairs last month and is not answering his phone today", "none"),
+    ("i can not get my breath since this morning", "emergency"),
+    ("I cannot take a full breath and it started an hour ago", "emergency"),
+]
+
+FAMILIES = (
+    SPELT_AS_SAID
+    + PLAN_IN_TWO_CLAUSES
+    + CLINICAL_SHORTHAND
+    + MEANS_GATHERED_AGAIN
+    + ASKED_IN_GENERAL
+    + EVERYDAY_TAKE
+    + CHECKED_NUMBERS
+    + OTHER_WORDS
+)
+
+
+@pytest.mark.parametrize(("text", "level"), FAMILIES)
+def test_a_family_of_wording_reads_as_its_level(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)
+
+
+ASKED_ABOUT = ["what does a sugar of 52 mean", "what causes black stools", "is a sugar of 48 bad"]
+
+
+@pytest.mark.parametrize("text", ASKED_ABOUT)
+def test_a_danger_asked_about_still_shows_when_to_get_urgent_care(text: str) -> None:
+    assert triage(text, "en").danger_topic
+
+
+# Jamaican speech read through its words ("fi" to, "tek" take, "miself" myself)
+JAMAICAN = [
+    ("mi cut miself again last night", "crisis"),
+    ("mi tired fi live", "crisis"),
+    ("mi tink bout tek all mi pills one time", "crisis"),
+    ("too tired to live it up this weekend", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), JAMAICAN)
+def test_jamaican_speech_reads_as_its_level(text: str, level: str) -> None:
+    assert triage(text, "en").level == level
