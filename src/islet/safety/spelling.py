@@ -48,6 +48,8 @@ SWAPS: tuple[tuple[str, str], ...] = (
     ("je", "ge"),
     ("ji", "gi"),
     ("h", ""),
+    ("ch", "sh"),  # Andalusian and Caribbean "pesho" for "pecho"
+    ("y", "i"),  # "desmaie" for "desmaye" (before a vowel only, as ll/y)
 )
 # English: (what is written, what it may be written as), each applied at one place at a time
 ENGLISH_SWAPS: tuple[tuple[str, str], ...] = (
@@ -101,7 +103,7 @@ def _once(word: str) -> set[str]:
         start = word.find(written)
         while start >= 0:
             vowel_next = start + 1 < len(word) and word[start + 1] in "aeiou"
-            in_ch = written == "h" and start > 0 and word[start - 1] == "c"  # "ch" is no h
+            in_ch = written == "h" and start > 0 and word[start - 1] in "cs"  # "ch", "sh": no h
             if (written != "y" or vowel_next) and not in_ch:
                 out.add(word[:start] + said + word[start + len(written) :])
             start = word.find(written, start + 1)

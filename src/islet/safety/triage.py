@@ -98,6 +98,8 @@ class _Compiled:
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
+    clinician_orders: tuple[re.Pattern[str], ...]
+    orders_before: tuple[re.Pattern[str], ...]
     negation_after: re.Pattern[str] | None
     accidental: tuple[re.Pattern[str], ...]
     well_so_far: tuple[re.Pattern[str], ...]
@@ -135,11 +137,18 @@ def _compiled(language: Language = "en") -> _Compiled:
         informational_crisis=many(context.informational_crisis),
         figures=many(context.figures_of_speech),
         wishes=many(
-            [*context.not_waking_wishes, *context.away_not_answering, *context.not_of_a_person]
+            [
+                *context.not_waking_wishes,
+                *context.away_not_answering,
+                *context.not_of_a_person,
+                *context.feared_or_over,
+            ]
         ),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         clinician_changes=many(context.clinician_changes),
+        clinician_orders=many(context.clinician_orders),
+        orders_before=many([f"(?:{p})$" for p in context.clinician_orders]),
         accidental=many(context.accidental),
         well_so_far=many(context.well_so_far),
         negation_after=re.compile(
@@ -205,7 +214,10 @@ def _denied(clauses: tuple[str, ...], c: _Compiled) -> set[str]:
 
 
 def _by_prescriber(clause: str, match: re.Match[str], c: _Compiled) -> bool:
-    """A change a clinician made, reported: "the endocrinologist stopped my diazoxide"."""
+    """A change a clinician made, reported: "the endocrinologist stopped my diazoxide"; or one
+    a clinician told to make ("la doctora me indicó que deje ...", the words right before)."""
+    if _any(c.orders_before, clause[: match.start()].rstrip()):
+        return True
     before = clause[: match.start()].split()[-3:]
     changed = any(p.match(match.group(0)) for p in c.clinician_changes)
     return changed and bool(set(before) & set(c.vocabulary.context.prescribers))
@@ -483,6 +495,8 @@ def _unlike(parts: list[Sentence], c: _Compiled, level: Level, asks: bool) -> se
         unlike.add("crisis")
     if any(_any(c.as_prescribed, s.text) for s in parts) or (not asks and _change_told(parts, c)):
         unlike.add("medication")
+    if not asks and any(_any(c.clinician_orders, s.text) for s in parts):
+        unlike.add("medication")  # an instruction told, not asked about
     if _only_past(parts, c):  # "i wanted to die back then, not anymore"
         unlike.add("crisis")
     if level == "medication":  # a medicine question ("cutting my pill in half"), not the

@@ -132,11 +132,17 @@ class Context(_Patterns):
     # and the verbs that report a change made (a match that starts with one)
     prescribers: list[str] = Field(default_factory=list)
     clinician_changes: list[str] = Field(default_factory=list)
+    # a clinician's instruction told, ending where the medicine words start ("la doctora me
+    # indicó que deje el omeprazol antes del estudio"): what was said, not a question to answer
+    clinician_orders: list[str] = Field(default_factory=list)
     # a dose taken as prescribed, reported rather than to be changed
     as_prescribed: list[str] = Field(default_factory=list)
     # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
     # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
     not_waking_wishes: list[str] = Field(default_factory=list)
+    # an emergency sign feared or said to be over, in its own words ("me da miedo desmayarme",
+    # "no me he vuelto a desmayar"): no emergency sign in them (the text's other signs still count)
+    feared_or_over: list[str] = Field(default_factory=list)
     # someone away who does not answer messages ("no vino a trabajar y no contesta"): no sign of
     # a person lying unresponsive in its words (read like ``not_waking_wishes``)
     away_not_answering: list[str] = Field(default_factory=list)
