@@ -8,7 +8,8 @@ word pairs and the character 3-5-grams of its content words (TF-IDF, cosine), so
 new inflection still counts; the ``k`` closest examples vote for their passages, each by its
 similarity. The vote lifts those passages in the ranking by ``weight`` times the best score: it
 reorders what retrieval found and can bring in a passage the words of the summary miss, but it
-never decides whether a question is in scope.
+never decides whether a question is in scope: whether Islet answers, declines or says it is unsure
+reads the ranking without the vote (``Search.deciding_hits``).
 
 The examples are data (``knowledge/ask/asked-model.json``), written with ``k`` and ``weight``
 by ``scripts/train_ask_model.py`` from the tuned splits only, never from the held-out test
