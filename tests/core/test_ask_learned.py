@@ -11,7 +11,7 @@ import pytest
 
 from islet import kb as kb_module
 from islet.ask.answer import Engine
-from islet.ask.evaluation import load_split
+from islet.ask.evaluation import EvalQuestion, load_split
 from islet.ask.learned import (
     MODEL_FILE,
     AskedModel,
@@ -163,3 +163,17 @@ def test_a_search_keeps_the_ranking_without_the_vote_for_its_decisions(
     assert on.hits[0].passage.id == VOTED[0][1] != off.hits[0].passage.id
     assert [h.passage.id for h in on.deciding_hits] == [h.passage.id for h in off.hits]
     assert off.deciding_hits == off.hits  # no vote, one ranking
+
+
+def test_labelled_questions_become_examples_as_the_engine_reads_them() -> None:
+    asked = [
+        EvalQuestion(q="¿qué es un insulinoma?", expect=["tumor-type:insulinoma#patient"]),
+        EvalQuestion(q="¿y eso?", expect=["section:general-information#patient"]),
+        EvalQuestion(q="¿cuánto cuesta el seguro?", out_of_scope="unrelated"),
+    ]
+    read = {"¿qué es un insulinoma?": "what is an insulinoma", "¿y eso?": " "}.get
+    examples = labelled_examples(asked, lambda q: read(q, ""))
+    # Only in-scope questions, in the words the vote sees; a question read as nothing is left out.
+    assert examples == [
+        Example(q="what is an insulinoma", passages=["tumor-type:insulinoma#patient"])
+    ]
