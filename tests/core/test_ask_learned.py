@@ -11,7 +11,7 @@ import pytest
 
 from islet import kb as kb_module
 from islet.ask.answer import Engine
-from islet.ask.evaluation import load_split
+from islet.ask.evaluation import EvalQuestion, load_split
 from islet.ask.learned import (
     MODEL_FILE,
     AskedModel,
@@ -114,3 +114,66 @@ def test_the_engine_uses_the_vote_only_when_it_has_a_model() -> None:
     kb = kb_module.load()
     assert Engine(kb, load_lexicon(), learned=None).retriever.votes is None
     assert Engine(kb, load_lexicon(), learned=SMALL).retriever.votes is not None
+
+
+# The vote only reorders what is shown (issue 12): each row is a question and a passage a vote
+# lifts to the top for it; whether Islet answers, declines (and why) or says it is unsure is what
+# the ranking without the vote decides.
+VOTED = [
+    # answered, but unsure: no passage about the pancreas among the best without the vote
+    ("my grandma keeps asking what the pancreas even does and i never know what to say",
+     "section:islet-cells-and-pancreas#patient"),
+    # out of scope, though they name what a passage is about
+    ("what surgery fixes a hernia", "treatment:surgery#patient"),
+    ("my cat has diarrhea all the time what can the vet give her",
+     "treatment:supportive-care-diarrhea#patient"),
+    ("what does a liver transplant for hepatitis involve", "treatment:liver-resection#patient"),
+    # answered with confidence
+    ("can my kids inherit this from me", "section:risk-factors#patient"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def with_and_without_vote() -> tuple[Engine, Engine]:
+    kb = kb_module.load()
+    strong = AskedModel(
+        trained_on="the rows of VOTED",
+        k=1,
+        weight=2.0,  # the voted passage comes first whatever else scores
+        examples=[Example(q=q, passages=[p]) for q, p in VOTED],
+    )
+    return Engine(kb, load_lexicon(), learned=strong), Engine(kb, load_lexicon(), learned=None)
+
+
+@pytest.mark.parametrize(("question", "voted"), VOTED)
+def test_the_vote_never_decides_whether_a_question_is_answered(
+    with_and_without_vote: tuple[Engine, Engine], question: str, voted: str
+) -> None:
+    on, off = (engine.answer(question) for engine in with_and_without_vote)
+    assert (on.in_scope, on.reason) == (off.in_scope, off.reason)
+    assert bool(on.understood.did_you_mean) == bool(off.understood.did_you_mean)
+    if on.in_scope:  # what is shown is the vote's to order
+        assert on.answers[0].passage_id == voted
+
+
+def test_a_search_keeps_the_ranking_without_the_vote_for_its_decisions(
+    with_and_without_vote: tuple[Engine, Engine],
+) -> None:
+    on, off = (engine.retriever.search(VOTED[0][0]) for engine in with_and_without_vote)
+    assert on.hits[0].passage.id == VOTED[0][1] != off.hits[0].passage.id
+    assert [h.passage.id for h in on.deciding_hits] == [h.passage.id for h in off.hits]
+    assert off.deciding_hits == off.hits  # no vote, one ranking
+
+
+def test_labelled_questions_become_examples_as_the_engine_reads_them() -> None:
+    asked = [
+        EvalQuestion(q="¿qué es un insulinoma?", expect=["tumor-type:insulinoma#patient"]),
+        EvalQuestion(q="¿y eso?", expect=["section:general-information#patient"]),
+        EvalQuestion(q="¿cuánto cuesta el seguro?", out_of_scope="unrelated"),
+    ]
+    read = {"¿qué es un insulinoma?": "what is an insulinoma", "¿y eso?": " "}.get
+    examples = labelled_examples(asked, lambda q: read(q, ""))
+    # Only in-scope questions, in the words the vote sees; a question read as nothing is left out.
+    assert examples == [
+        Example(q="what is an insulinoma", passages=["tumor-type:insulinoma#patient"])
+    ]

@@ -31,7 +31,7 @@ from islet.ask.lexicon import (
     load_lexicon,
 )
 from islet.ask.passages import Passage, passages
-from islet.ask.retrieval import Mention, Reading, Retriever, Search
+from islet.ask.retrieval import Hit, Mention, Reading, Retriever, Search
 from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
@@ -194,10 +194,11 @@ class Engine:
         """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
         text = _checked(question)
         search = self.retriever.search(text, limit=len(self.by_id))
-        reordered = self.situations.reorder(text, search.reading, search.hits)
-        situation = reordered is not None
-        reordered = reordered or self.comparisons.reorder(text, search.reading, search.hits)
-        search = replace(search, hits=reordered) if reordered is not None else search
+        # The vote (islet.ask.learned) only reorders what is shown: whether this is a situation
+        # question, and every decision to answer or decline, read the ranking without it.
+        hits, _ = self._reordered(text, search.reading, search.hits)
+        unvoted, situation = self._reordered(text, search.reading, search.deciding_hits)
+        search = replace(search, hits=hits, unvoted=None if search.unvoted is None else unvoted)
         read = " ".join(search.reading.words)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, unless it
@@ -282,8 +283,9 @@ class Engine:
             short and search.confidence < tuning.min_short_confidence and not search.main_covered
         )
         unrelated = unrelated or barely
-        if not search.hits or not (search.domain or named) or (unrelated and not rescued):
-            why: OutOfScopeReason = "unrelated" if search.hits else "not-understood"
+        deciding = search.deciding_hits
+        if not deciding or not (search.domain or named) or (unrelated and not rescued):
+            why: OutOfScopeReason = "unrelated" if deciding else "not-understood"
             return self._decline(text, why, understood, search.confidence)
         if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
@@ -319,6 +321,17 @@ class Engine:
             return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
         return shown
 
+    def _reordered(
+        self, question: str, reading: Reading, hits: list[Hit]
+    ) -> tuple[list[Hit], bool]:
+        """``hits`` with a situation's PDQ bullet or a compared neighbour's passages first, and
+        whether the question is a situation question."""
+        situation = self.situations.reorder(question, reading, hits)
+        if situation is not None:
+            return situation, True
+        compared = self.comparisons.reorder(question, reading, hits)
+        return (hits if compared is None else compared), False
+
     def _names(self, mention: Mention) -> bool:
         """Whether ``mention`` names something other than the summary's subject: more than one
         everyday word ("run" is not "the runs")."""
@@ -334,7 +347,7 @@ class Engine:
         named = {m.target.partition(":")[2] for m in mentions}
         # "stage" names glossary:staging; the passages titled "Stages..." are about it too.
         said = {t for m in mentions for t in terms(m.phrase)}
-        best = search.hits[:DEFAULT_LIMIT]
+        best = search.deciding_hits[:DEFAULT_LIMIT]
         return bool(named) and any(
             hit.passage.item_id in named
             or named & set(hit.passage.topics)

@@ -8,7 +8,8 @@ word pairs and the character 3-5-grams of its content words (TF-IDF, cosine), so
 new inflection still counts; the ``k`` closest examples vote for their passages, each by its
 similarity. The vote lifts those passages in the ranking by ``weight`` times the best score: it
 reorders what retrieval found and can bring in a passage the words of the summary miss, but it
-never decides whether a question is in scope.
+never decides whether a question is in scope: whether Islet answers, declines or says it is unsure
+reads the ranking without the vote (``Search.deciding_hits``).
 
 The examples are data (``knowledge/ask/asked-model.json``), written with ``k`` and ``weight``
 by ``scripts/train_ask_model.py`` from the tuned splits only, never from the held-out test
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -168,9 +169,18 @@ def installed_model() -> AskedModel | None:
     return read_model(MODEL_FILE) if MODEL_FILE.is_file() else None
 
 
-def labelled_examples(questions: Iterable[EvalQuestion]) -> list[Example]:
-    """The in-scope ``questions`` as examples of the passages they expect."""
-    return [Example(q=q.q, passages=sorted(q.expected_ids)) for q in questions if q.in_scope]
+def labelled_examples(
+    questions: Iterable[EvalQuestion], read: Callable[[str], str] | None = None
+) -> list[Example]:
+    """The in-scope ``questions`` as examples of the passages they expect; with ``read``, each
+    as ``read`` gives it (a Spanish question in the English the Spanish reader gives the engine,
+    which is what the vote sees), left out when nothing of it is read."""
+    out = []
+    for q in questions:
+        text = read(q.q) if read is not None else q.q
+        if q.in_scope and text.strip():
+            out.append(Example(q=text, passages=sorted(q.expected_ids)))
+    return out
 
 
 def expansion_examples(kb: KnowledgeBase, lexicon: Lexicon) -> list[Example]:

@@ -128,6 +128,14 @@ class Search:
     asked_like: float = 0.0  # how much of the question one listed question says (0..1)
     # Whether the best passages or a recognised phrase cover the question's rarest term.
     main_covered: bool = True
+    # The passages as ranked without the labelled questions' vote, when it voted (else None).
+    unvoted: list[Hit] | None = None
+
+    @property
+    def deciding_hits(self) -> list[Hit]:
+        """The ranking every decision to answer or decline reads: the one without the vote
+        (islet.ask.learned), which only reorders what is shown."""
+        return self.hits if self.unvoted is None else self.unvoted
 
 
 class Retriever:
@@ -389,16 +397,10 @@ class Retriever:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
             )
-        # Not when the reading knows what is asked ("what is X", a frame's or a general part's
-        # items): the story words around it ("just diagnosed with ...", "to the bones") would
-        # vote for the story's passages.
-        if self.votes is not None and not reading.knows_what_is_asked:
-            scores = self.votes.lift(scores, question)
         asked_like, owner = self.forms.asked_like(reading.words)
-        if asked_like >= self.tuning.asked_same and owner >= 0 and order:
-            # Asked word for word as a listed question: its passage answers it first.
-            scores[owner] = max(scores) * 1.01
-        order = ranked(scores)
+        # Asked word for word as a listed question: its passage answers it first.
+        first = owner if asked_like >= self.tuning.asked_same and owner >= 0 and order else -1
+        dense: np.ndarray | None = None
         dense_best = None
         if self.encoder is not None and self._embeddings is not None:
             import numpy as np  # only with embeddings, which are arrays themselves
@@ -408,14 +410,33 @@ class Retriever:
             if self._asked_embeddings is not None:
                 np.maximum.at(dense, self._asked_of, self._asked_embeddings @ vector)
             dense_best = float(dense.max())
-            scores = self._fuse(order, dense).tolist()
-            order = ranked(scores)
-        hits = [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
+        hits = self._hits(scores, first, dense, limit)
+        unvoted = None
+        # Not when the reading knows what is asked ("what is X", a frame's or a general part's
+        # items): the story words around it ("just diagnosed with ...", "to the bones") would
+        # vote for the story's passages.
+        if self.votes is not None and not reading.knows_what_is_asked:
+            unvoted = hits
+            hits = self._hits(self.votes.lift(scores, question), first, dense, limit)
         # Only needed (and only worked out) for a short question the passages barely cover.
         tuning = self.tuning
         barely = len(focus) <= tuning.short_terms and confidence < tuning.min_short_confidence
         main = self._main_covered(reading, found) if best and barely else bool(best)
-        return Search(reading, hits, confidence, dense_best, domain, asked_like, main)
+        return Search(reading, hits, confidence, dense_best, domain, asked_like, main, unvoted)
+
+    def _hits(
+        self, scores: list[float], first: int, dense: np.ndarray | None, limit: int
+    ) -> list[Hit]:
+        """The best ``limit`` passages by ``scores``, passage ``first`` (when >= 0) first, fused
+        with the ``dense`` similarities when there are any."""
+        scores = list(scores)
+        if first >= 0:
+            scores[first] = max(scores) * 1.01
+        order = ranked(scores)
+        if dense is not None:
+            scores = self._fuse(order, dense).tolist()
+            order = ranked(scores)
+        return [Hit(self.passages[i], float(scores[i])) for i in order[:limit]]
 
     def _fuse(self, lexical_order: list[int], dense: np.ndarray) -> np.ndarray:
         """Weighted reciprocal rank fusion (Cormack et al. 2009) of the lexical ranking and the
