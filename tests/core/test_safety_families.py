@@ -60,6 +60,19 @@ ASKED_IN_GENERAL = [
     ("sugar 47 what does it mean", "emergency"),
     ("why do i keep passing out", "emergency"),
     ("is my sugar of 48 dangerous", "emergency"),
+    # ... and so is a number a meter or a check just gave, asked about
+    ("how worried should i be about 37 on the meter", "emergency"),
+    ("what does it mean if the monitor shows 2.6", "emergency"),
+]
+
+# a time or an effort "taken" is no medicine swallowed
+TIME_TAKEN = [
+    ("the chemo infusion took all afternoon", "none"),
+    ("getting to the hospital took all my strength", "none"),
+    ("the pet scan took all of 40 minutes", "none"),
+    ("he took the whole bottle of his sleeping pills", "emergency"),
+    ("i took all of the tablets she had left", "emergency"),
+    ("my son is on tik tok all evening", "none"),
 ]
 
 # an everyday activity "taken" is no medicine
@@ -105,6 +118,7 @@ FAMILIES = (
     + EVERYDAY_TAKE
     + CHECKED_NUMBERS
     + OTHER_WORDS
+    + TIME_TAKEN
 )
 
 

@@ -39,6 +39,7 @@ class Rules:
     hypothetical: frozenset[str]
     personal: frozenset[str]
     generic: frozenset[str]  # "someone", "people": a question in general, not a report
+    own_reading: frozenset[str]  # "meter", "says": a number asked about is one's own reading
     event: re.Pattern[str]
     negative_start: re.Pattern[str]
     numbers: Numbers
@@ -64,6 +65,7 @@ def rules_of(grammar: Grammar) -> Rules:
         hypothetical=frozenset(grammar.hypothetical),
         personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
         generic=frozenset(grammar.generic),
+        own_reading=frozenset(grammar.own_reading),
         event=re.compile(rf"\b(?:{'|'.join(grammar.event)})\b"),
         negative_start=re.compile(rf"(?:{'|'.join(grammar.negative_start)})\b"),
         numbers=Numbers(
@@ -87,6 +89,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         hypothetical=[*english.hypothetical, *extra.hypothetical],
         personal=[w for w in english.personal if w not in extra.not_personal] + extra.personal,
         generic=[*english.generic, *extra.generic],
+        own_reading=[*english.own_reading, *extra.own_reading],
         event=[*english.event, *extra.event],
         negative_start=[*english.negative_start, *extra.negative_start],
         tens={**english.tens, **extra.tens},

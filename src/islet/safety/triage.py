@@ -373,7 +373,7 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
     counted, levels, level = read.counted, read.levels, read.level
     if language in MODELS:
         words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
-        unlike = _unlike(read.parts, c, level, asks="?" in text)
+        unlike = _model_unlike(read.parts, c, level, words, language, "?" in text)
         counted += _read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = leading(levels, counted, read.reading)
@@ -387,7 +387,33 @@ def for_the_word_model(text: str, language: Language) -> tuple[Level, set[Level]
     c = _compiled(language)
     read = _by_patterns(text, c)
     words = words_of(text, c.vocabulary.rewrites, c.rules.numbers)
-    return read.level, _unlike(read.parts, c, read.level, asks="?" in text), words
+    return read.level, _model_unlike(read.parts, c, read.level, words, language, "?" in text), words
+
+
+# The fewest content words (not the model's ignored function words) a text needs for the word
+# model to raise a level: in three words or fewer one word weighs as much as a whole text's
+# words (each feature counts 1/sqrt(n)), so "i think so", "life is good", "take care" read as
+# crisis or medication (an independent review, 2026-12-06). Short texts of real need are the
+# patterns' ("i want to die", "kms"); on the dev probes the model had found one crisis of three
+# words or fewer that the patterns missed, and raised none in Spanish.
+MODEL_MIN_WORDS = 4
+
+
+def _model_unlike(
+    parts: list[Sentence],
+    c: _Compiled,
+    level: Level,
+    words: list[str],
+    language: Language,
+    asks: bool,
+) -> set[Level]:
+    """The levels the word model may not raise: :func:`_unlike`'s, or every level for a text
+    too short for the model to read (``MODEL_MIN_WORDS``)."""
+    ignored = frozenset(word_model(MODELS[language]).ignored)
+    content = sum(1 for w in words if w[:1].isalnum() and w not in ignored)
+    if content < MODEL_MIN_WORDS:
+        return set(LEVELS)
+    return _unlike(parts, c, level, asks=asks)
 
 
 @dataclass
@@ -475,7 +501,7 @@ def _asks_in_general(sentence: Sentence, c: _Compiled) -> bool:
         and words[0] in QUESTION_OPENERS
         and _any(c.informational, sentence.text)
         and not _any(c.present, sentence.text)
-        and not set(words) & c.rules.personal
+        and not set(words) & (c.rules.personal | c.rules.own_reading)
     )
 
 

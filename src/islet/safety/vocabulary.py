@@ -226,6 +226,8 @@ class Grammar(Strict):
     personal: list[str]
     not_personal: list[str] = Field(default_factory=list)  # English words that mean else here
     generic: list[str] = Field(default_factory=list)  # "alguien", "la gente": in general
+    # a device or a check that tells a number as one's own reading ("the meter says 38")
+    own_reading: list[str] = Field(default_factory=list)
     event: list[str]  # patterns: a match holding one reports an event ("se desmayo")
     negative_start: list[str]
     tens: dict[str, int]
