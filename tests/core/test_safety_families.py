@@ -75,6 +75,15 @@ TIME_TAKEN = [
     ("my son is on tik tok all evening", "none"),
 ]
 
+# a poison or a handful of any medicine swallowed is an emergency (Poison Control in the reply)
+SWALLOWED = [
+    ("my brother drank some drain cleaner", "emergency"),
+    ("she popped a handful of ativan", "emergency"),
+    ("can you get sick from the smell of bleach", "none"),
+    ("cleaned the kitchen with bleach today", "none"),
+    ("i had a handful of questions after the scan", "none"),
+]
+
 # an everyday activity "taken" is no medicine
 EVERYDAY_TAKE = [
     ("is it safe to take a bath after my scan", "none"),
@@ -119,6 +128,7 @@ FAMILIES = (
     + CHECKED_NUMBERS
     + OTHER_WORDS
     + TIME_TAKEN
+    + SWALLOWED
 )
 
 
