@@ -70,7 +70,7 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("se pueden volver cáncer", "can turn into cancer"),  # becoming, not coming back
         ("¿Esto se hereda?", "is it inherited"),
         ("the mass is big", "the mass is big"),
-        ("¿qué significa estadio IV?", "meaning of stage 4"),  # not intravenous
+        ("¿qué significa estadio IV?", "what does it mean stage 4"),  # not intravenous
         ("¿vos podés explicarme?", "can explain"),  # voseo  # an English word is never read by ear
         ("ya está regao en el hígado", "spread in liver"),  # the dropped d put back
         ("los ganglios operaos", "lymph nodes surgery"),
