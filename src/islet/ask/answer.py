@@ -196,9 +196,11 @@ class Engine:
         search = self.retriever.search(text, limit=len(self.by_id))
         # The vote (islet.ask.learned) only reorders what is shown: whether this is a situation
         # question, and every decision to answer or decline, read the ranking without it.
-        hits, _ = self._reordered(text, search.reading, search.hits)
-        unvoted, situation = self._reordered(text, search.reading, search.deciding_hits)
-        search = replace(search, hits=hits, unvoted=None if search.unvoted is None else unvoted)
+        hits, situation = self._reordered(text, search.reading, search.hits)
+        unvoted = search.unvoted
+        if unvoted is not None:
+            unvoted, situation = self._reordered(text, search.reading, unvoted)
+        search = replace(search, hits=hits, unvoted=unvoted)
         read = " ".join(search.reading.words)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, unless it
