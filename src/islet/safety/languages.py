@@ -40,6 +40,7 @@ class Rules:
     personal: frozenset[str]
     generic: frozenset[str]  # "someone", "people": a question in general, not a report
     own_reading: frozenset[str]  # "meter", "says": a number asked about is one's own reading
+    question_openers: frozenset[str]  # "what", "can": a sentence opening so asks, not reports
     event: re.Pattern[str]
     negative_start: re.Pattern[str]
     numbers: Numbers
@@ -66,6 +67,7 @@ def rules_of(grammar: Grammar) -> Rules:
         personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
         generic=frozenset(grammar.generic),
         own_reading=frozenset(grammar.own_reading),
+        question_openers=frozenset(grammar.question_openers),
         event=re.compile(rf"\b(?:{'|'.join(grammar.event)})\b"),
         negative_start=re.compile(rf"(?:{'|'.join(grammar.negative_start)})\b"),
         numbers=Numbers(
@@ -90,6 +92,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         personal=[w for w in english.personal if w not in extra.not_personal] + extra.personal,
         generic=[*english.generic, *extra.generic],
         own_reading=[*english.own_reading, *extra.own_reading],
+        question_openers=[*english.question_openers, *extra.question_openers],
         event=[*english.event, *extra.event],
         negative_start=[*english.negative_start, *extra.negative_start],
         tens={**english.tens, **extra.tens},

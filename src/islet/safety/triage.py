@@ -69,12 +69,6 @@ RECENT = re.compile(
     r"hoy|anoche|ayer|antier|anteayer|esta (?:manana|tarde|semana)|la semana pasada|"
     r"(?:el|desde el|este) " + _DIAS + r"|hace (?:\d+|unos|dos|tres|cuatro|cinco) (?:horas|dias))\b"
 )
-# a sentence opening with one of these asks rather than reports ("what causes black stools", "can
-# a low sugar happen at night"): the word model may not raise emergency for it
-QUESTION_OPENERS = frozenset(
-    {"what", "why", "how", "which", "when", "where", "who", "is", "are", "does", "do", "did"}
-    | {"can", "could", "should", "would", "will"}
-)
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -498,7 +492,7 @@ def _asks_in_general(sentence: Sentence, c: _Compiled) -> bool:
     words = sentence.text.split()
     return (
         bool(words)
-        and words[0] in QUESTION_OPENERS
+        and words[0] in c.rules.question_openers
         and _any(c.informational, sentence.text)
         and not _any(c.present, sentence.text)
         and not set(words) & (c.rules.personal | c.rules.own_reading)
@@ -558,7 +552,7 @@ def _only_past(parts: list[Sentence], c: _Compiled) -> bool:
 
 def _plain_report(sentence: Sentence, c: _Compiled) -> bool:
     text = sentence.text
-    if text.split()[:1] and text.split()[0] in QUESTION_OPENERS:
+    if text.split()[:1] and text.split()[0] in c.rules.question_openers:
         return False
     if _any(c.informational, text) or _any(c.informational_crisis, text):
         return False

@@ -228,6 +228,8 @@ class Grammar(Strict):
     generic: list[str] = Field(default_factory=list)  # "alguien", "la gente": in general
     # a device or a check that tells a number as one's own reading ("the meter says 38")
     own_reading: list[str] = Field(default_factory=list)
+    # a sentence opening with one of these asks rather than reports ("what causes black stools")
+    question_openers: list[str] = Field(default_factory=list)
     event: list[str]  # patterns: a match holding one reports an event ("se desmayo")
     negative_start: list[str]
     tens: dict[str, int]
