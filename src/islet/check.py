@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from islet import compiled
+from islet.ask.learned import MODEL_FILE, read_model, unknown_passages
+from islet.ask.passages import passages
 from islet.check_es import SpanishReadability, SpanishReport, spanish_report
+from islet.errors import KnowledgeError
 from islet.guide.logic import facts_of
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
 from islet.model import GlossaryTerm, Item, Rule, Section, TextItem, TumorType, plain_text
@@ -123,11 +126,30 @@ def unconditioned_feasibility(rules: list[Rule]) -> list[str]:
     return problems
 
 
+def ask_model_problems(kb: KnowledgeBase, directory: Path) -> list[str]:
+    """The problems of Ask's learned examples in ``directory`` (none when it has none): the
+    file must validate, and every passage an example names must be one of ``kb``'s passages
+    (a renamed or removed item would otherwise lose its votes without a word)."""
+    path = directory / "ask" / MODEL_FILE.name
+    if not path.is_file():
+        return []
+    try:
+        model = read_model(path)
+    except KnowledgeError as error:
+        return error.problems
+    known = (passage.id for passage in passages(kb))
+    return [
+        f"ask/{path.name}: an example names the passage '{missing}', which the knowledge lacks"
+        for missing in unknown_passages(model, known)
+    ]
+
+
 def check(directory: Path = KNOWLEDGE_DIR) -> Report:
     """Every problem in the knowledge base at ``directory``; never raises on bad content."""
     kb, problems = read(directory)
     problems = problems + unconditioned_feasibility(list(kb.rules.values()))
     problems += language_problems(directory)
+    problems += ask_model_problems(kb, directory)
     return Report(problems, readability(kb))
 
 

@@ -5,6 +5,7 @@ words reaches its passage; the model is validated data, built the same way every
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from islet.ask.learned import (
 )
 from islet.ask.lexicon import load_lexicon
 from islet.ask.passages import passages
+from islet.check import check
 from islet.errors import KnowledgeError
 
 PASSAGES = ["a", "b", "c"]
@@ -82,6 +84,24 @@ def test_the_installed_model_validates_and_names_only_passages_that_exist() -> N
     assert model is not None, "run scripts/train_ask_model.py"
     assert model.examples and model.weight > 0
     assert unknown_passages(model, {p.id for p in passages(kb_module.load())}) == []
+
+
+def test_islet_check_names_an_example_whose_passage_the_knowledge_lacks(tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "kb-valid", knowledge)
+    (knowledge / "ask").mkdir(exist_ok=True)
+    real = passages(kb_module.load(knowledge))[0].id
+    model = SMALL.model_copy(
+        update={"examples": [Example(q="what is it", passages=[real, "section:gone"])]}
+    )
+    (knowledge / "ask" / MODEL_FILE.name).write_text(model_text(model))
+    problems = check(knowledge).problems
+    assert [p for p in problems if "asked-model" in p] == [
+        "ask/asked-model.json: an example names the passage 'section:gone', "
+        "which the knowledge lacks"
+    ]
+    (knowledge / "ask" / MODEL_FILE.name).write_text("{not json")
+    assert any("asked-model.json: cannot be read" in p for p in check(knowledge).problems)
 
 
 def test_a_broken_model_file_says_what_is_wrong(tmp_path: Path) -> None:
