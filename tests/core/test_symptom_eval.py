@@ -119,14 +119,17 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # A negated list closed by "nor"/"ni", or by a new statement after plain items (an
     # independent review): English dev recall 459 -> 460 of 489, precision 459 of 492 -> 460 of
     # 494 (the un-negated "dry mouth" of one dev text reads as a sign its writer did not label)
-    ("en", "dev"): {"recall": 0.94, "precision": 0.931, "negation": 0.96, "top1": 0.991,
-                    "top3": 0.991, "none_right": 0.945},
-    ("en", "test"): {"recall": 0.838, "precision": 0.917, "negation": 0.98, "top1": 0.956,
+    # sym-w6 and sym-es-w5 (split before any tuning), untuned: floors at those figures where
+    # they moved (English held-out precision 458/503, negation 81/86; Spanish held-out
+    # negation 43/44, top-3 76/82)
+    ("en", "dev"): {"recall": 0.938, "precision": 0.916, "negation": 0.917, "top1": 0.984,
+                    "top3": 0.984, "none_right": 0.954},
+    ("en", "test"): {"recall": 0.838, "precision": 0.91, "negation": 0.941, "top1": 0.956,
                      "top3": 0.98, "none_right": 0.99},
-    ("es", "dev"): {"recall": 0.968, "precision": 0.918, "negation": 0.966, "top1": 0.985,
-                    "top3": 0.995, "none_right": 0.961},
-    ("es", "test"): {"recall": 0.825, "precision": 0.89, "negation": 0.99, "top1": 0.914,
-                     "top3": 0.928, "none_right": 0.958},
+    ("es", "dev"): {"recall": 0.923, "precision": 0.911, "negation": 0.966, "top1": 0.976,
+                    "top3": 0.988, "none_right": 0.961},
+    ("es", "test"): {"recall": 0.825, "precision": 0.89, "negation": 0.977, "top1": 0.914,
+                     "top3": 0.926, "none_right": 0.958},
 }  # fmt: skip
 
 
