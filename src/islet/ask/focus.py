@@ -111,6 +111,28 @@ def asking_parts(question: str) -> list[str]:
     return asked
 
 
+# A part that asks for information ("what are ...", "how does ..."), not for a decision.
+_INFORMATION = re.compile(
+    r"^\s*((and|also|ok|okay|well|now|then|plus|or|just|but)\s+)*"
+    r"(what|whats|wat|how|hows|why|which|who|where|tell me|explain)\b"
+)
+
+
+def asks_besides(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether a part of ``question`` that none of ``patterns`` matches asks for information:
+    "what are clinical trials and should I join one" asks what trials are, besides whether to
+    join. Parts are the asking parts, split again at "and"."""
+    parts = [
+        piece
+        for part in asking_parts(question)
+        for piece in re.split(r"\band\b", part)
+        if piece.strip()
+    ]
+    return len(parts) > 1 and any(
+        _INFORMATION.search(piece) and not any(p.search(piece) for p in patterns) for piece in parts
+    )
+
+
 def asks_about(
     question: str, pattern: re.Pattern[str], names_subject: Callable[[str], bool]
 ) -> bool:

@@ -123,6 +123,9 @@ class OutOfScopeRule(Strict):
     # Everyday-life words that are story words when the question names a tumor type or the
     # summary's subject: then the rule is left out.
     not_with_subject: bool = False
+    # A question that also asks for information in another part ("what are clinical trials,
+    # and should I join one"): that part is answered, so the rule is left out (ask19).
+    not_with_other_question: bool = False
 
     @field_validator("patterns")
     @classmethod
