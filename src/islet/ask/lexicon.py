@@ -199,6 +199,9 @@ class Lead(Strict):
     patterns: list[str] = Field(min_length=1)  # any one names it (the folded question)
     unless: list[str] = Field(default_factory=list)  # the subject's own words: then no lead
     passage: str  # "kind:id" of the passage that leads
+    # "kind:id" of the items whose titles the answer offers as "Did you mean ...?": a shared
+    # name said alone may mean either, so the answer is worded as unsure (ask19).
+    hedge: list[str] = Field(default_factory=list)
 
     @field_validator("patterns", "unless")
     @classmethod
@@ -383,6 +386,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     )
     targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
     targets.extend((f"lead '{d.id}'", d.passage) for d in lexicon.answering.leads)
+    targets.extend((f"lead '{d.id}'", t) for d in lexicon.answering.leads for t in d.hedge)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)
