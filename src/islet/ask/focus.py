@@ -190,6 +190,32 @@ def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[st
     return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
 
 
+def told_of_another_cancer(
+    question: str, named: list[tuple[str, str]], kinds: set[str], cancers: list[re.Pattern[str]]
+) -> set[str]:
+    """The named items of ``kinds`` told in a part of ``question`` that does not ask and that
+    names another cancer (``cancers``): "my sister had chemo for breast cancer, now they found a
+    tumor in her pancreas, what are the treatments" tells the other cancer's chemotherapy, it
+    does not ask about it (ask19). An item an asking part names is asked about."""
+    asking = asking_parts(question)
+    read = [f" {' '.join(words(part))} " for part in asking]
+    told: set[str] = set()
+    for sentence in _SENTENCE.findall(question):
+        for clause in _CLAUSE.split(sentence):
+            if not clause.strip() or clause.strip() in asking:
+                continue
+            if not any(p.search(clause) for p in cancers):
+                continue
+            said = f" {' '.join(words(clause))} "
+            told |= {t for t, name in named if f" {name} " in said}
+    return {
+        t
+        for t in told
+        if t.partition(":")[0] in kinds
+        and not any(f" {name} " in part for part in read for u, name in named if u == t)
+    }
+
+
 def told_outside_the_asking(
     question: str, named: list[tuple[str, str]], kinds: set[str]
 ) -> set[str]:
