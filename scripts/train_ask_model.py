@@ -62,7 +62,8 @@ KS = (5, 10, 20, 40)
 WEIGHTS = (0.35, 0.5, 0.7)
 # What the written model uses: the best cell of the last --check (2026-12-06: k=40, weight 0.5,
 # LWO top-1 717 and top-3 750 of 773 against 710 and 748 with the model off; its declines are
-# the model-off ones, 6 wrong, since the vote no longer decides them).
+# the model-off ones, 6 wrong, since the vote no longer decides them). Again with w21's dev half
+# (ask19, 2026-12-06): k=40, weight 0.5, LWO 755/788 of 807 against 746/783 with the model off.
 CHOSEN_K = 40
 CHOSEN_WEIGHT = 0.5
 CHOSEN = (CHOSEN_K, CHOSEN_WEIGHT)
