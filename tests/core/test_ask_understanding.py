@@ -113,6 +113,24 @@ def test_an_unsure_answer_asks_did_you_mean() -> None:
     assert not sure.understood.did_you_mean and sure.message is None
 
 
+@pytest.mark.parametrize(
+    "question", ["can cancer of the pancreas be cured", "what happens with pancreatic cancer"]
+)
+def test_a_shared_name_said_alone_is_answered_as_unsure(question: str) -> None:
+    # ask19: "pancreatic cancer" with none of the subject's words may mean the common kind.
+    reply = answer(question)
+    assert reply.in_scope and reply.answers[0].passage_id == "glossary:exocrine-pancreatic-cancer"
+    assert reply.message and "Did you mean" in reply.message
+    assert {"exocrine pancreatic cancer", "pancreatic neuroendocrine tumor"} <= {
+        t.lower() for t in reply.understood.did_you_mean
+    }
+
+
+def test_a_shared_name_beside_the_subject_is_not_hedged() -> None:
+    reply = answer("is my pancreatic NET a kind of pancreatic cancer")
+    assert reply.in_scope and not reply.understood.did_you_mean, reply.message
+
+
 def test_everyday_questions_are_still_declined() -> None:
     for question in (
         "how do I bake sourdough bread",

@@ -183,6 +183,7 @@ class Engine:
                 [re.compile(p) for p in lead.patterns],
                 [re.compile(p) for p in lead.unless],
                 _passage_of(lead.passage),
+                [self.by_id[_passage_of(t)].title for t in lead.hedge],
             )
             for lead in answering.leads
         ]
@@ -291,6 +292,10 @@ class Engine:
             return self._decline(text, why, understood, search.confidence)
         if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
+        lead = self._lead(text)
+        if lead is not None and lead[1] and not understood.did_you_mean:
+            # A name shared with a neighbour, said alone, may mean either (ask19).
+            understood = understood.model_copy(update={"did_you_mean": lead[1]})
         top = search.hits[0].score
         unsure = bool(understood.did_you_mean)
         shown = [
@@ -312,16 +317,25 @@ class Engine:
         """``shown`` with the passage of a name shared with a neighbour first, when the question
         uses that name and none of the subject's own words ("survival of pancreatic cancer":
         first what tells pancreatic NETs from the common, exocrine, pancreatic cancer)."""
+        lead = self._lead(question)
+        if lead is None:
+            return shown
+        passage_id = lead[0]
+        score = shown[0].score if shown else 1.0
+        rest = [a for a in shown if a.passage_id != passage_id]
+        return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
+
+    def _lead(self, question: str) -> tuple[str, list[str]] | None:
+        """The passage id of the first lead whose shared name ``question`` uses without the
+        subject's own words, with the titles it offers as "Did you mean"; None when none."""
         folded = " ".join(fold(question).split())
-        for patterns, unless, passage_id in self.leads:
+        for patterns, unless, passage_id, hedge in self.leads:
             if not any(p.search(folded) for p in patterns):
                 continue
             if any(p.search(folded) for p in unless) or passage_id not in self.by_id:
                 continue
-            score = shown[0].score if shown else 1.0
-            rest = [a for a in shown if a.passage_id != passage_id]
-            return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
-        return shown
+            return passage_id, hedge
+        return None
 
     def _reordered(
         self, question: str, reading: Reading, hits: list[Hit]

@@ -49,6 +49,9 @@ def boosts(
     # how can I feel nothing"): its passage repeats the story's words (ask18).
     told = {t for t in reading.context if t.startswith(("symptom:", "symptom-pattern:"))}
     told |= reading.found_by
+    # A treatment told of another cancer ("she had chemo for breast cancer"), and the passages
+    # about it, are that cancer's story (ask19).
+    elsewhere = {t.partition(":")[2] for t in reading.other_cancer}
     boost = [1.0] * len(passages)
     for i, passage in enumerate(passages):
         # Even for "what is X", X's own passage says more than its glossary double.
@@ -56,7 +59,8 @@ def boosts(
             boost[i] *= tuning.glossary_prior
         if passage.professional_only and audience == "patient":
             boost[i] *= tuning.professional_only_prior
-        if told and f"{passage.kind}:{passage.item_id}" in told:
+        storied = bool(told) and f"{passage.kind}:{passage.item_id}" in told
+        if storied or bool(elsewhere.intersection(passage.topics)):
             boost[i] *= tuning.story_sign_prior
         serves_facet = bool(facet_kinds & serves[i])
         if serves_facet:

@@ -111,6 +111,28 @@ def asking_parts(question: str) -> list[str]:
     return asked
 
 
+# A part that asks for information ("what are ...", "how does ..."), not for a decision.
+_INFORMATION = re.compile(
+    r"^\s*((and|also|ok|okay|well|now|then|plus|or|just|but)\s+)*"
+    r"(what|whats|wat|how|hows|why|which|who|where|tell me|explain)\b"
+)
+
+
+def asks_besides(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether a part of ``question`` that none of ``patterns`` matches asks for information:
+    "what are clinical trials and should I join one" asks what trials are, besides whether to
+    join. Parts are the asking parts, split again at "and"."""
+    parts = [
+        piece
+        for part in asking_parts(question)
+        for piece in re.split(r"\band\b", part)
+        if piece.strip()
+    ]
+    return len(parts) > 1 and any(
+        _INFORMATION.search(piece) and not any(p.search(piece) for p in patterns) for piece in parts
+    )
+
+
 def asks_about(
     question: str, pattern: re.Pattern[str], names_subject: Callable[[str], bool]
 ) -> bool:
@@ -166,6 +188,32 @@ def told_in_the_story(question: str, named: list[tuple[str, str]], kinds: set[st
     if not asked:
         return set()
     return {t for t, _ in named if t.partition(":")[0] in kinds and t not in asked}
+
+
+def told_of_another_cancer(
+    question: str, named: list[tuple[str, str]], kinds: set[str], cancers: list[re.Pattern[str]]
+) -> set[str]:
+    """The named items of ``kinds`` told in a part of ``question`` that does not ask and that
+    names another cancer (``cancers``): "my sister had chemo for breast cancer, now they found a
+    tumor in her pancreas, what are the treatments" tells the other cancer's chemotherapy, it
+    does not ask about it (ask19). An item an asking part names is asked about."""
+    asking = asking_parts(question)
+    read = [f" {' '.join(words(part))} " for part in asking]
+    told: set[str] = set()
+    for sentence in _SENTENCE.findall(question):
+        for clause in _CLAUSE.split(sentence):
+            if not clause.strip() or clause.strip() in asking:
+                continue
+            if not any(p.search(clause) for p in cancers):
+                continue
+            said = f" {' '.join(words(clause))} "
+            told |= {t for t, name in named if f" {name} " in said}
+    return {
+        t
+        for t in told
+        if t.partition(":")[0] in kinds
+        and not any(f" {name} " in part for part in read for u, name in named if u == t)
+    }
 
 
 def told_outside_the_asking(

@@ -123,6 +123,9 @@ class OutOfScopeRule(Strict):
     # Everyday-life words that are story words when the question names a tumor type or the
     # summary's subject: then the rule is left out.
     not_with_subject: bool = False
+    # A question that also asks for information in another part ("what are clinical trials,
+    # and should I join one"): that part is answered, so the rule is left out (ask19).
+    not_with_other_question: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -196,6 +199,9 @@ class Lead(Strict):
     patterns: list[str] = Field(min_length=1)  # any one names it (the folded question)
     unless: list[str] = Field(default_factory=list)  # the subject's own words: then no lead
     passage: str  # "kind:id" of the passage that leads
+    # "kind:id" of the items whose titles the answer offers as "Did you mean ...?": a shared
+    # name said alone may mean either, so the answer is worded as unsure (ask19).
+    hedge: list[str] = Field(default_factory=list)
 
     @field_validator("patterns", "unless")
     @classmethod
@@ -380,6 +386,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
     )
     targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
     targets.extend((f"lead '{d.id}'", d.passage) for d in lexicon.answering.leads)
+    targets.extend((f"lead '{d.id}'", t) for d in lexicon.answering.leads for t in d.hedge)
     for where, target in targets:
         kind, _, item_id = target.partition(":")
         collection = COLLECTION_OF_KIND.get(kind)

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from islet.ask import bm25
 from islet.ask.boosts import boosts
 from islet.ask.facets import GENERAL_PARTS
-from islet.ask.focus import asking_parts, found_with, told_in_the_story, told_outside_the_asking
+from islet.ask.focus import (
+    asking_parts,
+    found_with,
+    told_in_the_story,
+    told_of_another_cancer,
+    told_outside_the_asking,
+)
 from islet.ask.forms import QuestionForms
 from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
@@ -81,6 +87,7 @@ class Reading:
     named_last: list[str] = field(default_factory=list)  # the targets of the last name
     context: set[str] = field(default_factory=set)  # named items that are when, not what
     found_by: set[str] = field(default_factory=set)  # tests told as how it was found
+    other_cancer: set[str] = field(default_factory=set)  # treatments told of another cancer
 
     @property
     def focus(self) -> list[str]:
@@ -158,6 +165,13 @@ class Retriever:
         self._definition = [re.compile(p) for p in lexicon.answering.definition]
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
         self._story = frozenset(lexicon.answering.story_words)
+        # Other cancers (the out-of-scope rule's names): a treatment told with one is its story.
+        self._other_cancers = [
+            re.compile(p)
+            for rule in lexicon.answering.out_of_scope
+            if rule.reason == "other-cancer"
+            for p in rule.patterns
+        ]
         self._shared = SharedNames(lexicon.answering.leads)
         # Who the question is about and how they feel ("my mom", "scared"), and numbers (an age,
         # a date): the story, not what is asked (see _confidence).
@@ -318,6 +332,10 @@ class Retriever:
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
         reading.found_by = found_with(asked[0], named)
         reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | reading.found_by
+        reading.other_cancer = told_of_another_cancer(
+            asked[0], named, STORY_KINDS, self._other_cancers
+        )
+        reading.context |= reading.other_cancer
         # Signs told in the story of a question that asks how a tumor it names is treated or
         # found ("he has diarrhea and reflux, the gastro thinks it's a gastrinoma, how do they
         # treat it") say why, not what is asked (ask16).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from islet.ask.focus import about_neighbour, asks_about, compares, compares_own
+from islet.ask.focus import about_neighbour, asks_about, asks_besides, compares, compares_own
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
 from islet.ask.words import fold
@@ -87,6 +87,8 @@ class Scope:
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
             if not matched or (compared and compares(typed)):
+                continue
+            if rule.not_with_other_question and asks_besides(typed, patterns):
                 continue
             names = self._subject_of(typed) if neighbour else self.names_subject
             # Everyday life told around the summary's subject (a tumor type, or a tumor of the
