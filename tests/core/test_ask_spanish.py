@@ -238,6 +238,10 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
         # ... and the same words asked, or the asker's own "creo que", are a question
         ("¿se va a morir?", "is he going to die?"),
         ("creo que se va a morir", "is he going to die"),
+        # Whether something is true ("es cierto que", "es verdad que"): the clause doubted is
+        # asked, in its question order, and the "que" before it asks no "what"
+        ("¿es cierto que es cancer?", "is it cancer?"),
+        ("¿es verdad que se va a morir?", "is he going to die?"),
     ],
 )
 def test_a_reported_clause_tells_and_does_not_ask(spanish: str, read: str) -> None:

@@ -42,6 +42,7 @@ READER_PARTS = (
     "patterns",
     "background",
     "reporting",
+    "doubting",
     "organ_phrases",
     "phrases",
 )
@@ -74,6 +75,10 @@ class Reader:
     # Verbs that report what someone said or thinks ("dice", "me dijeron", "cree"): the clause
     # after their "que" tells, it does not ask ("mi comadre dice que se va a morir").
     reporting: frozenset[str] = frozenset()
+    # Words that ask whether what follows their "que" is true ("¿es cierto que es mortal?",
+    # "¿es verdad que se hereda?"): that "que" joins, it never asks "what", and the clause
+    # after it is what is asked, in its question order.
+    doubting: frozenset[str] = frozenset()
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -150,11 +155,14 @@ class Reader:
         return " ".join(out)
 
     def _reported(self, tokens: list[str], marks: dict[int, str]) -> tuple[set[int], set[int]]:
-        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que"), and
-        of the words in the clause it reports, to the clause's end."""
+        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que") or a
+        doubting word ("es cierto que"), and of the words in the clause a verb reports, to the
+        clause's end."""
         joins: set[int] = set()
         told: set[int] = set()
         for i, token in enumerate(tokens):
+            if token in self.doubting and tokens[i + 1 : i + 2] == ["que"] and i + 1 not in marks:
+                joins.add(i + 1)
             if token not in self.reporting:
                 continue
             after = i + 1 + (tokens[i + 1 : i + 3] == ["en", "que"])
@@ -372,6 +380,10 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(reporting, list):
         problems.append(f"{name}: 'reporting' must be a list of verb forms")
         reporting = []
+    doubting = document.get("doubting") or []
+    if not isinstance(doubting, list):
+        problems.append(f"{name}: 'doubting' must be a list of words")
+        doubting = []
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -381,6 +393,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         patterns,
         background,
         reporting=frozenset(fold(str(w)) for w in reporting),
+        doubting=frozenset(fold(str(w)) for w in doubting),
     )
 
 
