@@ -18,6 +18,7 @@ from typing import Any
 
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
+from islet.ask.learned import AskedModel, QuestionVotes
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_cognates import cognates
 from islet.ask.spanish_context import background_patterns, without_background
@@ -27,6 +28,7 @@ from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_slips import by_slip
 from islet.ask.spanish_sounds import KnownWords, by_sound
 from islet.ask.spanish_verbs import infinitives, plain_words
+from islet.ask.spanish_votes import installed_spanish_model, spanish_features
 from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
@@ -503,7 +505,14 @@ def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
 class SpanishAsk:
     """Answers Spanish questions with ``engine`` (English) and gives the answer in Spanish."""
 
-    def __init__(self, engine: Engine, spanish: KnowledgeBase, reader: Reader, texts: Texts):
+    def __init__(
+        self,
+        engine: Engine,
+        spanish: KnowledgeBase,
+        reader: Reader,
+        texts: Texts,
+        learned: AskedModel | None = None,
+    ):
         self.engine = engine
         self.vocabulary = engine.retriever.bm25.vocabulary
         own = frozenset(self.vocabulary)
@@ -520,18 +529,28 @@ class SpanishAsk:
         self._match_key = {text: key for key, text in english.match_words.items()}
         pdq = engine.kb.pdq
         self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
+        # The Spanish examples' vote (islet.ask.spanish_votes), on the question as typed.
+        self.votes = None
+        if learned is not None:
+            skip, spellings = self.reader.skip, self.reader.spellings
+            self.votes = QuestionVotes(
+                learned,
+                [p.id for p in engine.retriever.passages],
+                lambda q: spanish_features(q, skip, spellings),
+            )
 
     def answer(self, question: str, limit: int) -> Answer:
         """The English engine's answer to the question read into English, given in Spanish."""
         read = self.reader.to_english(question)
-        reply = self.engine.answer(read or question, limit)
+        also = None if self.votes is None else (self.votes, question)
+        reply = self.engine.answer(read or question, limit, also)
         if not reply.in_scope and reply.reason in UNSURE and not self._ruled_out(read):
             # Story words the table does not know ("mi hija me lo leyó en el celular") count
             # against the words it read: asked again without them, the question may be clear.
             known = self.reader.to_english(question, keep=self._known)
             left_out = len(read.split()) - len(known.split())
             if known and 0 < left_out * MOSTLY_READ <= len(known.split()):
-                again = self.engine.answer(known, limit)
+                again = self.engine.answer(known, limit, also)
                 reply = again if again.in_scope else reply
         return self.in_spanish(reply, question)
 
@@ -615,5 +634,6 @@ def spanish_layer(engine: Engine) -> SpanishAsk:
     kb = engine.kb
     spanish = in_language("es", None if kb is kb_module.load() else kb)
     named = with_general(with_names(reader(), kb, spanish), general())  # the table wins
-    _LAYERS[id(engine)] = (engine, built := SpanishAsk(engine, spanish, named, texts()))
+    learned = installed_spanish_model()
+    _LAYERS[id(engine)] = (engine, built := SpanishAsk(engine, spanish, named, texts(), learned))
     return built
