@@ -127,21 +127,26 @@ def unconditioned_feasibility(rules: list[Rule]) -> list[str]:
 
 
 def ask_model_problems(kb: KnowledgeBase, directory: Path) -> list[str]:
-    """The problems of Ask's learned examples in ``directory`` (none when it has none): the
-    file must validate, and every passage an example names must be one of ``kb``'s passages
-    (a renamed or removed item would otherwise lose its votes without a word)."""
-    path = directory / "ask" / MODEL_FILE.name
-    if not path.is_file():
-        return []
-    try:
-        model = read_model(path)
-    except KnowledgeError as error:
-        return error.problems
-    known = (passage.id for passage in passages(kb))
-    return [
-        f"ask/{path.name}: an example names the passage '{missing}', which the knowledge lacks"
-        for missing in unknown_passages(model, known)
-    ]
+    """The problems of Ask's learned examples in ``directory`` (none when it has none), the
+    English ones (``ask/``) and the Spanish ones (``es/ask/``): each file must validate, and
+    every passage an example names must be one of ``kb``'s passages (a renamed or removed item
+    would otherwise lose its votes without a word)."""
+    problems: list[str] = []
+    known = {passage.id for passage in passages(kb)}
+    for name in (f"ask/{MODEL_FILE.name}", f"es/ask/{MODEL_FILE.name}"):
+        path = directory / name
+        if not path.is_file():
+            continue
+        try:
+            model = read_model(path, name)
+        except KnowledgeError as error:
+            problems += error.problems
+            continue
+        problems += [
+            f"{name}: an example names the passage '{missing}', which the knowledge lacks"
+            for missing in unknown_passages(model, known)
+        ]
+    return problems
 
 
 def check(directory: Path = KNOWLEDGE_DIR) -> Report:

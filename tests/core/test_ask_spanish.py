@@ -238,6 +238,10 @@ def test_a_malformed_reading_table_is_named(tmp_path: Path, text: str, problem: 
         # ... and the same words asked, or the asker's own "creo que", are a question
         ("¿se va a morir?", "is he going to die?"),
         ("creo que se va a morir", "is he going to die"),
+        # Whether something is true ("es cierto que", "es verdad que"): the clause doubted is
+        # asked, in its question order, and the "que" before it asks no "what"
+        ("¿es cierto que es cancer?", "is it cancer?"),
+        ("¿es verdad que se va a morir?", "is he going to die?"),
     ],
 )
 def test_a_reported_clause_tells_and_does_not_ask(spanish: str, read: str) -> None:
@@ -423,7 +427,11 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # labelled questions' vote (chosen on leave-writers-out), measured once at the end: dev 0.900 /
 # 0.974, test 0.829 / 0.929 (463 in scope held out); floors raised a little under them. After a
 # review's mends ("¿qué significa?" after the thing named): test 0.832 / 0.929.
-FLOORS = {"dev": (0.88, 0.96), "test": (0.81, 0.91)}
+# The fifteenth round (es-w15, 70, split before any tuning): askes15's structural readings (dev
+# 0.888 / 0.964 -> 0.894 / 0.970) and a second vote from the Spanish dev questions as typed,
+# for Spanish questions only (Spanish leave-writers-out 0.894 / 0.970 -> 0.908 / 0.982; dev,
+# fitted, 0.932 / 0.986); the dev floor raised a little under them.
+FLOORS = {"dev": (0.91, 0.97), "test": (0.81, 0.91)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -19,7 +19,7 @@ from islet import kb as kb_module
 from islet.ask.comparisons import Comparisons
 from islet.ask.facets import FACETS, GENERAL_PARTS
 from islet.ask.index import compiled_engine
-from islet.ask.learned import AskedModel, installed_model
+from islet.ask.learned import AskedModel, QuestionVotes, installed_model
 from islet.ask.lexicon import (
     NEIGHBOURS,
     Facet,
@@ -191,10 +191,16 @@ class Engine:
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
 
-    def answer(self, question: str, limit: int = DEFAULT_LIMIT) -> Answer:
-        """The best passages for ``question``, or ``in_scope: false`` with a helpful message."""
+    def answer(
+        self,
+        question: str,
+        limit: int = DEFAULT_LIMIT,
+        also: tuple[QuestionVotes, str] | None = None,
+    ) -> Answer:
+        """The best passages for ``question``, or ``in_scope: false`` with a helpful message;
+        ``also``: a second vote that reorders what is shown and the text it reads."""
         text = _checked(question)
-        search = self.retriever.search(text, limit=len(self.by_id))
+        search = self.retriever.search(text, limit=len(self.by_id), also=also)
         # The vote (islet.ask.learned) only reorders what is shown: whether this is a situation
         # question, and every decision to answer or decline, read the ranking without it.
         hits, situation = self._reordered(text, search.reading, search.hits)

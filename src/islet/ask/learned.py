@@ -88,14 +88,21 @@ def features(question: str) -> list[str]:
 class QuestionVotes:
     """The examples of ``model`` indexed for the passages ``passage_ids`` (in ranking order)."""
 
-    def __init__(self, model: AskedModel, passage_ids: Sequence[str]) -> None:
+    def __init__(
+        self,
+        model: AskedModel,
+        passage_ids: Sequence[str],
+        featurize: Callable[[str], list[str]] | None = None,
+    ) -> None:
+        self.featurize = featurize or features  # another language's examples have their own
         self.k = model.k
         self.weight = model.weight
         self.min_similarity = model.min_similarity
         where = {pid: i for i, pid in enumerate(passage_ids)}
         self.size = len(passage_ids)
         rows = [
-            ([where[p] for p in ex.passages if p in where], features(ex.q)) for ex in model.examples
+            ([where[p] for p in ex.passages if p in where], self.featurize(ex.q))
+            for ex in model.examples
         ]
         rows = [(labels, feats) for labels, feats in rows if labels and feats]
         self._labels = [np.asarray(labels, dtype=np.int64) for labels, _ in rows]
@@ -117,7 +124,7 @@ class QuestionVotes:
 
     def similarities(self, question: str) -> NDArray[np.float64]:
         """The cosine similarity of ``question`` to every example."""
-        known = [f for f in features(question) if f in self._idf]
+        known = [f for f in self.featurize(question) if f in self._idf]
         sims = np.zeros(self._rows)
         if not known:
             return sims
@@ -141,25 +148,31 @@ class QuestionVotes:
         top = float(votes.max())
         return votes / top if top > 0 else votes
 
-    def lift(self, scores: list[float], question: str) -> list[float]:
-        """``scores`` with each passage lifted by its vote, ``weight`` times the best score.
+    def lift(
+        self, scores: list[float], question: str, onto: list[float] | None = None
+    ) -> list[float]:
+        """``scores`` with each passage lifted by its vote, ``weight`` times the best score;
+        with ``onto`` (scores another vote lifted), that lifted by this vote as well.
         A question no passage scored for stays so: it is not understood, whatever it is like."""
+        base = scores if onto is None else onto
         best = max(scores, default=0.0)
         if not self.weight or best <= 0:
-            return scores
+            return base
         votes = self.votes(question)
-        return [s + self.weight * best * float(v) for s, v in zip(scores, votes, strict=True)]
+        return [s + self.weight * best * float(v) for s, v in zip(base, votes, strict=True)]
 
 
-def read_model(path: Path) -> AskedModel:
-    """The validated model in ``path``; raises KnowledgeError saying what is wrong."""
+def read_model(path: Path, name: str | None = None) -> AskedModel:
+    """The validated model in ``path``; raises KnowledgeError saying what is wrong (of the
+    file ``name``, "ask/<file>" unless given)."""
+    name = name or f"ask/{path.name}"
     try:
         return AskedModel.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, json.JSONDecodeError) as error:
-        raise KnowledgeError([f"ask/{path.name}: cannot be read: {error}"]) from error
+        raise KnowledgeError([f"{name}: cannot be read: {error}"]) from error
     except ValidationError as error:
         raise KnowledgeError(
-            [f"ask/{path.name}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+            [f"{name}: {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
         ) from error
 
 

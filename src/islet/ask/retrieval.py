@@ -49,7 +49,7 @@ from islet.text import stem
 if TYPE_CHECKING:
     import numpy as np
 
-    from islet.ask.learned import AskedModel
+    from islet.ask.learned import AskedModel, QuestionVotes
     from islet.ask.semantic import Encoder
 
 TITLE_WEIGHT = 2  # a passage's title counts this many times in its index text
@@ -387,8 +387,11 @@ class Retriever:
 
     # --- searching -----------------------------------------------------------------------
 
-    def search(self, question: str, limit: int = 10) -> Search:
-        """The passages that best answer ``question``, best first, with a confidence."""
+    def search(
+        self, question: str, limit: int = 10, also: tuple[QuestionVotes, str] | None = None
+    ) -> Search:
+        """The passages that best answer ``question``, best first, with a confidence; ``also``:
+        a second vote and the text it reads (a Spanish question's, islet.ask.spanish_votes)."""
         reading = self.read(question)
         focus = reading.focus
         query = focus + sorted(set(reading.expansion) - set(focus))
@@ -433,9 +436,12 @@ class Retriever:
         # Not when the reading knows what is asked ("what is X", a frame's or a general part's
         # items): the story words around it ("just diagnosed with ...", "to the bones") would
         # vote for the story's passages.
-        if self.votes is not None and not reading.knows_what_is_asked:
+        if (self.votes is not None or also is not None) and not reading.knows_what_is_asked:
             unvoted = hits
-            hits = self._hits(self.votes.lift(scores, question), first, dense, limit)
+            voted = scores if self.votes is None else self.votes.lift(scores, question)
+            if also is not None:
+                voted = also[0].lift(scores, also[1], onto=voted)
+            hits = self._hits(voted, first, dense, limit)
         # Only needed (and only worked out) for a short question the passages barely cover.
         tuning = self.tuning
         barely = len(focus) <= tuning.short_terms and confidence < tuning.min_short_confidence

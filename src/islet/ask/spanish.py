@@ -18,6 +18,7 @@ from typing import Any
 
 from islet import kb as kb_module
 from islet.ask.answer import Answer, AnswerPassage, Engine
+from islet.ask.learned import AskedModel, QuestionVotes
 from islet.ask.passages import Passage, passages
 from islet.ask.spanish_cognates import cognates
 from islet.ask.spanish_context import background_patterns, without_background
@@ -27,6 +28,7 @@ from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_slips import by_slip
 from islet.ask.spanish_sounds import KnownWords, by_sound
 from islet.ask.spanish_verbs import infinitives, plain_words
+from islet.ask.spanish_votes import installed_spanish_model, spanish_features
 from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
@@ -42,6 +44,7 @@ READER_PARTS = (
     "patterns",
     "background",
     "reporting",
+    "doubting",
     "organ_phrases",
     "phrases",
 )
@@ -74,6 +77,10 @@ class Reader:
     # Verbs that report what someone said or thinks ("dice", "me dijeron", "cree"): the clause
     # after their "que" tells, it does not ask ("mi comadre dice que se va a morir").
     reporting: frozenset[str] = frozenset()
+    # Words that ask whether what follows their "que" is true ("¿es cierto que es mortal?",
+    # "¿es verdad que se hereda?"): that "que" joins, it never asks "what", and the clause
+    # after it is what is asked, in its question order.
+    doubting: frozenset[str] = frozenset()
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -150,11 +157,14 @@ class Reader:
         return " ".join(out)
 
     def _reported(self, tokens: list[str], marks: dict[int, str]) -> tuple[set[int], set[int]]:
-        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que"), and
-        of the words in the clause it reports, to the clause's end."""
+        """The indexes of the "que" after a reporting verb ("dice que", "insiste en que") or a
+        doubting word ("es cierto que"), and of the words in the clause a verb reports, to the
+        clause's end."""
         joins: set[int] = set()
         told: set[int] = set()
         for i, token in enumerate(tokens):
+            if token in self.doubting and tokens[i + 1 : i + 2] == ["que"] and i + 1 not in marks:
+                joins.add(i + 1)
             if token not in self.reporting:
                 continue
             after = i + 1 + (tokens[i + 1 : i + 3] == ["en", "que"])
@@ -372,6 +382,10 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(reporting, list):
         problems.append(f"{name}: 'reporting' must be a list of verb forms")
         reporting = []
+    doubting = document.get("doubting") or []
+    if not isinstance(doubting, list):
+        problems.append(f"{name}: 'doubting' must be a list of words")
+        doubting = []
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -381,6 +395,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         patterns,
         background,
         reporting=frozenset(fold(str(w)) for w in reporting),
+        doubting=frozenset(fold(str(w)) for w in doubting),
     )
 
 
@@ -490,7 +505,14 @@ def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
 class SpanishAsk:
     """Answers Spanish questions with ``engine`` (English) and gives the answer in Spanish."""
 
-    def __init__(self, engine: Engine, spanish: KnowledgeBase, reader: Reader, texts: Texts):
+    def __init__(
+        self,
+        engine: Engine,
+        spanish: KnowledgeBase,
+        reader: Reader,
+        texts: Texts,
+        learned: AskedModel | None = None,
+    ):
         self.engine = engine
         self.vocabulary = engine.retriever.bm25.vocabulary
         own = frozenset(self.vocabulary)
@@ -507,18 +529,28 @@ class SpanishAsk:
         self._match_key = {text: key for key, text in english.match_words.items()}
         pdq = engine.kb.pdq
         self.help = texts.help.format(cis_phone=pdq.cis_phone if pdq else "")
+        # The Spanish examples' vote (islet.ask.spanish_votes), on the question as typed.
+        self.votes = None
+        if learned is not None:
+            skip, spellings = self.reader.skip, self.reader.spellings
+            self.votes = QuestionVotes(
+                learned,
+                [p.id for p in engine.retriever.passages],
+                lambda q: spanish_features(q, skip, spellings),
+            )
 
     def answer(self, question: str, limit: int) -> Answer:
         """The English engine's answer to the question read into English, given in Spanish."""
         read = self.reader.to_english(question)
-        reply = self.engine.answer(read or question, limit)
+        also = None if self.votes is None else (self.votes, question)
+        reply = self.engine.answer(read or question, limit, also)
         if not reply.in_scope and reply.reason in UNSURE and not self._ruled_out(read):
             # Story words the table does not know ("mi hija me lo leyó en el celular") count
             # against the words it read: asked again without them, the question may be clear.
             known = self.reader.to_english(question, keep=self._known)
             left_out = len(read.split()) - len(known.split())
             if known and 0 < left_out * MOSTLY_READ <= len(known.split()):
-                again = self.engine.answer(known, limit)
+                again = self.engine.answer(known, limit, also)
                 reply = again if again.in_scope else reply
         return self.in_spanish(reply, question)
 
@@ -602,5 +634,6 @@ def spanish_layer(engine: Engine) -> SpanishAsk:
     kb = engine.kb
     spanish = in_language("es", None if kb is kb_module.load() else kb)
     named = with_general(with_names(reader(), kb, spanish), general())  # the table wins
-    _LAYERS[id(engine)] = (engine, built := SpanishAsk(engine, spanish, named, texts()))
+    learned = installed_spanish_model()
+    _LAYERS[id(engine)] = (engine, built := SpanishAsk(engine, spanish, named, texts(), learned))
     return built
