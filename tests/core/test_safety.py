@@ -251,10 +251,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.983 / 0.945 / 0.979 / 0.036
     # with w58's dev two-thirds and the review's mends (above): 0.981 / 0.943 / 0.976 / 0.039
     # w59-w60 (training rounds, wholly dev), untuned: 0.979 / 0.937 / 0.971 / 0.046
+    # their misses mended by kind in general forms (safety14; the word model not retrained):
+    # 0.979 / 0.942 / 0.974 / 0.044
     assert dev.recall_of("emergency") >= 0.978  # 1511/1544
-    assert dev.recall_of("crisis") >= 0.936  # 1490/1591
-    assert dev.recall_of("medication") >= 0.970  # 996/1026
-    assert dev.false_alarm_rate <= 0.047  # 72/1551
+    assert dev.recall_of("crisis") >= 0.941  # 1498/1591
+    assert dev.recall_of("medication") >= 0.973  # 999/1026
+    assert dev.false_alarm_rate <= 0.045  # 69/1551
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

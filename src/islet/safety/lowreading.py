@@ -82,6 +82,14 @@ def low_reading(
     if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
         at = PERSON_AT.search(sentence.text)
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
+    told_then = _any(past_cues, sentence.text)
+    if (
+        not found
+        and (sugar_in_text or low_context)
+        and not told_then
+        and not _other(sentence, glucose)
+    ):
+        found = _said_low(sentence, glucose)
     for reading in found:
         number = reading.words.split()[-1]
         if any(number in clause.split() for clause in past):
@@ -91,6 +99,40 @@ def low_reading(
         if reading.low is not None:
             return reading
     return None
+
+
+# a number said low in the same breath, with no sugar word: "is 38 low", "40 and dropping"; or
+# a clause that is only a number next to one that says low ("hypo, 40, can not swallow")
+SAID_LOW = re.compile(
+    rf"({NUMBER.pattern}) (?:and |is |so |too |very |pretty |that s |thats |feels )?"
+    r"(?:low|hypo|dropping|crashing)\b"
+)
+LOW_WORD = re.compile(r"\b(?:low|hypo\w*|crash\w*|dropping)\b")
+# ... told as past ("had a hypo last week, 3.4"): no reading now
+TOLD_DONE = re.compile(r"\b(?:had|was|were|got|went|did)\b")
+
+
+# a person's age, just before the number ("i am 38 and feeling low")
+AGE_BEFORE = re.compile(
+    r"(?:i am|i m|im|he is|she is|we are|they are|turned|turning|aged?|age of)$"
+)
+
+
+def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:
+    """The readings of a sentence that names no other measure: a number with "low" or "hypo"
+    beside it, or a clause that is only a number (the caller checks that the text is about
+    sugar or low-sugar signs); never a number told as an age."""
+    found: list[GlucoseReading] = []
+    clauses = sentence.clauses
+    for i, clause in enumerate(clauses):
+        said = SAID_LOW.search(clause)
+        if said is None:
+            beside = " ".join(clauses[max(0, i - 1) : i] + clauses[i + 1 : i + 2])
+            low = LOW_WORD.search(beside) and not TOLD_DONE.search(beside)
+            found += lone_number(clause, glucose) if low else []
+        elif not AGE_BEFORE.search(clause[: said.start(1)].rstrip()):
+            found += lone_number(said.group(1), glucose)
+    return found
 
 
 def _other(sentence: Sentence, glucose: GlucoseWords) -> bool:

@@ -169,7 +169,8 @@ def english_sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]
 
 def english_swaps(words: Iterable[str], keep: set[str]) -> dict[str, str]:
     """Each spelling of one of ``words`` (of four letters or more) with two neighbouring letters
-    typed the wrong way round ("wnat" for "want"), mapped to the word; never one of the words, a
+    typed the wrong way round ("wnat" for "want"), or (five letters or more) one letter left out
+    or added ("seizur", "cheast"), mapped to the word; never one of the words, a
     spelling in ``keep``, nor a word of the general English word lists ("form" stays "form")."""
     targets = [w for w in dict.fromkeys(words) if len(w) >= ENGLISH_MIN]
     real = english_words()
@@ -180,7 +181,23 @@ def english_swaps(words: Iterable[str], keep: set[str]) -> dict[str, str]:
         for i in range(len(word) - 1):
             swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             out.setdefault(swapped, word)
+    for word in (w for w in targets if len(w) >= SLIP_MIN):
+        for slip in _one_letter_out_or_in(word):
+            out.setdefault(slip, word)
     return {s: w for s, w in out.items() if s not in keep and s not in targets and s not in real}
+
+
+# Key words of five letters or more are read through one letter left out or one added too
+# ("seizur", "cheast"); a letter changed is not: too many real words are one letter changed.
+SLIP_MIN = 5
+
+
+def _one_letter_out_or_in(word: str) -> set[str]:
+    """Every spelling of ``word`` with one letter left out or one letter added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + c + b for a, b in splits for c in "abcdefghijklmnopqrstuvwxyz"}
+    return out - {word}
 
 
 @cache

@@ -26,6 +26,8 @@ DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?![\d,])")
 DECIMAL_COMMA_MMOL = re.compile(r"(?<![\d.,])(\d{1,2}),(\d)(?= ?mmol)")
 # a plus sign before a word is a clinician's "positive for" ("+SI"): read as those words
 PLUS_WORD = re.compile(r"(?<![\w+])\+(?=[a-z])")
+# ... and after a word, a screen read positive ("SI+"): read as "positive"
+WORD_PLUS = re.compile(r"(?<=[a-z])\+(?![\w+])")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ def words_of(text: str, rewrites: dict[str, str], numbers: Numbers) -> list[str]
     folded = REPEATS.sub(r"\1", fold(text, hyphens="space"))  # "ayudaaa" -> "ayuda"
     folded = DECIMAL_COMMA_MMOL.sub(r"\1.\2", folded)
     folded = PLUS_WORD.sub("positive for ", folded)
+    folded = WORD_PLUS.sub(" positive", folded)
     if numbers.decimal_comma:
         folded = DECIMAL_COMMA.sub(r"\1.\2", folded)
     for token in CLAUSE_TOKEN.findall(folded):
