@@ -136,7 +136,7 @@ def _mark(words: list[str]) -> list[Token]:
             negating = condition = False
         if word == "," and negating and not _list_goes_on(words[i + 1 :], "," in words[cue_at:i]):
             negating = condition = False  # "no appetite, lump in my stomach"
-        if negating and condition and word in lists.new_subjects and i > cue_at + 1:
+        if negating and condition and word in lists.new_subjects and _verb_done(words, cue_at, i):
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
             condition = True
@@ -152,6 +152,13 @@ def _mark(words: list[str]) -> list[Token]:
             negating = True
             cue_at = i
     return _negated_before(tokens)
+
+
+def _verb_done(words: list[str], cue_at: int, i: int) -> bool:
+    """Whether the negated condition's verb came before word ``i``: a word stood between them
+    ("if I don't eat | I"), or the negation is itself the verb, contracted ("if she doesn't |
+    she gets the shakes"); "si no me da" goes on, "me" belonging to the condition."""
+    return i > cue_at + 1 or words[cue_at].endswith(("nt", "n't"))
 
 
 def _list_goes_on(rest: list[str], listing: bool) -> bool:
