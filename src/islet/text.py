@@ -44,7 +44,7 @@ StemStyle = Literal["index", "phrase"]
 WORD = re.compile(r"[a-z0-9]+")
 # The symptom explainer: words (apostrophes are dropped before, "don't" is "dont"), and what
 # ends a clause.
-PHRASE_TOKEN = re.compile(r"[a-z0-9']+|[.,;!?]")
+PHRASE_TOKEN = re.compile(r"[a-z0-9']+|[.,;!?()]")
 # The safety triage: "i.v.", "24/7" and "mum's" stay whole; sentence and clause punctuation.
 CLAUSE_TOKEN = re.compile(r"[a-z0-9]+(?:['/.][a-z0-9]+)*'?|[.!?;,\n]")
 # Spanish questions read into English: "1,5", "1.5" and "ki-67" stay whole; a percent sign.
@@ -164,6 +164,9 @@ class PhraseWords(Strict):
     # "no rash, diarrhea nor ulcers", "sin sarpullido, diarrea ni úlceras": words that join the
     # last item of a negated list, as "and" and "or" do
     list_closers: Words = frozenset()
+    # "Rash: no", "diarrea tampoco": negation words that, ending a stretch alone, deny what came
+    # before them in it
+    answers: Words = frozenset()
 
 
 class EnglishWords(Strict):

@@ -10,8 +10,13 @@ counting twice (measured on blind texts, ``islet eval symptoms``):
   drops and I feel weak", "weak" is low blood sugar's, not a sign of high blood sugar; with
   "headaches", the headache is named, not a sign of dehydration.
 - **One sign is not enough alone.** A symptom shown only by its signs needs two of them, or one
-  beside a symptom of the same PDQ list named outright: "tired" alone is too common to stand for
-  low or high blood sugar, "a cough" for a clot; "dizzy" beside watery diarrhea is dehydration.
+  beside a symptom of the same PDQ list named outright: "tired" among other complaints is too
+  common to stand for low or high blood sugar; "dizzy" beside watery diarrhea is dehydration.
+  A text of one complaint is the exception: when a sign is all the text tells ("i feel shaky",
+  "always thirsty": a short text with nothing else named), it stands for every symptom PDQ
+  gives it to, unless PDQ ties it to a place (a clot "in the lung: cough"), which a lone cough
+  cannot show, or it is an everyday complaint ("I have been tired lately": ``everyday_signs``
+  in the matcher's word list). A sign among other talk stays too common to stand alone.
   Plain diarrhea found only inside "watery diarrhea" vouches for no other list's sign ("watery
   diarrhea, so weak" is not high blood sugar), and a lone sign that is one of the signs showing
   another symptom is that symptom's ("barely peeing, so thirsty" is dehydration, not also low
@@ -90,12 +95,17 @@ def gather(
     found: list[tuple[Phrase, Match]],
     sign_labels: Mapping[str, set[str]],
     patterns: Iterable[list[str]],
+    never_alone: frozenset[str] = frozenset(),
+    short: bool = False,
 ) -> dict[str, Evidence]:
     """The evidence for each symptom. ``sign_labels``: each symptom's PDQ signs (for the ones
-    matched by signs); ``patterns``: PDQ's lists, as symptom ids."""
+    matched by signs); ``patterns``: PDQ's lists, as symptom ids; ``never_alone``: signs that
+    never stand alone (tied to a place, or everyday complaints); ``short``: whether the
+    text says little besides what was found, so that one sign may be its one complaint."""
     lists = [list(p) for p in patterns]
     evidence = _evidence(found)
-    _explain_signs(evidence, sign_labels, lists)
+    alone = _one_complaint(evidence, never_alone) if short else None
+    _explain_signs(evidence, sign_labels, lists, alone)
     _settle_look_alikes(evidence, lists)
     return evidence
 
@@ -122,8 +132,22 @@ def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
     return evidence
 
 
+def _one_complaint(evidence: Mapping[str, Evidence], never_alone: frozenset[str]) -> str | None:
+    """The sign, when one sign said as present is all the text tells of: nothing named, no other
+    sign (a sign said absent does not count as telling)."""
+    if any(ev.named or ev.implied for ev in evidence.values()):
+        return None
+    labels = {label for ev in evidence.values() for label in ev.signs}
+    if len(labels) != 1 or labels <= never_alone:
+        return None
+    return next(iter(labels))
+
+
 def _explain_signs(
-    evidence: dict[str, Evidence], sign_labels: Mapping[str, set[str]], patterns: list[list[str]]
+    evidence: dict[str, Evidence],
+    sign_labels: Mapping[str, set[str]],
+    patterns: list[list[str]],
+    alone: str | None = None,
 ) -> None:
     named = {sid: ev for sid, ev in evidence.items() if ev.named or ev.implied}
     outright = {sid for sid, ev in evidence.items() if ev.named}
@@ -145,7 +169,7 @@ def _explain_signs(
             for pattern in patterns
             if sid in pattern
         )
-        if not (ev.named or ev.implied or backed) and len(ev.signs) < 2:
+        if not (ev.named or ev.implied or backed or alone) and len(ev.signs) < 2:
             ev.signs.clear()  # one sign alone is not enough
             ev.sign_spans.clear()
     shown = {sid: set(ev.signs) for sid, ev in evidence.items() if len(ev.signs) >= 2}

@@ -8,8 +8,11 @@ without being one of the phrase's own words. A stretch ends at a soft break befo
 subject or a contrast ("no rash, just heartburn"), and a negation inside a condition ends where
 its main clause starts ("if I don't eat I get the shakes"). A negation reaches past a comma only
 into a list that closes with "and" or "or" ("no rash, cough or weight loss"); otherwise what
-follows the comma is said as present ("no appetite, lump in my stomach"). A negation and a word
-of having at the end of a stretch negate what came before them ("úlcera no tengo").
+follows the comma is said as present ("no appetite, lump in my stomach"), and so is an item
+that is a statement of its own, a verb in -ing with its object ("not hungry, losing weight, and
+the itching is bad"). A negation and a word of having at the end of a stretch negate what came
+before them ("úlcera no tengo"), and so does a negation that ends a stretch on its own, as in a
+list of answers ("Weight loss: no. Rash: no").
 """
 
 from __future__ import annotations
@@ -133,7 +136,7 @@ def _mark(words: list[str]) -> list[Token]:
             negating = condition = False
         if word == "," and negating and not _list_goes_on(words[i + 1 :], "," in words[cue_at:i]):
             negating = condition = False  # "no appetite, lump in my stomach"
-        if negating and condition and word in lists.new_subjects and i > cue_at + 1:
+        if negating and condition and word in lists.new_subjects and _verb_done(words, cue_at, i):
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
             condition = True
@@ -151,6 +154,13 @@ def _mark(words: list[str]) -> list[Token]:
     return _negated_before(tokens)
 
 
+def _verb_done(words: list[str], cue_at: int, i: int) -> bool:
+    """Whether the negated condition's verb came before word ``i``: a word stood between them
+    ("if I don't eat | I"), or the negation is itself the verb, contracted ("if she doesn't |
+    she gets the shakes"); "si no me da" goes on, "me" belonging to the condition."""
+    return i > cue_at + 1 or words[cue_at].endswith(("nt", "n't"))
+
+
 def _list_goes_on(rest: list[str], listing: bool) -> bool:
     """Whether the words after a comma are more items of one list, which a negation before the
     comma covers: the list closes with "and", "or", "nor" ("no rash, cough or weight loss").
@@ -162,6 +172,8 @@ def _list_goes_on(rest: list[str], listing: bool) -> bool:
     lump in my stomach, and I'm tired": the lump is there)."""
     lists = _lists()
     if not listing and rest and rest[0] in lists.soft_breaks:
+        return False
+    if _a_statement(rest):
         return False
     new = lists.new_subjects | lists.contrasts
     items_of_a_list = False  # a comma seen after plain items (no "my", "I", "she" ...)
@@ -178,9 +190,26 @@ def _list_goes_on(rest: list[str], listing: bool) -> bool:
     return False
 
 
+GERUND_ENDINGS = ("ing", "ando", "iendo")  # "losing", "bajando", "perdiendo"
+
+
+def _a_statement(rest: list[str]) -> bool:
+    """Whether the item after a comma is a statement of its own rather than one more thing
+    denied: a verb in -ing with more words to it ("losing weight", "perdiendo peso"); a lone
+    -ing word is a thing ("no rash, itching or bruising")."""
+    lists = _lists()
+    item = []
+    for word in rest:
+        if word == "," or word in lists.soft_breaks:
+            break
+        item.append(word)
+    return len(item) > 1 and item[0].endswith(GERUND_ENDINGS)
+
+
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
-    don't have") negate the stretch before them."""
+    don't have"), or a negation alone at its end ("Rash: no"), negate the stretch before
+    them."""
     lists = _lists()
     out = list(tokens)
     start = 0
@@ -189,12 +218,13 @@ def _negated_before(tokens: list[Token]) -> list[Token]:
             start = i + 1
             continue
         after = tokens[i + 2].raw if i + 2 < len(tokens) else ","
-        if (
-            token.cue
-            and i + 1 < len(tokens)
-            and tokens[i + 1].raw in lists.having
-            and after in lists.soft_breaks
-        ):
+        having = i + 1 < len(tokens) and tokens[i + 1].raw in lists.having
+        answer = (
+            token.raw in lists.answers
+            and (i + 1 == len(tokens) or tokens[i + 1].raw in lists.soft_breaks)
+            and not any(t.cue for t in tokens[start:i])
+        )
+        if token.cue and ((having and after in lists.soft_breaks) or answer):
             out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
     return out
 

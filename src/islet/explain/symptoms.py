@@ -21,6 +21,7 @@ from islet.errors import KnowledgeError
 from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
 from islet.explain.evidence import Evidence, Phrase, gather
 from islet.explain.matching import (
+    Match,
     Token,
     find,
     one_slip,
@@ -40,6 +41,9 @@ from islet.translations import in_language
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
 MAX_TEXT_CHARS = 2000  # what a person may write about their symptoms in one go
 MIN_SLIP = 6  # shorter words have too many real words one letter away
+# A text of one complaint says little besides it: "i get the shakes every morning" (two words
+# beside the sign) is one; "tired all the time and working too many hours" is not.
+ONE_COMPLAINT_SLACK = 3
 
 
 # --- the matcher-only extras -------------------------------------------------------------------
@@ -62,6 +66,7 @@ class MatchingExtras(Strict):
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
     ignore_synonyms: list[str] = Field(default_factory=list)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)
+    everyday_signs: list[str] = Field(default_factory=list)  # never one complaint on their own
     red_flags: list[RedFlagRule] = Field(default_factory=list)
     slips_of: list[str] = Field(default_factory=list)
     not_slips: list[str] = Field(default_factory=list)
@@ -79,6 +84,7 @@ class SpanishExtras(Strict):
     examples: list[str] = Field(min_length=1)
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
+    everyday_signs: list[str] = Field(default_factory=list)  # Spanish signs, as in English
 
 
 SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
@@ -96,12 +102,13 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         sid: [*data.extra_synonyms.get(sid, []), *spanish.extra_synonyms.get(sid, [])]
         for sid in {**data.extra_synonyms, **spanish.extra_synonyms}
     }
-    texts = spanish.model_dump(exclude={"extra_synonyms", "extra_signs"})
+    texts = spanish.model_dump(exclude={"extra_synonyms", "extra_signs", "everyday_signs"})
     return data.model_copy(
         update={
             **texts,
             "extra_synonyms": synonyms,
             "extra_signs": {**data.extra_signs, **spanish.extra_signs},
+            "everyday_signs": [*data.everyday_signs, *spanish.everyday_signs],
         }
     )
 
@@ -245,7 +252,15 @@ def explain_symptoms(
         if phrase.kind == "sign":
             sign_labels.setdefault(phrase.symptom, set()).add(phrase.label)
     patterns = [p.symptoms for p in kb.symptom_patterns.values()]
-    evidence = gather(found, sign_labels, patterns)
+    never_alone = frozenset(data.everyday_signs) | {
+        sign.split(":", 1)[1].strip()  # a sign PDQ ties to a place: "in the lung: cough"
+        for symptom in kb.symptoms.values()
+        if symptom.id in data.sign_matching
+        for sign in symptom.signs
+        if ":" in sign
+    }
+    short = _words_beside(clauses, [m for _, m in found]) <= ONE_COMPLAINT_SLACK
+    evidence = gather(found, sign_labels, patterns, never_alone, short)
     for item in items:
         if item in kb.symptoms:
             evidence.setdefault(item, Evidence()).named.append(kb.symptoms[item].lay_name)
@@ -283,6 +298,17 @@ def explain_symptoms(
         examples=[] if recognised else data.examples,
         source=data.source,
         safety=safety,
+    )
+
+
+def _words_beside(clauses: list[list[Token]], matches: list[Match]) -> int:
+    """How many content words of the text no phrase found covers."""
+    covered = {(m.clause, i) for m in matches for i in range(m.start, m.end + 1)}
+    return sum(
+        1
+        for c, tokens in enumerate(clauses)
+        for i, token in enumerate(tokens)
+        if token.content and not token.cue and (c, i) not in covered
     )
 
 
