@@ -73,6 +73,22 @@ def test_pills_swallowed_with_intent_lead_with_crisis_and_call_911_and_poison_co
     assert safety.message.startswith(replies_for("es").levels["crisis"].message[:40])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me tomé el frasco entero de pastillas para dormir para dejar de sentir",
+        "me tragué todas mis pastillas para que todo se acabe",
+    ],
+)
+def test_pills_swallowed_to_stop_feeling_are_a_crisis_with_emergency_and_poison_help(
+    text: str,
+) -> None:
+    safety = triage(text, "es")
+    assert safety.level == "crisis"
+    assert safety.also == ["emergency", "medication"]
+    assert {"988", "911", "1-800-222-1222"} <= {c.number for c in safety.contacts}
+
+
 def test_pills_swallowed_with_another_emergency_sign_stay_an_emergency() -> None:
     safety = triage("se tomó todas las pastillas para no despertar y ahora no responde", "es")
     assert safety.level == "emergency" and "crisis" in safety.also
