@@ -73,6 +73,22 @@ def test_pills_swallowed_with_intent_lead_with_crisis_and_call_911_and_poison_co
     assert safety.message.startswith(replies_for("es").levels["crisis"].message[:40])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me tomé el frasco entero de pastillas para dormir para dejar de sentir",
+        "me tragué todas mis pastillas para que todo se acabe",
+    ],
+)
+def test_pills_swallowed_to_stop_feeling_are_a_crisis_with_emergency_and_poison_help(
+    text: str,
+) -> None:
+    safety = triage(text, "es")
+    assert safety.level == "crisis"
+    assert safety.also == ["emergency", "medication"]
+    assert {"988", "911", "1-800-222-1222"} <= {c.number for c in safety.contacts}
+
+
 def test_pills_swallowed_with_another_emergency_sign_stay_an_emergency() -> None:
     safety = triage("se tomó todas las pastillas para no despertar y ahora no responde", "es")
     assert safety.level == "emergency" and "crisis" in safety.also
@@ -246,11 +262,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # the table green): 0.989 / 0.950 / 0.988 / 0.026 -> 1.000 / 0.969 / 0.988 / 0.013
     # with es-w28's dev two-thirds and a review's mends: 0.999 / 0.965 / 0.984 / 0.013
     # es-w29 (a training round, wholly dev), untuned: 0.994 / 0.951 / 0.983 / 0.022
-    assert dev.recall_of("emergency") >= 0.994 and dev.recall_of("crisis") >= 0.950
+    # safetyes14: es-w29 tuned on in general forms and the model retrained with it: 1.000 / 0.977
+    # / 0.987 / 0.009 (710, 772 of 790, 469 of 475, 6 of 681)
+    assert dev.recall_of("emergency") >= 1.000 and dev.recall_of("crisis") >= 0.977
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.983 and dev.false_alarm_rate <= 0.023
+    assert dev.recall_of("medication") >= 0.987 and dev.false_alarm_rate <= 0.009
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
