@@ -253,10 +253,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w59-w60 (training rounds, wholly dev), untuned: 0.979 / 0.937 / 0.971 / 0.046
     # their misses mended by kind in general forms (safety14; the word model not retrained):
     # 0.979 / 0.942 / 0.974 / 0.044
-    assert dev.recall_of("emergency") >= 0.978  # 1511/1544
-    assert dev.recall_of("crisis") >= 0.941  # 1498/1591
-    assert dev.recall_of("medication") >= 0.973  # 999/1026
-    assert dev.false_alarm_rate <= 0.045  # 69/1551
+    # with w61's dev two-thirds (written while w59-w60 were tuned on): 0.978 / 0.941 / 0.971 /
+    # 0.045
+    assert dev.recall_of("emergency") >= 0.977  # 1531/1566
+    assert dev.recall_of("crisis") >= 0.941  # 1523/1618
+    assert dev.recall_of("medication") >= 0.971  # 1014/1044
+    assert dev.false_alarm_rate <= 0.045  # 70/1573
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -297,10 +299,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after safety14's rules for w59-w60's kinds (model not retrained), measured once at its
     # end: 0.931 / 0.876 / 0.902 / 0.074 — one held-out crisis probe fewer (516 of 589) while
     # dev rose 1490 -> 1498; the floor is set at the honest figure, not searched for
-    assert test.recall_of("emergency") >= 0.930  # 591/635
-    assert test.recall_of("crisis") >= 0.876  # 516/589
-    assert test.recall_of("medication") >= 0.901  # 358/397: w58's third moved it (351/389 before)
-    assert test.false_alarm_rate <= 0.074  # 41/557
+    # with w61's held-out third (2,219; w61 on its whole round: the same before and after
+    # safety14's rules, 30/32, 38/40, 23/26, false alarms 2 -> 1 of 32): 0.932 / 0.879 / 0.904 /
+    # 0.072
+    assert test.recall_of("emergency") >= 0.931  # 601/645
+    assert test.recall_of("crisis") >= 0.878  # 529/602
+    assert test.recall_of("medication") >= 0.903  # 366/405
+    assert test.false_alarm_rate <= 0.073  # 41/567
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

@@ -264,11 +264,12 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # es-w29 (a training round, wholly dev), untuned: 0.994 / 0.951 / 0.983 / 0.022
     # safetyes14: es-w29 tuned on in general forms and the model retrained with it: 1.000 / 0.977
     # / 0.987 / 0.009 (710, 772 of 790, 469 of 475, 6 of 681)
-    assert dev.recall_of("emergency") >= 1.000 and dev.recall_of("crisis") >= 0.977
+    # with es-w30's dev two-thirds: 1.000 / 0.974 / 0.985 / 0.010
+    assert dev.recall_of("emergency") >= 1.000 and dev.recall_of("crisis") >= 0.974
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.987 and dev.false_alarm_rate <= 0.009
+    assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.010
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -306,8 +307,12 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # on): 0.910 / 0.820 / 0.882 / 0.078 -> 0.910 / 0.839 / 0.893 / 0.078; floors raised to them
     # with es-w28's held-out third (994; written while es-w27 was tuned on) and a review's mends:
     # 0.913 / 0.842 / 0.898 / 0.083 (es-w28's third added two false alarms)
-    assert test.recall_of("emergency") >= 0.913 and test.recall_of("crisis") >= 0.842
-    assert test.recall_of("medication") >= 0.897 and test.false_alarm_rate <= 0.084  # 20/240
+    # after safetyes14's rules and the retrain with es-w29 (measured once at its end): 0.917 /
+    # 0.864 / 0.898 / 0.083; with es-w30's held-out third (1,033; es-w30 on its whole round,
+    # before -> after safetyes14: crisis 28 -> 32 of 38, emergency 30/30, medication 21/24,
+    # false alarms 2 -> 1 of 28): 0.920 / 0.859 / 0.892 / 0.080
+    assert test.recall_of("emergency") >= 0.919 and test.recall_of("crisis") >= 0.859
+    assert test.recall_of("medication") >= 0.891 and test.false_alarm_rate <= 0.081  # 20/249
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
