@@ -96,8 +96,60 @@ DOSE_QUESTIONS = [
     ("ok to hold a few doses of the everolimus while the mouth sores heal?", "medication"),
 ]
 
+# An independent review's families (2026-12-06), in our own words --------------------------
+
+# a way of living is no wish to die; living in pain or like this still is
+WAYS_OF_LIVING = [
+    ("so sick of living out of boxes since the move", "none"),
+    ("fed up of living paycheck to paycheck with these bills", "none"),
+    ("sick of living in this tiny flat", "none"),
+    ("im sick of living in pain like this", "crisis"),
+    ("honestly sick of living", "crisis"),
+]
+
+# pills taken to die: a crisis first, with the emergency and Poison Control
+PILLS_TO_DIE = [
+    ("swallowed 20 of my sleeping pills to die", "crisis"),
+    ("took my pills so i can end it tonight", "crisis"),
+    ("took two paracetamol to get rid of the headache", "none"),
+]
+
+# a number hoped never to be seen, a test feared to come, a definition asked for
+NOT_NOW = [
+    ("if her sugar ever gets to 40 what do we do", "none"),
+    ("just in case his glucose is 45 at night, where is the kit", "none"),
+    ("will she faint during the colonoscopy tomorrow", "none"),
+    ("might black out at the blood test, needles get me", "none"),
+    ("what is a dvt exactly", "none"),
+    ("i might pass out, everything is spinning", "emergency"),
+    ("sugar 44 right now in case you need the number, shaking", "emergency"),
+]
+
+# a low said just before its number, and a meter's LO with no verb
+LOW_BEFORE_ITS_NUMBER = [
+    ("hypo 2.7 and sweating", "emergency"),
+    ("low 42, cant find the juice", "emergency"),
+    ("cgm LO and he wont wake properly", "emergency"),
+    ("low 120 this morning, fine", "none"),
+    ("my sugar is lo carb friendly these days?", "none"),
+]
+
+# a prayer to be taken now; a tool or a colour called a gun
+PRAYERS_AND_TOOLS = [
+    ("lord just take me already", "crisis"),
+    ("lord take me through this operation", "none"),
+    ("sewer side thoughts are back", "crisis"),
+    ("glue gun burn on my thumb, is that ok", "none"),
+    ("we picked the gun metal grey paint for the hall", "none"),
+]
+
 KINDS = (
-    LOW_WITHOUT_A_SUGAR_WORD
+    WAYS_OF_LIVING
+    + PILLS_TO_DIE
+    + NOT_NOW
+    + LOW_BEFORE_ITS_NUMBER
+    + PRAYERS_AND_TOOLS
+    + LOW_WITHOUT_A_SUGAR_WORD
     + SUPPOSED_NUMBERS
     + ONE_LETTER_OUT_OR_IN
     + NOTE_SHORTHAND
@@ -118,6 +170,23 @@ def test_a_kind_of_wording_reads_as_its_level(text: str, level: str) -> None:
 
 def test_too_much_insulin_brings_the_medication_reply_too() -> None:
     assert "medication" in triage("he took double his insulin this morning", "en").also
+
+
+def test_pills_taken_to_die_give_the_crisis_line_and_poison_control() -> None:
+    safety = triage("took a handful of his tablets to die", "en")
+    numbers = {contact.number for contact in safety.contacts}
+    assert safety.level == "crisis" and {"988", "911", "1-800-222-1222"} <= numbers
+
+
+def test_a_goodbye_with_its_return_and_feeling_better_are_no_farewell() -> None:
+    assert triage("bye all, see you after the scan on friday", "en").level == "none"
+    assert triage("gave up fizzy drinks and feel heaps better", "en").level == "none"
+    assert triage("dejé los refrescos y me siento mucho mejor", "es").level == "none"
+    assert triage("me voy al pueblo, nos vemos el lunes", "es").level == "none"
+
+
+def test_a_past_wish_that_has_come_back_counts_whatever_else_the_text_holds() -> None:
+    assert triage("i wanted to die back in may and now it is back", "en").level == "crisis"
 
 
 def test_too_much_insulin_asked_about_is_no_emergency() -> None:

@@ -107,6 +107,10 @@ SAID_LOW = re.compile(
     rf"({NUMBER.pattern}) (?:and |is |so |too |very |pretty |that s |thats |feels )?"
     r"(?:low|hypo|dropping|crashing)\b"
 )
+# ... or just after it: "hypo 2.5", "low 45", "going low at 50"
+LOW_THEN = re.compile(
+    rf"\b(?:low|hypo|hypoing|crashing|dropping)(?: at| of| to| again| now)? ({NUMBER.pattern})"
+)
 LOW_WORD = re.compile(r"\b(?:low|hypo\w*|crash\w*|dropping)\b")
 # ... told as past ("had a hypo last week, 3.4"): no reading now
 TOLD_DONE = re.compile(r"\b(?:had|was|were|got|went|did)\b")
@@ -125,7 +129,7 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
     found: list[GlucoseReading] = []
     clauses = sentence.clauses
     for i, clause in enumerate(clauses):
-        said = SAID_LOW.search(clause)
+        said = SAID_LOW.search(clause) or LOW_THEN.search(clause)
         if said is None:
             beside = " ".join(clauses[max(0, i - 1) : i] + clauses[i + 1 : i + 2])
             low = LOW_WORD.search(beside) and not TOLD_DONE.search(beside)

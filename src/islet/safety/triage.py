@@ -72,7 +72,8 @@ RECENT = re.compile(
 # a sentence that supposes rather than reports: "what if my sugar is 50", "say it drops to 40"
 SUPPOSING = re.compile(
     r"^(?:so |and |but )?(?:what if|what happens if|what would happen if|"
-    r"what should (?:i|we) do if|suppose|supposing|say|imagine|hypothetically|in theory|if ever)\b"
+    r"what should (?:i|we) do if|suppose|supposing|say|imagine|hypothetically|in theory|if ever|"
+    r"(?:just )?in case|if (?:\w+ ){1,4}ever)\b"
 )
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
@@ -444,7 +445,8 @@ def _by_patterns(text: str, c: _Compiled) -> _PatternRead:
     whole = {f.signal.id for f in found}
     found += [f for f in across_fragments(parts, partial, c.groups) if f.signal.id not in whole]
     back = come_back([s.text for s in parts], c.language)
-    if back and not any(f.signal.level == "crisis" for f in found):  # "... and now it is back"
+    # "... and now it is back"; a crisis sign that needs another to count is not yet one
+    if back and not any(f.signal.level == "crisis" and not f.signal.needs for f in found):
         found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
     low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
         LOW_SIGNS.search(s.text) for s in parts
