@@ -293,8 +293,11 @@ class Engine:
         )
         unrelated = unrelated or barely
         deciding = search.deciding_hits
-        if not deciding or not (search.domain or named) or (unrelated and not rescued):
-            why: OutOfScopeReason = "unrelated" if deciding else "not-understood"
+        # Letters on their own ("e", "x") are no question: a stray key, not the "e" of e-mail
+        # or the "x" of x-ray.
+        letters = all(len(word) == 1 for word in search.reading.words)
+        if not deciding or not (search.domain or named) or (unrelated and not rescued) or letters:
+            why: OutOfScopeReason = "unrelated" if deciding and not letters else "not-understood"
             return self._decline(text, why, understood, search.confidence)
         if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})

@@ -231,6 +231,8 @@ class Answering(Strict):
     named_definition: list[str] = Field(default_factory=list)
     # Words of a story around such a name ("my doctor", "just diagnosed with").
     story_words: list[str] = Field(default_factory=list)
+    # The people a question is asked for, which never count against a domain question.
+    people_words: list[str] = Field(default_factory=list)
     facets: list[Facet]
     site_names: dict[str, str]
     behaviour_phrases: dict[str, str]

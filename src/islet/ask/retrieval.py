@@ -176,6 +176,7 @@ class Retriever:
         # Who the question is about and how they feel ("my mom", "scared"), and numbers (an age,
         # a date): the story, not what is asked (see _confidence).
         self._story_terms = frozenset(stem(w) for w in self._story)
+        self._people_terms = frozenset(stem(w) for w in lexicon.answering.people_words)
         self._facets = lexicon.answering.facets
         # Compiled with the engine (so, when it is loaded from the cache, from the stored table
         # of Islet's patterns; see islet.regexes), not while a question is read.
@@ -412,8 +413,8 @@ class Retriever:
         found: set[str] = set().union(*(self._doc_sets[i] for i in best))
         # Confidence is lexical: on the development questions dense similarity did not tell
         # out-of-scope questions apart (some scored higher than in-scope ones).
-        confidence = self._confidence(reading, found) if best else 0.0
         domain = domain_words(reading, found)
+        confidence = self._confidence(reading, found, domain) if best else 0.0
         if self.tuning.question_weight:
             scores = self.forms.lift(
                 scores, reading.words, self.tuning.question_weight, self.tuning.question_near
@@ -495,9 +496,9 @@ class Retriever:
         typed = [w for w in reading.words if stem(w) == main]
         return any(self.speller.looks_misspelled(w) for w in typed)
 
-    def _confidence(self, reading: Reading, found: set[str]) -> float:
+    def _confidence(self, reading: Reading, found: set[str], domain: tuple[str, ...]) -> float:
         """Share of the question's term weight that the best passages (``found``: their terms)
-        or lay terms cover."""
+        or lay terms cover; ``domain``: the question's words of the summary's domain."""
         focus = reading.focus
         if not focus:
             return 0.0
@@ -512,12 +513,17 @@ class Retriever:
             or any(m.target.partition(":")[0] in OWN_KINDS for m in reading.mentions)
             or bool(reading.understood - named)
         )
+        # A domain word of the question's own, not one of an everyday phrase a lay term reads
+        # ("not eaten" is fasting): beside it, the people it is asked for do not count against.
+        asked_of = any(stem(w) not in named for w in domain)
         total = covered = 0.0
         for term in focus:
             weight = self._idf.get(term, self._unknown_weight)
             if term in found or term in understood:
                 covered += weight
-            elif told_around and (term in self._story_terms or term.isdigit()):
+            elif (told_around and (term in self._story_terms or term.isdigit())) or (
+                asked_of and term in self._people_terms  # "treatments for my mother"
+            ):
                 continue
             total += weight
         return covered / total if total else 0.0
