@@ -153,6 +153,28 @@ def test_an_independent_users_questions_are_answered(case: dict[str, Any]) -> No
         assert reply.summary is not None and wording.lower() in reply.summary.lower()
 
 
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # the vote, which reads every word, never lifts the story's treatment back to the top
+        (
+            "she had chemo for breast cancer, now they say she has a pancreatic NET, "
+            "how is it treated",
+            "treatment:chemotherapy#patient",
+        ),
+        # a treatment named by its everyday word ("radiation") is that treatment too
+        (
+            "my dad had radiation for lung cancer, now they found a tumor on his pancreas, "
+            "what is it",
+            "treatment:radiation-therapy#patient",
+        ),
+    ],
+)
+def test_a_treatment_told_of_another_cancer_never_leads(question: str, told: str) -> None:
+    reply = answer(question)
+    assert reply.in_scope and reply.answers[0].passage_id != told
+
+
 @pytest.mark.parametrize("case", _rows("gaps"))
 def test_what_the_summary_does_not_cover_is_said_plainly(case: dict[str, Any]) -> None:
     reply = answer(case["question"])

@@ -183,6 +183,7 @@ class Retriever:
         self._facet_patterns = [re.compile(p) for f in self._facets for p in f.patterns]
         self.frames = Frames(lexicon.answering.frames)
         self.passages = [p for p in passages if p.for_audience(audience)]
+        self._items = frozenset(f"{p.kind}:{p.item_id}" for p in self.passages)
         self.audience = audience
         self._phrases_from: dict[str, list[Phrase]] = {}
         for phrase in sorted(phrase_table(kb, lexicon), key=lambda p: -len(p.words)):
@@ -333,8 +334,17 @@ class Retriever:
         named = [(m.target, m.phrase) for m in reading.mentions if m.phrase]
         reading.found_by = found_with(asked[0], named)
         reading.context |= told_in_the_story(asked[0], named, STORY_KINDS) | reading.found_by
+        # a treatment named by its glossary word ("had radiation for lung cancer") is that
+        # treatment too
+        as_items = [
+            (f"{kind}:{target.partition(':')[2]}", phrase)
+            for target, phrase in named
+            if target.startswith("glossary:")
+            for kind in STORY_KINDS
+            if f"{kind}:{target.partition(':')[2]}" in self._items
+        ]
         reading.other_cancer = told_of_another_cancer(
-            asked[0], named, STORY_KINDS, self._other_cancers
+            asked[0], named + as_items, STORY_KINDS, self._other_cancers
         )
         reading.context |= reading.other_cancer
         # Signs told in the story of a question that asks how a tumor it names is treated or
@@ -442,6 +452,15 @@ class Retriever:
             voted = scores if self.votes is None else self.votes.lift(scores, question)
             if also is not None:
                 voted = also[0].lift(scores, also[1], onto=voted)
+            # What the question tells as its story (another cancer's chemotherapy, a test that
+            # found the tumor) is not what it asks: the vote, which reads every word, never
+            # lifts it back over what the reading put first.
+            told = reading.context | reading.other_cancer
+            if told:
+                voted = [
+                    scores[i] if f"{p.kind}:{p.item_id}" in told else v
+                    for i, (p, v) in enumerate(zip(self.passages, voted, strict=True))
+                ]
             hits = self._hits(voted, first, dense, limit)
         # Only needed (and only worked out) for a short question the passages barely cover.
         tuning = self.tuning
