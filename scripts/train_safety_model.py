@@ -103,7 +103,7 @@ GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0
 # kids") as crisis; 0.5 did not (dev crisis recall 739 -> 738 of 743).
 AT_LEAST = {} if SPANISH else {"crisis": 0.5}
 # Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
-# and sweaty", "I feel confused") it raised one past the guard (triage._unlike still guards it).
+# and sweaty", "I feel confused") it raised one past the guard (modelguard._unlike still guards it).
 # Tried again 2026-12-06 (safety13, w56 and w57 in dev) under the NO_ALARM budget, with the
 # guard widened (no question mark, no sentence opening with a question word): 5-fold
 # leave-writers-out, the patterns with it caught 1440 of 1462 emergencies against 1430, at no

@@ -7,7 +7,7 @@ trained only on the tuned (dev) split of the blind probes by ``scripts/train_saf
 scores the levels from the words a text uses, and from pieces of them (3 to 5 letters), so a
 slip or a new inflection of a word it knows still counts. Wording no pattern lists can raise a
 level the model has a threshold for (emergency only where the patterns read a plain report of
-now: see ``triage._unlike``). It only ever raises a level, never lowers what the patterns
+now: see ``modelguard._unlike``). It only ever raises a level, never lowers what the patterns
 found. One model per language; the weights are data (``knowledge/safety/word-model.json``,
 ``word-model-es.json``), checked on load like the rest of the knowledge.
 """

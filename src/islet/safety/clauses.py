@@ -1,0 +1,196 @@
+"""The signals one sentence holds, clause by clause, unless the words around them undo them.
+
+:func:`scan` reads each clause of a sentence for the signals' patterns and sets a match aside
+when its context says otherwise: a negation before it ("no chest pain") or after it ("sangre no
+hay"), a list a denial reaches ("denies chest pain, sob, melena"), a past or resolved sign, a
+change a clinician made, a figure of speech, or a question about the sign in general.
+"""
+
+from __future__ import annotations
+
+import re
+
+from islet.safety.cues import Compiled, any_of
+from islet.safety.figures import figured
+from islet.safety.languages import Rules
+from islet.safety.reply import Found
+from islet.safety.tense import crisis_counts, sign_back
+from islet.safety.text import Sentence
+from islet.safety.vocabulary import Signal, Vocabulary
+
+# a clause that starts with now, after an opening clause in the past ("... and now my calf")
+NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
+
+
+def _negated(clause: str, start: int, c: Compiled, window: int, lists: bool = False) -> bool:
+    words = clause[:start].split()
+    before = words[-window:]
+    # "not having any shortness of breath or chest pain": a denial of signs reaches along its
+    # list (``lists``), so each "or"/"nor" in reach lets it reach one window further; not for a
+    # medicine ("so i do not miss one or take two": the taking is not denied)
+    for _ in range(2 if lists else 0):
+        if not {"or", "nor"} & set(before):
+            break
+        window += c.vocabulary.context.negation_window
+        before = words[-window:]
+    joins = [i for i, w in enumerate(before) if w in c.rules.clauses.conjunctions]
+    if joins:  # "not eating and letting ...": the negation stays with its own verb
+        before = before[joins[-1] + 1 :]
+    text = " ".join(before)
+    for cue in c.negation:
+        for hit in cue.finditer(text):
+            rest = text[hit.start() :]
+            if not any(p.match(rest) for p in c.pseudo_negation):
+                return True
+    return False
+
+
+def _denied_after(clause: str, match: re.Match[str], c: Compiled) -> bool:
+    """Whether the words right after a sign deny it ("sangre no hay", "negro tampoco"); not when
+    the sign is told with a denial of its own ("no ha hecho pipi tampoco": none either)."""
+    if c.negation_after is None or any_of(c.negation, match.group(0)):
+        return False
+    return bool(c.negation_after.match(clause[match.end() :]))
+
+
+def _denied(clauses: tuple[str, ...], c: Compiled) -> set[str]:
+    """The short list items after a cue that denies a whole list: in "patient denies chest
+    pain, sob, melena" the clauses "sob" and "melena" are denied as "chest pain" is."""
+    denied: set[str] = set()
+    carrying = False
+    for clause in clauses:
+        words = clause.split()
+        if carrying and len(words) <= 3 and words and words[0] not in c.rules.personal:
+            denied.add(clause)
+            continue
+        carrying = any_of(c.list_negation, clause)
+    return denied
+
+
+def _by_prescriber(clause: str, match: re.Match[str], c: Compiled) -> bool:
+    """A change a clinician made, reported: "the endocrinologist stopped my diazoxide"; or one
+    a clinician told to make ("la doctora me indicó que deje ...", the words right before)."""
+    if any_of(c.orders_before, clause[: match.start()].rstrip()):
+        return True
+    before = clause[: match.start()].split()[-3:]
+    changed = any(p.match(match.group(0)) for p in c.clinician_changes)
+    return changed and bool(set(before) & set(c.vocabulary.context.prescribers))
+
+
+def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -> bool:
+    """Whether the words report something happening ("he just brought up ..."), rather than
+    ask about it in general ("can insulinoma cause seizures", "what if he passes out")."""
+    before = clause[: match.start()].split()
+    if any(w in rules.hypothetical for w in before):
+        return False
+    if any(w in rules.personal for w in before):
+        return True
+    if any(w in rules.generic for w in before):
+        return False
+    return signal.event and bool(rules.event.search(match.group(0)))
+
+
+def scan(
+    sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool
+) -> tuple[list[Found], bool, dict[str, list[str | None]]]:
+    """The signals found in one sentence, whether a danger sign was only asked about
+    (``back_now``: the text says the thoughts have come back, so a past crisis sign counts),
+    and for each sign of several parts not whole in it, the parts it does hold."""
+    found: list[Found] = []
+    asked_about = False
+    informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
+    about_crisis = any_of(c.informational_crisis, sentence.text)
+    resolved = any_of(c.resolved, sentence.text)
+    explained = any_of(c.explained, sentence.text)
+    denied = _denied(sentence.clauses, c)
+    opening = sentence.clauses[0] if sentence.clauses else ""
+    # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
+    # past sets the whole sentence in the past, unless a later clause says now ("... and now")
+    all_past = (
+        len(opening.split()) <= 6
+        and any_of(c.past, opening)
+        and not any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
+    )
+    # "the chest pain i had last week has come back and is worse now": a sign back now is
+    # current, whatever past cue is told with it
+    back = sign_back(sentence.text, c.language)
+    live = [
+        clause
+        for clause in sentence.clauses
+        if back
+        or not (
+            (all_past and (clause == opening or not any_of(c.present, clause)))
+            or any_of(c.past, clause)
+        )
+    ]
+    live = [clause for clause in live if clause not in denied]
+    as_prescribed = any_of(c.as_prescribed, sentence.text)
+    # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
+    by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
+    past_in_sentence = any_of(c.past, sentence.text)
+    # A missed or changed medicine last month is still a medicine question: the past undoes
+    # only emergency and crisis signs ("I fainted once years ago").
+    every = list(sentence.clauses)
+
+    def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
+        """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
+        nonlocal asked_about
+        for clause in live if signal.level == "emergency" else every:
+            if signal.negatable and clause in denied:
+                continue
+            match = pattern.search(clause)
+            if match is None:
+                continue
+            if signal.level == "crisis" and not crisis_counts(
+                clause, match, clause in live, past_in_sentence, c.language, back_now
+            ):
+                continue
+            if signal.level == "medication" and _by_prescriber(clause, match, c):
+                continue
+            if signal.kind == "dose" and as_prescribed:
+                continue
+            if signal.deliberate and by_mistake:
+                continue
+            wishes = c.wishes if signal.level == "emergency" else ()
+            if figured(clause, match, c.figures, sentence.text, wishes):
+                continue
+            if (
+                signal.negatable
+                and not c.rules.negative_start.match(match.group(0))
+                and _negated(
+                    clause,
+                    match.start(),
+                    c,
+                    vocab.context.negation_window,
+                    lists=signal.level == "emergency",
+                )
+            ):
+                continue
+            if signal.negatable and _denied_after(clause, match, c):
+                continue
+            if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
+                continue
+            if signal.mild_excluded and any_of(c.mild, clause):
+                continue
+            hypothetical = not _reported(clause, match, signal, c.rules)
+            if signal.level == "emergency" and informational and hypothetical:
+                asked_about = True
+                continue
+            if signal.level == "crisis" and about_crisis and hypothetical:
+                continue
+            asked_about = asked_about or (signal.danger_topic and informational)
+            return match.group(0)
+        return None
+
+    for signal, patterns in c.signals:
+        words = next((w for p in patterns if (w := usable(signal, p)) is not None), None)
+        if words is not None:
+            found.append(Found(signal, words))
+    partial: dict[str, list[str | None]] = {}
+    for signal, groups in c.groups:
+        parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
+        if all(part is not None for part in parts):
+            found.append(Found(signal, " … ".join(p for p in parts if p)))
+        elif any(part is not None for part in parts):
+            partial[signal.id] = parts
+    return found, asked_about, partial

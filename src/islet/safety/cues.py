@@ -1,0 +1,106 @@
+"""The triage's patterns compiled once per language: each signal's patterns and every context
+cue of the vocabulary (negation, past, resolved, informational, figures of speech ...), with
+the language's grammar rules beside them.
+
+:func:`compiled` builds them once per language, the first time that language is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from islet.language import Language
+from islet.safety.languages import Rules, reading_for
+from islet.safety.tense import markers
+from islet.safety.vocabulary import Signal, Vocabulary, compile_pattern
+
+
+@dataclass(frozen=True)
+class Compiled:
+    signals: tuple[tuple[Signal, tuple[re.Pattern[str], ...]], ...]
+    groups: tuple[tuple[Signal, tuple[tuple[re.Pattern[str], ...], ...]], ...]
+    negation: tuple[re.Pattern[str], ...]
+    pseudo_negation: tuple[re.Pattern[str], ...]
+    past: tuple[re.Pattern[str], ...]
+    resolved: tuple[re.Pattern[str], ...]
+    explained: tuple[re.Pattern[str], ...]
+    present: tuple[re.Pattern[str], ...]
+    mild: tuple[re.Pattern[str], ...]
+    informational: tuple[re.Pattern[str], ...]
+    list_negation: tuple[re.Pattern[str], ...]
+    informational_crisis: tuple[re.Pattern[str], ...]
+    figures: tuple[re.Pattern[str], ...]
+    wishes: tuple[re.Pattern[str], ...]
+    wish_to_live: tuple[re.Pattern[str], ...]
+    as_prescribed: tuple[re.Pattern[str], ...]
+    clinician_changes: tuple[re.Pattern[str], ...]
+    clinician_orders: tuple[re.Pattern[str], ...]
+    orders_before: tuple[re.Pattern[str], ...]
+    negation_after: re.Pattern[str] | None
+    accidental: tuple[re.Pattern[str], ...]
+    well_so_far: tuple[re.Pattern[str], ...]
+    sugar_context: re.Pattern[str]
+    none_since: tuple[re.Pattern[str], ...]
+    language: Language
+    vocabulary: Vocabulary
+    rules: Rules
+
+
+@cache
+def compiled(language: Language = "en") -> Compiled:
+    reading = reading_for(language)
+    vocab = reading.vocabulary
+
+    def many(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_pattern(p) for p in patterns)
+
+    context = vocab.context
+    markers(language)  # the tense words too: broken data stops start-up, not a question
+    return Compiled(
+        signals=tuple((s, many(s.patterns)) for s in vocab.signals if s.patterns),
+        groups=tuple(
+            (s, tuple(many(group) for group in s.all_of)) for s in vocab.signals if s.all_of
+        ),
+        negation=many([re.escape(n) for n in context.negation]),
+        pseudo_negation=many([re.escape(n) for n in context.pseudo_negation]),
+        past=many(context.past),
+        resolved=many(context.resolved),
+        explained=many(context.explained),
+        present=many(context.present),
+        mild=many(context.mild),
+        informational=many(context.informational),
+        list_negation=many([re.escape(n) for n in context.list_negation]),
+        informational_crisis=many(context.informational_crisis),
+        figures=many(context.figures_of_speech),
+        wishes=many(
+            [
+                *context.not_waking_wishes,
+                *context.away_not_answering,
+                *context.not_of_a_person,
+                *context.feared_or_over,
+            ]
+        ),
+        wish_to_live=many(context.wish_to_live),
+        as_prescribed=many(context.as_prescribed),
+        clinician_changes=many(context.clinician_changes),
+        clinician_orders=many(context.clinician_orders),
+        orders_before=many([f"(?:{p})$" for p in context.clinician_orders]),
+        accidental=many(context.accidental),
+        well_so_far=many(context.well_so_far),
+        negation_after=re.compile(
+            rf"^ (?:{'|'.join(re.escape(n) for n in context.negation_after)})(?![\w])"
+        )
+        if context.negation_after
+        else None,
+        sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
+        none_since=many(context.none_since),
+        language=language,
+        vocabulary=vocab,
+        rules=reading.rules,
+    )
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
