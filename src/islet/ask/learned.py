@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -72,9 +72,17 @@ def features(question: str) -> list[str]:
     stems = [stem(w) for w in found]
     out = [s for s, w in zip(stems, found, strict=True) if w not in stop]
     out += [f"{a}_{b}" for a, b in pairwise(stems)]
+    out += pieces(found, stop)
+    return list(dict.fromkeys(out))
+
+
+def pieces(found: Iterable[str], skip: Collection[str]) -> list[str]:
+    """The character n-grams (``GRAMS``) of the words ``found`` that are not in ``skip``, each
+    word marked at its ends ("#<ins", "#lin>"): a slip or a new inflection still shares most."""
     low, high = GRAMS
+    out: list[str] = []
     for word in found:
-        if word in stop or len(word) < low:
+        if word in skip or len(word) < low:
             continue
         marked = f"<{word}>"
         out += [
@@ -82,7 +90,7 @@ def features(question: str) -> list[str]:
             for n in range(low, high + 1)
             for i in range(len(marked) - n + 1)
         ]
-    return list(dict.fromkeys(out))
+    return out
 
 
 class QuestionVotes:

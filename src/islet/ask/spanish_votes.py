@@ -19,13 +19,12 @@ from __future__ import annotations
 from functools import cache
 from itertools import pairwise
 
-from islet.ask.learned import MODEL_FILE, AskedModel, read_model
+from islet.ask.learned import MODEL_FILE, AskedModel, pieces, read_model
 from islet.text import SPANISH_TOKEN, fold
 from islet.translations import SPANISH_DIR
 
 SPANISH_MODEL_FILE = SPANISH_DIR / "ask" / MODEL_FILE.name
 STEM = 6  # a word's first letters stand for it: "operacion", "operaciones" and "operar" meet
-GRAMS = (3, 5)  # the shortest and longest character n-grams of a content word
 
 
 def spanish_features(question: str, skip: frozenset[str], spellings: dict[str, str]) -> list[str]:
@@ -35,16 +34,7 @@ def spanish_features(question: str, skip: frozenset[str], spellings: dict[str, s
     tokens = [spellings.get(t, t) for t in SPANISH_TOKEN.findall(fold(question))]
     out = [t[:STEM] for t in tokens if t not in skip]
     out += [f"{a[:STEM]}_{b[:STEM]}" for a, b in pairwise(tokens)]
-    low, high = GRAMS
-    for word in tokens:
-        if word in skip or len(word) < low:
-            continue
-        marked = f"<{word}>"
-        out += [
-            f"#{marked[i : i + n]}"
-            for n in range(low, high + 1)
-            for i in range(len(marked) - n + 1)
-        ]
+    out += pieces(tokens, skip)
     return list(dict.fromkeys(out))
 
 
