@@ -41,6 +41,7 @@ class Rules:
     generic: frozenset[str]  # "someone", "people": a question in general, not a report
     own_reading: frozenset[str]  # "meter", "says": a number asked about is one's own reading
     question_openers: frozenset[str]  # "what", "can": a sentence opening so asks, not reports
+    supposing: re.Pattern[str]  # "what if", "say": a sentence opening so supposes, not reports
     event: re.Pattern[str]
     negative_start: re.Pattern[str]
     numbers: Numbers
@@ -68,6 +69,7 @@ def rules_of(grammar: Grammar) -> Rules:
         generic=frozenset(grammar.generic),
         own_reading=frozenset(grammar.own_reading),
         question_openers=frozenset(grammar.question_openers),
+        supposing=re.compile(rf"^(?:so |and |but )?(?:{'|'.join(grammar.supposing)})\b"),
         event=re.compile(rf"\b(?:{'|'.join(grammar.event)})\b"),
         negative_start=re.compile(rf"(?:{'|'.join(grammar.negative_start)})\b"),
         numbers=Numbers(
@@ -93,6 +95,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         generic=[*english.generic, *extra.generic],
         own_reading=[*english.own_reading, *extra.own_reading],
         question_openers=[*english.question_openers, *extra.question_openers],
+        supposing=[*english.supposing, *extra.supposing],
         event=[*english.event, *extra.event],
         negative_start=[*english.negative_start, *extra.negative_start],
         tens={**english.tens, **extra.tens},

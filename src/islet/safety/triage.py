@@ -54,12 +54,6 @@ RECENT = re.compile(
     r"hoy|anoche|ayer|antier|anteayer|esta (?:manana|tarde|semana)|la semana pasada|"
     r"(?:el|desde el|este) " + _DIAS + r"|hace (?:\d+|unos|dos|tres|cuatro|cinco) (?:horas|dias))\b"
 )
-# a sentence that supposes rather than reports: "what if my sugar is 50", "say it drops to 40"
-SUPPOSING = re.compile(
-    r"^(?:so |and |but )?(?:what if|what happens if|what would happen if|"
-    r"what should (?:i|we) do if|suppose|supposing|say|imagine|hypothetically|in theory|if ever|"
-    r"(?:just )?in case|if (?:\w+ ){1,4}ever)\b"
-)
 
 
 def triage(text: str, language: Language | None = None) -> Safety:
@@ -147,7 +141,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     )
     reading: GlucoseReading | None = None
     for sentence in told_before(parts):
-        if _asks_in_general(sentence, c) or SUPPOSING.match(sentence.text):
+        if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
             # "what does a sugar of 54 mean", "what if it is 50": a question, no reading
             asked_about = True
             continue

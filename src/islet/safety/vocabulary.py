@@ -230,6 +230,9 @@ class Grammar(Strict):
     own_reading: list[str] = Field(default_factory=list)
     # a sentence opening with one of these asks rather than reports ("what causes black stools")
     question_openers: list[str] = Field(default_factory=list)
+    # patterns: a sentence opening with one of these supposes rather than reports ("what if my
+    # sugar is 50", "say it drops to 40"): no reading in it
+    supposing: list[str] = Field(default_factory=list)
     event: list[str]  # patterns: a match holding one reports an event ("se desmayo")
     negative_start: list[str]
     tens: dict[str, int]
