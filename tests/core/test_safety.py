@@ -255,10 +255,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.979 / 0.942 / 0.974 / 0.044
     # with w61's dev two-thirds (written while w59-w60 were tuned on): 0.978 / 0.941 / 0.971 /
     # 0.045
-    assert dev.recall_of("emergency") >= 0.977  # 1531/1566
-    assert dev.recall_of("crisis") >= 0.941  # 1523/1618
-    assert dev.recall_of("medication") >= 0.971  # 1014/1044
-    assert dev.false_alarm_rate <= 0.045  # 70/1573
+    # w62-w63 (training rounds, wholly dev), untuned: 0.976 / 0.938 / 0.960 / 0.050
+    assert dev.recall_of("emergency") >= 0.975  # 1601/1641
+    assert dev.recall_of("crisis") >= 0.938  # 1584/1688
+    assert dev.recall_of("medication") >= 0.959  # 1074/1119
+    assert dev.false_alarm_rate <= 0.050  # 82/1653
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
