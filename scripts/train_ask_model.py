@@ -59,10 +59,12 @@ from islet.ask.learned import (  # noqa: E402
     expansion_examples,
     labelled_examples,
     model_text,
+    outside_examples,
 )
 from islet.ask.lexicon import Lexicon, load_lexicon  # noqa: E402
 from islet.ask.spanish import SpanishAsk  # noqa: E402
 from islet.kb import KnowledgeBase  # noqa: E402
+from islet.yamlfiles import read_yaml  # noqa: E402
 
 FOLDS = 5
 # The grid the leave-writers-out estimate chooses from.
@@ -75,6 +77,13 @@ WEIGHTS = (0.35, 0.5, 0.7)
 CHOSEN_K = 40
 CHOSEN_WEIGHT = 0.5
 CHOSEN = (CHOSEN_K, CHOSEN_WEIGHT)
+# The scope signal (ask20): the out-of-scope dev questions and OWN_OUTSIDE are examples of their
+# reason; the grid --check-scope chooses from, and what the written model uses (scope_k 0: off).
+OWN_OUTSIDE = ROOT / "scripts" / "data" / "ask-out-of-scope-en.yaml"
+SCOPE_KS = (3, 5, 10)
+SCOPE_SHARES = (0.6, 0.8, 1.0)
+SCOPE_SIMILARITIES = (0.2, 0.3, 0.4, 0.5)
+CHOSEN_SCOPE = (5, 0.8, 0.5)
 # The Spanish model's grid, and its best cell by the last --check-es (2026-12-06: k=5, weight 0.5,
 # Spanish LWO top-1 453 and top-3 490 of 499 against 446 and 484 with it off; 15 of the 16 cells
 # at or above the baseline; declines unchanged, since no vote decides them).
@@ -83,8 +92,38 @@ ES_WEIGHTS = (0.2, 0.35, 0.5, 0.7)
 CHOSEN_ES = (5, 0.5)
 
 
-def model(examples: list[Example], k: int, weight: float, trained_on: str) -> AskedModel:
-    return AskedModel(trained_on=trained_on, k=k, weight=weight, examples=examples)
+def model(
+    examples: list[Example],
+    k: int,
+    weight: float,
+    trained_on: str,
+    scope: tuple[int, float, float] = (0, 1.0, 0.0),
+) -> AskedModel:
+    scope_k, share, similarity = scope
+    return AskedModel(
+        trained_on=trained_on,
+        k=k,
+        weight=weight,
+        scope_k=scope_k,
+        scope_share=share,
+        scope_similarity=similarity,
+        examples=examples,
+    )
+
+
+def own_outside() -> list[Example]:
+    """The out-of-scope examples written for the scope signal (OWN_OUTSIDE), validated."""
+    rows = read_yaml(OWN_OUTSIDE)["examples"]
+    return [Example.model_validate(row) for row in rows]
+
+
+def fold_examples(
+    dev: list[EvalQuestion], group: list[str], old: list[Example], expanded: list[Example]
+) -> list[Example]:
+    """The examples of a model built without the writers of ``group``: the other writers' dev
+    questions, in scope and out of scope, the old split's, the expansions and OWN_OUTSIDE."""
+    others = [q for q in dev if (q.writer or "-") not in group]
+    return labelled_examples(others) + old + expanded + outside_examples(others) + own_outside()
 
 
 @dataclass
@@ -191,10 +230,8 @@ def leave_writers_out(show_misses: bool, only: str | None) -> None:
     by_writer: dict[str, Tally] = {}
     for group in folds_of(dev):
         left_out = [q for q in dev if (q.writer or "-") in group]
-        trained = (
-            labelled_examples([q for q in dev if (q.writer or "-") not in group]) + old + expanded
-        )
-        engine = Engine(kb, lexicon, learned=model(trained, *CHOSEN, "fold"))
+        trained = fold_examples(dev, group, old, expanded)
+        engine = Engine(kb, lexicon, learned=model(trained, *CHOSEN, "fold", CHOSEN_SCOPE))
         total.add(engine, left_out)
         for writer in group:
             mine = [q for q in left_out if (q.writer or "-") == writer]
@@ -207,7 +244,59 @@ def leave_writers_out(show_misses: bool, only: str | None) -> None:
     for writer in sorted(by_writer, key=lambda w: (len(w), w)):
         if only in (None, writer):
             print(f"{writer:>4}: {by_writer[writer]}")
-    print(f"LWO whole Ask k={CHOSEN_K} weight={CHOSEN_WEIGHT}: {total}")
+    print(f"LWO whole Ask k={CHOSEN_K} weight={CHOSEN_WEIGHT} scope={CHOSEN_SCOPE}: {total}")
+
+
+def check_scope() -> None:
+    """Leave-writers-out over the scope signal's grid: each fold's dev questions answered once
+    with the signal off, then declined wherever a cell's signal declines them (it only turns an
+    answer into a decline, so the rest of each answer stands)."""
+    kb = kb_module.load()
+    lexicon = load_lexicon()
+    dev = load_split("dev")
+    old = labelled_examples(load_split("old"))
+    expanded = expansion_examples(kb, lexicon)
+    cells = [(k, s, m) for k in SCOPE_KS for s in SCOPE_SHARES for m in SCOPE_SIMILARITIES]
+    counts = {cell: [0, 0, 0, 0, 0] for cell in [(0, 1.0, 0.0), *cells]}
+    in_scope = sum(q.in_scope for q in dev)
+    outside = len(dev) - in_scope
+    flips: dict[tuple[int, float, float], list[str]] = {cell: [] for cell in cells}
+    for group in folds_of(dev):
+        left_out = [q for q in dev if (q.writer or "-") in group]
+        trained = fold_examples(dev, group, old, expanded)
+        engine = Engine(kb, lexicon, learned=model(trained, *CHOSEN, "fold"))
+        votes = engine.retriever.votes
+        assert votes is not None
+        for q in left_out:
+            reply = engine.answer(q.q, limit=5)
+            shown = [a.passage_id for a in reply.answers]
+            top1 = bool(shown) and shown[0] in q.expected_ids
+            top3 = bool(set(shown[:3]) & q.expected_ids)
+            for cell in counts:
+                votes.scope_k, votes.scope_share, votes.scope_similarity = cell
+                declined = not reply.in_scope or (cell[0] > 0 and votes.outside(q.q) is not None)
+                if declined and reply.in_scope and cell in flips:
+                    flips[cell].append(f"{'OUT' if not q.in_scope else 'IN '} {q.writer}: {q.q}")
+                tally = counts[cell]
+                if q.in_scope:
+                    tally[0] += top1 and not declined
+                    tally[1] += top3 and not declined
+                    tally[2] += declined
+                else:
+                    tally[3] += declined
+                tally[4] += declined
+        print(f"  fold {group}: {len(left_out)} questions", flush=True)
+    for cell, (t1, t3, wrong, right, declined) in counts.items():
+        precision = right / declined if declined else 0.0
+        print(
+            f"LWO scope {cell}: top-1 {t1}/{in_scope} top-3 {t3} wrong declines {wrong}"
+            f" OOS P/R {precision:.3f}/{right / outside:.3f} ({right}/{declined} of {outside})"
+        )
+    if "--misses" in sys.argv:
+        for cell, lines in flips.items():
+            if lines:
+                print(f"declined by the signal at {cell}:")
+                print("\n".join(f"    {line}" for line in lines))
 
 
 def spanish_reading(kb: KnowledgeBase, lexicon: Lexicon) -> Callable[[str], str]:
@@ -313,18 +402,22 @@ def build() -> None:
     dev = labelled_examples(load_split("dev"))
     old = labelled_examples(load_split("old"))
     expanded = expansion_examples(kb, lexicon)
+    outside = outside_examples(load_split("dev")) + own_outside()
     trained_on = (
         f"{len(dev)} in-scope blind dev questions (eval/ask-blind-dev.yaml), {len(old)} of the"
-        f" old split (eval/questions.yaml), {len(expanded)} of knowledge/ask/expansions.yaml;"
-        f" k and weight chosen by {FOLDS}-fold leave-writers-out on the dev split"
+        f" old split (eval/questions.yaml), {len(expanded)} of knowledge/ask/expansions.yaml,"
+        f" {len(outside)} out of scope (the dev split's and scripts/data/{OWN_OUTSIDE.name});"
+        f" k, weight and the scope signal chosen by {FOLDS}-fold leave-writers-out on the dev split"
     )
-    built = model(dev + old + expanded, CHOSEN_K, CHOSEN_WEIGHT, trained_on)
+    built = model(dev + old + expanded + outside, CHOSEN_K, CHOSEN_WEIGHT, trained_on, CHOSEN_SCOPE)
     MODEL_FILE.write_text(model_text(built), encoding="utf-8")
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size} bytes, {len(built.examples)} examples)")
 
 
 if __name__ == "__main__":
-    if "--lwo" in sys.argv:
+    if "--check-scope" in sys.argv:
+        check_scope()
+    elif "--lwo" in sys.argv:
         writer = sys.argv[sys.argv.index("--writer") + 1] if "--writer" in sys.argv else None
         leave_writers_out("--misses" in sys.argv, writer)
     elif "--check-es" in sys.argv:

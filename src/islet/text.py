@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError
 
 from islet.model import Strict
 from islet.paths import knowledge_file
@@ -124,6 +124,9 @@ class WordSense(Strict):
 
     reads_as: str
     next_to: Words
+    # A third sense, read as the key next to its words ("a fast heartbeat" is a rapid one, so
+    # "how fast does it grow" shares no word with it).
+    other_senses: dict[str, Words] = Field(default_factory=dict)
 
 
 class IndexWords(Strict):

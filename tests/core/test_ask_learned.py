@@ -23,6 +23,7 @@ from islet.ask.learned import (
     installed_model,
     labelled_examples,
     model_text,
+    outside_examples,
     read_model,
     unknown_passages,
 )
@@ -30,6 +31,9 @@ from islet.ask.lexicon import load_lexicon
 from islet.ask.passages import passages
 from islet.check import check
 from islet.errors import KnowledgeError
+from islet.yamlfiles import read_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PASSAGES = ["a", "b", "c"]
 SMALL = AskedModel(
@@ -126,8 +130,55 @@ def test_building_the_model_is_deterministic_and_reads_no_held_out_question() ->
     assert build() == build()
     stored = read_model(MODEL_FILE)
     built = AskedModel.model_validate_json(build())
-    # The stored examples are the tuned splits' and the expansions', nothing else.
-    assert {e.q for e in stored.examples} <= {e.q for e in built.examples}
+    # The stored examples are the tuned splits' (in scope and out of scope), the expansions'
+    # and the out-of-scope questions written for the scope signal, nothing else.
+    written = read_yaml(ROOT / "scripts" / "data" / "ask-out-of-scope-en.yaml")["examples"]
+    allowed = {e.q for e in built.examples} | {row["q"] for row in written}
+    allowed |= {e.q for e in outside_examples(load_split("dev"))}
+    assert {e.q for e in stored.examples} <= allowed
+
+
+SCOPED = AskedModel(
+    trained_on="two in scope, two out",
+    k=2,
+    weight=0.5,
+    scope_k=2,
+    scope_share=0.8,
+    scope_similarity=0.3,
+    examples=[
+        Example(q="how do they take the tumour out", passages=["b"]),
+        Example(q="what scan shows where it spread", passages=["c"]),
+        Example(q="how is acute pancreatitis treated", out_of_scope="near-neighbour"),
+        Example(q="what helps the pain of chronic pancreatitis", out_of_scope="near-neighbour"),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("how do doctors treat pancreatitis pain", "near-neighbour"),  # its closest are out
+        ("how do they take it out", None),  # its closest are in scope
+        ("zzz qqq", None),  # like nothing
+    ],
+)
+def test_a_question_whose_closest_examples_are_out_of_scope_is_declined_for_their_reason(
+    question: str, reason: str | None
+) -> None:
+    assert QuestionVotes(SCOPED, PASSAGES).outside(question) == reason
+
+
+def test_the_scope_signal_is_off_without_scope_k_and_out_of_scope_ones_vote_for_nothing() -> None:
+    off = QuestionVotes(SCOPED.model_copy(update={"scope_k": 0}), PASSAGES)
+    assert off.outside("how is acute pancreatitis treated") is None
+    assert not off.votes("how is acute pancreatitis treated")[0]  # "a": no example names it
+
+
+def test_an_example_gives_passages_or_a_reason_never_both_or_neither() -> None:
+    with pytest.raises(ValueError, match="out_of_scope"):
+        Example(q="what is it", passages=["a"], out_of_scope="unrelated")
+    with pytest.raises(ValueError, match="out_of_scope"):
+        Example(q="what is it")
 
 
 def test_the_engine_uses_the_vote_only_when_it_has_a_model() -> None:

@@ -43,6 +43,29 @@ def test_fast_is_speed_only_next_to_a_word_of_speed(question: str, speed: bool) 
     assert any(w.startswith("fast") for w in read) is not speed
 
 
+@pytest.mark.parametrize(
+    ("question", "heart"), [pytest.param(q, h, id=q) for q, h in TABLE["fast_heart"]]
+)
+def test_fast_next_to_the_heart_is_the_hearts_speed(question: str, heart: bool) -> None:
+    read = words(question)
+    assert ("rapid" in read) is heart
+    assert ("quick" in read) is not heart
+
+
+@pytest.mark.parametrize("question", TABLE["not_heartbeat"])
+def test_how_fast_a_tumor_grows_does_not_bring_up_a_fast_heartbeat(question: str) -> None:
+    reply = answer(question)
+    shown = [a.passage_id for a in reply.answers]
+    assert shown and shown[0] == "section:prognosis#patient", shown
+    assert "symptom:fast-heartbeat#patient" not in shown
+
+
+@pytest.mark.parametrize("question", TABLE["heartbeat"])
+def test_a_fast_heartbeat_still_finds_its_sign(question: str) -> None:
+    shown = [a.passage_id for a in answer(question).answers]
+    assert "symptom:fast-heartbeat#patient" in shown, shown
+
+
 @pytest.mark.parametrize("question", TABLE["not_fasting"])
 def test_questions_about_speed_do_not_bring_up_the_fasting_tests(question: str) -> None:
     reply = answer(question)

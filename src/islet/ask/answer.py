@@ -219,6 +219,12 @@ class Engine:
         )
         if reason is None and self.scope.other_topic(text, search.reading) is not None:
             reason, said = "unrelated", self.scope.other_message
+        if reason is None and self.retriever.votes is not None:
+            # The closest labelled questions are out of scope (islet.ask.learned): declined,
+            # with the passages it comes closest to as what the summary does cover.
+            reason = self.retriever.votes.outside(text)
+            if reason is not None and reason != "unrelated":
+                closest_ids = [hit.passage.id for hit in (unvoted or hits)[:2]]
         understood = Understood(
             corrected=search.reading.corrected,
             topics=list(dict.fromkeys(m.target for m in search.reading.mentions)),

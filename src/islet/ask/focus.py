@@ -157,10 +157,27 @@ def about_neighbour(
     for part in asking_parts(question):
         if _SAME.search(part) or _points_to(question, part, patterns, names_subject):
             return True
+        if any(_offered(part, pattern) for pattern in patterns):
+            return True
     rest = question
     for pattern in patterns:
         rest = pattern.sub(" ", rest)
     return not names_subject(rest)
+
+
+# What a neighbour's own thing is asked to do for the subject ("can his pump help her", "would
+# the diabetes pills fix his insulinoma"): the summary never names it, so it is about the
+# neighbour (ask20).
+_HELPING = re.compile(
+    r"^\W*(\w+\W+){0,1}(help|helps|treat|treats|fix|fixes|cure|cures|control|controls|work for|"
+    r"works for|be used for|be used on)\b"
+)
+
+
+def _offered(part: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the asking ``part`` offers what ``pattern`` names for something ("can the pump
+    help ...")."""
+    return any(_HELPING.match(part[m.end() :]) for m in pattern.finditer(part))
 
 
 def _points_to(

@@ -11,6 +11,11 @@ reorders what retrieval found and can bring in a passage the words of the summar
 never decides whether a question is in scope: whether Islet answers, declines or says it is unsure
 reads the ranking without the vote (``Search.deciding_hits``).
 
+The one exception is the scope signal (ask20): out-of-scope examples (labelled with their reason)
+vote for no passage, but when a question's ``scope_k`` closest examples are mostly out of scope
+and alike enough (``QuestionVotes.outside``), a question the hand-written rules answered is
+declined for their reason. It can only decline, never answer what the rules declined.
+
 The examples are data (``knowledge/ask/asked-model.json``), written with ``k`` and ``weight``
 by ``scripts/train_ask_model.py`` from the tuned splits only, never from the held-out test
 splits; ``k`` and ``weight`` are the ones a leave-writers-out estimate chose.
@@ -29,9 +34,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
-from islet.ask.lexicon import ASK_DIR, Lexicon
+from islet.ask.lexicon import ASK_DIR, Lexicon, OutOfScopeReason
 from islet.ask.passages import passages
 from islet.ask.words import stop_words, words
 from islet.errors import KnowledgeError
@@ -47,10 +52,18 @@ GRAMS = (3, 5)  # the shortest and longest character n-grams of a content word
 
 
 class Example(Strict):
-    """One labelled question and the passages that answer it (any of them)."""
+    """One labelled question and the passages that answer it (any of them), or why it is out
+    of scope (the summary does not answer it)."""
 
     q: str = Field(min_length=1)
-    passages: list[str] = Field(min_length=1)
+    passages: list[str] = Field(default_factory=list)
+    out_of_scope: OutOfScopeReason | None = None
+
+    @model_validator(mode="after")
+    def _passages_or_out_of_scope(self) -> Example:
+        if bool(self.passages) == (self.out_of_scope is not None):
+            raise ValueError("give either passage ids or an 'out_of_scope' reason")
+        return self
 
 
 class AskedModel(Strict):
@@ -60,6 +73,12 @@ class AskedModel(Strict):
     k: int = Field(ge=1)  # the closest examples that vote
     weight: float = Field(ge=0)  # the vote's lift, as a share of the best passage's score
     min_similarity: float = Field(default=0.0, ge=0, le=1)  # an example less alike votes not
+    # The scope signal: when the ``scope_k`` closest examples (0: no signal) are out of scope
+    # by at least ``scope_share`` of their similarity, and the closest is at least
+    # ``scope_similarity`` alike, the question is declined for their reason.
+    scope_k: int = Field(default=0, ge=0)
+    scope_share: float = Field(default=1.0, ge=0, le=1)
+    scope_similarity: float = Field(default=0.0, ge=0, le=1)
     examples: list[Example]
 
 
@@ -106,13 +125,21 @@ class QuestionVotes:
         self.k = model.k
         self.weight = model.weight
         self.min_similarity = model.min_similarity
+        self.scope_k = model.scope_k
+        self.scope_share = model.scope_share
+        self.scope_similarity = model.scope_similarity
         where = {pid: i for i, pid in enumerate(passage_ids)}
         self.size = len(passage_ids)
-        rows = [
-            ([where[p] for p in ex.passages if p in where], self.featurize(ex.q))
+        kept = [
+            (ex.out_of_scope, [where[p] for p in ex.passages if p in where], self.featurize(ex.q))
             for ex in model.examples
         ]
-        rows = [(labels, feats) for labels, feats in rows if labels and feats]
+        kept = [row for row in kept if (row[0] is not None or row[1]) and row[2]]
+        rows = [(labels, feats) for _, labels, feats in kept]
+        # The reason of each out-of-scope example (None for one in scope), which votes for no
+        # passage: only the scope signal reads it.
+        self._reasons: list[OutOfScopeReason | None] = [reason for reason, _, _ in kept]
+        self._outside = np.asarray([r is not None for r in self._reasons], dtype=bool)
         self._labels = [np.asarray(labels, dtype=np.int64) for labels, _ in rows]
         n = len(rows)
         df: Counter[str] = Counter(f for _, feats in rows for f in feats)
@@ -149,12 +176,34 @@ class QuestionVotes:
         votes = np.zeros(self.size)
         if not self._rows:
             return votes
+        sims[self._outside] = -1.0  # out-of-scope examples vote for no passage
         closest = np.argsort(-sims, kind="stable")[: self.k]
         for row in closest:
             if sims[row] > self.min_similarity:
                 votes[self._labels[row]] += sims[row]
         top = float(votes.max())
         return votes / top if top > 0 else votes
+
+    def outside(self, question: str) -> OutOfScopeReason | None:
+        """The reason the closest examples give for declining ``question``: the reason most
+        alike among them, when the ``scope_k`` closest are out of scope by ``scope_share`` of
+        their similarity and the closest is ``scope_similarity`` alike; None otherwise."""
+        if not self.scope_k or not self._rows:
+            return None
+        sims = self.similarities(question)
+        closest = np.argsort(-sims, kind="stable")[: self.scope_k]
+        closest = closest[sims[closest] > 0]
+        if not len(closest) or sims[closest[0]] < self.scope_similarity:
+            return None
+        by_reason: dict[OutOfScopeReason, float] = {}
+        for row in closest:
+            reason = self._reasons[row]
+            if reason is not None:
+                by_reason[reason] = by_reason.get(reason, 0.0) + float(sims[row])
+        outside = sum(by_reason.values())
+        if not outside or outside < self.scope_share * float(sims[closest].sum()):
+            return None
+        return max(by_reason, key=lambda r: by_reason[r])
 
     def lift(
         self, scores: list[float], question: str, onto: list[float] | None = None
@@ -216,9 +265,20 @@ def expansion_examples(kb: KnowledgeBase, lexicon: Lexicon) -> list[Example]:
     return out
 
 
+def outside_examples(questions: Iterable[EvalQuestion]) -> list[Example]:
+    """The out-of-scope ``questions`` as examples of their reason (the scope signal's)."""
+    return [
+        Example(q=q.q, out_of_scope=q.out_of_scope)
+        for q in questions
+        if q.out_of_scope is not None and q.q.strip()
+    ]
+
+
 def model_text(model: AskedModel) -> str:
-    """The model as its data file holds it: the same model, the same bytes."""
-    return json.dumps(model.model_dump(), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    """The model as its data file holds it: the same model, the same bytes (an example's
+    empty passages or absent reason left out)."""
+    data = model.model_dump(exclude_defaults=True)
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
 
 
 def unknown_passages(model: AskedModel, known: Iterable[str]) -> list[str]:

@@ -150,6 +150,8 @@ class Neighbour(Strict):
     # The summary tells its subject from this neighbour: a question that compares the two
     # ("is this different from regular pancreatic cancer?") is answered.
     compared: bool = False
+    # Said instead of the reason's message (a treatment the summary never names is no condition).
+    message: str | None = None
 
     def pattern(self) -> str:
         """Every name as a whole word or phrase (a plural "s" allowed; spaces or hyphens)."""

@@ -37,7 +37,12 @@ class Scope:
         # The named neighbours (ask/neighbours.yaml) after the rules: a rule's own closest
         # items and message come first.
         named = [
-            (OutOfScopeRule(reason=n.reason, patterns=[n.pattern()], closest=n.closest), n)
+            (
+                OutOfScopeRule(
+                    reason=n.reason, patterns=[n.pattern()], closest=n.closest, message=n.message
+                ),
+                n,
+            )
             for n in lexicon.neighbours
         ]
         rules = answering.out_of_scope + [rule for rule, _ in named]

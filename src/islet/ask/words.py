@@ -85,7 +85,13 @@ def _senses(found: list[str]) -> list[str]:
     out = list(found)
     for i, w in enumerate(found):
         sense = senses.get(w)
-        if sense and not sense.next_to.isdisjoint(found[max(0, i - 1) : i] + found[i + 1 : i + 2]):
+        if sense is None:
+            continue
+        beside = found[max(0, i - 1) : i] + found[i + 1 : i + 2]
+        other = [word for word, near in sense.other_senses.items() if not near.isdisjoint(beside)]
+        if other:
+            out[i] = other[0]
+        elif not sense.next_to.isdisjoint(beside):
             out[i] = sense.reads_as
     return out
 
