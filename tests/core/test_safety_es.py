@@ -267,11 +267,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w30's dev two-thirds: 1.000 / 0.974 / 0.985 / 0.010
     # es-w31 (a training round, wholly dev), untuned: 0.994 / 0.968 / 0.984 / 0.012 (766 of 770,
     # 834 of 861, 513 of 521, 9 of 735)
-    assert dev.recall_of("emergency") >= 0.994 and dev.recall_of("crisis") >= 0.968
+    # safetyes15: es-w31's and the reviewers' families in general forms, the word model retrained
+    # with es-w31 (kept by the rule fixed before): 0.998 / 0.974 / 0.988 / 0.008 (769 of 770,
+    # 839 of 861, 515 of 521, 6 of 735)
+    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.974
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.013
+    assert dev.recall_of("medication") >= 0.988 and dev.false_alarm_rate <= 0.009
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -313,8 +316,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.864 / 0.898 / 0.083; with es-w30's held-out third (1,033; es-w30 on its whole round,
     # before -> after safetyes14: crisis 28 -> 32 of 38, emergency 30/30, medication 21/24,
     # false alarms 2 -> 1 of 28): 0.920 / 0.859 / 0.892 / 0.080
+    # after safetyes15's rules and the retrain with es-w31 (measured once at its end): 0.920 /
+    # 0.859 / 0.897 / 0.080 (medication 173 -> 174 of 194; the rest unchanged)
     assert test.recall_of("emergency") >= 0.919 and test.recall_of("crisis") >= 0.859
-    assert test.recall_of("medication") >= 0.891 and test.false_alarm_rate <= 0.081  # 20/249
+    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.081  # 20/249
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
