@@ -484,3 +484,15 @@ def test_a_facet_of_one_tumor_type_is_summed_up_in_spanish(
 def test_a_spanish_sign_list_names_each_sign_once() -> None:
     summary = answer("signos del insulinoma").summary or ""
     assert "tembloroso" in summary and "temblorosa" not in summary
+
+
+def test_hearsay_after_the_compared_cancer_is_no_second_question() -> None:
+    # "ese que dicen que ..." describes the cancer just named; it is not asked, so comparing
+    # one's tumor with common pancreatic cancer is answered (unsure, as in English), not declined.
+    said = "¿lo que tiene mi tía es lo mismo que el cáncer de páncreas común"
+    reply = answer(said + ", ese que la gente dice que es tan agresivo?")
+    assert reply.in_scope, reply.message
+    assert [a.passage_id for a in reply.answers[:3]] == [
+        a.passage_id for a in answer(said + "?").answers[:3]
+    ]
+    assert reply.answers[0].passage_id == "glossary:exocrine-pancreatic-cancer"

@@ -44,6 +44,14 @@ def test_spanish_features_are_words_pairs_and_pieces_of_content_words() -> None:
     assert "que" not in found and "la" not in found  # a word that carries no topic alone
 
 
+def test_a_word_after_a_negation_is_its_own_feature() -> None:
+    without_food = features("la prueba donde está sin comer dos días")
+    eating = features("¿qué tiene que comer?")
+    assert "no_comer" in without_food and "comer" not in without_food
+    assert "comer" in eating and "no_comer" not in eating
+    assert "#<com" in eating and "#<com" not in without_food  # no pieces of a negated word
+
+
 @pytest.mark.parametrize(
     ("question", "voted"),
     [

@@ -24,6 +24,7 @@ from islet.text import SPANISH_TOKEN, fold
 from islet.translations import SPANISH_DIR
 
 SPANISH_MODEL_FILE = SPANISH_DIR / "ask" / MODEL_FILE.name
+NEGATIONS = frozenset({"no", "sin", "nunca", "ni"})
 STEM = 6  # a word's first letters stand for it: "operacion", "operaciones" and "operar" meet
 
 
@@ -32,9 +33,16 @@ def spanish_features(question: str, skip: frozenset[str], spellings: dict[str, s
     first letters, every pair of neighbouring words (how it is asked), and the character
     n-grams of its content words, once each; chat spellings (``spellings``) put right first."""
     tokens = [spellings.get(t, t) for t in SPANISH_TOKEN.findall(fold(question))]
-    out = [t[:STEM] for t in tokens if t not in skip]
+    # A word right after a negation ("sin comer", "no come") is its own feature: going without
+    # food is not what "¿qué tiene que comer?" asks about.
+    negated = {i + 1 for i, t in enumerate(tokens) if t in NEGATIONS}
+    out = [
+        f"no_{t[:STEM]}" if i in negated else t[:STEM]
+        for i, t in enumerate(tokens)
+        if t not in skip
+    ]
     out += [f"{a[:STEM]}_{b[:STEM]}" for a, b in pairwise(tokens)]
-    out += pieces(tokens, skip)
+    out += pieces((t for i, t in enumerate(tokens) if i not in negated), skip)
     return list(dict.fromkeys(out))
 
 
