@@ -21,6 +21,15 @@ new writer; the thresholds are the lowest that keep LOWO false alarms within ``B
 ``--folds N`` deals the writers into N groups and leaves out one group at a time instead (N fits
 rather than one per writer: faster on a busy machine, and a little stricter, as each model
 learns from fewer writers).
+
+The rule for keeping a retrained model, fixed before any recipe is tried (2026-12-06): a new
+model (new data or a new recipe) replaces the stored one only if, by ``--check --folds 5`` on the
+current dev split, the leave-writers-out recall WITH THE PATTERNS of crisis rises and that of
+emergency and of medication does not fall, against the current recipe on the same split, at no
+more leave-writers-out false alarms (look-alikes and Ask questions) than ``BUDGET`` allows; and
+the spec tables (``tests/cases/safety_triage.yaml``, ``tests/core/test_safety*.py``) stay green.
+``--writers w56,w57,...`` also prints, for those writers alone, the recipe's leave-writers-out
+figures and the stored model's (no retrain), to compare on writers the stored model never saw.
 """
 
 from __future__ import annotations
