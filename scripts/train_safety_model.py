@@ -166,6 +166,7 @@ class Settings:
     min_count: int = 2
     keep: float = 1e-3  # weights smaller than this (all levels) are left out of the file
     crisis_weight: float = 1.0  # each crisis text counts this many times in the fit
+    lookalike_weight: float = 1.0  # each dev look-alike (a none probe) counts this many times
     # noisy copies of each training text (not the knowledge's words), trained on only: slips in
     # content words (a letter dropped, two swapped, one doubled) and a word dropped, so grams and
     # pairs learn wordings with slips; never in a left-out fold, never counted in the figures
@@ -273,20 +274,33 @@ def noisy(words: list[str], copy: int, settings: Settings) -> list[str]:
     return out
 
 
-def with_noise(
-    featured: list[list[tuple[set[str], float]]],
-    labels: list[int],
-    chosen: list[Text],
-    settings: Settings,
-) -> tuple[list[list[tuple[set[str], float]]], list[int]]:
-    """The training rows and labels with ``settings.noise`` noisy copies of each text."""
-    extra = [
-        (blocks(noisy(t.words, copy, settings), settings), label)
-        for t, label in zip(chosen, labels, strict=True)
-        if t.writer != "kb"
-        for copy in range(settings.noise)
-    ]
-    return featured + [f for f, _ in extra], labels + [label for _, label in extra]
+def training(
+    featured: list[list[tuple[set[str], float]]], chosen: list[Text], settings: Settings
+) -> tuple[list[list[tuple[set[str], float]]], list[int], list[float]]:
+    """The training rows, their levels and how much each counts in the fit, with
+    ``settings.noise`` noisy copies of each text (counting as much as the text)."""
+    rows = list(featured)
+    texts_of_rows = list(chosen)
+    for t in chosen:
+        if t.writer != "kb":
+            for copy in range(settings.noise):
+                rows.append(blocks(noisy(t.words, copy, settings), settings))
+                texts_of_rows.append(t)
+    return (
+        rows,
+        [LEVELS.index(t.level) for t in texts_of_rows],
+        [counts(t, settings) for t in texts_of_rows],
+    )
+
+
+def counts(t: Text, settings: Settings) -> float:
+    """How much a text counts in the fit: a crisis ``crisis_weight``, a dev look-alike (a none
+    probe, not Ask's nor the project's own) ``lookalike_weight``, any other 1."""
+    if t.level == "crisis":
+        return settings.crisis_weight
+    if t.level == "none" and t.writer not in TRAINED_ONLY and not t.writer.startswith("ask-"):
+        return settings.lookalike_weight
+    return 1.0
 
 
 @dataclass
@@ -345,7 +359,10 @@ def softmax(z: Matrix) -> Matrix:
 
 
 def fit(
-    featured: list[list[tuple[set[str], float]]], labels: list[int], settings: Settings
+    featured: list[list[tuple[set[str], float]]],
+    labels: list[int],
+    weights: list[float],
+    settings: Settings,
 ) -> tuple[list[str], Matrix, Matrix]:
     counts: dict[str, int] = {}
     for text in featured:
@@ -355,7 +372,7 @@ def fit(
     names = sorted(f for f, c in counts.items() if c >= settings.min_count)
     x = rows_of(featured, {f: i for i, f in enumerate(names)})
     y = np.eye(len(LEVELS))[labels]
-    counted = np.where(np.array(labels) == LEVELS.index("crisis"), settings.crisis_weight, 1.0)
+    counted = np.array(weights)
     w = np.zeros((len(names), len(LEVELS)))
     b = np.zeros(len(LEVELS))
     n = float(counted.sum())
@@ -385,11 +402,10 @@ def lowo(all_texts: list[Text], settings: Settings, folds: int = 0) -> dict[int,
     for left_out in sorted(set(group.values())):
         held = [i for i, t in enumerate(all_texts) if group.get(t.writer) == left_out]
         train = [i for i, t in enumerate(all_texts) if group.get(t.writer, -1) != left_out]
-        labels = [LEVELS.index(all_texts[i].level) for i in train]
-        rows, labels = with_noise(
-            [featured[i] for i in train], labels, [all_texts[i] for i in train], settings
+        rows, labels, weights = training(
+            [featured[i] for i in train], [all_texts[i] for i in train], settings
         )
-        names, w, b = fit(rows, labels, settings)
+        names, w, b = fit(rows, labels, weights, settings)
         x = rows_of([featured[i] for i in held], {f: i for i, f in enumerate(names)})
         for i, p in zip(held, softmax(scores(x, w, b)), strict=True):
             chances[i] = p
@@ -490,10 +506,8 @@ def main() -> None:
     thresholds = check()
     all_texts = texts()
     featured = [blocks(t.words, SETTINGS) for t in all_texts]
-    rows, labels = with_noise(
-        featured, [LEVELS.index(t.level) for t in all_texts], all_texts, SETTINGS
-    )
-    names, w, b = fit(rows, labels, SETTINGS)
+    rows, labels, counted = training(featured, all_texts, SETTINGS)
+    names, w, b = fit(rows, labels, counted, SETTINGS)
     weights = {
         name: [round(float(v), 4) for v in w[i]]
         for i, name in enumerate(names)
