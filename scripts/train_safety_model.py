@@ -21,6 +21,15 @@ new writer; the thresholds are the lowest that keep LOWO false alarms within ``B
 ``--folds N`` deals the writers into N groups and leaves out one group at a time instead (N fits
 rather than one per writer: faster on a busy machine, and a little stricter, as each model
 learns from fewer writers).
+
+The rule for keeping a retrained model, fixed before any recipe is tried (2026-12-06): a new
+model (new data or a new recipe) replaces the stored one only if, by ``--check --folds 5`` on the
+current dev split, the leave-writers-out recall WITH THE PATTERNS of crisis rises and that of
+emergency and of medication does not fall, against the current recipe on the same split, at no
+more leave-writers-out false alarms (look-alikes and Ask questions) than ``BUDGET`` allows; and
+the spec tables (``tests/cases/safety_triage.yaml``, ``tests/core/test_safety*.py``) stay green.
+``--writers w56,w57,...`` also prints, for those writers alone, the recipe's leave-writers-out
+figures and the stored model's (no retrain), to compare on writers the stored model never saw.
 """
 
 from __future__ import annotations
@@ -42,7 +51,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from islet.paths import eval_file, knowledge_file  # noqa: E402
 from islet.safety.triage import for_the_word_model  # noqa: E402
 from islet.safety.vocabulary import LEVELS  # noqa: E402
-from islet.safety.wordmodel import features, grams  # noqa: E402
+from islet.safety.wordmodel import WordModel, features, grams, probabilities  # noqa: E402
 from islet.yamlfiles import read_yaml  # noqa: E402
 
 LANGUAGE = "es" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "es" else "en"
@@ -157,6 +166,13 @@ class Settings:
     min_count: int = 2
     keep: float = 1e-3  # weights smaller than this (all levels) are left out of the file
     crisis_weight: float = 1.0  # each crisis text counts this many times in the fit
+    lookalike_weight: float = 1.0  # each dev look-alike (a none probe) counts this many times
+    # noisy copies of each training text (not the knowledge's words), trained on only: slips in
+    # content words (a letter dropped, two swapped, one doubled) and a word dropped, so grams and
+    # pairs learn wordings with slips; never in a left-out fold, never counted in the figures
+    noise: int = 0
+    slip_rate: float = 0.25  # the chance of a slip in each content word of a noisy copy
+    drop_rate: float = 0.1  # the chance each word is left out of a noisy copy
 
 
 def _settings() -> Settings:
@@ -167,7 +183,7 @@ def _settings() -> Settings:
     for pair in sys.argv[sys.argv.index("--set") + 1].split(","):
         name, value = pair.split("=")
         changed[name] = tuple(int(v) for v in value.split("-")) if name == "grams" else float(value)
-        if name in ("steps", "min_count"):
+        if name in ("steps", "min_count", "noise"):
             changed[name] = int(value)
     return Settings(**changed)
 
@@ -237,6 +253,56 @@ def blocks(words: list[str], settings: Settings) -> list[tuple[set[str], float]]
     return found
 
 
+def noisy(words: list[str], copy: int, settings: Settings) -> list[str]:
+    """A copy of a text's words with slips: deterministic for the text and the copy's number."""
+    rng = np.random.default_rng([copy, *(sum(map(ord, w)) for w in words)])
+    out: list[str] = []
+    for word in words:
+        content = word.isalpha() and word not in IGNORED and len(word) >= 4
+        if content and rng.random() < settings.drop_rate:
+            continue
+        if content and rng.random() < settings.slip_rate:
+            at = int(rng.integers(1, len(word) - 1))
+            kind = int(rng.integers(3))
+            if kind == 0:
+                word = word[:at] + word[at + 1 :]
+            elif kind == 1:
+                word = word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
+            else:
+                word = word[:at] + word[at] + word[at:]
+        out.append(word)
+    return out
+
+
+def training(
+    featured: list[list[tuple[set[str], float]]], chosen: list[Text], settings: Settings
+) -> tuple[list[list[tuple[set[str], float]]], list[int], list[float]]:
+    """The training rows, their levels and how much each counts in the fit, with
+    ``settings.noise`` noisy copies of each text (counting as much as the text)."""
+    rows = list(featured)
+    texts_of_rows = list(chosen)
+    for t in chosen:
+        if t.writer != "kb":
+            for copy in range(settings.noise):
+                rows.append(blocks(noisy(t.words, copy, settings), settings))
+                texts_of_rows.append(t)
+    return (
+        rows,
+        [LEVELS.index(t.level) for t in texts_of_rows],
+        [counts(t, settings) for t in texts_of_rows],
+    )
+
+
+def counts(t: Text, settings: Settings) -> float:
+    """How much a text counts in the fit: a crisis ``crisis_weight``, a dev look-alike (a none
+    probe, not Ask's nor the project's own) ``lookalike_weight``, any other 1."""
+    if t.level == "crisis":
+        return settings.crisis_weight
+    if t.level == "none" and t.writer not in TRAINED_ONLY and not t.writer.startswith("ask-"):
+        return settings.lookalike_weight
+    return 1.0
+
+
 @dataclass
 class Rows:
     """Sparse rows: the nonzeros in row order (``start`` of each row) and, for the gradient,
@@ -293,7 +359,10 @@ def softmax(z: Matrix) -> Matrix:
 
 
 def fit(
-    featured: list[list[tuple[set[str], float]]], labels: list[int], settings: Settings
+    featured: list[list[tuple[set[str], float]]],
+    labels: list[int],
+    weights: list[float],
+    settings: Settings,
 ) -> tuple[list[str], Matrix, Matrix]:
     counts: dict[str, int] = {}
     for text in featured:
@@ -303,7 +372,7 @@ def fit(
     names = sorted(f for f, c in counts.items() if c >= settings.min_count)
     x = rows_of(featured, {f: i for i, f in enumerate(names)})
     y = np.eye(len(LEVELS))[labels]
-    counted = np.where(np.array(labels) == LEVELS.index("crisis"), settings.crisis_weight, 1.0)
+    counted = np.array(weights)
     w = np.zeros((len(names), len(LEVELS)))
     b = np.zeros(len(LEVELS))
     n = float(counted.sum())
@@ -333,8 +402,10 @@ def lowo(all_texts: list[Text], settings: Settings, folds: int = 0) -> dict[int,
     for left_out in sorted(set(group.values())):
         held = [i for i, t in enumerate(all_texts) if group.get(t.writer) == left_out]
         train = [i for i, t in enumerate(all_texts) if group.get(t.writer, -1) != left_out]
-        labels = [LEVELS.index(all_texts[i].level) for i in train]
-        names, w, b = fit([featured[i] for i in train], labels, settings)
+        rows, labels, weights = training(
+            [featured[i] for i in train], [all_texts[i] for i in train], settings
+        )
+        names, w, b = fit(rows, labels, weights, settings)
         x = rows_of([featured[i] for i in held], {f: i for i, f in enumerate(names)})
         for i, p in zip(held, softmax(scores(x, w, b)), strict=True):
             chances[i] = p
@@ -342,13 +413,17 @@ def lowo(all_texts: list[Text], settings: Settings, folds: int = 0) -> dict[int,
 
 
 def figures(
-    all_texts: list[Text], chances: dict[int, Matrix], thresholds: dict[str, float]
+    all_texts: list[Text],
+    chances: dict[int, Matrix],
+    thresholds: dict[str, float],
+    writers: frozenset[str] | None = None,
 ) -> dict[str, tuple[int, int]]:
     """LOWO figures: per level, (the model alone raised it, probes); the look-alikes and Ask
-    questions the model raised where the patterns gave none; per level the system's recall."""
+    questions the model raised where the patterns gave none; per level the system's recall.
+    With ``writers``, those writers' texts alone."""
     out: dict[str, list[int]] = {}
     for i, t in enumerate(all_texts):
-        if i not in chances:
+        if i not in chances or (writers is not None and t.writer not in writers):
             continue
         said = raised(chances[i], thresholds, t.unlike)
         if said is not None and LEVELS.index(said) >= LEVELS.index(t.patterns):
@@ -388,9 +463,36 @@ def check(settings: Settings = SETTINGS) -> dict[str, float]:
     chances = lowo(all_texts, settings, FOLDS)
     thresholds = choose(all_texts, chances)
     print(f"{settings}\nthresholds by {_left_out()}: {thresholds}")
-    for key, (hit, total) in figures(all_texts, chances, thresholds).items():
-        print(f"  {key}: {hit}/{total} = {hit / total:.3f}")
+    _print(figures(all_texts, chances, thresholds))
+    if "--writers" in sys.argv:
+        _compare_on(frozenset(sys.argv[sys.argv.index("--writers") + 1].split(",")), all_texts)
+        print(f"  this recipe by {_left_out()}:")
+        _print(figures(all_texts, chances, thresholds, WRITERS))
     return thresholds
+
+
+WRITERS = (
+    frozenset(sys.argv[sys.argv.index("--writers") + 1].split(","))
+    if "--writers" in sys.argv
+    else None
+)
+
+
+def _compare_on(writers: frozenset[str], all_texts: list[Text]) -> None:
+    """The stored model (no retrain) on these writers' texts, the patterns' vetoes applied."""
+    stored = WordModel.model_validate(json.loads(OUT.read_text(encoding="utf-8")))
+    chances = {
+        i: np.array([p for p in probabilities(stored, t.words).values()])
+        for i, t in enumerate(all_texts)
+        if t.writer in writers
+    }
+    print(f"writers {','.join(sorted(writers))}: the stored model {stored.thresholds}:")
+    _print(figures(all_texts, chances, {str(k): v for k, v in stored.thresholds.items()}, writers))
+
+
+def _print(found: dict[str, tuple[int, int]]) -> None:
+    for key, (hit, total) in found.items():
+        print(f"  {key}: {hit}/{total} = {hit / total:.3f}")
 
 
 def _left_out() -> str:
@@ -404,7 +506,8 @@ def main() -> None:
     thresholds = check()
     all_texts = texts()
     featured = [blocks(t.words, SETTINGS) for t in all_texts]
-    names, w, b = fit(featured, [LEVELS.index(t.level) for t in all_texts], SETTINGS)
+    rows, labels, counted = training(featured, all_texts, SETTINGS)
+    names, w, b = fit(rows, labels, counted, SETTINGS)
     weights = {
         name: [round(float(v), 4) for v in w[i]]
         for i, name in enumerate(names)
