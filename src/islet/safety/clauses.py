@@ -124,7 +124,8 @@ def scan(
         )
     ]
     live = [clause for clause in live if clause not in denied]
-    as_prescribed = any_of(c.as_prescribed, sentence.text)
+    # a dose told as prescribed, or as a routine with its schedule ("100 mg twice a day")
+    as_prescribed = any_of(c.as_prescribed, sentence.text) or any_of(c.routine_told, sentence.text)
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
     by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
     past_in_sentence = any_of(c.past, sentence.text)
