@@ -140,6 +140,8 @@ class Context(_Patterns):
     # a routine told with its schedule ("i take my insulin twice a day"): in a text that asks
     # nothing, no medicine question for the word model to raise
     routine_told: list[str] = Field(default_factory=list)
+    # a faint, or someone who could not be woken, over after sugar or food: no emergency now
+    recovered_after_sugar: list[str] = Field(default_factory=list)
     # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
     # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
     not_waking_wishes: list[str] = Field(default_factory=list)
@@ -177,6 +179,7 @@ class Context(_Patterns):
         "wish_to_live",
         "as_prescribed",
         "routine_told",
+        "recovered_after_sugar",
         "clinician_changes",
         "not_waking_wishes",
         "away_not_answering",
