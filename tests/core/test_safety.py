@@ -256,10 +256,15 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w61's dev two-thirds (written while w59-w60 were tuned on): 0.978 / 0.941 / 0.971 /
     # 0.045
     # w62-w63 (training rounds, wholly dev), untuned: 0.976 / 0.938 / 0.960 / 0.050
-    assert dev.recall_of("emergency") >= 0.975  # 1601/1641
+    # their kinds mended in general forms (safety15; the word model not retrained): a bare
+    # number beside signs of low sugar, slips that are words ("feint", "seizer"), a wish to be
+    # dead in dialect, "gg ... out for good", HI towards a person, a double insulin shot, a
+    # routine told with its schedule, a faint over after sugar, things given away for an
+    # everyday reason: 0.976 / 0.938 / 0.959 / 0.048
+    assert dev.recall_of("emergency") >= 0.976  # 1603/1641
     assert dev.recall_of("crisis") >= 0.938  # 1584/1688
     assert dev.recall_of("medication") >= 0.959  # 1074/1119
-    assert dev.false_alarm_rate <= 0.050  # 82/1653
+    assert dev.false_alarm_rate <= 0.049  # 80/1653
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -303,6 +308,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w61's held-out third (2,219; w61 on its whole round: the same before and after
     # safety14's rules, 30/32, 38/40, 23/26, false alarms 2 -> 1 of 32): 0.932 / 0.879 / 0.904 /
     # 0.072
+    # after safety15's rules for w62-w63's kinds (model not retrained), measured once at its
+    # end: 0.932 / 0.879 / 0.901 / 0.072 — one held-out medication probe fewer (365 of 405)
+    # while dev medication held at 1074; the floor is left where it was (the brief: never
+    # lower a held-out floor), for the lead to decide, and the held-out split not searched
     assert test.recall_of("emergency") >= 0.931  # 601/645
     assert test.recall_of("crisis") >= 0.878  # 529/602
     assert test.recall_of("medication") >= 0.903  # 366/405

@@ -101,6 +101,7 @@ def scan(
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
     about_crisis = any_of(c.informational_crisis, sentence.text)
     resolved = any_of(c.resolved, sentence.text)
+    recovered = any_of(c.recovered, sentence.text)  # "... but fine now after juice"
     explained = any_of(c.explained, sentence.text)
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
@@ -124,7 +125,8 @@ def scan(
         )
     ]
     live = [clause for clause in live if clause not in denied]
-    as_prescribed = any_of(c.as_prescribed, sentence.text)
+    # a dose told as prescribed, or as a routine with its schedule ("100 mg twice a day")
+    as_prescribed = any_of(c.as_prescribed, sentence.text) or any_of(c.routine_told, sentence.text)
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
     by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
     past_in_sentence = any_of(c.past, sentence.text)
@@ -169,6 +171,8 @@ def scan(
             if signal.negatable and _denied_after(clause, match, c):
                 continue
             if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
+                continue
+            if signal.kind == "fainting" and recovered:
                 continue
             if signal.mild_excluded and any_of(c.mild, clause):
                 continue

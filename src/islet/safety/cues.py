@@ -35,6 +35,8 @@ class Compiled:
     wishes: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
+    routine_told: tuple[re.Pattern[str], ...]
+    recovered: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
     clinician_orders: tuple[re.Pattern[str], ...]
     orders_before: tuple[re.Pattern[str], ...]
@@ -84,6 +86,8 @@ def compiled(language: Language = "en") -> Compiled:
         ),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
+        routine_told=many(context.routine_told),
+        recovered=many(context.recovered_after_sugar),
         clinician_changes=many(context.clinician_changes),
         clinician_orders=many(context.clinician_orders),
         orders_before=many([f"(?:{p})$" for p in context.clinician_orders]),

@@ -82,6 +82,8 @@ def low_reading(
     if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
         at = PERSON_AT.search(sentence.text)
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
+    if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
+        found = _bare_number(sentence.text, glucose)
     told_then = _any(past_cues, sentence.text)
     if (
         not found
@@ -143,3 +145,28 @@ def _other(sentence: Sentence, glucose: GlucoseWords) -> bool:
     """Whether the sentence names another measure ("she is at 3.2 on her a1c")."""
     other = [w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"}]
     return bool(re.search(rf"\b(?:{'|'.join(other)})\b", sentence.text))
+
+
+# a bare number told as where one is now, with signs of low sugar in the text and no sugar word:
+# at the start of a sentence ("41 and shaky", "just checked 3.1"), or a person "at" or "down to"
+# it ("im at 38 now"); a decimal below 10 or a whole number from 20 to 99, never followed by a
+# word that makes it a count, an age, a weight, a dose, a time or a price ("2 kids", "45 kg")
+BARE = re.compile(
+    r"^(?:(?:ok|okay|so|just|now|um|uh|omg|ugh|help) )*"
+    r"(?:(?:re)?(?:checked|tested)(?: it| again| myself| him| her| just now)?(?: and)?"
+    r"(?: it is| its| got| get| it says| says)? |(?:at|down to|only) )?"
+    rf"((?:\d\.\d|[2-9]\d))(?![\w.])(?! ?(?:{NOT_A_READING}|f|m|yo|y o|female|male|years?)\b)"
+    r"(?= ?$| (?:and|now|right now|again|lol|so|but|then|is|i|my|what|help|please|still|"
+    r"feel\w*|mg|mmol)\b)"
+)
+PERSON_DOWN = re.compile(
+    r"\b(?:i am|he is|she is|they are|we are|you are) (?:at|down to|down at) ([2-9]\d)(?![\w.])"
+    r"(?= ?$| (?:and|now|right now|again|already|so|but|then|is|what|help|please)\b)"
+)
+
+
+def _bare_number(text: str, glucose: GlucoseWords) -> list[GlucoseReading]:
+    """The bare number of ``BARE`` or ``PERSON_DOWN`` as a reading (the caller checks that the
+    text names signs of low sugar and the sentence no other measure)."""
+    match = BARE.match(text) or PERSON_DOWN.search(text)
+    return lone_number(match.group(1), glucose) if match else []

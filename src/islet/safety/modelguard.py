@@ -67,6 +67,8 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
         unlike.add("medication")
     if not asks and any(any_of(c.clinician_orders, s.text) for s in parts):
         unlike.add("medication")  # an instruction told, not asked about
+    if not asks and _routine_told(parts, c):
+        unlike.add("medication")  # a schedule told, nothing asked
     if _only_past(parts, c):  # "i wanted to die back then, not anymore"
         unlike.add("crisis")
     if level == "medication":  # a medicine question ("cutting my pill in half"), not the
@@ -92,6 +94,14 @@ def _change_told(parts: list[Sentence], c: Compiled) -> bool:
             if any(p.fullmatch(word) for p in c.clinician_changes)
         )
     return told
+
+
+def _routine_told(parts: list[Sentence], c: Compiled) -> bool:
+    """Whether the text tells a routine with its schedule ("i take my insulin twice a day") and
+    no sentence asks anything (no question word; the caller checks for a question mark)."""
+    if any(set(s.text.split()) & (c.rules.hypothetical - {"to"}) for s in parts):
+        return False
+    return any(any_of(c.routine_told, s.text) for s in parts)
 
 
 def _only_past(parts: list[Sentence], c: Compiled) -> bool:

@@ -137,6 +137,11 @@ class Context(_Patterns):
     clinician_orders: list[str] = Field(default_factory=list)
     # a dose taken as prescribed, reported rather than to be changed
     as_prescribed: list[str] = Field(default_factory=list)
+    # a routine told with its schedule ("i take my insulin twice a day"): in a text that asks
+    # nothing, no medicine question for the word model to raise
+    routine_told: list[str] = Field(default_factory=list)
+    # a faint, or someone who could not be woken, over after sugar or food: no emergency now
+    recovered_after_sugar: list[str] = Field(default_factory=list)
     # a wish or a fear about not waking ("she prays she will not wake up", "worried about not
     # waking up after the operation"): no emergency sign in its words (a wish is read as crisis)
     not_waking_wishes: list[str] = Field(default_factory=list)
@@ -173,6 +178,8 @@ class Context(_Patterns):
         "figures_of_speech",
         "wish_to_live",
         "as_prescribed",
+        "routine_told",
+        "recovered_after_sugar",
         "clinician_changes",
         "not_waking_wishes",
         "away_not_answering",
