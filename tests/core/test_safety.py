@@ -310,11 +310,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.072
     # after safety15's rules for w62-w63's kinds (model not retrained), measured once at its
     # end: 0.932 / 0.879 / 0.901 / 0.072 — one held-out medication probe fewer (365 of 405)
-    # while dev medication held at 1074; the floor is left where it was (the brief: never
-    # lower a held-out floor), for the lead to decide, and the held-out split not searched
+    # while dev medication held at 1074; the lead kept the rules (dev emergency +2, false
+    # alarms -2, the reviewers' families mended) and set the floor at the honest figure rather
+    # than search the held-out split for which rule lost it
     assert test.recall_of("emergency") >= 0.931  # 601/645
     assert test.recall_of("crisis") >= 0.878  # 529/602
-    assert test.recall_of("medication") >= 0.903  # 366/405
+    assert test.recall_of("medication") >= 0.901  # 365/405
     assert test.false_alarm_rate <= 0.073  # 41/567
 
 
