@@ -261,10 +261,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # dead in dialect, "gg ... out for good", HI towards a person, a double insulin shot, a
     # routine told with its schedule, a faint over after sugar, things given away for an
     # everyday reason: 0.976 / 0.938 / 0.959 / 0.048
-    assert dev.recall_of("emergency") >= 0.976  # 1603/1641
-    assert dev.recall_of("crisis") >= 0.938  # 1584/1688
-    assert dev.recall_of("medication") >= 0.959  # 1074/1119
-    assert dev.false_alarm_rate <= 0.049  # 80/1653
+    # with w64's dev two-thirds (written while w62-w63 were tuned on): 0.975 / 0.937 / 0.959 /
+    # 0.047
+    assert dev.recall_of("emergency") >= 0.975  # 1623/1663
+    assert dev.recall_of("crisis") >= 0.937  # 1607/1715
+    assert dev.recall_of("medication") >= 0.959  # 1091/1137
+    assert dev.false_alarm_rate <= 0.048  # 80/1675
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -313,10 +315,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # while dev medication held at 1074; the lead kept the rules (dev emergency +2, false
     # alarms -2, the reviewers' families mended) and set the floor at the honest figure rather
     # than search the held-out split for which rule lost it
-    assert test.recall_of("emergency") >= 0.931  # 601/645
-    assert test.recall_of("crisis") >= 0.878  # 529/602
-    assert test.recall_of("medication") >= 0.901  # 365/405
-    assert test.false_alarm_rate <= 0.073  # 41/567
+    # with w64's held-out third (2,260; w64 on its whole round the same before and after
+    # safety15: emergency 29/32, crisis 33/40, medication 24/26, false alarms 0 of 32): 0.931 /
+    # 0.876 / 0.900 / 0.071
+    assert test.recall_of("emergency") >= 0.931  # 610/655
+    assert test.recall_of("crisis") >= 0.876  # 539/615
+    assert test.recall_of("medication") >= 0.900  # 372/413
+    assert test.false_alarm_rate <= 0.072  # 41/577
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

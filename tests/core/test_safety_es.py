@@ -270,11 +270,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # safetyes15: es-w31's and the reviewers' families in general forms, the word model retrained
     # with es-w31 (kept by the rule fixed before): 0.998 / 0.974 / 0.988 / 0.008 (769 of 770,
     # 839 of 861, 515 of 521, 6 of 735)
-    assert dev.recall_of("emergency") >= 0.998 and dev.recall_of("crisis") >= 0.974
+    # with es-w32's dev two-thirds (written while es-w31 was tuned on): 0.997 / 0.969 / 0.985 /
+    # 0.008 (788 of 790, 860 of 887, 529 of 537, 6 of 754)
+    assert dev.recall_of("emergency") >= 0.997 and dev.recall_of("crisis") >= 0.969
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.988 and dev.false_alarm_rate <= 0.009
+    assert dev.recall_of("medication") >= 0.985 and dev.false_alarm_rate <= 0.009
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -318,8 +320,11 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # false alarms 2 -> 1 of 28): 0.920 / 0.859 / 0.892 / 0.080
     # after safetyes15's rules and the retrain with es-w31 (measured once at its end): 0.920 /
     # 0.859 / 0.897 / 0.080 (medication 173 -> 174 of 194; the rest unchanged)
-    assert test.recall_of("emergency") >= 0.919 and test.recall_of("crisis") >= 0.859
-    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.081  # 20/249
+    # with es-w32's held-out third (1,072; es-w32 on its whole round the same before and after
+    # safetyes15: emergency 29/30, crisis 33/38, medication 22/24, false alarms 1 of 28): 0.922
+    # / 0.864 / 0.900 / 0.081
+    assert test.recall_of("emergency") >= 0.919 and test.recall_of("crisis") >= 0.864
+    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.082  # 21/258
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
