@@ -10,6 +10,7 @@ reminder that these signs have many causes and only a doctor can tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -17,6 +18,7 @@ from typing import Literal
 from pydantic import Field
 
 from islet import kb as kb_module
+from islet.ask.words import english_words
 from islet.errors import KnowledgeError
 from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
 from islet.explain.evidence import Evidence, Phrase, gather
@@ -41,6 +43,7 @@ from islet.translations import in_language
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
 MAX_TEXT_CHARS = 2000  # what a person may write about their symptoms in one go
 MIN_SLIP = 6  # shorter words have too many real words one letter away
+MIN_LONG_SLIP = 8  # any phrase word this long is read through one slip
 # A text of one complaint says little besides it: "i get the shakes every morning" (two words
 # beside the sign) is one; "tired all the time and working too many hours" is not.
 ONE_COMPLAINT_SLACK = 3
@@ -257,6 +260,7 @@ def explain_symptoms(
     slips = {
         **_dropped_g(tuple(p.text for p in searched), known),
         **_slips(tuple(data.slips_of), frozenset(data.not_slips), known),
+        **_long_slips(text_parts, _long_words(tuple(p.text for p in searched), known)),
         **data.spellings,
     }
     read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
@@ -345,6 +349,64 @@ def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) 
     one whose stem a phrase uses."""
     slips = one_slip([w for w in words if len(w) >= MIN_SLIP], set(keep))
     return {slip: word for slip, word in slips.items() if stem(slip) not in known}
+
+
+@dataclass(frozen=True)
+class LongWords:
+    """The long words of the phrases, by each form with one letter left out."""
+
+    known: frozenset[str]  # the stems the phrases use
+    by_deletion: dict[str, tuple[str, ...]]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@cache
+def _long_words(texts: tuple[str, ...], known: frozenset[str]) -> LongWords:
+    by_deletion: dict[str, set[str]] = {}
+    for word in {w for text in texts for w in words_of(text) if len(w) >= MIN_LONG_SLIP}:
+        for form in _deletions(word) | {word}:
+            by_deletion.setdefault(form, set()).add(word)
+    return LongWords(known, {k: tuple(sorted(v)) for k, v in by_deletion.items()})
+
+
+def _long_slips(texts: list[str], long: LongWords) -> dict[str, str]:
+    """Each word of the texts that is a long phrase word mistyped by one letter ("palpitatons",
+    "hyperglicemia") -> that word, when only one word is that near; never a whole English word
+    ("swearing" is not "sweating") nor one whose stem a phrase uses."""
+    real = english_words()
+    out: dict[str, str] = {}
+    for word in {w for text in texts for w in words_of(text) if len(w) >= MIN_LONG_SLIP - 1}:
+        if word in real or stem(word) in long.known:
+            continue
+        near = {
+            candidate
+            for form in _deletions(word) | {word}
+            for candidate in long.by_deletion.get(form, ())
+            if _one_apart(word, candidate)
+        }
+        if len(near) == 1:
+            out[word] = near.pop()
+    return out
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter left out, added or changed, or two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == short for i in range(len(longer)))
 
 
 @cache
