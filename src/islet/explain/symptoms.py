@@ -10,7 +10,6 @@ reminder that these signs have many causes and only a doctor can tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -18,7 +17,6 @@ from typing import Literal
 from pydantic import Field
 
 from islet import kb as kb_module
-from islet.ask.words import english_words
 from islet.errors import KnowledgeError
 from islet.explain.evidence import SIGN_WEIGHT as SIGN_WEIGHT
 from islet.explain.evidence import Evidence, Phrase, gather
@@ -32,18 +30,20 @@ from islet.explain.matching import (
     tokenize,
     words_of,
 )
+from islet.explain.slips import long_slips, long_words
 from islet.explain.spelling import SpanishSpelling
+from islet.explain.weights import WeightNumbers, weight_lost
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
 from islet.paths import knowledge_file
 from islet.safety import Safety, triage
+from islet.safety.cues import compiled
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
 MAX_TEXT_CHARS = 2000  # what a person may write about their symptoms in one go
 MIN_SLIP = 6  # shorter words have too many real words one letter away
-MIN_LONG_SLIP = 8  # any phrase word this long is read through one slip
 # A text of one complaint says little besides it: "i get the shakes every morning" (two words
 # beside the sign) is one; "tired all the time and working too many hours" is not.
 ONE_COMPLAINT_SLACK = 3
@@ -78,6 +78,7 @@ class MatchingExtras(Strict):
     # words that tell a condition of long standing, which take such a phrasing back
     new_only: dict[Id, list[str]] = Field(default_factory=dict)
     long_standing: list[str] = Field(default_factory=list)
+    weight_numbers: WeightNumbers | None = None  # "went from 84 to 75" (English and Spanish)
 
 
 class SpanishExtras(Strict):
@@ -260,7 +261,7 @@ def explain_symptoms(
     slips = {
         **_dropped_g(tuple(p.text for p in searched), known),
         **_slips(tuple(data.slips_of), frozenset(data.not_slips), known),
-        **_long_slips(text_parts, _long_words(tuple(p.text for p in searched), known)),
+        **long_slips(text_parts, long_words(tuple(p.text for p in searched), known)),
         **data.spellings,
     }
     read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
@@ -303,6 +304,7 @@ def explain_symptoms(
     ]
     safety = triage("\n".join(text_parts), language or (spoken if spoken == "es" else None))
     _read_low_sugar(kb, safety, present, evidence)
+    _read_weight_numbers(kb, data, "\n".join(text_parts), spoken, present, evidence)
     flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)
     return SymptomExplanation(
@@ -351,64 +353,6 @@ def _slips(words: tuple[str, ...], keep: frozenset[str], known: frozenset[str]) 
     return {slip: word for slip, word in slips.items() if stem(slip) not in known}
 
 
-@dataclass(frozen=True)
-class LongWords:
-    """The long words of the phrases, by each form with one letter left out."""
-
-    known: frozenset[str]  # the stems the phrases use
-    by_deletion: dict[str, tuple[str, ...]]
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-@cache
-def _long_words(texts: tuple[str, ...], known: frozenset[str]) -> LongWords:
-    by_deletion: dict[str, set[str]] = {}
-    for word in {w for text in texts for w in words_of(text) if len(w) >= MIN_LONG_SLIP}:
-        for form in _deletions(word) | {word}:
-            by_deletion.setdefault(form, set()).add(word)
-    return LongWords(known, {k: tuple(sorted(v)) for k, v in by_deletion.items()})
-
-
-def _long_slips(texts: list[str], long: LongWords) -> dict[str, str]:
-    """Each word of the texts that is a long phrase word mistyped by one letter ("palpitatons",
-    "hyperglicemia") -> that word, when only one word is that near; never a whole English word
-    ("swearing" is not "sweating") nor one whose stem a phrase uses."""
-    real = english_words()
-    out: dict[str, str] = {}
-    for word in {w for text in texts for w in words_of(text) if len(w) >= MIN_LONG_SLIP - 1}:
-        if word in real or stem(word) in long.known:
-            continue
-        near = {
-            candidate
-            for form in _deletions(word) | {word}
-            for candidate in long.by_deletion.get(form, ())
-            if _one_apart(word, candidate)
-        }
-        if len(near) == 1:
-            out[word] = near.pop()
-    return out
-
-
-def _one_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one letter left out, added or changed, or two
-    neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    short, longer = (a, b) if len(a) < len(b) else (b, a)
-    return any(longer[:i] + longer[i + 1 :] == short for i in range(len(longer)))
-
-
 @cache
 def _dropped_g(texts: tuple[str, ...], known: frozenset[str]) -> dict[str, str]:
     """A phrase word in -ing typed as said, without its g ("losin weight", "achin back") -> the
@@ -445,6 +389,30 @@ def _read_low_sugar(
             words=[reading.words],
             signs=[],
         )
+
+
+def _read_weight_numbers(
+    kb: KnowledgeBase,
+    data: MatchingExtras,
+    text: str,
+    language: Language,
+    present: dict[str, FoundSymptom],
+    evidence: dict[str, Evidence],
+) -> None:
+    """A weight told as two numbers, the second smaller, is weight loss ("bajé de 84 a 75")."""
+    if data.weight_numbers is None or "weight-loss" in present or "weight-loss" not in kb.symptoms:
+        return
+    words = weight_lost(text, data.weight_numbers, compiled(language).sugar_context)
+    if words is None:
+        return
+    evidence.setdefault("weight-loss", Evidence()).named.append(words)
+    present["weight-loss"] = FoundSymptom(
+        id="weight-loss",
+        lay_name=kb.symptoms["weight-loss"].lay_name,
+        how="named",
+        words=[words],
+        signs=[],
+    )
 
 
 def _safety_flags(safety: Safety) -> list[RedFlagNotice]:
