@@ -170,6 +170,10 @@ class PhraseWords(Strict):
     # "Rash: no", "diarrea tampoco": negation words that, ending a stretch alone, deny what came
     # before them in it
     answers: Words = frozenset()
+    # "not eating much and losing weight": after a negated verb, a joining word of these that
+    # starts a new verb phrase ends the negation; negations of these deny things, not verbs
+    adding: Words = frozenset()
+    thing_negations: Words = frozenset()
 
 
 class EnglishWords(Strict):

@@ -126,13 +126,16 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # floors raised to its final figures, truncated; the English held-out figures did not move
     # sym-w7 and sym-es-w6 (split before any tuning), untuned: floors at those figures where
     # they moved
-    ("en", "dev"): {"recall": 0.925, "precision": 0.922, "negation": 0.935, "top1": 0.992,
+    # symptoms7 (a question its writer answers, a negated verb before a new one, long words
+    # mistyped, a weight as two numbers, a diagnosis just given, a nurse's shorthand): floors
+    # raised to its final figures, truncated
+    ("en", "dev"): {"recall": 0.949, "precision": 0.925, "negation": 0.962, "top1": 0.992,
                     "top3": 0.992, "none_right": 0.960},
-    ("en", "test"): {"recall": 0.820, "precision": 0.898, "negation": 0.903, "top1": 0.942,
-                     "top3": 0.971, "none_right": 0.979},
-    ("es", "dev"): {"recall": 0.933, "precision": 0.894, "negation": 0.886, "top1": 0.947,
-                    "top3": 0.989, "none_right": 0.975},
-    ("es", "test"): {"recall": 0.848, "precision": 0.899, "negation": 1.0, "top1": 0.957,
+    ("en", "test"): {"recall": 0.834, "precision": 0.908, "negation": 0.935, "top1": 0.949,
+                     "top3": 0.978, "none_right": 1.0},
+    ("es", "dev"): {"recall": 0.954, "precision": 0.904, "negation": 0.981, "top1": 0.947,
+                    "top3": 1.0, "none_right": 0.975},
+    ("es", "test"): {"recall": 0.870, "precision": 0.901, "negation": 1.0, "top1": 0.957,
                      "top3": 0.968, "none_right": 0.973},
 }  # fmt: skip
 

@@ -12,7 +12,9 @@ follows the comma is said as present ("no appetite, lump in my stomach"), and so
 that is a statement of its own, a verb in -ing with its object ("not hungry, losing weight, and
 the itching is bad"). A negation and a word of having at the end of a stretch negate what came
 before them ("úlcera no tengo"), and so does a negation that ends a stretch on its own, as in a
-list of answers ("Weight loss: no. Rash: no").
+list of answers ("Weight loss: no. Rash: no"). A short question its writer answers is one clause
+with its answer ("mouth sores? no", "weight? down 12 lbs"). A negated verb does not reach a new
+verb phrase after "and" ("not eating much and losing weight fast": the weight loss is there).
 """
 
 from __future__ import annotations
@@ -115,12 +117,35 @@ def tokenize(
     if read is not None:
         raw = [read(word) if word[0].isalpha() else word for word in raw]
     clauses: list[list[str]] = [[]]
-    for word in raw:
+    for i, word in enumerate(raw):
+        if word == "?" and _answered(clauses[-1], raw[i + 1 :]):
+            continue  # "rash? yes", "mouth sores? no", "weight? down 12 lbs": one clause
         if word in ends:
             clauses.append([])
         else:
             clauses[-1].append(word)
     return [_mark(words) for words in clauses if words]
+
+
+SHORT_QUESTION = 4  # content words of a question its writer asks only to answer it
+
+
+def _answered(question: list[str], rest: list[str]) -> bool:
+    """Whether a question is one its writer answers straight after it, as in a list of
+    answers ("rash? yes, on my legs. sores? no. weight? down 12 lbs", "¿azúcar? alta"): a short
+    question, a few words naming a sign, and an answer after it. The answer tells of the sign
+    the question names, so the two are read as one clause: "sores no" denies the sores. An
+    answer that starts a sentence of its own, with a new subject ("throat? it burns when I
+    swallow", "¿garganta? me arde al tragar"), is read on its own."""
+    lists = _lists()
+    words = [w for w in question if w[0].isalnum() and w not in lists.stop_words]
+    answer = next((w for w in rest if w != "?"), "")  # "rash?? yes"
+    return (
+        0 < len(words) <= SHORT_QUESTION
+        and answer != ""
+        and answer not in lists.clause_ends
+        and answer not in lists.new_subjects
+    )
 
 
 def _mark(words: list[str]) -> list[Token]:
@@ -136,6 +161,8 @@ def _mark(words: list[str]) -> list[Token]:
             negating = condition = False
         if word == "," and negating and not _list_goes_on(words[i + 1 :], "," in words[cue_at:i]):
             negating = condition = False  # "no appetite, lump in my stomach"
+        if word in lists.soft_breaks and negating and _a_new_predicate(words, cue_at, i):
+            negating = condition = False  # "not eating much | and losing weight fast"
         if negating and condition and word in lists.new_subjects and _verb_done(words, cue_at, i):
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
@@ -204,6 +231,23 @@ def _a_statement(rest: list[str]) -> bool:
             break
         item.append(word)
     return len(item) > 1 and item[0].endswith(GERUND_ENDINGS)
+
+
+def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
+    """Whether the words after the joining word ``i`` say something new of their own, which a
+    negated verb before it does not reach: "not eating much and losing weight fast" denies the
+    eating, not the weight loss; so do "isn't eating and has lost weight" and "no come y ha
+    bajado de peso". The joining word must add ("and", not "or": "not vomiting or losing
+    weight" denies both), the negation must be of a verb, not of a thing ("no sweating and
+    shaking hands" denies both), and what follows must be a verb with more words to it: one in
+    -ing, or a word of having before another verb."""
+    lists = _lists()
+    if words[i] not in lists.adding or words[cue_at] in lists.thing_negations:
+        return False
+    rest = words[i + 1 :]
+    if _a_statement(rest):
+        return True
+    return len(rest) > 1 and rest[0] in lists.having and rest[1][0].isalpha()
 
 
 def _negated_before(tokens: list[Token]) -> list[Token]:

@@ -30,12 +30,15 @@ from islet.explain.matching import (
     tokenize,
     words_of,
 )
+from islet.explain.slips import long_slips, long_words
 from islet.explain.spelling import SpanishSpelling
+from islet.explain.weights import WeightNumbers, weight_lost
 from islet.kb import KnowledgeBase, load_data_file
 from islet.language import Language, guess_language
 from islet.model import Id, Source, Strict, plain_text
 from islet.paths import knowledge_file
 from islet.safety import Safety, triage
+from islet.safety.cues import compiled
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
@@ -71,6 +74,11 @@ class MatchingExtras(Strict):
     slips_of: list[str] = Field(default_factory=list)
     not_slips: list[str] = Field(default_factory=list)
     spellings: dict[str, str] = Field(default_factory=dict)  # as typed -> the word meant
+    # phrasings that tell a sign only as something new ("diagnosed with diabetes"), and the
+    # words that tell a condition of long standing, which take such a phrasing back
+    new_only: dict[Id, list[str]] = Field(default_factory=dict)
+    long_standing: list[str] = Field(default_factory=list)
+    weight_numbers: WeightNumbers | None = None  # "went from 84 to 75" (English and Spanish)
 
 
 class SpanishExtras(Strict):
@@ -85,6 +93,8 @@ class SpanishExtras(Strict):
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
     everyday_signs: list[str] = Field(default_factory=list)  # Spanish signs, as in English
+    new_only: dict[Id, list[str]] = Field(default_factory=dict)  # as in English
+    long_standing: list[str] = Field(default_factory=list)
 
 
 SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
@@ -102,13 +112,20 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         sid: [*data.extra_synonyms.get(sid, []), *spanish.extra_synonyms.get(sid, [])]
         for sid in {**data.extra_synonyms, **spanish.extra_synonyms}
     }
-    texts = spanish.model_dump(exclude={"extra_synonyms", "extra_signs", "everyday_signs"})
+    new_only = {
+        sid: [*data.new_only.get(sid, []), *spanish.new_only.get(sid, [])]
+        for sid in {**data.new_only, **spanish.new_only}
+    }
+    lists = {"extra_synonyms", "extra_signs", "everyday_signs", "new_only", "long_standing"}
+    texts = spanish.model_dump(exclude=lists)
     return data.model_copy(
         update={
             **texts,
             "extra_synonyms": synonyms,
             "extra_signs": {**data.extra_signs, **spanish.extra_signs},
             "everyday_signs": [*data.everyday_signs, *spanish.everyday_signs],
+            "new_only": new_only,
+            "long_standing": [*data.long_standing, *spanish.long_standing],
         }
     )
 
@@ -121,7 +138,8 @@ def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
 
 def extras_problems(kb: KnowledgeBase, data: MatchingExtras) -> list[str]:
     """Ids in the extras that the knowledge base does not have."""
-    named = [*data.sign_matching, *data.extra_synonyms, *(r.symptom for r in data.red_flags)]
+    named = [*data.sign_matching, *data.extra_synonyms, *data.new_only]
+    named += [r.symptom for r in data.red_flags]
     problems = [f"unknown symptom id '{i}'" for i in named if i not in kb.symptoms]
     problems += [
         f"red flag rule for '{r.symptom}', which has no red_flag text"
@@ -199,6 +217,7 @@ def phrases(kb: KnowledgeBase, data: MatchingExtras) -> list[Phrase]:
         synonyms = [s for s in symptom.synonyms if s.lower() not in ignored]
         names = [symptom.id.replace("-", " "), symptom.lay_name, *synonyms]
         names += data.extra_synonyms.get(symptom.id, [])
+        names += data.new_only.get(symptom.id, [])
         if " (" in symptom.lay_name:
             names.append(symptom.lay_name.split(" (")[0])
         out += [Phrase(symptom.id, "named", symptom.lay_name, phrase_words(n), n) for n in names]
@@ -242,11 +261,13 @@ def explain_symptoms(
     slips = {
         **_dropped_g(tuple(p.text for p in searched), known),
         **_slips(tuple(data.slips_of), frozenset(data.not_slips), known),
+        **long_slips(text_parts, long_words(tuple(p.text for p in searched), known)),
         **data.spellings,
     }
     read = _spanish(tuple(p.text for p in searched)).read if spoken == "es" else None
     clauses = [c for part in text_parts for c in tokenize(part, slips, read)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
+    found = _new_only(found, data, clauses)
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
         if phrase.kind == "sign":
@@ -283,6 +304,7 @@ def explain_symptoms(
     ]
     safety = triage("\n".join(text_parts), language or (spoken if spoken == "es" else None))
     _read_low_sugar(kb, safety, present, evidence)
+    _read_weight_numbers(kb, data, "\n".join(text_parts), spoken, present, evidence)
     flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)
     return SymptomExplanation(
@@ -299,6 +321,17 @@ def explain_symptoms(
         source=data.source,
         safety=safety,
     )
+
+
+def _new_only(
+    found: list[tuple[Phrase, Match]], data: MatchingExtras, clauses: list[list[Token]]
+) -> list[tuple[Phrase, Match]]:
+    """The matches, less those of a phrasing that tells a sign only as new ("diagnosed with
+    diabetes") in a clause that tells of a condition of long standing ("diagnosed with diabetes
+    twenty years ago"): that is an illness someone has lived with, not a sign."""
+    new_only = {(sid, text) for sid, texts in data.new_only.items() for text in texts}
+    old = {m.clause for text in data.long_standing for m in find(phrase_words(text), clauses)}
+    return [(p, m) for p, m in found if (p.symptom, p.text) not in new_only or m.clause not in old]
 
 
 def _words_beside(clauses: list[list[Token]], matches: list[Match]) -> int:
@@ -356,6 +389,30 @@ def _read_low_sugar(
             words=[reading.words],
             signs=[],
         )
+
+
+def _read_weight_numbers(
+    kb: KnowledgeBase,
+    data: MatchingExtras,
+    text: str,
+    language: Language,
+    present: dict[str, FoundSymptom],
+    evidence: dict[str, Evidence],
+) -> None:
+    """A weight told as two numbers, the second smaller, is weight loss ("bajé de 84 a 75")."""
+    if data.weight_numbers is None or "weight-loss" in present or "weight-loss" not in kb.symptoms:
+        return
+    words = weight_lost(text, data.weight_numbers, compiled(language).sugar_context)
+    if words is None:
+        return
+    evidence.setdefault("weight-loss", Evidence()).named.append(words)
+    present["weight-loss"] = FoundSymptom(
+        id="weight-loss",
+        lay_name=kb.symptoms["weight-loss"].lay_name,
+        how="named",
+        words=[words],
+        signs=[],
+    )
 
 
 def _safety_flags(safety: Safety) -> list[RedFlagNotice]:
