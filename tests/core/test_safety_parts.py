@@ -245,3 +245,15 @@ def test_spanish_present_for_the_future_is_a_crisis_but_not_its_figures(
 @pytest.mark.parametrize("text", ["no respira", "se puso morado", "me mato"])
 def test_a_short_text_with_no_language_cue_is_read_both_ways(text: str) -> None:
     assert triage(text).level != "none"
+
+
+@pytest.mark.parametrize("text", ["me desmaye", "no respira", "me mato"])
+def test_what_only_the_spanish_words_raise_is_answered_in_spanish(text: str) -> None:
+    assert triage(text).source.section.startswith("Ayuda")
+
+
+@pytest.mark.parametrize("text", ["3.1 mmol", "45 mg/dl", "2.8 mmol/l"])
+def test_a_bare_reading_with_no_words_is_answered_in_english(text: str) -> None:
+    safety = triage(text)
+    assert safety.level == "emergency"
+    assert safety.message.startswith("A blood sugar of")

@@ -26,7 +26,7 @@ from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.fragments import across_fragments
 from islet.safety.lowreading import low_reading, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
-from islet.safety.readings import GlucoseReading, readings
+from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
 from islet.safety.tense import come_back, returned, sentence_tense
 from islet.safety.text import Sentence, sentences, words_of
@@ -34,6 +34,9 @@ from islet.safety.vocabulary import LEVELS, Level
 from islet.safety.wordmodel import MODELS
 
 LOW_SUGAR = "low-sugar-words"
+# a text that is nothing but a reading and its unit ("3.1 mmol", "45 mg/dl"): no words of either
+# language to answer in
+BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
 LOW_SIGNS = re.compile(
     r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|fog|wooz|jitter|blurr|"
@@ -64,7 +67,7 @@ def triage(text: str, language: Language | None = None) -> Safety:
     Without it, a text with English cues and no Spanish one is read as English; any other text
     (one with no cue either way too: "no respira", "me mato") is read both ways and the higher
     level wins ("me desmaye" is an emergency however it is typed), answered in the language its
-    cues suggest.
+    cues suggest; a text of numbers and units only ("3.1 mmol") is answered in English.
     """
     if language is not None:
         return _triage(text, language, language)
@@ -75,8 +78,10 @@ def triage(text: str, language: Language | None = None) -> Safety:
     english = _triage(text, "en", guess or "en")
     in_spanish = _triage(text, "es", guess or "es")
     if LEVELS.index(in_spanish.level) < LEVELS.index(english.level):
-        # only the Spanish words raised it: answer in Spanish unless the text is clearly English
-        clearly_english = english_cues >= spanish + 3
+        # only the Spanish words raised it: answer in Spanish unless the text is clearly English,
+        # or holds no word at all, only numbers and units (a bare reading, "3.1 mmol")
+        bare = BARE_READING.fullmatch(text.strip().lower()) is not None
+        clearly_english = english_cues >= spanish + 3 or bare
         return in_spanish if not clearly_english else _triage(text, "es", "en")
     return in_spanish if guess == "es" else english
 
