@@ -84,6 +84,8 @@ def low_reading(
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
     if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
+    if not found and sugar_in_text and not _other(sentence, glucose):  # "just checked 3.1"
+        found = _bare_number(sentence.text, glucose, checked_only=True)
     told_then = _any(past_cues, sentence.text)
     if (
         not found
@@ -126,8 +128,9 @@ AGE_BEFORE = re.compile(
 
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:
     """The readings of a sentence that names no other measure: a number with "low" or "hypo"
-    beside it, or a clause that is only a number (the caller checks that the text is about
-    sugar or low-sugar signs); never a number told as an age."""
+    beside it, or a clause that is only a number next to "low" or after a check ("checked
+    him, 36") (the caller checks that the text is about sugar or low-sugar signs); never a
+    number told as an age."""
     found: list[GlucoseReading] = []
     clauses = sentence.clauses
     for i, clause in enumerate(clauses):
@@ -135,7 +138,8 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
         if said is None:
             beside = " ".join(clauses[max(0, i - 1) : i] + clauses[i + 1 : i + 2])
             low = LOW_WORD.search(beside) and not TOLD_DONE.search(beside)
-            found += lone_number(clause, glucose) if low else []
+            checked = i > 0 and CHECKED.match(clauses[i - 1])  # "checked him, 36, sweating"
+            found += lone_number(clause, glucose) if low or checked else []
         elif not AGE_BEFORE.search(clause[: said.start(1)].rstrip()):
             found += lone_number(said.group(1), glucose)
     return found
@@ -157,7 +161,12 @@ BARE = re.compile(
     r"(?: it is| its| got| get| it says| says)? |(?:at|down to|only) )?"
     rf"((?:\d\.\d|[2-9]\d))(?![\w.])(?! ?(?:{NOT_A_READING}|f|m|yo|y o|female|male|years?)\b)"
     r"(?= ?$| (?:and|now|right now|again|lol|so|but|then|is|i|my|what|help|please|still|"
-    r"feel\w*|mg|mmol)\b)"
+    r"feel\w*|mg|mmol|can|could)\b)"
+)
+# a check told with the number it gave ("just checked 3.1", "tested and got 38"): in a text about
+# sugar, a reading without a sugar word
+CHECKED = re.compile(
+    r"^(?:(?:ok|okay|so|just|now|um|uh|omg|ugh|help) )*(?:re)?(?:checked|tested)\b"
 )
 PERSON_DOWN = re.compile(
     r"\b(?:i am|he is|she is|they are|we are|you are) (?:at|down to|down at) ([2-9]\d)(?![\w.])"
@@ -165,8 +174,23 @@ PERSON_DOWN = re.compile(
 )
 
 
-def _bare_number(text: str, glucose: GlucoseWords) -> list[GlucoseReading]:
+# "at 45" opening a clause that tells what happened to someone then is an age: "at 45 i was
+# diagnosed", "at 39 she had her whipple" (a reading "at 38" goes on with how one is now)
+AGE_AT = re.compile(
+    r"^(?:(?:ok|okay|so|um|uh|well) )*at [2-9]\d (?:(?:i|he|she|we|they|my \w+) )"
+    r"(?:was|were|had|got|went|did|became|began|started|found|learned|moved|lost|\w+ed)\b"
+)
+
+
+def _bare_number(
+    text: str, glucose: GlucoseWords, checked_only: bool = False
+) -> list[GlucoseReading]:
     """The bare number of ``BARE`` or ``PERSON_DOWN`` as a reading (the caller checks that the
-    text names signs of low sugar and the sentence no other measure)."""
+    text names signs of low sugar and the sentence no other measure); never an age told as
+    when something happened ("at 45 i was diagnosed")."""
+    if AGE_AT.match(text):
+        return []
     match = BARE.match(text) or PERSON_DOWN.search(text)
+    if checked_only and (match is None or not CHECKED.match(text)):
+        return []  # with no sign of a low, only a number a check just gave
     return lone_number(match.group(1), glucose) if match else []

@@ -87,6 +87,8 @@ ENGLISH_SWAPS: tuple[tuple[str, str], ...] = (
     ("ight", "ite"),
     ("z", "s"),
     ("s", "z"),
+    ("ou", "au"),  # "caughing" for "coughing"
+    ("scious", "science"),  # "unconscience": conscious and conscience, said alike
 )
 ENGLISH_MIN = 4  # shorter key words have too many real words a sound away ("die", "dye")
 # general English word lists, the words Ask's spelling repair leaves alone (islet.ask.words)

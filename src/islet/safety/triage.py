@@ -40,7 +40,7 @@ BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
 # Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
 LOW_SIGNS = re.compile(
     r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|fog|wooz|jitter|blurr|"
-    r"tembl|sud|mare|baj|juice|jugo)"
+    r"tembl|sud|mare|baj|juice|jugo|think straight)"
 )
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
