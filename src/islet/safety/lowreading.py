@@ -9,6 +9,7 @@ in the past, nor in a sentence that says it has resolved ("fine now after juice"
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from islet.safety.readings import (
     NOT_AFTER_WORDS,
@@ -84,8 +85,11 @@ def low_reading(
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
     if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
-    if not found and sugar_in_text and not _other(sentence, glucose):  # "just checked 3.1"
-        found = _bare_number(sentence.text, glucose, checked_only=True)
+    if not found and sugar_in_text and not _other(sentence, glucose):
+        # "just checked 3.1"; "diabética, me dio 40"
+        found = _bare_number(sentence.text, glucose, checked_only=True) or _told_bare(
+            sentence.text, glucose
+        )
     told_then = _any(past_cues, sentence.text)
     if (
         not found
@@ -185,12 +189,48 @@ AGE_AT = re.compile(
 def _bare_number(
     text: str, glucose: GlucoseWords, checked_only: bool = False
 ) -> list[GlucoseReading]:
-    """The bare number of ``BARE`` or ``PERSON_DOWN`` as a reading (the caller checks that the
-    text names signs of low sugar and the sentence no other measure); never an age told as
-    when something happened ("at 45 i was diagnosed")."""
+    """The bare number of ``BARE`` or ``PERSON_DOWN``, or of a language's own ``bare_readings``,
+    as a reading (the caller checks that the text names signs of low sugar and the sentence no
+    other measure); never an age told as when something happened ("at 45 i was diagnosed")."""
     if AGE_AT.match(text):
         return []
     match = BARE.match(text) or PERSON_DOWN.search(text)
     if checked_only and (match is None or not CHECKED.match(text)):
         return []  # with no sign of a low, only a number a check just gave
-    return lone_number(match.group(1), glucose) if match else []
+    return lone_number(match.group(1), glucose) if match else _told_bare(text, glucose)
+
+
+def _told_bare(text: str, glucose: GlucoseWords) -> list[GlucoseReading]:
+    """The number of a ``bare_readings`` form ("40 y temblando", "mi mamá está en 35", "tiene
+    2.9"): never one a word after it makes a count, an age, a weight, a dose, a time, a price
+    or a temperature ("tengo 45 años"), nor a whole number told as someone's age ("mi hijo
+    tiene 45")."""
+    if not glucose.bare_readings:
+        return []
+    forms, after, age = _bare_forms(
+        tuple(glucose.bare_readings), tuple(glucose.not_a_reading_after), tuple(glucose.ages_before)
+    )
+    for form in forms:
+        for match in form.finditer(text):
+            number = match.group(1)
+            if after.match(text[match.end(1) :]):
+                continue
+            if "." not in number and age is not None and age.search(text[: match.start(1)]):
+                continue
+            return lone_number(number, glucose)
+    return []
+
+
+@cache
+def _bare_forms(
+    forms: tuple[str, ...], not_after: tuple[str, ...], ages: tuple[str, ...]
+) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None]:
+    after = re.compile(rf"^ ?(?:{'|'.join([NOT_A_READING, *not_after])})(?![\w])")
+    age = re.compile(rf"(?<![\w'])(?:{'|'.join(ages)})$") if ages else None
+    return tuple(re.compile(f) for f in forms), after, age
+
+
+@cache
+def low_signs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A language's own signs beside which a bare number is read as a low sugar (``low_signs``)."""
+    return re.compile("|".join(patterns)) if patterns else None

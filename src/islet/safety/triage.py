@@ -24,7 +24,7 @@ from islet.language import SPANISH_MARKS, Language, guess_language, language_sco
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, told_before
+from islet.safety.lowreading import low_reading, low_signs, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
@@ -142,8 +142,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # "... and now it is back"; a crisis sign that needs another to count is not yet one
     if back and not any(f.signal.level == "crisis" and not f.signal.needs for f in found):
         found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
+    own_signs = low_signs(tuple(vocab.glucose.low_signs))  # "no puede tragar" (Spanish)
     low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
-        LOW_SIGNS.search(s.text) for s in parts
+        LOW_SIGNS.search(s.text) or (own_signs and own_signs.search(s.text)) for s in parts
     )
     reading: GlucoseReading | None = None
     for sentence in told_before(parts):

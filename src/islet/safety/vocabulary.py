@@ -220,6 +220,13 @@ class GlucoseWords(Strict):
     # a medicine named before a number in plain "mg" makes it a dose, not a shortened mg/dL
     # reading ("my sugar pills are 5 mg" against "sugar 44mg")
     dose_words: list[str] = Field(default_factory=list)
+    # a language's own forms of a bare number told as where someone is now, with signs of low
+    # sugar in the text and no sugar word ("40 y temblando", "mi mamá está en 35"); group 1 is
+    # the number (English's are built into islet.safety.lowreading)
+    bare_readings: list[str] = Field(default_factory=list)
+    # signs beside which a bare number is read as a low sugar, besides the built-in ones
+    # ("no puede tragar")
+    low_signs: list[str] = Field(default_factory=list)
 
 
 class Grammar(Strict):
