@@ -318,7 +318,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w64's held-out third (2,260; w64 on its whole round the same before and after
     # safety15: emergency 29/32, crisis 33/40, medication 24/26, false alarms 0 of 32): 0.931 /
     # 0.876 / 0.900 / 0.071
-    assert test.recall_of("emergency") >= 0.931  # 610/655
+    # after an independent review's mends (an age is no reading, second-language wishes to die,
+    # a reading just checked, found down...), measured once at the end: 0.932 / 0.876 / 0.900 /
+    # 0.071 (emergency 610 -> 611 of 655)
+    assert test.recall_of("emergency") >= 0.932  # 611/655
     assert test.recall_of("crisis") >= 0.876  # 539/615
     assert test.recall_of("medication") >= 0.900  # 372/413
     assert test.false_alarm_rate <= 0.072  # 41/577

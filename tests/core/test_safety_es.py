@@ -323,8 +323,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w32's held-out third (1,072; es-w32 on its whole round the same before and after
     # safetyes15: emergency 29/30, crisis 33/38, medication 22/24, false alarms 1 of 28): 0.922
     # / 0.864 / 0.900 / 0.081
-    assert test.recall_of("emergency") >= 0.919 and test.recall_of("crisis") >= 0.864
-    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.082  # 21/258
+    # after an independent review's mends (pills saved up to take at once, a low number beside a
+    # sign, bleeding that will not stop; choking with heat, a side effect asked about), measured
+    # once at the end: 0.925 / 0.864 / 0.900 / 0.085 — emergency 285 -> 286 of 309, one more
+    # false alarm (21 -> 22 of 258); the lead kept the mends (the review's families are safety
+    # gaps) and set the floor at the honest figure rather than search the held-out split
+    assert test.recall_of("emergency") >= 0.925 and test.recall_of("crisis") >= 0.864
+    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.086  # 22/258
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
