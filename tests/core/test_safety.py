@@ -263,10 +263,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # everyday reason: 0.976 / 0.938 / 0.959 / 0.048
     # with w64's dev two-thirds (written while w62-w63 were tuned on): 0.975 / 0.937 / 0.959 /
     # 0.047
-    assert dev.recall_of("emergency") >= 0.975  # 1623/1663
-    assert dev.recall_of("crisis") >= 0.937  # 1607/1715
-    assert dev.recall_of("medication") >= 0.959  # 1091/1137
-    assert dev.false_alarm_rate <= 0.048  # 80/1675
+    # w65 (a training round, wholly dev), untuned: 0.974 / 0.929 / 0.957 / 0.051
+    assert dev.recall_of("emergency") >= 0.974  # 1655/1698
+    assert dev.recall_of("crisis") >= 0.929  # 1636/1760
+    assert dev.recall_of("medication") >= 0.957  # 1117/1167
+    assert dev.false_alarm_rate <= 0.051  # 87/1715
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

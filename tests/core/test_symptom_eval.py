@@ -129,13 +129,15 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # symptoms7 (a question its writer answers, a negated verb before a new one, long words
     # mistyped, a weight as two numbers, a diagnosis just given, a nurse's shorthand): floors
     # raised to its final figures, truncated
-    ("en", "dev"): {"recall": 0.949, "precision": 0.925, "negation": 0.962, "top1": 0.992,
-                    "top3": 0.992, "none_right": 0.960},
-    ("en", "test"): {"recall": 0.834, "precision": 0.908, "negation": 0.935, "top1": 0.949,
-                     "top3": 0.978, "none_right": 1.0},
-    ("es", "dev"): {"recall": 0.954, "precision": 0.904, "negation": 0.981, "top1": 0.947,
-                    "top3": 1.0, "none_right": 0.975},
-    ("es", "test"): {"recall": 0.870, "precision": 0.901, "negation": 1.0, "top1": 0.957,
+    # sym-w8 and sym-es-w7 (split before any tuning), untuned: floors at those figures where
+    # they moved
+    ("en", "dev"): {"recall": 0.946, "precision": 0.921, "negation": 0.961, "top1": 0.992,
+                    "top3": 0.992, "none_right": 0.947},
+    ("en", "test"): {"recall": 0.834, "precision": 0.900, "negation": 0.935, "top1": 0.949,
+                     "top3": 0.978, "none_right": 0.981},
+    ("es", "dev"): {"recall": 0.945, "precision": 0.892, "negation": 0.981, "top1": 0.925,
+                    "top3": 0.981, "none_right": 0.975},
+    ("es", "test"): {"recall": 0.860, "precision": 0.891, "negation": 0.949, "top1": 0.957,
                      "top3": 0.968, "none_right": 0.973},
 }  # fmt: skip
 
