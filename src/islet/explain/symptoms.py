@@ -91,6 +91,7 @@ class SpanishExtras(Strict):
     intro: str
     examples: list[str] = Field(min_length=1)
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    ignore_synonyms: list[str] = Field(default_factory=list)  # as in English
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
     everyday_signs: list[str] = Field(default_factory=list)  # Spanish signs, as in English
     new_only: dict[Id, list[str]] = Field(default_factory=dict)  # as in English
@@ -116,12 +117,20 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         sid: [*data.new_only.get(sid, []), *spanish.new_only.get(sid, [])]
         for sid in {**data.new_only, **spanish.new_only}
     }
-    lists = {"extra_synonyms", "extra_signs", "everyday_signs", "new_only", "long_standing"}
+    lists = {
+        "extra_synonyms",
+        "ignore_synonyms",
+        "extra_signs",
+        "everyday_signs",
+        "new_only",
+        "long_standing",
+    }
     texts = spanish.model_dump(exclude=lists)
     return data.model_copy(
         update={
             **texts,
             "extra_synonyms": synonyms,
+            "ignore_synonyms": [*data.ignore_synonyms, *spanish.ignore_synonyms],
             "extra_signs": {**data.extra_signs, **spanish.extra_signs},
             "everyday_signs": [*data.everyday_signs, *spanish.everyday_signs],
             "new_only": new_only,
