@@ -174,6 +174,12 @@ class PhraseWords(Strict):
     # starts a new verb phrase ends the negation; negations of these deny things, not verbs
     adding: Words = frozenset()
     thing_negations: Words = frozenset()
+    # "my mood is fine", "stools are normal", "la piel está bien": a word of these, ending a
+    # stretch after a verb of being (``being``, with ``degrees`` read past), says that what the
+    # stretch names is not there
+    well: Words = frozenset()
+    being: Words = frozenset()
+    degrees: Words = frozenset()
 
 
 class EnglishWords(Strict):

@@ -183,8 +183,9 @@ def _explain_signs(
 
 
 def _settle_shared_signs(evidence: dict[str, Evidence], patterns: list[list[str]]) -> None:
-    """Symptoms shown only by signs, where one's signs are all among another's, are read as one:
-    "very thirsty and peeing a lot" shows high blood sugar or low potassium, not both. The one
+    """Symptoms shown only by two signs or more, where one's signs are all among another's, are
+    read as one: "very thirsty and peeing a lot" shows high blood sugar or low potassium, not
+    both (a text of one complaint still stands for every symptom PDQ gives its sign to). The one
     kept is the one whose PDQ list the rest of the text supports best ("watery diarrhea,
     thirsty, peeing a lot" is low potassium's list), then the one shown by more signs ("thirsty,
     dizzy, dry mouth" is dehydration), then the one PDQ gives to more lists (high blood sugar,
@@ -192,7 +193,7 @@ def _settle_shared_signs(evidence: dict[str, Evidence], patterns: list[list[str]
     shown = {
         sid: set(ev.signs)
         for sid, ev in evidence.items()
-        if ev.signs and not (ev.named or ev.implied)
+        if len(ev.signs) >= 2 and not (ev.named or ev.implied)
     }
     rivals = {
         sid: {o for o, theirs in shown.items() if o != sid and signs <= theirs}

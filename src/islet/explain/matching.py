@@ -253,24 +253,45 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
     don't have"), or a negation alone at its end ("Rash: no"), negate the stretch before
-    them."""
+    them; a negation alone after a comma answers the stretch before the comma ("manchas rojas,
+    tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
+    is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
     lists = _lists()
     out = list(tokens)
-    start = 0
+    start = previous = 0  # where this stretch starts, and where the one before it did
     for i, token in enumerate(tokens):
         if token.raw in lists.soft_breaks:
-            start = i + 1
+            previous, start = start, i + 1
             continue
+        ends = i + 1 == len(tokens) or tokens[i + 1].raw in lists.soft_breaks
         after = tokens[i + 2].raw if i + 2 < len(tokens) else ","
         having = i + 1 < len(tokens) and tokens[i + 1].raw in lists.having
-        answer = (
-            token.raw in lists.answers
-            and (i + 1 == len(tokens) or tokens[i + 1].raw in lists.soft_breaks)
-            and not any(t.cue for t in tokens[start:i])
-        )
-        if token.cue and ((having and after in lists.soft_breaks) or answer):
+        answer = token.raw in lists.answers and ends and not any(t.cue for t in tokens[start:i])
+        if answer and start == i and start > 0 and tokens[start - 1].raw == ",":
+            # the answer stands alone after a comma: it answers the stretch before the comma
+            if not any(t.cue for t in tokens[previous : start - 1]):
+                out[previous : start - 1] = [
+                    replace(t, negated=True) for t in tokens[previous : start - 1]
+                ]
+            continue
+        denied = token.cue and ((having and after in lists.soft_breaks) or answer)
+        if denied or (token.raw in lists.well and ends and _said_of(tokens, start, i)):
             out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
     return out
+
+
+def _said_of(tokens: list[Token], start: int, i: int) -> bool:
+    """Whether word ``i`` is said of the words before it in its stretch, through a verb of
+    being ("my mood is fine", "my mood is perfectly fine"), and those words name something."""
+    lists = _lists()
+    j = i - 1
+    while j > start and tokens[j].raw in lists.degrees:
+        j -= 1
+    return (
+        j > start
+        and tokens[j].raw in lists.being
+        and any(t.content and not t.cue for t in tokens[start:j])
+    )
 
 
 def find(phrase: Words, clauses: list[list[Token]]) -> list[Match]:
