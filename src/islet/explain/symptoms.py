@@ -304,7 +304,7 @@ def explain_symptoms(
             signs=list(ev.signs),
         )
         for sid, ev in evidence.items()
-        if ev.named or ev.implied or ev.signs
+        if ev.named or ev.implied or (ev.signs and not ev.negated_named)
     }
     negated = [
         SymptomRef(id=sid, lay_name=kb.symptoms[sid].lay_name)
