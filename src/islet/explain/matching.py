@@ -168,10 +168,12 @@ def _mark(words: list[str]) -> list[Token]:
         if word in lists.conditions and not negating:
             condition = True
         previous = words[i - 1] if i else ""
+        opens = previous in ("", *lists.soft_breaks) and following not in lists.new_subjects
         cue = (
             word in lists.negations
             and after not in lists.not_negating_before
             and previous not in lists.not_negating_after
+            and (word not in lists.stretch_openers or opens)
         )
         content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
@@ -253,7 +255,8 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
     don't have"), or a negation alone at its end ("Rash: no"), negate the stretch before
-    them; a negation alone after a comma answers the stretch before the comma ("manchas rojas,
+    them, as does a negation followed only by words such as "there" or "either" ("the rash isn't
+there either"); a negation alone after a comma answers the stretch before the comma ("manchas rojas,
     tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
     is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
     lists = _lists()
@@ -274,10 +277,25 @@ def _negated_before(tokens: list[Token]) -> list[Token]:
                     replace(t, negated=True) for t in tokens[previous : start - 1]
                 ]
             continue
-        denied = token.cue and ((having and after in lists.soft_breaks) or answer)
+        denied = token.cue and (
+            (having and after in lists.soft_breaks) or answer or _tail_only(tokens, i)
+        )
         if denied or (token.raw in lists.well and ends and _said_of(tokens, start, i)):
             out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
     return out
+
+
+def _tail_only(tokens: list[Token], i: int) -> bool:
+    """Whether the negation ``i`` is followed, to the end of its stretch, only by words that
+    leave it denying what came before ("the rash isn't there either", "sores: not an issue"),
+    at least one of them."""
+    lists = _lists()
+    tail = []
+    for token in tokens[i + 1 :]:
+        if token.raw in lists.soft_breaks:
+            break
+        tail.append(token.raw)
+    return bool(tail) and all(w in lists.denial_tails for w in tail)
 
 
 def _said_of(tokens: list[Token], start: int, i: int) -> bool:
