@@ -254,9 +254,9 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
-    don't have"), or a negation alone at its end ("Rash: no"), negate the stretch before
-    them, as does a negation followed only by words such as "there" or "either" ("the rash isn't
-there either"); a negation alone after a comma answers the stretch before the comma ("manchas rojas,
+    don't have"), a negation alone at its end ("Rash: no"), or one followed only by words such
+    as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
+    negation alone after a comma answers the stretch before the comma ("manchas rojas,
     tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
     is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
     lists = _lists()
