@@ -174,6 +174,18 @@ class PhraseWords(Strict):
     # starts a new verb phrase ends the negation; negations of these deny things, not verbs
     adding: Words = frozenset()
     thing_negations: Words = frozenset()
+    # "my mood is fine", "stools are normal", "la piel está bien": a word of these, ending a
+    # stretch after a verb of being (``being``, with ``degrees`` read past), says that what the
+    # stretch names is not there
+    # "the rash isn't there either": words after a negation that ends a stretch, which then
+    # denies what came before it
+    denial_tails: Words = frozenset()
+    # "nothing like a rash": negations that deny only when they start a stretch and no new
+    # subject follows them ("I eat nothing", "nothing I do helps" deny nothing)
+    stretch_openers: Words = frozenset()
+    well: Words = frozenset()
+    being: Words = frozenset()
+    degrees: Words = frozenset()
 
 
 class EnglishWords(Strict):

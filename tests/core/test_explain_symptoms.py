@@ -208,3 +208,11 @@ def test_spanish_by_ear_and_diminutives_are_read_as_the_phrase_words() -> None:
     assert spelling.read("ulceras") == "ulceras"  # a phrase word is kept
     assert spelling.read("asi") == "asi"  # too short, and never heard as an English word
     assert spelling.read("stomach") == "stomach"  # English (Spanglish) is left alone
+
+
+def test_another_form_of_a_phrase_verb_is_read_as_the_form_a_phrase_uses() -> None:
+    spelling = SpanishSpelling.of(["sudo", "flota", "orina", "tienen"])
+    assert spelling.read("sudaban") == "sudo" and spelling.read("flotaban") == "flota"
+    assert spelling.read("orinaba") == "orina"
+    assert spelling.read("tengo") == "tengo"  # a word of structure is never read as another
+    assert spelling.read("tres") == "tres"  # no form of a phrase verb

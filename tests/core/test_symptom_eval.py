@@ -131,14 +131,20 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # raised to its final figures, truncated
     # sym-w8 and sym-es-w7 (split before any tuning), untuned: floors at those figures where
     # they moved
-    ("en", "dev"): {"recall": 0.946, "precision": 0.921, "negation": 0.961, "top1": 0.992,
-                    "top3": 0.992, "none_right": 0.947},
-    ("en", "test"): {"recall": 0.834, "precision": 0.900, "negation": 0.935, "top1": 0.949,
-                     "top3": 0.978, "none_right": 0.981},
-    ("es", "dev"): {"recall": 0.945, "precision": 0.892, "negation": 0.981, "top1": 0.925,
-                    "top3": 0.981, "none_right": 0.975},
-    ("es", "test"): {"recall": 0.860, "precision": 0.891, "negation": 0.949, "top1": 0.957,
-                     "top3": 0.968, "none_right": 0.973},
+    # symptoms8 (signs several lists share weighed, not naming dehydration, and symptoms shown
+    # by the same signs read as one; an answer after a comma; a sign said to be well; a place
+    # that puts a name elsewhere; Spanish verb forms; everyday words for thirst, peeing, weight,
+    # acting drunk): floors raised to its final figures, truncated. The Spanish held-out
+    # negation fell 56/59 -> 55/59 (0.949 -> 0.932); its floor is left at 0.949, not lowered,
+    # for the lead to settle (the held-out split was not searched for the cause)
+    ("en", "dev"): {"recall": 0.956, "precision": 0.931, "negation": 0.977, "top1": 0.993,
+                    "top3": 0.993, "none_right": 0.964},
+    ("en", "test"): {"recall": 0.848, "precision": 0.907, "negation": 0.991, "top1": 0.960,
+                     "top3": 0.980, "none_right": 0.981},
+    ("es", "dev"): {"recall": 0.961, "precision": 0.911, "negation": 0.984, "top1": 0.962,
+                    "top3": 0.990, "none_right": 0.979},
+    ("es", "test"): {"recall": 0.879, "precision": 0.893, "negation": 0.949, "top1": 0.971,
+                     "top3": 0.981, "none_right": 0.978},
 }  # fmt: skip
 
 

@@ -106,6 +106,7 @@ def gather(
     evidence = _evidence(found)
     alone = _one_complaint(evidence, never_alone) if short else None
     _explain_signs(evidence, sign_labels, lists, alone)
+    _settle_shared_signs(evidence, lists)
     _settle_look_alikes(evidence, lists)
     return evidence
 
@@ -179,6 +180,46 @@ def _explain_signs(
         ):
             ev.signs.clear()  # its one sign is one of several that show another symptom
             ev.sign_spans.clear()
+
+
+def _settle_shared_signs(evidence: dict[str, Evidence], patterns: list[list[str]]) -> None:
+    """Symptoms shown only by two signs or more, where one's signs are all among another's, are
+    read as one: "very thirsty and peeing a lot" shows high blood sugar or low potassium, not
+    both (a text of one complaint still stands for every symptom PDQ gives its sign to). The one
+    kept is the one whose PDQ list the rest of the text supports best ("watery diarrhea,
+    thirsty, peeing a lot" is low potassium's list), then the one shown by more signs ("thirsty,
+    dizzy, dry mouth" is dehydration), then the one PDQ gives to more lists (high blood sugar,
+    in two, before low potassium, in one)."""
+    shown = {
+        sid: set(ev.signs)
+        for sid, ev in evidence.items()
+        if len(ev.signs) >= 2 and not (ev.named or ev.implied)
+    }
+    rivals = {
+        sid: {o for o, theirs in shown.items() if o != sid and signs <= theirs}
+        for sid, signs in shown.items()
+    }
+    group = {sid for sid, others in rivals.items() if others}
+    group |= {o for others in rivals.values() for o in others}
+    if not group:
+        return
+
+    def rank(sid: str) -> tuple[float, int, int]:
+        support = max(
+            (
+                sum(_score(evidence[o]) for o in pattern if o in evidence and o not in group)
+                for pattern in patterns
+                if sid in pattern
+            ),
+            default=0.0,
+        )
+        return (support, len(shown[sid]), sum(sid in pattern for pattern in patterns))
+
+    ranks = {sid: rank(sid) for sid in group}
+    for sid, others in rivals.items():
+        if any(ranks[o] > ranks[sid] for o in others):
+            evidence[sid].signs.clear()
+            evidence[sid].sign_spans.clear()
 
 
 def _settle_look_alikes(evidence: dict[str, Evidence], patterns: list[list[str]]) -> None:

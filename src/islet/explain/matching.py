@@ -168,10 +168,12 @@ def _mark(words: list[str]) -> list[Token]:
         if word in lists.conditions and not negating:
             condition = True
         previous = words[i - 1] if i else ""
+        opens = previous in ("", *lists.soft_breaks) and following not in lists.new_subjects
         cue = (
             word in lists.negations
             and after not in lists.not_negating_before
             and previous not in lists.not_negating_after
+            and (word not in lists.stretch_openers or opens)
         )
         content = word not in lists.stop_words and word[0].isalnum()
         tokens.append(Token(word, stem(word), content, negating, cue))
@@ -252,25 +254,62 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
-    don't have"), or a negation alone at its end ("Rash: no"), negate the stretch before
-    them."""
+    don't have"), a negation alone at its end ("Rash: no"), or one followed only by words such
+    as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
+    negation alone after a comma answers the stretch before the comma ("manchas rojas,
+    tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
+    is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
     lists = _lists()
     out = list(tokens)
-    start = 0
+    start = previous = 0  # where this stretch starts, and where the one before it did
     for i, token in enumerate(tokens):
         if token.raw in lists.soft_breaks:
-            start = i + 1
+            previous, start = start, i + 1
             continue
+        ends = i + 1 == len(tokens) or tokens[i + 1].raw in lists.soft_breaks
         after = tokens[i + 2].raw if i + 2 < len(tokens) else ","
         having = i + 1 < len(tokens) and tokens[i + 1].raw in lists.having
-        answer = (
-            token.raw in lists.answers
-            and (i + 1 == len(tokens) or tokens[i + 1].raw in lists.soft_breaks)
-            and not any(t.cue for t in tokens[start:i])
+        answer = token.raw in lists.answers and ends and not any(t.cue for t in tokens[start:i])
+        if answer and start == i and start > 0 and tokens[start - 1].raw == ",":
+            # the answer stands alone after a comma: it answers the stretch before the comma
+            if not any(t.cue for t in tokens[previous : start - 1]):
+                out[previous : start - 1] = [
+                    replace(t, negated=True) for t in tokens[previous : start - 1]
+                ]
+            continue
+        denied = token.cue and (
+            (having and after in lists.soft_breaks) or answer or _tail_only(tokens, i)
         )
-        if token.cue and ((having and after in lists.soft_breaks) or answer):
+        if denied or (token.raw in lists.well and ends and _said_of(tokens, start, i)):
             out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
     return out
+
+
+def _tail_only(tokens: list[Token], i: int) -> bool:
+    """Whether the negation ``i`` is followed, to the end of its stretch, only by words that
+    leave it denying what came before ("the rash isn't there either", "sores: not an issue"),
+    at least one of them."""
+    lists = _lists()
+    tail = []
+    for token in tokens[i + 1 :]:
+        if token.raw in lists.soft_breaks:
+            break
+        tail.append(token.raw)
+    return bool(tail) and all(w in lists.denial_tails for w in tail)
+
+
+def _said_of(tokens: list[Token], start: int, i: int) -> bool:
+    """Whether word ``i`` is said of the words before it in its stretch, through a verb of
+    being ("my mood is fine", "my mood is perfectly fine"), and those words name something."""
+    lists = _lists()
+    j = i - 1
+    while j > start and tokens[j].raw in lists.degrees:
+        j -= 1
+    return (
+        j > start
+        and tokens[j].raw in lists.being
+        and any(t.content and not t.cue for t in tokens[start:j])
+    )
 
 
 def find(phrase: Words, clauses: list[list[Token]]) -> list[Match]:

@@ -39,6 +39,7 @@ from islet.model import Id, Source, Strict, plain_text
 from islet.paths import knowledge_file
 from islet.safety import Safety, triage
 from islet.safety.cues import compiled
+from islet.text import english
 from islet.translations import in_language
 
 EXTRAS_FILE = knowledge_file("explain", "symptom-matching.yaml")
@@ -79,6 +80,8 @@ class MatchingExtras(Strict):
     new_only: dict[Id, list[str]] = Field(default_factory=dict)
     long_standing: list[str] = Field(default_factory=list)
     weight_numbers: WeightNumbers | None = None  # "went from 84 to 75" (English and Spanish)
+    # places that put a symptom's name somewhere else: "mouth ulcers" are no stomach ulcers
+    elsewhere: dict[Id, list[str]] = Field(default_factory=dict)
 
 
 class SpanishExtras(Strict):
@@ -91,9 +94,11 @@ class SpanishExtras(Strict):
     intro: str
     examples: list[str] = Field(min_length=1)
     extra_synonyms: dict[Id, list[str]] = Field(default_factory=dict)
+    ignore_synonyms: list[str] = Field(default_factory=list)  # as in English
     extra_signs: dict[str, list[str]] = Field(default_factory=dict)  # Spanish sign -> phrasings
     everyday_signs: list[str] = Field(default_factory=list)  # Spanish signs, as in English
     new_only: dict[Id, list[str]] = Field(default_factory=dict)  # as in English
+    elsewhere: dict[Id, list[str]] = Field(default_factory=dict)  # as in English
     long_standing: list[str] = Field(default_factory=list)
 
 
@@ -116,15 +121,29 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         sid: [*data.new_only.get(sid, []), *spanish.new_only.get(sid, [])]
         for sid in {**data.new_only, **spanish.new_only}
     }
-    lists = {"extra_synonyms", "extra_signs", "everyday_signs", "new_only", "long_standing"}
+    elsewhere = {
+        sid: [*data.elsewhere.get(sid, []), *spanish.elsewhere.get(sid, [])]
+        for sid in {**data.elsewhere, **spanish.elsewhere}
+    }
+    lists = {
+        "elsewhere",
+        "extra_synonyms",
+        "ignore_synonyms",
+        "extra_signs",
+        "everyday_signs",
+        "new_only",
+        "long_standing",
+    }
     texts = spanish.model_dump(exclude=lists)
     return data.model_copy(
         update={
             **texts,
             "extra_synonyms": synonyms,
+            "ignore_synonyms": [*data.ignore_synonyms, *spanish.ignore_synonyms],
             "extra_signs": {**data.extra_signs, **spanish.extra_signs},
             "everyday_signs": [*data.everyday_signs, *spanish.everyday_signs],
             "new_only": new_only,
+            "elsewhere": elsewhere,
             "long_standing": [*data.long_standing, *spanish.long_standing],
         }
     )
@@ -138,7 +157,7 @@ def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
 
 def extras_problems(kb: KnowledgeBase, data: MatchingExtras) -> list[str]:
     """Ids in the extras that the knowledge base does not have."""
-    named = [*data.sign_matching, *data.extra_synonyms, *data.new_only]
+    named = [*data.sign_matching, *data.extra_synonyms, *data.new_only, *data.elsewhere]
     named += [r.symptom for r in data.red_flags]
     problems = [f"unknown symptom id '{i}'" for i in named if i not in kb.symptoms]
     problems += [
@@ -268,6 +287,7 @@ def explain_symptoms(
     clauses = [c for part in text_parts for c in tokenize(part, slips, read)]
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
     found = _new_only(found, data, clauses)
+    found = _elsewhere(found, data, clauses)
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
         if phrase.kind == "sign":
@@ -295,7 +315,7 @@ def explain_symptoms(
             signs=list(ev.signs),
         )
         for sid, ev in evidence.items()
-        if ev.named or ev.implied or ev.signs
+        if ev.named or ev.implied or (ev.signs and not ev.negated_named)
     }
     negated = [
         SymptomRef(id=sid, lay_name=kb.symptoms[sid].lay_name)
@@ -332,6 +352,31 @@ def _new_only(
     new_only = {(sid, text) for sid, texts in data.new_only.items() for text in texts}
     old = {m.clause for text in data.long_standing for m in find(phrase_words(text), clauses)}
     return [(p, m) for p, m in found if (p.symptom, p.text) not in new_only or m.clause not in old]
+
+
+PLACE_REACH = 3  # words after a name that may say where it is: "ulcers in my mouth"
+
+
+def _elsewhere(
+    found: list[tuple[Phrase, Match]], data: MatchingExtras, clauses: list[list[Token]]
+) -> list[tuple[Phrase, Match]]:
+    """The matches, less a name that a place word puts somewhere else: the word just before it
+    ("mouth ulcers", "leg ulcer") or one a few words after it, before any break ("ulcers in my
+    mouth", "úlceras en la boca")."""
+    breaks = english().phrases.soft_breaks
+    kept = []
+    for phrase, match in found:
+        places = {stem(w) for w in data.elsewhere.get(phrase.symptom, [])}
+        tokens = clauses[match.clause]
+        before = tokens[match.start - 1].stem if match.start > 0 else ""
+        after = []
+        for token in tokens[match.end + 1 : match.end + 1 + PLACE_REACH]:
+            if not token.raw[0].isalnum() or token.raw in breaks:
+                break
+            after.append(token.stem)
+        if not places or (before not in places and not places & set(after)):
+            kept.append((phrase, match))
+    return kept
 
 
 def _words_beside(clauses: list[list[Token]], matches: list[Match]) -> int:
