@@ -128,8 +128,16 @@ EMERGENCY_TOLD_BY_SOMEONE = [
     ("runs all day and my urine output is next to nothing", "emergency"),
 ]
 
+# a sign set in the past by months or years without one since; a sign of today stays one
+NONE_FOR_MONTHS = [
+    ("fitted twice before the operation, none in the ten months since", "none"),
+    ("blacked out at work. have not had one in three years", "none"),
+    ("she blacked out at lunch, nothing since", "emergency"),
+]
+
 FAMILIES = (
-    LAST_OCCASION
+    NONE_FOR_MONTHS
+    + LAST_OCCASION
     + AFFAIRS_HANDED_OVER
     + LETTERS_FOR_EACH
     + PET_AND_FAREWELL
