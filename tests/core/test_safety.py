@@ -325,6 +325,8 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after an independent review's mends (an age is no reading, second-language wishes to die,
     # a reading just checked, found down...), measured once at the end: 0.932 / 0.876 / 0.900 /
     # 0.071 (emergency 610 -> 611 of 655)
+    # after safety16's rules for w65's kinds (model not retrained), measured once at its end:
+    # 0.933 / 0.876 / 0.901 / 0.071 — unchanged, while dev rose (crisis 1636 -> 1654)
     assert test.recall_of("emergency") >= 0.932  # 611/655
     assert test.recall_of("crisis") >= 0.876  # 539/615
     assert test.recall_of("medication") >= 0.900  # 372/413
