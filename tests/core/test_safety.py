@@ -264,10 +264,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w64's dev two-thirds (written while w62-w63 were tuned on): 0.975 / 0.937 / 0.959 /
     # 0.047
     # w65 (a training round, wholly dev), untuned: 0.974 / 0.929 / 0.957 / 0.051
-    assert dev.recall_of("emergency") >= 0.974  # 1655/1698
-    assert dev.recall_of("crisis") >= 0.929  # 1636/1760
-    assert dev.recall_of("medication") >= 0.957  # 1117/1167
-    assert dev.false_alarm_rate <= 0.051  # 87/1715
+    # w65's kinds mended in general forms (safety16: crisis told as preparation, harm to
+    # others, decimal doses, living arrangements, goodbyes to places, doses told as taken):
+    # 0.975 / 0.939 / 0.960 / 0.047
+    assert dev.recall_of("emergency") >= 0.975  # 1657/1698
+    assert dev.recall_of("crisis") >= 0.939  # 1654/1760
+    assert dev.recall_of("medication") >= 0.960  # 1121/1167
+    assert dev.false_alarm_rate <= 0.047  # 80/1715
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -322,6 +325,8 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # after an independent review's mends (an age is no reading, second-language wishes to die,
     # a reading just checked, found down...), measured once at the end: 0.932 / 0.876 / 0.900 /
     # 0.071 (emergency 610 -> 611 of 655)
+    # after safety16's rules for w65's kinds (model not retrained), measured once at its end:
+    # 0.933 / 0.876 / 0.901 / 0.071 — unchanged, while dev rose (crisis 1636 -> 1654)
     assert test.recall_of("emergency") >= 0.932  # 611/655
     assert test.recall_of("crisis") >= 0.876  # 539/615
     assert test.recall_of("medication") >= 0.900  # 372/413

@@ -41,6 +41,8 @@ BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
 LOW_SIGNS = re.compile(
     r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|fog|wooz|jitter|blurr|"
     r"tembl|sud|mare|baj|juice|jugo|think straight)"
+    # someone who does not answer or respond ("she is 2.4 and will not answer me")
+    r"|\b(?:not|never) (?:answer|respond|wak)"
 )
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"

@@ -36,8 +36,9 @@ T = TypeVar("T")
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """One vocabulary pattern as a regular expression bounded by word edges."""
-    return re.compile(rf"(?<![\w']){pattern}(?![\w'])")
+    """One vocabulary pattern as a regular expression bounded by word edges; never starting
+    inside a decimal number ("2.5 mg" is no "5 mg": a pattern takes the decimal whole)."""
+    return re.compile(rf"(?<![\w'])(?<!\d[.,]){pattern}(?![\w'])")
 
 
 class _Patterns(Strict):
