@@ -174,10 +174,22 @@ _HELPING = re.compile(
 )
 
 
+# The neighbour asked about as what brought the tumor on ("does MEN2B cause pancreas tumors",
+# "can MEN 2A give you an insulinoma") is about the neighbour (ask21); asked as a risk ("does
+# VHL raise the risk of ...") it is a question for the summary's risk-factor part.
+_CAUSING = re.compile(
+    r"^\W*(\w+\W+){0,2}(cause|causes|caused|causing|give|gives|gave|lead to|leads to|led to|"
+    r"bring on|brings on|brought on|turn into|turns into|turned into)\b"
+)
+
+
 def _offered(part: str, pattern: re.Pattern[str]) -> bool:
     """Whether the asking ``part`` offers what ``pattern`` names for something ("can the pump
-    help ...")."""
-    return any(_HELPING.match(part[m.end() :]) for m in pattern.finditer(part))
+    help ...") or asks it as a cause ("does MEN2B cause ...")."""
+    return any(
+        _HELPING.match(part[m.end() :]) or _CAUSING.match(part[m.end() :])
+        for m in pattern.finditer(part)
+    )
 
 
 def _points_to(
