@@ -95,6 +95,19 @@ def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
     return False
 
 
+# A word that likens what follows to what was said before it ("his sugars are sky high like a
+# diabetic", "not treated by stage like breast cancer").
+_LIKENED = re.compile(r"\b(like|unlike|as with|same as|the way)( an?| the| with)?\s*$")
+
+
+def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether every name ``patterns`` find in ``question`` follows a word that likens it to
+    something else: the neighbour is a comparison in the telling, not what is asked about
+    (ask21)."""
+    found = [m for p in patterns for m in p.finditer(question)]
+    return bool(found) and all(_LIKENED.search(question[: m.start()]) for m in found)
+
+
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
     no clause looks like a question."""

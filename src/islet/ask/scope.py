@@ -19,6 +19,7 @@ from islet.ask.focus import (
     asks_besides,
     compares,
     compares_own,
+    only_likened,
 )
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
@@ -115,6 +116,8 @@ class Scope:
                 and not any(asks_about(typed, p, self.names_subject) for p in matched)
             ):
                 continue
+            if neighbour and (own_type or names(typed)) and only_likened(typed, matched):
+                continue  # "sugars high like a diabetic's": a likeness in the telling (ask21)
             if neighbour and (own_type or names(typed)):
                 # A comparison of the person's own tumor with a neighbour ("my insulinoma causes
                 # low sugar, how is that different from reactive hypoglycemia", "does everolimus
