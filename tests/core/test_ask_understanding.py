@@ -40,6 +40,19 @@ def test_near_neighbours_are_declined_with_the_closest_covered_items(case: dict[
         assert item.source.section and item.match  # with its source, and no score as certainty
 
 
+@pytest.mark.parametrize("case", _rows("not_covered"))
+def test_what_the_summary_never_covers_is_declined_plainly_with_the_closest(
+    case: dict[str, Any],
+) -> None:
+    reply = answer(case["question"])
+    assert not reply.in_scope and reply.reason == "unrelated"
+    assert reply.answers == []
+    assert case["says"] in (reply.message or "")
+    assert set(case["closest"]) <= {c.passage_id for c in reply.closest}
+    for item in reply.closest:
+        assert item.source.section and item.match
+
+
 @pytest.mark.parametrize("case", _rows("answered"))
 def test_stories_everyday_words_and_situations_are_answered(case: dict[str, Any]) -> None:
     reply = answer(case["question"])

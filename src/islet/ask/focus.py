@@ -95,6 +95,19 @@ def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
     return False
 
 
+# A word that likens what follows to what was said before it ("his sugars are sky high like a
+# diabetic", "not treated by stage like breast cancer").
+_LIKENED = re.compile(r"\b(like|unlike|as with|same as|the way)( an?| the| with)?\s*$")
+
+
+def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether every name ``patterns`` find in ``question`` follows a word that likens it to
+    something else: the neighbour is a comparison in the telling, not what is asked about
+    (ask21)."""
+    found = [m for p in patterns for m in p.finditer(question)]
+    return bool(found) and all(_LIKENED.search(question[: m.start()]) for m in found)
+
+
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
     no clause looks like a question."""
@@ -174,10 +187,22 @@ _HELPING = re.compile(
 )
 
 
+# The neighbour asked about as what brought the tumor on ("does MEN2B cause pancreas tumors",
+# "can MEN 2A give you an insulinoma") is about the neighbour (ask21); asked as a risk ("does
+# VHL raise the risk of ...") it is a question for the summary's risk-factor part.
+_CAUSING = re.compile(
+    r"^\W*(\w+\W+){0,2}(cause|causes|caused|causing|give|gives|gave|lead to|leads to|led to|"
+    r"bring on|brings on|brought on|turn into|turns into|turned into)\b"
+)
+
+
 def _offered(part: str, pattern: re.Pattern[str]) -> bool:
     """Whether the asking ``part`` offers what ``pattern`` names for something ("can the pump
-    help ...")."""
-    return any(_HELPING.match(part[m.end() :]) for m in pattern.finditer(part))
+    help ...") or asks it as a cause ("does MEN2B cause ...")."""
+    return any(
+        _HELPING.match(part[m.end() :]) or _CAUSING.match(part[m.end() :])
+        for m in pattern.finditer(part)
+    )
 
 
 def _points_to(

@@ -126,6 +126,9 @@ class OutOfScopeRule(Strict):
     # A question that also asks for information in another part ("what are clinical trials,
     # and should I join one"): that part is answered, so the rule is left out (ask19).
     not_with_other_question: bool = False
+    # Only when a part of the question that asks matches (focus.asking_parts), whatever else it
+    # names: told as the story of another question, the words are left out (ask21).
+    asked_only: bool = False
 
     @field_validator("patterns")
     @classmethod

@@ -507,6 +507,10 @@ class Retriever:
             return False
         story = {stem(w) for w in reading.words if is_everyday(w) or w in self._story}
         topical = [t for t in reading.focus if t not in story and not t.isdigit()]
+        if not topical and any(m.phrase for m in reading.mentions):
+            # Only the story is left ("what else can they do for my dad"): what the question
+            # names is its topic.
+            return True
         topical = topical or reading.focus
         main = max(topical, key=lambda t: self._idf.get(t, self._unknown_weight))
         if main in found or main in reading.understood | reading.subject:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from islet.ask.focus import about_neighbour, asks_about, asks_besides, compares, compares_own
+from islet.ask.focus import (
+    about_neighbour,
+    asking_parts,
+    asks_about,
+    asks_besides,
+    compares,
+    compares_own,
+    only_likened,
+)
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
 from islet.ask.retrieval import Reading
 from islet.ask.words import fold
@@ -95,6 +103,8 @@ class Scope:
                 continue
             if rule.not_with_other_question and asks_besides(typed, patterns):
                 continue
+            if rule.asked_only and self._told(typed, matched):
+                continue
             names = self._subject_of(typed) if neighbour else self.names_subject
             # Everyday life told around the summary's subject (a tumor type, or a tumor of the
             # pancreas: "he ate like a horse, how can a tumor in the pancreas not be felt") is
@@ -106,6 +116,8 @@ class Scope:
                 and not any(asks_about(typed, p, self.names_subject) for p in matched)
             ):
                 continue
+            if neighbour and (own_type or names(typed)) and only_likened(typed, matched):
+                continue  # "sugars high like a diabetic's": a likeness in the telling (ask21)
             if neighbour and (own_type or names(typed)):
                 # A comparison of the person's own tumor with a neighbour ("my insulinoma causes
                 # low sugar, how is that different from reactive hypoglycemia", "does everolimus
@@ -116,6 +128,17 @@ class Scope:
                     continue
             return rule.reason, list(rule.closest), rule.message
         return None, [], None
+
+    def _told(self, question: str, patterns: list[re.Pattern[str]]) -> bool:
+        """Whether what ``patterns`` match is only the story of ``question``: no part that
+        asks matches, and one of them asks about something Islet knows ("planning a
+        pregnancy, which scans use radiation"; not "we want a baby after the surgery, is that
+        ok", whose asking part points back to it)."""
+        parts = asking_parts(question)
+        if not parts or any(p.search(part) for p in patterns for part in parts):
+            return False
+        reader = self._reader
+        return reader is not None and any(reader(part).mentions for part in parts)
 
     def _subject_of(self, question: str) -> Callable[[str], bool]:
         """Whether a part of ``question`` names the summary's subject, where a neuroendocrine
