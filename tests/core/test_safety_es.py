@@ -335,8 +335,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # once at the end: 0.925 / 0.864 / 0.900 / 0.085 — emergency 285 -> 286 of 309, one more
     # false alarm (21 -> 22 of 258); the lead kept the mends (the review's families are safety
     # gaps) and set the floor at the honest figure rather than search the held-out split
-    assert test.recall_of("emergency") >= 0.925 and test.recall_of("crisis") >= 0.864
-    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.086  # 22/258
+    # safetyes16, measured at the end: 0.926 -> 0.929, 0.865 -> 0.865, 0.901 -> 0.906, false
+    # alarms 0.085 -> 0.085 (22 of 258); floors raised where the figures rose, none lowered
+    assert test.recall_of("emergency") >= 0.928 and test.recall_of("crisis") >= 0.864
+    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086  # 22/258
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
