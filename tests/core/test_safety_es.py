@@ -274,11 +274,16 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.008 (788 of 790, 860 of 887, 529 of 537, 6 of 754)
     # es-w33 (a training round, wholly dev), untuned: 0.993 / 0.960 / 0.977 / 0.012 (820 of 825,
     # 895 of 932, 554 of 567, 9 of 794)
-    assert dev.recall_of("emergency") >= 0.993 and dev.recall_of("crisis") >= 0.960
+    # safetyes16: es-w33's dev misses and the reviewers' families in general forms, the word
+    # model retrained (kept by the rule fixed before: 5-fold leave-writers-out with the patterns
+    # crisis 893 -> 905 of 932, emergency 820 -> 822, medication 551 -> 560, at 4 of 794
+    # look-alikes and 4 of 671 Ask questions both): 0.996 / 0.976 / 0.992 / 0.013 (822, 910,
+    # 563, 10 of 794: the retrained model raised one look-alike, a will made with no end in sight)
+    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.976
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.977 and dev.false_alarm_rate <= 0.012
+    assert dev.recall_of("medication") >= 0.992 and dev.false_alarm_rate <= 0.013
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -330,8 +335,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # once at the end: 0.925 / 0.864 / 0.900 / 0.085 — emergency 285 -> 286 of 309, one more
     # false alarm (21 -> 22 of 258); the lead kept the mends (the review's families are safety
     # gaps) and set the floor at the honest figure rather than search the held-out split
-    assert test.recall_of("emergency") >= 0.925 and test.recall_of("crisis") >= 0.864
-    assert test.recall_of("medication") >= 0.896 and test.false_alarm_rate <= 0.086  # 22/258
+    # safetyes16, measured at the end: 0.926 -> 0.929, 0.865 -> 0.865, 0.901 -> 0.906, false
+    # alarms 0.085 -> 0.085 (22 of 258); floors raised where the figures rose, none lowered
+    assert test.recall_of("emergency") >= 0.928 and test.recall_of("crisis") >= 0.864
+    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086  # 22/258
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
