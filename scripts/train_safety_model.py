@@ -99,12 +99,20 @@ NO_ALARM = {"look-alikes": 0.0, "ask": 0.0}
 AS_BEFORE = (
     {"look-alikes": 0.006, "ask": 0.007} if SPANISH else {"look-alikes": 0.0017, "ask": 0.0016}
 )
-CRISIS = AS_BEFORE if SPANISH else {"look-alikes": 0.01, "ask": 0.003}
+# Decided by the lead 2026-12-07, before any figure of the change was seen: a missed crisis costs
+# more than a false crisis line, so English crisis may add up to 2 % of look-alikes and 0.5 % of
+# Ask's questions (from 1 % and 0.3 %), medication's budget following as before (crisis's plus its
+# own); but a looser crisis threshold is taken only while each look-alike alarm it adds buys at
+# least WORTH more crises caught (threshold by threshold, from the strictest; the loosening stops
+# at the first step that pays less).
+CRISIS = AS_BEFORE if SPANISH else {"look-alikes": 0.02, "ask": 0.005}
 BUDGET = {
     "emergency": NO_ALARM,
     "crisis": CRISIS,
     "medication": AS_BEFORE if SPANISH else {k: CRISIS[k] + AS_BEFORE[k] for k in AS_BEFORE},
 }
+# Crises caught (leave-writers-out, with the patterns) each added look-alike alarm must buy
+WORTH: dict[str, float] = {} if SPANISH else {"crisis": 3.0}
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # The lowest threshold a level may have whatever the budget allows: English crisis at 0.45 (the
 # budget's choice once the sleepless texts were in, 2026-12-06) added a dev false alarm past the
@@ -123,6 +131,30 @@ AT_LEAST = {} if SPANISH else {"crisis": 0.5}
 # not kept: on the writers the stored model never saw (w56-w60), 5-fold leave-writers-out with
 # the patterns gave crisis 140/187 (the budget chose 0.6) and 144/187 with crisis_weight 2 (0.7)
 # against the stored model's 150/187 (at 0.5; 15 of 242 look-alikes raised against 8 and 10).
+# Tried again 2026-12-07 (safetymodel2), emergency raised only where the patterns found neither
+# an emergency nor a crisis (modelguard: a crisis they found keeps its reply, which gives 911),
+# the plain-report guard as before. 5-fold leave-writers-out on dev (w56-w65 in it), with the
+# patterns: emergency 1655 -> 1663 of 1698 at 0.65, look-alikes 18 and Ask 1 raised both ways,
+# crisis and medication unchanged (1607/1760, 1098/1167). Not kept: the model retrained on the
+# whole dev split raised two spec-table texts to emergency ("checked his temp, 36, he is
+# sweating" 0.72 and the symptom explainer's "my sugar keeps dropping and I get shaky and
+# sweaty" 0.86). The guard for a crisis the patterns found stays in modelguard.
+# Retrained 2026-12-07 (safetymodel2, w56-w65 in dev) under the budget of 2026-12-07 and not
+# kept. 5-fold leave-writers-out with the patterns, current recipe (crisis / emergency /
+# medication; look-alikes and Ask questions the model raised): old budget (crisis 0.55,
+# medication 0.8) 1607/1760, 1655/1698, 1098/1167; 18/1715, 1/1331. New budget: the crisis steps
+# from 0.95 gave +19/0, +28/0, +36/1, +34/0, +31/2, +26/4, +34/1, +31/3, +34/6 (0.55), +20/2
+# (0.5), +24/11 (0.45: under 3, the loosening stops), so crisis 0.5, and medication's budget
+# (crisis's plus its own) allowed 0.5: 1629, 1655, 1129; 32, 5 (with WORTH on medication too it
+# would stop at 0.65: 1629, 1655, 1119; 24, 4). But the model fitted on all of dev, at 0.5,
+# raised three spec-table texts: "its 3am and i cant sleep, keep thinking about the scan
+# results" (crisis 0.53), "I keep glucose tablets in my handbag just in case" (crisis 0.51),
+# "the octreotide nurse came late today, she was lovely" (medication 0.59); at crisis 0.55 the
+# recipe's crisis is the old budget's 1607, no rise, so by the keeping rule the stored model
+# stays. On w62-w65 alone (never seen by the stored model): stored model (0.5 / 0.65) crisis
+# 113/142, emergency 124/132, medication 103/123, 5 of 142 look-alikes raised; the recipe's
+# 5-fold leave-writers-out at 0.55 / 0.8: 110, 124, 100, 2; at 0.5 / 0.5 with emergency 0.65:
+# 115, 125, 109, 6.
 RAISED = ("crisis", "medication")
 LABELS = (
     {
@@ -446,16 +478,52 @@ def figures(
 
 
 def choose(all_texts: list[Text], chances: dict[int, Matrix]) -> dict[str, float]:
-    """Per level, most urgent first, the lowest threshold within the false-alarm budget."""
+    """Per level, most urgent first, the lowest threshold within the false-alarm budget; for a
+    level of ``WORTH``, the lowest reached by loosening from the strictest while within the
+    budget and while each step's added look-alike alarms buy ``WORTH`` times as many more
+    probes of the level caught with the patterns."""
     thresholds: dict[str, float] = {}
     for level in RAISED:
-        for threshold in (t for t in GRID if t >= AT_LEAST.get(level, 0.0)):
-            tried = figures(all_texts, chances, {**thresholds, level: threshold})
-            budget = BUDGET[level]
-            if all(tried[k][0] <= budget[k] * tried[k][1] for k in budget):
+        allowed = [t for t in GRID if t >= AT_LEAST.get(level, 0.0)]
+        if level in WORTH:
+            found = _loosened(all_texts, chances, thresholds, level, allowed)
+            if found is not None:
+                thresholds[level] = found
+            continue
+        for threshold in allowed:
+            if _within(figures(all_texts, chances, {**thresholds, level: threshold}), level):
                 thresholds[level] = threshold
                 break
     return thresholds
+
+
+def _within(tried: dict[str, tuple[int, int]], level: str) -> bool:
+    budget = BUDGET[level]
+    return all(tried[k][0] <= budget[k] * tried[k][1] for k in budget)
+
+
+def _loosened(
+    all_texts: list[Text],
+    chances: dict[int, Matrix],
+    thresholds: dict[str, float],
+    level: str,
+    allowed: list[float],
+) -> float | None:
+    """The loosest of ``allowed`` (strictest first) whose every step paid ``WORTH[level]``."""
+    before = figures(all_texts, chances, thresholds)
+    chosen = None
+    for threshold in sorted(allowed, reverse=True):
+        tried = figures(all_texts, chances, {**thresholds, level: threshold})
+        if not _within(tried, level):
+            break
+        alarms = tried["look-alikes"][0] - before.get("look-alikes", (0, 0))[0]
+        key = f"with patterns {level}"
+        caught = tried[key][0] - before.get(key, (0, 0))[0]
+        print(f"  {level} {threshold}: +{caught} caught, +{alarms} look-alike alarms")
+        if alarms > 0 and caught < WORTH[level] * alarms:
+            break
+        chosen, before = threshold, tried
+    return chosen
 
 
 def check(settings: Settings = SETTINGS) -> dict[str, float]:

@@ -453,6 +453,8 @@ def test_a_slip_in_a_word_the_model_knows_still_counts_through_its_grams() -> No
         ("shaky but fine now after juice", False),
         ("a bit short of breath climbing the stairs", False),
         ("this headache is killing me", False),
+        # a crisis the patterns found keeps its crisis reply, which gives 911 already
+        ("this feels like the only exit I have left", False),
     ],
 )
 def test_the_word_model_raises_an_emergency_only_on_a_plain_report_of_now(

@@ -4,8 +4,8 @@ In a language with a word model (:mod:`islet.safety.wordmodel`), the model reads
 the patterns (:mod:`islet.safety.triage`). It may not raise a level the text's words are known
 to say otherwise for (:func:`model_unlike`): a figure of speech or a wish to live (crisis), a
 medicine taken as prescribed or a change a clinician made or ordered (medication), anything but
-a plain report of now (emergency), or any level at all for a text too short for it to read.
-:func:`read_by_model` gives the signal it raised.
+a plain report of now or a text the patterns read as a crisis (emergency), or any level at all
+for a text too short for it to read. :func:`read_by_model` gives the signal it raised.
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
         unlike.add("crisis")
     if level == "medication":  # a medicine question ("cutting my pill in half"), not the
         unlike.add("crisis")  # model's "cutting"; the patterns find a crisis said beside it
-    if asks or not all(_plain_report(s, c) for s in parts):
+    # emergency only where the patterns found neither emergency nor crisis: a crisis they found
+    # keeps its reply, which gives 911 already ("the only exit I have left" is no emergency)
+    if asks or level == "crisis" or not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
 
