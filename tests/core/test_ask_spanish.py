@@ -31,6 +31,8 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         assert not reply.in_scope
         assert reply.reason == case["declined"]
         assert "Islet" in (reply.message or "") and " no " in (reply.message or "")
+        if case["declined"] == "not-understood":
+            assert reply.confidence == 0.0  # nothing understood is no confidence
         return
     assert reply.in_scope, reply.message
     assert reply.answers[0].passage_id in case["top"]

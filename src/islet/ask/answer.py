@@ -304,7 +304,10 @@ class Engine:
         letters = all(len(word) == 1 for word in search.reading.words)
         if not deciding or not (search.domain or named) or (unrelated and not rescued) or letters:
             why: OutOfScopeReason = "unrelated" if deciding and not letters else "not-understood"
-            return self._decline(text, why, understood, search.confidence)
+            # Nothing understood is no confidence in anything: a stray "é" ranks every passage
+            # alike, which reads as a perfect score (askes17).
+            sure = search.confidence if why == "unrelated" else 0.0
+            return self._decline(text, why, understood, sure)
         if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         lead = self._lead(text)
