@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from islet import kb as kb_module
-from islet.ask import answer
+from islet.ask import answer, focus
 from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader, spanish_layer
 from islet.ask.spanish_sounds import by_sound, sound_key
@@ -498,3 +498,42 @@ def test_hearsay_after_the_compared_cancer_is_no_second_question() -> None:
         a.passage_id for a in answer(said + "?").answers[:3]
     ]
     assert reply.answers[0].passage_id == "glossary:exocrine-pancreatic-cancer"
+
+
+@pytest.mark.parametrize(
+    ("spanish", "own"),
+    [
+        ("carcinoide de apéndice, ¿mismo tratamiento que un insulinoma?", "insulinoma"),
+        (
+            "A mi suegro le sacaron un carcinoide del íleon. ¿Y el tratamiento es igual que para"
+            " mi gastrinoma?",
+            "gastrinoma",
+        ),
+        ("tumor neuroendocrino de pulmón, ¿se maneja igual que un glucagonoma?", "glucagonoma"),
+    ],
+)
+def test_a_neighbour_compared_with_ones_own_tumor_is_declined_naming_that_tumor(
+    spanish: str, own: str
+) -> None:
+    # The neighbour told first is the side asked about, even when the asking sentence names
+    # only the person's own tumor (a review: a carcinoid of the ileum got the insulinoma's
+    # treatment as if it were the topic); the own tumor is the closest covered topic.
+    reply = answer(spanish)
+    assert not reply.in_scope and reply.reason == "near-neighbour"
+    assert reply.closest[0].passage_id == f"tumor-type:{own}#patient"
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("my uncle has a carcinoid of the ileum. is the treatment the same as for mine?", True),
+        ("ileal carcinoid, same management as a pnet?", True),
+        ("is a carcinoid of the ileum treated the same as an insulinoma?", True),
+        # Both sides named after the comparing word: the story's neighbour is not a side.
+        ("my aunt has men2a. what is the difference between men1 and an insulinoma?", False),
+        ("what is the difference between an insulinoma and men1?", False),
+    ],
+)
+def test_a_comparison_compares_the_neighbour_told_before_it(question: str, compared: bool) -> None:
+    patterns = [re.compile(r"\bcarcinoids?( of the ileum)?\b|\bileal carcinoid\b|\bmen ?2a?\b")]
+    assert focus.compares_neighbour(question, patterns) is compared

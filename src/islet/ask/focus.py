@@ -45,6 +45,8 @@ _COMPARING = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"\bbetween\b")
+
 # Weighing two things against each other ("does everolimus or gemcitabine work better").
 _WEIGHING = re.compile(r"\b(better|worse|best|worst|more effective|less effective)\b")
 
@@ -86,12 +88,20 @@ def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
     """Whether the first asking part of ``question`` that compares two things names a
     neighbour (``patterns``) before its comparing word: the neighbour is the side asked about
     ("is a carcinoid of the ileum treated the same as an insulinoma", "does MEN2A work like
-    MEN1"). Call it after :func:`compares_own`, which keeps the person's own tumor first."""
+    MEN1"), or names none and the sentences before it do ("my brother has a carcinoid of the
+    ileum. is the treatment the same as for my insulinoma", "ileal carcinoid, same management
+    as a pNET?"): the neighbour told first is the side compared. Call it after
+    :func:`compares_own`, which keeps the person's own tumor first."""
     for part in asking_parts(question):
         found = _COMPARING.search(part)
         if found is None:
             continue
-        return any(p.search(part[: found.start()]) for p in patterns)
+        head = part[: found.start()]
+        # "The difference between an insulinoma and diabetes" names both sides itself.
+        both = _BETWEEN.search(part, found.start()) is not None
+        if not both and not any(p.search(part) for p in patterns):
+            head = question[: max(question.find(part), 0)] + head
+        return any(p.search(head) for p in patterns)
     return False
 
 
