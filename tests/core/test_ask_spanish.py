@@ -537,3 +537,21 @@ def test_a_neighbour_compared_with_ones_own_tumor_is_declined_naming_that_tumor(
 def test_a_comparison_compares_the_neighbour_told_before_it(question: str, compared: bool) -> None:
     patterns = [re.compile(r"\bcarcinoids?( of the ileum)?\b|\bileal carcinoid\b|\bmen ?2a?\b")]
     assert focus.compares_neighbour(question, patterns) is compared
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("my family has men2a. will we get pancreas tumors too?", True),
+        ("my sister has men2, can she develop a pancreatic tumor?", True),
+        # A tumor type named asks about that type; the neighbour asked about is asked about.
+        ("my sister has men2, could her spells be an insulinoma?", False),
+        ("my sister has men2. how are her pancreas tumors treated?", False),
+    ],
+)
+def test_a_tumor_of_the_pancreas_asked_to_come_with_a_told_neighbour_is_its_risk(
+    question: str, about: bool
+) -> None:
+    patterns = [re.compile(r"\bmen ?2a?\b")]
+    part = focus.asking_parts(question)[-1]
+    assert focus._comes_with(question, part, patterns) is about
