@@ -165,6 +165,10 @@ def test_a_superlative_is_read_as_its_adjective(written: str, plain: str) -> Non
         ("tantos nombres", "tantos names"),  # a name is no "hombre", one letter off it
         ("una muestra de excreta", "sample stool"),
         ("volver a chambear", "come back work time off work"),
+        # Everyday verbs in any form, and the gerund of "ser", never "sentir" heard by ear.
+        ("los estudios no muestran nada", "tests no show"),
+        ("puede desarrollar otro", "can develop"),
+        ("sigue siendo", "continues being"),
     ],
 )
 def test_regional_and_lay_words_are_read(spanish: str, english: str) -> None:
