@@ -88,7 +88,9 @@ CHOSEN_SCOPE = (5, 0.8, 0.5)
 # Spanish LWO top-1 453 and top-3 490 of 499 against 446 and 484 with it off; 15 of the 16 cells
 # at or above the baseline; declines unchanged, since no vote decides them). Again with es-w16's
 # dev half (askes16, 2026-12-06): k=5, weight 0.5, LWO 482/518 of 529 against 472/513 with it off
-# (every cell at or above the baseline).
+# (every cell at or above the baseline). Again with es-w17's dev half (askes17, 2026-12-07):
+# k=5, weight 0.5, LWO 504/545 of 559 against 495/540 with it off (every cell at or above the
+# baseline; k=20 or 40 with weight 0.7 reach 507 top-1 but lose a top-3, so the cell stays).
 ES_KS = (5, 10, 20, 40)
 ES_WEIGHTS = (0.2, 0.35, 0.5, 0.7)
 CHOSEN_ES = (5, 0.5)

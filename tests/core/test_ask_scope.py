@@ -158,7 +158,9 @@ def test_everyday_life_is_declined_when_asked_about_not_when_told(
     [
         "pancreatic tumor",
         "tumor in the pancreas",
-        "mi papa tiene MEN2, le puede dar tumor de pancreas?",
+        # With MEN2 told first it asks MEN2's risks, a near neighbour (askes17; see
+        # ask_spanish.yaml): the same question told of no neighbour.
+        "a mi papa le puede dar tumor de pancreas?",
     ],
 )
 def test_a_tumor_of_the_pancreas_alone_does_not_ask_about_acth(question: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from islet import kb as kb_module
-from islet.ask import answer
+from islet.ask import answer, focus
 from islet.ask.answer import engine
 from islet.ask.spanish import read_reader, reader, spanish_layer
 from islet.ask.spanish_sounds import by_sound, sound_key
@@ -31,6 +31,8 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         assert not reply.in_scope
         assert reply.reason == case["declined"]
         assert "Islet" in (reply.message or "") and " no " in (reply.message or "")
+        if case["declined"] == "not-understood":
+            assert reply.confidence == 0.0  # nothing understood is no confidence
         return
     assert reply.in_scope, reply.message
     assert reply.answers[0].passage_id in case["top"]
@@ -163,6 +165,10 @@ def test_a_superlative_is_read_as_its_adjective(written: str, plain: str) -> Non
         ("tantos nombres", "tantos names"),  # a name is no "hombre", one letter off it
         ("una muestra de excreta", "sample stool"),
         ("volver a chambear", "come back work time off work"),
+        # Everyday verbs in any form, and the gerund of "ser", never "sentir" heard by ear.
+        ("los estudios no muestran nada", "tests no show"),
+        ("puede desarrollar otro", "can develop"),
+        ("sigue siendo", "continues being"),
     ],
 )
 def test_regional_and_lay_words_are_read(spanish: str, english: str) -> None:
@@ -496,3 +502,60 @@ def test_hearsay_after_the_compared_cancer_is_no_second_question() -> None:
         a.passage_id for a in answer(said + "?").answers[:3]
     ]
     assert reply.answers[0].passage_id == "glossary:exocrine-pancreatic-cancer"
+
+
+@pytest.mark.parametrize(
+    ("spanish", "own"),
+    [
+        ("carcinoide de apéndice, ¿mismo tratamiento que un insulinoma?", "insulinoma"),
+        (
+            "A mi suegro le sacaron un carcinoide del íleon. ¿Y el tratamiento es igual que para"
+            " mi gastrinoma?",
+            "gastrinoma",
+        ),
+        ("tumor neuroendocrino de pulmón, ¿se maneja igual que un glucagonoma?", "glucagonoma"),
+    ],
+)
+def test_a_neighbour_compared_with_ones_own_tumor_is_declined_naming_that_tumor(
+    spanish: str, own: str
+) -> None:
+    # The neighbour told first is the side asked about, even when the asking sentence names
+    # only the person's own tumor (a review: a carcinoid of the ileum got the insulinoma's
+    # treatment as if it were the topic); the own tumor is the closest covered topic.
+    reply = answer(spanish)
+    assert not reply.in_scope and reply.reason == "near-neighbour"
+    assert reply.closest[0].passage_id == f"tumor-type:{own}#patient"
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("my uncle has a carcinoid of the ileum. is the treatment the same as for mine?", True),
+        ("ileal carcinoid, same management as a pnet?", True),
+        ("is a carcinoid of the ileum treated the same as an insulinoma?", True),
+        # Both sides named after the comparing word: the story's neighbour is not a side.
+        ("my aunt has men2a. what is the difference between men1 and an insulinoma?", False),
+        ("what is the difference between an insulinoma and men1?", False),
+    ],
+)
+def test_a_comparison_compares_the_neighbour_told_before_it(question: str, compared: bool) -> None:
+    patterns = [re.compile(r"\bcarcinoids?( of the ileum)?\b|\bileal carcinoid\b|\bmen ?2a?\b")]
+    assert focus.compares_neighbour(question, patterns) is compared
+
+
+@pytest.mark.parametrize(
+    ("question", "about"),
+    [
+        ("my family has men2a. will we get pancreas tumors too?", True),
+        ("my sister has men2, can she develop a pancreatic tumor?", True),
+        # A tumor type named asks about that type; the neighbour asked about is asked about.
+        ("my sister has men2, could her spells be an insulinoma?", False),
+        ("my sister has men2. how are her pancreas tumors treated?", False),
+    ],
+)
+def test_a_tumor_of_the_pancreas_asked_to_come_with_a_told_neighbour_is_its_risk(
+    question: str, about: bool
+) -> None:
+    patterns = [re.compile(r"\bmen ?2a?\b")]
+    part = focus.asking_parts(question)[-1]
+    assert focus._comes_with(question, part, patterns) is about

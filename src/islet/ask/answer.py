@@ -36,6 +36,7 @@ from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.tuning import Tuning
 from islet.ask.words import fold, is_everyday, terms
+from islet.ask.words import words as words_of
 from islet.errors import InvalidQuestion, IsletError, KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language, language_of
@@ -208,7 +209,7 @@ class Engine:
         if unvoted is not None:
             unvoted, situation = self._reordered(text, search.reading, unvoted)
         search = replace(search, hits=hits, unvoted=unvoted)
-        read = " ".join(search.reading.words)
+        read = _read_by_clause(text, search.reading.corrected)
         # A question that names one of the summary's tumor types ("can a glucagonoma cause
         # type 2 diabetes", "is a gastrinoma stomach cancer") is about that tumor, unless it
         # asks about the neighbour or other cancer it also names (focus.py).
@@ -304,7 +305,10 @@ class Engine:
         letters = all(len(word) == 1 for word in search.reading.words)
         if not deciding or not (search.domain or named) or (unrelated and not rescued) or letters:
             why: OutOfScopeReason = "unrelated" if deciding and not letters else "not-understood"
-            return self._decline(text, why, understood, search.confidence)
+            # Nothing understood is no confidence in anything: a stray "é" ranks every passage
+            # alike, which reads as a perfect score (askes17).
+            sure = search.confidence if why == "unrelated" else 0.0
+            return self._decline(text, why, understood, sure)
         if search.confidence < tuning.min_confidence and not (situation or self._agrees(search)):
             understood = understood.model_copy(update={"did_you_mean": self._did_you_mean(search)})
         lead = self._lead(text)
@@ -528,6 +532,22 @@ def _asks_a_general_part(search: Search) -> bool:
     facet = search.reading.facet
     part = GENERAL_PARTS.get(facet.id) if facet is not None else None
     return part is not None and any(h.passage.id == part for h in search.hits[:DEFAULT_LIMIT])
+
+
+# Where a clause ends: a comma, a colon, a question or exclamation mark, a full stop that is
+# no decimal point ("1.5 cm") and ends no single letter ("H. pylori").
+_CLAUSE_END = re.compile(r"[,;:?!¿¡]|(?<!\b\w)\.(?!\d)")
+
+
+def _read_by_clause(text: str, corrected: dict[str, str]) -> str:
+    """The question's words with their spelling repaired, a comma between its clauses: a rule
+    never matches across one ("food comes up to the throat, is it the tumor" names no throat
+    tumor), as it would not in the question as typed (askes17)."""
+    clauses = (
+        " ".join(corrected.get(w, w) for w in words_of(clause))
+        for clause in _CLAUSE_END.split(text)
+    )
+    return " , ".join(c for c in clauses if c)
 
 
 def _passage_of(target: str) -> str:

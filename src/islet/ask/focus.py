@@ -45,6 +45,8 @@ _COMPARING = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"\bbetween\b")
+
 # Weighing two things against each other ("does everolimus or gemcitabine work better").
 _WEIGHING = re.compile(r"\b(better|worse|best|worst|more effective|less effective)\b")
 
@@ -86,12 +88,20 @@ def compares_neighbour(question: str, patterns: list[re.Pattern[str]]) -> bool:
     """Whether the first asking part of ``question`` that compares two things names a
     neighbour (``patterns``) before its comparing word: the neighbour is the side asked about
     ("is a carcinoid of the ileum treated the same as an insulinoma", "does MEN2A work like
-    MEN1"). Call it after :func:`compares_own`, which keeps the person's own tumor first."""
+    MEN1"), or names none and the sentences before it do ("my brother has a carcinoid of the
+    ileum. is the treatment the same as for my insulinoma", "ileal carcinoid, same management
+    as a pNET?"): the neighbour told first is the side compared. Call it after
+    :func:`compares_own`, which keeps the person's own tumor first."""
     for part in asking_parts(question):
         found = _COMPARING.search(part)
         if found is None:
             continue
-        return any(p.search(part[: found.start()]) for p in patterns)
+        head = part[: found.start()]
+        # "The difference between an insulinoma and diabetes" names both sides itself.
+        both = _BETWEEN.search(part, found.start()) is not None
+        if not both and not any(p.search(part) for p in patterns):
+            head = question[: max(question.find(part), 0)] + head
+        return any(p.search(head) for p in patterns)
     return False
 
 
@@ -170,6 +180,8 @@ def about_neighbour(
     for part in asking_parts(question):
         if _SAME.search(part) or _points_to(question, part, patterns, names_subject):
             return True
+        if _comes_with(question, part, patterns):
+            return True
         if any(_offered(part, pattern) for pattern in patterns):
             return True
     rest = question
@@ -203,6 +215,31 @@ def _offered(part: str, pattern: re.Pattern[str]) -> bool:
         _HELPING.match(part[m.end() :]) or _CAUSING.match(part[m.end() :])
         for m in pattern.finditer(part)
     )
+
+
+# Whether a tumor of the pancreas comes too ("will we get pancreas tumors too", "can she
+# develop a pancreatic tumor"), said of the pancreas, not of one of the summary's tumor types.
+_COMING = re.compile(
+    r"\b(get|gets|getting|develop|develops|developing|appear|appears|form|forms|grow|grows|"
+    r"come|comes|have|has|give|gives|cause|causes) (\w+ ){0,2}(pancreas|pancreatic|islet)"
+    r"( cell)? (tumou?rs?|nets?|pnets?|growths?|neuroendocrine tumou?rs?)\b|"
+    r"\b(appear|appears|form|forms|grow|grows) "
+    r"(\w+ ){0,2}(tumou?rs?|nets?|growths?) (in|on) (the |his |her |my |their )?pancreas\b"
+)
+_TYPE_NAMED = re.compile(r"\b(?!(adeno)?carcinomas?\b)\w+omas?\b")
+
+
+def _comes_with(question: str, part: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether the asking ``part`` asks if a tumor of the pancreas comes with a neighbour told
+    before it and not in the part ("my family has MEN2A. will we get pancreas tumors too?"):
+    the neighbour's risks, which the summary does not give; a tumor type named ("could it be
+    an insulinoma") asks about that type."""
+    if not _COMING.search(part) or _TYPE_NAMED.search(part):
+        return False
+    if any(p.search(part) for p in patterns):
+        return False
+    before = question[: max(question.find(part), 0)]
+    return any(p.search(before) for p in patterns)
 
 
 def _points_to(
