@@ -267,10 +267,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w65's kinds mended in general forms (safety16: crisis told as preparation, harm to
     # others, decimal doses, living arrangements, goodbyes to places, doses told as taken):
     # 0.975 / 0.939 / 0.960 / 0.047
-    assert dev.recall_of("emergency") >= 0.975  # 1657/1698
-    assert dev.recall_of("crisis") >= 0.939  # 1654/1760
-    assert dev.recall_of("medication") >= 0.960  # 1121/1167
-    assert dev.false_alarm_rate <= 0.047  # 80/1715
+    # with w66's dev two-thirds (written while w65 was tuned on): 0.975 / 0.937 / 0.957 / 0.047
+    assert dev.recall_of("emergency") >= 0.975  # 1678/1720
+    assert dev.recall_of("crisis") >= 0.937  # 1676/1787
+    assert dev.recall_of("medication") >= 0.957  # 1135/1185
+    assert dev.false_alarm_rate <= 0.047  # 81/1737
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -327,10 +328,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.071 (emergency 610 -> 611 of 655)
     # after safety16's rules for w65's kinds (model not retrained), measured once at its end:
     # 0.933 / 0.876 / 0.901 / 0.071 — unchanged, while dev rose (crisis 1636 -> 1654)
-    assert test.recall_of("emergency") >= 0.932  # 611/655
-    assert test.recall_of("crisis") >= 0.876  # 539/615
-    assert test.recall_of("medication") >= 0.900  # 372/413
-    assert test.false_alarm_rate <= 0.072  # 41/577
+    # with w66's held-out third (2,301; w66 on its whole round the same before and after
+    # safety16: emergency 30/32, crisis 34/40, medication 22/26, false alarms 2 of 32): 0.932 /
+    # 0.877 / 0.902 / 0.072
+    assert test.recall_of("emergency") >= 0.932  # 620/665
+    assert test.recall_of("crisis") >= 0.876  # 551/628
+    assert test.recall_of("medication") >= 0.900  # 380/421
+    assert test.false_alarm_rate <= 0.072  # 42/587
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

