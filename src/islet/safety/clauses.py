@@ -83,8 +83,10 @@ def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -
     before = clause[: match.start()].split()
     if any(w in rules.hypothetical for w in before):
         return False
-    if any(w in rules.personal for w in before):
-        return True
+    personal = {w for w in before if w in rules.personal}
+    if personal:
+        # a pronoun standing for people named in general later ("le da ... a los niños") asks
+        return not (personal <= rules.doubled and any(w in rules.generic for w in clause.split()))
     if any(w in rules.generic for w in before):
         return False
     return signal.event and bool(rules.event.search(match.group(0)))

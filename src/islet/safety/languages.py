@@ -39,6 +39,7 @@ class Rules:
     hypothetical: frozenset[str]
     personal: frozenset[str]
     generic: frozenset[str]  # "someone", "people": a question in general, not a report
+    doubled: frozenset[str]  # "le": a pronoun for the person named later in the clause
     own_reading: frozenset[str]  # "meter", "says": a number asked about is one's own reading
     question_openers: frozenset[str]  # "what", "can": a sentence opening so asks, not reports
     supposing: re.Pattern[str]  # "what if", "say": a sentence opening so supposes, not reports
@@ -67,6 +68,7 @@ def rules_of(grammar: Grammar) -> Rules:
         hypothetical=frozenset(grammar.hypothetical),
         personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
         generic=frozenset(grammar.generic),
+        doubled=frozenset(grammar.doubled),
         own_reading=frozenset(grammar.own_reading),
         question_openers=frozenset(grammar.question_openers),
         supposing=re.compile(rf"^(?:so |and |but )?(?:{'|'.join(grammar.supposing)})\b"),
@@ -93,6 +95,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         hypothetical=[*english.hypothetical, *extra.hypothetical],
         personal=[w for w in english.personal if w not in extra.not_personal] + extra.personal,
         generic=[*english.generic, *extra.generic],
+        doubled=[*english.doubled, *extra.doubled],
         own_reading=[*english.own_reading, *extra.own_reading],
         question_openers=[*english.question_openers, *extra.question_openers],
         supposing=[*english.supposing, *extra.supposing],

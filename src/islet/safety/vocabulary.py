@@ -241,6 +241,9 @@ class Grammar(Strict):
     personal: list[str]
     not_personal: list[str] = Field(default_factory=list)  # English words that mean else here
     generic: list[str] = Field(default_factory=list)  # "alguien", "la gente": in general
+    # pronouns that may stand for the person named later in the same clause (Spanish "le", "les":
+    # "¿la quimio le da convulsiones a los niños?" asks about children in general)
+    doubled: list[str] = Field(default_factory=list)
     # a device or a check that tells a number as one's own reading ("the meter says 38")
     own_reading: list[str] = Field(default_factory=list)
     # a sentence opening with one of these asks rather than reports ("what causes black stools")
