@@ -455,6 +455,12 @@ def test_a_slip_in_a_word_the_model_knows_still_counts_through_its_grams() -> No
         ("this headache is killing me", False),
         # a crisis the patterns found keeps its crisis reply, which gives 911 already
         ("this feels like the only exit I have left", False),
+        # a sign told as a habit, or a temperature read with its number, is no report of now
+        ("every time i stand up from the sofa i go clammy and see spots", False),
+        ("she keeps getting wobbly and pale in the afternoons before tea", False),
+        ("whenever he misses a meal his hands tremble and he gets grumpy", False),
+        ("took her temperature, 38.2, and she is shivering under the blanket", False),
+        ("thermometer says 35 and my hands feel icy and damp", False),
     ],
 )
 def test_the_word_model_raises_an_emergency_only_on_a_plain_report_of_now(
