@@ -267,10 +267,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w65's kinds mended in general forms (safety16: crisis told as preparation, harm to
     # others, decimal doses, living arrangements, goodbyes to places, doses told as taken):
     # 0.975 / 0.939 / 0.960 / 0.047
+    # the word model retrained (safetymodel3: w56-w65 in dev, the false-alarm budget of
+    # 2026-12-07, emergency at 0.9, crisis 0.5 -> 0.55; kept by its rule on 5-fold
+    # leave-writers-out, where crisis rose 1607 -> 1624): 0.975 / 0.936 / 0.963 / 0.041 (on
+    # the dev it was fitted on, crisis 1654 -> 1649 at its higher threshold, false alarms 80 -> 70)
     assert dev.recall_of("emergency") >= 0.975  # 1657/1698
-    assert dev.recall_of("crisis") >= 0.939  # 1654/1760
-    assert dev.recall_of("medication") >= 0.960  # 1121/1167
-    assert dev.false_alarm_rate <= 0.047  # 80/1715
+    assert dev.recall_of("crisis") >= 0.936  # 1649/1760
+    assert dev.recall_of("medication") >= 0.963  # 1124/1167
+    assert dev.false_alarm_rate <= 0.041  # 70/1715
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
