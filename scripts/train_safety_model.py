@@ -30,6 +30,10 @@ more leave-writers-out false alarms (look-alikes and Ask questions) than ``BUDGE
 the spec tables (``tests/cases/safety_triage.yaml``, ``tests/core/test_safety*.py``) stay green.
 ``--writers w56,w57,...`` also prints, for those writers alone, the recipe's leave-writers-out
 figures and the stored model's (no retrain), to compare on writers the stored model never saw.
+Added 2026-12-07, after the held-out floor caught a retrain that had passed the rule above (crisis
+539 -> 525 of 615 held out): on the dev writers the stored model never saw (``--writers``), the
+recipe's leave-writers-out crisis recall must not fall below the stored model's either. That
+retrain had shown it on dev (w62-w65: 131 -> 127 of 142) and would have been stopped by it.
 """
 
 from __future__ import annotations
@@ -111,14 +115,22 @@ BUDGET = {
     "crisis": CRISIS,
     "medication": AS_BEFORE if SPANISH else {k: CRISIS[k] + AS_BEFORE[k] for k in AS_BEFORE},
 }
-# Crises caught (leave-writers-out, with the patterns) each added look-alike alarm must buy
-WORTH: dict[str, float] = {} if SPANISH else {"crisis": 3.0}
+# Probes of the level caught (leave-writers-out, with the patterns) each added look-alike alarm
+# must buy. Decided by the lead 2026-12-07: the 3-to-1 rule holds for medication too (its
+# threshold loosened from the strictest only while each added look-alike alarm buys 3 more
+# medication probes caught), not for crisis alone.
+WORTH: dict[str, float] = {} if SPANISH else {"crisis": 3.0, "medication": 3.0}
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # The lowest threshold a level may have whatever the budget allows: English crisis at 0.45 (the
 # budget's choice once the sleepless texts were in, 2026-12-06) added a dev false alarm past the
 # floor test's ceiling and raised worry in the night ("lay awake thinking about how to tell the
 # kids") as crisis; 0.5 did not (dev crisis recall 739 -> 738 of 743).
-AT_LEAST = {} if SPANISH else {"crisis": 0.5}
+# English emergency (2026-12-07, safetymodel3): the model may raise it only at 0.9 or above
+# (NO_ALARM budget), where the spec tables stay green; at 0.65 it raised two of them.
+# English crisis at 0.55 (2026-12-07, safetymodel3): with 16 more own ordinary texts (worry at
+# night, sugar kept at hand, kind words about a nurse) the model fitted on all of dev at 0.5 still
+# raised two spec-table texts of those kinds as crisis (0.53, 0.51); 0.55 raised none.
+AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # Not emergency: on the symptom explainer's own wordings ("my sugar keeps dropping and I get shaky
 # and sweaty", "I feel confused") it raised one past the guard (modelguard._unlike still guards it).
 # Tried again 2026-12-06 (safety13, w56 and w57 in dev) under the NO_ALARM budget, with the
@@ -155,7 +167,21 @@ AT_LEAST = {} if SPANISH else {"crisis": 0.5}
 # 113/142, emergency 124/132, medication 103/123, 5 of 142 look-alikes raised; the recipe's
 # 5-fold leave-writers-out at 0.55 / 0.8: 110, 124, 100, 2; at 0.5 / 0.5 with emergency 0.65:
 # 115, 125, 109, 6.
-RAISED = ("crisis", "medication")
+# Retrained 2026-12-07 (safetymodel3), passed the rule, NOT STORED (the lead): WORTH on medication
+# too (the lead's decision), emergency raised at 0.9 at least (NO_ALARM budget), modelguard's habit
+# and temperature rules, 16 more own ordinary texts. 5-fold leave-writers-out with the patterns,
+# crisis at 0.5 (the floor then), medication 0.65 (WORTH stopped the loosening at 0.6: +1 caught, +5
+# alarms): crisis 1647/1760, emergency 1657/1698, medication 1123/1167; look-alikes 22/1715, Ask
+# 4/1331; but fitted on all of dev, crisis at 0.5 still raised the two spec-table texts (0.53, 0.51;
+# "thinking", "i keep", "case" weigh as crisis), hence AT_LEAST crisis 0.55, retrained: crisis 0.55,
+# medication 0.65, emergency 0.9: 1624/1760, 1657/1698, 1123/1167; look-alikes 20/1715, Ask 1/1331
+# (against 1607, 1655, 1098; 18, 1), every spec table green. On w62-w65 alone: stored model (crisis
+# 0.5, medication 0.65) 131/142, 126/132, 107/123, 3 of 142 look-alikes raised; this recipe's 5-fold
+# leave-writers-out 127, 126, 108, 2. Held out, measured once with it: crisis 539 -> 525 of 615
+# (emergency 611 -> 612, medication 372 -> 373, false alarms 41 -> 39 of 577): the held-out floor
+# failed, and the stored model was kept. The recipe settings above stay as the starting point for
+# the next retrain, which must pass the added --writers clause.
+RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
         "emergency": "palabras que pueden describir una emergencia ahora",

@@ -268,6 +268,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # others, decimal doses, living arrangements, goodbyes to places, doses told as taken):
     # 0.975 / 0.939 / 0.960 / 0.047
     # with w66's dev two-thirds (written while w65 was tuned on): 0.975 / 0.937 / 0.957 / 0.047
+    # A word model retrained by safetymodel3 (w56-w65 in dev, the budget of 2026-12-07, crisis
+    # 0.55, emergency 0.9) passed the leave-writers-out rule (crisis 1607 -> 1624 of 1760) but
+    # caught fewer crises of the writers the stored model never saw (w62-w65: 131 -> 127 of 142)
+    # and 14 fewer held-out crises (539 -> 525 of 615, this test's floor); it was not stored
     assert dev.recall_of("emergency") >= 0.975  # 1678/1720
     assert dev.recall_of("crisis") >= 0.937  # 1676/1787
     assert dev.recall_of("medication") >= 0.957  # 1135/1185
@@ -459,6 +463,12 @@ def test_a_slip_in_a_word_the_model_knows_still_counts_through_its_grams() -> No
         ("this headache is killing me", False),
         # a crisis the patterns found keeps its crisis reply, which gives 911 already
         ("this feels like the only exit I have left", False),
+        # a sign told as a habit, or a temperature read with its number, is no report of now
+        ("every time i stand up from the sofa i go clammy and see spots", False),
+        ("she keeps getting wobbly and pale in the afternoons before tea", False),
+        ("whenever he misses a meal his hands tremble and he gets grumpy", False),
+        ("took her temperature, 38.2, and she is shivering under the blanket", False),
+        ("thermometer says 35 and my hands feel icy and damp", False),
     ],
 )
 def test_the_word_model_raises_an_emergency_only_on_a_plain_report_of_now(

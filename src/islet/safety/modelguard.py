@@ -25,6 +25,19 @@ from islet.safety.wordmodel import MODELS, raised, word_model
 UNABLE = re.compile(
     r"\b(?:(?:can|could|cannot|will|would) not|no (?:puedo|puede|pod\w+|despierta|responde))\b"
 )
+# A sign told as a habit, not as now ("my sugar keeps dropping", "every time i stand up",
+# "whenever i skip lunch"; "cada vez que", "siempre que"): the symptom explainer's kind of text,
+# no plain report of an emergency now for the word model to raise (the patterns read it as ever)
+HABITUAL = re.compile(
+    r"\b(?:keeps?|kept) (?:on )?\w+ing\b|\b(?:every|each) time\b|\bwhenever\b"
+    r"|\b(?:cada vez|siempre) que\b"
+)
+# A temperature read with its number ("checked his temp, 36", "temperature 38.5"; "fiebre de 38"):
+# a reading the word model might take for a low sugar; the patterns read fevers and sugars
+TEMPERATURE = re.compile(
+    r"\b(?:temp|temps|temperature|thermometer|fever|degrees|fiebre|temperatura|grados)\b"
+    r"(?:\W+\w+){0,3}?\W+\d|\d+(?:\.\d+)?\W*(?:degrees|grados)\b"
+)
 # words of the grammar's hypothetical list that a plain report uses too ("i need to sit", "do")
 ORDINARY_VERBS = frozenset({"to", "do", "did", "can", "could"})
 
@@ -58,8 +71,9 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
     """The levels the word model may not raise for these sentences, since their words are known
     to say otherwise: "this is killing me", "I do not want to die" (crisis); "50mg twice a day
     as prescribed" (medication); and emergency unless every sentence reads as a plain report of
-    now: no negation, past, resolved, mild, figure of speech or informational cue, no question
-    (no question mark, none opening with a question word: "what causes black stools")."""
+    now: no negation, past, resolved, mild, figure of speech or informational cue, no habit ("keeps
+    dropping", "every time") nor temperature read with its number, no question (no question
+    mark, none opening with a question word: "what causes black stools")."""
     unlike: set[Level] = set()
     if any(any_of(c.figures, s.text) or any_of(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
@@ -75,6 +89,9 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
         unlike.add("crisis")  # model's "cutting"; the patterns find a crisis said beside it
     # emergency only where the patterns found neither emergency nor crisis: a crisis they found
     # keeps its reply, which gives 911 already ("the only exit I have left" is no emergency)
+    told = " ".join(s.text for s in parts)  # a habit or a temperature's number across clauses
+    if HABITUAL.search(told) or TEMPERATURE.search(told):
+        unlike.add("emergency")
     if asks or level == "crisis" or not all(_plain_report(s, c) for s in parts):
         unlike.add("emergency")
     return unlike
