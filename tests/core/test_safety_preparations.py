@@ -36,6 +36,11 @@ AFFAIRS_HANDED_OVER = [
 LETTERS_FOR_EACH = [
     ("i am writing a letter for each of my grandchildren to open later", "crisis"),
     ("left each of my boys a note in their drawer", "crisis"),
+    ("i have written a letter to each of my children for after i am gone", "crisis"),
+    # a letter to the children's own people, read at a celebration, or about a practical matter
+    ("wrote a note to each of my kids' swim coaches", "none"),
+    ("my wife will read a short letter to each of our grandchildren at the christening", "none"),
+    ("left a note for each of my boys about the new bus times", "none"),
 ]
 
 # a pet given a new family, a worry waved off, someone who will be around
@@ -61,6 +66,13 @@ HARM_TO_OTHERS = [
     ("i am going to kill my neighbour, i mean it", "crisis"),
     ("i will kill my sister if she eats my last biscuit", "none"),
     ("i hurt my wrist lifting him out of the bath", "none"),
+    # "could" with a violent verb, or a threat over one more everyday annoyance, is a figure;
+    # backed by an oath, a weapon at hand or a fear of the urge, it is not
+    ("honestly i could strangle my sister when she hums at breakfast", "none"),
+    ("i could choke my flatmate sometimes haha", "none"),
+    ("i will strangle the cat if she knocks over one more plant", "none"),
+    ("i could smother him with a pillow, i swear i will", "crisis"),
+    ("i am going to kill my stepdad, i have got the knife in my bag", "crisis"),
     ("scared i will hurt her feelings if i tell her", "none"),
 ]
 
@@ -107,6 +119,22 @@ DOSE_TOLD = [
     ("can i take 2.5 mg more of prednisone", "medication"),
 ]
 
+# ... two doses told together, or an injection told as had, is no question either
+DOSE_TOLD += [
+    ("she takes 5 mg of sunitinib and 20 mg octreotide", "none"),
+    ("had my 90 mg lanreotide jab this morning", "none"),
+    ("had my 90 mg lanreotide jab and now my chest hurts and my arm is numb", "emergency"),
+]
+
+# a low told as over once sugar was taken; a person who sleeps late is no emergency
+OVER_OR_HABIT = [
+    ("her sugar fell to 3.2 last night but she had some juice and she is fine", "none"),
+    ("dropped to 2.9 this afternoon, ate a few jelly beans and am ok", "none"),
+    ("sugar 2.4 and shaking, had juice but not better", "emergency"),
+    ("my son would not wake up until noon on saturday", "none"),
+    ("she will not wake up, i have been shaking her", "emergency"),
+]
+
 # a body making too much of a hormone, asked about, is no overdose
 HORMONE_MADE = [
     ("his tumour produces too much insulin, how is that treated", "none"),
@@ -151,6 +179,7 @@ FAMILIES = (
     + HORMONE_MADE
     + OTHER_CHANGES
     + EMERGENCY_TOLD_BY_SOMEONE
+    + OVER_OR_HABIT
 )
 
 
@@ -175,9 +204,81 @@ def test_a_decimal_dose_is_read_whole(text: str, dose: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["she is 2.4 and will not answer me", "he is only 2.7 and not responding to us"],
+    [
+        "she is 2.4 and will not answer me",
+        "he is only 2.7 and not responding to us",
+        # someone named, and one who will not talk or who mumbles
+        "my husband is 1.9 and not responding",
+        "she is 2.3. would not talk to us",
+        "my dad is 2.6 and mumbling",
+    ],
 )
 def test_a_bare_decimal_about_someone_who_does_not_answer_is_a_low(text: str) -> None:
     safety = triage(text, "en")
     assert safety.level == "emergency"
     assert safety.reading is not None
+
+
+# a medicine someone else found and swallowed (a child most often) is a possible poisoning: an
+# emergency with the medicine reply and Poison Control, never a crisis; a dose taken several
+# times the one set is a possible overdose (Poison Control); a lower one is not
+POISON_CONTROL = "1-800-222-1222"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the baby found her grandad's pills and ate two",
+        "our toddler got hold of my meds and swallowed some",
+    ],
+)
+def test_a_medicine_found_and_swallowed_by_someone_else_is_a_poisoning(text: str) -> None:
+    safety = triage(text, "en")
+    assert (safety.level, safety.also) == ("emergency", ["medication"])
+    assert POISON_CONTROL in [c.number for c in safety.contacts]
+
+
+@pytest.mark.parametrize(
+    "text", ["my son is 2.5 and not talking yet", "my wife is 1.8 and not answering her phone"]
+)
+def test_a_bare_decimal_beside_a_toddler_or_a_phone_is_no_low(text: str) -> None:
+    assert triage(text, "en").level == "none"
+
+
+# a plan made ready (pills set out, a jump said as what one will do now), a doubled or mistaken
+# count of a medicine; an organiser, a jump into water, blankets and wrong turns are none
+READY_OR_MISTAKEN = [
+    ("the tablets are all lined up on my bedside table", "crisis"),
+    ("i keep my pills lined up in the dosette for the week", "none"),
+    ("okay i am about to jump", "crisis"),
+    ("i am going to jump in the pool", "none"),
+    ("do i double up tomorrow then", "medication"),
+    ("should we double up on blankets tonight", "none"),
+    ("he took three by mistake", "medication"),
+    ("took two wrong turns by accident", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), READY_OR_MISTAKEN)
+def test_a_plan_made_ready_or_a_count_mistaken_reads_as_its_level(text: str, level: str) -> None:
+    assert triage(text, "en").level == level
+
+
+def test_a_medicine_found_and_put_away_is_no_poisoning() -> None:
+    assert triage("the nurse found my old pills and took them away", "en").level != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "poison_control"),
+    [
+        ("the pharmacist said 5 mg but he took 50 mg", True),
+        ("was told to give 2 units and i gave her 10 units", True),
+        ("the doctor said 10 mg but i only took 5 mg", False),
+        ("the nurse said 2 weeks and she took 10 days off", False),
+    ],
+)
+def test_a_dose_taken_several_times_the_one_set_is_a_possible_overdose(
+    text: str, poison_control: bool
+) -> None:
+    safety = triage(text, "en")
+    assert (POISON_CONTROL in [c.number for c in safety.contacts]) == poison_control, safety.signs

@@ -49,10 +49,11 @@ def told_before(parts: list[Sentence]) -> list[Sentence]:
 # a glucose unit written out: with signs of low sugar, the number is a reading without a sugar word
 GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
 # a person "at", "down to" or simply "is" a number with a decimal point (mmol/L; an age has
-# none: "she is 2.4 and will not answer"), not a dose, a weight, a time or a distance ("she is
-# at 3.5 weeks after the op")
+# none: "she is 2.4 and will not answer", "my husband is 1.9 and not responding"), not a
+# dose, a weight, a time or a distance ("she is at 3.5 weeks after the op")
 PERSON_AT = re.compile(
-    r"\b(?:i am|he is|she is|they are|we are|you are) (?:(?:at|down to|down at|only|just) )?"
+    r"\b(?:i am|he is|she is|they are|we are|you are|(?:my|his|her|our|their) \w+ is) "
+    r"(?:(?:at|down to|down at|only|just) )?"
     r"(\d{1,2}\.\d)"
     rf"(?![\w.])(?! (?:{NOT_A_READING}|seconds?|wks?)(?![\w]))"
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
+from islet.safety.doses import far_above
 from islet.safety.fragments import across_fragments
 from islet.safety.lowreading import low_reading, low_signs, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
@@ -41,8 +42,11 @@ BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
 LOW_SIGNS = re.compile(
     r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|fog|wooz|jitter|blurr|"
     r"tembl|sud|mare|baj|juice|jugo|think straight)"
-    # someone who does not answer or respond ("she is 2.4 and will not answer me")
-    r"|\b(?:not|never) (?:answer|respond|wak)"
+    # someone who does not answer, respond or talk, or who mumbles ("she is 2.4 and will not
+    # answer me", "he is 2.1. would not talk to us", "mumbling")
+    r"|\b(?:not|never) (?:answer|respond|wak)(?!\w* (?:(?:her|his|my|the|their|any) )?"
+    r"(?:phone|texts?|calls?|messages?|door|emails?))|\b(?:will|would) not (?:talk|speak)|"
+    r"\bnot (?:talking|speaking) to (?:me|us|anyone)|\bmumbl|\bslurr"
 )
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -140,6 +144,10 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         asked_about = asked_about or asked
     whole = {f.signal.id for f in found}
     found += [f for f in across_fragments(parts, partial, c.groups) if f.signal.id not in whole]
+    if c.language == "en" and "overdose" not in whole:
+        # a dose taken several times the one set ("doc said 2.5 mg but i took 25"): Poison Control
+        overdose = next(s for s in vocab.signals if s.id == "overdose")
+        found += [Found(overdose, w) for p in parts if (w := far_above(p.text))][:1]
     back = come_back([s.text for s in parts], c.language)
     # "... and now it is back"; a crisis sign that needs another to count is not yet one
     if back and not any(f.signal.level == "crisis" and not f.signal.needs for f in found):
