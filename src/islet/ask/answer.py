@@ -415,6 +415,14 @@ class Engine:
         """The gap said plainly, then what the summary does say nearby, labelled as such
         (an independent user review: unrelated passages were shown as the answer)."""
         shown = [self.by_id[_passage_of(t)] for t in gap.show if _passage_of(t) in self.by_id]
+        # The question's own words choose which of them leads ("after they take out the tail
+        # of the pancreas": the distal pancreatectomy, not the Whipple): in the order the
+        # search ranks them, the gap's order for the ones it does not find. A question that
+        # names several of them ("part of my pancreas": either operation) keeps the gap's order.
+        named = {m.target for m in search.reading.mentions} & set(gap.show)
+        if len(named) < 2:
+            rank = {h.passage.id: i for i, h in enumerate(search.hits)}
+            shown.sort(key=lambda p: rank.get(p.id, len(rank)))
         shown += [h.passage for h in search.hits if h.passage not in shown]
         words = self.lexicon.answering.match_words["nearby"]
         return Answer(

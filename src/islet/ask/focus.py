@@ -182,7 +182,7 @@ def about_neighbour(
             return True
         if _comes_with(question, part, patterns):
             return True
-        if any(_offered(part, pattern) for pattern in patterns):
+        if any(_offered(part, pattern) or _defines(part, pattern) for pattern in patterns):
             return True
     rest = question
     for pattern in patterns:
@@ -206,6 +206,30 @@ _CAUSING = re.compile(
     r"^\W*(\w+\W+){0,2}(cause|causes|caused|causing|give|gives|gave|lead to|leads to|led to|"
     r"bring on|brings on|brought on|turn into|turns into|turned into)\b"
 )
+
+
+# What a neighbour is, asked as one of the things a part asks ("what is MEN2 and does it cause
+# pancreas tumors", "what are pheochromocytomas, and can he get one"): the part that defines
+# the neighbour is about it, as "what is MEN2A" alone is.
+_DEFINING = re.compile(
+    r"^\W*((and|also|so|but|ok|okay|well)\s+)*(what|whats|wat)(\s+(is|are|was|were|s))?"
+    r"(\s+(exactly|actually|really))?(\s+(a|an|the))?\s*$|"
+    r"^\W*((and|also|so|but|ok|okay|well)\s+)*(tell me about|explain|define)(\s+(a|an|the))?\s*$"
+)
+_DEFINED_END = re.compile(
+    r"^\W*((exactly|actually|really|mean|means|stand for|stands for|syndrome|disease)\W*)*$"
+)
+
+
+def _defines(part: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a piece of the asking ``part`` (split at "and") asks what the neighbour that
+    ``pattern`` names is: "what is X", "what's X exactly", "tell me about X"."""
+    for piece in re.split(r"\band\b", part):
+        for m in pattern.finditer(piece):
+            before, after = piece[: m.start()], piece[m.end() :]
+            if _DEFINING.search(before) and _DEFINED_END.match(after):
+                return True
+    return False
 
 
 def _offered(part: str, pattern: re.Pattern[str]) -> bool:
