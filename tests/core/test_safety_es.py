@@ -342,8 +342,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # with es-w34's held-out third (1,111; es-w34 on its whole round the same before and after
     # safetyes16: emergency 28/30, crisis 33/38, medication 24/24, false alarms 1 of 28): 0.927
     # / 0.860 / 0.909 / 0.082 (296 of 319, 271 of 315, 191 of 210, 22 of 267)
+    # after an independent review's mends (someone who cannot be woken, a seizure in lay words, a
+    # wish to kill a person, a dose due and none at hand, a medicine a child found and swallowed;
+    # look-alikes: general questions, 'ni' lists, letters, a doctor's order told, a month's
+    # supply), measured once at the end: 0.927 / 0.860 / 0.904 / 0.082 — medication 191 -> 190
+    # of 210; the lead kept the mends (the review's unsafe replies and misses) and set the floor
+    # at the honest figure rather than search the held-out split
     assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.860
-    assert test.recall_of("medication") >= 0.905 and test.false_alarm_rate <= 0.086  # 22/267
+    assert test.recall_of("medication") >= 0.904 and test.false_alarm_rate <= 0.086  # 22/267
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
