@@ -273,11 +273,13 @@ def test_a_medicine_found_and_put_away_is_no_poisoning() -> None:
     [
         ("the pharmacist said 5 mg but he took 50 mg", True),
         ("was told to give 2 units and i gave her 10 units", True),
+        ("she was prescribed 5 mg and took 7.5 mg by mistake", True),
         ("the doctor said 10 mg but i only took 5 mg", False),
+        ("the label says 20 mg and i took 20 mg", False),
         ("the nurse said 2 weeks and she took 10 days off", False),
     ],
 )
-def test_a_dose_taken_several_times_the_one_set_is_a_possible_overdose(
+def test_a_dose_taken_above_the_one_set_is_a_possible_overdose(
     text: str, poison_control: bool
 ) -> None:
     safety = triage(text, "en")

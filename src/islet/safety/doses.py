@@ -1,17 +1,16 @@
-"""A dose taken far above the one prescribed ("the doctor said 5 mg but I took 50 mg").
+"""A dose taken above the one prescribed ("the doctor said 5 mg but I took 50 mg").
 
 The dose a clinician or a label set is told first, the dose taken after it; when the one taken
-is ``FAR_ABOVE`` times the one set or more, it is a possible overdose, and the medication reply
-leads with Poison Control. A smaller difference (5 and 7.5) or a lower dose taken stays the
-ordinary medicine reply. English only (the Spanish helper words are the Spanish vocabulary's).
+is more than the one set, it is a possible overdose, and the medication reply leads with Poison
+Control (which takes calls about any amount of a medicine taken by mistake). No ratio is drawn:
+how much more is harmful depends on the medicine, and no source Islet cites gives one. A lower or
+equal dose taken stays the ordinary medicine reply. English only (the Spanish helper words are
+the Spanish vocabulary's).
 """
 
 from __future__ import annotations
 
 import re
-
-# several times the dose: "2.5" and "25", "1 a day" and "7"
-FAR_ABOVE = 3.0
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _UNIT = r"(?: ?(?:mg|mcg|micrograms?|milligrams?|units?|ml|pills?|tablets?|capsules?|doses?))?"
@@ -38,9 +37,9 @@ DOSE_ABOVE = re.compile(
 
 
 def far_above(sentence: str) -> str | None:
-    """The words telling a dose taken far above the one set, or ``None``."""
+    """The words telling a dose taken above the one set, or ``None``."""
     for match in DOSE_ABOVE.finditer(sentence):
         told, taken = float(match.group(1)), float(match.group(2))
-        if told > 0 and taken >= FAR_ABOVE * told:
+        if told > 0 and taken > told:
             return match.group(0)
     return None
