@@ -105,6 +105,11 @@ class SpanishExtras(Strict):
 SPANISH_EXTRAS_FILE = knowledge_file("es", "explain", EXTRAS_FILE.name)
 
 
+def _joined(english: dict[str, list[str]], spanish: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Per symptom id, the English phrasings and the Spanish ones after them."""
+    return {sid: [*english.get(sid, []), *spanish.get(sid, [])] for sid in {**english, **spanish}}
+
+
 @cache
 def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
     """The matcher-only extras with the result's fixed texts in ``language``."""
@@ -113,18 +118,6 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
         return data
     where = f"es/explain/{SPANISH_EXTRAS_FILE.name}"
     spanish = load_data_file(SPANISH_EXTRAS_FILE, SpanishExtras, where)
-    synonyms = {
-        sid: [*data.extra_synonyms.get(sid, []), *spanish.extra_synonyms.get(sid, [])]
-        for sid in {**data.extra_synonyms, **spanish.extra_synonyms}
-    }
-    new_only = {
-        sid: [*data.new_only.get(sid, []), *spanish.new_only.get(sid, [])]
-        for sid in {**data.new_only, **spanish.new_only}
-    }
-    elsewhere = {
-        sid: [*data.elsewhere.get(sid, []), *spanish.elsewhere.get(sid, [])]
-        for sid in {**data.elsewhere, **spanish.elsewhere}
-    }
     lists = {
         "elsewhere",
         "extra_synonyms",
@@ -138,12 +131,12 @@ def extras_in(language: Language, path: Path = EXTRAS_FILE) -> MatchingExtras:
     return data.model_copy(
         update={
             **texts,
-            "extra_synonyms": synonyms,
+            "extra_synonyms": _joined(data.extra_synonyms, spanish.extra_synonyms),
             "ignore_synonyms": [*data.ignore_synonyms, *spanish.ignore_synonyms],
             "extra_signs": {**data.extra_signs, **spanish.extra_signs},
             "everyday_signs": [*data.everyday_signs, *spanish.everyday_signs],
-            "new_only": new_only,
-            "elsewhere": elsewhere,
+            "new_only": _joined(data.new_only, spanish.new_only),
+            "elsewhere": _joined(data.elsewhere, spanish.elsewhere),
             "long_standing": [*data.long_standing, *spanish.long_standing],
         }
     )
