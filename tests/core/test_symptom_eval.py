@@ -136,16 +136,18 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # that puts a name elsewhere; Spanish verb forms; everyday words for thirst, peeing, weight,
     # acting drunk): floors raised to its final figures, truncated. The Spanish held-out
     # negation fell 56/59 -> 55/59 (0.949 -> 0.932) while its recall rose nine texts
-    ("en", "dev"): {"recall": 0.956, "precision": 0.931, "negation": 0.977, "top1": 0.993,
-                    "top3": 0.993, "none_right": 0.964},
-    ("en", "test"): {"recall": 0.848, "precision": 0.907, "negation": 0.991, "top1": 0.960,
+    ("en", "dev"): {"recall": 0.950, "precision": 0.925, "negation": 0.977, "top1": 0.988,
+                    "top3": 0.988, "none_right": 0.952},
+    ("en", "test"): {"recall": 0.848, "precision": 0.906, "negation": 0.983, "top1": 0.960,
                      "top3": 0.980, "none_right": 0.981},
-    ("es", "dev"): {"recall": 0.961, "precision": 0.911, "negation": 0.984, "top1": 0.962,
+    ("es", "dev"): {"recall": 0.945, "precision": 0.901, "negation": 0.948, "top1": 0.958,
                     "top3": 0.990, "none_right": 0.979},
     # the lead kept the change and set the held-out negation floor at the honest figure rather
     # than search the held-out split for the text
-    ("es", "test"): {"recall": 0.879, "precision": 0.893, "negation": 0.932, "top1": 0.971,
-                     "top3": 0.981, "none_right": 0.978},
+    # sym-w9 and sym-es-w8 (split before any tuning), untuned: floors at those figures where
+    # they moved
+    ("es", "test"): {"recall": 0.879, "precision": 0.890, "negation": 0.930, "top1": 0.966,
+                     "top3": 0.974, "none_right": 0.978},
 }  # fmt: skip
 
 
