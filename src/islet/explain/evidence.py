@@ -115,9 +115,19 @@ def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
     # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
     # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
     # description never loses a list that the shorter description matched.
+    # A longer phrase of a look-alike (one that names the very same words too: "belly pain" is
+    # a name of three of PDQ's pains) implies nothing: the two are rivals, settled by the rest
+    # of the text (``_settle_look_alikes``), whichever of them has the longer phrase.
     evidence: dict[str, Evidence] = {}
+    spans: dict[str, set[Span]] = {}
+    for q, other in found:
+        spans.setdefault(q.symptom, set()).add(_span(other))
     for phrase, match in found:
-        covered = any(covers(other, match) for q, other in found if q.symptom != phrase.symptom)
+        covered = any(
+            covers(other, match) and _span(match) not in spans[q.symptom]
+            for q, other in found
+            if q.symptom != phrase.symptom
+        )
         entry = evidence.setdefault(phrase.symptom, Evidence())
         if match.negated and phrase.kind == "named":
             entry.negated_named = True
