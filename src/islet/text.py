@@ -159,6 +159,9 @@ class PhraseWords(Strict):
     # "diarrhea I don't have" / "úlcera no tengo": a negation and one of these ending a stretch
     # negate what came before them in it
     having: Words = frozenset()
+    # "sugar is high, which he never had": a negation and a word of having after one of these
+    # (a subject between them or not) tell that what came before is new, not that it is absent
+    relatives: Words = frozenset()
     # "casi no orino y diarrea como agua": a negation after one of these says "hardly", a sign
     # of its own, and negates nothing that follows
     not_negating_after: Words = frozenset()

@@ -254,7 +254,8 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
-    don't have"), a negation alone at its end ("Rash: no"), or one followed only by words such
+    don't have"), unless a relative word comes just before them ("sugar high, which he never
+    had": new, not absent), a negation alone at its end ("Rash: no"), or one followed only by words such
     as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
     negation alone after a comma answers the stretch before the comma ("manchas rojas,
     tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
@@ -277,12 +278,27 @@ def _negated_before(tokens: list[Token]) -> list[Token]:
                     replace(t, negated=True) for t in tokens[previous : start - 1]
                 ]
             continue
+        new_to_them = _after_a_relative(tokens, start, i)
         denied = token.cue and (
-            (having and after in lists.soft_breaks) or answer or _tail_only(tokens, i)
+            (having and after in lists.soft_breaks and not new_to_them)
+            or answer
+            or _tail_only(tokens, i)
         )
         if denied or (token.raw in lists.well and ends and _said_of(tokens, start, i)):
             out[start:i] = [replace(t, negated=True) for t in tokens[start:i]]
     return out
+
+
+def _after_a_relative(tokens: list[Token], start: int, i: int) -> bool:
+    """Whether the negation ``i`` follows a relative word, straight or after a subject ("high
+    sugar, which he never had", "que nunca tuvo"); not a "que" that a noun follows, which
+    only opens what is said ("aclaro que diarrea no tengo")."""
+    lists = _lists()
+    before = [t.raw for t in tokens[max(start, i - 2) : i]]
+    return bool(before) and (
+        before[-1] in lists.relatives
+        or (len(before) == 2 and before[0] in lists.relatives and before[1] in lists.new_subjects)
+    )
 
 
 def _tail_only(tokens: list[Token], i: int) -> bool:
