@@ -255,8 +255,8 @@ def _a_new_predicate(words: list[str], cue_at: int, i: int) -> bool:
 def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
     don't have"), unless a relative word comes just before them ("sugar high, which he never
-    had": new, not absent), a negation alone at its end ("Rash: no"), or one followed only by words such
-    as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
+    had": new, not absent), a negation alone at its end ("Rash: no"), or one followed only by
+    words such as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
     negation alone after a comma answers the stretch before the comma ("manchas rojas,
     tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
     is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
