@@ -256,10 +256,11 @@ def _negated_before(tokens: list[Token]) -> list[Token]:
     """A negation and a word of having that end a stretch ("úlcera no tengo", "diarrhea I
     don't have"), unless a relative word comes just before them ("sugar high, which he never
     had": new, not absent), a negation alone at its end ("Rash: no"), or one followed only by
-    words such as "there" or "either" ("the rash isn't there either") negate the stretch before them; a
-    negation alone after a comma answers the stretch before the comma ("manchas rojas,
-    tampoco"). So does a word of being well that ends a stretch after a verb of being ("my mood
-    is fine", "stools are normal", "la piel está bien"): what the stretch names is not there."""
+    words such as "there" or "either" ("the rash isn't there either") negate the stretch
+    before them; a negation alone after a comma answers the stretch before the comma
+    ("manchas rojas, tampoco"). So does a word of being well that ends a stretch after a verb
+    of being ("my mood is fine", "stools are normal", "la piel está bien"): what the stretch
+    names is not there."""
     lists = _lists()
     out = list(tokens)
     start = previous = 0  # where this stretch starts, and where the one before it did
