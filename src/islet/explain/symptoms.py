@@ -359,14 +359,16 @@ def _elsewhere(
     breaks = english().phrases.soft_breaks
     kept = []
     for phrase, match in found:
-        places = {stem(w) for w in data.elsewhere.get(phrase.symptom, [])}
+        # the words as written (the lists spell each form): a stem may be another word's
+        # ("dosis" and "dos" share one)
+        places = {w for text in data.elsewhere.get(phrase.symptom, []) for w in words_of(text)}
         tokens = clauses[match.clause]
-        before = tokens[match.start - 1].stem if match.start > 0 else ""
+        before = tokens[match.start - 1].raw if match.start > 0 else ""
         after = []
         for token in tokens[match.end + 1 : match.end + 1 + PLACE_REACH]:
             if not token.raw[0].isalnum() or token.raw in breaks:
                 break
-            after.append(token.stem)
+            after.append(token.raw)
         if not places or (before not in places and not places & set(after)):
             kept.append((phrase, match))
     return kept
