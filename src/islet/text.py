@@ -162,6 +162,12 @@ class PhraseWords(Strict):
     # "sugar is high, which he never had": a negation and a word of having after one of these
     # (a subject between them or not) tell that what came before is new, not that it is absent
     relatives: Words = frozenset()
+    # "the nurse asked if my eyes were yellow and I said no", "me preguntó si tenía la piel
+    # amarilla y no": a question asked (``asking`` then ``asking_openers``) answered by a bare
+    # negation, with words of saying (``saying``) before it or none, denies what was asked
+    asking: Words = frozenset()
+    asking_openers: Words = frozenset()
+    saying: Words = frozenset()
     # "casi no orino y diarrea como agua": a negation after one of these says "hardly", a sign
     # of its own, and negates nothing that follows
     not_negating_after: Words = frozenset()

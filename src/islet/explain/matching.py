@@ -180,7 +180,39 @@ def _mark(words: list[str]) -> list[Token]:
         if cue:
             negating = True
             cue_at = i
-    return _negated_before(tokens)
+    return _asked_and_denied(_negated_before(tokens))
+
+
+ASKED_REACH = 3  # words from the asking word to its "if": "asked me if", "me preguntó si"
+
+
+def _asked_and_denied(tokens: list[Token]) -> list[Token]:
+    """A question someone was asked ("asked if", "asked whether", "preguntó si"), answered in
+    the same clause by a bare negation after a break, alone or after words of saying ("and I
+    said no", "y dice que no", "y no"), denies what was asked about: "the doctor asked if my
+    eyes were yellow and I said no". An answer of another kind leaves it as it was."""
+    lists = _lists()
+    out = list(tokens)
+    for q, token in enumerate(tokens):
+        if token.raw not in lists.asking:
+            continue
+        reach = tokens[q + 1 : q + 1 + ASKED_REACH]
+        opener = next((q + 1 + k for k, t in enumerate(reach) if t.raw in lists.asking_openers), -1)
+        if opener < 0:
+            continue
+        for a in range(opener + 2, len(tokens)):
+            if tokens[a].raw in lists.asking:
+                break
+            if tokens[a].raw not in lists.answers:
+                continue
+            ends = a + 1 == len(tokens) or tokens[a + 1].raw in lists.soft_breaks
+            k = a - 1
+            while k > opener and tokens[k].raw in lists.saying:
+                k -= 1
+            if ends and tokens[k].raw in lists.soft_breaks:
+                out[opener + 1 : k] = [replace(t, negated=True) for t in out[opener + 1 : k]]
+            break
+    return out
 
 
 def _verb_done(words: list[str], cue_at: int, i: int) -> bool:
