@@ -136,18 +136,23 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # that puts a name elsewhere; Spanish verb forms; everyday words for thirst, peeing, weight,
     # acting drunk): floors raised to its final figures, truncated. The Spanish held-out
     # negation fell 56/59 -> 55/59 (0.949 -> 0.932) while its recall rose nine texts
-    ("en", "dev"): {"recall": 0.950, "precision": 0.925, "negation": 0.977, "top1": 0.988,
-                    "top3": 0.988, "none_right": 0.952},
-    ("en", "test"): {"recall": 0.848, "precision": 0.906, "negation": 0.983, "top1": 0.960,
-                     "top3": 0.980, "none_right": 0.981},
-    ("es", "dev"): {"recall": 0.945, "precision": 0.901, "negation": 0.948, "top1": 0.958,
-                    "top3": 0.990, "none_right": 0.979},
+    # symptoms9 (look-alike pains made rivals, not implied; "never ending"; "which he never
+    # had"; a question asked and answered no; adelgazar/rebajar in any form): floors raised to
+    # its final figures, truncated. The Spanish held-out top-3 fell 115/118 -> 114/118 (0.975
+    # -> 0.966) while its recall, precision and negation rose; its floor is left at 0.974, not
+    # lowered, for the lead to decide, and the held-out split was not searched for the text
+    ("en", "dev"): {"recall": 0.957, "precision": 0.940, "negation": 0.979, "top1": 0.994,
+                    "top3": 1.000, "none_right": 0.952},
+    ("en", "test"): {"recall": 0.850, "precision": 0.910, "negation": 0.983, "top1": 0.963,
+                     "top3": 0.981, "none_right": 0.983},
+    ("es", "dev"): {"recall": 0.958, "precision": 0.913, "negation": 0.974, "top1": 0.975,
+                    "top3": 0.991, "none_right": 0.981},
     # the lead kept the change and set the held-out negation floor at the honest figure rather
     # than search the held-out split for the text
     # sym-w9 and sym-es-w8 (split before any tuning), untuned: floors at those figures where
     # they moved
-    ("es", "test"): {"recall": 0.879, "precision": 0.890, "negation": 0.930, "top1": 0.966,
-                     "top3": 0.974, "none_right": 0.978},
+    ("es", "test"): {"recall": 0.884, "precision": 0.906, "negation": 0.944, "top1": 0.966,
+                     "top3": 0.974, "none_right": 0.980},
 }  # fmt: skip
 
 
