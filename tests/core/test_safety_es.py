@@ -283,11 +283,15 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.014 (841 of 845, 934 of 958, 579 of 583, 11 of 813)
     # es-w35 (a training round, wholly dev), untuned: 0.992 / 0.960 / 0.987 / 0.019 (873 of 880,
     # 963 of 1,003, 605 of 613, 16 of 853)
-    assert dev.recall_of("emergency") >= 0.992 and dev.recall_of("crisis") >= 0.960
+    # safetyes17: es-w35's and es-w34's dev kinds and the reviewers' families in general forms
+    # (the word model not retrained: on es-w34/es-w35, which the stored model never saw, the
+    # recipe's 5-fold leave-writers-out crisis with the patterns was 49 of 71 against the stored
+    # model's 53): 0.992 / 0.967 / 0.986 / 0.018 (873, 970, 605, 15 of 853)
+    assert dev.recall_of("emergency") >= 0.992 and dev.recall_of("crisis") >= 0.967
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.986 and dev.false_alarm_rate <= 0.019
+    assert dev.recall_of("medication") >= 0.986 and dev.false_alarm_rate <= 0.018
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -350,8 +354,10 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # supply), measured once at the end: 0.927 / 0.860 / 0.904 / 0.082 — medication 191 -> 190
     # of 210; the lead kept the mends (the review's unsafe replies and misses) and set the floor
     # at the honest figure rather than search the held-out split
+    # safetyes17 (rules only), measured once at the end: 0.928 / 0.860 / 0.905 unchanged, false
+    # alarms 22 -> 20 of 267 (0.082 -> 0.075); the ceiling lowered to it
     assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.860
-    assert test.recall_of("medication") >= 0.904 and test.false_alarm_rate <= 0.086  # 22/267
+    assert test.recall_of("medication") >= 0.904 and test.false_alarm_rate <= 0.075  # 20/267
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------

@@ -194,6 +194,15 @@ def scan(
             found.append(Found(signal, words))
     partial: dict[str, list[str | None]] = {}
     for signal, groups in c.groups:
+        # a finding and a swallowing told with a routine ("found her pills and took two at her
+        # usual time") is a dose taken, not someone getting at a medicine
+        if (
+            signal.level == "emergency"
+            and signal.kind == "overdose"
+            and not signal.deliberate
+            and as_prescribed
+        ):
+            continue
         parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
