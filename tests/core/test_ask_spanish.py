@@ -80,6 +80,11 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("no lo encuentran", "cannot find it"),
         ("un gastrinoma único", "single gastrinoma"),  # the adjective follows the noun
         ("pa q sirve", "what is it for"),  # "pa" is "para"
+        # An infinitive completes "is it safe" as English does with "to"; a noun does not.
+        ("¿es seguro viajar?", "is it safe to travel"),
+        ("¿será seguro hacerlo?", "is it safe to"),
+        ("¿es seguro el octreotide?", "is it safe octreotide"),
+        ("¿es seguro cáncer?", "is it safe cancer"),  # read as itself: no verb
         # Word orders no phrase lists add the English words of a pattern at the end.
         ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
     ],
@@ -221,6 +226,8 @@ def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> 
         ("phrases: {}\nskip: []\nbackground: ['(']\n", "background pattern"),
         ("phrases: {}\nskip: []\nphrase: {cola: tail}\n", "unknown part 'phrase'"),
         ("phrases: {}\nskip: []\nreporting: {dice: says}\n", "'reporting' must be a list"),
+        ("phrases: {}\nskip: []\nbefore_infinitive: safe\n", "'before_infinitive' must be"),
+        ("phrases: {seguro: safe}\nskip: []\nbefore_infinitive: [sure]\n", "'sure' is no phrase"),
         ("phrases: {}\nskip: [pues, luego, pues]\n", "skip word 'pues' is given twice"),
         ("phrases: {tuvo: had}\nskip: [tuvo]\n", "'tuvo' is both a skip word and a phrase"),
     ],
