@@ -36,6 +36,8 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         return
     assert reply.in_scope, reply.message
     assert reply.answers[0].passage_id in case["top"]
+    shown = [a.passage_id for a in reply.answers[:3]]
+    assert not set(case.get("not_top3", [])) & set(shown), shown
     assert reply.answers[0].match == "La mejor coincidencia que encontró Islet"
     assert "equipo de atención médica" in reply.help
 

@@ -62,6 +62,11 @@ TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
 SENTENCE_END = re.compile(r"[.!;\n]")
 CLAUSE_BREAK = re.compile(r"[,:¿¡]")
+# A question word that opens a question ("¿qué opciones hay?", "Tiene 2 cm. Qué le hacen")
+# asks "what"; elsewhere "que" is mostly "that" and carries no meaning. The table's own
+# phrases ("que es": "what is") are read first.
+OPENING_ASK = {"que": "what", "cual": "which", "cuales": "which"}
+ASK_OPENS = re.compile(r"[¿?.!]")
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,10 @@ class Reader:
                 i += size
                 continue
             word = tokens[i]
+            if word in OPENING_ASK and _opens_question(folded, found_tokens, i):
+                out.append(OPENING_ASK[word])
+                i += 1
+                continue
             read = (
                 None
                 if word in self.skip
@@ -323,6 +332,11 @@ def _told(english: str) -> str:
     """``english`` in the order of a statement when it is in the order of a question."""
     inverted = INVERTED.match(english)
     return english if inverted is None else f"{inverted[2]} {inverted[1]}{inverted[3]}"
+
+
+def _opens_question(folded: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the ``i``-th word opens the text, a sentence or a question ("¿")."""
+    return i == 0 or bool(ASK_OPENS.search(folded[found[i - 1].end() : found[i].start()]))
 
 
 def _texts(found: list[re.Match[str]]) -> list[str]:
