@@ -87,6 +87,10 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("¿será seguro hacerlo?", "is it safe to"),
         ("¿es seguro el octreotide?", "is it safe octreotide"),
         ("¿es seguro cáncer?", "is it safe cancer"),  # read as itself: no verb
+        # English typed among Spanish keeps its contractions whole, as English Ask folds them.
+        ("they couldn't find el tumor", "they couldnt find tumor"),
+        ("mi papá doesn’t want la cirugía", "father doesnt want surgery"),
+        ("no lo ven en ninguna tomografía", "cannot find it in any ct scan"),
         # Word orders no phrase lists add the English words of a pattern at the end.
         ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
     ],

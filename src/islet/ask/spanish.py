@@ -67,6 +67,9 @@ CLAUSE_BREAK = re.compile(r"[,:¿¡]")
 # phrases ("que es": "what is") are read first.
 OPENING_ASK = {"que": "what", "cual": "which", "cuales": "which"}
 ASK_OPENS = re.compile(r"[¿?.!]")
+# An apostrophe inside a word is left out, as the English engine does ("couldn't": couldnt):
+# English typed among Spanish ("they couldn't find el tumor") keeps its words whole.
+APOSTROPHE_IN_WORD = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ class Reader:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
-        folded = without_background(fold(question), self.background)
+        folded = without_background(APOSTROPHE_IN_WORD.sub("", fold(question)), self.background)
         found_tokens = list(TOKEN.finditer(folded))
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
         tokens = [t if self._plural(t) or self._verb(t) else self._repaired(t) for t in typed]
