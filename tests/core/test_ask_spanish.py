@@ -87,6 +87,11 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("¿será seguro hacerlo?", "is it safe to"),
         ("¿es seguro el octreotide?", "is it safe octreotide"),
         ("¿es seguro cáncer?", "is it safe cancer"),  # read as itself: no verb
+        # "Qué" opening a question asks "what"; inside a sentence it is "that", left out.
+        ("un tumor de 2 cm en la cabeza, ¿qué opciones hay?", "tumor 2 cm in head what options"),
+        ("glucagonoma: que sintomas da", "glucagonoma what symptoms causes"),
+        ("Tiene 2 cm. Cuales tratamientos hay", "2 cm which treatments"),
+        ("el tumor que tiene mi papá", "tumor father"),
         # English typed among Spanish keeps its contractions whole, as English Ask folds them.
         ("they couldn't find el tumor", "they couldnt find tumor"),
         ("mi papá doesn’t want la cirugía", "father doesnt want surgery"),

@@ -62,11 +62,11 @@ TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
 SENTENCE_END = re.compile(r"[.!;\n]")
 CLAUSE_BREAK = re.compile(r"[,:¿¡]")
-# A question word that opens a question ("¿qué opciones hay?", "Tiene 2 cm. Qué le hacen")
-# asks "what"; elsewhere "que" is mostly "that" and carries no meaning. The table's own
-# phrases ("que es": "what is") are read first.
+# A question word that opens a question ("¿qué opciones hay?", "Tiene 2 cm. Qué le hacen",
+# "Gastrinoma: qué síntomas da") asks "what"; elsewhere "que" is mostly "that" and carries no
+# meaning. The table's own phrases ("que es": "what is") are read first.
 OPENING_ASK = {"que": "what", "cual": "which", "cuales": "which"}
-ASK_OPENS = re.compile(r"[¿?.!]")
+ASK_OPENS = re.compile(r"[¿?.!:]")
 # An apostrophe inside a word is left out, as the English engine does ("couldn't": couldnt):
 # English typed among Spanish ("they couldn't find el tumor") keeps its words whole.
 APOSTROPHE_IN_WORD = re.compile(r"(?<=[a-z])['’](?=[a-z])")
