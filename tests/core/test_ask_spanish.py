@@ -36,6 +36,8 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         return
     assert reply.in_scope, reply.message
     assert reply.answers[0].passage_id in case["top"]
+    shown = [a.passage_id for a in reply.answers[:3]]
+    assert not set(case.get("not_top3", [])) & set(shown), shown
     assert reply.answers[0].match == "La mejor coincidencia que encontró Islet"
     assert "equipo de atención médica" in reply.help
 
@@ -80,6 +82,20 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("no lo encuentran", "cannot find it"),
         ("un gastrinoma único", "single gastrinoma"),  # the adjective follows the noun
         ("pa q sirve", "what is it for"),  # "pa" is "para"
+        # An infinitive completes "is it safe" as English does with "to"; a noun does not.
+        ("¿es seguro viajar?", "is it safe to travel"),
+        ("¿será seguro hacerlo?", "is it safe to"),
+        ("¿es seguro el octreotide?", "is it safe octreotide"),
+        ("¿es seguro cáncer?", "is it safe cancer"),  # read as itself: no verb
+        # "Qué" opening a question asks "what"; inside a sentence it is "that", left out.
+        ("un tumor de 2 cm en la cabeza, ¿qué opciones hay?", "tumor 2 cm in head what options"),
+        ("glucagonoma: que sintomas da", "glucagonoma what symptoms causes"),
+        ("Tiene 2 cm. Cuales tratamientos hay", "2 cm which treatments"),
+        ("el tumor que tiene mi papá", "tumor father"),
+        # English typed among Spanish keeps its contractions whole, as English Ask folds them.
+        ("they couldn't find el tumor", "they couldnt find tumor"),
+        ("mi papá doesn’t want la cirugía", "father doesnt want surgery"),
+        ("no lo ven en ninguna tomografía", "cannot find it in any ct scan"),
         # Word orders no phrase lists add the English words of a pattern at the end.
         ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
     ],
@@ -221,6 +237,8 @@ def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> 
         ("phrases: {}\nskip: []\nbackground: ['(']\n", "background pattern"),
         ("phrases: {}\nskip: []\nphrase: {cola: tail}\n", "unknown part 'phrase'"),
         ("phrases: {}\nskip: []\nreporting: {dice: says}\n", "'reporting' must be a list"),
+        ("phrases: {}\nskip: []\nbefore_infinitive: safe\n", "'before_infinitive' must be"),
+        ("phrases: {seguro: safe}\nskip: []\nbefore_infinitive: [sure]\n", "'sure' is no phrase"),
         ("phrases: {}\nskip: [pues, luego, pues]\n", "skip word 'pues' is given twice"),
         ("phrases: {tuvo: had}\nskip: [tuvo]\n", "'tuvo' is both a skip word and a phrase"),
     ],

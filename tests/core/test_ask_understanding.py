@@ -76,6 +76,19 @@ def test_a_situation_told_without_a_type_leads_with_what_answers_every_type(
     assert reply.answers[1].kind == "rule", ids
 
 
+@pytest.mark.parametrize("case", _rows("told_with_its_type"))
+def test_a_situation_told_with_its_type_shows_no_other_types_passage_first(
+    case: dict[str, Any],
+) -> None:
+    reply = answer(case["question"])
+    ids = [a.passage_id for a in reply.answers]
+    assert reply.in_scope and ids, reply.message
+    named = set(engine().retriever.read(case["question"]).mentioned("tumor-type"))
+    situations = engine().situations
+    for passage_id in ids[:3]:
+        assert not situations.of_another_type(engine().by_id[passage_id], named), ids
+
+
 @pytest.mark.parametrize("case", _rows("compared"))
 def test_two_compared_items_both_lead_the_answer(case: dict[str, Any]) -> None:
     reply = answer(case["question"])

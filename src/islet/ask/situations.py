@@ -76,16 +76,18 @@ class Situations:
         # lists for its situation ("in the duodenum, what is done": the Whipple).
         self.treatments = dict(treatments or {})
         # What is about one tumor type: its own passage, its treatment part, its signs.
-        self.type_items = frozenset(
-            (kind, item)
-            for tumor in kb.tumor_types.values()
+        # What is about one tumor type: its own passage, its treatment part, its signs (a
+        # treatment part several types share has each of them as an owner).
+        self.type_owners: dict[tuple[str, str], set[str]] = {}
+        for tumor in kb.tumor_types.values():
             for kind, item in (
                 ("tumor-type", tumor.id),
                 ("section", tumor.treatment_section),
                 ("symptom-pattern", tumor.symptom_pattern),
-            )
-            if item is not None
-        )
+            ):
+                if item is not None:
+                    self.type_owners.setdefault((kind, item), set()).add(tumor.id)
+        self.type_items = frozenset(self.type_owners)
         self.rule_features = {rule.id: self.features(rule.bullet) for rule in kb.rules.values()}
         # What the options add ("surgery to remove the tumor and nearby lymph nodes") counts
         # when the question names it, never against the rule.
@@ -174,6 +176,24 @@ class Situations:
             return self.applies_to.get(passage.item_id, RECURRENT) != RECURRENT
         return (passage.kind, passage.item_id) in self.type_items
 
+    def _named_types_first(self, types: set[str], hits: Sequence[Hit]) -> list[Hit] | None:
+        """``hits`` with the passages about one type none of ``types`` left after the rest;
+        None when no type is named or none of them is moved."""
+        others = [h for h in hits if types and self.of_another_type(h.passage, types)]
+        if not others or not types:
+            return None
+        return [*(h for h in hits if h not in others), *others]
+
+    def of_another_type(self, passage: Passage, types: set[str]) -> bool:
+        """Whether ``passage`` is about one tumor type and none of ``types`` (a nonfunctional
+        tumor's is the patient list of "other" types too)."""
+        types = types | {PATIENT_LIST[t] for t in types if t in PATIENT_LIST}
+        if passage.kind == "rule":
+            owner = self.applies_to.get(passage.item_id, RECURRENT)
+            return owner != RECURRENT and owner not in types
+        owners = self.type_owners.get((passage.kind, passage.item_id))
+        return owners is not None and not owners & types
+
     def _for_every_type(self, fitting: Sequence[Hit], hits: Sequence[Hit]) -> Hit | None:
         """The best-ranked passage that answers the situation of the ``fitting`` bullets for
         every type: a treatment they list (the operation PDQ names for that place) or a part
@@ -240,7 +260,10 @@ class Situations:
             elif (patient_list, score) == (best_on_list, best_score):
                 alike.append(hit)
         if best is None:
-            return None
+            # No bullet of the named type fits ("a nonfunctional tumor in the head, what
+            # treatment"): what is about another type (a gastrinoma's list, an insulinoma's
+            # bullet) does not answer it, and follows the rest (askes18, a review).
+            return self._named_types_first(named_types, hits)
         if not self.named_types(reading) and wanted - {RECURRENT}:
             # Told without its type ("a small tumor in the head, what's the operation"): no
             # type is known, so neither one type's treatment part nor its bullet may lead as if

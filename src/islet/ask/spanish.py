@@ -27,7 +27,7 @@ from islet.ask.spanish_general import general, with_general
 from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_slips import by_slip
 from islet.ask.spanish_sounds import KnownWords, by_sound
-from islet.ask.spanish_verbs import infinitives, plain_words
+from islet.ask.spanish_verbs import infinitives, is_infinitive, plain_words
 from islet.ask.spanish_votes import installed_spanish_model, spanish_features
 from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
@@ -45,6 +45,7 @@ READER_PARTS = (
     "background",
     "reporting",
     "doubting",
+    "before_infinitive",
     "organ_phrases",
     "phrases",
 )
@@ -61,6 +62,14 @@ TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
 SENTENCE_END = re.compile(r"[.!;\n]")
 CLAUSE_BREAK = re.compile(r"[,:¿¡]")
+# A question word that opens a question ("¿qué opciones hay?", "Tiene 2 cm. Qué le hacen",
+# "Gastrinoma: qué síntomas da") asks "what"; elsewhere "que" is mostly "that" and carries no
+# meaning. The table's own phrases ("que es": "what is") are read first.
+OPENING_ASK = {"que": "what", "cual": "which", "cuales": "which"}
+ASK_OPENS = re.compile(r"[¿?.!:]")
+# An apostrophe inside a word is left out, as the English engine does ("couldn't": couldnt):
+# English typed among Spanish ("they couldn't find el tumor") keeps its words whole.
+APOSTROPHE_IN_WORD = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,10 @@ class Reader:
     # "¿es verdad que se hereda?"): that "que" joins, it never asks "what", and the clause
     # after it is what is asked, in its question order.
     doubting: frozenset[str] = frozenset()
+    # Readings of the table that a Spanish infinitive completes as English does with "to"
+    # ("¿es seguro viajar?": "is it safe to travel"): Spanish has no "to", and without it the
+    # English engine would not read the question as the one it is.
+    before_infinitive: frozenset[str] = frozenset()
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -101,7 +114,7 @@ class Reader:
         """``question`` with every Spanish word or phrase of the table in English, the words
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
-        folded = without_background(fold(question), self.background)
+        folded = without_background(APOSTROPHE_IN_WORD.sub("", fold(question)), self.background)
         found_tokens = list(TOKEN.finditer(folded))
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
         tokens = [t if self._plural(t) or self._verb(t) else self._repaired(t) for t in typed]
@@ -120,10 +133,21 @@ class Reader:
             found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
                 size, english = found
+                after = i + size  # the next word, in the same clause
+                if (
+                    english in self.before_infinitive
+                    and after not in marks
+                    and (self._infinitive_at(tokens, after))
+                ):
+                    english += " to"
                 out.append(_told(english) if i in told else english)
                 i += size
                 continue
             word = tokens[i]
+            if word in OPENING_ASK and _opens_question(folded, found_tokens, i):
+                out.append(OPENING_ASK[word])
+                i += 1
+                continue
             read = (
                 None
                 if word in self.skip
@@ -155,6 +179,17 @@ class Reader:
         if len(tokens) in marks and out:
             out[-1] += marks[len(tokens)]
         return " ".join(out)
+
+    def _infinitive_at(self, tokens: list[str], i: int) -> bool:
+        """Whether ``tokens[i]`` reads as an infinitive ("viajar", "operarme", "hacer"): written
+        as one, and not a word English shares ("cancer", read as itself, is a noun)."""
+        if i >= len(tokens) or not is_infinitive(tokens[i]):
+            return False
+        word = tokens[i]
+        reading = self.phrases.get((word,))
+        if word in self.skip or reading is not None:
+            return reading != word
+        return word not in english_words()
 
     def _reported(self, tokens: list[str], marks: dict[int, str]) -> tuple[set[int], set[int]]:
         """The indexes of the "que" after a reporting verb ("dice que", "insiste en que") or a
@@ -302,6 +337,11 @@ def _told(english: str) -> str:
     return english if inverted is None else f"{inverted[2]} {inverted[1]}{inverted[3]}"
 
 
+def _opens_question(folded: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the ``i``-th word opens the text, a sentence or a question ("¿")."""
+    return i == 0 or bool(ASK_OPENS.search(folded[found[i - 1].end() : found[i].start()]))
+
+
 def _texts(found: list[re.Match[str]]) -> list[str]:
     return [m.group(0) for m in found]
 
@@ -386,6 +426,14 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(doubting, list):
         problems.append(f"{name}: 'doubting' must be a list of words")
         doubting = []
+    before_infinitive = document.get("before_infinitive") or []
+    if not isinstance(before_infinitive, list):
+        problems.append(f"{name}: 'before_infinitive' must be a list of English readings")
+        before_infinitive = []
+    unread = sorted(set(map(str, before_infinitive)) - set(table.values()))
+    problems += [
+        f"{name}: 'before_infinitive' reading '{r}' is no phrase's English" for r in unread
+    ]
     if problems:
         raise KnowledgeError(problems)
     return Reader(
@@ -396,6 +444,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         background,
         reporting=frozenset(fold(str(w)) for w in reporting),
         doubting=frozenset(fold(str(w)) for w in doubting),
+        before_infinitive=frozenset(map(str, before_infinitive)),
     )
 
 

@@ -33,6 +33,15 @@ def infinitives(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def is_infinitive(word: str) -> bool:
+    """Whether ``word`` (folded) is written as an infinitive, alone or with its pronouns after
+    it ("viajar", "comer", "operarme", "hacerselo"); a noun that ends the same way ("mujer",
+    "azucar") cannot be told apart here, so callers ask only where a verb is expected."""
+    clitics = sorted(word_forms().clitics, key=len, reverse=True)
+    bases = [word] + [word[: -len(c)] for c in clitics if word.endswith(c)]
+    return any(b.endswith(("ar", "er", "ir")) and len(b) > MIN_STEM + 1 for b in bases)
+
+
 def _from_endings(word: str) -> list[str]:
     out: list[str] = []
     forms = word_forms()
