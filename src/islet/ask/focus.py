@@ -282,12 +282,21 @@ def _comes_with(question: str, part: str, patterns: list[re.Pattern[str]]) -> bo
     return any(p.search(before) for p in patterns)
 
 
+# Asking whether the thing pointed back to came from the summary's subject ("mom had her
+# gallbladder out for stones, could that have been from this"): a question about what the
+# tumor does, not about the neighbour (ask22).
+_FROM_IT = re.compile(
+    r"\b(from|because of|caused by|due to|a sign of|a symptom of|part of|related to|linked to)"
+    r" (this|it|the tumou?r|that tumou?r|these|them|the \w+omas?|\w+omas?)\b"
+)
+
+
 def _points_to(
     question: str, part: str, patterns: list[re.Pattern[str]], names_subject: Callable[[str], bool]
 ) -> bool:
     """Whether ``part`` names nothing itself but points back ("it", "that") to a neighbour
     named before it, with nothing of the summary's subject named in between."""
-    if not _POINTING.search(part) or names_subject(part):
+    if not _POINTING.search(part) or names_subject(part) or _FROM_IT.search(part):
         return False
     before = question[: question.find(part)]
     ends = [m.end() for p in patterns for m in p.finditer(before)]
