@@ -74,6 +74,10 @@ WEIGHTS = (0.35, 0.5, 0.7)
 # LWO top-1 717 and top-3 750 of 773 against 710 and 748 with the model off; its declines are
 # the model-off ones, 6 wrong, since the vote no longer decides them). Again with w21's dev half
 # (ask19, 2026-12-06): k=40, weight 0.5, LWO 755/788 of 807 against 746/783 with the model off.
+# With w24's dev half (ask22, 2026-12-07) the grid's best cell is k=5, weight 0.5 (LWO 847/885
+# of 909 against 842/885 at k=40, 836/879 with the model off); the whole Ask's --lwo after ask22's
+# mends: 847/886 at k=5 against 844/885 at k=40. k=5 was NOT taken: it put hepatic arterial
+# occlusion before the liver-spread options of a spec row (statement-order); to be weighed again.
 CHOSEN_K = 40
 CHOSEN_WEIGHT = 0.5
 CHOSEN = (CHOSEN_K, CHOSEN_WEIGHT)

@@ -222,3 +222,15 @@ def test_the_summary_ranks_no_hospital() -> None:
     reply = answer("What is the best hospital for NETs?")
     assert not reply.in_scope and reply.message and "hospital" in reply.message
     assert "Cancer Information Service" in reply.message
+
+
+@pytest.mark.parametrize("case", _rows("shared_name_and_fear"))
+def test_a_shared_name_or_a_fearful_why_is_answered_from_what_it_asks(
+    case: dict[str, Any],
+) -> None:
+    reply = answer(case["question"])
+    assert reply.in_scope, reply.message
+    ids = [a.passage_id for a in reply.answers]
+    assert ids[0] in case["first"], ids
+    if "second" in case:
+        assert len(ids) > 1 and ids[1] in case["second"], ids

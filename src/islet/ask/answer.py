@@ -188,6 +188,7 @@ class Engine:
             )
             for lead in answering.leads
         ]
+        self.purpose = [re.compile(p) for p in answering.purpose_asks]
         self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
@@ -280,7 +281,8 @@ class Engine:
         # beside it says what is asked: "just diagnosed, what happens next" asks how treatment
         # is planned, however few of its words the passages share.
         framed = bool(search.domain) and any(not m.phrase for m in search.reading.mentions)
-        general = _asks_a_general_part(search)
+        treated = self._purpose_of(text, search)
+        general = _asks_a_general_part(search) or treated is not None
         named = named or framed or general
         unrelated = not named and search.confidence < tuning.min_unnamed_confidence
         # Naming something Islet knows is not enough when the best passages cover almost none
@@ -321,28 +323,52 @@ class Engine:
             answer_passage(hit.passage, search.confidence * hit.score / top)
             for hit in search.hits[:limit]
         ]
+        if treated is not None:
+            # "Why bother with it" asks what the treatment named is for: its passage first.
+            own = [a for a in shown if a.passage_id == treated]
+            leading = own[0] if own else answer_passage(self.by_id[treated], search.confidence)
+            shown = [leading, *(a for a in shown if a.passage_id != treated)][:limit]
         topics = " or ".join(f"“{t}”" for t in understood.did_you_mean)
         return Answer(
             question=text,
             in_scope=True,
             message=self.lexicon.answering.did_you_mean.format(topics=topics) if unsure else None,
-            answers=self._worded(self._led(text, shown, limit), unsure),
+            answers=self._worded(self._led(text, shown, limit, _general_part(search)), unsure),
             help=self.help,
             confidence=round(search.confidence, 3),
             understood=understood,
         )
 
-    def _led(self, question: str, shown: list[AnswerPassage], limit: int) -> list[AnswerPassage]:
+    def _led(
+        self, question: str, shown: list[AnswerPassage], limit: int, part: str | None = None
+    ) -> list[AnswerPassage]:
         """``shown`` with the passage of a name shared with a neighbour first, when the question
         uses that name and none of the subject's own words ("survival of pancreatic cancer":
-        first what tells pancreatic NETs from the common, exocrine, pancreatic cancer)."""
+        first what tells pancreatic NETs from the common, exocrine, pancreatic cancer). When the
+        question asks a facet the summary answers in a general ``part`` (the outlook: "survival
+        rate", "how deadly"), that part follows at once: the honest note and what PDQ says of
+        its own subject, both shown (a reviewers' miss: the note alone read as the answer)."""
         lead = self._lead(question)
         if lead is None:
             return shown
         passage_id = lead[0]
         score = shown[0].score if shown else 1.0
-        rest = [a for a in shown if a.passage_id != passage_id]
-        return [answer_passage(self.by_id[passage_id], score), *rest][:limit]
+        first = [answer_passage(self.by_id[passage_id], score)]
+        if part is not None and part != passage_id and part in self.by_id:
+            own = [a for a in shown if a.passage_id == part]
+            first.append(own[0] if own else answer_passage(self.by_id[part], score))
+        led = {a.passage_id for a in first}
+        return [*first, *(a for a in shown if a.passage_id not in led)][:limit]
+
+    def _purpose_of(self, question: str, search: Search) -> str | None:
+        """The passage of the treatment the question names when it asks what that treatment is
+        for, in doubt or fear ("why bother", "what's the point of chemo"); None otherwise."""
+        folded = " ".join(fold(question).split())
+        if not any(p.search(folded) for p in self.purpose):
+            return None
+        named = (m.target for m in search.reading.mentions if m.target.startswith("treatment:"))
+        passage_id = next((_passage_of(t) for t in named), None)
+        return passage_id if passage_id in self.by_id else None
 
     def _lead(self, question: str) -> tuple[str, list[str]] | None:
         """The passage id of the first lead whose shared name ``question`` uses without the
@@ -529,6 +555,13 @@ class Engine:
             confidence=1.0,
             understood=understood.model_copy(update={"facet": structured.facet.id}),
         )
+
+
+def _general_part(search: Search) -> str | None:
+    """The general part of the summary that answers the facet the question asks (cause,
+    outlook, prevention), or None."""
+    facet = search.reading.facet
+    return GENERAL_PARTS.get(facet.id) if facet is not None else None
 
 
 def _asks_a_general_part(search: Search) -> bool:

@@ -118,6 +118,22 @@ def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
     return bool(found) and all(_LIKENED.search(question[: m.start()]) for m in found)
 
 
+# A word that denies what follows ("im not even a diabetic", "she never had pancreatitis", "he
+# doesnt have diabetes"): what it denies is told to set it aside, not asked about.
+_DENIED = re.compile(
+    r"\b(not|never|no longer|nor|without|(don ?t|doesn ?t|didn ?t|do not|does not|did not)"
+    r" (have|has|had|get|got))( (even|really|ever|actually|yet))?( (been|had|have|got|a|an))?\s*$"
+)
+
+
+def only_denied(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether every name ``patterns`` find in ``question`` is denied by the words just before
+    it ("how does a tumor make my sugar low, im not even a diabetic"): the neighbour is set
+    aside in the telling, not asked about (ask22)."""
+    found = [m for p in patterns for m in p.finditer(question)]
+    return bool(found) and all(_DENIED.search(question[: m.start()]) for m in found)
+
+
 def asking_parts(question: str) -> list[str]:
     """The clauses of ``question`` (folded, punctuation kept) that ask, in order; none when
     no clause looks like a question."""
@@ -266,12 +282,21 @@ def _comes_with(question: str, part: str, patterns: list[re.Pattern[str]]) -> bo
     return any(p.search(before) for p in patterns)
 
 
+# Asking whether the thing pointed back to came from the summary's subject ("mom had her
+# gallbladder out for stones, could that have been from this"): a question about what the
+# tumor does, not about the neighbour (ask22).
+_FROM_IT = re.compile(
+    r"\b(from|because of|caused by|due to|a sign of|a symptom of|part of|related to|linked to)"
+    r" (this|it|the tumou?r|that tumou?r|these|them|the \w+omas?|\w+omas?)\b"
+)
+
+
 def _points_to(
     question: str, part: str, patterns: list[re.Pattern[str]], names_subject: Callable[[str], bool]
 ) -> bool:
     """Whether ``part`` names nothing itself but points back ("it", "that") to a neighbour
     named before it, with nothing of the summary's subject named in between."""
-    if not _POINTING.search(part) or names_subject(part):
+    if not _POINTING.search(part) or names_subject(part) or _FROM_IT.search(part):
         return False
     before = question[: question.find(part)]
     ends = [m.end() for p in patterns for m in p.finditer(before)]

@@ -217,7 +217,9 @@ class Lead(Strict):
 class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
-    @field_validator("definition", "named_definition", "situation_asks", "recurrence_asks")
+    @field_validator(
+        "definition", "named_definition", "situation_asks", "recurrence_asks", "purpose_asks"
+    )
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
         return OutOfScopeRule._compiles(patterns)
@@ -253,6 +255,9 @@ class Answering(Strict):
     recurrence_targets: list[str] = Field(default_factory=list)
     frames: list[Frame] = Field(default_factory=list)  # question shapes: see frames.py
     leads: list[Lead] = Field(default_factory=list)  # names shared with a neighbour
+    # Asking, often in fear, what a named treatment is for ("why bother", "what's the point of
+    # it"): the treatment named is what is asked about (patterns over the folded question).
+    purpose_asks: list[str] = Field(default_factory=list)
     # How an answer's passages relate to the question, in words (never a percentage).
     match_words: dict[MatchWord, str]
     help: str = Field(min_length=1)  # who to ask; may use {cis_phone}

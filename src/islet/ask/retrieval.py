@@ -320,11 +320,18 @@ class Retriever:
         # "What is X?" asks about X itself, whatever facet words X's name contains.
         # The facet is what the asking parts ask for, when any part asks ("more tests found it,
         # what does nonfunctional mean" does not ask about tests); a facet word inside a tumor
-        # type's name ("the kind that doesnt make hormones") names, it does not ask.
+        # type's name ("the kind that doesnt make hormones") names, it does not ask; nor does
+        # one inside a name shared with a neighbour ("the survival rate of pancreatic cancer"
+        # asks the outlook, not whether it is cancer).
         parts = " ".join(
             reading.corrected.get(w, w) for p in asking_parts(asked[0]) for w in words(p)
         )
-        for name in {m.phrase for m in reading.mentions if m.target.startswith("tumor-type:")}:
+        naming = {
+            m.phrase
+            for m in reading.mentions
+            if m.target.startswith("tumor-type:") or self._shared.shares(m.target)
+        }
+        for name in naming:
             parts = f" {parts} ".replace(f" {name} ", " it ")
         reading.facet = (
             None if reading.definition else facet_of(self._facets, parts.split() or fixed)

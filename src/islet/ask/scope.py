@@ -19,6 +19,7 @@ from islet.ask.focus import (
     asks_besides,
     compares,
     compares_own,
+    only_denied,
     only_likened,
 )
 from islet.ask.lexicon import NEIGHBOURS, Gap, Lexicon, OutOfScopeReason, OutOfScopeRule
@@ -118,6 +119,8 @@ class Scope:
                 continue
             if neighbour and (own_type or names(typed)) and only_likened(typed, matched):
                 continue  # "sugars high like a diabetic's": a likeness in the telling (ask21)
+            if neighbour and only_denied(typed, matched):
+                continue  # "im not even a diabetic": denied in the telling (ask22)
             if neighbour and (own_type or names(typed)):
                 # A comparison of the person's own tumor with a neighbour ("my insulinoma causes
                 # low sugar, how is that different from reactive hypoglycemia", "does everolimus

@@ -32,6 +32,10 @@ class SharedNames:
             (lead.passage, [re.compile(p) for p in lead.unless]) for lead in leads if lead.unless
         ]
 
+    def shares(self, target: str) -> bool:
+        """Whether ``target`` is the passage of a shared name ("pancreatic cancer")."""
+        return any(passage == target for passage, _ in self._leads)
+
     def read_as_subject(
         self,
         texts: Sequence[str],
