@@ -181,6 +181,32 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # (emergency 611 -> 612, medication 372 -> 373, false alarms 41 -> 39 of 577): the held-out floor
 # failed, and the stored model was kept. The recipe settings above stay as the starting point for
 # the next retrain, which must pass the added --writers clause.
+# Retrained 2026-12-07 (safetymodel4, w56-w67 in dev: the six rounds the stored model never saw).
+# Two candidates not kept, the third kept. 5-fold leave-writers-out with the patterns (crisis /
+# emergency / medication of 1832 / 1755 / 1215; look-alikes of 1777 and Ask questions of 1371 the
+# model raised): the recipe
+# as it stands (the budget chose crisis 0.55 = AT_LEAST, medication 0.75 as WORTH stopped at 0.7,
+# +7 caught for +3 alarms; emergency 0.9) 1677, 1709, 1152; 17, 1. On w56-w67 alone (428 / 353 /
+# 307; 468 look-alikes): the stored model (crisis 0.5, medication 0.65) 368, 329, 271; 18; the
+# recipe 355, 329, 267; 11: the --writers clause fails. At the stored thresholds (crisis 0.5,
+# medication 0.65, emergency 0.9): 1702, 1709, 1163; 25, 3; on w56-w67 366, 329, 273; 16: crisis
+# still below the stored model's, so not kept either (and medication 0.65 is past WORTH's stop).
+# Why the last retrain lost crises on new writers: mostly the threshold, a little the data. On
+# w56-w67 the recipe's crisis at 0.55 / 0.5 / 0.45 is 355 / 366 / 380 with 13 / 16 / 22
+# look-alikes raised (all of dev: 1677 / 1702 / 1726; 20 / 25 / 36), so at the stored model's 18
+# look-alikes it would catch about as many as it (368); but at the same 0.5 the retrain is the
+# more cautious (it learned from the harder look-alikes of w56-w67), and the worth rule stops
+# there (0.55 -> 0.5: +25 caught for +5 alarms; 0.5 -> 0.45: +24 for +11). Alone the retrain's
+# model caught more of those writers' crises than the stored one (293 against 283 at 0.5), but
+# fewer of those the patterns miss. Fitted on all of dev, at crisis 0.5 and at 0.55 the spec table
+# (tests/cases/safety_triage.yaml, the core rows) was green: AT_LEAST crisis 0.55 no longer binds
+# on that table, the --writers clause does. Third candidate, the one recipe change chosen on that
+# evidence: a probe of a level the patterns alone miss counts twice in the fit (missed_weight 2),
+# so the model learns the wordings it is there for. The budget chose crisis 0.55 (AT_LEAST; the
+# worth rule's last step 0.6 -> 0.55 +27 caught for +8 alarms), medication 0.75, emergency 0.9:
+# 1702, 1709, 1154; 24, 4 (against the recipe's 1677, 1709, 1152; 17, 1: crisis rises, the others
+# do not fall, within the budget). On w56-w67: 370, 329, 268; 14 (the stored model 368, 329, 271;
+# 18: crisis not below). Fitted on all of dev, every spec table green. KEPT and stored.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
@@ -225,6 +251,9 @@ class Settings:
     keep: float = 1e-3  # weights smaller than this (all levels) are left out of the file
     crisis_weight: float = 1.0  # each crisis text counts this many times in the fit
     lookalike_weight: float = 1.0  # each dev look-alike (a none probe) counts this many times
+    # each probe of a level the patterns alone do not give counts this many times: the model's
+    # use is the wordings the patterns miss, not the ones they already catch
+    missed_weight: float = 2.0
     # noisy copies of each training text (not the knowledge's words), trained on only: slips in
     # content words (a letter dropped, two swapped, one doubled) and a word dropped, so grams and
     # pairs learn wordings with slips; never in a left-out fold, never counted in the figures
@@ -353,9 +382,13 @@ def training(
 
 def counts(t: Text, settings: Settings) -> float:
     """How much a text counts in the fit: a crisis ``crisis_weight``, a dev look-alike (a none
-    probe, not Ask's nor the project's own) ``lookalike_weight``, any other 1."""
+    probe, not Ask's nor the project's own) ``lookalike_weight``, any other 1; a probe of a
+    level the patterns alone miss that times ``missed_weight`` too."""
+    missed = settings.missed_weight if t.level != "none" and t.patterns != t.level else 1.0
     if t.level == "crisis":
-        return settings.crisis_weight
+        return settings.crisis_weight * missed
+    if t.level != "none":
+        return missed
     if t.level == "none" and t.writer not in TRAINED_ONLY and not t.writer.startswith("ask-"):
         return settings.lookalike_weight
     return 1.0
