@@ -206,7 +206,12 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # worth rule's last step 0.6 -> 0.55 +27 caught for +8 alarms), medication 0.75, emergency 0.9:
 # 1702, 1709, 1154; 24, 4 (against the recipe's 1677, 1709, 1152; 17, 1: crisis rises, the others
 # do not fall, within the budget). On w56-w67: 370, 329, 268; 14 (the stored model 368, 329, 271;
-# 18: crisis not below). Fitted on all of dev, every spec table green. KEPT and stored.
+# 18: crisis not below). It passed the keep rule and its --writers clause but was NOT stored:
+# the held-out floor caught it (crisis 551 -> 548 of 628, medication 380 -> 373 of 421; emergency
+# 620 -> 621, false alarms 42 -> 41 of 587). A second retrain in a row passed every dev check
+# and still lost held-out crises and medications: the dev checks (leave-writers-out over writers
+# whose misses shaped the patterns) do not predict new writers well enough to replace the
+# stored model. missed_weight stays 1 (off) until a retrain with it is kept.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
@@ -253,7 +258,7 @@ class Settings:
     lookalike_weight: float = 1.0  # each dev look-alike (a none probe) counts this many times
     # each probe of a level the patterns alone do not give counts this many times: the model's
     # use is the wordings the patterns miss, not the ones they already catch
-    missed_weight: float = 2.0
+    missed_weight: float = 1.0
     # noisy copies of each training text (not the knowledge's words), trained on only: slips in
     # content words (a letter dropped, two swapped, one doubled) and a word dropped, so grams and
     # pairs learn wordings with slips; never in a left-out fold, never counted in the figures
