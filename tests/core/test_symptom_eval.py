@@ -151,8 +151,12 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # than search the held-out split for the text
     # sym-w9 and sym-es-w8 (split before any tuning), untuned: floors at those figures where
     # they moved
+    # symptoms9 (the three look-alike pains as rivals, a verb of ending after a negation, a
+    # question answered with a bare no): Spanish held-out recall, precision and negation rose
+    # (457 -> 458 of 518, 0.891 -> 0.907, 67 -> 68 of 72) while pattern top-3 fell one text
+    # (115 -> 114 of 118); the lead kept the change and set that floor at the honest figure
     ("es", "test"): {"recall": 0.884, "precision": 0.906, "negation": 0.944, "top1": 0.966,
-                     "top3": 0.974, "none_right": 0.980},
+                     "top3": 0.966, "none_right": 0.980},
 }  # fmt: skip
 
 
