@@ -32,6 +32,7 @@ class _Patterns:
     number: re.Pattern[str]
     glucose_unit: re.Pattern[str]
     person_at: re.Pattern[str]
+    person_is: re.Pattern[str]
     said_low: re.Pattern[str]
     low_then: re.Pattern[str]
     low_word: re.Pattern[str]
@@ -98,6 +99,10 @@ def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
         number=re.compile(number),
         glucose_unit=re.compile(alternatives(w.glucose_units)),
         person_at=re.compile(person_at),
+        person_is=re.compile(
+            rf"\b{alternatives([*w.persons, *w.person_owner])} ([2-5]\d)(?![\w.]) and "
+            rf"{alternatives(w.person_is_signs)}\b"
+        ),
         said_low=re.compile(said_low),
         low_then=re.compile(low_then),
         low_word=re.compile(rf"\b{alternatives(w.low_words)}\b"),
@@ -154,6 +159,9 @@ def low_reading(
     if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
         at = p.person_at.search(sentence.text)
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
+    if not found and low_context and not _other(sentence, glucose):  # "he is 40 and clammy"
+        told = p.person_is.search(sentence.text)
+        found = lone_number(told.group(1), glucose) if told else []
     if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
     if not found and sugar_in_text and not _other(sentence, glucose):

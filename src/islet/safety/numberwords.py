@@ -63,6 +63,7 @@ class ReadingWords(_Lists):
     person_owner: list[str] = Field(min_length=1)
     person_at: list[str] = Field(min_length=1)
     not_after_decimal: list[str] = Field(min_length=1)
+    person_is_signs: list[str] = Field(min_length=1)
     said_low_joins: list[str] = Field(min_length=1)
     said_low: list[str] = Field(min_length=1)
     low_then: list[str] = Field(min_length=1)
