@@ -19,6 +19,7 @@ from islet.errors import KnowledgeError
 from islet.guide.logic import facts_of
 from islet.kb import KNOWLEDGE_DIR, KnowledgeBase, read
 from islet.model import GlossaryTerm, Item, Rule, Section, TextItem, TumorType, plain_text
+from islet.safety.datacheck import safety_problems
 from islet.sources.record import source_report
 from islet.text import language_problems
 
@@ -155,6 +156,7 @@ def check(directory: Path = KNOWLEDGE_DIR) -> Report:
     problems = problems + unconditioned_feasibility(list(kb.rules.values()))
     problems += language_problems(directory)
     problems += ask_model_problems(kb, directory)
+    problems += safety_problems(directory)
     return Report(problems, readability(kb))
 
 

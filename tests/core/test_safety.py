@@ -273,10 +273,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # caught fewer crises of the writers the stored model never saw (w62-w65: 131 -> 127 of 142)
     # and 14 fewer held-out crises (539 -> 525 of 615, this test's floor); it was not stored
     # w67 (a training round, wholly dev), untuned: 0.974 / 0.932 / 0.956 / 0.051
+    # safety17 (number words as data, Spanish dose-above, five structure families): the same
+    # recall counts, false alarms 90 -> 89 of 1777 (0.050; the ceiling stays 0.051)
     assert dev.recall_of("emergency") >= 0.973  # 1709/1755
     assert dev.recall_of("crisis") >= 0.931  # 1707/1832
     assert dev.recall_of("medication") >= 0.956  # 1162/1215
-    assert dev.false_alarm_rate <= 0.051  # 90/1777
+    assert dev.false_alarm_rate <= 0.051  # 89/1777
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

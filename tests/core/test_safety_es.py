@@ -18,6 +18,7 @@ from islet.safety.languages import replies_for
 from islet.safety.spelling import sound_alikes
 from islet.safety.vocabulary import vocabulary
 from islet.safety.wordmodel import MODELS, word_model
+from tests.core.test_safety_preparations import POISON_CONTROL
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "cases" / "safety_triage_es.yaml").read_text(encoding="utf-8")
@@ -385,3 +386,31 @@ def test_a_sound_alike_that_is_another_word_is_left_alone() -> None:
     rewrites = vocabulary().languages["es"].rewrites
     assert rewrites["bomitando"] == "vomitando"
     assert all(rewrites.get(word) is None for word in ("via", "eco", "echo", "ice", "vomito"))
+
+
+@pytest.mark.parametrize(
+    ("text", "poison_control"),
+    [
+        ("la doctora me dijo 5 mg y yo me tomé 50 mg", True),
+        ("me mandaron una dosis de 2.5 mg pero me tomé 25", True),
+        ("le recetaron 1 pastilla y le di 4 sin querer", True),
+        ("me tomé 20 mg en vez de 2 mg", True),
+        ("a mi papá le puse 10 unidades en lugar de 2", True),
+        ("tomé 3 tabletas cuando me tocaba 1", True),
+        ("me recetaron 10 mg y me tomé 5 mg", False),
+        ("el médico dijo 5 mg y me tomé 5 mg", False),
+        ("me tomé 5 mg en vez de 10 mg", False),
+    ],
+)
+def test_a_dose_taken_above_the_one_set_is_a_possible_overdose_in_spanish(
+    text: str, poison_control: bool
+) -> None:
+    """As in English: a dose taken above the one set leads with Poison Control; an equal or
+    lower one is the plain medicine reply."""
+    safety = triage(text, "es")
+    assert safety.level == "medication", safety.signs
+    assert (POISON_CONTROL in [c.number for c in safety.contacts]) == poison_control, safety.signs
+
+
+def test_a_time_set_and_taken_is_no_dose_in_spanish() -> None:
+    assert triage("me dijeron 2 semanas de reposo y descansé 10 días", "es").level == "none"

@@ -158,3 +158,53 @@ JAMAICAN = [
 @pytest.mark.parametrize(("text", "level"), JAMAICAN)
 def test_jamaican_speech_reads_as_its_level(text: str, level: str) -> None:
     assert triage(text, "en").level == level
+
+
+# safety17: a vowel left out of a short key word ("wnt", "kll"), and "die" spelled "dye" where
+# no object follows (dyeing takes one, dying none)
+SHORT_SLIPS = [
+    ("i just wnt to dye", "crisis"),
+    ("honestly i wanna dye tonight", "crisis"),
+    ("i wnt to go home after the scan", "none"),
+    ("i want to dye my hair red before chemo", "none"),
+]
+
+# anger turned to an intent to kill a person named by who they are, with nothing after it that
+# makes it a figure (a condition, a time, a joke, a game)
+KILLING_A_NAMED_PERSON = [
+    ("i am going to kill my landlord", "crisis"),
+    ("im gonna murder my ex. i mean it", "crisis"),
+    ("i will kill my brother if he eats my chips again", "none"),
+    ("i am going to kill my husband when he gets home lol", "none"),
+    ("i am going to kill my cravings with fruit", "none"),
+]
+
+# someone "is" a whole number with a sign of a low joined straight to it: the number is a
+# reading; an age with a sign an age brings, or a phone not answered, is not
+PERSON_IS_A_NUMBER_AND_A_SIGN = [
+    ("my dad is 39 and not responding", "emergency"),
+    ("she is 44 and clammy and wont answer me", "emergency"),
+    ("my sister is 44 and not answering her phone", "none"),
+    ("he is 48 and shaky on his feet since the op", "none"),
+]
+
+# enough of a thing named is no wish to die; an absence bounded in time is a trip, not a farewell
+ENOUGH_OF_A_THING_AND_AWAY_FOR_A_WHILE = [
+    ("i have had enough of the hospital food", "none"),
+    ("i won't be around this weekend, we are going on a trip", "none"),
+    ("not going to be around for 2 weeks, visiting my son", "none"),
+    ("i have had enough of my life", "crisis"),
+    ("i have had enough of it all", "crisis"),
+    ("i won't be around for much longer", "crisis"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    SHORT_SLIPS
+    + KILLING_A_NAMED_PERSON
+    + PERSON_IS_A_NUMBER_AND_A_SIGN
+    + ENOUGH_OF_A_THING_AND_AWAY_FOR_A_WHILE,
+)
+def test_safety17_families_read_as_their_level(text: str, level: str) -> None:
+    assert triage(text, "en").level == level

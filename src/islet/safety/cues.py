@@ -8,11 +8,15 @@ the language's grammar rules beside them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from islet.language import Language
+from islet.safety.doses import dose_patterns
 from islet.safety.languages import Rules, reading_for
+from islet.safety.lowreading import reading_patterns
 from islet.safety.tense import markers
 from islet.safety.vocabulary import Signal, Vocabulary, compile_pattern
 
@@ -48,6 +52,13 @@ class Compiled:
     language: Language
     vocabulary: Vocabulary
     rules: Rules
+    # each signal by its id (a language's second form of a signal, its ``all_of``, shares the
+    # id: the first, with the patterns, is the one named)
+    by_id: Mapping[str, Signal]
+
+    def signal(self, signal_id: str) -> Signal:
+        """The signal named ``signal_id`` (a KeyError names a signal the vocabulary lacks)."""
+        return self.by_id[signal_id]
 
 
 @cache
@@ -59,7 +70,9 @@ def compiled(language: Language = "en") -> Compiled:
         return tuple(compile_pattern(p) for p in patterns)
 
     context = vocab.context
-    markers(language)  # the tense words too: broken data stops start-up, not a question
+    markers(language)  # the tense and number words too: broken data stops start-up, not a question
+    reading_patterns()
+    dose_patterns(language)
     return Compiled(
         signals=tuple((s, many(s.patterns)) for s in vocab.signals if s.patterns),
         groups=tuple(
@@ -103,7 +116,15 @@ def compiled(language: Language = "en") -> Compiled:
         language=language,
         vocabulary=vocab,
         rules=reading.rules,
+        by_id=_by_id(vocab.signals),
     )
+
+
+def _by_id(signals: list[Signal]) -> Mapping[str, Signal]:
+    found: dict[str, Signal] = {}
+    for signal in signals:
+        found.setdefault(signal.id, signal)
+    return MappingProxyType(found)
 
 
 def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:

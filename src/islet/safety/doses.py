@@ -1,45 +1,71 @@
 """A dose taken above the one prescribed ("the doctor said 5 mg but I took 50 mg").
 
-The dose a clinician or a label set is told first, the dose taken after it; when the one taken
-is more than the one set, it is a possible overdose, and the medication reply leads with Poison
-Control (which takes calls about any amount of a medicine taken by mistake). No ratio is drawn:
-how much more is harmful depends on the medicine, and no source Islet cites gives one. A lower or
-equal dose taken stays the ordinary medicine reply. English only (the Spanish helper words are
-the Spanish vocabulary's).
+The dose a clinician or a label set is told first, the dose taken after it (or the dose taken
+first, then the one set "instead": "me tomé 25 mg en vez de 2.5 mg"); when the one taken is more
+than the one set, it is a possible overdose, and the medication reply leads with Poison Control
+(which takes calls about any amount of a medicine taken by mistake). No ratio is drawn: how much
+more is harmful depends on the medicine, and no source Islet cites gives one. A lower or equal
+dose taken stays the ordinary medicine reply. The words are data, per language
+(``knowledge/safety/numbers.yaml``, see :mod:`islet.safety.numberwords`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from islet.language import Language
+from islet.safety.numberwords import DoseWords, alternatives, dose_words
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_UNIT = r"(?: ?(?:mg|mcg|micrograms?|milligrams?|units?|ml|pills?|tablets?|capsules?|doses?))?"
-# the dose set: "doc said 2.5 mg", "prescribed 50mg", "supposed to take 1", "told to give 10 units"
-_SET = (
-    r"(?:said|says|prescribed|prescription (?:is|was|says|said)|label (?:is|was|says|said)|"
-    r"(?:supposed|meant|told) to (?:take|give|have|inject|use)|should (?:take|give|have|be)|"
-    r"dose (?:is|was))(?: (?:only|just|to take|to give|me|him|her|a|his|her|my))* "
-)
-# not a time nor a count of days ("said 2 weeks but i took 10 days")
-_NOT_TIME = (
-    r"(?! ?(?:weeks?|days?|hours?|hrs?|months?|years?|minutes?|mins?|times|am|pm|o clock|percent)"
-    r"\b)"
-)
-# the dose taken after it, in the same sentence
-_TAKEN = (
-    r"(?: [\w,]+){0,4}? (?:accidentally |actually |just )?"
-    r"(?:took|taken|take|had|gave|given|injected|used|swallowed|did)"
-    r"(?: (?:myself|himself|herself|him|her|them))? (?:like |about |maybe |around )?"
-)
-DOSE_ABOVE = re.compile(
-    _SET + _NUMBER + _NOT_TIME + _UNIT + r"\b" + _TAKEN + _NUMBER + _NOT_TIME + _UNIT + r"\b"
-)
 
 
-def far_above(sentence: str) -> str | None:
+def _dose(words: DoseWords) -> str:
+    """A number and its unit, never a time nor a count of days ("2 weeks")."""
+    not_time = r"(?! ?" + alternatives(words.not_doses) + r"\b)"
+    unit = r"(?: ?" + alternatives(words.units) + ")?"
+    return _NUMBER + not_time + unit + r"\b"
+
+
+def _set(words: DoseWords) -> str:
+    """The dose set: "doc said", "prescribed", "supposed to take", "told to give him"."""
+    fillers = r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
+    return alternatives(words.set) + fillers + " "
+
+
+def _taken(words: DoseWords) -> str:
+    """The verb of the dose taken, with what may stand around it ("accidentally gave him about")."""
+    adverbs = "(?:" + "|".join(f"{w} " for w in words.taken_adverbs) + ")?"
+    objects = r"(?: " + alternatives(words.taken_objects) + ")?" if words.taken_objects else ""
+    hedges = "(?:" + "|".join(f"{w} " for w in words.taken_hedges) + ")?"
+    return adverbs + alternatives(words.taken) + objects + " " + hedges
+
+
+@cache
+def dose_patterns(language: Language) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """``language``'s patterns of a dose set and one taken, each with whether the one taken
+    comes first (group 1 is then the dose taken, group 2 the one set)."""
+    out: list[tuple[re.Pattern[str], bool]] = []
+    for words in dose_words(language):
+        gap = r"(?: [\w,]+){0," + str(words.gap) + "}? "
+        out.append(
+            (re.compile(_set(words) + _dose(words) + gap + _taken(words) + _dose(words)), False)
+        )
+        if words.instead:
+            instead = alternatives(words.instead)
+            fillers = r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
+            first = _taken(words) + _dose(words) + gap + instead + fillers + " " + _dose(words)
+            out.append((re.compile(first), True))
+    return tuple(out)
+
+
+def far_above(sentence: str, language: Language = "en") -> str | None:
     """The words telling a dose taken above the one set, or ``None``."""
-    for match in DOSE_ABOVE.finditer(sentence):
-        told, taken = float(match.group(1)), float(match.group(2))
-        if told > 0 and taken > told:
-            return match.group(0)
+    for pattern, taken_first in dose_patterns(language):
+        for match in pattern.finditer(sentence):
+            told, taken = float(match.group(1)), float(match.group(2))
+            if taken_first:
+                told, taken = taken, told
+            if told > 0 and taken > told:
+                return match.group(0)
     return None

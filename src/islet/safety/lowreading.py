@@ -9,8 +9,11 @@ in the past, nor in a sentence that says it has resolved ("fine now after juice"
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+from islet.safety.numberwords import NUMBERS_FILE, alternatives, english_readings
 from islet.safety.readings import (
     NOT_AFTER_WORDS,
     GlucoseReading,
@@ -21,42 +24,109 @@ from islet.safety.readings import (
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import GlucoseWords
 
-# a sentence that gives the sentence before it as a reading: "I know 31 is not compatible with
-# clear thinking. That is what my meter shows." (English; the number is the last one before it)
-SAID_BEFORE = re.compile(
-    r"^(?:that is|that s|thats|this is|which is|it is) (?:what|the number|the reading)"
-    r" (?:\w+ ){0,2}?((?:blood )?sugar|glucose|meter|glucometer|monitor|sensor|cgm|dexcom|libre)"
-    r" (?:\w+ )?(?:shows|showed|says|said|reads|read|gave|gives)\b"
-)
-# what a number that is no reading has after it: the readings' own list, and a few more
-NOT_A_READING = rf"(?:{NOT_AFTER_WORDS}|steps|miles?|km|degrees|pills?|tablets?|tabs?|doses?|of)"
-NUMBER = re.compile(rf"(?<![\w.])\d{{1,3}}(?:\.\d)?(?![\w.])(?! {NOT_A_READING}(?![\w]))")
+
+@dataclass(frozen=True)
+class _Patterns:
+    said_before: re.Pattern[str]
+    not_a_reading: str
+    number: re.Pattern[str]
+    glucose_unit: re.Pattern[str]
+    person_at: re.Pattern[str]
+    person_is: re.Pattern[str]
+    said_low: re.Pattern[str]
+    low_then: re.Pattern[str]
+    low_word: re.Pattern[str]
+    told_done: re.Pattern[str]
+    age_before: re.Pattern[str]
+    bare: re.Pattern[str]
+    checked: re.Pattern[str]
+    person_down: re.Pattern[str]
+    age_at: re.Pattern[str]
+
+
+def _spaced(words: list[str], before: str = "", after: str = "") -> str:
+    """Optional ``words``, each with a space on the side given ("(?: it| again)?")."""
+    return "(?:" + "|".join(f"{before}{w}{after}" for w in words) + ")?"
+
+
+@cache
+def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
+    """The patterns of a bare low reading, built from the words of ``numbers.yaml``."""
+    w = english_readings(path)
+    said = w.said_before
+    # a sentence that gives the sentence before it as a reading: "I know 31 is not compatible
+    # with clear thinking. That is what my meter shows." (the number is the last one before it)
+    said_before = (
+        f"^{alternatives(said.openers)} {alternatives(said.what)}"
+        rf" (?:\w+ ){{0,2}}?({'|'.join(said.sources)}) (?:\w+ )?{alternatives(said.verbs)}\b"
+    )
+    # what a number that is no reading has after it: the readings' own list, and a few more
+    not_a_reading = alternatives([NOT_AFTER_WORDS, *w.not_a_reading])
+    number = rf"(?<![\w.])\d{{1,3}}(?:\.\d)?(?![\w.])(?! {not_a_reading}(?![\w]))"
+    # a person "at", "down to" or simply "is" a number with a decimal point (mmol/L; an age has
+    # none: "she is 2.4 and will not answer"), not a dose, a weight, a time or a distance
+    person_at = (
+        rf"\b{alternatives([*w.persons, *w.person_owner])} "
+        f"(?:{alternatives(w.person_at)} )?"
+        r"(\d{1,2}\.\d)"
+        rf"(?![\w.])(?! (?:{not_a_reading}|{'|'.join(w.not_after_decimal)})(?![\w]))"
+    )
+    # a number said low in the same breath ("is 38 low", "40 and dropping") or just after it
+    said_low = rf"({number}) {_spaced(w.said_low_joins, after=' ')}{alternatives(w.said_low)}\b"
+    low_then = rf"\b{alternatives(w.low_then)}{_spaced(w.low_then_joins, before=' ')} ({number})"
+    openers = rf"^(?:{alternatives(w.openers)} )*"
+    checks = f"(?:re)?{alternatives(w.checks)}"
+    # a bare number told as where one is now (see _bare_number)
+    bare = (
+        openers
+        + f"(?:{checks}{_spaced(w.checked_what, before=' ')}(?: and)?"
+        + f"{_spaced(w.checked_gave, before=' ')} |{alternatives(w.bare_at)} )?"
+        + r"((?:\d\.\d|[2-9]\d))(?![\w.])"
+        + rf"(?! ?(?:{not_a_reading}|{'|'.join(w.bare_not_after)})\b)"
+        + rf"(?= ?$| {alternatives(w.bare_followers)}\b)"
+    )
+    person_down = (
+        rf"\b{alternatives(w.persons)} {alternatives(w.person_down)} ([2-9]\d)(?![\w.])"
+        rf"(?= ?$| {alternatives(w.person_down_followers)}\b)"
+    )
+    age_at = (
+        rf"^(?:{alternatives(w.age_at_openers)} )*{alternatives(w.age_at)} [2-9]\d "
+        rf"(?:{alternatives(w.age_at_subjects)} ){alternatives(w.age_at_verbs)}\b"
+    )
+    return _Patterns(
+        said_before=re.compile(said_before),
+        not_a_reading=not_a_reading,
+        number=re.compile(number),
+        glucose_unit=re.compile(alternatives(w.glucose_units)),
+        person_at=re.compile(person_at),
+        person_is=re.compile(
+            rf"\b{alternatives([*w.persons, *w.person_owner])} ([2-5]\d)(?![\w.]) and "
+            rf"{alternatives(w.person_is_signs)}\b"
+        ),
+        said_low=re.compile(said_low),
+        low_then=re.compile(low_then),
+        low_word=re.compile(rf"\b{alternatives(w.low_words)}\b"),
+        told_done=re.compile(rf"\b{alternatives(w.told_done)}\b"),
+        age_before=re.compile(f"{alternatives(w.age_before)}$"),
+        bare=re.compile(bare),
+        checked=re.compile(rf"{openers}{checks}\b"),
+        person_down=re.compile(person_down),
+        age_at=re.compile(age_at),
+    )
 
 
 def told_before(parts: list[Sentence]) -> list[Sentence]:
     """``parts`` with a sentence that gives the one before as a reading ("That is what my
     meter shows") read as that reading: "meter shows 31"."""
+    p = reading_patterns()
     out = list(parts)
     for i in range(1, len(parts)):
-        said = SAID_BEFORE.match(parts[i].text)
-        numbers = NUMBER.findall(parts[i - 1].text)
+        said = p.said_before.match(parts[i].text)
+        numbers = p.number.findall(parts[i - 1].text)
         if said and numbers:
             text = f"{said.group(1)} shows {numbers[-1]}"
             out[i] = Sentence(text, (text,))
     return out
-
-
-# a glucose unit written out: with signs of low sugar, the number is a reading without a sugar word
-GLUCOSE_UNIT = re.compile(r"(?:mmol|mg ?/? ?dl|mg per dl)")
-# a person "at", "down to" or simply "is" a number with a decimal point (mmol/L; an age has
-# none: "she is 2.4 and will not answer", "my husband is 1.9 and not responding"), not a
-# dose, a weight, a time or a distance ("she is at 3.5 weeks after the op")
-PERSON_AT = re.compile(
-    r"\b(?:i am|he is|she is|they are|we are|you are|(?:my|his|her|our|their) \w+ is) "
-    r"(?:(?:at|down to|down at|only|just) )?"
-    r"(\d{1,2}\.\d)"
-    rf"(?![\w.])(?! (?:{NOT_A_READING}|seconds?|wks?)(?![\w]))"
-)
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -74,6 +144,7 @@ def low_reading(
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
     in mg/dL: with signs of low sugar in the text it is read as low, and the reply says to check
     the unit."""
+    p = reading_patterns()
     past_cues, resolved = cues
     if _any(resolved, sentence.text):
         return None
@@ -82,10 +153,15 @@ def low_reading(
     if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
         found = lone_number(sentence.text, glucose)
     if not found and low_context:  # "2.9 mmol and sweaty"
-        found = [r for r in readings(sentence.text, glucose, True) if GLUCOSE_UNIT.search(r.words)]
+        found = [
+            r for r in readings(sentence.text, glucose, True) if p.glucose_unit.search(r.words)
+        ]
     if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
-        at = PERSON_AT.search(sentence.text)
+        at = p.person_at.search(sentence.text)
         found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
+    if not found and low_context and not _other(sentence, glucose):  # "he is 40 and clammy"
+        told = p.person_is.search(sentence.text)
+        found = lone_number(told.group(1), glucose) if told else []
     if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
     if not found and sugar_in_text and not _other(sentence, glucose):
@@ -112,42 +188,22 @@ def low_reading(
     return None
 
 
-# a number said low in the same breath, with no sugar word: "is 38 low", "40 and dropping"; or
-# a clause that is only a number next to one that says low ("hypo, 40, can not swallow")
-SAID_LOW = re.compile(
-    rf"({NUMBER.pattern}) (?:and |is |so |too |very |pretty |that s |thats |feels )?"
-    r"(?:low|hypo|dropping|crashing)\b"
-)
-# ... or just after it: "hypo 2.5", "low 45", "going low at 50"
-LOW_THEN = re.compile(
-    rf"\b(?:low|hypo|hypoing|crashing|dropping)(?: at| of| to| again| now)? ({NUMBER.pattern})"
-)
-LOW_WORD = re.compile(r"\b(?:low|hypo\w*|crash\w*|dropping)\b")
-# ... told as past ("had a hypo last week, 3.4"): no reading now
-TOLD_DONE = re.compile(r"\b(?:had|was|were|got|went|did)\b")
-
-
-# a person's age, just before the number ("i am 38 and feeling low")
-AGE_BEFORE = re.compile(
-    r"(?:i am|i m|im|he is|she is|we are|they are|turned|turning|aged?|age of)$"
-)
-
-
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:
     """The readings of a sentence that names no other measure: a number with "low" or "hypo"
     beside it, or a clause that is only a number next to "low" or after a check ("checked
     him, 36") (the caller checks that the text is about sugar or low-sugar signs); never a
     number told as an age."""
+    p = reading_patterns()
     found: list[GlucoseReading] = []
     clauses = sentence.clauses
     for i, clause in enumerate(clauses):
-        said = SAID_LOW.search(clause) or LOW_THEN.search(clause)
+        said = p.said_low.search(clause) or p.low_then.search(clause)
         if said is None:
             beside = " ".join(clauses[max(0, i - 1) : i] + clauses[i + 1 : i + 2])
-            low = LOW_WORD.search(beside) and not TOLD_DONE.search(beside)
-            checked = i > 0 and CHECKED.match(clauses[i - 1])  # "checked him, 36, sweating"
+            low = p.low_word.search(beside) and not p.told_done.search(beside)
+            checked = i > 0 and p.checked.match(clauses[i - 1])  # "checked him, 36, sweating"
             found += lone_number(clause, glucose) if low or checked else []
-        elif not AGE_BEFORE.search(clause[: said.start(1)].rstrip()):
+        elif not p.age_before.search(clause[: said.start(1)].rstrip()):
             found += lone_number(said.group(1), glucose)
     return found
 
@@ -158,47 +214,18 @@ def _other(sentence: Sentence, glucose: GlucoseWords) -> bool:
     return bool(re.search(rf"\b(?:{'|'.join(other)})\b", sentence.text))
 
 
-# a bare number told as where one is now, with signs of low sugar in the text and no sugar word:
-# at the start of a sentence ("41 and shaky", "just checked 3.1"), or a person "at" or "down to"
-# it ("im at 38 now"); a decimal below 10 or a whole number from 20 to 99, never followed by a
-# word that makes it a count, an age, a weight, a dose, a time or a price ("2 kids", "45 kg")
-BARE = re.compile(
-    r"^(?:(?:ok|okay|so|just|now|um|uh|omg|ugh|help) )*"
-    r"(?:(?:re)?(?:checked|tested)(?: it| again| myself| him| her| just now)?(?: and)?"
-    r"(?: it is| its| got| get| it says| says)? |(?:at|down to|only) )?"
-    rf"((?:\d\.\d|[2-9]\d))(?![\w.])(?! ?(?:{NOT_A_READING}|f|m|yo|y o|female|male|years?)\b)"
-    r"(?= ?$| (?:and|now|right now|again|lol|so|but|then|is|i|my|what|help|please|still|"
-    r"feel\w*|mg|mmol|can|could)\b)"
-)
-# a check told with the number it gave ("just checked 3.1", "tested and got 38"): in a text about
-# sugar, a reading without a sugar word
-CHECKED = re.compile(
-    r"^(?:(?:ok|okay|so|just|now|um|uh|omg|ugh|help) )*(?:re)?(?:checked|tested)\b"
-)
-PERSON_DOWN = re.compile(
-    r"\b(?:i am|he is|she is|they are|we are|you are) (?:at|down to|down at) ([2-9]\d)(?![\w.])"
-    r"(?= ?$| (?:and|now|right now|again|already|so|but|then|is|what|help|please)\b)"
-)
-
-
-# "at 45" opening a clause that tells what happened to someone then is an age: "at 45 i was
-# diagnosed", "at 39 she had her whipple" (a reading "at 38" goes on with how one is now)
-AGE_AT = re.compile(
-    r"^(?:(?:ok|okay|so|um|uh|well) )*at [2-9]\d (?:(?:i|he|she|we|they|my \w+) )"
-    r"(?:was|were|had|got|went|did|became|began|started|found|learned|moved|lost|\w+ed)\b"
-)
-
-
 def _bare_number(
     text: str, glucose: GlucoseWords, checked_only: bool = False
 ) -> list[GlucoseReading]:
-    """The bare number of ``BARE`` or ``PERSON_DOWN``, or of a language's own ``bare_readings``,
-    as a reading (the caller checks that the text names signs of low sugar and the sentence no
-    other measure); never an age told as when something happened ("at 45 i was diagnosed")."""
-    if AGE_AT.match(text):
+    """The bare number of a ``bare`` or ``person_down`` pattern, or of a language's own
+    ``bare_readings``, as a reading (the caller checks that the text names signs of low sugar
+    and the sentence no other measure); never an age told as when something happened ("at 45 i
+    was diagnosed")."""
+    p = reading_patterns()
+    if p.age_at.match(text):
         return []
-    match = BARE.match(text) or PERSON_DOWN.search(text)
-    if checked_only and (match is None or not CHECKED.match(text)):
+    match = p.bare.match(text) or p.person_down.search(text)
+    if checked_only and (match is None or not p.checked.match(text)):
         return []  # with no sign of a low, only a number a check just gave
     return lone_number(match.group(1), glucose) if match else _told_bare(text, glucose)
 
@@ -228,7 +255,9 @@ def _told_bare(text: str, glucose: GlucoseWords) -> list[GlucoseReading]:
 def _bare_forms(
     forms: tuple[str, ...], not_after: tuple[str, ...], ages: tuple[str, ...]
 ) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None]:
-    after = re.compile(rf"^ ?(?:{'|'.join([NOT_A_READING, *not_after])})(?![\w])")
+    after = re.compile(
+        rf"^ ?(?:{'|'.join([reading_patterns().not_a_reading, *not_after])})(?![\w])"
+    )
     age = re.compile(rf"(?<![\w'])(?:{'|'.join(ages)})$") if ages else None
     return tuple(re.compile(f) for f in forms), after, age
 

@@ -171,9 +171,10 @@ def english_sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]
 
 def english_swaps(words: Iterable[str], keep: set[str]) -> dict[str, str]:
     """Each spelling of one of ``words`` (of four letters or more) with two neighbouring letters
-    typed the wrong way round ("wnat" for "want"), or (five letters or more) one letter left out
-    or added ("seizur", "cheast"), mapped to the word; never one of the words, a
-    spelling in ``keep``, nor a word of the general English word lists ("form" stays "form")."""
+    typed the wrong way round ("wnat" for "want"), one vowel between consonants left out ("wnt"),
+    or (five letters or more) one letter left out or added ("seizur", "cheast"), mapped to the
+    word; never one of the words, a spelling in ``keep``, nor a word of the general English word
+    lists ("form" stays "form")."""
     targets = [w for w in dict.fromkeys(words) if len(w) >= ENGLISH_MIN]
     real = english_words()
     if not real:  # no word list to tell real words by: rewrite nothing
@@ -185,6 +186,9 @@ def english_swaps(words: Iterable[str], keep: set[str]) -> dict[str, str]:
             out.setdefault(swapped, word)
     for word in (w for w in targets if len(w) >= SLIP_MIN):
         for slip in _one_letter_out_or_in(word):
+            out.setdefault(slip, word)
+    for word in targets:  # a vowel left out of a shorter word too ("wnt", "kll")
+        for slip in _one_vowel_out(word):
             out.setdefault(slip, word)
     return {s: w for s, w in out.items() if s not in keep and s not in targets and s not in real}
 
@@ -200,6 +204,16 @@ def _one_letter_out_or_in(word: str) -> set[str]:
     out = {a + b[1:] for a, b in splits if b}
     out |= {a + c + b for a, b in splits for c in "abcdefghijklmnopqrstuvwxyz"}
     return out - {word}
+
+
+def _one_vowel_out(word: str) -> set[str]:
+    """Every spelling of ``word`` with one vowel between consonants left out ("wnt" for "want");
+    never the first letter, which a reader keeps."""
+    return {
+        word[:i] + word[i + 1 :]
+        for i in range(1, len(word) - 1)
+        if word[i] in "aeiou" and word[i - 1] not in "aeiou" and word[i + 1] not in "aeiou"
+    }
 
 
 @cache

@@ -144,14 +144,14 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         asked_about = asked_about or asked
     whole = {f.signal.id for f in found}
     found += [f for f in across_fragments(parts, partial, c.groups) if f.signal.id not in whole]
-    if c.language == "en" and "overdose" not in whole:
-        # a dose taken several times the one set ("doc said 2.5 mg but i took 25"): Poison Control
-        overdose = next(s for s in vocab.signals if s.id == "overdose")
-        found += [Found(overdose, w) for p in parts if (w := far_above(p.text))][:1]
+    if "overdose" not in whole:
+        # a dose taken above the one set ("doc said 2.5 mg but i took 25"): Poison Control
+        above = [w for p in parts if (w := far_above(p.text, c.language))]
+        found += [Found(c.signal("overdose"), w) for w in above][:1]
     back = come_back([s.text for s in parts], c.language)
     # "... and now it is back"; a crisis sign that needs another to count is not yet one
     if back and not any(f.signal.level == "crisis" and not f.signal.needs for f in found):
-        found.append(Found(next(s for s in vocab.signals if s.id == "suicidal"), back))
+        found.append(Found(c.signal("suicidal"), back))
     own_signs = low_signs(tuple(vocab.glucose.low_signs))  # "no puede tragar" (Spanish)
     low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
         LOW_SIGNS.search(s.text) or (own_signs and own_signs.search(s.text)) for s in parts

@@ -1,0 +1,38 @@
+"""The safety triage's data files, validated for ``islet check``.
+
+The triage loads each file on first use and stops there on a bad entry (a KnowledgeError); the
+check reads them all at once and names every problem, so a bad pattern is caught before a
+question meets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from islet.errors import KnowledgeError
+from islet.safety.numberwords import number_words
+from islet.safety.tense import markers
+from islet.safety.vocabulary import replies, vocabulary
+
+
+def safety_problems(directory: Path) -> list[str]:
+    """Every problem in ``directory/safety``'s triage vocabulary, tense words, number words
+    and replies (none when the knowledge folder has no safety data)."""
+    folder = directory / "safety"
+    if not folder.is_dir():
+        return []
+    # read afresh, never from the loaders' in-process caches (a file may have changed since)
+    loads: list[Callable[[], object]] = [
+        lambda: vocabulary.__wrapped__(folder / "triage.yaml"),
+        lambda: markers.__wrapped__("en", folder / "tense.yaml"),
+        lambda: number_words.__wrapped__(folder / "numbers.yaml"),
+        lambda: replies.__wrapped__(folder / "replies.yaml"),
+    ]
+    problems: list[str] = []
+    for load in loads:
+        try:
+            load()
+        except KnowledgeError as error:
+            problems += error.problems
+    return problems

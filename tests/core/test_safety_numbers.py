@@ -1,0 +1,64 @@
+"""The words with which the triage reads a number (a dose, a bare low reading) are validated
+data: a bad entry is named on load and by ``islet check`` (issue 11)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from islet.errors import KnowledgeError
+from islet.safety.datacheck import safety_problems
+from islet.safety.numberwords import NUMBERS_FILE, number_words
+from islet.safety.vocabulary import SAFETY_DIR
+
+
+def _numbers_with(tmp_path: Path, language: str, section: str, name: str, value: object) -> Path:
+    data = yaml.safe_load(NUMBERS_FILE.read_text(encoding="utf-8"))
+    data.setdefault(language, {}).setdefault(section, dict(data["en"][section]))[name] = value
+    path = tmp_path / "numbers.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_the_number_words_have_an_english_section_and_a_spanish_one() -> None:
+    words = number_words()
+    assert words.en.doses is not None and words.en.readings is not None
+    assert words.es is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "section", "name", "value"),
+    [
+        ("en", "doses", "taken", ["(took"]),
+        ("en", "readings", "bare_followers", ["and", "now["]),
+        ("es", "doses", "instead", ["en vez de)"]),
+    ],
+)
+def test_a_word_that_is_no_valid_expression_is_a_knowledge_error(
+    tmp_path: Path, language: str, section: str, name: str, value: object
+) -> None:
+    path = _numbers_with(tmp_path, language, section, name, value)
+    with pytest.raises(KnowledgeError, match="not a valid expression"):
+        number_words(path)
+
+
+def test_english_must_have_both_its_dose_and_reading_words(tmp_path: Path) -> None:
+    data = yaml.safe_load(NUMBERS_FILE.read_text(encoding="utf-8"))
+    del data["en"]["readings"]
+    path = tmp_path / "numbers.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="en needs both"):
+        number_words(path)
+
+
+def test_the_check_names_a_bad_safety_entry(tmp_path: Path) -> None:
+    folder = tmp_path / "safety"
+    shutil.copytree(SAFETY_DIR, folder)
+    assert safety_problems(tmp_path) == []
+    bad = _numbers_with(tmp_path, "en", "doses", "units", ["mg", "(units"])
+    bad.replace(folder / "numbers.yaml")
+    problems = safety_problems(tmp_path)
+    assert len(problems) == 1 and "safety/numbers.yaml" in problems[0], problems
