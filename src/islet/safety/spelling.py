@@ -6,7 +6,9 @@ the Spanish-speaking world, h is silent, "qu" is a k, and "-ado" is often said (
 ``languages.es`` section of ``knowledge/safety/triage.yaml``) as the words themselves, the way
 :func:`islet.safety.vocabulary.misspellings` reads slips of medicine names. A spelling that is
 another real word ("ciento" is not "siento", "tubo" is not "tuvo") is listed under
-``not_sound_alikes`` and left as it is; so is any word the vocabulary already rewrites.
+``not_sound_alikes`` and left as it is; so is any word the vocabulary already rewrites. A key
+word with one letter typed twice ("moriir", "matarmee") is read as the word too, but for the
+letters Spanish itself doubles (c, l, r, n: "pero" is not "perro").
 
 English is written as it sounds too: "ough" as "off", a doubled letter as one ("pils"), "oo"
 as "u" ("tuk"), "-le" as "-el" ("rifel"), "-or" as "-er" ("docter"), a dropped final g
@@ -118,7 +120,27 @@ def sound_alikes(words: Iterable[str], keep: set[str]) -> dict[str, str]:
     word; never one of the words itself nor a spelling in ``keep`` (a real word, a rewrite)."""
     targets = list(dict.fromkeys(words))
     out = _within_changes(targets, _once)
+    for word in targets:  # a key letter held down a moment too long ("moriir", "matarmee")
+        for spelling in _one_letter_doubled(word):
+            out.setdefault(spelling, word)
     return {s: w for s, w in out.items() if s not in keep and s not in targets}
+
+
+# Letters Spanish itself writes twice ("llama", "perro", "acción", "innato"): one of them typed
+# twice is often another word ("pero" and "perro", "ala" and "allá"), so it is left alone.
+SPANISH_DOUBLES = "clrn"
+
+
+def _one_letter_doubled(word: str) -> set[str]:
+    """Every spelling of ``word`` with one letter typed twice, but for a letter Spanish doubles
+    (``SPANISH_DOUBLES``); three or more of one letter are folded earlier ("ayudaaa")."""
+    return {
+        word[: i + 1] + letter + word[i + 1 :]
+        for i, letter in enumerate(word)
+        if letter not in SPANISH_DOUBLES
+        and word[i - 1 : i] != letter
+        and word[i + 1 : i + 2] != letter
+    }
 
 
 def _within_changes(targets: list[str], once: Callable[[str], set[str]]) -> dict[str, str]:
