@@ -183,6 +183,10 @@ class PhraseWords(Strict):
     # starts a new verb phrase ends the negation; negations of these deny things, not verbs
     adding: Words = frozenset()
     thing_negations: Words = frozenset()
+    # "el omeprazol no me ayudó y las úlceras vuelven": pronouns that stand only before a verb;
+    # a negation, these and one word before a joining word is a whole negated verb, and what
+    # follows the joining word is said on its own
+    verb_pronouns: Words = frozenset()
     # "my mood is fine", "stools are normal", "la piel está bien": a word of these, ending a
     # stretch after a verb of being (``being``, with ``degrees`` read past), says that what the
     # stretch names is not there

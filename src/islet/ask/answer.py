@@ -189,7 +189,8 @@ class Engine:
             for lead in answering.leads
         ]
         self.purpose = [re.compile(p) for p in answering.purpose_asks]
-        self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read)
+        items = {"test": frozenset(kb.tests), "treatment": frozenset(kb.treatments)}
+        self.scope = Scope(lexicon, audience, lexicon.answering.subject, self.retriever.read, items)
         pdq = kb.pdq
         self.help = lexicon.answering.help.format(cis_phone=pdq.cis_phone if pdq else "")
 

@@ -129,6 +129,11 @@ class OutOfScopeRule(Strict):
     # Only when a part of the question that asks matches (focus.asking_parts), whatever else it
     # names: told as the story of another question, the words are left out (ask21).
     asked_only: bool = False
+    # Kinds of Islet's items ("treatment", "test") that, named in what follows the words a
+    # pattern matched (in the same clause), make the question one about that item rather than
+    # the rule's: "is it safe to have a whipple" asks about the operation's risks, which the
+    # summary covers; "is it safe to travel" names none and is still declined.
+    not_of_kinds: list[str] = Field(default_factory=list)
 
     @field_validator("patterns")
     @classmethod

@@ -30,6 +30,8 @@ from islet.model import Audience
 # A tumor of the hormone-making cells, however it is said ("puede ser neuroendocrino"); the
 # islet cells alone are the cells, which an islet transplant is about too.
 _ENDOCRINE = re.compile(r"\b(neuroendocrine|pnets?)\b")
+# Where a clause ends: a mark, or a new clause joined by "but", "because" or "so".
+_CLAUSE_END = re.compile(r"[.,;:?!]|\b(but|because|so|and then)\b")
 
 
 class Scope:
@@ -41,6 +43,7 @@ class Scope:
         audience: Audience,
         subject: str,
         reader: Callable[[str], Reading] | None = None,
+        items: dict[str, frozenset[str]] | None = None,
     ) -> None:
         answering = lexicon.answering
         # The named neighbours (ask/neighbours.yaml) after the rules: a rule's own closest
@@ -63,6 +66,14 @@ class Scope:
             for i, rule in enumerate(rules)
         ]
         self._reader = reader
+        # The cue words of each kind's facet ("test", "scan" for tests): a clause that says
+        # one names an item of that kind, as "the fasting test" names a test.
+        # The ids of the knowledge base's items of each kind ("test": {"mri", ...}): a glossary
+        # entry of the same id names that item too ("an MRI" is the glossary's and the test's).
+        self._items = items or {}
+        self._cues = {
+            kind: frozenset(facet.cues) for facet in answering.facets for kind in facet.kinds
+        }
         self._gaps = [
             (gap, [re.compile(p) for p in gap.patterns])
             for gap in answering.gaps
@@ -106,6 +117,8 @@ class Scope:
                 continue
             if rule.asked_only and self._told(typed, matched):
                 continue
+            if rule.not_of_kinds and self._of_kinds(asked, matched, rule.not_of_kinds):
+                continue
             names = self._subject_of(typed) if neighbour else self.names_subject
             # Everyday life told around the summary's subject (a tumor type, or a tumor of the
             # pancreas: "he ate like a horse, how can a tumor in the pancreas not be felt") is
@@ -131,6 +144,33 @@ class Scope:
                     continue
             return rule.reason, list(rule.closest), rule.message
         return None, [], None
+
+    def _of_kinds(
+        self, texts: list[str], patterns: list[re.Pattern[str]], kinds: list[str]
+    ) -> bool:
+        """Whether, wherever ``patterns`` match ``texts``, the words after the match up to the
+        end of its clause name an item of one of ``kinds`` ("is it safe to | have a whipple":
+        a treatment); where a match names none ("is it safe to | travel"), False."""
+        reader = self._reader
+        if reader is None:
+            return False
+        cues = frozenset().union(*(self._cues.get(kind, frozenset()) for kind in kinds))
+
+        def of_kind(target: str) -> bool:
+            kind, _, ident = target.partition(":")
+            return kind in kinds or (
+                kind == "glossary" and any(ident in self._items.get(k, ()) for k in kinds)
+            )
+
+        def names(clause: str) -> bool:
+            return not cues.isdisjoint(clause.split()) or any(
+                of_kind(m.target) for m in reader(clause).mentions
+            )
+
+        found = [(t, m) for p in patterns for t in texts for m in p.finditer(t)]
+        return bool(found) and all(
+            names(_CLAUSE_END.split(text[match.end() :], 1)[0]) for text, match in found
+        )
 
     def _told(self, question: str, patterns: list[re.Pattern[str]]) -> bool:
         """Whether what ``patterns`` match is only the story of ``question``: no part that

@@ -27,7 +27,7 @@ from islet.ask.spanish_general import general, with_general
 from islet.ask.spanish_organs import organ_patterns
 from islet.ask.spanish_slips import by_slip
 from islet.ask.spanish_sounds import KnownWords, by_sound
-from islet.ask.spanish_verbs import infinitives, is_infinitive, plain_words
+from islet.ask.spanish_verbs import for_oneself, infinitives, is_infinitive, plain_words
 from islet.ask.spanish_votes import installed_spanish_model, spanish_features
 from islet.ask.words import english_words, terms
 from islet.errors import KnowledgeError
@@ -139,7 +139,9 @@ class Reader:
                     and after not in marks
                     and (self._infinitive_at(tokens, after))
                 ):
-                    english += " to"
+                    # Done to the one who asks ("¿es seguro operarme?"): "for me to", as
+                    # English asks it of one person.
+                    english += " for me to" if for_oneself(tokens[after]) else " to"
                 out.append(_told(english) if i in told else english)
                 i += size
                 continue

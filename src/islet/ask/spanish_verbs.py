@@ -42,6 +42,16 @@ def is_infinitive(word: str) -> bool:
     return any(b.endswith(("ar", "er", "ir")) and len(b) > MIN_STEM + 1 for b in bases)
 
 
+def for_oneself(word: str) -> bool:
+    """Whether ``word`` (folded) is an infinitive with a first-person pronoun after it
+    ("operarme", "hacermelo", "operarnos"): done to the one who asks, not in general."""
+    own = [c for c in word_forms().clitics if c.startswith(("me", "nos"))]
+    return any(
+        word.endswith(c) and is_infinitive(word[: -len(c)])
+        for c in sorted(own, key=len, reverse=True)
+    )
+
+
 def _from_endings(word: str) -> list[str]:
     out: list[str] = []
     forms = word_forms()

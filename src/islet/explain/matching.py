@@ -163,6 +163,8 @@ def _mark(words: list[str]) -> list[Token]:
             negating = condition = False  # "no appetite, lump in my stomach"
         if word in lists.soft_breaks and negating and _a_new_predicate(words, cue_at, i):
             negating = condition = False  # "not eating much | and losing weight fast"
+        if negating and word in lists.adding and _whole_verb(words, cue_at, i):
+            negating = condition = False  # "no me ayudó | y las úlceras vuelven"
         if negating and condition and word in lists.new_subjects and _verb_done(words, cue_at, i):
             negating = condition = False  # "if I don't eat | I get the shakes"
         if word in lists.conditions and not negating:
@@ -213,6 +215,21 @@ def _asked_and_denied(tokens: list[Token]) -> list[Token]:
                 out[opener + 1 : k] = [replace(t, negated=True) for t in out[opener + 1 : k]]
             break
     return out
+
+
+def _whole_verb(words: list[str], cue_at: int, i: int) -> bool:
+    """Whether the negation ``cue_at`` and the words up to the joining word ``i`` are a whole
+    negated verb: pronouns that stand only before a verb and then the verb alone ("no me
+    ayudó y", "no le sirvió y"). Its object, if any, came before it, so what follows the
+    joining word is not one more thing denied; "no me da hambre y sed" (a word after the verb)
+    goes on."""
+    between = words[cue_at + 1 : i]
+    pronouns = _lists().verb_pronouns
+    return (
+        len(between) >= 2
+        and all(w in pronouns for w in between[:-1])
+        and (between[-1][0].isalpha() and between[-1] not in pronouns)
+    )
 
 
 def _verb_done(words: list[str], cue_at: int, i: int) -> bool:
