@@ -208,3 +208,28 @@ ENOUGH_OF_A_THING_AND_AWAY_FOR_A_WHILE = [
 )
 def test_safety17_families_read_as_their_level(text: str, level: str) -> None:
     assert triage(text, "en").level == level
+
+
+# safetyfix10: the dose taken told first, then the one set ("instead of", "rather than", "in
+# place of", "prescribed", "but her dose is"), with any verb of taking: above the one set is a
+# possible overdose and the reply leads with Poison Control; equal or below is the plain reply
+DOSE_TAKEN_FIRST_THEN_THE_ONE_SET = [
+    ("she swallowed 60 mg in place of 6 mg", True),
+    ("gave him 8 capsules rather than 4", True),
+    ("i injected 30 units instead of 3", True),
+    ("had 15mg, prescribed 1.5mg", True),
+    ("took 20 mcg but his dose is 2 mcg", True),
+    ("took 50 when i was supposed to take 5", True),
+    ("took 12 instead of 1.2", True),
+    ("took 1 tablet instead of 3", False),
+    ("gave her 5 mg rather than 5 mg", False),
+    ("took 0.5 mg, prescribed 5 mg", False),
+    ("took 2 pills instead of 4 like the nurse said", False),
+]
+
+
+@pytest.mark.parametrize(("text", "above"), DOSE_TAKEN_FIRST_THEN_THE_ONE_SET)
+def test_a_dose_taken_told_before_the_one_set(text: str, above: bool) -> None:
+    safety = triage(text, "en")
+    assert safety.level == "medication", (safety.signs, safety.words)
+    assert ("Poison Control" in safety.message) is above, safety.message
