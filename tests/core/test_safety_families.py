@@ -267,6 +267,7 @@ POINT_OF_A_TREATMENT = [
     ("what is the point of chemo if i am dying anyway", "crisis"),
     ("why bother with my meds, what is the point of living", "crisis"),
     ("whats the point of carrying on", "crisis"),
+    ("so what is the point of any of this", "crisis"),
 ]
 
 # safetyfix10: someone beside the person tells a colour or a skin gone wrong (grey, ashen, blue,
