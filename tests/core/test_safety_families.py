@@ -208,3 +208,107 @@ ENOUGH_OF_A_THING_AND_AWAY_FOR_A_WHILE = [
 )
 def test_safety17_families_read_as_their_level(text: str, level: str) -> None:
     assert triage(text, "en").level == level
+
+
+# safetyfix10: the dose taken told first, then the one set ("instead of", "rather than", "in
+# place of", "prescribed", "but her dose is"), with any verb of taking: above the one set is a
+# possible overdose and the reply leads with Poison Control; equal or below is the plain reply
+DOSE_TAKEN_FIRST_THEN_THE_ONE_SET = [
+    ("she swallowed 60 mg in place of 6 mg", True),
+    ("gave him 8 capsules rather than 4", True),
+    ("i injected 30 units instead of 3", True),
+    ("had 15mg, prescribed 1.5mg", True),
+    ("took 20 mcg but his dose is 2 mcg", True),
+    ("took 50 when i was supposed to take 5", True),
+    ("took 12 instead of 1.2", True),
+    ("took 1 tablet instead of 3", False),
+    ("gave her 5 mg rather than 5 mg", False),
+    ("took 0.5 mg, prescribed 5 mg", False),
+    ("took 2 pills instead of 4 like the nurse said", False),
+]
+
+
+@pytest.mark.parametrize(("text", "above"), DOSE_TAKEN_FIRST_THEN_THE_ONE_SET)
+def test_a_dose_taken_told_before_the_one_set(text: str, above: bool) -> None:
+    safety = triage(text, "en")
+    assert safety.level == "medication", (safety.signs, safety.words)
+    assert ("Poison Control" in safety.message) is above, safety.message
+
+
+# safetyfix10: a named person one "will kill" for a reason of everyday annoyance (for + -ing,
+# what they did told in the next clause), at a game after a trailing "...": a figure of speech;
+# words that mean it, in the sentence or the next, keep it a crisis. A wish to die trailing off
+# into laughing is the same figure as "died laughing".
+KILLING_AS_A_FIGURE = [
+    ("i am going to kill my manager for booking me on the weekend shift", "none"),
+    ("i'm gonna murder my wife, she ate the last of the ice cream", "none"),
+    ("i will kill my brother... at chess tonight", "none"),
+    ("i want to die... laughing so hard at this cat video", "none"),
+    ("i am going to kill my neighbour for mowing at 6am. i have got the knife ready", "crisis"),
+    ("i'm going to kill my ex, she never pays on time. i mean it", "crisis"),
+    ("i want to die... nothing is helping anymore", "crisis"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), KILLING_AS_A_FIGURE)
+def test_a_killing_or_a_death_said_as_a_figure(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)
+
+
+# safetyfix10: "what is the point of" / "why bother with" a treatment, a test or a medicine asks
+# what it is for (Ask answers it); with living, going on or trying in the sentence, or nothing
+# named, it is a crisis
+POINT_OF_A_TREATMENT = [
+    ("what is the point of chemo when the scan shows it has grown", "none"),
+    ("why bother with the octreotide shots if the tumour is stable", "none"),
+    ("whats the point of radiotherapy now", "none"),
+    ("why bother having blood tests every month", "none"),
+    ("what is the point of chemo if i am dying anyway", "crisis"),
+    ("why bother with my meds, what is the point of living", "crisis"),
+    ("whats the point of carrying on", "crisis"),
+    ("so what is the point of any of this", "crisis"),
+]
+
+# safetyfix10: someone beside the person tells a colour or a skin gone wrong (grey, ashen, blue,
+# clammy) with no answer or only mumbling: an emergency; the colour of hair or the sky, or a phone
+# not answered, is not
+COLOUR_AND_NO_ANSWER = [
+    ("my husband is ashen and will not answer me", "emergency"),
+    ("came home and mum is clammy and mumbling", "emergency"),
+    ("grandpa is grey, he is not talking", "emergency"),
+    ("my brother looks pale and is not answering his texts", "none"),
+    ("the walls are grey and he is mumbling in his sleep again", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), POINT_OF_A_TREATMENT + COLOUR_AND_NO_ANSWER)
+def test_safetyfix10_families_read_as_their_level(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)
+
+
+# safetyfix10: a farewell bounded in time or place, bed announced, a treatment as "the last thing
+# i want", a story told, an alarm that does not wake the teller, a dose taken as always, and a
+# usual dose asked in general: none; the same words unbounded keep their level
+BOUNDED_AND_ORDINARY = [
+    ("this is my last post for tonight, cheers", "none"),
+    ("i just want to be gone from this ward", "none"),
+    ("won't be around much longer at my company, retiring in june", "none"),
+    ("off to bed now, night everyone", "none"),
+    ("honestly the last thing i want is more scans", "none"),
+    ("in the film the old man collapsed in the street", "none"),
+    ("my alarm will not wake me, any tips for heavy sleepers", "none"),
+    ("took my lanreotide shot as usual this morning", "none"),
+    ("what is the recommended dose of everolimus", "none"),
+    ("this is my last post", "crisis"),
+    ("i just want to be gone from this life", "crisis"),
+    ("my mum would not wake this morning", "emergency"),
+    ("what is the maximum dose of paracetamol i can give him", "medication"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), BOUNDED_AND_ORDINARY)
+def test_safetyfix10_bounded_and_ordinary_wording(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)

@@ -156,7 +156,7 @@ def scan(
             if signal.deliberate and by_mistake:
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
-            if figured(clause, match, c.figures, sentence.text, wishes):
+            if signal.figured and figured(clause, match, c.figures, sentence.text, wishes):
                 continue
             if (
                 signal.negatable

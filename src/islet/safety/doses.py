@@ -59,13 +59,28 @@ def dose_patterns(language: Language) -> tuple[tuple[re.Pattern[str], bool], ...
     return tuple(out)
 
 
-def far_above(sentence: str, language: Language = "en") -> str | None:
-    """The words telling a dose taken above the one set, or ``None``."""
+def _told_and_taken(sentence: str, language: Language) -> list[tuple[float, float, str]]:
+    """Each dose set and dose taken the sentence tells, with their words."""
+    out: list[tuple[float, float, str]] = []
     for pattern, taken_first in dose_patterns(language):
         for match in pattern.finditer(sentence):
             told, taken = float(match.group(1)), float(match.group(2))
             if taken_first:
                 told, taken = taken, told
-            if told > 0 and taken > told:
-                return match.group(0)
+            out.append((told, taken, match.group(0)))
+    return out
+
+
+def far_above(sentence: str, language: Language = "en") -> str | None:
+    """The words telling a dose taken above the one set, or ``None``."""
+    for told, taken, words in _told_and_taken(sentence, language):
+        if told > 0 and taken > told:
+            return words
     return None
+
+
+def not_above(sentence: str, language: Language = "en") -> bool:
+    """Whether the sentence tells a dose taken and the one set, and none taken above it ("took 2
+    tablets instead of 4"): no overdose, whatever a count of pills alone would suggest."""
+    read = _told_and_taken(sentence, language)
+    return bool(read) and all(taken <= told for told, taken, _ in read)

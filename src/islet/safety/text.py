@@ -118,7 +118,12 @@ def sentences(
     tokens = words_of(text, rewrites, numbers)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token in SENTENCE_ENDS:
+        if token == "." and "." in (following, tokens[i - 1] if i else ""):
+            # an ellipsis trails off into the same thought ("kill my boss... at tennis"): a
+            # clause break, not a sentence end
+            if clauses[-1]:
+                clauses.append([])
+        elif token in SENTENCE_ENDS:
             close()
             words, clauses = [], [[]]
         elif token in rules.breaks or (

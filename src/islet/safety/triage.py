@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
-from islet.safety.doses import far_above
+from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
 from islet.safety.lowreading import low_reading, low_signs, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
@@ -139,6 +139,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         in_sentence, asked, held = scan(sentence, c, vocab, back_now)
         if sentence in over:
             in_sentence = [f for f in in_sentence if f.signal.level != "emergency"]
+        if not_above(sentence.text, c.language):
+            # "took 2 tablets instead of 4": a dose told below the one set is no overdose
+            in_sentence = [f for f in in_sentence if f.signal.id != "overdose"]
         found += in_sentence
         partial.append(held)
         asked_about = asked_about or asked

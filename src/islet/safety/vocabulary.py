@@ -99,6 +99,9 @@ class Signal(_Findable):
     # person as well ("took the whole box by mistake, thought they were vitamins, feels fine": a
     # possible overdose, medication; without "feels fine" it stays an emergency)
     deliberate: bool = False
+    # false: a sign told as meant (it needs words that mean it), which a figure of speech in the
+    # sentence ("..., he forgot our anniversary") does not undo
+    figured: bool = True
     es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
 
     @model_validator(mode="after")
