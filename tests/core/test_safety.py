@@ -275,10 +275,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # w67 (a training round, wholly dev), untuned: 0.974 / 0.932 / 0.956 / 0.051
     # safety17 (number words as data, Spanish dose-above, five structure families): the same
     # recall counts, false alarms 90 -> 89 of 1777 (0.050; the ceiling stays 0.051)
-    assert dev.recall_of("emergency") >= 0.973  # 1709/1755
-    assert dev.recall_of("crisis") >= 0.931  # 1707/1832
-    assert dev.recall_of("medication") >= 0.956  # 1162/1215
-    assert dev.false_alarm_rate <= 0.051  # 89/1777
+    # with w68's dev two-thirds (written while w67 was tuned on) and an independent review's
+    # mends (safetyfix10: a dose above the one set in English words, "kill" said of an everyday
+    # annoyance, the point of a named treatment asked, colour and no answer told by a bystander,
+    # everyday goodbyes; dev unchanged by the mends): 0.972 / 0.930 / 0.954 / 0.051
+    assert dev.recall_of("emergency") >= 0.972  # 1728/1777
+    assert dev.recall_of("crisis") >= 0.930  # 1729/1859
+    assert dev.recall_of("medication") >= 0.954  # 1177/1233
+    assert dev.false_alarm_rate <= 0.051  # 91/1799
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -338,10 +342,18 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # with w66's held-out third (2,301; w66 on its whole round the same before and after
     # safety16: emergency 30/32, crisis 34/40, medication 22/26, false alarms 2 of 32): 0.932 /
     # 0.877 / 0.902 / 0.072
-    assert test.recall_of("emergency") >= 0.932  # 620/665
-    assert test.recall_of("crisis") >= 0.876  # 551/628
-    assert test.recall_of("medication") >= 0.900  # 380/421
-    assert test.false_alarm_rate <= 0.072  # 42/587
+    # safety17 (number words as data, five structure families), measured once at its end: 0.932
+    # / 0.877 / 0.903 unchanged, false alarms 42 -> 41 of 587; a word model retrained by
+    # safetymodel4 (w56-w67 in dev, missed_weight 2) passed the keep rule and its --writers
+    # clause but lost held-out crises (551 -> 548) and medications (380 -> 373): not stored
+    # with w68's held-out third (2,342; w68 on its whole round the same before and after the
+    # tuning and the mends: emergency 29/32, crisis 29/40, medication 22/26, false alarms 3 of
+    # 32) and the review's mends, measured once at the end: 0.935 / 0.871 / 0.902 / 0.070 (631 of
+    # 675, 558 of 641, 387 of 429, 42 of 597); crisis lower by w68's third (7 of 13)
+    assert test.recall_of("emergency") >= 0.934  # 631/675
+    assert test.recall_of("crisis") >= 0.870  # 558/641
+    assert test.recall_of("medication") >= 0.902  # 387/429
+    assert test.false_alarm_rate <= 0.071  # 42/597
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:

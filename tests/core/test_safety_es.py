@@ -288,11 +288,14 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # (the word model not retrained: on es-w34/es-w35, which the stored model never saw, the
     # recipe's 5-fold leave-writers-out crisis with the patterns was 49 of 71 against the stored
     # model's 53): 0.992 / 0.967 / 0.986 / 0.018 (873, 970, 605, 15 of 853)
-    assert dev.recall_of("emergency") >= 0.992 and dev.recall_of("crisis") >= 0.967
+    # with es-w36's dev two-thirds (written while es-w35 was tuned on) and an independent
+    # review's mends (safetyesfix10; dev unchanged by them): 0.992 / 0.964 / 0.984 / 0.017 (893 of
+    # 900, 992 of 1,029, 619 of 629, 15 of 872)
+    assert dev.recall_of("emergency") >= 0.992 and dev.recall_of("crisis") >= 0.964
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.986 and dev.false_alarm_rate <= 0.018
+    assert dev.recall_of("medication") >= 0.984 and dev.false_alarm_rate <= 0.018
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -357,8 +360,12 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # at the honest figure rather than search the held-out split
     # safetyes17 (rules only), measured once at the end: 0.928 / 0.860 / 0.905 unchanged, false
     # alarms 22 -> 20 of 267 (0.082 -> 0.075); the ceiling lowered to it
-    assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.860
-    assert test.recall_of("medication") >= 0.904 and test.false_alarm_rate <= 0.075  # 20/267
+    # with es-w36's held-out third (1,150; es-w36 on its whole round the same before and after
+    # the tuning and the mends: emergency 29/30, crisis 33/38, medication 21/24, false alarms 0 of
+    # 28) and the review's mends, measured once at the end: 0.927 / 0.862 / 0.903 / 0.072 (305 of
+    # 329, 282 of 327, 197 of 218, 20 of 276)
+    assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.862
+    assert test.recall_of("medication") >= 0.903 and test.false_alarm_rate <= 0.073  # 20/276
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
