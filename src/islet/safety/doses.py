@@ -27,18 +27,26 @@ def _dose(words: DoseWords) -> str:
     return _NUMBER + not_time + unit + r"\b"
 
 
+def _fillers(words: DoseWords) -> str:
+    """Words that may follow a word of the dose set ("said to take", "en vez de tomar")."""
+    return r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
+
+
+def _leading(words: list[str]) -> str:
+    """Optionally one of ``words`` and a space."""
+    return "(?:" + "|".join(f"{w} " for w in words) + ")?"
+
+
 def _set(words: DoseWords) -> str:
     """The dose set: "doc said", "prescribed", "supposed to take", "told to give him"."""
-    fillers = r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
-    return alternatives(words.set) + fillers + " "
+    return alternatives(words.set) + _fillers(words) + " "
 
 
 def _taken(words: DoseWords) -> str:
     """The verb of the dose taken, with what may stand around it ("accidentally gave him about")."""
-    adverbs = "(?:" + "|".join(f"{w} " for w in words.taken_adverbs) + ")?"
     objects = r"(?: " + alternatives(words.taken_objects) + ")?" if words.taken_objects else ""
-    hedges = "(?:" + "|".join(f"{w} " for w in words.taken_hedges) + ")?"
-    return adverbs + alternatives(words.taken) + objects + " " + hedges
+    taken = alternatives(words.taken) + objects + " "
+    return _leading(words.taken_adverbs) + taken + _leading(words.taken_hedges)
 
 
 @cache
@@ -52,9 +60,8 @@ def dose_patterns(language: Language) -> tuple[tuple[re.Pattern[str], bool], ...
             (re.compile(_set(words) + _dose(words) + gap + _taken(words) + _dose(words)), False)
         )
         if words.instead:
-            instead = alternatives(words.instead)
-            fillers = r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
-            first = _taken(words) + _dose(words) + gap + instead + fillers + " " + _dose(words)
+            instead = alternatives(words.instead) + _fillers(words) + " "
+            first = _taken(words) + _dose(words) + gap + instead + _dose(words)
             out.append((re.compile(first), True))
     return tuple(out)
 
