@@ -75,7 +75,6 @@ class Situations:
         # The passage of each treatment, for a question whose words did not find the one PDQ
         # lists for its situation ("in the duodenum, what is done": the Whipple).
         self.treatments = dict(treatments or {})
-        # What is about one tumor type: its own passage, its treatment part, its signs.
         # What is about one tumor type: its own passage, its treatment part, its signs (a
         # treatment part several types share has each of them as an owner).
         self.type_owners: dict[tuple[str, str], set[str]] = {}
@@ -179,8 +178,8 @@ class Situations:
     def _named_types_first(self, types: set[str], hits: Sequence[Hit]) -> list[Hit] | None:
         """``hits`` with the passages about one type none of ``types`` left after the rest;
         None when no type is named or none of them is moved."""
-        others = [h for h in hits if types and self.of_another_type(h.passage, types)]
-        if not others or not types:
+        others = [h for h in hits if self.of_another_type(h.passage, types)] if types else []
+        if not others:
             return None
         return [*(h for h in hits if h not in others), *others]
 
