@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from islet.language import Language
-from islet.safety.numberwords import DoseWords, alternatives, dose_words
+from islet.safety.numberwords import DoseWords, alternatives, dose_words, spaced
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 
@@ -32,11 +32,6 @@ def _fillers(words: DoseWords) -> str:
     return r"(?: " + alternatives(words.set_fillers) + ")*" if words.set_fillers else ""
 
 
-def _leading(words: list[str]) -> str:
-    """Optionally one of ``words`` and a space."""
-    return "(?:" + "|".join(f"{w} " for w in words) + ")?"
-
-
 def _set(words: DoseWords) -> str:
     """The dose set: "doc said", "prescribed", "supposed to take", "told to give him"."""
     return alternatives(words.set) + _fillers(words) + " "
@@ -46,7 +41,7 @@ def _taken(words: DoseWords) -> str:
     """The verb of the dose taken, with what may stand around it ("accidentally gave him about")."""
     objects = r"(?: " + alternatives(words.taken_objects) + ")?" if words.taken_objects else ""
     taken = alternatives(words.taken) + objects + " "
-    return _leading(words.taken_adverbs) + taken + _leading(words.taken_hedges)
+    return spaced(words.taken_adverbs, after=" ") + taken + spaced(words.taken_hedges, after=" ")
 
 
 @cache

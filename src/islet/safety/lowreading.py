@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from islet.safety.numberwords import NUMBERS_FILE, alternatives, english_readings
+from islet.safety.numberwords import NUMBERS_FILE, alternatives, english_readings, spaced
 from islet.safety.readings import (
     NOT_AFTER_WORDS,
     GlucoseReading,
@@ -44,11 +44,6 @@ class _Patterns:
     age_at: re.Pattern[str]
 
 
-def _spaced(words: list[str], before: str = "", after: str = "") -> str:
-    """Optional ``words``, each with a space on the side given ("(?: it| again)?")."""
-    return "(?:" + "|".join(f"{before}{w}{after}" for w in words) + ")?"
-
-
 @cache
 def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
     """The patterns of a bare low reading, built from the words of ``numbers.yaml``."""
@@ -72,15 +67,15 @@ def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
         rf"(?![\w.])(?! (?:{not_a_reading}|{'|'.join(w.not_after_decimal)})(?![\w]))"
     )
     # a number said low in the same breath ("is 38 low", "40 and dropping") or just after it
-    said_low = rf"({number}) {_spaced(w.said_low_joins, after=' ')}{alternatives(w.said_low)}\b"
-    low_then = rf"\b{alternatives(w.low_then)}{_spaced(w.low_then_joins, before=' ')} ({number})"
+    said_low = rf"({number}) {spaced(w.said_low_joins, after=' ')}{alternatives(w.said_low)}\b"
+    low_then = rf"\b{alternatives(w.low_then)}{spaced(w.low_then_joins, before=' ')} ({number})"
     openers = rf"^(?:{alternatives(w.openers)} )*"
     checks = f"(?:re)?{alternatives(w.checks)}"
     # a bare number told as where one is now (see _bare_number)
     bare = (
         openers
-        + f"(?:{checks}{_spaced(w.checked_what, before=' ')}(?: and)?"
-        + f"{_spaced(w.checked_gave, before=' ')} |{alternatives(w.bare_at)} )?"
+        + f"(?:{checks}{spaced(w.checked_what, before=' ')}(?: and)?"
+        + f"{spaced(w.checked_gave, before=' ')} |{alternatives(w.bare_at)} )?"
         + r"((?:\d\.\d|[2-9]\d))(?![\w.])"
         + rf"(?! ?(?:{not_a_reading}|{'|'.join(w.bare_not_after)})\b)"
         + rf"(?= ?$| {alternatives(w.bare_followers)}\b)"

@@ -125,3 +125,8 @@ def dose_words(language: Language, path: Path = NUMBERS_FILE) -> list[DoseWords]
 def alternatives(words: list[str]) -> str:
     """``words`` as one non-capturing group of alternatives."""
     return "(?:" + "|".join(words) + ")"
+
+
+def spaced(words: list[str], before: str = "", after: str = "") -> str:
+    """Optionally one of ``words``, each with a space on the side given ("(?: it| again)?")."""
+    return "(?:" + "|".join(f"{before}{w}{after}" for w in words) + ")?"
