@@ -141,12 +141,14 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # its final figures, truncated. The Spanish held-out top-3 fell 115/118 -> 114/118 (0.975
     # -> 0.966) while its recall, precision and negation rose; its floor is left at 0.974, not
     # lowered, for the lead to decide, and the held-out split was not searched for the text
-    ("en", "dev"): {"recall": 0.957, "precision": 0.940, "negation": 0.979, "top1": 0.994,
-                    "top3": 1.000, "none_right": 0.952},
+    # sym-w10 and sym-es-w9 (split before any tuning), untuned: floors at those figures where
+    # they moved
+    ("en", "dev"): {"recall": 0.951, "precision": 0.934, "negation": 0.979, "top1": 0.994,
+                    "top3": 1.000, "none_right": 0.942},
     ("en", "test"): {"recall": 0.850, "precision": 0.910, "negation": 0.983, "top1": 0.963,
                      "top3": 0.981, "none_right": 0.983},
-    ("es", "dev"): {"recall": 0.958, "precision": 0.913, "negation": 0.974, "top1": 0.975,
-                    "top3": 0.991, "none_right": 0.981},
+    ("es", "dev"): {"recall": 0.946, "precision": 0.906, "negation": 0.974, "top1": 0.962,
+                    "top3": 0.984, "none_right": 0.967},
     # the lead kept the change and set the held-out negation floor at the honest figure rather
     # than search the held-out split for the text
     # sym-w9 and sym-es-w8 (split before any tuning), untuned: floors at those figures where
@@ -155,7 +157,7 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # question answered with a bare no): Spanish held-out recall, precision and negation rose
     # (457 -> 458 of 518, 0.891 -> 0.907, 67 -> 68 of 72) while pattern top-3 fell one text
     # (115 -> 114 of 118); the lead kept the change and set that floor at the honest figure
-    ("es", "test"): {"recall": 0.884, "precision": 0.906, "negation": 0.944, "top1": 0.966,
+    ("es", "test"): {"recall": 0.881, "precision": 0.906, "negation": 0.931, "top1": 0.966,
                      "top3": 0.966, "none_right": 0.980},
 }  # fmt: skip
 
