@@ -62,3 +62,22 @@ def test_the_check_names_a_bad_safety_entry(tmp_path: Path) -> None:
     bad.replace(folder / "numbers.yaml")
     problems = safety_problems(tmp_path)
     assert len(problems) == 1 and "safety/numbers.yaml" in problems[0], problems
+
+
+@pytest.mark.parametrize(
+    ("section", "name"),
+    [("context", "recent"), ("glucose", "low_signs")],
+)
+def test_the_check_names_a_broken_time_or_low_sign_word(
+    tmp_path: Path, section: str, name: str
+) -> None:
+    # the words that make a sign recent and those that make a bare number a low one are data,
+    # validated like every other triage list
+    folder = tmp_path / "safety"
+    shutil.copytree(SAFETY_DIR, folder)
+    data = yaml.safe_load((folder / "triage.yaml").read_text(encoding="utf-8"))
+    assert data[section][name], f"the English {section}.{name} list is in the data"
+    data[section][name] = [*data[section][name], "(unclosed"]
+    (folder / "triage.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = safety_problems(tmp_path)
+    assert len(problems) == 1 and "(unclosed" in problems[0], problems

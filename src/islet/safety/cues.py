@@ -16,7 +16,7 @@ from types import MappingProxyType
 from islet.language import Language
 from islet.safety.doses import dose_patterns
 from islet.safety.languages import Rules, reading_for
-from islet.safety.lowreading import reading_patterns
+from islet.safety.lowreading import low_signs, reading_patterns
 from islet.safety.tense import markers
 from islet.safety.vocabulary import Signal, Vocabulary, compile_pattern
 
@@ -49,6 +49,8 @@ class Compiled:
     well_so_far: tuple[re.Pattern[str], ...]
     sugar_context: re.Pattern[str]
     none_since: tuple[re.Pattern[str], ...]
+    recent: re.Pattern[str] | None  # "this morning", "yesterday": a time of these last days
+    low_signs: re.Pattern[str] | None  # "shaky", "confused": an unclear number is a low one
     language: Language
     vocabulary: Vocabulary
     rules: Rules
@@ -113,6 +115,8 @@ def compiled(language: Language = "en") -> Compiled:
         else None,
         sugar_context=re.compile("|".join(re.escape(w) for w in vocab.glucose.sugar_context)),
         none_since=many(context.none_since),
+        recent=re.compile(rf"\b(?:{'|'.join(context.recent)})\b") if context.recent else None,
+        low_signs=low_signs(tuple(vocab.glucose.low_signs)),
         language=language,
         vocabulary=vocab,
         rules=reading.rules,

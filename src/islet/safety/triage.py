@@ -25,7 +25,7 @@ from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, low_signs, told_before
+from islet.safety.lowreading import low_reading, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
@@ -38,32 +38,6 @@ LOW_SUGAR = "low-sugar-words"
 # a text that is nothing but a reading and its unit ("3.1 mmol", "45 mg/dl"): no words of either
 # language to answer in
 BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
-# Signs that say an unclear number ("my sugar is 22") is a low one (English and Spanish).
-LOW_SIGNS = re.compile(
-    r"\b(?:shak|sweat|clammy|trembl|twitch|confus|dizz|faint|hypo|low|drop|crash|fog|wooz|jitter|blurr|"
-    r"tembl|sud|mare|baj|juice|jugo|think straight)"
-    # someone who does not answer, respond or talk, or who mumbles ("she is 2.4 and will not
-    # answer me", "he is 2.1. would not talk to us", "mumbling")
-    r"|\b(?:not|never) (?:answer|respond|wak)(?!\w* (?:(?:her|his|my|the|their|any) )?"
-    r"(?:phone|texts?|calls?|messages?|door|emails?))|\b(?:will|would) not (?:talk|speak)|"
-    r"\bnot (?:talking|speaking) to (?:me|us|anyone)|\bmumbl|\bslurr"
-)
-
-_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DIAS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
-# a time of these last days, not years: a sign told with one is recent, whatever "nothing since"
-# follows ("a seizure this morning, nothing since", "she collapsed yesterday")
-RECENT = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend)|last night|just now|"
-    r"earlier|yesterday|last (?:week|weekend|"
-    + _DAYS
-    + r")|(?:on|since|this|last) "
-    + _DAYS
-    + r"|(?:an|\d+|a few|few|couple of|two|three|four|five) (?:hours?|minutes?|mins?|days?) ago|"
-    r"(?:for|over|in) (?:the )?(?:last|past) (?:\d+|few|couple of|two|three|four|five) days|"
-    r"hoy|anoche|ayer|antier|anteayer|esta (?:manana|tarde|semana)|la semana pasada|"
-    r"(?:el|desde el|este) " + _DIAS + r"|hace (?:\d+|unos|dos|tres|cuatro|cinco) (?:horas|dias))\b"
-)
 
 
 def triage(text: str, language: Language | None = None) -> Safety:
@@ -155,9 +129,10 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # "... and now it is back"; a crisis sign that needs another to count is not yet one
     if back and not any(f.signal.level == "crisis" and not f.signal.needs for f in found):
         found.append(Found(c.signal("suicidal"), back))
-    own_signs = low_signs(tuple(vocab.glucose.low_signs))  # "no puede tragar" (Spanish)
-    low_context = any(f.signal.kind == "low-sugar" for f in found) or any(
-        LOW_SIGNS.search(s.text) or (own_signs and own_signs.search(s.text)) for s in parts
+    # signs that say an unclear number ("my sugar is 22") is a low one: "shaky", "confused"
+    signs = c.low_signs
+    low_context = any(f.signal.kind == "low-sugar" for f in found) or (
+        signs is not None and any(signs.search(s.text) for s in parts)
     )
     reading: GlucoseReading | None = None
     for sentence in told_before(parts):
@@ -197,7 +172,8 @@ def _over_since(parts: list[Sentence], c: Compiled) -> list[Sentence]:
     return [
         s
         for s in parts[: since + 1]
-        if sentence_tense(s.text, c.language) != "now" and not RECENT.search(s.text)
+        if sentence_tense(s.text, c.language) != "now"
+        and not (c.recent is not None and c.recent.search(s.text))
     ]
 
 

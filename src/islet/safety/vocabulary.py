@@ -171,6 +171,9 @@ class Context(_Patterns):
     # person is well so far ("feels fine", "se siente bien")
     accidental: list[str] = Field(default_factory=list)
     well_so_far: list[str] = Field(default_factory=list)
+    # a time of these last days ("this morning", "yesterday"): a sign told with one is recent,
+    # whatever ``none_since`` follows; the patterns are read as one expression between word edges
+    recent: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -189,6 +192,7 @@ class Context(_Patterns):
         "away_not_answering",
         "not_of_a_person",
         "explained",
+        "recent",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
@@ -228,9 +232,22 @@ class GlucoseWords(Strict):
     # sugar in the text and no sugar word ("40 y temblando", "mi mamá está en 35"); group 1 is
     # the number (English's are built into islet.safety.lowreading)
     bare_readings: list[str] = Field(default_factory=list)
-    # signs beside which a bare number is read as a low sugar, besides the built-in ones
-    # ("no puede tragar")
+    # signs beside which a bare number is read as a low sugar ("shaky", "confused"; a language
+    # adds its own: "no puede tragar")
     low_signs: list[str] = Field(default_factory=list)
+
+    @field_validator("low_signs")
+    @classmethod
+    def _valid_signs(cls, value: list[str]) -> list[str]:
+        # searched as written (their own word edges), so checked as written
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(
+                    f"pattern {pattern!r} is not a valid expression: {error}"
+                ) from None
+        return value
 
 
 class Grammar(Strict):
