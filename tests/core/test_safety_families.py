@@ -312,3 +312,63 @@ BOUNDED_AND_ORDINARY = [
 def test_safetyfix10_bounded_and_ordinary_wording(text: str, level: str) -> None:
     safety = triage(text, "en")
     assert safety.level == level, (safety.signs, safety.words)
+
+
+# safety18: how a number word, a span of readings, a time, a death, a lab value and a clinical
+# note are read; each family beside the look-alike that must not move
+NUMBER_WORDS_AS_TYPED = [
+    # a tens word typed with a letter added, left out or swapped is still the number
+    ("the meter reads fourty three and i am sweating", "emergency"),
+    ("glucose ninty this morning, all good", "none"),
+    ("sugar is eigthy after breakfast", "none"),
+    # a decade told as a span is read like "the 30s"
+    ("her sugar has been in the thirties since lunch and she is shaky", "emergency"),
+    ("his readings are in the thirtys, he is pale", "emergency"),
+    ("readings in the nineties all week", "none"),
+    # ... but a person's age stays an age
+    ("my husband is in his forties and his sugar is fine", "none"),
+]
+
+TIMES_DEATHS_AND_OTHER_MEASURES = [
+    # a month named with "last" sets a sign in the past
+    ("had a reading of 48 last april, nothing like it since", "none"),
+    ("i blacked out last october, not once since", "none"),
+    ("i blacked out this morning, not once since", "emergency"),
+    # a death and the sign it came of: a family's history
+    ("my grandmother passed away from a stroke", "none"),
+    ("we lost dad to a heart attack when i was small", "none"),
+    ("my brother died of a heart attack and now i have crushing chest pain", "emergency"),
+    ("she nearly died of a seizure this morning", "emergency"),
+    # another measure owns the level named just after it
+    ("fasting insulin level came back at 40, is that high", "none"),
+    ("potassium level 3.2 on the bloods", "none"),
+    ("pain level 3 today, sugar normal", "none"),
+    ("took my insulin and now the reading is 41, shaky", "emergency"),
+]
+
+WORDS_AND_NOTES = [
+    # someone told as not waking while another tries to rouse them is unresponsive; a habit of
+    # sleeping through an alarm is not
+    ("grandma fall on the stairs, not wake up when we shake her", "emergency"),
+    ("my wife on the floor, not respond when i shout", "emergency"),
+    ("my son does not wake up before noon at weekends", "none"),
+    # hopeless about an errand, money or a skill is no crisis; hopeless about living is
+    ("i feel hopeless about the insurance paperwork", "none"),
+    ("totally hopeless at maths, can someone explain mg to mmol", "none"),
+    ("i feel hopeless and i do not want to go on", "crisis"),
+    # a clinician's shorthand for suicidal or homicidal ideation, and greetings that look alike
+    ("pt w/ SI since last week", "crisis"),
+    ("SI passive x3 days, lives alone", "crisis"),
+    ("husband endorses HI toward his boss", "crisis"),
+    ("hi with a question about lanreotide", "none"),
+    ("hi since the operation i sleep badly", "none"),
+    ("please advise re SI screening forms for clinic", "none"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"), NUMBER_WORDS_AS_TYPED + TIMES_DEATHS_AND_OTHER_MEASURES + WORDS_AND_NOTES
+)
+def test_safety18_structures_read_as_their_level(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)

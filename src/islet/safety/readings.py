@@ -141,7 +141,7 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
     )
     found: dict[int, GlucoseReading] = {}
     for match in patterns.after_word.finditer(text):
-        if patterns.not_glucose.search(match.group(0)) or _threshold(
+        if _names_another(patterns, text, match, weak) or _threshold(
             patterns, text, match.start(2)
         ):
             continue
@@ -201,6 +201,21 @@ def _other_measure(patterns: _Patterns, text: str, match: re.Match[str]) -> bool
     if patterns.measure is None or not patterns.measure.search(before):
         return False
     return not patterns.sugar.search(match.group(0)) and not patterns.sugar.search(after)
+
+
+def _names_another(patterns: _Patterns, text: str, match: re.Match[str], weak: set[str]) -> bool:
+    """Whether the match names another measure: in its own words ("temp 38"), or, when it opens
+    with a reading word that alone is not about sugar, with the word before it ("insulin level
+    45", "pain level 3": the level of what that word names)."""
+    if patterns.not_glucose.search(match.group(0)):
+        return True
+    opening = match.group(0).split(" ", 1)[0]
+    before = text[: match.start()].split()[-1:]
+    return (
+        opening in weak
+        and bool(before)
+        and patterns.not_glucose.search(f"{before[0]} {match.group(0)}") is not None
+    )
 
 
 def _dose_before(vocabulary: GlucoseWords, before: str) -> bool:

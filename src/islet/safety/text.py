@@ -75,7 +75,11 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in numbers.tens:
+        decade = _decade(word, numbers.tens)
+        if decade is not None:
+            # a decade told as a span ("sugar in the thirties", "thirtys"): its digits' own form
+            out.append(f"{decade}s")
+        elif word in numbers.tens:
             value = numbers.tens[word]
             following = words[i + 1] if i + 1 < len(words) else ""
             if following in numbers.joiners and i + 2 < len(words):
@@ -91,6 +95,14 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
             out.append(word)
         i += 1
     return out
+
+
+def _decade(word: str, tens: dict[str, int]) -> int | None:
+    """The tens word a plural names ("thirties", "thirtys": 30), or None."""
+    for ending, back in (("ies", "y"), ("ys", "y")):
+        if word.endswith(ending) and (stem := word[: -len(ending)] + back) in tens:
+            return tens[stem]
+    return None
 
 
 @dataclass(frozen=True)
