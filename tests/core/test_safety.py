@@ -280,7 +280,10 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # annoyance, the point of a named treatment asked, colour and no answer told by a bystander,
     # everyday goodbyes; dev unchanged by the mends): 0.972 / 0.930 / 0.954 / 0.051
     # w69 (a training round, wholly dev), untuned: 0.970 / 0.922 / 0.950 / 0.053
-    assert dev.recall_of("emergency") >= 0.970  # 1758/1812
+    # safety18 (low-sugar signs and recent times as data; number-word slips and decade spans,
+    # a month named with "last", a relative's death, another lab value's level, rousing
+    # attempts, hopeless about errands, SI/HI shorthand): 0.972 / 0.922 / 0.950 / 0.053
+    assert dev.recall_of("emergency") >= 0.971  # 1761/1812
     assert dev.recall_of("crisis") >= 0.922  # 1756/1904
     assert dev.recall_of("medication") >= 0.950  # 1200/1263
     assert dev.false_alarm_rate <= 0.054  # 98/1839
