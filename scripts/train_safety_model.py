@@ -226,6 +226,11 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # 2. the same fit at the stored thresholds (crisis 0.55, medication 0.5; below the budget's
 #    choice, so the budget check fails by construction): 29/30, 32/38, 21/24, 2/28 -- hits 82:
 #    not kept.
+# 3. the recipe change chosen on dev evidence (the stored model raised dev look-alikes as crisis:
+#    a cut while cooking, a caregiver's fear of hurting, a will, a prayer): each dev look-alike
+#    counted twice (lookalike_weight 2), so the budget may choose a lower threshold. Its
+#    leave-writers-out run did not finish within the session (a machine shared by three
+#    retrains): not measured on es-w38, not kept. The stored model stays.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
