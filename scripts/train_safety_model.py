@@ -212,6 +212,25 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # and still lost held-out crises and medications: the dev checks (leave-writers-out over writers
 # whose misses shaped the patterns) do not predict new writers well enough to replace the
 # stored model. missed_weight stays 1 (off) until a retrain with it is kept.
+# Spanish, 2026-12-07 (safetyes18): retrained with es-w36's dev part and es-w37 (a training round,
+# wholly dev) in dev, decided on the validation round es-w38 (120 probes by a new writer, seen by
+# no rule and no model; totals only, each candidate measured once with main's rules), by a rule
+# fixed in advance: kept only if emergency + crisis + medication hits rise by at least 2 against
+# the stored model, no level falls by more than 1, false alarms do not rise, the budget passes
+# and the spec tables stay green. The stored model on es-w38 (the baseline, measured by the
+# lead): emergency 29/30, crisis 32/38, medication 22/24, false alarms 2/28. Candidates:
+# 1. the stored recipe (the budget chose crisis 0.6, medication 0.55; 5-fold leave-writers-out
+#    with the patterns crisis 1016/1074, emergency 927/935, medication 639/659, 5 of 912
+#    look-alikes and 3 of 741 Ask questions raised): es-w38 29/30, 32/38, 20/24, 2/28 -- hits
+#    81 against 83, medication down 2: not kept.
+# 2. the same fit at the stored thresholds (crisis 0.55, medication 0.5; below the budget's
+#    choice, so the budget check fails by construction): 29/30, 32/38, 21/24, 2/28 -- hits 82:
+#    not kept.
+# 3. the recipe change chosen on dev evidence (the stored model raised dev look-alikes as crisis:
+#    a cut while cooking, a caregiver's fear of hurting, a will, a prayer): each dev look-alike
+#    counted twice (lookalike_weight 2), so the budget may choose a lower threshold. Its
+#    leave-writers-out run did not finish within the session (a machine shared by three
+#    retrains): not measured on es-w38, not kept. The stored model stays.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {

@@ -293,11 +293,17 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 900, 992 of 1,029, 619 of 629, 15 of 872)
     # es-w37 (a training round, wholly dev), untuned: 0.991 / 0.959 / 0.975 / 0.021 (927 of 935,
     # 1,030 of 1,074, 643 of 659, 19 of 912)
-    assert dev.recall_of("emergency") >= 0.991 and dev.recall_of("crisis") >= 0.959
+    # safetyes18: es-w37's and es-w36's dev kinds and the reviewers' families in general forms (a
+    # day decided with nothing named for it, a height with no word for falling, words after a
+    # swallowed supply that say it was meant, a relative's medicine, a medicine no longer bought;
+    # everyday cuts and a caregiver's fear of hurting no crisis; the word model not retrained:
+    # neither measured candidate passed the rule fixed in advance on es-w38): 0.991 / 0.971 /
+    # 0.978 / 0.021 (927, 1,043 of 1,074, 645 of 659, 19 of 912)
+    assert dev.recall_of("emergency") >= 0.991 and dev.recall_of("crisis") >= 0.971
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.975 and dev.false_alarm_rate <= 0.021
+    assert dev.recall_of("medication") >= 0.978 and dev.false_alarm_rate <= 0.021
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -367,7 +373,9 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 28) and the review's mends, measured once at the end: 0.927 / 0.862 / 0.903 / 0.072 (305 of
     # 329, 282 of 327, 197 of 218, 20 of 276)
     assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.862
-    assert test.recall_of("medication") >= 0.903 and test.false_alarm_rate <= 0.073  # 20/276
+    # safetyes18 (rules only), measured once at the end: 0.927 / 0.862 / 0.904 unchanged, false
+    # alarms 20 -> 19 of 276 (0.072 -> 0.069); the ceiling lowered to it
+    assert test.recall_of("medication") >= 0.903 and test.false_alarm_rate <= 0.069  # 19/276
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
