@@ -34,6 +34,24 @@ Added 2026-12-07, after the held-out floor caught a retrain that had passed the 
 539 -> 525 of 615 held out): on the dev writers the stored model never saw (``--writers``), the
 recipe's leave-writers-out crisis recall must not fall below the stored model's either. That
 retrain had shown it on dev (w62-w65: 131 -> 127 of 142) and would have been stopped by it.
+
+THE KEEP RULE FROM 2026-12-07 (safetymodel5), fixed before any candidate was measured, replacing
+the two above as the deciding test (they stay as dev checks): two retrains in a row passed the
+leave-writers-out rule and still lost held-out crises, so the decision is taken on a VALIDATION
+set of writers no rule and no model has seen (w70 and w71, 260 probes written blind, in no eval
+file, never tuned on; only its totals are ever read). A retrained model replaces the stored one
+only if, by ``islet eval safety --probes <validation file> --split dev --json`` with the rules of
+main at the branch point: the emergency + crisis + medication hits together rise by at least 3
+against the stored model, no level falls by more than 1, the false alarms on the validation
+look-alikes do not rise, this script's budget check on Ask questions passes (leave-writers-out,
+at the candidate's thresholds), and the spec tables (``tests/cases/safety_triage.yaml``,
+``tests/core/test_safety*.py -k "not holds_its_figures"``) stay green. At most four candidates
+are measured on the validation set, each once, in a fixed order: (a) the recipe retrained on all
+of dev at the stored thresholds, (b) the same at the thresholds the budget picks, (c) and (d) at
+most two recipe changes chosen on dev evidence alone, measured only if they do not lose by
+``--check --folds 5``; the first that passes is kept (no picking the best of several). The
+stored model on the validation set (the baseline, measured by the lead): emergency 58/64, crisis
+69/80, medication 42/52, false alarms 8/64.
 """
 
 from __future__ import annotations
