@@ -614,11 +614,42 @@ def check(settings: Settings = SETTINGS) -> dict[str, float]:
     thresholds = choose(all_texts, chances)
     print(f"{settings}\nthresholds by {_left_out()}: {thresholds}")
     _print(figures(all_texts, chances, thresholds))
+    if FIXED is not None:
+        print(f"at the fixed thresholds {FIXED}:")
+        _print(figures(all_texts, chances, FIXED))
+        _budget_check(all_texts, chances, FIXED)
+        thresholds = FIXED
     if "--writers" in sys.argv:
         _compare_on(frozenset(sys.argv[sys.argv.index("--writers") + 1].split(",")), all_texts)
         print(f"  this recipe by {_left_out()}:")
         _print(figures(all_texts, chances, thresholds, WRITERS))
     return thresholds
+
+
+# ``--thresholds crisis=0.5,medication=0.65``: the model written with these instead of the
+# budget's choice (a candidate at the stored model's thresholds), the budget checked at them
+FIXED = (
+    {
+        k: float(v)
+        for k, v in (p.split("=") for p in sys.argv[sys.argv.index("--thresholds") + 1].split(","))
+    }
+    if "--thresholds" in sys.argv
+    else None
+)
+
+
+def _budget_check(
+    all_texts: list[Text], chances: dict[int, Matrix], thresholds: dict[str, float]
+) -> None:
+    """Per level set, most urgent first, whether its leave-writers-out false alarms (with the
+    levels before it) are within ``BUDGET``, as :func:`choose` requires."""
+    so_far: dict[str, float] = {}
+    for level in RAISED:
+        if level not in thresholds:
+            continue
+        so_far[level] = thresholds[level]
+        ok = _within(figures(all_texts, chances, so_far), level)
+        print(f"  budget {level} at {so_far}: {'within' if ok else 'OVER'} {BUDGET[level]}")
 
 
 WRITERS = (
@@ -682,8 +713,10 @@ def main() -> None:
         "grams": list(SETTINGS.grams or []),
         "gram_weight": SETTINGS.gram_weight,
     }
-    OUT.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(weights)} features")
+    # ``--out PATH``: a candidate written elsewhere, the stored model left in place
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
+    out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(weights)} features")
 
 
 if __name__ == "__main__":
