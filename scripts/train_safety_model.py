@@ -233,20 +233,21 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 # Retrained 2026-12-07 (safetymodel5, w56-w69 in dev: w68's dev part and w69 new to any model),
 # judged by the validation keep rule of the docstring (w70-w71, totals only; the stored model:
 # emergency 58/64, crisis 69/80, medication 42/52, false alarms 8/64). Nothing passed, nothing
-# stored. 5-fold leave-writers-out with the patterns (crisis / emergency / medication of 1904 /
-# 1812 / 1263; look-alikes of 1839 and Ask questions of 1411 the model raised): the budget chose
-# crisis 0.55 (AT_LEAST; its last step 0.6 -> 0.55 +35 caught for +7 alarms), medication 0.75
-# (the worth rule stopped at 0.7: +8 caught for +3), emergency 0.9. (a) The recipe at the stored thresholds
-# (crisis 0.5, medication 0.65, no emergency): leave-writers-out 1754, 1758, 1203; 27, 4 (the
-# budget check within for both levels); validation 58, 69, 42; 8: the same as the stored model,
-# no rise of 3, not kept. Its dev figures (the split it was fitted on): 1758/1812, 1780/1904,
-# 1204/1263, false alarms 94/1839 (the stored model 1758, 1756, 1200; 98). (b) The same fit at
-# the budget's thresholds (emergency 0.9, crisis 0.55, medication 0.75): leave-writers-out 1727,
-# 1759, 1189; 18, 3; validation 58, 67, 42; 8: crisis falls by 2, not kept. Dev 1759, 1760,
-# 1197; 83. (c), missed_weight 2 at the budget's thresholds (the change chosen on safetymodel4's
-# dev evidence: more of the crises the patterns miss), was started but its leave-writers-out run
-# did not finish within the time budget on the shared machine; it was never measured on the
-# validation set, so two of the four measurements are left for the next retrain, in order.
+# stored. 5-fold leave-writers-out with the patterns (crisis / emergency / medication of 1904 / 1812
+# / 1263; look-alikes of 1839 and Ask questions of 1411 the model raised): the budget chose crisis
+# 0.55 (AT_LEAST; its last step 0.6 -> 0.55 +35 caught for +7 alarms), medication 0.75 (the worth
+# rule stopped at 0.7: +8 caught for +3), emergency 0.9. (a) The recipe at the stored thresholds
+# (crisis 0.5, medication 0.65, no emergency): leave-writers-out 1754, 1758, 1203; 27, 4 (the budget
+# check within for both levels); validation (emergency / crisis / medication; false alarms) 58, 69,
+# 42; 8: the same as the stored model, no rise of 3, not kept. Its dev figures (the split it was
+# fitted on; the same order): 1758/1812, 1780/1904, 1204/1263, false alarms 94/1839 (the stored
+# model 1758, 1756, 1200; 98). (b) The same fit at the budget's thresholds (emergency 0.9, crisis
+# 0.55, medication 0.75): leave-writers-out 1727, 1759, 1189; 18, 3; validation 58, 67, 42; 8:
+# crisis falls by 2, not kept. Dev 1759, 1760, 1197; 83. (c), missed_weight 2 at the budget's
+# thresholds (the change chosen on safetymodel4's dev evidence: more of the crises the patterns
+# miss), was started but its leave-writers-out run did not finish within the time budget on the
+# shared machine; it was never measured on the validation set, so two of the four measurements are
+# left for the next retrain, in order.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
