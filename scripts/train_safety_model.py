@@ -34,6 +34,24 @@ Added 2026-12-07, after the held-out floor caught a retrain that had passed the 
 539 -> 525 of 615 held out): on the dev writers the stored model never saw (``--writers``), the
 recipe's leave-writers-out crisis recall must not fall below the stored model's either. That
 retrain had shown it on dev (w62-w65: 131 -> 127 of 142) and would have been stopped by it.
+
+THE KEEP RULE FROM 2026-12-07 (safetymodel5), fixed before any candidate was measured, replacing
+the two above as the deciding test (they stay as dev checks): two retrains in a row passed the
+leave-writers-out rule and still lost held-out crises, so the decision is taken on a VALIDATION
+set of writers no rule and no model has seen (w70 and w71, 260 probes written blind, in no eval
+file, never tuned on; only its totals are ever read). A retrained model replaces the stored one
+only if, by ``islet eval safety --probes <validation file> --split dev --json`` with the rules of
+main at the branch point: the emergency + crisis + medication hits together rise by at least 3
+against the stored model, no level falls by more than 1, the false alarms on the validation
+look-alikes do not rise, this script's budget check on Ask questions passes (leave-writers-out,
+at the candidate's thresholds), and the spec tables (``tests/cases/safety_triage.yaml``,
+``tests/core/test_safety*.py -k "not holds_its_figures"``) stay green. At most four candidates
+are measured on the validation set, each once, in a fixed order: (a) the recipe retrained on all
+of dev at the stored thresholds, (b) the same at the thresholds the budget picks, (c) and (d) at
+most two recipe changes chosen on dev evidence alone, measured only if they do not lose by
+``--check --folds 5``; the first that passes is kept (no picking the best of several). The
+stored model on the validation set (the baseline, measured by the lead): emergency 58/64, crisis
+69/80, medication 42/52, false alarms 8/64.
 """
 
 from __future__ import annotations
@@ -231,6 +249,24 @@ AT_LEAST = {} if SPANISH else {"emergency": 0.9, "crisis": 0.55}
 #    counted twice (lookalike_weight 2), so the budget may choose a lower threshold. Its
 #    leave-writers-out run did not finish within the session (a machine shared by three
 #    retrains): not measured on es-w38, not kept. The stored model stays.
+# Retrained 2026-12-07 (safetymodel5, w56-w69 in dev: w68's dev part and w69 new to any model),
+# judged by the validation keep rule of the docstring (w70-w71, totals only; the stored model:
+# emergency 58/64, crisis 69/80, medication 42/52, false alarms 8/64). Nothing passed, nothing
+# stored. 5-fold leave-writers-out with the patterns (crisis / emergency / medication of 1904 / 1812
+# / 1263; look-alikes of 1839 and Ask questions of 1411 the model raised): the budget chose crisis
+# 0.55 (AT_LEAST; its last step 0.6 -> 0.55 +35 caught for +7 alarms), medication 0.75 (the worth
+# rule stopped at 0.7: +8 caught for +3), emergency 0.9. (a) The recipe at the stored thresholds
+# (crisis 0.5, medication 0.65, no emergency): leave-writers-out 1754, 1758, 1203; 27, 4 (the budget
+# check within for both levels); validation (emergency / crisis / medication; false alarms) 58, 69,
+# 42; 8: the same as the stored model, no rise of 3, not kept. Its dev figures (the split it was
+# fitted on; the same order): 1758/1812, 1780/1904, 1204/1263, false alarms 94/1839 (the stored
+# model 1758, 1756, 1200; 98). (b) The same fit at the budget's thresholds (emergency 0.9, crisis
+# 0.55, medication 0.75): leave-writers-out 1727, 1759, 1189; 18, 3; validation 58, 67, 42; 8:
+# crisis falls by 2, not kept. Dev 1759, 1760, 1197; 83. (c), missed_weight 2 at the budget's
+# thresholds (the change chosen on safetymodel4's dev evidence: more of the crises the patterns
+# miss), was started but its leave-writers-out run did not finish within the time budget on the
+# shared machine; it was never measured on the validation set, so two of the four measurements are
+# left for the next retrain, in order.
 RAISED = ("crisis", "medication") if SPANISH else ("emergency", "crisis", "medication")
 LABELS = (
     {
@@ -615,11 +651,42 @@ def check(settings: Settings = SETTINGS) -> dict[str, float]:
     thresholds = choose(all_texts, chances)
     print(f"{settings}\nthresholds by {_left_out()}: {thresholds}")
     _print(figures(all_texts, chances, thresholds))
+    if FIXED is not None:
+        print(f"at the fixed thresholds {FIXED}:")
+        _print(figures(all_texts, chances, FIXED))
+        _budget_check(all_texts, chances, FIXED)
+        thresholds = FIXED
     if "--writers" in sys.argv:
         _compare_on(frozenset(sys.argv[sys.argv.index("--writers") + 1].split(",")), all_texts)
         print(f"  this recipe by {_left_out()}:")
         _print(figures(all_texts, chances, thresholds, WRITERS))
     return thresholds
+
+
+# ``--thresholds crisis=0.5,medication=0.65``: the model written with these instead of the
+# budget's choice (a candidate at the stored model's thresholds), the budget checked at them
+FIXED = (
+    {
+        k: float(v)
+        for k, v in (p.split("=") for p in sys.argv[sys.argv.index("--thresholds") + 1].split(","))
+    }
+    if "--thresholds" in sys.argv
+    else None
+)
+
+
+def _budget_check(
+    all_texts: list[Text], chances: dict[int, Matrix], thresholds: dict[str, float]
+) -> None:
+    """Per level set, most urgent first, whether its leave-writers-out false alarms (with the
+    levels before it) are within ``BUDGET``, as :func:`choose` requires."""
+    so_far: dict[str, float] = {}
+    for level in RAISED:
+        if level not in thresholds:
+            continue
+        so_far[level] = thresholds[level]
+        ok = _within(figures(all_texts, chances, so_far), level)
+        print(f"  budget {level} at {so_far}: {'within' if ok else 'OVER'} {BUDGET[level]}")
 
 
 WRITERS = (
@@ -683,8 +750,10 @@ def main() -> None:
         "grams": list(SETTINGS.grams or []),
         "gram_weight": SETTINGS.gram_weight,
     }
-    OUT.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}: {len(weights)} features")
+    # ``--out PATH``: a candidate written elsewhere, the stored model left in place
+    out = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else OUT
+    out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(weights)} features")
 
 
 if __name__ == "__main__":
