@@ -217,3 +217,4 @@ def test_another_form_of_a_phrase_verb_is_read_as_the_form_a_phrase_uses() -> No
     assert spelling.read("orinaba") == "orina"
     assert spelling.read("tengo") == "tengo"  # a word of structure is never read as another
     assert spelling.read("tres") == "tres"  # no form of a phrase verb
+    assert spelling.read("sudar") == "sudo"  # an infinitive is a form of its own verb
