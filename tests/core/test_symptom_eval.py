@@ -143,11 +143,18 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # lowered, for the lead to decide, and the held-out split was not searched for the text
     # sym-w10 and sym-es-w9 (split before any tuning), untuned: floors at those figures where
     # they moved
-    ("en", "dev"): {"recall": 0.951, "precision": 0.934, "negation": 0.979, "top1": 0.994,
+    # symptoms10 (a general symptom told by a more specific one beside it is not listed again:
+    # diarrhea within watery diarrhea; going without food denies nothing; a Spanish infinitive
+    # as its verb; a heart "going like"; diabetes told as new): floors raised to its final
+    # figures, truncated. English dev recall fell 773 -> 770 of 812 (0.952 -> 0.948): one dev
+    # writer (sym-w2) labels plain diarrhea beside watery diarrhea in six texts, the other
+    # writers never do (precision rose 0.935 -> 0.951, the held-out 0.914 -> 0.930). Its floor is
+    # left at 0.951, not lowered, for the lead to decide
+    ("en", "dev"): {"recall": 0.951, "precision": 0.950, "negation": 0.979, "top1": 0.994,
                     "top3": 1.000, "none_right": 0.942},
-    ("en", "test"): {"recall": 0.850, "precision": 0.910, "negation": 0.983, "top1": 0.963,
-                     "top3": 0.981, "none_right": 0.983},
-    ("es", "dev"): {"recall": 0.946, "precision": 0.906, "negation": 0.974, "top1": 0.962,
+    ("en", "test"): {"recall": 0.850, "precision": 0.929, "negation": 0.985, "top1": 0.971,
+                     "top3": 0.988, "none_right": 0.984},
+    ("es", "dev"): {"recall": 0.946, "precision": 0.926, "negation": 0.976, "top1": 0.962,
                     "top3": 0.984, "none_right": 0.967},
     # the lead kept the change and set the held-out negation floor at the honest figure rather
     # than search the held-out split for the text
@@ -157,8 +164,8 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # question answered with a bare no): Spanish held-out recall, precision and negation rose
     # (457 -> 458 of 518, 0.891 -> 0.907, 67 -> 68 of 72) while pattern top-3 fell one text
     # (115 -> 114 of 118); the lead kept the change and set that floor at the honest figure
-    ("es", "test"): {"recall": 0.881, "precision": 0.906, "negation": 0.931, "top1": 0.966,
-                     "top3": 0.966, "none_right": 0.980},
+    ("es", "test"): {"recall": 0.881, "precision": 0.942, "negation": 0.931, "top1": 0.969,
+                     "top3": 0.969, "none_right": 0.983},
 }  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from islet.explain.matching import stem
 from islet.text import english
 
 MIN_HEARD = 4  # "asi", "ves", "sed": short words sound like too many others
+INFINITIVE_ENDINGS = ("ar", "er", "ir")
 SAME_ROOT = 3  # letters a verb form shares with the form a phrase uses ("suda", "sudo")
 
 
@@ -64,8 +65,10 @@ class SpanishSpelling:
             if stem(plain) in self.stems:
                 return plain
         if len(word) >= MIN_HEARD and word not in _small_words():
-            # "suda", "sudan" for "sudo": another form of the verb, on the same root
-            for infinitive in infinitives(word):
+            # "suda", "sudan" for "sudo": another form of the verb, on the same root; an
+            # infinitive is its own ("temblar" for "temblando")
+            own = [word] if word.endswith(INFINITIVE_ENDINGS) else []
+            for infinitive in [*own, *infinitives(word)]:
                 form = self.verbs.get(infinitive, "")
                 if form[:SAME_ROOT] == word[:SAME_ROOT]:
                     return form

@@ -82,6 +82,8 @@ class MatchingExtras(Strict):
     weight_numbers: WeightNumbers | None = None  # "went from 84 to 75" (English and Spanish)
     # places that put a symptom's name somewhere else: "mouth ulcers" are no stomach ulcers
     elsewhere: dict[Id, list[str]] = Field(default_factory=dict)
+    # a general symptom -> the more specific ones that tell it: listed only without them
+    told_within: dict[Id, list[Id]] = Field(default_factory=dict)
 
 
 class SpanishExtras(Strict):
@@ -151,6 +153,7 @@ def extras(path: Path = EXTRAS_FILE) -> MatchingExtras:
 def extras_problems(kb: KnowledgeBase, data: MatchingExtras) -> list[str]:
     """Ids in the extras that the knowledge base does not have."""
     named = [*data.sign_matching, *data.extra_synonyms, *data.new_only, *data.elsewhere]
+    named += [*data.told_within, *(i for ids in data.told_within.values() for i in ids)]
     named += [r.symptom for r in data.red_flags]
     problems = [f"unknown symptom id '{i}'" for i in named if i not in kb.symptoms]
     problems += [
@@ -320,6 +323,10 @@ def explain_symptoms(
     _read_weight_numbers(kb, data, "\n".join(text_parts), spoken, present, evidence)
     flags = _red_flags(kb, data, clauses, evidence) + _safety_flags(safety)
     recognised = bool(present)
+
+    def within(sid: str) -> bool:  # told by a more specific symptom found beside it
+        return any(other in present for other in data.told_within.get(sid, []))
+
     return SymptomExplanation(
         urgent=bool(flags),
         urgent_notice=(safety.message if safety.urgent else data.urgent_notice) if flags else None,
@@ -327,7 +334,7 @@ def explain_symptoms(
         recognised=recognised,
         message=data.intro if recognised else data.not_recognised,
         reminder=data.reminder,
-        symptoms=[present[sid] for sid in kb.symptoms if sid in present],
+        symptoms=[present[sid] for sid in kb.symptoms if sid in present and not within(sid)],
         negated=negated,
         patterns=_ranked(kb, present, evidence) if recognised else [],
         examples=[] if recognised else data.examples,
