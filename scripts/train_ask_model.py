@@ -98,6 +98,9 @@ CHOSEN_SCOPE = (5, 0.8, 0.5)
 # Again with es-w18's dev half (askes18, 2026-12-07): k=5, weight 0.5, LWO 535/574 of 589
 # against 525/570 with it off (every cell at or above the baseline; k=10 with weight 0.7 ties
 # its top-1 and has two more top-3, k=20 with 0.7 two more top-1 and one fewer top-3: noise, so
+# the cell stays). Again with es-w19's dev half (askes19, 2026-12-07): k=5, weight 0.5, LWO
+# 560/605 of 619 against 549/600 with it off (every cell at or above the baseline; k=10 or 20
+# with weight 0.7 reach 562 top-1 with one fewer top-3, k=5 with 0.7 one more top-3: noise, so
 # the cell stays).
 ES_KS = (5, 10, 20, 40)
 ES_WEIGHTS = (0.2, 0.35, 0.5, 0.7)

@@ -103,11 +103,12 @@ class CognateTable(Strict):
 
 
 class WordForms(Strict):
-    """Verb endings and their infinitives, object pronouns, stem vowel changes, diminutive and
-    superlative endings and the stem respellings before them."""
+    """Verb endings and their infinitives, object pronouns, the shortest infinitives, stem vowel
+    changes, diminutive and superlative endings and the stem respellings before them."""
 
     verb_endings: dict[Letters, Infinitives] = Field(min_length=1)
     clitics: list[Letters] = Field(min_length=1)
+    short_infinitives: list[Letters]
     stem_changes: dict[Letters, Letters]
     diminutives: dict[Letters, Tails] = Field(min_length=1)
     respellings: dict[Letters, Letters]
@@ -118,7 +119,7 @@ class WordForms(Strict):
     def _endings(cls, endings: dict[str, list[str]]) -> dict[str, list[str]]:
         return _checked_endings(endings)
 
-    @field_validator("clitics")
+    @field_validator("clitics", "short_infinitives")
     @classmethod
     def _clitics(cls, clitics: list[str]) -> list[str]:
         return _one_each(clitics)

@@ -36,10 +36,15 @@ def infinitives(word: str) -> list[str]:
 def is_infinitive(word: str) -> bool:
     """Whether ``word`` (folded) is written as an infinitive, alone or with its pronouns after
     it ("viajar", "comer", "operarme", "hacerselo"); a noun that ends the same way ("mujer",
-    "azucar") cannot be told apart here, so callers ask only where a verb is expected."""
-    clitics = sorted(word_forms().clitics, key=len, reverse=True)
+    "azucar") cannot be told apart here, so callers ask only where a verb is expected. The
+    few verbs too short for the ending rule ("ir", "ver", "oir") are listed in the table."""
+    forms = word_forms()
+    clitics = sorted(forms.clitics, key=len, reverse=True)
     bases = [word] + [word[: -len(c)] for c in clitics if word.endswith(c)]
-    return any(b.endswith(("ar", "er", "ir")) and len(b) > MIN_STEM + 1 for b in bases)
+    return any(
+        (b.endswith(("ar", "er", "ir")) and len(b) > MIN_STEM + 1) or b in forms.short_infinitives
+        for b in bases
+    )
 
 
 def for_oneself(word: str) -> bool:
