@@ -149,8 +149,9 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # figures, truncated. English dev recall fell 773 -> 770 of 812 (0.952 -> 0.948): one dev
     # writer (sym-w2) labels plain diarrhea beside watery diarrhea in six texts, the other
     # writers never do (precision rose 0.935 -> 0.951, the held-out 0.914 -> 0.930). Its floor is
-    # left at 0.951, not lowered, for the lead to decide
-    ("en", "dev"): {"recall": 0.951, "precision": 0.950, "negation": 0.979, "top1": 0.994,
+    # left at 0.951, not lowered, for the lead to decide. The lead kept the change (one writer's
+    # double label against every other writer's single one) and set that floor at 0.948
+    ("en", "dev"): {"recall": 0.948, "precision": 0.950, "negation": 0.979, "top1": 0.994,
                     "top3": 1.000, "none_right": 0.942},
     ("en", "test"): {"recall": 0.850, "precision": 0.929, "negation": 0.985, "top1": 0.971,
                      "top3": 0.988, "none_right": 0.984},
