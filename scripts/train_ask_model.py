@@ -78,6 +78,12 @@ WEIGHTS = (0.35, 0.5, 0.7)
 # of 909 against 842/885 at k=40, 836/879 with the model off); the whole Ask's --lwo after ask22's
 # mends: 847/886 at k=5 against 844/885 at k=40. k=5 was NOT taken: it put hepatic arterial
 # occlusion before the liver-spread options of a spec row (statement-order); to be weighed again.
+# With w25's dev half (ask23, 2026-12-07): k=40, weight 0.5, LWO 879/922 of 943 against 871/914
+# with the model off; the grid's best cells (k=5 or 10 with weight 0.35, 881-883 top-1 and
+# 920-923 top-3) differ by two to four questions, noise, so the cell stays. Its --check-scope:
+# the chosen scope cell declines no in-scope dev question, with ask23's 33 more examples in
+# OWN_OUTSIDE; the whole Ask's --lwo 881/923, 0 wrong declines, OOS 184/184 (from 878/922, 1,
+# 181/182 before ask23's mends).
 CHOSEN_K = 40
 CHOSEN_WEIGHT = 0.5
 CHOSEN = (CHOSEN_K, CHOSEN_WEIGHT)

@@ -32,6 +32,10 @@ from islet.model import Audience
 _ENDOCRINE = re.compile(r"\b(neuroendocrine|pnets?)\b")
 # Where a clause ends: a mark, or a new clause joined by "but", "because" or "so".
 _CLAUSE_END = re.compile(r"[.,;:?!]|\b(but|because|so|and then)\b")
+# Where the thing done ends and its circumstance begins: "is it safe to travel | for treatment",
+# "to drive | after surgery". A treatment named after one is the purpose or the occasion of the
+# act, not the act (a reviewers' miss: travel for treatment was answered with clinical trials).
+_CIRCUMSTANCE = re.compile(r"\b(for|after|before|during|while|since|until|till|following)\b")
 
 
 class Scope:
@@ -169,7 +173,8 @@ class Scope:
 
         found = [(t, m) for p in patterns for t in texts for m in p.finditer(t)]
         return bool(found) and all(
-            names(_CLAUSE_END.split(text[match.end() :], 1)[0]) for text, match in found
+            names(_CIRCUMSTANCE.split(_CLAUSE_END.split(text[match.end() :], 1)[0], 1)[0])
+            for text, match in found
         )
 
     def _told(self, question: str, patterns: list[re.Pattern[str]]) -> bool:
