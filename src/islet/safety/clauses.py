@@ -158,6 +158,10 @@ def scan(
             wishes = c.wishes if signal.level == "emergency" else ()
             if signal.figured and figured(clause, match, c.figures, sentence.text, wishes):
                 continue
+            # someone elsewhere not answering ("dad not answer, he is busy at work"): the place or
+            # the reason may be told in the next clause of the sentence
+            if signal.level == "emergency" and figured(clause, match, c.away, sentence.text):
+                continue
             if (
                 signal.negatable
                 and not c.rules.negative_start.match(match.group(0))

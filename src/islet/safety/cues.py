@@ -37,6 +37,10 @@ class Compiled:
     informational_crisis: tuple[re.Pattern[str], ...]
     figures: tuple[re.Pattern[str], ...]
     wishes: tuple[re.Pattern[str], ...]
+    # someone elsewhere not answering, or a habit of waking late: no one unresponsive here
+    away: tuple[re.Pattern[str], ...]
+    # a habit of waking late: no wish not to wake either (the word model may not raise a crisis)
+    waking_habits: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     routine_told: tuple[re.Pattern[str], ...]
@@ -99,6 +103,8 @@ def compiled(language: Language = "en") -> Compiled:
                 *context.feared_or_over,
             ]
         ),
+        away=many([*context.away_not_answering, *context.waking_habits]),
+        waking_habits=many(context.waking_habits),
         wish_to_live=many(context.wish_to_live),
         as_prescribed=many(context.as_prescribed),
         routine_told=many(context.routine_told),

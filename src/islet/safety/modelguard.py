@@ -77,6 +77,9 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
     unlike: set[Level] = set()
     if any(any_of(c.figures, s.text) or any_of(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
+    if level == "none" and any(any_of(c.waking_habits, s.text) for s in parts):
+        # "does not wake up early since retiring": a habit, no wish not to wake
+        unlike.add("crisis")
     if any(any_of(c.as_prescribed, s.text) for s in parts) or (not asks and _change_told(parts, c)):
         unlike.add("medication")
     if not asks and any(any_of(c.clinician_orders, s.text) for s in parts):

@@ -155,6 +155,9 @@ class Context(_Patterns):
     # someone away who does not answer messages ("no vino a trabajar y no contesta"): no sign of
     # a person lying unresponsive in its words (read like ``not_waking_wishes``)
     away_not_answering: list[str] = Field(default_factory=list)
+    # a habit of waking late or not early ("she no longer wakes early since retiring"): no sign of
+    # a person lying unresponsive, nor a wish not to wake, in its words
+    waking_habits: list[str] = Field(default_factory=list)
     # an emergency sign said of an animal ("my dog had a seizure", "the cat collapsed"): no
     # emergency in its words, as with the wishes above
     not_of_a_person: list[str] = Field(default_factory=list)
@@ -190,6 +193,7 @@ class Context(_Patterns):
         "clinician_changes",
         "not_waking_wishes",
         "away_not_answering",
+        "waking_habits",
         "not_of_a_person",
         "explained",
         "recent",

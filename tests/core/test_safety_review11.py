@@ -1,0 +1,78 @@
+"""Families an independent reviewer found (issue 11, safetyfix11), in the project's own words.
+
+Each family: the sign it must find, and a look-alike beside it that must keep its own level.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from islet.safety.triage import triage
+
+# a whole supply swallowed, with despair given as the reason ("because", "since", "as"): a crisis
+# first, its reply naming the crisis line beside the emergency and Poison Control
+SUPPLY_SWALLOWED_FOR_DESPAIR = [
+    "swallowed every one of my tablets since i am totally done",
+    "took the whole box of sleeping tablets cause i am done with it all",
+    "swallowed the whole bottle of my pain meds as none of it matters",
+    "took all of my pills at once because i cannot cope with this any more",
+]
+
+
+@pytest.mark.parametrize("text", SUPPLY_SWALLOWED_FOR_DESPAIR)
+def test_a_supply_swallowed_for_despair_is_a_crisis_with_the_emergency(text: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == "crisis", (safety.signs, safety.words)
+    assert "emergency" in safety.also
+
+
+# the same reason words beside an ordinary dose or an errand: no crisis
+DONE_WITH_SOMETHING_ORDINARY = [
+    "took my evening tablet because i am done with dinner",
+    "i give up on this recipe, took my usual pill anyway",
+]
+
+
+@pytest.mark.parametrize("text", DONE_WITH_SOMETHING_ORDINARY)
+def test_an_ordinary_reason_is_no_crisis(text: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level != "crisis" and "crisis" not in safety.also, (safety.signs, safety.words)
+
+
+# someone who does not answer a phone, a text or an email, or who is somewhere else and busy
+# (at the office, in a lesson, on a trip), or who does not respond to a treatment, or who no
+# longer wakes early: nobody lying unresponsive
+NOT_ANSWERING_FROM_ELSEWHERE = [
+    "mama not answer when i ring, she is at the office",
+    "my wife not answer her mobile since lunch",
+    "dad not answer, he is busy at the shop",
+    "my daughter not answer my messages, she is at college",
+    "brother not answer the phone all week, he is on holiday",
+    "he not respond to my texts today",
+    "she not respond well to the chemo",
+    "my son is not answering, he is probably in a meeting",
+    "he not wake up before noon any more since he retired",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ANSWERING_FROM_ELSEWHERE)
+def test_not_answering_from_elsewhere_is_no_emergency(text: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == "none", (safety.signs, safety.words)
+
+
+# someone here who cannot be roused stays an emergency
+NOT_ANSWERING_HERE = [
+    "grandma not answer, we shake her and she not open eyes",
+    "my husband not respond when i shout at him",
+    "she is not answering me, she is on the kitchen floor",
+    "dad is not answering me, he is lying on the floor at work",
+    "mom not responding to us, she was fine at work this morning",
+    "he not wake up, i call and call",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ANSWERING_HERE)
+def test_someone_here_not_answering_is_an_emergency(text: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == "emergency", (safety.signs, safety.words)
