@@ -76,3 +76,36 @@ NOT_ANSWERING_HERE = [
 def test_someone_here_not_answering_is_an_emergency(text: str) -> None:
     safety = triage(text, "en")
     assert safety.level == "emergency", (safety.signs, safety.words)
+
+
+# a low reading told in number words slipped or run together: a tens word spelt from its unit
+# ("fourty", "sixtys"), a decade of it, a tens word and a unit typed as one
+NUMBER_WORDS_SLIPPED = [
+    ("her glucose is in the low fivetys", "emergency"),
+    ("my sugar dropped into the fourtys", "emergency"),
+    ("glucose is thirtyeight", "emergency"),
+    ("sugar is fourtysix", "emergency"),
+    ("my grandson turned thirtyeight today", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), NUMBER_WORDS_SLIPPED)
+def test_number_words_slipped_are_read(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)
+
+
+# marks of self-harm found by someone, or kept from explanation, or its means hidden: a crisis;
+# a mishap at a task, or marks with their cause told, stays none
+SELF_HARM_FOUND = [
+    ("her dad noticed her fresh burn marks", "crisis"),
+    ("scratches on his thighs he will not explain", "crisis"),
+    ("there were blades hidden under her mattress", "crisis"),
+    ("he noticed my scratches from the cat", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), SELF_HARM_FOUND)
+def test_self_harm_found_is_a_crisis(text: str, level: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level == level, (safety.signs, safety.words)

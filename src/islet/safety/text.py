@@ -75,12 +75,14 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
-        decade = _decade(word, numbers.tens)
+        decade = _decade(word, numbers)
         if decade is not None:
             # a decade told as a span ("sugar in the thirties", "thirtys"): its digits' own form
             out.append(f"{decade}s")
-        elif word in numbers.tens:
-            value = numbers.tens[word]
+        elif (joined := _tens_and_unit(word, numbers)) is not None:
+            out.append(str(joined))  # run together: "thirtyfive", "fourtytwo"
+        elif (tens := _tens(word, numbers)) is not None:
+            value = tens
             following = words[i + 1] if i + 1 < len(words) else ""
             if following in numbers.joiners and i + 2 < len(words):
                 unit = words[i + 2]
@@ -97,12 +99,29 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
     return out
 
 
-def _decade(word: str, tens: dict[str, int]) -> int | None:
-    """The tens word a plural names ("thirties", "thirtys": 30), or None."""
+def _decade(word: str, numbers: Numbers) -> int | None:
+    """The tens word a plural names ("thirties", "thirtys", "fourtys": 30, 40), or None."""
     for ending, back in (("ies", "y"), ("ys", "y")):
-        if word.endswith(ending) and (stem := word[: -len(ending)] + back) in tens:
-            return tens[stem]
+        if word.endswith(ending) and (tens := _tens(word[: -len(ending)] + back, numbers)):
+            return tens
     return None
+
+
+def _tens(word: str, numbers: Numbers) -> int | None:
+    """A tens word's value, spelt as its unit and "-ty" too ("threety", "fourty": 30, 40)."""
+    if word in numbers.tens:
+        return numbers.tens[word]
+    unit = numbers.units.get(word[:-2], 0) if word.endswith("ty") else 0
+    return unit * 10 if 2 <= unit <= 9 else None
+
+
+def _tens_and_unit(word: str, numbers: Numbers) -> int | None:
+    """A tens word and a unit typed as one ("thirtyfive", "fourtytwo": 35, 42), or None."""
+    at = word.find("ty") + 2
+    if at < 2 or at >= len(word):
+        return None
+    tens, unit = _tens(word[:at], numbers), numbers.units.get(word[at:], 0)
+    return tens + unit if tens is not None and 0 < unit < 10 else None
 
 
 @dataclass(frozen=True)
