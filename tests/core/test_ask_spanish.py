@@ -35,6 +35,10 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
             assert reply.confidence == 0.0  # nothing understood is no confidence
         return
     assert reply.in_scope, reply.message
+    if "gap" in case:  # what the summary does not say, said plainly with what it says nearby
+        assert reply.understood.gap == case["gap"] and reply.summary is not None
+        assert "no dice" in reply.summary
+        return
     assert reply.answers[0].passage_id in case["top"]
     shown = [a.passage_id for a in reply.answers[:3]]
     assert not set(case.get("not_top3", [])) & set(shown), shown

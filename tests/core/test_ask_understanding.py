@@ -212,16 +212,6 @@ def test_what_the_summary_does_not_cover_is_said_plainly(case: dict[str, Any]) -
         assert reply.answers[0].passage_id == case["first"]
 
 
-@pytest.mark.parametrize("case", _rows("declined_gaps"))
-def test_what_the_summary_never_says_after_a_treatment_is_declined(case: dict[str, Any]) -> None:
-    reply = answer(case["question"])
-    assert not reply.in_scope and reply.reason == case["reason"]
-    assert reply.understood.gap == case["gap"] and reply.answers == []
-    assert reply.message is not None and "does not say" in reply.message
-    assert "care team" in reply.message
-    assert reply.closest and reply.closest[0].passage_id == case["first"]
-
-
 def test_professionals_get_the_grading_text_they_have() -> None:
     reply = answer("what does Ki-67 mean for grade", audience="professional")
     assert reply.understood.gap is None
