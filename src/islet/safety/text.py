@@ -98,8 +98,8 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
 
 
 def _decade(word: str, tens: dict[str, int]) -> int | None:
-    """The tens word a plural names ("thirties", "thirtys": 30), or None."""
-    for ending, back in (("ies", "y"), ("ys", "y")):
+    """The tens word a plural names ("thirties", "thirtys", "treintas": 30), or None."""
+    for ending, back in (("ies", "y"), ("ys", "y"), ("s", "")):
         if word.endswith(ending) and (stem := word[: -len(ending)] + back) in tens:
             return tens[stem]
     return None
