@@ -100,8 +100,8 @@ def _numbers(words: list[str], numbers: Numbers) -> list[str]:
 
 
 def _decade(word: str, numbers: Numbers) -> int | None:
-    """The tens word a plural names ("thirties", "thirtys", "fourtys": 30, 40), or None."""
-    for ending, back in (("ies", "y"), ("ys", "y")):
+    """The tens word a plural names ("thirties", "fourtys", "treintas": 30, 40), or None."""
+    for ending, back in (("ies", "y"), ("ys", "y"), ("s", "")):
         if word.endswith(ending) and (tens := _tens(word[: -len(ending)] + back, numbers)):
             return tens
     return None
