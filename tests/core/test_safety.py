@@ -283,10 +283,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # safety18 (low-sugar signs and recent times as data; number-word slips and decade spans,
     # a month named with "last", a relative's death, another lab value's level, rousing
     # attempts, hopeless about errands, SI/HI shorthand): 0.972 / 0.922 / 0.950 / 0.053
-    assert dev.recall_of("emergency") >= 0.971  # 1761/1812
-    assert dev.recall_of("crisis") >= 0.922  # 1756/1904
-    assert dev.recall_of("medication") >= 0.950  # 1200/1263
-    assert dev.false_alarm_rate <= 0.054  # 98/1839
+    # an independent review's mends (safetyfix11: despair given as the reason for a supply
+    # swallowed, someone elsewhere not answering, slipped number words, self-harm marks found):
+    # 0.972 / 0.923 / 0.950 / 0.053; then w70-w71 (the validation round, wholly dev, never tuned
+    # on): 0.970 / 0.920 / 0.944 / 0.056
+    assert dev.recall_of("emergency") >= 0.969  # 1819/1876
+    assert dev.recall_of("crisis") >= 0.920  # 1826/1984
+    assert dev.recall_of("medication") >= 0.944  # 1242/1315
+    assert dev.false_alarm_rate <= 0.056  # 106/1903
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -357,8 +361,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # safety18 (recent times and low-sugar signs as data, seven structure families), measured
     # once at its end: 0.935 / 0.871 / 0.902 / 0.070, every count unchanged (dev emergency
     # 1758 -> 1761)
+    # after the review's mends (safetyfix11), measured once at the session's end: 0.935 / 0.872 /
+    # 0.902 / 0.070 (crisis 558 -> 559 of 641); the validation round w70-w71 scored the same before
+    # and after all of this session's tuning and mends (emergency 58/64, crisis 69/80, medication
+    # 42/52, false alarms 8/64)
     assert test.recall_of("emergency") >= 0.934  # 631/675
-    assert test.recall_of("crisis") >= 0.870  # 558/641
+    assert test.recall_of("crisis") >= 0.872  # 559/641
     assert test.recall_of("medication") >= 0.902  # 387/429
     assert test.false_alarm_rate <= 0.071  # 42/597
 
