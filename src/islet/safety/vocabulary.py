@@ -243,15 +243,9 @@ class GlucoseWords(Strict):
     @field_validator("low_signs")
     @classmethod
     def _valid_signs(cls, value: list[str]) -> list[str]:
-        # searched as written (their own word edges), so checked as written
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(
-                    f"pattern {pattern!r} is not a valid expression: {error}"
-                ) from None
-        return value
+        # searched as written (their own word edges); an expression invalid alone is invalid
+        # inside the vocabulary's word edges too, so the vocabulary's own check serves
+        return _Patterns._check(value)
 
 
 class Grammar(Strict):
