@@ -246,10 +246,6 @@ class Engine:
         gap = self.scope.gap(text, read)
         # Only for a question about the summary's subject ("what grade is the school in" is not).
         if gap is not None and (search.domain or search.reading.mentions):
-            if gap.decline is not None:
-                nearby = self._gap_shown(gap, search)
-                gapped = understood.model_copy(update={"gap": gap.id})
-                return self._decline(text, gap.decline, gapped, closest=nearby, message=gap.note)
             return self._gap_answer(text, gap, search, understood, limit)
         structured = self._structured(search.reading) if self.structured else None
         if situation and structured is not None and structured.facet.id != "treatment":
@@ -445,7 +441,15 @@ class Engine:
     ) -> Answer:
         """The gap said plainly, then what the summary does say nearby, labelled as such
         (an independent user review: unrelated passages were shown as the answer)."""
-        shown = self._gap_shown(gap, search)
+        shown = [self.by_id[_passage_of(t)] for t in gap.show if _passage_of(t) in self.by_id]
+        # The question's own words choose which of them leads ("after they take out the tail
+        # of the pancreas": the distal pancreatectomy, not the Whipple): in the order the
+        # search ranks them, the gap's order for the ones it does not find. A question that
+        # names several of them ("part of my pancreas": either operation) keeps the gap's order.
+        named = {m.target for m in search.reading.mentions} & set(gap.show)
+        if len(named) < 2:
+            rank = {h.passage.id: i for i, h in enumerate(search.hits)}
+            shown.sort(key=lambda p: rank.get(p.id, len(rank)))
         shown += [h.passage for h in search.hits if h.passage not in shown]
         words = self.lexicon.answering.match_words["nearby"]
         return Answer(
@@ -459,18 +463,6 @@ class Engine:
             confidence=0.0,
             understood=understood.model_copy(update={"gap": gap.id}),
         )
-
-    def _gap_shown(self, gap: Gap, search: Search) -> list[Passage]:
-        """What the summary does say near ``gap``. The question's own words choose which leads
-        ("after they take out the tail of the pancreas": the distal pancreatectomy, not the
-        Whipple): in the order the search ranks them, the gap's order for the ones it does not
-        find. A question that names several ("part of my pancreas") keeps the gap's order."""
-        shown = [self.by_id[_passage_of(t)] for t in gap.show if _passage_of(t) in self.by_id]
-        named = {m.target for m in search.reading.mentions} & set(gap.show)
-        if len(named) < 2:
-            rank = {h.passage.id: i for i, h in enumerate(search.hits)}
-            shown.sort(key=lambda p: rank.get(p.id, len(rank)))
-        return shown
 
     def _decline(
         self,

@@ -177,9 +177,6 @@ class Gap(Strict):
     audiences: list[Audience] = Field(default_factory=list)  # empty: every audience
     note: str = Field(min_length=1)
     show: list[str] = Field(default_factory=list)  # "kind:id" of what the summary does say
-    # Set: the question is declined for this reason, with the note as the message and ``show``
-    # as the closest covered items (a question about life after a treatment, not about it).
-    decline: OutOfScopeReason | None = None
 
     @field_validator("patterns")
     @classmethod
