@@ -41,42 +41,25 @@ def test_an_ordinary_reason_is_no_crisis(text: str) -> None:
 
 # someone who does not answer a phone, a text or an email, or who is somewhere else and busy
 # (at the office, in a lesson, on a trip), or who does not respond to a treatment, or who no
-# longer wakes early: nobody lying unresponsive
-NOT_ANSWERING_FROM_ELSEWHERE = [
-    "mama not answer when i ring, she is at the office",
-    "my wife not answer her mobile since lunch",
-    "dad not answer, he is busy at the shop",
-    "my daughter not answer my messages, she is at college",
-    "brother not answer the phone all week, he is on holiday",
-    "he not respond to my texts today",
-    "she not respond well to the chemo",
-    "my son is not answering, he is probably in a meeting",
-    "he not wake up before noon any more since he retired",
+# longer wakes early: nobody lying unresponsive; someone here who cannot be roused stays an
+# emergency
+NOT_ANSWERING = [
+    ("mama not answer when i ring, she is at the office", "none"),
+    ("my wife not answer her mobile since lunch", "none"),
+    ("dad not answer, he is busy at the shop", "none"),
+    ("my daughter not answer my messages, she is at college", "none"),
+    ("brother not answer the phone all week, he is on holiday", "none"),
+    ("he not respond to my texts today", "none"),
+    ("she not respond well to the chemo", "none"),
+    ("my son is not answering, he is probably in a meeting", "none"),
+    ("he not wake up before noon any more since he retired", "none"),
+    ("grandma not answer, we shake her and she not open eyes", "emergency"),
+    ("my husband not respond when i shout at him", "emergency"),
+    ("she is not answering me, she is on the kitchen floor", "emergency"),
+    ("dad is not answering me, he is lying on the floor at work", "emergency"),
+    ("mom not responding to us, she was fine at work this morning", "emergency"),
+    ("he not wake up, i call and call", "emergency"),
 ]
-
-
-@pytest.mark.parametrize("text", NOT_ANSWERING_FROM_ELSEWHERE)
-def test_not_answering_from_elsewhere_is_no_emergency(text: str) -> None:
-    safety = triage(text, "en")
-    assert safety.level == "none", (safety.signs, safety.words)
-
-
-# someone here who cannot be roused stays an emergency
-NOT_ANSWERING_HERE = [
-    "grandma not answer, we shake her and she not open eyes",
-    "my husband not respond when i shout at him",
-    "she is not answering me, she is on the kitchen floor",
-    "dad is not answering me, he is lying on the floor at work",
-    "mom not responding to us, she was fine at work this morning",
-    "he not wake up, i call and call",
-]
-
-
-@pytest.mark.parametrize("text", NOT_ANSWERING_HERE)
-def test_someone_here_not_answering_is_an_emergency(text: str) -> None:
-    safety = triage(text, "en")
-    assert safety.level == "emergency", (safety.signs, safety.words)
-
 
 # a low reading told in number words slipped or run together: a tens word spelt from its unit
 # ("fourty", "sixtys"), a decade of it, a tens word and a unit typed as one
@@ -88,13 +71,6 @@ NUMBER_WORDS_SLIPPED = [
     ("my grandson turned thirtyeight today", "none"),
 ]
 
-
-@pytest.mark.parametrize(("text", "level"), NUMBER_WORDS_SLIPPED)
-def test_number_words_slipped_are_read(text: str, level: str) -> None:
-    safety = triage(text, "en")
-    assert safety.level == level, (safety.signs, safety.words)
-
-
 # marks of self-harm found by someone, or kept from explanation, or its means hidden: a crisis;
 # a mishap at a task, or marks with their cause told, stays none
 SELF_HARM_FOUND = [
@@ -105,7 +81,7 @@ SELF_HARM_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "level"), SELF_HARM_FOUND)
-def test_self_harm_found_is_a_crisis(text: str, level: str) -> None:
+@pytest.mark.parametrize(("text", "level"), NOT_ANSWERING + NUMBER_WORDS_SLIPPED + SELF_HARM_FOUND)
+def test_safetyfix11_families_read_as_their_level(text: str, level: str) -> None:
     safety = triage(text, "en")
     assert safety.level == level, (safety.signs, safety.words)
