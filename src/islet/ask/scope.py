@@ -30,7 +30,7 @@ from islet.model import Audience
 # A tumor of the hormone-making cells, however it is said ("puede ser neuroendocrino"); the
 # islet cells alone are the cells, which an islet transplant is about too.
 _ENDOCRINE = re.compile(r"\b(neuroendocrine|pnets?)\b")
-# Where a clause ends: a mark, or a new clause joined by "but", "because" or "so".
+# Where a clause ends: a mark, or a new clause joined by "but", "because", "so" or "and then".
 _CLAUSE_END = re.compile(r"[.,;:?!]|\b(but|because|so|and then)\b")
 # Where the thing done ends and its circumstance begins: "is it safe to travel | for treatment",
 # "to drive | after surgery". A treatment named after one is the purpose or the occasion of the
@@ -70,11 +70,11 @@ class Scope:
             for i, rule in enumerate(rules)
         ]
         self._reader = reader
-        # The cue words of each kind's facet ("test", "scan" for tests): a clause that says
-        # one names an item of that kind, as "the fasting test" names a test.
         # The ids of the knowledge base's items of each kind ("test": {"mri", ...}): a glossary
         # entry of the same id names that item too ("an MRI" is the glossary's and the test's).
         self._items = items or {}
+        # The cue words of each kind's facet ("test", "scan" for tests): a clause that says
+        # one names an item of that kind, as "the fasting test" names a test.
         self._cues = {
             kind: frozenset(facet.cues) for facet in answering.facets for kind in facet.kinds
         }
