@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from islet.ask.semantic import StaticEncoder, _basic_words
+from islet.ask.semantic import StaticEncoder
+from islet.wordpieces import basic_words
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "whip", "##ple", "surgery", "?", "tumor"]
 
@@ -33,7 +34,7 @@ def encoder(tmp_path: Path) -> StaticEncoder:
     ],
 )
 def test_text_splits_into_lower_case_words_and_punctuation(text: str, expected: list[str]) -> None:
-    assert _basic_words(text) == expected
+    assert basic_words(text) == expected
 
 
 def test_a_word_is_its_longest_word_pieces(encoder: StaticEncoder) -> None:

@@ -28,7 +28,7 @@ from islet import kb as kb_module
 from islet.ask.answer import Answer, Engine
 from islet.ask.baselines import DenseOnly, PlainBM25
 from islet.ask.lexicon import OutOfScopeReason, load_lexicon
-from islet.ask.semantic import Encoder, default_encoder
+from islet.ask.semantic import Encoder, default_encoder, static_available
 from islet.errors import KnowledgeError
 from islet.kb import KnowledgeBase
 from islet.language import Language
@@ -251,8 +251,9 @@ def systems(
 ) -> dict[str, tuple[System, float]]:
     """The systems to compare, each with the seconds it took to build.
 
-    ``semantic`` None adds "dense-only" and "islet+embeddings" when the embedding model is
-    installed; an ``encoder`` (e.g. a small fake in tests) is used instead of the bundled model.
+    ``semantic`` None adds "dense-only" and "islet+embeddings" when the static embeddings are
+    installed (True: also MiniLM in NumPy, much slower over every passage); an ``encoder``
+    (e.g. a small fake in tests) is used instead of the bundled model.
     ``language`` "es" adds "islet-es": Islet with its Spanish layer (the others read the
     Spanish question as it is typed).
     """
@@ -264,7 +265,7 @@ def systems(
     baseline = PlainBM25(knowledge)
     built["bm25-baseline"] = (baseline, time.perf_counter() - started)
 
-    if encoder is None and semantic is not False:
+    if encoder is None and (semantic or (semantic is None and static_available())):
         encoder = default_encoder()
     if encoder is not None and semantic is not False:
         started = time.perf_counter()
