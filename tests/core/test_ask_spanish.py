@@ -31,6 +31,7 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         assert not reply.in_scope
         assert reply.reason == case["declined"]
         assert "Islet" in (reply.message or "") and " no " in (reply.message or "")
+        assert case.get("message", "") in (reply.message or "")  # a rule's own, in Spanish
         if case["declined"] == "not-understood":
             assert reply.confidence == 0.0  # nothing understood is no confidence
         return
@@ -488,6 +489,20 @@ def test_every_fixed_text_of_an_answer_has_its_spanish() -> None:
     assert set(spanish.facets.site_names) == set(english.site_names)
     assert set(spanish.facets.behaviour_phrases) == set(english.behaviour_phrases)
     assert "{cis_phone}" in spanish.help and "{topics}" in spanish.did_you_mean
+
+
+def test_every_rules_own_message_has_its_spanish() -> None:
+    from islet.ask.lexicon import load_lexicon
+    from islet.ask.spanish import texts
+
+    lexicon = load_lexicon()
+    own = [r.message for r in lexicon.answering.out_of_scope if r.message]
+    own += [n.message for n in lexicon.neighbours if n.message]
+    spanish = texts()
+    assert own
+    for message in own:
+        said = spanish.message_for(message, "unrelated")
+        assert said and said != spanish.messages["unrelated"], message
 
 
 @pytest.mark.parametrize(

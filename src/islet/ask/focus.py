@@ -54,7 +54,16 @@ _WEIGHING = re.compile(r"\b(better|worse|best|worst|more effective|less effectiv
 def compares(question: str) -> bool:
     """Whether an asking part of ``question`` compares two things (the whole question when no
     part asks: a question read from Spanish keeps only its content words)."""
-    return any(_COMPARING.search(part) for part in asking_parts(question) or [question])
+    return any(
+        _COMPARING.search(part) or _LIKENESS_ASKED.search(part)
+        for part in asking_parts(question) or [question]
+    )
+
+
+# A part that asks whether one thing is like another ("is pnet like regular pancreatic cancer").
+_LIKENESS_ASKED = re.compile(
+    r"^\W*((and|so|but|ok|okay)\s+)*(is|isnt|are|arent|was|were)\b.*\b(like|alike|similar to)\b"
+)
 
 
 def compares_own(
@@ -116,6 +125,27 @@ def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
     (ask21)."""
     found = [m for p in patterns for m in p.finditer(question)]
     return bool(found) and all(_LIKENED.search(question[: m.start()]) for m in found)
+
+
+# A word that likens or compares what follows with what an asking part names before it ("is
+# pnet like lung cancer", "how is it different from breast cancer", "are these related to ...").
+_LIKENING = re.compile(
+    r"\b(like|unlike|alike|similar to|same as|the same thing as|related to|linked to|"
+    r"connected to|different from|different than|differ from|compared (to|with)|vs|versus)"
+    r"( an?| the| with)?\s*$"
+)
+
+
+def asks_likeness(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether an asking part of ``question`` likens or compares something with what
+    ``patterns`` name ("is pnet like lung cancer?"): the other thing is what is asked about,
+    not told in the story ("not treated by stage like breast cancer, so how ...")."""
+    return any(
+        _LIKENING.search(part[: m.start()])
+        for part in asking_parts(question)
+        for p in patterns
+        for m in p.finditer(part)
+    )
 
 
 # A word that denies what follows ("im not even a diabetic", "she never had pancreatitis", "he

@@ -17,6 +17,7 @@ from islet.ask.focus import (
     asking_parts,
     asks_about,
     asks_besides,
+    asks_likeness,
     compares,
     compares_own,
     only_denied,
@@ -134,6 +135,11 @@ class Scope:
                 and not any(asks_about(typed, p, self.names_subject) for p in matched)
             ):
                 continue
+            # The summary's subject likened to another cancer ("is pnet like lung cancer"): the
+            # summary compares it with no other cancer (the pancreatic cancer it is told from is
+            # a compared neighbour, answered above).
+            if rule.reason == "other-cancer" and asks_likeness(typed, matched):
+                return rule.reason, list(rule.closest), rule.message
             if neighbour and (own_type or names(typed)) and only_likened(typed, matched):
                 continue  # "sugars high like a diabetic's": a likeness in the telling (ask21)
             if neighbour and only_denied(typed, matched):

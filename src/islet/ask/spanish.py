@@ -46,6 +46,7 @@ READER_PARTS = (
     "reporting",
     "doubting",
     "before_infinitive",
+    "after_infinitive",
     "organ_phrases",
     "phrases",
 )
@@ -94,6 +95,10 @@ class Reader:
     # ("¿es seguro viajar?": "is it safe to travel"): Spanish has no "to", and without it the
     # English engine would not read the question as the one it is.
     before_infinitive: frozenset[str] = frozenset()
+    # Words of the clause after such an infinitive that say why or when it is done ("¿es
+    # seguro viajar para el tratamiento?": "for"): read there, though skipped elsewhere, so the
+    # English engine tells the act (travel) from its purpose (treatment), as it does in English.
+    after_infinitive: dict[str, str] = field(default_factory=dict)
     slips: bool = True  # a word one letter off a word of the table read as it (spanish_slips)
     # The English engine's own words (stems): a learned word is read as its English cognate
     # when English or these know it (spanish_cognates); empty, English alone decides.
@@ -122,6 +127,7 @@ class Reader:
         out: list[str] = []
         at: dict[int, int] = {}  # how many words were read before each token
         joins, told = self._reported(tokens, _marks(folded, found_tokens))
+        act_ends = -1  # where the clause of an infinitive read with "to" ends
         i = 0
         while i < len(tokens):
             at[i] = len(out)
@@ -142,10 +148,15 @@ class Reader:
                     # Done to the one who asks ("¿es seguro operarme?"): "for me to", as
                     # English asks it of one person.
                     english += " for me to" if for_oneself(tokens[after]) else " to"
+                    act_ends = _next_mark(marks, after, len(tokens)) if marks else len(tokens)
                 out.append(_told(english) if i in told else english)
                 i += size
                 continue
             word = tokens[i]
+            if i < act_ends and word in self.after_infinitive:
+                out.append(self.after_infinitive[word])
+                i += 1
+                continue
             if word in OPENING_ASK and _opens_question(folded, found_tokens, i):
                 out.append(OPENING_ASK[word])
                 i += 1
@@ -432,6 +443,10 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
     if not isinstance(before_infinitive, list):
         problems.append(f"{name}: 'before_infinitive' must be a list of English readings")
         before_infinitive = []
+    after_infinitive = document.get("after_infinitive") or {}
+    if not isinstance(after_infinitive, dict):
+        problems.append(f"{name}: 'after_infinitive' must map a Spanish word to English")
+        after_infinitive = {}
     unread = sorted(set(map(str, before_infinitive)) - set(table.values()))
     problems += [
         f"{name}: 'before_infinitive' reading '{r}' is no phrase's English" for r in unread
@@ -447,6 +462,7 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         reporting=frozenset(fold(str(w)) for w in reporting),
         doubting=frozenset(fold(str(w)) for w in doubting),
         before_infinitive=frozenset(map(str, before_infinitive)),
+        after_infinitive={fold(str(k)): str(v) for k, v in after_infinitive.items()},
     )
 
 
@@ -527,6 +543,18 @@ class Texts:
     did_you_mean: str
     gaps: dict[str, str]
     facets: FacetTexts
+    # The Spanish of the messages an English rule says instead of its reason's message (no
+    # hospital ranking, a liver transplant the summary never names), by their English words.
+    own_messages: dict[str, str] = field(default_factory=dict)
+
+    def message_for(self, english: str, reason: str) -> str:
+        """The Spanish of a decline's message (``english``, the rule's own message followed
+        by what the summary covers): the rule's own, else its reason's."""
+        said = " ".join(english.split())
+        for own, spanish in self.own_messages.items():
+            if said.startswith(own):
+                return spanish
+        return self.messages.get(reason, "")
 
 
 def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
@@ -540,6 +568,10 @@ def read_texts(path: Path = ASK_DIR / "answering.yaml") -> Texts:
             covers=str(document["covers"]),
             did_you_mean=str(document["did_you_mean"]),
             gaps=dict(document["gaps"]),
+            own_messages={
+                " ".join(str(m["en"]).split()): " ".join(str(m["es"]).split())
+                for m in document.get("own_messages") or []
+            },
             facets=FacetTexts(
                 summaries={
                     str(k): (str(v["summary"]), str(v["summary_missing"]))
@@ -624,7 +656,7 @@ class SpanishAsk:
         message = reply.message
         if not reply.in_scope and reply.reason is not None:
             covers = self.texts.covers.format(topics=", ".join(self.titles.values()))
-            message = self.texts.messages.get(reply.reason, "") + " " + covers
+            message = self.texts.message_for(reply.message or "", reply.reason) + " " + covers
         elif reply.understood.did_you_mean:
             topics = " o ".join(f"“{a.title}”" for a in answers[:2])
             message = self.texts.did_you_mean.format(topics=topics)
