@@ -116,7 +116,7 @@ class Scope:
             # Doses are read as typed: the words as read lose "mg/dL" to "mg dl".
             asked = [typed] if rule.reason == "dosing" or not read else [typed, read]
             matched = [p for p in patterns if any(p.search(text) for text in asked)]
-            if not matched or (compared and compares(typed)):
+            if not matched or (compared and compares(typed) and not self._treats_it(typed)):
                 continue
             if rule.not_with_other_question and asks_besides(typed, patterns):
                 continue
@@ -181,6 +181,25 @@ class Scope:
         return bool(found) and all(
             names(_CIRCUMSTANCE.split(_CLAUSE_END.split(text[match.end() :], 1)[0], 1)[0])
             for text, match in found
+        )
+
+    def _treats_it(self, question: str) -> bool:
+        """Whether a part of ``question`` that compares nothing asks about a treatment without
+        naming the summary's subject ("my uncle has adenocarcinoma, what chemo is used for that
+        kind of cancer? is it the same as my dad's?"): besides the comparison, it asks how the
+        neighbour is treated, which the summary does not say (ask24)."""
+        reader = self._reader
+        if reader is None:
+            return False
+        cues = self._cues.get("treatment", frozenset())
+        return any(
+            not compares(part)
+            and not self.names_subject(part)
+            and (
+                not cues.isdisjoint(part.split())
+                or any(m.target.startswith("treatment:") for m in reader(part).mentions)
+            )
+            for part in asking_parts(question)
         )
 
     def _told(self, question: str, patterns: list[re.Pattern[str]]) -> bool:
