@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from islet.cli import app
 from islet.language import guess_language
 from islet.safety import triage
+from islet.safety.additions import Additions, addition_problems, additions
 from islet.safety.evaluation import PROBE_FILES, evaluate
-from islet.safety.languages import replies_for
+from islet.safety.languages import ES_SAFETY_DIR, replies_for
 from islet.safety.spelling import sound_alikes
 from islet.safety.vocabulary import vocabulary
 from islet.safety.wordmodel import MODELS, word_model
@@ -55,7 +56,35 @@ def test_a_spanish_text_gets_a_spanish_reply_without_being_told(case: dict[str, 
 
 
 def _spanish_labels() -> set[str]:
-    return {s.es.label for s in vocabulary().signals if s.es is not None}
+    own = additions(ES_SAFETY_DIR / "triage.yaml").own_signals
+    return {s.es.label for s in [*vocabulary().signals, *own] if s.es is not None}
+
+
+def test_the_spanish_file_adds_only_to_signals_and_lists_that_exist() -> None:
+    extra = Additions.model_validate(
+        {
+            "signals": {"no-such-signal": {"patterns": ["x"]}, "suicidal": {"patterns": ["y"]}},
+            "context": {"no_such_list": ["x"], "figures_of_speech": ["y"]},
+        }
+    )
+    assert addition_problems(extra, vocabulary().signals) == [
+        "signal 'no-such-signal' has no Spanish forms to add to",
+        "context has no list 'no_such_list'",
+    ]
+
+
+@pytest.mark.parametrize("text", ["ayuda", "socorro", "auxilio", "¡Ayuda!", "SOCORRO"])
+def test_a_bare_cry_for_help_is_read_as_the_english_help_is(text: str) -> None:
+    # a bare "help" names no sign: the English triage gives it no level and says nothing, and
+    # the Spanish gives a bare "ayuda" the same (no more, no less)
+    english = triage("help", "en")
+    for language in ("es", None):
+        spanish = triage(text, language)  # type: ignore[arg-type]
+        assert (spanish.level, spanish.message, spanish.contacts) == (
+            english.level,
+            english.message,
+            english.contacts,
+        )
 
 
 def test_the_crisis_reply_says_988_helps_in_spanish() -> None:
