@@ -335,11 +335,17 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.967 / 0.976 / 0.022 (957 of 965, 1,076 of 1,112, 667 of 683, 21 of 940)
     # es-w40 (a training round, wholly dev), untuned: 0.992 / 0.956 / 0.974 / 0.025 (992 of
     # 1,000, 1,107 of 1,157, 695 of 713, 24 of 980)
-    assert dev.recall_of("emergency") >= 0.991 and dev.recall_of("crisis") >= 0.956
+    # safetyes19: es-w40's dev kinds and the reviewer's families in general forms, in the Spanish
+    # file knowledge/es/safety/triage.yaml (gone by a day named, dying in slang with a wish, a
+    # place over water or a drop, a day chosen as settled, a note clearing others of blame,
+    # medicines in everyday words, someone limp or cold who does not answer, a fall not
+    # remembered; a decision told as a talk, school mornings and early nights no crisis): 0.995 /
+    # 0.969 / 0.987 / 0.022 (995, 1,121, 704, 22 of 980)
+    assert dev.recall_of("emergency") >= 0.995 and dev.recall_of("crisis") >= 0.968
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.974 and dev.false_alarm_rate <= 0.025
+    assert dev.recall_of("medication") >= 0.987 and dev.false_alarm_rate <= 0.023
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
