@@ -64,13 +64,15 @@ def test_the_spanish_file_adds_only_to_signals_and_lists_that_exist() -> None:
     extra = Additions.model_validate(
         {
             "signals": {"no-such-signal": {"patterns": ["x"]}, "suicidal": {"patterns": ["y"]}},
-            "context": {"no_such_list": ["x"], "figures_of_speech": ["y"]},
+            "context": {"no_such_list": ["x"], "figures_of_speech": ["y", "(unclosed"]},
         }
     )
-    assert addition_problems(extra, vocabulary().signals) == [
+    problems = addition_problems(extra, vocabulary().signals)
+    assert problems[:2] == [
         "signal 'no-such-signal' has no Spanish forms to add to",
         "context has no list 'no_such_list'",
     ]
+    assert len(problems) == 3 and "'(unclosed'" in problems[2], problems
 
 
 @pytest.mark.parametrize("text", ["ayuda", "socorro", "auxilio", "¡Ayuda!", "SOCORRO"])

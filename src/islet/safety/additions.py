@@ -8,6 +8,7 @@ merges them into that language's reading; English never reads them.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pydantic import Field
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Strict
-from islet.safety.vocabulary import Context, Signal, _Findable
+from islet.safety.vocabulary import Context, Signal, _Findable, compile_pattern
 
 
 class Additions(Strict):
@@ -58,6 +59,12 @@ def addition_problems(extra: Additions, signals: list[Signal]) -> list[str]:
     ]
     lists = {n for n, f in Context.model_fields.items() if f.annotation == list[str]}
     problems += [f"context has no list '{n}'" for n in extra.context if n not in lists]
+    for name, patterns in extra.context.items():
+        for pattern in patterns:
+            try:
+                compile_pattern(pattern)
+            except re.error as error:
+                problems.append(f"context {name}: {pattern!r} is not a valid expression: {error}")
     return problems
 
 
