@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from islet.cli import app
 from islet.language import guess_language
 from islet.safety import triage
+from islet.safety.additions import Additions, addition_problems, additions
 from islet.safety.evaluation import PROBE_FILES, evaluate
-from islet.safety.languages import replies_for
+from islet.safety.languages import ES_SAFETY_DIR, replies_for
 from islet.safety.spelling import sound_alikes
 from islet.safety.vocabulary import vocabulary
 from islet.safety.wordmodel import MODELS, word_model
@@ -55,7 +56,37 @@ def test_a_spanish_text_gets_a_spanish_reply_without_being_told(case: dict[str, 
 
 
 def _spanish_labels() -> set[str]:
-    return {s.es.label for s in vocabulary().signals if s.es is not None}
+    own = additions(ES_SAFETY_DIR / "triage.yaml").own_signals
+    return {s.es.label for s in [*vocabulary().signals, *own] if s.es is not None}
+
+
+def test_the_spanish_file_adds_only_to_signals_and_lists_that_exist() -> None:
+    extra = Additions.model_validate(
+        {
+            "signals": {"no-such-signal": {"patterns": ["x"]}, "suicidal": {"patterns": ["y"]}},
+            "context": {"no_such_list": ["x"], "figures_of_speech": ["y", "(unclosed"]},
+        }
+    )
+    problems = addition_problems(extra, vocabulary().signals)
+    assert problems[:2] == [
+        "signal 'no-such-signal' has no Spanish forms to add to",
+        "context has no list 'no_such_list'",
+    ]
+    assert len(problems) == 3 and "'(unclosed'" in problems[2], problems
+
+
+@pytest.mark.parametrize("text", ["ayuda", "socorro", "auxilio", "¡Ayuda!", "SOCORRO"])
+def test_a_bare_cry_for_help_is_read_as_the_english_help_is(text: str) -> None:
+    # a bare "help" names no sign: the English triage gives it no level and says nothing, and
+    # the Spanish gives a bare "ayuda" the same (no more, no less)
+    english = triage("help", "en")
+    for language in ("es", None):
+        spanish = triage(text, language)  # type: ignore[arg-type]
+        assert (spanish.level, spanish.message, spanish.contacts) == (
+            english.level,
+            english.message,
+            english.contacts,
+        )
 
 
 def test_the_crisis_reply_says_988_helps_in_spanish() -> None:
@@ -306,11 +337,17 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.967 / 0.976 / 0.022 (957 of 965, 1,076 of 1,112, 667 of 683, 21 of 940)
     # es-w40 (a training round, wholly dev), untuned: 0.992 / 0.956 / 0.974 / 0.025 (992 of
     # 1,000, 1,107 of 1,157, 695 of 713, 24 of 980)
-    assert dev.recall_of("emergency") >= 0.991 and dev.recall_of("crisis") >= 0.956
+    # safetyes19: es-w40's dev kinds and the reviewer's families in general forms, in the Spanish
+    # file knowledge/es/safety/triage.yaml (gone by a day named, dying in slang with a wish, a
+    # place over water or a drop, a day chosen as settled, a note clearing others of blame, harm
+    # to someone thought out, medicines in everyday words, someone limp or cold who does not
+    # answer, a fall not remembered; a decision told as a talk, school mornings and early nights
+    # no crisis): 0.995 / 0.972 / 0.987 / 0.022 (995, 1,125, 704, 22 of 980)
+    assert dev.recall_of("emergency") >= 0.995 and dev.recall_of("crisis") >= 0.972
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
-    assert dev.recall_of("medication") >= 0.974 and dev.false_alarm_rate <= 0.025
+    assert dev.recall_of("medication") >= 0.987 and dev.false_alarm_rate <= 0.023
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->

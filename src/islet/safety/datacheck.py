@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from islet.errors import KnowledgeError
+from islet.safety.additions import additions, checked
 from islet.safety.numberwords import number_words
 from islet.safety.tense import markers
 from islet.safety.vocabulary import replies, vocabulary
@@ -18,7 +19,8 @@ from islet.safety.vocabulary import replies, vocabulary
 
 def safety_problems(directory: Path) -> list[str]:
     """Every problem in ``directory/safety``'s triage vocabulary, tense words, number words
-    and replies (none when the knowledge folder has no safety data)."""
+    and replies, and in the Spanish triage's own words (``directory/es/safety/triage.yaml``)
+    (none when the knowledge folder has no safety data)."""
     folder = directory / "safety"
     if not folder.is_dir():
         return []
@@ -28,6 +30,7 @@ def safety_problems(directory: Path) -> list[str]:
         lambda: markers.__wrapped__("en", folder / "tense.yaml"),
         lambda: number_words.__wrapped__(folder / "numbers.yaml"),
         lambda: replies.__wrapped__(folder / "replies.yaml"),
+        lambda: _spanish_words(directory),
     ]
     problems: list[str] = []
     for load in loads:
@@ -36,3 +39,14 @@ def safety_problems(directory: Path) -> list[str]:
         except KnowledgeError as error:
             problems += error.problems
     return problems
+
+
+def _spanish_words(directory: Path) -> None:
+    """Check the Spanish triage's own words against the signals they add to (a vocabulary that
+    does not load is named by its own check, not again here)."""
+    try:
+        signals = vocabulary.__wrapped__(directory / "safety" / "triage.yaml").signals
+    except KnowledgeError:
+        return
+    extra = additions.__wrapped__(directory / "es" / "safety" / "triage.yaml")
+    checked(extra, signals, "es/safety/triage.yaml")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from islet.language import Language
 from islet.paths import knowledge_file
+from islet.safety.additions import Additions, additions, checked
 from islet.safety.text import Clauses, Numbers
 from islet.safety.vocabulary import (
     SAFETY_DIR,
@@ -111,34 +112,35 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
     )
 
 
-def _merged_signals(signals: list[Signal]) -> list[Signal]:
+def _merged_signals(signals: list[Signal], extra: Additions) -> list[Signal]:
     """English signals with their Spanish patterns added, labels in Spanish; a Spanish
-    ``all_of`` becomes a second signal with the same id (either may be found)."""
+    ``all_of`` becomes a second signal with the same id (either may be found). The language's
+    own file (``extra``) adds patterns to the Spanish forms (its ``all_of``, a third signal
+    with the same id), and signals of its own."""
     merged: list[Signal] = []
-    for signal in signals:
+    for signal in [*signals, *extra.own_signals]:
         forms = signal.es
         if forms is None:
             merged.append(signal)
             continue
-        merged.append(
-            signal.model_copy(
-                update={"label": forms.label, "patterns": [*signal.patterns, *forms.patterns]}
-            )
-        )
-        if forms.all_of:
-            merged.append(
-                signal.model_copy(
-                    update={"label": forms.label, "patterns": [], "all_of": forms.all_of}
+        more = extra.signals.get(signal.id)
+        patterns = [*signal.patterns, *forms.patterns, *(more.patterns if more else [])]
+        merged.append(signal.model_copy(update={"label": forms.label, "patterns": patterns}))
+        for groups in (forms.all_of, more.all_of if more else []):
+            if groups:
+                merged.append(
+                    signal.model_copy(
+                        update={"label": forms.label, "patterns": [], "all_of": groups}
+                    )
                 )
-            )
     return merged
 
 
-def _merged_context(english: Context, spanish: Context) -> Context:
+def _merged_context(english: Context, spanish: Context, extra: Additions) -> Context:
     data = english.model_dump()
     for name, value in spanish.model_dump().items():
         if isinstance(value, list):
-            data[name] = [*data[name], *value]
+            data[name] = [*data[name], *value, *extra.context.get(name, [])]
     data["negation_window"] = max(english.negation_window, spanish.negation_window)
     return Context.model_validate(data)
 
@@ -158,6 +160,9 @@ def reading_for(language: Language) -> Reading:
     if language == "en":
         return Reading("en", english, rules_of(english.grammar))
     extra = english.languages[language]
+    where = f"{language}/safety/triage.yaml"
+    own_file = additions(knowledge_file(language, "safety", "triage.yaml"))
+    own = checked(own_file, english.signals, where)
     merged = english.model_copy(
         update={
             # English slips of medicine names stay English ("omeprazol" is Spanish, not a slip),
@@ -170,9 +175,9 @@ def reading_for(language: Language) -> Reading:
                 },
                 **extra.rewrites,
             },
-            "context": _merged_context(english.context, extra.context),
+            "context": _merged_context(english.context, extra.context, own),
             "glucose": _merged_glucose(english.glucose, extra.glucose),
-            "signals": _merged_signals(english.signals),
+            "signals": _merged_signals(english.signals, own),
         }
     )
     return Reading(language, merged, rules_of(_with(english.grammar, extra.grammar)))
