@@ -25,7 +25,10 @@ counting twice (measured on blind texts, ``islet eval symptoms``):
   back; abdominal pain that may spread to the back; cramps or pain in the abdomen), so the same
   words ("stomach pain") name several symptoms. When every place a symptom was named is also
   where a look-alike was named, the one whose PDQ list the rest of the text supports best is
-  kept; with no support either way, all are kept.
+  kept; with no support either way, all are kept. A window that reaches over another
+  symptom's whole name ("stomach cramps, heartburn and ulcers" found as "stomach ... ulcers")
+  makes no rival there, and a symptom also named on words of its own is sure: its list supports
+  the contested ones.
 """
 
 from __future__ import annotations
@@ -97,34 +100,44 @@ def gather(
     patterns: Iterable[list[str]],
     never_alone: frozenset[str] = frozenset(),
     short: bool = False,
+    look_alikes: frozenset[frozenset[str]] = frozenset(),
 ) -> dict[str, Evidence]:
     """The evidence for each symptom. ``sign_labels``: each symptom's PDQ signs (for the ones
     matched by signs); ``patterns``: PDQ's lists, as symptom ids; ``never_alone``: signs that
     never stand alone (tied to a place, or everyday complaints); ``short``: whether the
-    text says little besides what was found, so that one sign may be its one complaint."""
+    text says little besides what was found, so that one sign may be its one complaint;
+    ``look_alikes``: pairs of symptoms that the same words name, which never imply each other."""
     lists = [list(p) for p in patterns]
-    evidence = _evidence(found)
+    loose = _loose(found)
+    evidence = _evidence(found, look_alikes, loose)
     alone = _one_complaint(evidence, never_alone) if short else None
     _explain_signs(evidence, sign_labels, lists, alone)
     _settle_shared_signs(evidence, lists)
-    _settle_look_alikes(evidence, lists)
+    _settle_look_alikes(evidence, lists, loose)
     return evidence
 
 
-def _evidence(found: list[tuple[Phrase, Match]]) -> dict[str, Evidence]:
+def _evidence(
+    found: list[tuple[Phrase, Match]], look_alikes: frozenset[frozenset[str]], loose: set[Span]
+) -> dict[str, Evidence]:
     # A longer phrase over the same words is the more specific symptom: "watery diarrhea" is
     # watery diarrhea first, and plain "diarrhea" too (implied), so adding words to a
     # description never loses a list that the shorter description matched.
-    # A longer phrase of a look-alike (one that names the very same words too: "belly pain" is
-    # a name of three of PDQ's pains) implies nothing: the two are rivals, settled by the rest
-    # of the text (``_settle_look_alikes``), whichever of them has the longer phrase.
+    # A window that reaches over another symptom's whole name (``_loose``: "stomach pain and
+    # ulcers" for "stomach ulcers" over "heartburn") implies nothing. Nor does a longer phrase of
+    # a look-alike (``look_alikes``: symptoms the same words name, as "belly pain" names three of
+    # PDQ's pains): the two are rivals, settled by the rest of the text
+    # (``_settle_look_alikes``), whichever of them has the longer phrase.
     evidence: dict[str, Evidence] = {}
     spans: dict[str, set[Span]] = {}
     for q, other in found:
         spans.setdefault(q.symptom, set()).add(_span(other))
     for phrase, match in found:
         covered = any(
-            covers(other, match) and _span(match) not in spans[q.symptom]
+            covers(other, match)
+            and _span(match) not in spans[q.symptom]
+            and frozenset((q.symptom, phrase.symptom)) not in look_alikes
+            and _span(other) not in loose
             for q, other in found
             if q.symptom != phrase.symptom
         )
@@ -232,25 +245,48 @@ def _settle_shared_signs(evidence: dict[str, Evidence], patterns: list[list[str]
             evidence[sid].sign_spans.clear()
 
 
-def _settle_look_alikes(evidence: dict[str, Evidence], patterns: list[list[str]]) -> None:
+def _loose(found: list[tuple[Phrase, Match]]) -> set[Span]:
+    """Where a phrase's window reaches over other words: it holds the whole of another
+    symptom's name, none of whose words are its own ("stomach cramps, heartburn and ulcers" holds
+    "stomach ... ulcers" over "heartburn"). Such a match names no rival there."""
+    return {
+        _span(outer)
+        for phrase, outer in found
+        if any(
+            q.symptom != phrase.symptom
+            and _within(_span(inner), _span(outer))
+            and not set(q.words.stems) & set(phrase.words.stems)
+            for q, inner in found
+        )
+    }
+
+
+def _settle_look_alikes(
+    evidence: dict[str, Evidence], patterns: list[list[str]], loose: set[Span]
+) -> None:
     named = {sid: ev for sid, ev in evidence.items() if ev.spans and not (ev.signs or ev.implied)}
     rivals: dict[str, set[str]] = {}
+    tight = {sid: [s for s in ev.spans if s not in loose] for sid, ev in named.items()}
     for sid, ev in named.items():
         others = {
             other
-            for other, oev in named.items()
-            if other != sid and any(_overlap(s, o) for s in ev.spans for o in oev.spans)
+            for other in named
+            if other != sid and any(_overlap(s, o) for s in ev.spans for o in tight[other])
         }
-        if others and all(any(_overlap(s, o) for o in _spans(named, others)) for s in ev.spans):
+        theirs = [o for other in others for o in tight[other]]
+        if others and all(any(_overlap(s, o) for o in theirs) for s in ev.spans):
             rivals[sid] = others
     if not rivals:
         return
-    group = set(rivals) | {o for others in rivals.values() for o in others}
+    # A symptom also named on words of its own ("a lump I can feel" beside "belly going to my
+    # back and a lump") is sure: its list supports the contested ones'.
+    contested = set(rivals)
+    group = contested | {o for others in rivals.values() for o in others}
 
     def support(sid: str) -> float:
         return max(
             (
-                sum(_score(evidence[o]) for o in pattern if o in evidence and o not in group)
+                sum(_score(evidence[o]) for o in pattern if o in evidence and o not in contested)
                 for pattern in patterns
                 if sid in pattern
             ),
@@ -264,8 +300,8 @@ def _settle_look_alikes(evidence: dict[str, Evidence], patterns: list[list[str]]
             evidence[sid].spans.clear()
 
 
-def _spans(named: Mapping[str, Evidence], ids: Iterable[str]) -> list[Span]:
-    return [s for sid in ids for s in named[sid].spans]
+def _within(small: Span, big: Span) -> bool:
+    return small[0] == big[0] and big[1] <= small[1] and small[2] <= big[2]
 
 
 def _score(ev: Evidence) -> float:

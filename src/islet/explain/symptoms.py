@@ -82,6 +82,8 @@ class MatchingExtras(Strict):
     weight_numbers: WeightNumbers | None = None  # "went from 84 to 75" (English and Spanish)
     # places that put a symptom's name somewhere else: "mouth ulcers" are no stomach ulcers
     elsewhere: dict[Id, list[str]] = Field(default_factory=dict)
+    # a sign of much -> the signs of little that, found over the same words, tell it instead
+    said_little: dict[str, list[str]] = Field(default_factory=dict)
     # a general symptom -> the more specific ones that tell it: listed only without them
     told_within: dict[Id, list[Id]] = Field(default_factory=dict)
 
@@ -284,6 +286,7 @@ def explain_symptoms(
     found = [(p, m) for p in searched for m in find(p.words, clauses)]
     found = _new_only(found, data, clauses)
     found = _elsewhere(found, data, clauses)
+    found = _said_little(found, data)
     sign_labels: dict[str, set[str]] = {}
     for phrase in searched:
         if phrase.kind == "sign":
@@ -297,7 +300,7 @@ def explain_symptoms(
         if ":" in sign
     }
     short = _words_beside(clauses, [m for _, m in found]) <= ONE_COMPLAINT_SLACK
-    evidence = gather(found, sign_labels, patterns, never_alone, short)
+    evidence = gather(found, sign_labels, patterns, never_alone, short, _look_alikes(searched))
     for item in items:
         if item in kb.symptoms:
             evidence.setdefault(item, Evidence()).named.append(kb.symptoms[item].lay_name)
@@ -343,6 +346,18 @@ def explain_symptoms(
     )
 
 
+def _look_alikes(searched: list[Phrase]) -> frozenset[frozenset[str]]:
+    """Pairs of symptoms that the same words name ("belly pain" is a name of three of PDQ's
+    pains): one's longer name never tells the other, they are rivals."""
+    by_words: dict[frozenset[str], set[str]] = {}
+    for phrase in searched:
+        if phrase.kind == "named":
+            by_words.setdefault(frozenset(phrase.words.stems), set()).add(phrase.symptom)
+    return frozenset(
+        frozenset((a, b)) for ids in by_words.values() for a in ids for b in ids if a != b
+    )
+
+
 def _new_only(
     found: list[tuple[Phrase, Match]], data: MatchingExtras, clauses: list[list[Token]]
 ) -> list[tuple[Phrase, Match]]:
@@ -352,6 +367,29 @@ def _new_only(
     new_only = {(sid, text) for sid, texts in data.new_only.items() for text in texts}
     old = {m.clause for text in data.long_standing for m in find(phrase_words(text), clauses)}
     return [(p, m) for p, m in found if (p.symptom, p.text) not in new_only or m.clause not in old]
+
+
+def _said_little(
+    found: list[tuple[Phrase, Match]], data: MatchingExtras
+) -> list[tuple[Phrase, Match]]:
+    """The matches, less a sign of much ("pee all the time") found over the same words as a
+    sign of little ("hardly pees"): "he hardly pees at all, thirsty all the time" makes less
+    urine; a word of little says little, not much."""
+    little = {
+        (m.clause, i)
+        for p, m in found
+        if p.kind == "sign" and any(p.label in ls for ls in data.said_little.values())
+        for i in range(m.start, m.end + 1)
+    }
+    return [
+        (p, m)
+        for p, m in found
+        if not (
+            p.kind == "sign"
+            and p.label in data.said_little
+            and any((m.clause, i) in little for i in range(m.start, m.end + 1))
+        )
+    ]
 
 
 PLACE_REACH = 3  # words after a name that may say where it is: "ulcers in my mouth"
