@@ -77,6 +77,8 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
     unlike: set[Level] = set()
     if any(any_of(c.figures, s.text) or any_of(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
+    if any(any_of(c.everyday, s.text) for s in parts):
+        unlike.add("crisis")  # "i want to go home and sleep": an everyday doing, no crisis
     if level == "none" and any(any_of(c.waking_habits, s.text) for s in parts):
         # "does not wake up early since retiring": a habit, no wish not to wake
         unlike.add("crisis")
@@ -138,7 +140,8 @@ def _plain_report(sentence: Sentence, c: Compiled) -> bool:
         return False
     if any_of(c.informational, text) or any_of(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.explained, c.mild, c.figures, c.wish_to_live, c.list_negation)
+    cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
+    cues += (c.list_negation,)
     if any(any_of(cue, text) for cue in cues):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question
