@@ -2,7 +2,7 @@
 
 In a language with a word model (:mod:`islet.safety.wordmodel`), the model reads the text after
 the patterns (:mod:`islet.safety.triage`). It may not raise a level the text's words are known
-to say otherwise for (:func:`model_unlike`): a figure of speech or a wish to live (crisis), a
+to say otherwise for (:func:`model_unlike`): a figure of speech, a wish to live or an everyday doing (crisis), a
 medicine taken as prescribed or a change a clinician made or ordered (medication), anything but
 a plain report of now or a text the patterns read as a crisis (emergency), or any level at all
 for a text too short for it to read. :func:`read_by_model` gives the signal it raised.
@@ -141,8 +141,7 @@ def _plain_report(sentence: Sentence, c: Compiled) -> bool:
     if any_of(c.informational, text) or any_of(c.informational_crisis, text):
         return False
     cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
-    cues += (c.list_negation,)
-    if any(any_of(cue, text) for cue in cues):
+    if any(any_of(cue, text) for cue in (*cues, c.list_negation)):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question
     plain = UNABLE.sub(" ", text)
