@@ -5,7 +5,8 @@ the patterns (:mod:`islet.safety.triage`). It may not raise a level the text's w
 to say otherwise for (:func:`model_unlike`): a figure of speech, a wish to live or an everyday
 doing (crisis), a medicine taken as prescribed or a change a clinician made or ordered
 (medication), anything but a plain report of now or a text the patterns read as a crisis
-(emergency), or any level at all for a text too short for it to read. :func:`read_by_model` gives the signal it raised.
+(emergency), or any level at all for a text too short for it to read. :func:`read_by_model`
+gives the signal it raised.
 """
 
 from __future__ import annotations
