@@ -39,6 +39,9 @@ SUPPLY_AND_BARE_INTENT = [
     ("i wanna commit", "crisis"),
     ("been thinking about committing", "crisis"),
     ("she swallowed everything in the medicine cabinet", "emergency"),
+    ("got like 60 of my tramadol saved up", "crisis"),
+    ("I have decided to die on Saturday.", "crisis"),
+    ("gave my boots to my brother. wont be needin em", "crisis"),
 ]
 
 # a medicine that ran out or is refused, not started, or someone else's
@@ -47,6 +50,8 @@ MEDICINE_OUT_OR_NOT_OURS = [
     ("the pharmacy wont refill my octreotide until the insurance clears", "medication"),
     ("my doctor wants me on diazoxide, can i just not start it", "medication"),
     ("took one of my husband's sleeping pills last night, might keep doing it", "medication"),
+    ("only 2 pills left and insurance no pay till next month, do i stop", "medication"),
+    ("can i stretch the octreotide to every 5 weeks", "medication"),
     ("I upped my dose to 2 pills", "medication"),
 ]
 
@@ -55,12 +60,18 @@ BYSTANDER_IN_A_SECOND_LANGUAGE = [
     ("we shake her she not open eyes", "emergency"),
     ("i call him loud, he no wake", "emergency"),
     ("my mother take many many pill, she very sleepy", "emergency"),
+    ("mi granny drop dung an she nuh ansa mi", "emergency"),
+    ("my dad slumped in his chair and he aint answerin me", "emergency"),
+    ("grandpa not waking up", "emergency"),
 ]
 
 # dehydration told by a count of the day's peeing, with the mouth or lips dry
 DEHYDRATION_BY_COUNTS = [
     ("only peed once in 24 hours, lips cracked", "emergency"),
     ("he only peed once in 2 days and his mouth is dry", "emergency"),
+    ("runs all day, i have made no water since breakfast", "emergency"),
+    ("diarrhea nonstop and barely a trickle of pee since last night", "emergency"),
+    ("havent had a piss since this morning, the runs wont stop", "emergency"),
 ]
 
 # the look-alikes: the day's doses taken, a sign told as gone, a distance, everyday doings, a day
@@ -82,8 +93,26 @@ LOOK_ALIKES = [
     ("picked the 14th for the surgery, the will is signed", "none"),
     ("the window opens all the way, nice breeze", "none"),
     ("sitting by the window all day reading", "none"),
-    ("gave my mum one of my paracetamol for her headache", "none"),
     ("she ran out the door to catch the bus", "none"),
+    ("stretch the hamstrings to every side", "none"),
+    ("only 2 slices of cake left", "none"),
+    ("we decided to dye our hair", "none"),
+    ("my son not answering my texts", "none"),
+]
+
+# crisis look-alikes the word model read: a wish to live said outright, an everyday doing, a thing
+# or a chore said to kill
+NO_CRISIS = [
+    ("I feel low but I have no wish to harm myself", "none"),
+    ("tired and sad, but i'm not going anywhere", "none"),
+    ("i cry sometimes but i keep going for my grandkids", "none"),
+    ("sent a thank you letter to my surgeon", "none"),
+    ("giving away the clothes that don't fit anymore", "none"),
+    ("so tired i just want to sleep all day, is that the tumor", "none"),
+    ("logging off, dead tired after the shift", "none"),
+    ("this humidity is going to kill me", "none"),
+    ("i would rather die than fill out one more form", "none"),
+    ("nearly killed myself laughing at that", "none"),
 ]
 
 # ... and what must stay an emergency beside them: a sign told after "gone", or gone somewhere
@@ -104,8 +133,21 @@ STILL_AN_EMERGENCY = [
     + BYSTANDER_IN_A_SECOND_LANGUAGE
     + DEHYDRATION_BY_COUNTS
     + LOOK_ALIKES
+    + NO_CRISIS
     + STILL_AN_EMERGENCY,
 )
 def test_safety19_families_read_as_their_level(text: str, level: str) -> None:
     safety = triage(text, "en")
     assert safety.level == level, (safety.signs, safety.words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave my mum one of my paracetamol for her headache",
+        "lent my brother a couple of my allergy pills",
+    ],
+)
+def test_a_pill_shared_with_a_relative_is_no_crisis(text: str) -> None:
+    safety = triage(text, "en")
+    assert safety.level != "crisis" and "crisis" not in safety.also, (safety.signs, safety.words)
