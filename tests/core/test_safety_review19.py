@@ -98,6 +98,9 @@ LOOK_ALIKES = [
     ("only 2 slices of cake left", "none"),
     ("we decided to dye our hair", "none"),
     ("my son not answering my texts", "none"),
+    ("the chest pressure turned out to be reflux and its totally gone now", "none"),
+    ("pt reports the chest tightness he had monday resolved completely after antacids", "none"),
+    ("does lanreotide cause hair loss? just curious, taking it fine", "none"),
 ]
 
 # crisis look-alikes the word model read: a wish to live said outright, an everyday doing, a thing
@@ -121,6 +124,10 @@ STILL_AN_EMERGENCY = [
     ("chest pain, it has gone to my arm", "emergency"),
     ("took all my pills tonight", "emergency"),
     ("took 30 pills", "emergency"),
+    ("chest pain not fully resolved, now crushing", "emergency"),
+    ("chest pain resolved completely but now i am vomiting blood", "emergency"),
+    ("turned out to be reflux and its gone, now i cant breathe", "emergency"),
+    ("just curious, can i double my dose", "medication"),
 ]
 
 
