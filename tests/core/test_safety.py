@@ -288,10 +288,13 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 0.972 / 0.923 / 0.950 / 0.053; then w70-w71 (the validation round, wholly dev, never tuned
     # on): 0.970 / 0.920 / 0.944 / 0.056
     # w74 (a training round, wholly dev), untuned: 0.968 / 0.915 / 0.944 / 0.058
-    assert dev.recall_of("emergency") >= 0.968  # 1850/1911
-    assert dev.recall_of("crisis") >= 0.915  # 1857/2029
-    assert dev.recall_of("medication") >= 0.943  # 1269/1345
-    assert dev.false_alarm_rate <= 0.058  # 111/1943
+    # safety19 (w74's and a reviewer's families: means and days named without a word for death,
+    # supplies put by, refills refused, bystanders' second-language words, dehydration counted;
+    # the day's doses, a sign told gone, kms, everyday doings): 0.973 / 0.923 / 0.947 / 0.044
+    assert dev.recall_of("emergency") >= 0.973  # 1860/1911
+    assert dev.recall_of("crisis") >= 0.923  # 1874/2029
+    assert dev.recall_of("medication") >= 0.947  # 1275/1345
+    assert dev.false_alarm_rate <= 0.044  # 84/1943
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

@@ -104,7 +104,7 @@ def scan(
     about_crisis = any_of(c.informational_crisis, sentence.text)
     resolved = any_of(c.resolved, sentence.text)
     recovered = any_of(c.recovered, sentence.text)  # "... but fine now after juice"
-    explained = any_of(c.explained, sentence.text)
+    explained = any_of(c.explained, sentence.text) or any_of(c.told_gone, sentence.text)
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the

@@ -30,6 +30,8 @@ class Compiled:
     past: tuple[re.Pattern[str], ...]
     resolved: tuple[re.Pattern[str], ...]
     explained: tuple[re.Pattern[str], ...]
+    told_gone: tuple[re.Pattern[str], ...]
+    everyday: tuple[re.Pattern[str], ...]
     present: tuple[re.Pattern[str], ...]
     mild: tuple[re.Pattern[str], ...]
     informational: tuple[re.Pattern[str], ...]
@@ -89,6 +91,8 @@ def compiled(language: Language = "en") -> Compiled:
         past=many(context.past),
         resolved=many(context.resolved),
         explained=many(context.explained),
+        told_gone=many(context.told_gone),
+        everyday=many(context.everyday_doings),
         present=many(context.present),
         mild=many(context.mild),
         informational=many(context.informational),

@@ -2,10 +2,11 @@
 
 In a language with a word model (:mod:`islet.safety.wordmodel`), the model reads the text after
 the patterns (:mod:`islet.safety.triage`). It may not raise a level the text's words are known
-to say otherwise for (:func:`model_unlike`): a figure of speech or a wish to live (crisis), a
-medicine taken as prescribed or a change a clinician made or ordered (medication), anything but
-a plain report of now or a text the patterns read as a crisis (emergency), or any level at all
-for a text too short for it to read. :func:`read_by_model` gives the signal it raised.
+to say otherwise for (:func:`model_unlike`): a figure of speech, a wish to live or an everyday
+doing (crisis), a medicine taken as prescribed or a change a clinician made or ordered
+(medication), anything but a plain report of now or a text the patterns read as a crisis
+(emergency), or any level at all for a text too short for it to read. :func:`read_by_model`
+gives the signal it raised.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
     unlike: set[Level] = set()
     if any(any_of(c.figures, s.text) or any_of(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
+    if any(any_of(c.everyday, s.text) for s in parts):
+        unlike.add("crisis")  # "i want to go home and sleep": an everyday doing, no crisis
     if level == "none" and any(any_of(c.waking_habits, s.text) for s in parts):
         # "does not wake up early since retiring": a habit, no wish not to wake
         unlike.add("crisis")
@@ -138,8 +141,8 @@ def _plain_report(sentence: Sentence, c: Compiled) -> bool:
         return False
     if any_of(c.informational, text) or any_of(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.explained, c.mild, c.figures, c.wish_to_live, c.list_negation)
-    if any(any_of(cue, text) for cue in cues):
+    cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
+    if any(any_of(cue, text) for cue in (*cues, c.list_negation)):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question
     plain = UNABLE.sub(" ", text)

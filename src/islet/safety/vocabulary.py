@@ -164,6 +164,12 @@ class Context(_Patterns):
     # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
     # emergency sign in the same sentence counts
     explained: list[str] = Field(default_factory=list)
+    # a sign had, then told as gone at the sentence's end ("had a tight chest this morning but it
+    # is gone now"): no emergency sign in the same sentence counts, as with ``explained``
+    told_gone: list[str] = Field(default_factory=list)
+    # an everyday doing that shares a crisis's words ("go home and sleep", "old clothes to the
+    # charity shop", "commit to eating better"): the word model raises no crisis over it
+    everyday_doings: list[str] = Field(default_factory=list)
     # words right after a sign that deny it, in a language that can put the denial last
     # ("sangre no hay", "negro tampoco": no blood, not black either)
     negation_after: list[str] = Field(default_factory=list)
@@ -196,6 +202,8 @@ class Context(_Patterns):
         "waking_habits",
         "not_of_a_person",
         "explained",
+        "told_gone",
+        "everyday_doings",
         "recent",
     )
     @classmethod
