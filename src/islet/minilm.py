@@ -65,7 +65,8 @@ def layer_norm(x: Array, weight: Array, bias: Array) -> Array:
 
 def gelu(x: Array) -> Array:
     # The tanh form of GELU: within 1e-3 of the exact one, and fast in NumPy.
-    out = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x**3)))
+    # x * x * x, not x**3: NumPy's float32 power is some twenty times slower.
+    out = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * (x * x * x))))
     return out.astype(np.float32, copy=False)
 
 
