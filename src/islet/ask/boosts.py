@@ -62,6 +62,8 @@ def boosts(
         storied = bool(told) and f"{passage.kind}:{passage.item_id}" in told
         if storied or bool(elsewhere.intersection(passage.topics)):
             boost[i] *= tuning.story_sign_prior
+        if f"{passage.kind}:{passage.item_id}" in reading.not_about:
+            boost[i] *= tuning.not_about_prior
         serves_facet = bool(facet_kinds & serves[i])
         if serves_facet:
             boost[i] *= 1 + tuning.facet_boost

@@ -230,10 +230,37 @@ def about_neighbour(
             return True
         if any(_offered(part, pattern) or _defines(part, pattern) for pattern in patterns):
             return True
+    if _only_paired(question, patterns):
+        return True
     rest = question
     for pattern in patterns:
         rest = pattern.sub(" ", rest)
     return not names_subject(rest)
+
+
+# A few words that put a neighbour beside the subject and ask nothing else ("von hippel lindau
+# and pancreatic net", "pnet with men2"): the pairing is what is asked, and the summary does
+# not make it (askfix12).
+_JOINED = re.compile(r"^\W*(and|with|plus|&|in|vs|versus)\b")
+_JOINING = re.compile(r"\b(and|with|plus|&|in|vs|versus)\W*$")
+PAIRED_WORDS = 4  # at most this many words on the subject's side
+
+
+def _only_paired(question: str, patterns: list[re.Pattern[str]]) -> bool:
+    """Whether ``question`` asks nothing but names a neighbour and, joined to it by "and",
+    "with" or "in", a few words (the subject)."""
+    if asking_parts(question):
+        return False
+    for pattern in patterns:
+        m = pattern.search(question)
+        if m is None:
+            continue
+        before, after = question[: m.start()], question[m.end() :]
+        if _JOINED.search(after) and not words(before) and len(words(after)) <= PAIRED_WORDS + 1:
+            return True
+        if _JOINING.search(before) and not words(after) and len(words(before)) <= PAIRED_WORDS + 1:
+            return True
+    return False
 
 
 # What a neighbour's own thing is asked to do for the subject ("can his pump help her", "would

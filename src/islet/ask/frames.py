@@ -28,12 +28,15 @@ class Frames:
             for frame in frames
         ]
 
-    def fit(self, texts: Sequence[str], named: Sequence[str]) -> tuple[set[str], list[str]]:
+    def fit(
+        self, texts: Sequence[str], named: Sequence[str]
+    ) -> tuple[set[str], list[str], set[str]]:
         """For a question (``texts``: as typed and as read, folded) that names ``named``
-        ("kind:id"): the named items that are context, and the items it is about (none when
-        no frame fits)."""
+        ("kind:id"): the named items that are context, the items it is about (none when no
+        frame fits) and the items it is not about."""
         context: set[str] = set()
         about: list[str] = []
+        not_about: set[str] = set()
         for frame, patterns, unless in self._frames:
             if not all(any(p.search(t) for t in texts) for p in patterns):
                 continue
@@ -41,7 +44,8 @@ class Frames:
                 continue
             context |= {t for t in named if t.partition(":")[0] in frame.context}
             about += [t for t in frame.targets if t not in named and t not in about]
-        return context, about
+            not_about |= {t for t in frame.not_about if t not in named}
+        return context, about, not_about
 
     def apply(
         self, texts: Sequence[str], reading: Reading, target_terms: Callable[[str], list[str]]
@@ -50,7 +54,8 @@ class Frames:
         question is about instead, with their terms (``target_terms``) as its expansion."""
         from islet.ask.retrieval import Mention  # the reader imports this module
 
-        context, about = self.fit(texts, [m.target for m in reading.mentions])
+        context, about, not_about = self.fit(texts, [m.target for m in reading.mentions])
+        reading.not_about = not_about
         if not about:
             return
         reading.context = context

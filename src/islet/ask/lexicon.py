@@ -192,7 +192,16 @@ class Frame(Strict):
     patterns: list[str] = Field(min_length=1)  # every one must match the folded question
     unless: list[str] = Field(default_factory=list)  # none of these may match
     context: list[str] = Field(min_length=1)  # kinds of named items that become context
-    targets: list[str] = Field(min_length=1)  # "kind:id" of what the question is about
+    targets: list[str] = Field(default_factory=list)  # "kind:id" of what the question is about
+    # "kind:id" of items the question is not about, however many of its words their passages
+    # share ("remove the whole pancreas" is not the operation that removes the whole stomach).
+    not_about: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _says_what_it_is_about(self) -> Frame:
+        if not self.targets and not self.not_about:
+            raise ValueError(f"frame '{self.id}' needs targets or not_about")
+        return self
 
     @field_validator("patterns", "unless")
     @classmethod
@@ -402,6 +411,7 @@ def dangling_targets(lexicon: Lexicon, kb: KnowledgeBase) -> list[str]:
         (f"closest of neighbour '{n.id}'", c) for n in lexicon.neighbours for c in n.closest
     )
     targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.targets)
+    targets.extend((f"frame '{f.id}'", t) for f in lexicon.answering.frames for t in f.not_about)
     targets.extend((f"lead '{d.id}'", d.passage) for d in lexicon.answering.leads)
     targets.extend((f"lead '{d.id}'", t) for d in lexicon.answering.leads for t in d.hedge)
     for where, target in targets:

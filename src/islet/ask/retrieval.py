@@ -88,6 +88,7 @@ class Reading:
     context: set[str] = field(default_factory=set)  # named items that are when, not what
     found_by: set[str] = field(default_factory=set)  # tests told as how it was found
     other_cancer: set[str] = field(default_factory=set)  # treatments told of another cancer
+    not_about: set[str] = field(default_factory=set)  # items a frame says are not asked about
 
     @property
     def focus(self) -> list[str]:

@@ -18,6 +18,7 @@ class Tuning:
     glossary_prior: float = 0.6  # definitions are short; outside "what is X" they rank lower
     professional_only_prior: float = 0.7  # patients are first answered from the patient version
     story_sign_prior: float = 0.5  # a sign told in the story of a treatment or test question
+    not_about_prior: float = 0.5  # an item a question frame says is not asked about
     facet_boost: float = 0.3  # passages of the kinds a facet asks for ("tests" -> test items)
     # A direct answer from one facet of one tumor type only for a question about that: in a
     # long story a facet word ("tests", "managing") is rarely what is asked.
