@@ -92,6 +92,16 @@ def _reported(clause: str, match: re.Match[str], signal: Signal, rules: Rules) -
     return signal.event and bool(rules.event.search(match.group(0)))
 
 
+def _habitual(clause: str, match: re.Match[str], c: Compiled) -> bool:
+    """Whether the sign's words are told as a pattern that recurs ("faints from low sugar",
+    "has fainting spells", "se desmaya"): words of ``habitual_signs`` that hold the match."""
+    return any(
+        hit.start() <= match.start() and hit.end() >= match.end()
+        for cue in c.habitual_signs
+        for hit in cue.finditer(clause)
+    )
+
+
 def scan(
     sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool
 ) -> tuple[list[Found], bool, dict[str, list[str | None]]]:
@@ -132,6 +142,13 @@ def scan(
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
     by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
     past_in_sentence = any_of(c.past, sentence.text)
+    # "my husband faints from low sugar, how do they stop that before surgery": a sign that
+    # recurs, asked how it is treated, with nothing of now ("right now", "today", "help")
+    treatment_asked = (
+        any_of(c.treatment_asked, sentence.text)
+        and not any_of(c.present, sentence.text)
+        and not (c.recent is not None and c.recent.search(sentence.text))
+    )
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
     every = list(sentence.clauses)
@@ -181,6 +198,9 @@ def scan(
             if signal.kind == "fainting" and recovered:
                 continue
             if signal.mild_excluded and any_of(c.mild, clause):
+                continue
+            if signal.level == "emergency" and treatment_asked and _habitual(clause, match, c):
+                asked_about = True
                 continue
             hypothetical = not _reported(clause, match, signal, c.rules)
             if signal.level == "emergency" and informational and hypothetical:

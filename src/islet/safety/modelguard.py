@@ -142,6 +142,8 @@ def _plain_report(sentence: Sentence, c: Compiled) -> bool:
     if any_of(c.informational, text) or any_of(c.informational_crisis, text):
         return False
     cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
+    if any_of(c.treatment_asked, text):  # "how do they stop that": a question, not a report
+        return False
     if any(any_of(cue, text) for cue in (*cues, c.list_negation)):
         return False
     # "can not breathe", "will not wake up": a sign, not a denial nor a question

@@ -183,6 +183,11 @@ class Context(_Patterns):
     # a time of these last days ("this morning", "yesterday"): a sign told with one is recent,
     # whatever ``none_since`` follows; the patterns are read as one expression between word edges
     recent: list[str] = Field(default_factory=list)
+    # a question about how a sign is stopped, treated or prevented ("how do they stop that",
+    # "como lo evitan"), and a sign told as a pattern that recurs in its own words ("faints from
+    # low sugar", "se desmaya"): the two together, with nothing of now, ask rather than report
+    treatment_asked: list[str] = Field(default_factory=list)
+    habitual_signs: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -205,6 +210,8 @@ class Context(_Patterns):
         "told_gone",
         "everyday_doings",
         "recent",
+        "treatment_asked",
+        "habitual_signs",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
