@@ -36,11 +36,13 @@ DEATH_PLANNED_OR_THE_ONLY_WAY = [
     ("ya me despedí de mi familia, hoy es el día", "crisis"),
 ]
 
-# pills swallowed on purpose, or oneself poisoned with them: an emergency, with crisis beside it
+# pills swallowed on purpose, or oneself poisoned with them: a crisis first, the emergency
+# beside it (medicine swallowed with intent leads with crisis; the reply keeps 911 and Poison
+# Control)
 POISONED_ON_PURPOSE = [
-    ("I just drank a bottle of my meds on purpose", "emergency"),
-    ("poisoned myself with my medicines", "emergency"),
-    ("me envenené con mis pastillas", "emergency"),
+    ("I just drank a bottle of my meds on purpose", "crisis"),
+    ("poisoned myself with my medicines", "crisis"),
+    ("me envenené con mis pastillas", "crisis"),
 ]
 
 # breathing hard right now, blood brought up by a cough, diarrhoea that leaves one unable to stand
@@ -122,9 +124,8 @@ def test_review12_level(text: str, level: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "_"), POISONED_ON_PURPOSE)
-def test_poisoned_on_purpose_is_a_crisis_too(text: str, _: str) -> None:
-    read = triage(text)
-    assert "crisis" in read.also or read.level == "crisis"
+def test_poisoned_on_purpose_is_an_emergency_too(text: str, _: str) -> None:
+    assert "emergency" in triage(text).also
 
 
 @pytest.mark.parametrize(("text", "_"), POISONED_ON_PURPOSE + OVERDOSE_JUST_TAKEN)
@@ -132,3 +133,8 @@ def test_a_swallow_keeps_911_and_poison_control(text: str, _: str) -> None:
     numbers = " ".join(str(c) for c in triage(text).contacts)
     assert "911" in numbers
     assert "1-800-222-1222" in numbers
+
+
+@pytest.mark.parametrize(("text", "_"), POISONED_ON_PURPOSE + METHOD_WISHED_OR_THOUGHT)
+def test_a_crisis_keeps_988(text: str, _: str) -> None:
+    assert "988" in " ".join(str(c) for c in triage(text).contacts)
