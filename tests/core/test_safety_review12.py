@@ -92,6 +92,12 @@ STILL_AS_IT_WAS = [
     ("i took too many pills", "medication"),
     ("i overdosed on purpose", "crisis"),
     ("i want to hang myself", "crisis"),
+    ("can i give my kid my old phone", "none"),
+    ("no more cake left until friday", "none"),
+    ("the milk expired, can i still use it for baking", "none"),
+    ("¿qué hago si mi mamá se desmaya ahora?", "emergency"),
+    ("tengo dolor de pecho, ¿es efecto secundario del sunitinib?", "emergency"),
+    ("my sugar is 50 now and i feel shaky", "emergency"),
 ]
 
 # a medicine run out, short, shared, expired, doubted in illness, or its amount asked
@@ -105,6 +111,9 @@ MEDICINE_QUESTIONS = [
     ("¿cuánto octreotide me tengo que poner?", "medication"),
     ("no me he tomado las pastillas en toda la semana", "medication"),
     ("me confundí y me tomé las pastillas equivocadas", "medication"),
+    ("took the wrong pills this morning", "medication"),
+    ("should he still take his octreotide while he has the flu", "medication"),
+    ("we are running short on insulin pens", "medication"),
 ]
 
 
