@@ -98,6 +98,8 @@ STILL_AS_IT_WAS = [
     ("¿qué hago si mi mamá se desmaya ahora?", "emergency"),
     ("tengo dolor de pecho, ¿es efecto secundario del sunitinib?", "emergency"),
     ("my sugar is 50 now and i feel shaky", "emergency"),
+    # a child's swallow told with the child well so far: a question for Poison Control
+    ("the baby swallowed one of my pills but is playing normally", "medication"),
 ]
 
 # a medicine run out, short, shared, expired, doubted in illness, or its amount asked
