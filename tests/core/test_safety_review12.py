@@ -100,6 +100,7 @@ STILL_AS_IT_WAS = [
     ("my sugar is 50 now and i feel shaky", "emergency"),
     # a child's swallow told with the child well so far: a question for Poison Control
     ("the baby swallowed one of my pills but is playing normally", "medication"),
+    ("my toddler maybe ate one of my pills, she seems ok", "medication"),
 ]
 
 # a medicine run out, short, shared, expired, doubted in illness, or its amount asked
