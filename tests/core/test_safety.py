@@ -291,10 +291,15 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # safety19 (w74's and a reviewer's families: means and days named without a word for death,
     # supplies put by, refills refused, bystanders' second-language words, dehydration counted;
     # the day's doses, a sign told gone, kms, everyday doings): 0.973 / 0.923 / 0.947 / 0.044
-    assert dev.recall_of("emergency") >= 0.973  # 1860/1911
-    assert dev.recall_of("crisis") >= 0.923  # 1874/2029
-    assert dev.recall_of("medication") >= 0.947  # 1275/1345
-    assert dev.false_alarm_rate <= 0.044  # 84/1943
+    # two independent reviews' mends (safetyfix12a, safetyfix12b: the time left to live no dose
+    # question, a recurring sign asked how it is stopped, methods thought of, death planned or the
+    # only way out, overdoses just taken, coughing blood, medicines run low or given to another):
+    # dev unchanged; then w72-w73 (the validation round, wholly dev, never tuned on): 0.971 /
+    # 0.920 / 0.942 / 0.043
+    assert dev.recall_of("emergency") >= 0.971  # 1919/1975
+    assert dev.recall_of("crisis") >= 0.920  # 1942/2109
+    assert dev.recall_of("medication") >= 0.942  # 1317/1397
+    assert dev.false_alarm_rate <= 0.043  # 86/2007
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

@@ -157,9 +157,12 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
     # 770/810 -> 771/811; top-3 fell 179 -> 178 of 179 (a tummy pain to the back beside reflux,
     # which its writer put first on the nonfunctional list, now reads as the gastrin list's
     # pain alone); floor at that honest figure. Spanish dev precision 564/609 -> 564/606.
+    # Held out, measured by the lead at the session's end: English recall 677 -> 676 of 796
+    # (0.851 -> 0.849), precision 0.930; the lead kept the change (the review's three families
+    # mended) and set that floor at the honest figure.
     ("en", "dev"): {"recall": 0.949, "precision": 0.950, "negation": 0.979, "top1": 0.994,
                     "top3": 0.994, "none_right": 0.942},
-    ("en", "test"): {"recall": 0.850, "precision": 0.929, "negation": 0.985, "top1": 0.971,
+    ("en", "test"): {"recall": 0.849, "precision": 0.929, "negation": 0.985, "top1": 0.971,
                      "top3": 0.988, "none_right": 0.984},
     ("es", "dev"): {"recall": 0.946, "precision": 0.930, "negation": 0.976, "top1": 0.962,
                     "top3": 0.984, "none_right": 0.967},
