@@ -17,14 +17,14 @@ from pydantic import Field
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Strict
-from islet.safety.vocabulary import Context, Signal, _Findable, compile_pattern
+from islet.safety.vocabulary import Context, Findable, Signal, compile_pattern
 
 
 class Additions(Strict):
     """What a language's own file adds to its reading of ``triage.yaml``."""
 
     # more patterns for a signal of ``triage.yaml`` that has forms in this language, by its id
-    signals: dict[str, _Findable] = Field(default_factory=dict)
+    signals: dict[str, Findable] = Field(default_factory=dict)
     # signals of this language alone (their ``es`` forms hold the words; no English patterns)
     own_signals: list[Signal] = Field(default_factory=list)
     # more cues for the context lists (``figures_of_speech``, ``wish_to_live`` ...), by name

@@ -54,7 +54,7 @@ class _Patterns(Strict):
         return patterns
 
 
-class _Findable(_Patterns):
+class Findable(_Patterns):
     """Patterns, or groups of which each must be found in one sentence."""
 
     patterns: list[str] = Field(default_factory=list)
@@ -76,13 +76,13 @@ class _Findable(_Patterns):
         return value
 
 
-class Forms(_Findable):
+class Forms(Findable):
     """A signal in another language: its label and the patterns added to the English ones."""
 
     label: str
 
 
-class Signal(_Findable):
+class Signal(Findable):
     """Words that signal one thing (chest pain, thoughts of suicide, stopping a medicine...)."""
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
@@ -113,7 +113,7 @@ class Signal(_Findable):
         return self
 
 
-def _findable(forms: _Findable) -> bool:
+def _findable(forms: Findable) -> bool:
     return bool(forms.patterns) or len(forms.all_of) >= 2
 
 
