@@ -69,7 +69,8 @@ NO_ALARM = [
     ("mañana ya no me van a ver por la oficina", "none"),
     ("ya no me van a ver por el trabajo, renuncié", "none"),
     ("my sugar was 60 last week", "none"),
-    ("sugar was 55 yesterday", "none"),
+    ("sugar was 55 a few days ago", "none"),
+    ("had a 50 on the meter last weekend", "none"),
 ]
 
 # ... and what stays as it was beside them
@@ -78,6 +79,8 @@ STILL_AS_IT_WAS = [
     ("ya no me van a ver", "crisis"),
     ("my sugar is 60", "emergency"),
     ("sugar was 60 this morning", "emergency"),
+    ("sugar was 50 last week and again today", "emergency"),
+    ("sugar was 48 last night", "emergency"),
     ("41 and shaky", "emergency"),
     ("cleaned the kitchen so nobody has to deal with it in the morning", "none"),
 ]
