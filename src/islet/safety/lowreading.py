@@ -37,6 +37,7 @@ class _Patterns:
     low_then: re.Pattern[str]
     low_word: re.Pattern[str]
     told_done: re.Pattern[str]
+    earlier: re.Pattern[str]
     age_before: re.Pattern[str]
     bare: re.Pattern[str]
     checked: re.Pattern[str]
@@ -102,6 +103,11 @@ def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
         low_then=re.compile(low_then),
         low_word=re.compile(rf"\b{alternatives(w.low_words)}\b"),
         told_done=re.compile(rf"\b{alternatives(w.told_done)}\b"),
+        # told done on a day before today, with nothing that says it is still so
+        earlier=re.compile(
+            rf"^(?!.*\b{alternatives(w.still_now)}\b)"
+            rf"(?=.*\b{alternatives(w.told_done)}\b).*\b{alternatives(w.earlier_days)}\b"
+        ),
         age_before=re.compile(f"{alternatives(w.age_before)}$"),
         bare=re.compile(bare),
         checked=re.compile(rf"{openers}{checks}\b"),
@@ -141,8 +147,8 @@ def low_reading(
     the unit."""
     p = reading_patterns()
     past_cues, resolved = cues
-    if _any(resolved, sentence.text):
-        return None
+    if _any(resolved, sentence.text) or p.earlier.search(sentence.text):
+        return None  # "fine now after juice"; "my sugar was 60 last week"
     past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
     found = readings(sentence.text, glucose, sugar_in_text)
     if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"

@@ -70,6 +70,8 @@ class ReadingWords(_Lists):
     low_then_joins: list[str] = Field(min_length=1)
     low_words: list[str] = Field(min_length=1)
     told_done: list[str] = Field(min_length=1)
+    earlier_days: list[str] = Field(min_length=1)
+    still_now: list[str] = Field(min_length=1)
     age_before: list[str] = Field(min_length=1)
     openers: list[str] = Field(min_length=1)
     checks: list[str] = Field(min_length=1)
