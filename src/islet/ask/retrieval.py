@@ -462,8 +462,10 @@ class Retriever:
                 voted = also[0].lift(scores, also[1], onto=voted)
             # What the question tells as its story (another cancer's chemotherapy, a test that
             # found the tumor) is not what it asks: the vote, which reads every word, never
-            # lifts it back over what the reading put first.
-            told = reading.context | reading.other_cancer
+            # lifts it back over what the reading put first; nor what a frame says is not
+            # asked ("remove the whole tumor" is not the operation that takes out the whole
+            # stomach: the vote reads "whole" and "remove" alike in both).
+            told = reading.context | reading.other_cancer | reading.not_about
             if told:
                 voted = [
                     scores[i] if f"{p.kind}:{p.item_id}" in told else v

@@ -48,6 +48,7 @@ READER_PARTS = (
     "before_infinitive",
     "after_infinitive",
     "organ_phrases",
+    "likening",
     "phrases",
 )
 # An English question's word order ("is he going to die"): Spanish has none ("se va a morir"
@@ -114,6 +115,15 @@ class Reader:
     # Every single word of that dictionary with its English: a word it knows is a real word,
     # never repaired into another word that means something else ("muerte" is not "fuerte").
     real_words: dict[str, str] = field(default_factory=dict)
+    # A likeness asked with "como" ("¿es el TNEP como el cáncer de pulmón?", "¿es como el cáncer
+    # de páncreas normal?"): Spanish puts no "like" where English does, so a clause opened by
+    # one of ``liken_opens`` ("es": "is") with one of ``liken_words`` ("como": "like") and an
+    # article after it is read in English's order, the organ's name read in place.
+    liken_opens: dict[str, tuple[str, str]] = field(default_factory=dict)  # told, alone
+    liken_words: dict[str, str] = field(default_factory=dict)
+    liken_articles: frozenset[str] = frozenset()
+    liken_within: int = 0
+    organs: tuple[tuple[re.Pattern[str], str], ...] = ()  # the organ phrases' patterns
 
     def to_english(self, question: str, keep: Callable[[str], bool] | None = None) -> str:
         """``question`` with every Spanish word or phrase of the table in English, the words
@@ -128,6 +138,7 @@ class Reader:
         at: dict[int, int] = {}  # how many words were read before each token
         joins, told = self._reported(tokens, _marks(folded, found_tokens))
         act_ends = -1  # where the clause of an infinitive read with "to" ends
+        likened = self._likened(tokens, folded, found_tokens, marks)
         i = 0
         while i < len(tokens):
             at[i] = len(out)
@@ -135,6 +146,13 @@ class Reader:
                 out[-1] += marks[i]
             if i in joins:  # the "que" of "dice que" joins, it never asks "what"
                 i += 1
+                continue
+            if i in likened:
+                english, size = likened[i]
+                if english.startswith(", ") and out:
+                    out[-1], english = out[-1] + ",", english[2:]
+                out.append(english.removeprefix(", "))
+                i += size
                 continue
             found = self._longest(tokens, i, stop=_next_mark(marks, i, len(tokens)))
             if found is not None:
@@ -192,6 +210,52 @@ class Reader:
         if len(tokens) in marks and out:
             out[-1] += marks[len(tokens)]
         return " ".join(out)
+
+    def _likened(
+        self,
+        tokens: list[str],
+        folded: str,
+        found: list[re.Match[str]],
+        marks: dict[int, str],
+    ) -> dict[int, tuple[str, int]]:
+        """Where a likeness is asked with "como": the opening verb and the likening word, each
+        with its English and how many words it takes (the likening word, its article and the
+        organ's name read in place when one follows: "like lung cancer")."""
+        out: dict[int, tuple[str, int]] = {}
+        for start, word in enumerate(tokens):
+            if word not in self.liken_opens:
+                continue
+            # Opening the question, or right before the likening word after its subject ("¿el
+            # tumor de mi papá es como el cáncer de páncreas normal?").
+            right_before = start + 1 < len(tokens) and tokens[start + 1] in self.liken_words
+            if not (right_before or _opens_question(folded, found, start)):
+                continue
+            end = min(_next_mark(marks, start + 1, len(tokens)), start + 1 + self.liken_within)
+            for k in range(start + 1, end):
+                after = k + 1
+                if tokens[k] not in self.liken_words or after >= len(tokens):
+                    continue
+                if tokens[after] not in self.liken_articles:
+                    break
+                while after < len(tokens) and tokens[after] in self.liken_articles:
+                    after += 1
+                english, size = self.liken_words[tokens[k]], after - k
+                stop = _next_mark(marks, after, len(tokens))
+                rest = " ".join(tokens[after:stop])
+                for pattern, organ in self.organs:
+                    match = pattern.match(rest)
+                    if match is not None:
+                        english += " " + organ
+                        size += len(match.group().split())
+                        break
+                told, alone = self.liken_opens[word]  # "is" ... or "is it" with no subject
+                opening = _opens_question(folded, found, start)
+                # After its subject, the likeness is asked as a clause of its own ("tumor
+                # father, is it like ...").
+                out[start] = ((alone if k == start + 1 else told) if opening else ", " + alone, 1)
+                out[k] = (english, size)
+                break
+        return out
 
     def _infinitive_at(self, tokens: list[str], i: int) -> bool:
         """Whether ``tokens[i]`` reads as an infinitive ("viajar", "operarme", "hacer"): written
@@ -429,7 +493,19 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         problems.append(f"es/ask/{path.name}: 'spellings' must map a spelling to a word")
     patterns = _patterns(document.get("patterns") or {}, path, problems)
     name = f"es/ask/{path.name}"
-    patterns += organ_patterns(document.get("organ_phrases") or [], name, problems)
+    organs = organ_patterns(document.get("organ_phrases") or [], name, problems)
+    patterns += organs
+    liken = document.get("likening") or {}
+    if not isinstance(liken, dict) or not all(
+        isinstance(liken.get(k), want)
+        for k, want in (("opens", dict), ("words", dict), ("articles", list), ("within", int))
+    ):
+        problems.append(f"{name}: 'likening' needs opens, words (mappings), articles, within")
+        liken = {"opens": {}, "words": {}, "articles": [], "within": 0}
+    opens = liken["opens"]
+    if not all(isinstance(v, list) and len(v) == 2 for v in opens.values()):
+        problems.append(f"{name}: each 'likening' opening needs two readings (told, alone)")
+        opens = {}
     background = background_patterns(document.get("background") or [], name, problems)
     reporting = document.get("reporting") or []
     if not isinstance(reporting, list):
@@ -463,6 +539,11 @@ def read_reader(path: Path = ASK_DIR / "words.yaml") -> Reader:
         doubting=frozenset(fold(str(w)) for w in doubting),
         before_infinitive=frozenset(map(str, before_infinitive)),
         after_infinitive={fold(str(k)): str(v) for k, v in after_infinitive.items()},
+        liken_opens={fold(str(k)): (str(v[0]), str(v[1])) for k, v in opens.items()},
+        liken_words={fold(str(k)): str(v) for k, v in liken["words"].items()},
+        liken_articles=frozenset(fold(str(w)) for w in liken["articles"]),
+        liken_within=int(liken["within"]),
+        organs=organs,
     )
 
 
