@@ -61,6 +61,58 @@ SPANISH_BARE_READING = [
     ("no veo bien de lejos", "none"),
 ]
 
+# an English bare reading, no sugar word, in a short message about feeling unwell or not seeing
+# well, or a number a meter gave told first (safetyfix13b, the Spanish family's twins)
+ENGLISH_BARE_READING = [
+    ("41 and I feel awful", "emergency"),
+    ("45 and i feel terrible", "emergency"),
+    ("38 right now and i feel sick", "emergency"),
+    ("3.1 and i feel awful", "emergency"),
+    ("52 and can't see straight", "emergency"),
+    ("52 and i cant see right", "emergency"),
+    ("2.9 says the meter", "emergency"),
+    ("48 says my meter", "emergency"),
+    ("50 reads the dexcom", "emergency"),
+    ("meter reads 45 and im shaky", "emergency"),
+]
+
+# ... and the same shape where the number is an age, a temperature, a weight, a count, a score,
+# a heart rate or blood pressure, another lab value, or a sugar told normal, high or long ago
+ENGLISH_NOT_A_BARE_READING = [
+    ("I'm 41 and feel awful about this diagnosis", "none"),
+    ("41 and i feel awful about this diagnosis", "none"),
+    ("fever 38.5 and feel awful", "none"),
+    ("temp 38 and feel awful", "none"),
+    ("38 degrees and i feel awful", "none"),
+    ("41 days since surgery and I feel awful", "none"),
+    ("58 kg and feel awful", "none"),
+    ("3 hours in and i feel awful", "none"),
+    ("pain score 8 and i feel awful", "none"),
+    ("heart rate 52 and can't sleep", "none"),
+    ("heart rate 52 and i feel awful", "none"),
+    ("bp 90 and feel awful", "none"),
+    ("potassium 3.1 and i feel awful", "none"),
+    ("a1c 6.5 and i feel awful", "none"),
+    ("sugar 120 and i feel awful", "none"),
+    ("sugar was normal at 95 and i feel awful", "none"),
+    ("my sugar was 45 last week and i feel awful", "none"),
+    ("I am 52 and can't see straight without glasses", "none"),
+    ("90 says the scale", "none"),
+    ("52 says the heart monitor", "none"),
+]
+
+# heavy watery diarrhea with dizziness on standing told in other words: severe dehydration
+DIARRHEA_DIZZY_ON_STANDING = [
+    ("diarrhea all day and dizzy when i got up", "emergency"),
+    ("runs since morning, dizzy standing up", "emergency"),
+    ("watery poop all day and almost fainted getting out of bed", "emergency"),
+    ("had the runs all day and i got dizzy when i stood up", "emergency"),
+    ("diarrhoea since last night and dizzy getting up", "emergency"),
+    ("had loose stool once, a bit lightheaded from hunger", "none"),
+    ("diarrhea once, a bit dizzy when i got up", "none"),
+    ("he runs since morning every day", "none"),
+]
+
 # false alarms: an everyday task done oneself, anger at a dog, leaving a job, a past reading
 NO_ALARM = [
     ("thinking about hanging the pictures myself", "none"),
@@ -93,6 +145,9 @@ STILL_AS_IT_WAS = [
     + DIARRHEA_WITH_A_FALL
     + BLACK_STOOL_GREY
     + SPANISH_BARE_READING
+    + ENGLISH_BARE_READING
+    + ENGLISH_NOT_A_BARE_READING
+    + DIARRHEA_DIZZY_ON_STANDING
     + NO_ALARM
     + STILL_AS_IT_WAS,
 )
