@@ -149,6 +149,10 @@ def scan(
         and not any_of(c.present, sentence.text)
         and not (c.recent is not None and c.recent.search(sentence.text))
     )
+    # "what does a missed dose mean for the treatment": a medicine asked about in general, of no one
+    medicine_in_general = any_of(c.medicine_in_general, sentence.text) and not (
+        set(sentence.text.split()) & c.rules.personal
+    )
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
     every = list(sentence.clauses)
@@ -167,6 +171,8 @@ def scan(
             ):
                 continue
             if signal.level == "medication" and _by_prescriber(clause, match, c):
+                continue
+            if signal.level == "medication" and medicine_in_general:
                 continue
             if signal.kind == "dose" and as_prescribed:
                 continue

@@ -188,6 +188,9 @@ class Context(_Patterns):
     # low sugar", "se desmaya"): the two together, with nothing of now, ask rather than report
     treatment_asked: list[str] = Field(default_factory=list)
     habitual_signs: list[str] = Field(default_factory=list)
+    # a question about a medicine in general, asked of no one ("what does a missed dose mean for
+    # the treatment", "what happens if you overdose on octreotide"): answered, no medicine sign
+    medicine_asked_in_general: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -212,6 +215,7 @@ class Context(_Patterns):
         "recent",
         "treatment_asked",
         "habitual_signs",
+        "medicine_asked_in_general",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
