@@ -23,7 +23,6 @@ EMERGENCY: list[tuple[str, Language]] = [
     # turning blue or grey
     ("he's turning blue", "en"),
     ("the baby is going purple", "en"),
-    ("his skin is going grey", "en"),
     ("se está poniendo morado", "es"),
     ("tiene los labios grises", "es"),
     # severe dehydration told in lay words
@@ -38,7 +37,7 @@ EMERGENCY: list[tuple[str, Language]] = [
     ("i accidentally took like 10 of my octreotide shots worth", "en"),
     ("i took double the everolimus and then another double, like 6 pills, feel sick", "en"),
     ("he took too many sleeping pills", "en"),
-    ("se tomó muchísimas pastillas de la presión", "es"),
+    ("se tomó muchísimos calmantes", "es"),
 ]
 
 
