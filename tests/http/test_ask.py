@@ -57,7 +57,7 @@ def test_the_ask_page_has_a_form_and_a_nav_link(web: TestClient) -> None:
             ["What the summary says", "tail of the pancreas", "Source: PDQ patient version"],
         ),
         ("how much octreotide should I take", ["Questions about medicines", "pharmacist"]),
-        ("should I join a clinical trial", ["Not covered here", "not advice"]),
+        ("should I have the whipple surgery or wait", ["Not covered here", "not advice"]),
         (
             "how do you treat pancreatitis",
             ["Not covered here", "Closest topic the summary covers", "The pancreas and its islet"],
