@@ -41,12 +41,6 @@ EMERGENCY: list[tuple[str, Language]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "language"), EMERGENCY)
-def test_the_emergency_is_found(text: str, language: Language) -> None:
-    safety = triage(text, language)
-    assert safety.level == "emergency", (safety.level, safety.signs)
-
-
 MEDICATION: list[tuple[str, Language]] = [
     ("can i take more than prescribed", "en"),
     ("my neighbor offered me her oxycodone, can i take it", "en"),
@@ -72,12 +66,6 @@ MEDICATION: list[tuple[str, Language]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "language"), MEDICATION)
-def test_the_medicine_question_is_found(text: str, language: Language) -> None:
-    safety = triage(text, language)
-    assert safety.level == "medication", (safety.level, safety.signs)
-
-
 # look-alikes: the same words with no emergency and no medicine question
 NONE: list[tuple[str, Language]] = [
     ("my daughter drank some of my coffee", "en"),
@@ -97,10 +85,17 @@ NONE: list[tuple[str, Language]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "language"), NONE)
-def test_the_look_alike_raises_nothing(text: str, language: Language) -> None:
+LEVELS = (
+    [(t, lang, "emergency") for t, lang in EMERGENCY]
+    + [(t, lang, "medication") for t, lang in MEDICATION]
+    + [(t, lang, "none") for t, lang in NONE]
+)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), LEVELS)
+def test_each_text_is_read_at_its_level(text: str, language: Language, level: str) -> None:
     safety = triage(text, language)
-    assert safety.level == "none", (safety.level, safety.signs)
+    assert safety.level == level, (safety.level, safety.signs)
 
 
 # a low reading told with sleepiness: the reply leads with calling 911 (the emergency's own
