@@ -25,7 +25,7 @@ from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, told_before
+from islet.safety.lowreading import low_reading, other_measure, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
@@ -135,13 +135,19 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         signs is not None and any(signs.search(s.text) for s in parts)
     )
     reading: GlucoseReading | None = None
-    for sentence in told_before(parts):
+    # with no sugar word in the text, another measure named in a sentence owns the bare numbers
+    # of the sentences after it ("i have a fever. 38 and i feel awful")
+    named = [not sugar_in_text and other_measure(s, vocab.glucose) for s in parts]
+    for i, sentence in enumerate(told_before(parts)):
         if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
             # "what does a sugar of 54 mean", "what if it is 50": a question, no reading
             asked_about = True
             continue
         cues = (c.past, c.resolved)
-        reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
+        before = any(named[:i])
+        reading = reading or low_reading(
+            sentence, vocab.glucose, cues, sugar_in_text, low_context, before
+        )
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
     found = [f for f in found if f.signal.kind != "dose" or not _inside(f.words, latest)]
