@@ -174,6 +174,8 @@ def scan(
                 continue
             if signal.level == "medication" and medicine_in_general:
                 continue
+            if signal.level == "medication" and figured(clause, match, (), "", c.hormone_asked):
+                continue  # "what are the symptoms of too much insulin": the disease asked about
             if signal.kind == "dose" and as_prescribed:
                 continue
             if signal.deliberate and by_mistake:

@@ -191,6 +191,10 @@ class Context(_Patterns):
     # a question about a medicine in general, asked of no one ("what does a missed dose mean for
     # the treatment", "what happens if you overdose on octreotide"): answered, no medicine sign
     medicine_asked_in_general: list[str] = Field(default_factory=list)
+    # too much of a hormone a tumor makes, asked about as the disease ("my tumor makes too much
+    # insulin, what are the symptoms of too much insulin"): a medicine sign whose words lie inside
+    # one is no dose taken, whoever the sentence speaks of
+    hormone_asked: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -216,6 +220,7 @@ class Context(_Patterns):
         "treatment_asked",
         "habitual_signs",
         "medicine_asked_in_general",
+        "hormone_asked",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
