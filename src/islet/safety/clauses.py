@@ -178,6 +178,8 @@ def scan(
                 continue  # "what are the symptoms of too much insulin": the disease asked about
             if signal.kind == "dose" and as_prescribed:
                 continue
+            if signal.kind == "overdose" and signal.level == "medication" and as_prescribed:
+                continue  # "she swallowed her pills this morning like always": no dose changed
             if signal.deliberate and by_mistake:
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
