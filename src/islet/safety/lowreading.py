@@ -175,12 +175,7 @@ def low_reading(
             sentence.text, glucose
         )
     told_then = _any(past_cues, sentence.text)
-    if (
-        not found
-        and (sugar_in_text or low_context)
-        and not told_then
-        and not other
-    ):
+    if not found and (sugar_in_text or low_context) and not told_then and not other:
         found = _said_low(sentence, glucose)
     for reading in found:
         number = reading.words.split()[-1]

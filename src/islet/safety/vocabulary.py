@@ -31,6 +31,9 @@ from islet.safety.spelling import (
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
+# what a question asked in general is about, beside its answer: a danger sign (when to get urgent
+# care) or too much of a medicine (Poison Control)
+Topic = Literal["danger", "overdose"]
 LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
 T = TypeVar("T")
 
@@ -375,6 +378,7 @@ class Replies(Strict):
     crisis_also: str
     reading: dict[Literal["serious-low", "low"], str]
     danger_topic: str
+    overdose_topic: ExtraReply
     reading_sign: str = "a low blood sugar reading"  # the sign shown for a low reading
 
 
