@@ -221,8 +221,10 @@ def scan(
             if signal.level == "emergency" and informational and hypothetical:
                 # too much of a medicine asked about ("what happens if you overdose on ..."),
                 # also as one part of a sign of several: Poison Control beside the answer
+                # (never too much of a hormone a tumor makes: "signs of too much insulin")
                 overdose = signal.kind == "overdose" or any_of(overdose_words, match.group(0))
-                asked.add("overdose" if overdose else "danger")
+                hormone = figured(clause, match, (), "", c.hormone_asked)
+                asked.add("overdose" if overdose and not hormone else "danger")
                 continue
             if signal.level == "crisis" and about_crisis and hypothetical:
                 continue
