@@ -20,3 +20,14 @@ def load_cases(name: str) -> list[Any]:
         pytest.param(row, id=str(row.get("id", i)) if isinstance(row, dict) else str(i))
         for i, row in enumerate(rows)
     ]
+
+
+def level_rows(**tables: list[tuple[str, str]]) -> list[Any]:
+    """The rows of level tables given as ``level=[(text, language), ...]`` (level ``none``,
+    ``medication``, ``crisis`` or ``emergency``), each as pytest.param(text, language, level)
+    with its text as id: the shape of the safety review tables, read by one test."""
+    return [
+        pytest.param(text, language, level, id=f"{level}:{language}:{text}")
+        for level, rows in tables.items()
+        for text, language in rows
+    ]

@@ -71,7 +71,7 @@ def ask_command(
         console.print(f"[dim]Read as: {escape(fixes)}[/dim]")
     if reply.summary:
         console.print(f"[bold]{escape(reply.summary)}[/bold]\n")
-    if reply.safety.danger_topic:
+    if reply.safety.danger_topic or reply.safety.overdose_topic:
         console.print(f"[bold red]{escape(reply.safety.message)}[/bold red]\n")
     _print_passages(reply.answers, spoken)
     console.print(f"[dim]{escape(reply.help)}[/dim]")

@@ -16,7 +16,7 @@ from islet.safety.languages import Rules
 from islet.safety.reply import Found
 from islet.safety.tense import crisis_counts, sign_back
 from islet.safety.text import Sentence
-from islet.safety.vocabulary import Signal, Vocabulary
+from islet.safety.vocabulary import Signal, Topic, Vocabulary
 
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
@@ -104,12 +104,16 @@ def _habitual(clause: str, match: re.Match[str], c: Compiled) -> bool:
 
 def scan(
     sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool
-) -> tuple[list[Found], bool, dict[str, list[str | None]]]:
-    """The signals found in one sentence, whether a danger sign was only asked about
-    (``back_now``: the text says the thoughts have come back, so a past crisis sign counts),
-    and for each sign of several parts not whole in it, the parts it does hold."""
+) -> tuple[list[Found], set[Topic], dict[str, list[str | None]]]:
+    """The signals found in one sentence, the topics only asked about in general (a danger
+    sign: ``danger``; too much of a medicine: ``overdose``) (``back_now``: the text says the
+    thoughts have come back, so a past crisis sign counts), and for each sign of several parts
+    not whole in it, the parts it does hold."""
     found: list[Found] = []
-    asked_about = False
+    asked: set[Topic] = set()
+    overdose_words = tuple(
+        p for signal, patterns in c.signals if signal.id == "overdose" for p in patterns
+    )
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
     about_crisis = any_of(c.informational_crisis, sentence.text)
     resolved = any_of(c.resolved, sentence.text)
@@ -159,7 +163,6 @@ def scan(
 
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
-        nonlocal asked_about
         for clause in live if signal.level == "emergency" else every:
             if signal.negatable and clause in denied:
                 continue
@@ -173,9 +176,15 @@ def scan(
             if signal.level == "medication" and _by_prescriber(clause, match, c):
                 continue
             if signal.level == "medication" and medicine_in_general:
+                if signal.kind == "overdose":  # "what happens if you overdose on octreotide"
+                    asked.add("overdose")
                 continue
+            if signal.level == "medication" and figured(clause, match, (), "", c.hormone_asked):
+                continue  # "what are the symptoms of too much insulin": the disease asked about
             if signal.kind == "dose" and as_prescribed:
                 continue
+            if signal.kind == "overdose" and signal.level == "medication" and as_prescribed:
+                continue  # "she swallowed her pills this morning like always": no dose changed
             if signal.deliberate and by_mistake:
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
@@ -206,15 +215,21 @@ def scan(
             if signal.mild_excluded and any_of(c.mild, clause):
                 continue
             if signal.level == "emergency" and treatment_asked and _habitual(clause, match, c):
-                asked_about = True
+                asked.add("danger")
                 continue
             hypothetical = not _reported(clause, match, signal, c.rules)
             if signal.level == "emergency" and informational and hypothetical:
-                asked_about = True
+                # too much of a medicine asked about ("what happens if you overdose on ..."),
+                # also as one part of a sign of several: Poison Control beside the answer
+                # (never too much of a hormone a tumor makes: "signs of too much insulin")
+                overdose = signal.kind == "overdose" or any_of(overdose_words, match.group(0))
+                hormone = figured(clause, match, (), "", c.hormone_asked)
+                asked.add("overdose" if overdose and not hormone else "danger")
                 continue
             if signal.level == "crisis" and about_crisis and hypothetical:
                 continue
-            asked_about = asked_about or (signal.danger_topic and informational)
+            if signal.danger_topic and informational:
+                asked.add("danger")
             return match.group(0)
         return None
 
@@ -238,4 +253,4 @@ def scan(
             found.append(Found(signal, " … ".join(p for p in parts if p)))
         elif any(part is not None for part in parts):
             partial[signal.id] = parts
-    return found, asked_about, partial
+    return found, asked, partial

@@ -57,6 +57,7 @@ class Compiled:
     none_since: tuple[re.Pattern[str], ...]
     treatment_asked: tuple[re.Pattern[str], ...]  # "how do they stop that"
     medicine_in_general: tuple[re.Pattern[str], ...]  # "what does a missed dose mean"
+    hormone_asked: tuple[re.Pattern[str], ...]  # "symptoms of too much insulin": the disease
     habitual_signs: tuple[re.Pattern[str], ...]  # "faints from low sugar": a sign that recurs
     recent: re.Pattern[str] | None  # "this morning", "yesterday": a time of these last days
     low_signs: re.Pattern[str] | None  # "shaky", "confused": an unclear number is a low one
@@ -130,6 +131,7 @@ def compiled(language: Language = "en") -> Compiled:
         none_since=many(context.none_since),
         treatment_asked=many(context.treatment_asked),
         medicine_in_general=many(context.medicine_asked_in_general),
+        hormone_asked=many(context.hormone_asked),
         habitual_signs=many(context.habitual_signs),
         recent=re.compile(rf"\b(?:{'|'.join(context.recent)})\b") if context.recent else None,
         low_signs=low_signs(tuple(vocab.glucose.low_signs)),

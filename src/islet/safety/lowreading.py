@@ -140,13 +140,17 @@ def low_reading(
     cues: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]],
     sugar_in_text: bool,
     low_context: bool,
+    named_before: bool = False,
 ) -> GlucoseReading | None:
     """The first low reading in the sentence that is not in the past (``cues[0]``) and not
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
     in mg/dL: with signs of low sugar in the text it is read as low, and the reply says to check
-    the unit."""
+    the unit. ``named_before``: an earlier sentence of a text with no sugar word names another
+    measure ("i have a fever. 38 and i feel awful"), which owns a bare number as the sentence's
+    own would."""
     p = reading_patterns()
     past_cues, resolved = cues
+    other = named_before or other_measure(sentence, glucose)
     if _any(resolved, sentence.text) or p.earlier.search(sentence.text):
         return None  # "fine now after juice"; "my sugar was 60 last week"
     past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
@@ -159,24 +163,19 @@ def low_reading(
         ]
     if not found and low_context:  # "he is at 2.8 and sweating": a person "at" a decimal
         at = p.person_at.search(sentence.text)
-        found = lone_number(at.group(1), glucose) if at and not _other(sentence, glucose) else []
-    if not found and low_context and not _other(sentence, glucose):  # "he is 40 and clammy"
+        found = lone_number(at.group(1), glucose) if at and not other else []
+    if not found and low_context and not other:  # "he is 40 and clammy"
         told = p.person_is.search(sentence.text)
         found = lone_number(told.group(1), glucose) if told else []
-    if not found and low_context and not _other(sentence, glucose):  # "41 and shaky"
+    if not found and low_context and not other:  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
-    if not found and sugar_in_text and not _other(sentence, glucose):
+    if not found and sugar_in_text and not other:
         # "just checked 3.1"; "diabética, me dio 40"
         found = _bare_number(sentence.text, glucose, checked_only=True) or _told_bare(
             sentence.text, glucose
         )
     told_then = _any(past_cues, sentence.text)
-    if (
-        not found
-        and (sugar_in_text or low_context)
-        and not told_then
-        and not _other(sentence, glucose)
-    ):
+    if not found and (sugar_in_text or low_context) and not told_then and not other:
         found = _said_low(sentence, glucose)
     for reading in found:
         number = reading.words.split()[-1]
@@ -209,7 +208,7 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
     return found
 
 
-def _other(sentence: Sentence, glucose: GlucoseWords) -> bool:
+def other_measure(sentence: Sentence, glucose: GlucoseWords) -> bool:
     """Whether the sentence names another measure ("she is at 3.2 on her a1c")."""
     other = [w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"}]
     return bool(re.search(rf"\b(?:{'|'.join(other)})\b", sentence.text))

@@ -205,14 +205,15 @@ def _other_measure(patterns: _Patterns, text: str, match: re.Match[str]) -> bool
 
 def _names_another(patterns: _Patterns, text: str, match: re.Match[str], weak: set[str]) -> bool:
     """Whether the match names another measure: in its own words ("temp 38"), or, when it opens
-    with a reading word that alone is not about sugar, with the word before it ("insulin level
-    45", "pain level 3": the level of what that word names)."""
+    with a reading word that alone is not about sugar, or with a word for what a device tells
+    that names no sugar, with the word before it ("insulin level 45", "pain level 3": the level
+    of what that word names; "the scale says 58": what the scale tells)."""
     if patterns.not_glucose.search(match.group(0)):
         return True
     opening = match.group(0).split(" ", 1)[0]
     before = text[: match.start()].split()[-1:]
     return (
-        opening in weak
+        (opening in weak or not patterns.sugar.search(match.group(0)))
         and bool(before)
         and patterns.not_glucose.search(f"{before[0]} {match.group(0)}") is not None
     )

@@ -15,7 +15,7 @@ from islet.language import Language
 from islet.model import Source, Strict
 from islet.safety.languages import replies_for
 from islet.safety.readings import GlucoseReading
-from islet.safety.vocabulary import LEVELS, Contact, Level, Signal
+from islet.safety.vocabulary import LEVELS, Contact, Level, Signal, Topic
 
 
 class Safety(Strict):
@@ -30,6 +30,7 @@ class Safety(Strict):
     also: list[Level] = Field(default_factory=list)  # other levels that apply too
     reading: GlucoseReading | None = None  # a blood sugar number, when one was read
     danger_topic: bool = False  # a question about danger signs in general
+    overdose_topic: bool = False  # a question about too much of a medicine, in general
     source: Source
 
     @property
@@ -46,16 +47,18 @@ class Found:
 
 def no_alert(language: Language = "en") -> Safety:
     """The triage's reply when nothing was found (level ``none``, nothing to say)."""
-    return reply("none", [], None, False, language)
+    return reply("none", [], None, set(), language)
 
 
 def reply(
     level: Level,
     found: list[Found],
     reading: GlucoseReading | None,
-    danger_topic: bool,
+    asked: set[Topic],
     language: Language,
 ) -> Safety:
+    """The reply for ``level``; ``asked``: the topics a question at level none asked about in
+    general, whose sentences are shown beside the answer (Poison Control first)."""
     texts = replies_for(language)
     base = texts.levels[level]
     message = [base.message] if base.message else []
@@ -90,8 +93,10 @@ def reply(
         contacts += [k for k in texts.overdose.contacts if k not in contacts]
     elif level == "medication" and "missed" in kinds:
         message.insert(0, texts.missed)
-    if danger_topic:
-        message = [texts.danger_topic]
+    if asked:
+        message = [texts.overdose_topic.message] if "overdose" in asked else []
+        message += [texts.danger_topic] if "danger" in asked else []
+        contacts = list(texts.overdose_topic.contacts) if "overdose" in asked else contacts
     # a medicine taken in excess is a medicine matter too, whatever level leads
     also = levels | ({"medication"} if overdose else set())
     signs = [f.signal.label for f in found if f.signal.level == level]
@@ -110,7 +115,8 @@ def reply(
         ),
         also=[lv for lv in LEVELS if lv in also and lv != level and lv != "none"],
         reading=reading,
-        danger_topic=danger_topic,
+        danger_topic="danger" in asked,
+        overdose_topic="overdose" in asked,
         source=texts.source,
     )
 

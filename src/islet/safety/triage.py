@@ -25,13 +25,13 @@ from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, told_before
+from islet.safety.lowreading import low_reading, other_measure, told_before
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
 from islet.safety.tense import come_back, returned, sentence_tense
 from islet.safety.text import Sentence, sentences, words_of
-from islet.safety.vocabulary import LEVELS, Level
+from islet.safety.vocabulary import LEVELS, Level, Topic
 from islet.safety.wordmodel import MODELS
 
 LOW_SUGAR = "low-sugar-words"
@@ -77,7 +77,8 @@ def _triage(text: str, language: Language, answer_in: Language) -> Safety:
         counted += read_by_model(words, level, language, unlike)
         levels |= {f.signal.level for f in counted}
         level = leading(levels, counted, read.reading)
-    return reply(level, counted, read.reading, read.asked_about and level == "none", answer_in)
+    asked = read.asked if level == "none" else set()
+    return reply(level, counted, read.reading, asked, answer_in)
 
 
 def for_the_word_model(text: str, language: Language) -> tuple[Level, set[Level], list[str]]:
@@ -97,7 +98,7 @@ class _PatternRead:
     levels: set[Level]
     level: Level
     reading: GlucoseReading | None
-    asked_about: bool
+    asked: set[Topic]  # topics asked about in general (see islet.safety.clauses.scan)
 
 
 def _by_patterns(text: str, c: Compiled) -> _PatternRead:
@@ -105,12 +106,12 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[Found] = []
-    asked_about = False
+    asked: set[Topic] = set()
     back_now = returned([s.text for s in parts], c.language)
     partial: list[dict[str, list[str | None]]] = []
     over = _over_since(parts, c)
     for sentence in parts:
-        in_sentence, asked, held = scan(sentence, c, vocab, back_now)
+        in_sentence, topics, held = scan(sentence, c, vocab, back_now)
         if sentence in over:
             in_sentence = [f for f in in_sentence if f.signal.level != "emergency"]
         if not_above(sentence.text, c.language):
@@ -118,7 +119,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
             in_sentence = [f for f in in_sentence if f.signal.id != "overdose"]
         found += in_sentence
         partial.append(held)
-        asked_about = asked_about or asked
+        asked |= topics
     whole = {f.signal.id for f in found}
     found += [f for f in across_fragments(parts, partial, c.groups) if f.signal.id not in whole]
     if "overdose" not in whole:
@@ -135,13 +136,20 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         signs is not None and any(signs.search(s.text) for s in parts)
     )
     reading: GlucoseReading | None = None
-    for sentence in told_before(parts):
+    # with no sugar word in the text, another measure named in a sentence owns the bare numbers
+    # of the sentences after it ("i have a fever. 38 and i feel awful")
+    named = [not sugar_in_text and other_measure(s, vocab.glucose) for s in parts]
+    for i, sentence in enumerate(told_before(parts)):
         if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
-            # "what does a sugar of 54 mean", "what if it is 50": a question, no reading
-            asked_about = True
+            # "what does a sugar of 54 mean", "what if it is 50": a question, no reading (a
+            # question with no number, "what happens if you overdose on ...", is its signs')
+            asked |= {"danger"} if re.search(r"\d", sentence.text) else set()
             continue
         cues = (c.past, c.resolved)
-        reading = reading or low_reading(sentence, vocab.glucose, cues, sugar_in_text, low_context)
+        before = any(named[:i])
+        reading = reading or low_reading(
+            sentence, vocab.glucose, cues, sugar_in_text, low_context, before
+        )
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
     found = [f for f in found if f.signal.kind != "dose" or not _inside(f.words, latest)]
@@ -159,7 +167,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     ]
     levels: set[Level] = {f.signal.level for f in counted} | ({"emergency"} if reading else set())
     level = leading(levels, counted, reading)
-    return _PatternRead(parts, counted, levels, level, reading, asked_about)
+    return _PatternRead(parts, counted, levels, level, reading, asked)
 
 
 def _over_since(parts: list[Sentence], c: Compiled) -> list[Sentence]:

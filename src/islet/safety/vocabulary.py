@@ -31,6 +31,9 @@ from islet.safety.spelling import (
 
 SAFETY_DIR = knowledge_file("safety")
 Level = Literal["emergency", "crisis", "medication", "none"]
+# what a question asked in general is about, beside its answer: a danger sign (when to get urgent
+# care) or too much of a medicine (Poison Control)
+Topic = Literal["danger", "overdose"]
 LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # highest first
 T = TypeVar("T")
 
@@ -191,6 +194,10 @@ class Context(_Patterns):
     # a question about a medicine in general, asked of no one ("what does a missed dose mean for
     # the treatment", "what happens if you overdose on octreotide"): answered, no medicine sign
     medicine_asked_in_general: list[str] = Field(default_factory=list)
+    # too much of a hormone a tumor makes, asked about as the disease ("my tumor makes too much
+    # insulin, what are the symptoms of too much insulin"): a medicine sign whose words lie inside
+    # one is no dose taken, whoever the sentence speaks of
+    hormone_asked: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -216,6 +223,7 @@ class Context(_Patterns):
         "treatment_asked",
         "habitual_signs",
         "medicine_asked_in_general",
+        "hormone_asked",
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
@@ -370,6 +378,7 @@ class Replies(Strict):
     crisis_also: str
     reading: dict[Literal["serious-low", "low"], str]
     danger_topic: str
+    overdose_topic: ExtraReply
     reading_sign: str = "a low blood sugar reading"  # the sign shown for a low reading
 
 
