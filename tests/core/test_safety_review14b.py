@@ -18,7 +18,7 @@ from tests.tables import level_rows
 # what happens to someone in a story the teller watches or reads, in a scene of one, or to a
 # character: no sign of the teller's; people acting oddly towards one
 FICTION: list[tuple[str, Language]] = [
-    ("the lead character in that show kills himself and now my mum is acting weird around me", "en"),
+    ("the main guy in that series kills himself, now mum is acting weird around me", "en"),
     ("in the book i am reading a boy has a seizure at school", "en"),
     ("the main character grabs his chest and collapses in episode three", "en"),
     ("there is a show where someone passes out at a wedding", "en"),
@@ -116,7 +116,8 @@ LEVELS = level_rows(
     none=FICTION + JOKES + ACCIDENTS + REMEMBRANCE + FAINTS_AND_CHESTS + ERRANDS + KEPT_NONE,
     crisis=REAL_CRISIS + KEPT_CRISIS,
     emergency=KEPT_EMERGENCY,
-    medication=REAL_MEDICATION)
+    medication=REAL_MEDICATION,
+)
 
 
 @pytest.mark.parametrize(("text", "language", "level"), LEVELS)
