@@ -94,6 +94,11 @@ REAL_CRISIS: list[tuple[str, Language]] = [
     ("if it comes back i already know how i would do it", "en"),
     ("if i had the nerve i would take her pills and just sleep", "en"),
 ]
+# too much of a medicine taken and confused since: an emergency, not only a medicine question
+REAL_EMERGENCY: list[tuple[str, Language]] = [
+    ("dad took five of his tablets instead of one by mistake and now he is confused", "en"),
+    ("she swallowed too many of her sleeping pills and is getting confused", "en"),
+]
 REAL_MEDICATION: list[tuple[str, Language]] = [
     ("not sure if i took my octreotide this morning", "en"),
     ("cannot remember whether i took my creon with lunch", "en"),
@@ -110,13 +115,19 @@ KEPT_EMERGENCY: list[tuple[str, Language]] = [
     ("my chest is tight and i can not breathe", "en"),
     ("we saw a film where a woman collapsed, now my chest hurts and i can not breathe", "en"),
 ]
-KEPT_NONE: list[tuple[str, Language]] = [("i want to cut my hair so bad", "en")]
+KEPT_MEDICATION: list[tuple[str, Language]] = [
+    ("took 2 of my metformin instead of 1, feel fine", "en"),
+]
+KEPT_NONE: list[tuple[str, Language]] = [
+    ("i want to cut my hair so bad", "en"),
+    ("took too many notes in class and i am confused about the homework", "en"),
+]
 
 LEVELS = level_rows(
     none=FICTION + JOKES + ACCIDENTS + REMEMBRANCE + FAINTS_AND_CHESTS + ERRANDS + KEPT_NONE,
     crisis=REAL_CRISIS + KEPT_CRISIS,
-    emergency=KEPT_EMERGENCY,
-    medication=REAL_MEDICATION,
+    emergency=REAL_EMERGENCY + KEPT_EMERGENCY,
+    medication=REAL_MEDICATION + KEPT_MEDICATION,
 )
 
 
