@@ -94,8 +94,11 @@ REAL_CRISIS: list[tuple[str, Language]] = [
     ("if it comes back i already know how i would do it", "en"),
     ("if i had the nerve i would take her pills and just sleep", "en"),
 ]
-# too much of a medicine taken and confused since: an emergency, not only a medicine question
+# too much of a medicine taken and confused since: an emergency, not only a medicine question;
+# a low reading told with the clock time it was taken ("at 13:45" is no age of 13)
 REAL_EMERGENCY: list[tuple[str, Language]] = [
+    ("glucose 2.9 mmol/L at 13:45 and she is sweaty and confused", "en"),
+    ("my sugar read 2.7 mmol at 16:10, shaking", "en"),
     ("dad took five of his tablets instead of one by mistake and now he is confused", "en"),
     ("she swallowed too many of her sleeping pills and is getting confused", "en"),
 ]
@@ -120,6 +123,7 @@ KEPT_MEDICATION: list[tuple[str, Language]] = [
 ]
 KEPT_NONE: list[tuple[str, Language]] = [
     ("i want to cut my hair so bad", "en"),
+    ("had a seizure at 15 but none since", "en"),
     ("took too many notes in class and i am confused about the homework", "en"),
 ]
 
