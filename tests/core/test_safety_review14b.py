@@ -64,7 +64,8 @@ REMEMBRANCE: list[tuple[str, Language]] = [
 ]
 
 # a faint that was a nap, one only planned for, one that almost came, one decades ago; a chest
-# tight at a thought or sore after the gym; someone not answering calls; sick with no blood
+# tight at a thought or sore after the gym; someone not answering calls; a low treated that came
+# back up; sick with no blood
 FAINTS_AND_CHESTS: list[tuple[str, Language]] = [
     ("passed out on the sofa after dinner and woke up at midnight", "en"),
     ("if my husband ever faints from a low what do i do", "en"),
@@ -74,6 +75,8 @@ FAINTS_AND_CHESTS: list[tuple[str, Language]] = [
     ("my chest gets tight whenever i think about the biopsy", "en"),
     ("my chest hurts after leg day and the gym", "en"),
     ("mum is unresponsive to my calls, she is at bingo", "en"),
+    ("my sugar was 50 at lunch, had juice and it came up to 110", "en"),
+    ("sugar dipped to 3.2 after the walk, ate a biscuit and it rose to 5.6", "en"),
     ("she threw up twice but nothing like blood in it", "en"),
 ]
 
