@@ -41,7 +41,6 @@ def test_spanish_questions_get_their_passages_in_spanish(case: dict[str, Any]) -
         assert case.get("says", "no dice") in reply.summary
         shown = [a.passage_id for a in reply.answers]
         assert "first" not in case or shown[0] == case["first"], shown
-        assert set(case.get("shown", [])) <= set(shown), shown
         return
     assert reply.answers[0].passage_id in case["top"]
     shown = [a.passage_id for a in reply.answers[:3]]
