@@ -60,9 +60,12 @@ def compares(question: str) -> bool:
     )
 
 
+# The words that liken one thing to another, shared by the two patterns below.
+_LIKE = r"like|alike|similar to"
+
 # A part that asks whether one thing is like another ("is pnet like regular pancreatic cancer").
 _LIKENESS_ASKED = re.compile(
-    r"^\W*((and|so|but|ok|okay)\s+)*(is|isnt|are|arent|was|were)\b.*\b(like|alike|similar to)\b"
+    rf"^\W*((and|so|but|ok|okay)\s+)*(is|isnt|are|arent|was|were)\b.*\b({_LIKE})\b"
 )
 
 
@@ -130,7 +133,7 @@ def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
 # A word that likens or compares what follows with what an asking part names before it ("is
 # pnet like lung cancer", "how is it different from breast cancer", "are these related to ...").
 _LIKENING = re.compile(
-    r"\b(like|unlike|alike|similar to|same as|the same thing as|related to|linked to|"
+    rf"\b({_LIKE}|unlike|same as|the same thing as|related to|linked to|"
     r"connected to|different from|different than|differ from|compared (to|with)|vs|versus)"
     r"( an?| the| with)?\s*$"
 )
