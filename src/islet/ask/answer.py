@@ -267,6 +267,8 @@ class Engine:
                     structured = replace(
                         structured, passage_ids=[first.id, *structured.passage_ids]
                     )
+            if structured.facet.id == "tests":
+                structured = _named_tests_first(structured, search.reading)
             return self._structured_answer(text, structured, search, understood, limit)
         tuning = self.retriever.tuning
         rescued = (
@@ -556,6 +558,22 @@ class Engine:
             confidence=1.0,
             understood=understood.model_copy(update={"facet": structured.facet.id}),
         )
+
+
+def _named_tests_first(structured: _Structured, reading: Reading) -> _Structured:
+    """A test the question names by its own name ("the secretin stimulation test: what result
+    points to a gastrinoma") comes before the tumor type's other tests; a cue word of the
+    facet ("which test") names none."""
+    named = {
+        m.target
+        for m in reading.mentions
+        if m.target.startswith("test:") and m.phrase and m.phrase not in structured.facet.cues
+    }
+    first = [pid for pid in structured.passage_ids if pid.split("#")[0] in named]
+    if not first:
+        return structured
+    rest = [pid for pid in structured.passage_ids if pid not in first]
+    return replace(structured, passage_ids=[*first, *rest])
 
 
 def _general_part(search: Search) -> str | None:
