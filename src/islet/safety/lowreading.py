@@ -155,6 +155,10 @@ def low_reading(
         return None  # "fine now after juice"; "my sugar was 60 last week"
     past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
     found = readings(sentence.text, glucose, sugar_in_text)
+    if other and not sugar_in_text and not low_context:
+        # "is low potassium cramps? hers came out 3.2": with no word of sugar nor sign of a low,
+        # the measure named owns a number given with no sugar unit (safetyfix14c)
+        found = [r for r in found if p.glucose_unit.search(r.words)]
     if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
         found = lone_number(sentence.text, glucose)
     if not found and low_context:  # "2.9 mmol and sweaty"
@@ -206,6 +210,14 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
         elif not p.age_before.search(clause[: said.start(1)].rstrip()):
             found += lone_number(said.group(1), glucose)
     return found
+
+
+def without_measure_lows(text: str, glucose: GlucoseWords) -> str:
+    """``text`` without the "low" another measure takes ("el potasio bajo", "low potassium"),
+    which is no sign of low sugar (safetyfix14c)."""
+    other = "|".join(w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"})
+    low = r"(?:bajo|baja|bajos|bajas|low)"
+    return re.sub(rf"\b(?:(?:{other}) (?:\w+ )?{low}|{low} (?:{other}))\b", " ", text)
 
 
 def other_measure(sentence: Sentence, glucose: GlucoseWords) -> bool:

@@ -25,7 +25,7 @@ from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, other_measure, told_before
+from islet.safety.lowreading import low_reading, other_measure, told_before, without_measure_lows
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
@@ -133,7 +133,8 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # signs that say an unclear number ("my sugar is 22") is a low one: "shaky", "confused"
     signs = c.low_signs
     low_context = any(f.signal.kind == "low-sugar" for f in found) or (
-        signs is not None and any(signs.search(s.text) for s in parts)
+        signs is not None
+        and any(signs.search(without_measure_lows(s.text, vocab.glucose)) for s in parts)
     )
     reading: GlucoseReading | None = None
     # with no sugar word in the text, another measure named in a sentence owns the bare numbers
