@@ -359,7 +359,7 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # blade kept just in case, pills saved up, a low sugar does not raise, someone else's insulin
     # or pills, a medicine stopped by choice or before surgery), measured at the end: 0.985 /
     # 0.959 / 0.970 / 0.023 (1,213, 1,392, 879, 32 of 1,372; two probes that run lost, a
-    # quotation read as past and a unitless reading beside "yo", were mended after it, untimed)
+    # quotation read as past and a unitless reading beside "yo", mended after it, not re-measured)
     assert dev.recall_of("emergency") >= 0.985 and dev.recall_of("crisis") >= 0.959
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
