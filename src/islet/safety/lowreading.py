@@ -141,13 +141,15 @@ def low_reading(
     sugar_in_text: bool,
     low_context: bool,
     named_before: bool = False,
+    lab_before: bool = False,
 ) -> GlucoseReading | None:
     """The first low reading in the sentence that is not in the past (``cues[0]``) and not
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
     in mg/dL: with signs of low sugar in the text it is read as low, and the reply says to check
     the unit. ``named_before``: an earlier sentence of a text with no sugar word names another
     measure ("i have a fever. 38 and i feel awful"), which owns a bare number as the sentence's
-    own would."""
+    own would; ``lab_before``: one names a measure of ``measures_before`` ("potassium"), which
+    owns a number with no sugar unit too."""
     p = reading_patterns()
     past_cues, resolved = cues
     other = named_before or other_measure(sentence, glucose)
@@ -155,6 +157,10 @@ def low_reading(
         return None  # "fine now after juice"; "my sugar was 60 last week"
     past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
     found = readings(sentence.text, glucose, sugar_in_text)
+    if (lab_before or lab_named(sentence.text, glucose)) and not sugar_in_text and not low_context:
+        # "is low potassium cramps? hers came out 3.2": with no word of sugar nor sign of a low,
+        # the measure named owns a number given with no sugar unit (safetyfix14c)
+        found = [r for r in found if p.glucose_unit.search(r.words)]
     if not found and (sugar_in_text or low_context):  # "im alone. 2.8. had juice"
         found = lone_number(sentence.text, glucose)
     if not found and low_context:  # "2.9 mmol and sweaty"
@@ -206,6 +212,19 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
         elif not p.age_before.search(clause[: said.start(1)].rstrip()):
             found += lone_number(said.group(1), glucose)
     return found
+
+
+def without_measure_lows(text: str, glucose: GlucoseWords) -> str:
+    """``text`` without the "low" another measure takes ("el potasio bajo", "low potassium"),
+    which is no sign of low sugar (safetyfix14c)."""
+    other = "|".join(w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"})
+    low = r"(?:bajo|baja|bajos|bajas|low)"
+    return re.sub(rf"\b(?:(?:{other}) (?:\w+ )?{low}|{low} (?:{other}))\b", " ", text)
+
+
+def lab_named(text: str, glucose: GlucoseWords) -> bool:
+    """Whether ``text`` names a measure of ``measures_before`` ("el potasio"), never a pronoun."""
+    return bool(re.search(rf"\b(?:{'|'.join(glucose.measures_before)})\b", text))
 
 
 def other_measure(sentence: Sentence, glucose: GlucoseWords) -> bool:

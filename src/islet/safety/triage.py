@@ -25,7 +25,13 @@ from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.fragments import across_fragments
-from islet.safety.lowreading import low_reading, other_measure, told_before
+from islet.safety.lowreading import (
+    lab_named,
+    low_reading,
+    other_measure,
+    told_before,
+    without_measure_lows,
+)
 from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
@@ -133,12 +139,14 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # signs that say an unclear number ("my sugar is 22") is a low one: "shaky", "confused"
     signs = c.low_signs
     low_context = any(f.signal.kind == "low-sugar" for f in found) or (
-        signs is not None and any(signs.search(s.text) for s in parts)
+        signs is not None
+        and any(signs.search(without_measure_lows(s.text, vocab.glucose)) for s in parts)
     )
     reading: GlucoseReading | None = None
     # with no sugar word in the text, another measure named in a sentence owns the bare numbers
     # of the sentences after it ("i have a fever. 38 and i feel awful")
     named = [not sugar_in_text and other_measure(s, vocab.glucose) for s in parts]
+    labs = [not sugar_in_text and lab_named(s.text, vocab.glucose) for s in parts]
     for i, sentence in enumerate(told_before(parts)):
         if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
             # "what does a sugar of 54 mean", "what if it is 50": a question, no reading (a
@@ -148,7 +156,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         cues = (c.past, c.resolved)
         before = any(named[:i])
         reading = reading or low_reading(
-            sentence, vocab.glucose, cues, sugar_in_text, low_context, before
+            sentence, vocab.glucose, cues, sugar_in_text, low_context, before, any(labs[:i])
         )
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
