@@ -118,7 +118,13 @@ def scan(
     about_crisis = any_of(c.informational_crisis, sentence.text)
     resolved = any_of(c.resolved, sentence.text)
     recovered = any_of(c.recovered, sentence.text)  # "... but fine now after juice"
-    explained = any_of(c.explained, sentence.text) or any_of(c.told_gone, sentence.text)
+    # safetyfix14e: a sign told as meant now ("... but now", "tonight", "en serio") is undone by
+    # no figure of speech, nor a clinician's word, in its sentence
+    meant = any_of(c.meant_now, sentence.text)
+    explained = (not meant and any_of(c.explained, sentence.text)) or any_of(
+        c.told_gone, sentence.text
+    )
+    figures = () if meant else c.figures
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
@@ -188,7 +194,7 @@ def scan(
             if signal.deliberate and by_mistake:
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
-            if signal.figured and figured(clause, match, c.figures, sentence.text, wishes):
+            if signal.figured and figured(clause, match, figures, sentence.text, wishes):
                 continue
             # someone elsewhere not answering ("dad not answer, he is busy at work"): the place or
             # the reason may be told in the next clause of the sentence

@@ -44,6 +44,7 @@ class Compiled:
     # a habit of waking late: no wish not to wake either (the word model may not raise a crisis)
     waking_habits: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
+    meant_now: tuple[re.Pattern[str], ...]
     as_prescribed: tuple[re.Pattern[str], ...]
     routine_told: tuple[re.Pattern[str], ...]
     recovered: tuple[re.Pattern[str], ...]
@@ -114,6 +115,7 @@ def compiled(language: Language = "en") -> Compiled:
         away=many([*context.away_not_answering, *context.waking_habits]),
         waking_habits=many(context.waking_habits),
         wish_to_live=many(context.wish_to_live),
+        meant_now=many(context.meant_now),
         as_prescribed=many(context.as_prescribed),
         routine_told=many(context.routine_told),
         recovered=many(context.recovered_after_sugar),

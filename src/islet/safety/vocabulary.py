@@ -198,6 +198,10 @@ class Context(_Patterns):
     # insulin, what are the symptoms of too much insulin"): a medicine sign whose words lie inside
     # one is no dose taken, whoever the sentence speaks of
     hormone_asked: list[str] = Field(default_factory=list)
+    # safetyfix14e: words that say a sign is meant now ("but now", "tonight", "again", "esta vez
+    # lo digo en serio"): a figure of speech or a clinician's word in the same sentence does not
+    # undo a sign told with one
+    meant_now: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -207,6 +211,7 @@ class Context(_Patterns):
         "informational",
         "informational_crisis",
         "figures_of_speech",
+        "meant_now",
         "wish_to_live",
         "as_prescribed",
         "routine_told",
