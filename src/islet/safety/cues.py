@@ -74,6 +74,15 @@ class Compiled:
         return self.by_id[signal_id]
 
 
+def _unless_meant_after(figures: list[str], meant_now: list[str]) -> list[str]:
+    """Each figure of speech, found only when no words of ``meant_now`` follow it in the text
+    (safetyfix14e: "as a joke but i have them counted out for tonight" is no joke)."""
+    if not meant_now:
+        return figures
+    after = "|".join(f"(?:{p})" for p in meant_now)
+    return [f"(?:{p})(?!.*(?<![\\w'])(?:{after})(?![\\w']))" for p in figures]
+
+
 @cache
 def compiled(language: Language = "en") -> Compiled:
     reading = reading_for(language)
@@ -103,7 +112,7 @@ def compiled(language: Language = "en") -> Compiled:
         informational=many(context.informational),
         list_negation=many([re.escape(n) for n in context.list_negation]),
         informational_crisis=many(context.informational_crisis),
-        figures=many(context.figures_of_speech),
+        figures=many(_unless_meant_after(context.figures_of_speech, context.meant_now)),
         wishes=many(
             [
                 *context.not_waking_wishes,
