@@ -111,9 +111,6 @@ def scan(
     not whole in it, the parts it does hold."""
     found: list[Found] = []
     asked: set[Topic] = set()
-    overdose_words = tuple(
-        p for signal, patterns in c.signals if signal.id == "overdose" for p in patterns
-    )
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
     about_crisis = any_of(c.informational_crisis, sentence.text)
     resolved = any_of(c.resolved, sentence.text)
@@ -185,7 +182,9 @@ def scan(
                 if signal.kind == "overdose":  # "what happens if you overdose on octreotide"
                     asked.add("overdose")
                 continue
-            if signal.level == "medication" and figured(clause, match, (), "", c.hormone_asked):
+            # too much of a hormone a tumor makes, asked about ("symptoms of too much insulin")
+            hormone = figured(clause, match, (), "", c.hormone_asked)
+            if signal.level == "medication" and hormone:
                 continue  # "what are the symptoms of too much insulin": the disease asked about
             if signal.kind == "dose" and as_prescribed:
                 continue
@@ -228,9 +227,9 @@ def scan(
                 # too much of a medicine asked about ("what happens if you overdose on ..."),
                 # also as one part of a sign of several: Poison Control beside the answer
                 # (never too much of a hormone a tumor makes: "signs of too much insulin")
-                overdose = signal.kind == "overdose" or any_of(overdose_words, match.group(0))
-                hormone = figured(clause, match, (), "", c.hormone_asked)
-                asked.add("overdose" if overdose and not hormone else "danger")
+                # (danger_topic stays true beside it, its meaning before safetyfix14)
+                overdose = signal.kind == "overdose" or any_of(c.overdose_words, match.group(0))
+                asked.update({"danger", "overdose"} if overdose and not hormone else {"danger"})
                 continue
             if signal.level == "crisis" and about_crisis and hypothetical:
                 continue

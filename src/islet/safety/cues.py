@@ -45,6 +45,7 @@ class Compiled:
     waking_habits: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     meant_now: tuple[re.Pattern[str], ...]
+    overdose_words: tuple[re.Pattern[str], ...]  # the overdose signal's own patterns
     as_prescribed: tuple[re.Pattern[str], ...]
     routine_told: tuple[re.Pattern[str], ...]
     recovered: tuple[re.Pattern[str], ...]
@@ -125,6 +126,9 @@ def compiled(language: Language = "en") -> Compiled:
         waking_habits=many(context.waking_habits),
         wish_to_live=many(context.wish_to_live),
         meant_now=many(context.meant_now),
+        overdose_words=tuple(
+            p for s in vocab.signals if s.id == "overdose" and s.patterns for p in many(s.patterns)
+        ),
         as_prescribed=many(context.as_prescribed),
         routine_told=many(context.routine_told),
         recovered=many(context.recovered_after_sugar),

@@ -217,8 +217,8 @@ def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]
 def without_measure_lows(text: str, glucose: GlucoseWords) -> str:
     """``text`` without the "low" another measure takes ("el potasio bajo", "low potassium"),
     which is no sign of low sugar (safetyfix14c)."""
-    other = "|".join(w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"})
-    low = r"(?:bajo|baja|bajos|bajas|low)"
+    other = "|".join(_measures(glucose))
+    low = f"(?:{'|'.join(glucose.measure_low)})"
     return re.sub(rf"\b(?:(?:{other}) (?:\w+ )?{low}|{low} (?:{other}))\b", " ", text)
 
 
@@ -229,8 +229,12 @@ def lab_named(text: str, glucose: GlucoseWords) -> bool:
 
 def other_measure(sentence: Sentence, glucose: GlucoseWords) -> bool:
     """Whether the sentence names another measure ("she is at 3.2 on her a1c")."""
-    other = [w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"}]
-    return bool(re.search(rf"\b(?:{'|'.join(other)})\b", sentence.text))
+    return bool(re.search(rf"\b(?:{'|'.join(_measures(glucose))})\b", sentence.text))
+
+
+def _measures(glucose: GlucoseWords) -> list[str]:
+    """The other measures of ``not_glucose``, never a person ("i am", "he is")."""
+    return [w for w in glucose.not_glucose if w.split()[0] not in {"i", "he", "she"}]
 
 
 def _bare_number(

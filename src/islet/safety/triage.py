@@ -149,9 +149,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     labs = [not sugar_in_text and lab_named(s.text, vocab.glucose) for s in parts]
     for i, sentence in enumerate(told_before(parts)):
         if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
-            # "what does a sugar of 54 mean", "what if it is 50": a question, no reading (a
-            # question with no number, "what happens if you overdose on ...", is its signs')
-            asked |= {"danger"} if re.search(r"\d", sentence.text) else set()
+            # "what does a sugar of 54 mean", "what if it is 50", "what if my sugar drops": a
+            # question about a danger sign, no reading; the urgent-care note beside the answer
+            asked.add("danger")
             continue
         cues = (c.past, c.resolved)
         before = any(named[:i])

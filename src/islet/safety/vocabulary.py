@@ -244,6 +244,8 @@ class GlucoseWords(Strict):
     low_mg_dl: float = Field(gt=0)
     serious_mg_dl: float = Field(gt=0)
     not_glucose: list[str]  # other measures whose numbers are not blood sugar
+    # the word "low" another measure takes ("low potassium", "el potasio bajo"): no low sugar
+    measure_low: list[str] = Field(default_factory=list)
     # words right after a number that make it something else ("40 anos"), words before it that
     # make it a limit ("menos de 70"), and words after it that name sugar ("40 de azucar");
     # the English ones are built into islet.safety.readings
