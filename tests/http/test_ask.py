@@ -77,6 +77,28 @@ def test_the_ask_page_answers(web: TestClient, question: str, shows: list[str]) 
     assert not page.duplicate_ids and not page.blocks_in_paragraphs and not page.style_attributes
 
 
+@pytest.mark.parametrize(
+    ("question", "shows"),
+    [
+        (
+            "what happens if you overdose on octreotide",
+            ["Call Poison Control", "1-800-222-1222", "Call 911"],
+        ),
+        ("what if my sugar drops", ["If these signs are happening now", "Call 911"]),
+    ],
+    ids=["overdose-topic", "danger-topic"],
+)
+def test_a_question_about_a_danger_shows_its_note(
+    web: TestClient, question: str, shows: list[str]
+) -> None:
+    """A question about too much of a medicine, or about a danger sign with no number, is
+    answered with the note beside it: Poison Control, and when to call 911 (safetyfix14e)."""
+    response = web.post("/ask", data={"q": question})
+    assert response.status_code == 200
+    for words in shows:
+        assert words in response.text
+
+
 def test_the_question_is_echoed_escaped_and_not_in_the_address(web: TestClient) -> None:
     response = web.post("/ask", data={"q": "<script>alert(1)</script> whipple"})
     assert response.status_code == 200
