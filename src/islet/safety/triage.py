@@ -154,7 +154,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
     found = [f for f in found if f.signal.kind != "dose" or not _inside(f.words, latest)]
     if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
-        reading = None  # a later normal reading: the low one has come back up ("... now 92")
+        # a later normal reading: the low one has come back up ("... now 92"); not one told
+        # before the low ("it came up to 110 after juice but now its 40")
+        reading = None if _told_after(latest[-1], reading, parts) else reading
 
     if latest and latest[-1].low is None and not latest[-1].unit_unclear:
         # a normal number after "the sensor said LOW" ("fingerstick was 92"): it came back up
@@ -197,6 +199,16 @@ def _asks_in_general(sentence: Sentence, c: Compiled) -> bool:
         and not any_of(c.present, sentence.text)
         and not set(words) & (c.rules.personal | c.rules.own_reading)
     )
+
+
+def _told_after(normal: GlucoseReading, low: GlucoseReading, parts: list[Sentence]) -> bool:
+    """Whether the normal reading's words come after the low reading's in the text."""
+    text = " ".join(p.text for p in parts)
+
+    def last(words: str) -> int:
+        return max((m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(words)}", text)), default=-1)
+
+    return last(normal.words) > last(low.words)
 
 
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:
