@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
+from islet.safety.answers import answered
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
@@ -104,6 +105,8 @@ class _PatternRead:
 def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     vocab = c.vocabulary
     parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
+    if c.language == "en":
+        parts = answered(parts)  # "Chest pain? No." read as "no chest pain"
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[Found] = []
     asked: set[Topic] = set()
@@ -206,7 +209,8 @@ def _told_after(normal: GlucoseReading, low: GlucoseReading, parts: list[Sentenc
     text = " ".join(p.text for p in parts)
 
     def last(words: str) -> int:
-        return max((m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(words)}", text)), default=-1)
+        found = re.finditer(rf"(?<![\w.]){re.escape(words)}", text)
+        return max((m.start() for m in found), default=-1)
 
     return last(normal.words) > last(low.words)
 
