@@ -45,6 +45,14 @@ ANSWERED_NEXT: list[tuple[str, Language]] = [
 STILL_A_SIGN: list[tuple[str, Language]] = [
     ("Chest pain? Yes. It is crushing.", "en"),
     ("Chest pain. Started an hour ago.", "en"),
+    ("i cant breathe. no", "en"),
+]
+
+# a "No." after a wish told with a person or a verb is no denial of it
+STILL_A_CRISIS: list[tuple[str, Language]] = [
+    ("I want to die. No.", "en"),
+    ("want to die? no", "en"),
+    ("I can't do this anymore. The pain is too much.", "en"),
 ]
 
 # a goodbye for good with nowhere named; self-harm told as hidden
@@ -78,7 +86,7 @@ PILLS_AS_USUAL: list[tuple[str, Language]] = [
     ("text", "language", "level"),
     level_rows(
         emergency=IT_IS_A_LOW + PILLS_JUST_TAKEN + STILL_A_SIGN,
-        crisis=GOODBYE_AND_HIDDEN,
+        crisis=GOODBYE_AND_HIDDEN + STILL_A_CRISIS,
         none=IT_IS_SOMETHING_ELSE + ANSWERED_NEXT + GOODBYE_TO_A_SITE + PILLS_AS_USUAL,
     ),
 )

@@ -1,7 +1,8 @@
 """Short answer sentences read with the sentence before them.
 
 The triage reads one sentence at a time. A sentence that only answers the one before is read
-as part of it: a denial after a sign named alone ("Chest pain? No." -> "no chest pain"), and a
+as part of it: a denial after a sign named alone, with no person nor verb ("Chest pain? No." ->
+"no chest pain"; never "is he breathing? no"), and a
 thing named after "I can not do this anymore" ("... The laundry." -> "i can not do the laundry
 anymore"). The words are in ``knowledge/safety/answers.yaml``; English only.
 """
@@ -26,6 +27,7 @@ ANSWERS_FILE = knowledge_file("safety", "answers.yaml")
 class AnswerWords(Strict):
     denials: list[str] = Field(min_length=1)
     asked_words: int = Field(ge=1)
+    not_asked: list[str] = Field(default_factory=list)
     this_of: list[str] = Field(min_length=1)
     named: list[str] = Field(min_length=1)
     not_named: list[str] = Field(default_factory=list)
@@ -49,6 +51,7 @@ class AnswersFile(Strict):
 class _Patterns:
     denial: re.Pattern[str]
     asked_words: int
+    not_asked: frozenset[str]
     this_of: re.Pattern[str]
     named: re.Pattern[str]
 
@@ -66,6 +69,7 @@ def _patterns(path: Path = ANSWERS_FILE) -> _Patterns:
     return _Patterns(
         denial=re.compile(rf"^(?:{'|'.join(w.denials)})$"),
         asked_words=w.asked_words,
+        not_asked=frozenset(w.not_asked),
         this_of=re.compile(rf"\b(?:{'|'.join(w.this_of)})\b"),
         named=re.compile(rf"^({named})\b"),
     )
@@ -78,7 +82,8 @@ def answered(parts: list[Sentence]) -> list[Sentence]:
     for sentence in parts:
         before = out[-1] if out else None
         if before is not None and p.denial.match(sentence.text):
-            if len(before.text.split()) <= p.asked_words:
+            asked = before.text.split()
+            if len(asked) <= p.asked_words and not p.not_asked & set(asked):
                 out[-1] = Sentence(f"no {before.text}", tuple(f"no {c}" for c in before.clauses))
                 continue
         elif before is not None and (this := p.this_of.search(before.text)):
