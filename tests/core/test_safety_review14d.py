@@ -38,7 +38,7 @@ ANSWERED_NEXT: list[tuple[str, Language]] = [
     ("Trouble breathing? Nope. Just a stuffy nose.", "en"),
     ("I can't do this anymore. The laundry, I mean.", "en"),
     ("I can't do this anymore. The sheets.", "en"),
-    ("cant do this anymore. the paperwork is endless", "en"),
+    ("cant do this anymore. the paperwork.", "en"),
 ]
 
 # ... and the sign told in the sentence after, or the words alone
@@ -53,6 +53,9 @@ STILL_A_CRISIS: list[tuple[str, Language]] = [
     ("I want to die. No.", "en"),
     ("want to die? no", "en"),
     ("I can't do this anymore. The pain is too much.", "en"),
+    ("I can't do this anymore. The pain.", "en"),
+    ("I can't do this anymore. This is it.", "en"),
+    ("cant do this anymore. the kids.", "en"),
 ]
 
 # a goodbye for good with nowhere named; self-harm told as hidden

@@ -30,9 +30,10 @@ class AnswerWords(Strict):
     not_asked: list[str] = Field(default_factory=list)
     this_of: list[str] = Field(min_length=1)
     named: list[str] = Field(min_length=1)
+    named_after: list[str] = Field(default_factory=list)
     not_named: list[str] = Field(default_factory=list)
 
-    @field_validator("denials", "this_of", "named", "not_named")
+    @field_validator("denials", "this_of", "named", "named_after", "not_named")
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -64,14 +65,15 @@ def answer_words(path: Path = ANSWERS_FILE) -> AnswerWords:
 @cache
 def _patterns(path: Path = ANSWERS_FILE) -> _Patterns:
     w = answer_words(path)
-    not_named = rf"(?!(?:{'|'.join(w.not_named)})\b)" if w.not_named else ""
-    named = "|".join(n.replace(r"\w+", rf"{not_named}\w+") for n in w.named)
+    not_named = rf"(?!.*\b(?:{'|'.join(w.not_named)})\b)" if w.not_named else ""
+    after = rf"(?: (?:{'|'.join(w.named_after)}))?" if w.named_after else ""
+    named = "|".join(w.named)
     return _Patterns(
         denial=re.compile(rf"^(?:{'|'.join(w.denials)})$"),
         asked_words=w.asked_words,
         not_asked=frozenset(w.not_asked),
         this_of=re.compile(rf"\b(?:{'|'.join(w.this_of)})\b"),
-        named=re.compile(rf"^({named})\b"),
+        named=re.compile(rf"^({not_named}(?:{named})){after}$"),
     )
 
 
