@@ -48,6 +48,23 @@ STILL_A_SIGN: list[tuple[str, Language]] = [
     ("i cant breathe. no", "en"),
 ]
 
+# a "No." after a sign told, not asked, denies nothing; a "no" to whether someone breathes, wakes
+# or answers is the emergency itself
+NO_AFTER_A_STATEMENT_OR_A_VITAL_QUESTION: list[tuple[str, Language]] = [
+    ("chest pain. no. it is crushing", "en"),
+    ("is he breathing? no", "en"),
+    ("Is she awake? No.", "en"),
+    ("does he respond? no", "en"),
+    ("is my husband still breathing? no", "en"),
+    ("can the baby wake up? nope", "en"),
+]
+
+# ... while a "yes" to it, or a "no" with what is happening instead, is no alarm
+VITAL_QUESTION_ANSWERED_WELL: list[tuple[str, Language]] = [
+    ("is she breathing? yes", "en"),
+    ("is he awake? no, he is asleep, he is fine", "en"),
+]
+
 # a "No." after a wish told with a person or a verb is no denial of it
 STILL_A_CRISIS: list[tuple[str, Language]] = [
     ("I want to die. No.", "en"),
@@ -88,9 +105,16 @@ PILLS_AS_USUAL: list[tuple[str, Language]] = [
 @pytest.mark.parametrize(
     ("text", "language", "level"),
     level_rows(
-        emergency=IT_IS_A_LOW + PILLS_JUST_TAKEN + STILL_A_SIGN,
+        emergency=IT_IS_A_LOW
+        + PILLS_JUST_TAKEN
+        + STILL_A_SIGN
+        + NO_AFTER_A_STATEMENT_OR_A_VITAL_QUESTION,
         crisis=GOODBYE_AND_HIDDEN + STILL_A_CRISIS,
-        none=IT_IS_SOMETHING_ELSE + ANSWERED_NEXT + GOODBYE_TO_A_SITE + PILLS_AS_USUAL,
+        none=IT_IS_SOMETHING_ELSE
+        + ANSWERED_NEXT
+        + GOODBYE_TO_A_SITE
+        + PILLS_AS_USUAL
+        + VITAL_QUESTION_ANSWERED_WELL,
     ),
 )
 def test_safety14d_families_read_as_their_level(text: str, language: Language, level: str) -> None:
