@@ -305,10 +305,14 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # jokes marked jk, accidents, remembrance, naps and feared faints, worry in the chest, medicine
     # errands; an urge to cut, a way known, too much taken and confused, clock times, a low come
     # back up): 0.967 / 0.911 / 0.936 / 0.043
-    assert dev.recall_of("emergency") >= 0.967  # 2282/2359
-    assert dev.recall_of("crisis") >= 0.911  # 2387/2619
+    # readings and signs told across clauses and sentences (safetyfix14d: a low told as "it is
+    # N" after a rise, a short answer sentence read with the one before, silence for good with a
+    # parting word, an injury told as an accident then taken back, pills "of them" just taken):
+    # 0.968 / 0.913 / 0.936 / 0.043
+    assert dev.recall_of("emergency") >= 0.967  # 2283/2359
+    assert dev.recall_of("crisis") >= 0.912  # 2390/2619
     assert dev.recall_of("medication") >= 0.936  # 1611/1721
-    assert dev.false_alarm_rate <= 0.044  # 115/2659
+    assert dev.false_alarm_rate <= 0.043  # 114/2659
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis

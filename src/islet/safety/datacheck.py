@@ -12,15 +12,16 @@ from pathlib import Path
 
 from islet.errors import KnowledgeError
 from islet.safety.additions import additions, checked
+from islet.safety.answers import answer_words
 from islet.safety.numberwords import number_words
 from islet.safety.tense import markers
 from islet.safety.vocabulary import replies, vocabulary
 
 
 def safety_problems(directory: Path) -> list[str]:
-    """Every problem in ``directory/safety``'s triage vocabulary, tense words, number words
-    and replies, and in the Spanish triage's own words (``directory/es/safety/triage.yaml``)
-    (none when the knowledge folder has no safety data)."""
+    """Every problem in ``directory/safety``'s triage vocabulary, tense words, number words,
+    answer words and replies, and in the Spanish triage's own words
+    (``directory/es/safety/triage.yaml``) (none when the knowledge folder has no safety data)."""
     folder = directory / "safety"
     if not folder.is_dir():
         return []
@@ -30,6 +31,7 @@ def safety_problems(directory: Path) -> list[str]:
         lambda: markers.__wrapped__("en", folder / "tense.yaml"),
         lambda: number_words.__wrapped__(folder / "numbers.yaml"),
         lambda: replies.__wrapped__(folder / "replies.yaml"),
+        lambda: (folder / "answers.yaml").is_file() and answer_words(folder / "answers.yaml"),
         lambda: _spanish_words(directory),
     ]
     problems: list[str] = []

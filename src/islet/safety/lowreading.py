@@ -43,6 +43,7 @@ class _Patterns:
     checked: re.Pattern[str]
     person_down: re.Pattern[str]
     age_at: re.Pattern[str]
+    told_now: re.Pattern[str]
 
 
 @cache
@@ -113,6 +114,9 @@ def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
         checked=re.compile(rf"{openers}{checks}\b"),
         person_down=re.compile(person_down),
         age_at=re.compile(age_at),
+        # a clause told as now ("now it is 40", "right now its 38"): after a rise told in the
+        # clause before it, the sugar has come down again
+        told_now=re.compile(rf"^(?:{alternatives(w.openers)} )?{alternatives(w.still_now)}\b"),
     )
 
 
@@ -153,8 +157,15 @@ def low_reading(
     p = reading_patterns()
     past_cues, resolved = cues
     other = named_before or other_measure(sentence, glucose)
-    if _any(resolved, sentence.text) or p.earlier.search(sentence.text):
-        return None  # "fine now after juice"; "my sugar was 60 last week"
+    if p.earlier.search(sentence.text):
+        return None  # "my sugar was 60 last week"
+    if _any(resolved, sentence.text):
+        # "fine now after juice": resolved, unless a clause after it is told as now ("it came up
+        # to 110 after juice but now its 40"): only those clauses are read
+        later = _after_resolved(sentence, resolved)
+        if not later:
+            return None
+        sentence = Sentence(" ".join(later), later)
     past = [clause for clause in sentence.clauses if _any(past_cues, clause)]
     found = readings(sentence.text, glucose, sugar_in_text)
     if (lab_before or lab_named(sentence.text, glucose)) and not sugar_in_text and not low_context:
@@ -192,6 +203,15 @@ def low_reading(
         if reading.low is not None:
             return reading
     return None
+
+
+def _after_resolved(sentence: Sentence, resolved: tuple[re.Pattern[str], ...]) -> tuple[str, ...]:
+    """The clauses after the last one that says the sugar resolved, when the first of them is
+    told as now; none when no single clause says so or none comes after it."""
+    p = reading_patterns()
+    told = [i for i, clause in enumerate(sentence.clauses) if _any(resolved, clause)]
+    later = sentence.clauses[told[-1] + 1 :] if told else ()
+    return later if later and p.told_now.match(later[0]) else ()
 
 
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:

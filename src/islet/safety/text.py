@@ -34,6 +34,7 @@ WORD_PLUS = re.compile(r"(?<=[a-z])\+(?![\w+])")
 class Sentence:
     text: str
     clauses: tuple[str, ...]
+    asked: bool = False  # it ended with a question mark ("Chest pain?")
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,10 @@ def sentences(
     words: list[str] = []
     clauses: list[list[str]] = [[]]
 
-    def close() -> None:
+    def close(end: str = "") -> None:
         parts = tuple(" ".join(c) for c in clauses if c)
         if parts:
-            result.append(Sentence(" ".join(words), parts))
+            result.append(Sentence(" ".join(words), parts, asked=end == "?"))
 
     tokens = words_of(text, rewrites, numbers)
     for i, token in enumerate(tokens):
@@ -155,7 +156,7 @@ def sentences(
             if clauses[-1]:
                 clauses.append([])
         elif token in SENTENCE_ENDS:
-            close()
+            close(token)
             words, clauses = [], [[]]
         elif token in rules.breaks or (
             token in rules.conjunctions and following in rules.new_statement

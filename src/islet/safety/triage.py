@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
+from islet.safety.answers import answered
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
@@ -110,6 +111,8 @@ class _PatternRead:
 def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     vocab = c.vocabulary
     parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
+    if c.language == "en":
+        parts = answered(parts)  # "Chest pain? No." read as "no chest pain"
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[Found] = []
     asked: set[Topic] = set()
@@ -162,7 +165,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose
     found = [f for f in found if f.signal.kind != "dose" or not _inside(f.words, latest)]
     if reading is not None and latest and latest[-1].low is None and not latest[-1].unit_unclear:
-        reading = None  # a later normal reading: the low one has come back up ("... now 92")
+        # a later normal reading: the low one has come back up ("... now 92"); not one told
+        # before the low ("it came up to 110 after juice but now its 40")
+        reading = None if _told_after(latest[-1], reading, parts) else reading
 
     if latest and latest[-1].low is None and not latest[-1].unit_unclear:
         # a normal number after "the sensor said LOW" ("fingerstick was 92"): it came back up
@@ -205,6 +210,17 @@ def _asks_in_general(sentence: Sentence, c: Compiled) -> bool:
         and not any_of(c.present, sentence.text)
         and not set(words) & (c.rules.personal | c.rules.own_reading)
     )
+
+
+def _told_after(normal: GlucoseReading, low: GlucoseReading, parts: list[Sentence]) -> bool:
+    """Whether the normal reading's words come after the low reading's in the text."""
+    text = " ".join(p.text for p in parts)
+
+    def last(words: str) -> int:
+        found = re.finditer(rf"(?<![\w.]){re.escape(words)}", text)
+        return max((m.start() for m in found), default=-1)
+
+    return last(normal.words) > last(low.words)
 
 
 def _inside(words: str, latest: list[GlucoseReading]) -> bool:

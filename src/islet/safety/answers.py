@@ -1,0 +1,140 @@
+"""Short answer sentences read with the sentence before them.
+
+The triage reads one sentence at a time. A sentence that only answers the one before is read
+as part of it: a denial after a sign asked about alone, with no person nor verb ("Chest pain? No."
+-> "no chest pain"; never "chest pain. no. it is crushing", which asked nothing), a denial after a
+question whether someone breathes, wakes or answers ("is he breathing? no" -> "he is not
+breathing"), and a
+thing named after "I can not do this anymore" ("... The laundry." -> "i can not do the laundry
+anymore"). The words are in ``knowledge/safety/answers.yaml``; English only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from islet.kb import load_data_file
+from islet.model import Strict
+from islet.paths import knowledge_file
+from islet.safety.text import Sentence
+
+ANSWERS_FILE = knowledge_file("safety", "answers.yaml")
+
+
+class VitalQuestion(Strict):
+    """A question whether someone breathes, wakes or answers, and how a "no" to it is told."""
+
+    asked: str
+    told: str  # "{0}": the person the question names; "{1}": what it asks they do, if named
+
+    @field_validator("asked")
+    @classmethod
+    def _valid(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"{value!r} is not a valid expression: {error}") from error
+        return value
+
+
+class AnswerWords(Strict):
+    denials: list[str] = Field(min_length=1)
+    vital_questions: list[VitalQuestion] = Field(default_factory=list)
+    asked_words: int = Field(ge=1)
+    not_asked: list[str] = Field(default_factory=list)
+    this_of: list[str] = Field(min_length=1)
+    named: list[str] = Field(min_length=1)
+    named_after: list[str] = Field(default_factory=list)
+    not_named: list[str] = Field(default_factory=list)
+
+    @field_validator("denials", "this_of", "named", "named_after", "not_named")
+    @classmethod
+    def _valid(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"{pattern!r} is not a valid expression: {error}") from error
+        return value
+
+
+class AnswersFile(Strict):
+    en: AnswerWords
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    denial: re.Pattern[str]
+    vital: tuple[tuple[re.Pattern[str], str], ...]
+    asked_words: int
+    not_asked: frozenset[str]
+    this_of: re.Pattern[str]
+    named: re.Pattern[str]
+
+
+def answer_words(path: Path = ANSWERS_FILE) -> AnswerWords:
+    """The answer words; raises KnowledgeError when the file is invalid."""
+    return load_data_file(path, AnswersFile, f"safety/{path.name}").en
+
+
+@cache
+def _patterns(path: Path = ANSWERS_FILE) -> _Patterns:
+    w = answer_words(path)
+    not_named = rf"(?!.*\b(?:{'|'.join(w.not_named)})\b)" if w.not_named else ""
+    after = rf"(?: (?:{'|'.join(w.named_after)}))?" if w.named_after else ""
+    named = "|".join(w.named)
+    return _Patterns(
+        denial=re.compile(rf"^(?:{'|'.join(w.denials)})$"),
+        vital=tuple((re.compile(rf"^(?:{q.asked})$"), q.told) for q in w.vital_questions),
+        asked_words=w.asked_words,
+        not_asked=frozenset(w.not_asked),
+        this_of=re.compile(rf"\b(?:{'|'.join(w.this_of)})\b"),
+        named=re.compile(rf"^({not_named}(?:{named})){after}$"),
+    )
+
+
+def answered(parts: list[Sentence]) -> list[Sentence]:
+    """``parts`` with each short answer sentence read into the sentence before it."""
+    p = _patterns()
+    out: list[Sentence] = []
+    for sentence in parts:
+        before = out[-1] if out else None
+        if before is not None and before.asked and p.denial.match(sentence.text):
+            told = _vital(p, before.text)
+            if told is not None:  # "is he breathing? no": he is not
+                out[-1] = Sentence(told, (told,))
+                continue
+            asked = before.text.split()
+            if len(asked) <= p.asked_words and not p.not_asked & set(asked):
+                out[-1] = Sentence(f"no {before.text}", tuple(f"no {c}" for c in before.clauses))
+                continue
+        elif before is not None and (this := p.this_of.search(before.text)):
+            thing = p.named.match(sentence.text)
+            if thing:
+                out[-1] = _with(before, this, thing.group(1))
+                continue
+        out.append(sentence)
+    return out
+
+
+def _vital(p: _Patterns, question: str) -> str | None:
+    """How a "no" to ``question`` is told, when it asks whether someone breathes, wakes or
+    answers ("is he breathing" -> "he is not breathing")."""
+    for asked, told in p.vital:
+        if match := asked.match(question):
+            return told.format(*match.groups())
+    return None
+
+
+def _with(sentence: Sentence, this: re.Match[str], thing: str) -> Sentence:
+    """The sentence with the "this" that ``this`` found replaced by ``thing``."""
+    start, end = this.span(1)
+    text = sentence.text[:start] + thing + sentence.text[end:]
+    said = this.group(0)
+    told = said[: start - this.start()] + thing + said[end - this.start() :]
+    return Sentence(text, tuple(c.replace(said, told) for c in sentence.clauses))
