@@ -465,7 +465,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # once after the merge with ask19: 0.836 / 0.931 -> 0.864 / 0.941. After the review's mends
 # (chosen on dev and the reviewers' texts; dev unchanged), measured once at the end: 0.858 /
 # 0.939 (three held-out questions fewer, while English rose by three); the floor at that figure.
-FLOORS = {"dev": (0.91, 0.97), "test": (0.85, 0.93)}
+# Fourteenth session (askfix14, 14b; es-w23 a validation round added wholly to dev after): held
+# out (729) 0.856 / 0.941 -> 0.858 / 0.941, dev 0.914 / 0.979; the held-out floor at it.
+FLOORS = {"dev": (0.91, 0.97), "test": (0.858, 0.941)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
