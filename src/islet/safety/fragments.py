@@ -25,8 +25,11 @@ def across_fragments(
     """The signs of several parts (``groups``) whole across a run of fragments: ``partial``
     holds, for each sentence, the parts of each sign it does hold."""
     found: list[Found] = []
-    for run in fragment_runs(parts):
+    everywhere = [list(range(len(parts)))] if len(parts) > 1 else []
+    for run in fragment_runs(parts) + everywhere:
         for signal, patterns in groups:
+            if run in everywhere and not signal.whole_text:
+                continue
             held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
             joined = [
                 next((h[g] for h in held if h[g] is not None), None) for g in range(len(patterns))

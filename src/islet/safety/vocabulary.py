@@ -105,6 +105,10 @@ class Signal(Findable):
     # false: a sign told as meant (it needs words that mean it), which a figure of speech in the
     # sentence ("..., he forgot our anniversary") does not undo
     figured: bool = True
+    # true: the parts of its ``all_of`` may be told in any sentences of the text, not only in
+    # one sentence or a run of fragments ("... on the stove. ok it wasn't the stove. i did it to
+    # myself")
+    whole_text: bool = False
     es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
 
     @model_validator(mode="after")

@@ -1,0 +1,41 @@
+"""The behavioural review of safetyfix14e (issue 11, 17; safetyfix14f): an injury blamed on a
+thing or a mishap, then taken back and owned ("it wasn't the stove, i did it to myself"), is a
+crisis the accident figure does not silence; the blame only moved to another thing stays none.
+
+Each table: texts -> the level the triage must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from islet.language import Language
+from islet.safety.triage import triage
+from tests.tables import level_rows
+
+# an injury blamed on a thing or a fall, the blame taken back and the act owned
+TAKEN_BACK: list[tuple[str, Language]] = [
+    ("I burned my arm on the stove. it wasn't the stove, I did it to myself", "en"),
+    ("I burned my hand on the stove yesterday. ok it wasn't the stove. I did it to myself", "en"),
+    ("burned my arm on the iron. it wasn't the iron, i did it to myself", "en"),
+    ("I fell down the stairs. it wasn't a fall, I threw myself down", "en"),
+    ("The cut on my wrist wasn't the cat. I did it to myself", "en"),
+    ("me quemé con la estufa. no fue la estufa, me lo hice yo", "es"),
+    ("me quemé con la estufa ayer. no fue la estufa, me lo hice yo", "es"),
+    ("me caí por las escaleras. no fue una caída, me tiré yo sola", "es"),
+]
+
+# the blame moved to another thing, or the act disowned: an accident still
+ACCIDENT: list[tuple[str, Language]] = [
+    ("I burned my hand on the stove yesterday, ouch", "en"),
+    ("I burned my hand on the stove. it wasn't the stove, it was the kettle", "en"),
+    ("the cut was not the knife, it was the tin lid, i did not do it to myself", "en"),
+    ("me quemé con la olla. no fue la estufa, fue el horno", "es"),
+]
+
+LEVELS = level_rows(crisis=TAKEN_BACK, none=ACCIDENT)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), LEVELS)
+def test_an_accident_taken_back_is_no_accident(text: str, language: Language, level: str) -> None:
+    assert triage(text, language).level == level
