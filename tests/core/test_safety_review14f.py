@@ -39,3 +39,31 @@ LEVELS = level_rows(crisis=TAKEN_BACK, none=ACCIDENT)
 @pytest.mark.parametrize(("text", "language", "level"), LEVELS)
 def test_an_accident_taken_back_is_no_accident(text: str, language: Language, level: str) -> None:
     assert triage(text, language).level == level
+
+
+# a low treated, come up, and down again now: the reading told after the rise is the one now
+LOW_AGAIN: list[tuple[str, Language]] = [
+    ("had juice and crackers, came up to 85, now it's 48 again and i'm shaking", "en"),
+    (
+        "had a low at 2am, had juice and crackers, came up to 85, now it's 48 again and i'm "
+        "shaking and sweaty",
+        "en",
+    ),
+    ("we treated the low, it went up to 90, an hour later it's 55 and she's confused", "en"),
+    ("she had a low, we gave juice, now it's 40 again and she's confused", "en"),
+    ("le dimos jugo, subió a 90, pero ahora está en 45 otra vez y está confundido", "es"),
+]
+
+# ... and one that has stayed up
+LOW_STAYED_UP: list[tuple[str, Language]] = [
+    ("had juice and crackers, came up to 85, now it's 110 and i feel fine", "en"),
+    ("we treated the low, it went up to 90, an hour later it's 95 and she's fine", "en"),
+    ("le dimos jugo, subió a 90 y ahora está bien", "es"),
+]
+
+LOWS = level_rows(emergency=LOW_AGAIN, none=LOW_STAYED_UP)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), LOWS)
+def test_a_low_back_after_treatment_is_one_now(text: str, language: Language, level: str) -> None:
+    assert triage(text, language).level == level

@@ -25,10 +25,12 @@ def across_fragments(
     """The signs of several parts (``groups``) whole across a run of fragments: ``partial``
     holds, for each sentence, the parts of each sign it does hold."""
     found: list[Found] = []
-    everywhere = [list(range(len(parts)))] if len(parts) > 1 else []
-    for run in fragment_runs(parts) + everywhere:
+    # the whole text as one run too, for the signs whose parts may be told anywhere in it
+    runs = [(run, False) for run in fragment_runs(parts)]
+    runs += [(list(range(len(parts))), True)] if len(parts) > 1 else []
+    for run, whole_text in runs:
         for signal, patterns in groups:
-            if run in everywhere and not signal.whole_text:
+            if whole_text and (not signal.whole_text or any(f.signal is signal for f in found)):
                 continue
             held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
             joined = [
