@@ -67,3 +67,30 @@ LOWS = level_rows(emergency=LOW_AGAIN, none=LOW_STAYED_UP)
 @pytest.mark.parametrize(("text", "language", "level"), LOWS)
 def test_a_low_back_after_treatment_is_one_now(text: str, language: Language, level: str) -> None:
     assert triage(text, language).level == level
+
+
+# a "no" to whether someone is conscious, responsive or breathes, asked with labels or in Spanish
+VITAL_NO: list[tuple[str, Language]] = [
+    ("Q: Is he conscious? A: no", "en"),
+    ("is your daughter responsive? no", "en"),
+    ("Q: is she breathing? A: no", "en"),
+    ("¿está consciente? no", "es"),
+    ("¿respira? no", "es"),
+    ("¿mi hijo responde? no", "es"),
+]
+
+# ... and a "yes"
+VITAL_YES: list[tuple[str, Language]] = [
+    ("Is she breathing? Yes, snoring even", "en"),
+    ("Q: Is he conscious? A: yes", "en"),
+    ("¿respira? sí, normal", "es"),
+]
+
+VITALS = level_rows(emergency=VITAL_NO, none=VITAL_YES)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), VITALS)
+def test_a_no_to_a_vital_question_is_the_emergency(
+    text: str, language: Language, level: str
+) -> None:
+    assert triage(text, language).level == level
