@@ -94,3 +94,29 @@ def test_a_no_to_a_vital_question_is_the_emergency(
     text: str, language: Language, level: str
 ) -> None:
     assert triage(text, language).level == level
+
+
+# a life ended in a story, or one's own attempt before, then the wish or plan to do it now
+DO_THE_SAME: list[tuple[str, Language]] = [
+    ("I watched a movie where a girl kills herself. I want to do the same", "en"),
+    ("vi una película donde una chica se mata. yo quiero hacer lo mismo", "es"),
+    ("I tried to overdose last year. I'm going to try again tonight", "en"),
+    ("I tried to overdose last year. I'm going to try again tonight.", "en"),
+]
+
+# ... never a wish to do what someone did that ended no life, nor one to live
+NOT_THE_SAME: list[tuple[str, Language]] = [
+    ("My friend joined a support group and I want to do the same", "en"),
+    ("In the book the girl walks into the sea. I don't want to do the same, I want to live.", "en"),
+    ("en el libro la chica se tira al mar. yo no quiero hacer lo mismo, quiero vivir", "es"),
+    ("I tried to quit smoking last year and I'll try again", "en"),
+]
+
+SAME = level_rows(crisis=DO_THE_SAME, none=NOT_THE_SAME)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), SAME)
+def test_a_wish_to_do_what_ended_a_life_is_a_crisis(
+    text: str, language: Language, level: str
+) -> None:
+    assert triage(text, language).level == level
