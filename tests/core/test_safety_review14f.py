@@ -120,3 +120,32 @@ def test_a_wish_to_do_what_ended_a_life_is_a_crisis(
     text: str, language: Language, level: str
 ) -> None:
     assert triage(text, language).level == level
+
+
+# the means made ready with a date, goodbyes written and told alone, a wish to join the dead
+PLANS: list[tuple[str, Language]] = [
+    ("i have the pills counted out and a date picked", "en"),
+    ("wrote my goodbyes. done.", "en"),
+    ("My mom died last year. I'm going to join her, I've decided", "en"),
+    ("My grandma died of this. I'm going to join her, I've decided.", "en"),
+    ("mi mamá murió el año pasado. me voy a ir con ella, ya lo decidí", "es"),
+]
+
+# ... never a goodbye of a day or a job, a joke letter, nor a week's pills and a scan's date
+NOT_PLANS: list[tuple[str, Language]] = [
+    ("i wrote my goodbyes to the team at work before i left", "en"),
+    ("Goodbye for now, going to bed, thanks for the info!", "en"),
+    ("i have the pills counted out for the week and a date picked for my next scan", "en"),
+    (
+        "My sister wrote me a goodbye letter before her surgery as a joke; she's fine, we "
+        "laugh about it",
+        "en",
+    ),
+]
+
+PLAN_ROWS = level_rows(crisis=PLANS, none=NOT_PLANS)
+
+
+@pytest.mark.parametrize(("text", "language", "level"), PLAN_ROWS)
+def test_a_plan_told_short_is_a_crisis(text: str, language: Language, level: str) -> None:
+    assert triage(text, language).level == level
