@@ -6,7 +6,8 @@ as part of it: a denial after a sign asked about alone, with no person nor verb 
 question whether someone breathes, wakes or answers ("is he breathing? no" -> "he is not
 breathing"), and a
 thing named after "I can not do this anymore" ("... The laundry." -> "i can not do the laundry
-anymore"). The words are in ``knowledge/safety/answers.yaml``; English only.
+anymore"). The words are in ``knowledge/safety/answers.yaml``; in Spanish, the "no" to a vital
+question only ("¿respira? no" -> "no respira").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from islet.kb import load_data_file
+from islet.language import Language
 from islet.model import Strict
 from islet.paths import knowledge_file
 from islet.safety.text import Sentence
@@ -45,6 +47,9 @@ class VitalQuestion(Strict):
 class AnswerWords(Strict):
     denials: list[str] = Field(min_length=1)
     vital_questions: list[VitalQuestion] = Field(default_factory=list)
+    # labels set before a question and its answer ("Q: ... A: no"), read as nothing
+    question_labels: list[str] = Field(default_factory=list)
+    answer_labels: list[str] = Field(default_factory=list)
     asked_words: int = Field(ge=1)
     not_asked: list[str] = Field(default_factory=list)
     this_of: list[str] = Field(min_length=1)
@@ -52,7 +57,15 @@ class AnswerWords(Strict):
     named_after: list[str] = Field(default_factory=list)
     not_named: list[str] = Field(default_factory=list)
 
-    @field_validator("denials", "this_of", "named", "named_after", "not_named")
+    @field_validator(
+        "denials",
+        "this_of",
+        "named",
+        "named_after",
+        "not_named",
+        "question_labels",
+        "answer_labels",
+    )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -65,6 +78,7 @@ class AnswerWords(Strict):
 
 class AnswersFile(Strict):
     en: AnswerWords
+    es: AnswerWords | None = None
 
 
 @dataclass(frozen=True)
@@ -77,20 +91,28 @@ class _Patterns:
     named: re.Pattern[str]
 
 
-def answer_words(path: Path = ANSWERS_FILE) -> AnswerWords:
-    """The answer words; raises KnowledgeError when the file is invalid."""
-    return load_data_file(path, AnswersFile, f"safety/{path.name}").en
+def answer_words(path: Path = ANSWERS_FILE, language: Language = "en") -> AnswerWords | None:
+    """The answer words of ``language`` (None: it has none); raises KnowledgeError when the file
+    is invalid."""
+    data = load_data_file(path, AnswersFile, f"safety/{path.name}")
+    return data.es if language == "es" else data.en
 
 
 @cache
-def _patterns(path: Path = ANSWERS_FILE) -> _Patterns:
-    w = answer_words(path)
+def _patterns(path: Path = ANSWERS_FILE, language: Language = "en") -> _Patterns | None:
+    w = answer_words(path, language)
+    if w is None:
+        return None
+    asked_label = rf"(?:(?:{'|'.join(w.question_labels)}) )?" if w.question_labels else ""
+    answer_label = rf"(?:(?:{'|'.join(w.answer_labels)}) )?" if w.answer_labels else ""
     not_named = rf"(?!.*\b(?:{'|'.join(w.not_named)})\b)" if w.not_named else ""
     after = rf"(?: (?:{'|'.join(w.named_after)}))?" if w.named_after else ""
     named = "|".join(w.named)
     return _Patterns(
-        denial=re.compile(rf"^(?:{'|'.join(w.denials)})$"),
-        vital=tuple((re.compile(rf"^(?:{q.asked})$"), q.told) for q in w.vital_questions),
+        denial=re.compile(rf"^{answer_label}(?:{'|'.join(w.denials)})$"),
+        vital=tuple(
+            (re.compile(rf"^{asked_label}(?:{q.asked})$"), q.told) for q in w.vital_questions
+        ),
         asked_words=w.asked_words,
         not_asked=frozenset(w.not_asked),
         this_of=re.compile(rf"\b(?:{'|'.join(w.this_of)})\b"),
@@ -98,9 +120,11 @@ def _patterns(path: Path = ANSWERS_FILE) -> _Patterns:
     )
 
 
-def answered(parts: list[Sentence]) -> list[Sentence]:
+def answered(parts: list[Sentence], language: Language = "en") -> list[Sentence]:
     """``parts`` with each short answer sentence read into the sentence before it."""
-    p = _patterns()
+    p = _patterns(ANSWERS_FILE, language)
+    if p is None:
+        return parts
     out: list[Sentence] = []
     for sentence in parts:
         before = out[-1] if out else None

@@ -25,8 +25,13 @@ def across_fragments(
     """The signs of several parts (``groups``) whole across a run of fragments: ``partial``
     holds, for each sentence, the parts of each sign it does hold."""
     found: list[Found] = []
-    for run in fragment_runs(parts):
+    # the whole text as one run too, for the signs whose parts may be told anywhere in it
+    runs = [(run, False) for run in fragment_runs(parts)]
+    runs += [(list(range(len(parts))), True)] if len(parts) > 1 else []
+    for run, whole_text in runs:
         for signal, patterns in groups:
+            if whole_text and (not signal.whole_text or any(f.signal is signal for f in found)):
+                continue
             held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
             joined = [
                 next((h[g] for h in held if h[g] is not None), None) for g in range(len(patterns))

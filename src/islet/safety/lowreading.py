@@ -162,7 +162,7 @@ def low_reading(
     if _any(resolved, sentence.text):
         # "fine now after juice": resolved, unless a clause after it is told as now ("it came up
         # to 110 after juice but now its 40"): only those clauses are read
-        later = _after_resolved(sentence, resolved)
+        later = _after_resolved(sentence, resolved, glucose)
         if not later:
             return None
         sentence = Sentence(" ".join(later), later)
@@ -186,6 +186,10 @@ def low_reading(
         found = lone_number(told.group(1), glucose) if told else []
     if not found and low_context and not other:  # "41 and shaky"
         found = _bare_number(sentence.text, glucose)
+    if not found and low_context and not other:
+        # safetyfix14f: ... or in a later clause told as now, after a treatment and a rise
+        # ("had juice, came up to 85, now it is 48 again")
+        found = next((r for k in _told_now(sentence) if (r := _bare_number(k, glucose))), [])
     if not found and sugar_in_text and not other:
         # "just checked 3.1"; "diabética, me dio 40"
         found = _bare_number(sentence.text, glucose, checked_only=True) or _told_bare(
@@ -205,13 +209,24 @@ def low_reading(
     return None
 
 
-def _after_resolved(sentence: Sentence, resolved: tuple[re.Pattern[str], ...]) -> tuple[str, ...]:
+def _told_now(sentence: Sentence) -> list[str]:
+    """The clauses after the first told as now, each without its words of now ("now it is 48
+    again" -> "it is 48 again")."""
+    p = reading_patterns()
+    return [k[m.end() :].strip() for k in sentence.clauses[1:] if (m := p.told_now.match(k))]
+
+
+def _after_resolved(
+    sentence: Sentence, resolved: tuple[re.Pattern[str], ...], glucose: GlucoseWords
+) -> tuple[str, ...]:
     """The clauses after the last one that says the sugar resolved, when the first of them is
-    told as now; none when no single clause says so or none comes after it."""
+    told as now (in English, or the language's own ``told_now``); none when no single clause
+    says so or none comes after it."""
     p = reading_patterns()
     told = [i for i, clause in enumerate(sentence.clauses) if _any(resolved, clause)]
     later = sentence.clauses[told[-1] + 1 :] if told else ()
-    return later if later and p.told_now.match(later[0]) else ()
+    own = [re.match(f"^(?:{w})", later[0]) for w in glucose.told_now] if later else []
+    return later if later and (p.told_now.match(later[0]) or any(own)) else ()
 
 
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:

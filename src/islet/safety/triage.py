@@ -111,8 +111,7 @@ class _PatternRead:
 def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     vocab = c.vocabulary
     parts = sentences(text, vocab.rewrites, c.rules.clauses, c.rules.numbers)
-    if c.language == "en":
-        parts = answered(parts)  # "Chest pain? No." read as "no chest pain"
+    parts = answered(parts, c.language)  # "Chest pain? No." read as "no chest pain"
     sugar_in_text = any(c.sugar_context.search(s.text) for s in parts)
     found: list[Found] = []
     asked: set[Topic] = set()

@@ -105,6 +105,10 @@ class Signal(Findable):
     # false: a sign told as meant (it needs words that mean it), which a figure of speech in the
     # sentence ("..., he forgot our anniversary") does not undo
     figured: bool = True
+    # true: the parts of its ``all_of`` may be told in any sentences of the text, not only in
+    # one sentence or a run of fragments ("... on the stove. ok it wasn't the stove. i did it to
+    # myself")
+    whole_text: bool = False
     es: Forms | None = None  # the Spanish label and patterns (see islet.safety.languages)
 
     @model_validator(mode="after")
@@ -270,6 +274,9 @@ class GlucoseWords(Strict):
     # sugar in the text and no sugar word ("40 y temblando", "mi mamá está en 35"); group 1 is
     # the number (English's are built into islet.safety.lowreading)
     bare_readings: list[str] = Field(default_factory=list)
+    # a language's own words that tell a clause as now after one saying the sugar came up
+    # ("pero ahora está en 45"); English has its ``still_now`` in numbers.yaml
+    told_now: list[str] = Field(default_factory=list)
     # signs beside which a bare number is read as a low sugar ("shaky", "confused"; a language
     # adds its own: "no puede tragar")
     low_signs: list[str] = Field(default_factory=list)
