@@ -4,10 +4,9 @@ The triage reads one sentence at a time. A sentence that only answers the one be
 as part of it: a denial after a sign asked about alone, with no person nor verb ("Chest pain? No."
 -> "no chest pain"; never "chest pain. no. it is crushing", which asked nothing), a denial after a
 question whether someone breathes, wakes or answers ("is he breathing? no" -> "he is not
-breathing"), and a
-thing named after "I can not do this anymore" ("... The laundry." -> "i can not do the laundry
-anymore"). The words are in ``knowledge/safety/answers.yaml``; in Spanish, the "no" to a vital
-question only ("¿respira? no" -> "no respira").
+breathing"), and a thing named after "I can not do this anymore" ("... The laundry." -> "i can
+not do the laundry anymore"). The words are in ``knowledge/safety/answers.yaml``; in Spanish,
+the "no" to a vital question only ("¿respira? no" -> "no respira").
 """
 
 from __future__ import annotations
@@ -24,11 +23,12 @@ from islet.language import Language
 from islet.model import Strict
 from islet.paths import knowledge_file
 from islet.safety.text import Sentence
+from islet.safety.vocabulary import _Patterns as Checked
 
 ANSWERS_FILE = knowledge_file("safety", "answers.yaml")
 
 
-class VitalQuestion(Strict):
+class VitalQuestion(Checked):
     """A question whether someone breathes, wakes or answers, and how a "no" to it is told."""
 
     asked: str
@@ -37,14 +37,10 @@ class VitalQuestion(Strict):
     @field_validator("asked")
     @classmethod
     def _valid(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as error:
-            raise ValueError(f"{value!r} is not a valid expression: {error}") from error
-        return value
+        return cls._check([value])[0]
 
 
-class AnswerWords(Strict):
+class AnswerWords(Checked):
     denials: list[str] = Field(min_length=1)
     vital_questions: list[VitalQuestion] = Field(default_factory=list)
     # labels set before a question and its answer ("Q: ... A: no"), read as nothing
@@ -68,12 +64,7 @@ class AnswerWords(Strict):
     )
     @classmethod
     def _valid(cls, value: list[str]) -> list[str]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"{pattern!r} is not a valid expression: {error}") from error
-        return value
+        return cls._check(value)
 
 
 class AnswersFile(Strict):
