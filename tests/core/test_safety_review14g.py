@@ -51,6 +51,7 @@ LOW_BAJA: list[tuple[str, Language]] = [
     ("estoy baja otra vez, en 50", "es"),
     ("a los 15 minutos ya tenía 70 y luego bajó a 35 y está confundido", "es"),
     ("le dimos jugo, subió a 80 y después bajó a 40 y está sudando", "es"),
+    ("yo estoy en 45 y temblando", "es"),
 ]
 
 # low in spirits or energy, an age, a fever or a weight that came down
@@ -60,6 +61,9 @@ NOT_LOW_BAJA: list[tuple[str, Language]] = [
     ("me siento baja de ánimo, tengo 45 años", "es"),
     ("la fiebre bajó a 37 y ya está mejor", "es"),
     ("bajé de peso, bajé a 60 kilos", "es"),
+    ("el precio bajó a 40 y me puse a temblar de la emoción", "es"),
+    ("a los 15 minutos ya tenía 90 y está bien", "es"),
+    ("he is 45 yo and fine", "en"),
 ]
 
 LOW_LEVELS = level_rows(emergency=LOW_BAJA, none=NOT_LOW_BAJA)
