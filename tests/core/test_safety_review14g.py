@@ -88,6 +88,8 @@ NOT_WISH: list[tuple[str, Language]] = [
     ("it was a joke, I'm fine", "en"),
     ("researching how high the bridge is for my engineering class", "en"),
     ("how high does a bridge have to be for a double decker bus to be sure it fits", "en"),
+    ("researching suicide rates for a class", "en"),
+    ("i keep thinking about not waking up in time for my appointment", "en"),
     ("era broma, estoy bien", "es"),
     ("buscando qué tan alto es el puente para mi clase", "es"),
 ]
