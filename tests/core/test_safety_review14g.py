@@ -43,7 +43,7 @@ def test_self_harm_told_with_last_night_is_now(text: str, language: Language, le
     assert triage(text, language).level == level
 
 
-# "baja" said of oneself with a number, or a reading that dropped after a treatment
+# "baja" said of oneself with a number, or a reading that dropped after a treatment or a rise
 LOW_BAJA: list[tuple[str, Language]] = [
     ("yo estoy baja, 45", "es"),
     ("yo me siento baja, tengo 40", "es"),
@@ -52,6 +52,8 @@ LOW_BAJA: list[tuple[str, Language]] = [
     ("a los 15 minutos ya tenía 70 y luego bajó a 35 y está confundido", "es"),
     ("le dimos jugo, subió a 80 y después bajó a 40 y está sudando", "es"),
     ("yo estoy en 45 y temblando", "es"),
+    ("after 15 minutes it was 70 and then dropped to 35 and he is confused", "en"),
+    ("gave him juice, it came up to 85, then it dropped to 40 and he is confused", "en"),
 ]
 
 # low in spirits or energy, an age, a fever or a weight that came down
@@ -64,6 +66,9 @@ NOT_LOW_BAJA: list[tuple[str, Language]] = [
     ("el precio bajó a 40 y me puse a temblar de la emoción", "es"),
     ("a los 15 minutos ya tenía 90 y está bien", "es"),
     ("he is 45 yo and fine", "en"),
+    ("his fever was 39 and then dropped to 37", "en"),
+    ("my sugar was 60 last week and then dropped to 50", "en"),
+    ("he had juice, came up to 90, then dropped to 80", "en"),
 ]
 
 LOW_LEVELS = level_rows(emergency=LOW_BAJA, none=NOT_LOW_BAJA)

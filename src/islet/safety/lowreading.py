@@ -116,7 +116,10 @@ def reading_patterns(path: Path = NUMBERS_FILE) -> _Patterns:
         age_at=re.compile(age_at),
         # a clause told as now ("now it is 40", "right now its 38"): after a rise told in the
         # clause before it, the sugar has come down again
-        told_now=re.compile(rf"^(?:{alternatives(w.openers)} )?{alternatives(w.still_now)}\b"),
+        # ... or one that dropped after it ("it was 70 and then dropped to 35")
+        told_now=re.compile(
+            rf"^(?:{alternatives(w.openers)} )?{alternatives([*w.still_now, *w.dropped_later])}\b"
+        ),
     )
 
 

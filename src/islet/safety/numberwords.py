@@ -72,6 +72,7 @@ class ReadingWords(_Lists):
     told_done: list[str] = Field(min_length=1)
     earlier_days: list[str] = Field(min_length=1)
     still_now: list[str] = Field(min_length=1)
+    dropped_later: list[str] = Field(default_factory=list)
     age_before: list[str] = Field(min_length=1)
     openers: list[str] = Field(min_length=1)
     checks: list[str] = Field(min_length=1)
