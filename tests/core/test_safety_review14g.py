@@ -65,6 +65,8 @@ NOT_LOW_BAJA: list[tuple[str, Language]] = [
     ("bajé de peso, bajé a 60 kilos", "es"),
     ("el precio bajó a 40 y me puse a temblar de la emoción", "es"),
     ("a los 15 minutos ya tenía 90 y está bien", "es"),
+    ("en la prueba del ayuno del mes pasado me bajo a 42 alla en el hospital", "es"),
+    ("hace dos meses le bajó a 45 en la prueba, ya lo operaron", "es"),
     ("he is 45 yo and fine", "en"),
     ("his fever was 39 and then dropped to 37", "en"),
     ("my sugar was 60 last week and then dropped to 50", "en"),
