@@ -1,4 +1,5 @@
-"""Tables of cases live in tests/cases/*.yaml; `load_cases` turns one into pytest params."""
+"""Tables of cases live in tests/cases/*.yaml; `load_cases` turns one into pytest params and
+`level_cases` a folder of safety level rows (text, language, level)."""
 
 from __future__ import annotations
 
@@ -19,17 +20,6 @@ def load_cases(name: str) -> list[Any]:
     return [
         pytest.param(row, id=str(row.get("id", i)) if isinstance(row, dict) else str(i))
         for i, row in enumerate(rows)
-    ]
-
-
-def level_rows(**tables: list[tuple[str, str]]) -> list[Any]:
-    """The rows of level tables given as ``level=[(text, language), ...]`` (level ``none``,
-    ``medication``, ``crisis`` or ``emergency``), each as pytest.param(text, language, level)
-    with its text as id: the shape of the safety review tables, read by one test."""
-    return [
-        pytest.param(text, language, level, id=f"{level}:{language}:{text}")
-        for level, rows in tables.items()
-        for text, language in rows
     ]
 
 
