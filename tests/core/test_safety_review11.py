@@ -1,6 +1,6 @@
-"""Families an independent reviewer found (issue 11, safetyfix11), in the project's own words.
-
-Each family: the sign it must find, and a look-alike beside it that must keep its own level.
+"""Families an independent reviewer found (issue 11, safetyfix11), in the project's own words:
+what the reply holds beside the level. The level of each text the review gave is read by
+tests/core/test_safety_reviews.py from tests/cases/safety_reviews/review11.yaml.
 """
 
 from __future__ import annotations
@@ -37,51 +37,3 @@ DONE_WITH_SOMETHING_ORDINARY = [
 def test_an_ordinary_reason_is_no_crisis(text: str) -> None:
     safety = triage(text, "en")
     assert safety.level != "crisis" and "crisis" not in safety.also, (safety.signs, safety.words)
-
-
-# someone who does not answer a phone, a text or an email, or who is somewhere else and busy
-# (at the office, in a lesson, on a trip), or who does not respond to a treatment, or who no
-# longer wakes early: nobody lying unresponsive; someone here who cannot be roused stays an
-# emergency
-NOT_ANSWERING = [
-    ("mama not answer when i ring, she is at the office", "none"),
-    ("my wife not answer her mobile since lunch", "none"),
-    ("dad not answer, he is busy at the shop", "none"),
-    ("my daughter not answer my messages, she is at college", "none"),
-    ("brother not answer the phone all week, he is on holiday", "none"),
-    ("he not respond to my texts today", "none"),
-    ("she not respond well to the chemo", "none"),
-    ("my son is not answering, he is probably in a meeting", "none"),
-    ("he not wake up before noon any more since he retired", "none"),
-    ("grandma not answer, we shake her and she not open eyes", "emergency"),
-    ("my husband not respond when i shout at him", "emergency"),
-    ("she is not answering me, she is on the kitchen floor", "emergency"),
-    ("dad is not answering me, he is lying on the floor at work", "emergency"),
-    ("mom not responding to us, she was fine at work this morning", "emergency"),
-    ("he not wake up, i call and call", "emergency"),
-]
-
-# a low reading told in number words slipped or run together: a tens word spelt from its unit
-# ("fourty", "sixtys"), a decade of it, a tens word and a unit typed as one
-NUMBER_WORDS_SLIPPED = [
-    ("her glucose is in the low fivetys", "emergency"),
-    ("my sugar dropped into the fourtys", "emergency"),
-    ("glucose is thirtyeight", "emergency"),
-    ("sugar is fourtysix", "emergency"),
-    ("my grandson turned thirtyeight today", "none"),
-]
-
-# marks of self-harm found by someone, or kept from explanation, or its means hidden: a crisis;
-# a mishap at a task, or marks with their cause told, stays none
-SELF_HARM_FOUND = [
-    ("her dad noticed her fresh burn marks", "crisis"),
-    ("scratches on his thighs he will not explain", "crisis"),
-    ("there were blades hidden under her mattress", "crisis"),
-    ("he noticed my scratches from the cat", "none"),
-]
-
-
-@pytest.mark.parametrize(("text", "level"), NOT_ANSWERING + NUMBER_WORDS_SLIPPED + SELF_HARM_FOUND)
-def test_safetyfix11_families_read_as_their_level(text: str, level: str) -> None:
-    safety = triage(text, "en")
-    assert safety.level == level, (safety.signs, safety.words)
