@@ -314,10 +314,12 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     # back, a low come back after treatment, a "no" to a vital question, a death told then "the
     # same"); then w88-w91 (the validation round, wholly dev, never tuned on): 0.965 / 0.910 /
     # 0.931 / 0.044
-    assert dev.recall_of("emergency") >= 0.964  # 2388/2475
-    assert dev.recall_of("crisis") >= 0.910  # 2511/2759
-    assert dev.recall_of("medication") >= 0.931  # 1689/1814
-    assert dev.false_alarm_rate <= 0.0443  # 125/2830
+    # w92-w93 (training rounds, wholly dev: danger written in a look-alike's own words beside the
+    # look-alike; a general round heavy in medicines), untuned: 0.963 / 0.909 / 0.927 / 0.047
+    assert dev.recall_of("emergency") >= 0.963  # 2442/2535
+    assert dev.recall_of("crisis") >= 0.909  # 2590/2849
+    assert dev.recall_of("medication") >= 0.927  # 1738/1874
+    assert dev.false_alarm_rate <= 0.0466  # 136/2920
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
