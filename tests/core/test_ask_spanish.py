@@ -105,6 +105,10 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("no lo ven en ninguna tomografía", "cannot find it in any ct scan"),
         # Word orders no phrase lists add the English words of a pattern at the end.
         ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
+        # Rioplatense "re" (very) and "che" carry nothing; a part "lastimada" is sore; weight
+        # lost is told with "baja" in the present as in the past (askfix15es).
+        ("che, la boca re lastimada", "mouth sore"),
+        ("baja de peso", "weight loss"),
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
@@ -314,6 +318,8 @@ def test_islet_check_passes_the_installed_reading_table_and_answer_texts() -> No
     [
         ("¿para qué la gammagrafía si ya me hicieron el TAC y la resonancia?", "ct scan"),
         ("la tomografía salió normal, ¿qué otros estudios hay para el insulinoma?", "ct scan"),
+        # Where the word asked about was written (askfix15es).
+        ("¿qué significa 'funcional'? me lo escribieron en el reporte de patología", "report"),
     ],
 )
 def test_a_test_told_as_background_is_left_out_of_the_reading(spanish: str, left_out: str) -> None:
