@@ -109,6 +109,9 @@ def test_lang_en_keeps_the_english_answer() -> None:
         # lost is told with "baja" in the present as in the past (askfix15es).
         ("che, la boca re lastimada", "mouth sore"),
         ("baja de peso", "weight loss"),
+        # A compound typed as two words is read whole; a word of no meaning is never a part.
+        ("la quimio embolización", "chemoembolization"),
+        ("pastillas para tiroides", "pills thyroid"),
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
