@@ -476,7 +476,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # 0.939 (three held-out questions fewer, while English rose by three); the floor at that figure.
 # Fourteenth session (askfix14, 14b; es-w23 a validation round added wholly to dev after): held
 # out (729) 0.856 / 0.941 -> 0.858 / 0.941, dev 0.914 / 0.979; the held-out floor at it.
-FLOORS = {"dev": (0.91, 0.97), "test": (0.858, 0.941)}
+# Fifteenth session, askfix15es (es-w24 a training round in dev; held out not run): dev 0.916 /
+# 0.979 -> 0.920 / 0.982; the dev floor raised to it.
+FLOORS = {"dev": (0.92, 0.98), "test": (0.858, 0.941)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
