@@ -105,6 +105,13 @@ def test_lang_en_keeps_the_english_answer() -> None:
         ("no lo ven en ninguna tomografía", "cannot find it in any ct scan"),
         # Word orders no phrase lists add the English words of a pattern at the end.
         ("¿cuándo me operan la paratiroides?", "when surgery parathyroid parathyroid surgery"),
+        # Rioplatense "re" (very) and "che" carry nothing; a part "lastimada" is sore; weight
+        # lost is told with "baja" in the present as in the past (askfix15es).
+        ("che, la boca re lastimada", "mouth sore"),
+        ("baja de peso", "weight loss"),
+        # A compound typed as two words is read whole; a word of no meaning is never a part.
+        ("la quimio embolización", "chemoembolization"),
+        ("pastillas para tiroides", "pills thyroid"),
     ],
 )
 def test_reader_puts_spanish_words_in_english(spanish: str, english: str) -> None:
@@ -314,6 +321,8 @@ def test_islet_check_passes_the_installed_reading_table_and_answer_texts() -> No
     [
         ("¿para qué la gammagrafía si ya me hicieron el TAC y la resonancia?", "ct scan"),
         ("la tomografía salió normal, ¿qué otros estudios hay para el insulinoma?", "ct scan"),
+        # Where the word asked about was written (askfix15es).
+        ("¿qué significa 'funcional'? me lo escribieron en el reporte de patología", "report"),
     ],
 )
 def test_a_test_told_as_background_is_left_out_of_the_reading(spanish: str, left_out: str) -> None:
@@ -467,7 +476,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # 0.939 (three held-out questions fewer, while English rose by three); the floor at that figure.
 # Fourteenth session (askfix14, 14b; es-w23 a validation round added wholly to dev after): held
 # out (729) 0.856 / 0.941 -> 0.858 / 0.941, dev 0.914 / 0.979; the held-out floor at it.
-FLOORS = {"dev": (0.91, 0.97), "test": (0.858, 0.941)}
+# Fifteenth session, askfix15es (es-w24 a training round in dev; held out not run): dev 0.916 /
+# 0.979 -> 0.920 / 0.982; the dev floor raised to it.
+FLOORS = {"dev": (0.92, 0.98), "test": (0.858, 0.941)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,7 @@ INVERTED = re.compile(
     r"(it|he|she|i|we|they|you|that|this|there)\b(.*)$"
 )
 UNSURE = ("unrelated", "not-understood")  # declines a low confidence decides, not a rule
+JOINED_PART = 4  # the shortest part of a compound typed as two words ("crio cirugia")
 MOSTLY_READ = 3  # asked again when the table read at least three words for each one it did not
 TOKEN = SPANISH_TOKEN  # "1,5", "1.5" and "ki-67" stay whole
 PAUSES = re.compile(r"[,;:¿¡]")
@@ -130,6 +132,7 @@ class Reader:
         that carry no meaning left out, and the rest (names, numbers, English) kept; with
         ``keep``, only the rest that ``keep`` accepts."""
         folded = without_background(APOSTROPHE_IN_WORD.sub("", fold(question)), self.background)
+        folded = self._joined(folded)
         found_tokens = list(TOKEN.finditer(folded))
         typed = [self._small(self._spoken(self.spellings.get(t, t))) for t in _texts(found_tokens)]
         tokens = [t if self._plural(t) or self._verb(t) else self._repaired(t) for t in typed]
@@ -284,6 +287,35 @@ class Reader:
                 joins.add(after)
                 told |= set(range(after + 1, _next_mark(marks, after, len(tokens))))
         return joins, told
+
+    def _joined(self, folded: str) -> str:
+        """``folded`` with a compound typed as two words, as it is said, made one word ("radio
+        frecuencia", "quimio embolizacion": radiofrecuencia, quimioembolizacion), when the
+        table or the general dictionary knows it whole (each part as typed or as it sounds),
+        the two words are no phrase of the table, and neither is a word that carries no meaning
+        ("para tiroides" is "for the thyroid", not the parathyroid)."""
+        found = list(TOKEN.finditer(folded))
+        pieces: list[str] = []
+        kept = 0  # how much of ``folded`` is in ``pieces``
+        for first, second in pairwise(found):
+            if first.start() < kept:
+                continue  # the second word of a compound just made
+            one, two = (self.spellings.get(t.group(), t.group()) for t in (first, second))
+            if (
+                folded[first.end() : second.start()] != " "
+                or min(len(one), len(two)) < JOINED_PART
+                or not (one + two).isalpha()
+                or one in self.skip
+                or two in self.skip
+                or (one, two) in self.phrases
+            ):
+                continue
+            for whole in (one + two, self._repaired(one) + self._repaired(two)):
+                if (whole,) in self.phrases or whole in self.real_words:
+                    pieces += [folded[kept : first.start()], whole]
+                    kept = second.end()
+                    break
+        return "".join(pieces) + folded[kept:]
 
     def _spoken(self, word: str) -> str:
         """The word with the d that Caribbean and Andalusian speech drops put back ("regao",
