@@ -42,7 +42,11 @@ class Frames:
                 continue
             if any(p.search(t) for p in unless for t in texts):
                 continue
-            context |= {t for t in named if t.partition(":")[0] in frame.context}
+            # A frame's own targets are what is asked, never context (askfix15: "survival
+            # figures" names the survival part, a section, beside the sections it sets aside).
+            context |= {
+                t for t in named if t.partition(":")[0] in frame.context and t not in frame.targets
+            }
             about += [t for t in frame.targets if t not in named and t not in about]
             not_about |= {t for t in frame.not_about if t not in named}
         return context, about, not_about
