@@ -366,13 +366,16 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # es-w49 (a training round, wholly dev: danger written in a look-alike's own words beside the
     # look-alike), untuned: 0.984 / 0.953 / 0.969 / 0.027 (1,266 of 1,286, 1,462 of 1,534, 921 of
     # 950, 40 of 1,460)
-    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.953
+    # safetyfix15es: es-w49 tuned on in general Spanish forms (patterns only, the model untouched),
+    # each family with its twin (tests/cases/safety_reviews/review15es.yaml), measured at the end:
+    # 0.984 / 0.958 / 0.971 / 0.023 (1,266, 1,470, 922, 34 of 1,460)
+    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.958
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
     # the reviews' mends (safetyfix13, 13b-13e): medication 806 of 827 (0.975 -> 0.974: a probe
     # of too much taken at once now an emergency), the rest as above
-    assert dev.recall_of("medication") >= 0.969 and dev.false_alarm_rate <= 0.0274
+    assert dev.recall_of("medication") >= 0.970 and dev.false_alarm_rate <= 0.0233
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
