@@ -16,7 +16,7 @@ from islet.errors import KnowledgeError
 from islet.explain.symptoms import explain_symptoms
 from islet.kb import KnowledgeBase
 from islet.safety import triage
-from islet.safety.evaluation import evaluate
+from islet.safety.evaluation import SplitResult, evaluate
 from islet.safety.triage import for_the_word_model
 from islet.safety.vocabulary import (
     LEVELS,
@@ -184,11 +184,18 @@ def test_every_fasting_preparation_says_the_care_team_arranges_it(kb: KnowledgeB
 # --- the blind evaluation -------------------------------------------------------------------
 
 
-def test_the_blind_safety_evaluation_holds_its_figures() -> None:
-    """The whole probe set (fast: about a thousand regular-expression passes). The tuned split
-    must stay as tuned and the held-out split at or above the figures reported in the README, so
-    a regression fails CI; the targets (1.00 held out) are a benchmark, not this test."""
-    dev, test = evaluate()
+@pytest.fixture(scope="module")
+def blind() -> list[SplitResult]:
+    """The blind evaluation (dev, then test), run once for the tests that read it: it triages
+    every probe, the longest step of the suite when each test ran it anew."""
+    return evaluate()
+
+
+def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult]) -> None:
+    """The whole probe set. The tuned split must stay as tuned and the held-out split at or
+    above the figures reported in the README, so a regression fails CI; the targets (1.00 held
+    out) are a benchmark, not this test."""
+    dev, test = blind
     # w32-w33 tuned in general forms and the word model retrained (2026-12-06): dev 0.993 ->
     # 0.997, 0.987 -> 0.994, 0.990 -> 1.000, false alarms 0.012 -> 0.005 ("kill me now" stays
     # no figure of speech, as an independent review asked: two of the four dev false alarms)
@@ -408,10 +415,19 @@ def test_the_blind_safety_evaluation_holds_its_figures() -> None:
     assert test.false_alarm_rate <= 0.0721  # 43/597
 
 
-def test_islet_eval_safety_prints_both_splits(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["eval", "safety"])
+def test_islet_eval_safety_prints_both_splits(runner: CliRunner, tmp_path: Path) -> None:
+    probes = tmp_path / "probes.yaml"
+    rows = [
+        {"text": "i fainted and my sugar is 40", "level": "emergency", "split": "dev"},
+        {"text": "no chest pain today", "level": "none", "split": "dev"},
+        {"text": "i want to end my life", "level": "crisis", "split": "test"},
+        {"text": "should i stop my octreotide", "level": "medication", "split": "test"},
+    ]
+    probes.write_text(yaml.safe_dump({"probes": rows}), encoding="utf-8")
+    result = runner.invoke(app, ["eval", "safety", "--probes", str(probes)])
     assert result.exit_code == 0, result.output
-    assert "emergency recall" in result.stdout and "test" in result.stdout
+    assert "dev (2)" in result.stdout and "test (2)" in result.stdout
+    assert "emergency recall" in result.stdout and "(1/1)" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -585,9 +601,9 @@ def test_a_word_model_with_the_wrong_shape_or_a_missing_file_is_a_knowledge_erro
         word_model(tmp_path / "none-here.json")
 
 
-def test_the_held_out_split_keeps_no_probe_text() -> None:
+def test_the_held_out_split_keeps_no_probe_text(blind: list[SplitResult]) -> None:
     """Tuning may read the dev split's misses; the held-out split's are never kept, so no
     listing and no failing assertion can show a held-out probe."""
-    dev, test = evaluate()
+    dev, test = blind
     assert test.misses == []
     assert len(dev.misses) == sum(t - h for h, t in dev.recall.values())
