@@ -62,6 +62,11 @@ def passage_id(kind: str, item_id: str, part: str | None) -> str:
     return f"{kind}:{item_id}" + (f"#{part}" if part else "")
 
 
+def passage_of(target: str) -> str:
+    """The passage id of a "kind:id" target: the patient passage, or the glossary entry."""
+    return target if target.startswith("glossary:") else f"{target}#patient"
+
+
 def passages(kb: KnowledgeBase) -> list[Passage]:
     """Every passage of ``kb`` in collection and file order; ids are unique."""
     return [
