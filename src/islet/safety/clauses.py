@@ -21,7 +21,8 @@ from islet.safety.vocabulary import Signal, Topic, Vocabulary
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 # a clause that opens on now, or on a Spanish "just did" ("yo acabo de cortarme"): not in the past
 NOW = re.compile(
-    r"(?:now|right now|ahora|hoy|today|tonight|esta noche|(?:yo |el |ella )?acab(?:o|a|amos|an) de)\b"
+    r"(?:now|right now|ahora|hoy|today|tonight|esta noche"
+    r"|(?:yo |el |ella )?acab(?:o|a|amos|an) de)\b"
 )
 
 
