@@ -19,7 +19,11 @@ from islet.safety.text import Sentence
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
 
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
-NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
+# a clause that opens on now, or on a Spanish "just did" ("yo acabo de cortarme"): not in the past
+NOW = re.compile(
+    r"(?:now|right now|ahora|hoy|today|tonight|esta noche"
+    r"|(?:yo |el |ella )?acab(?:o|a|amos|an) de)\b"
+)
 
 
 def _negated(clause: str, start: int, c: Compiled, window: int, lists: bool = False) -> bool:
@@ -122,6 +126,9 @@ def scan(
         c.told_gone, sentence.text
     )
     figures = () if meant else c.figures
+    # a sign only asked about ("the nurse asked me about chest pain"), read on the whole sentence
+    # so that words after a comma can tell it is there ("..., it is crushing")
+    asked_for = not meant and any_of(c.asked_about, sentence.text)
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
@@ -214,6 +221,13 @@ def scan(
             if signal.negatable and _denied_after(clause, match, c):
                 continue
             if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
+                continue
+            # the sign's own words are only what a form or a clinician asked about
+            if (
+                signal.level == "emergency"
+                and asked_for
+                and figured(clause, match, (), "", c.asked_about)
+            ):
                 continue
             if signal.kind == "fainting" and recovered:
                 continue

@@ -31,6 +31,7 @@ class Compiled:
     resolved: tuple[re.Pattern[str], ...]
     explained: tuple[re.Pattern[str], ...]
     told_gone: tuple[re.Pattern[str], ...]
+    asked_about: tuple[re.Pattern[str], ...]  # "the nurse asked me about chest pain"
     everyday: tuple[re.Pattern[str], ...]
     present: tuple[re.Pattern[str], ...]
     mild: tuple[re.Pattern[str], ...]
@@ -107,6 +108,7 @@ def compiled(language: Language = "en") -> Compiled:
         resolved=many(context.resolved),
         explained=many(context.explained),
         told_gone=many(context.told_gone),
+        asked_about=many(context.asked_about),
         everyday=many(context.everyday_doings),
         present=many(context.present),
         mild=many(context.mild),

@@ -174,6 +174,10 @@ class Context(_Patterns):
     # a sign had, then told as gone at the sentence's end ("had a tight chest this morning but it
     # is gone now"): no emergency sign in the same sentence counts, as with ``explained``
     told_gone: list[str] = Field(default_factory=list)
+    # safetyfix15c: a sign named only as what a form or a clinician asks about ("the nurse asked
+    # me about chest pain"): a history asked for; only an emergency sign whose words lie in the
+    # words asked about is covered, never a sign of now told after them in the sentence
+    asked_about: list[str] = Field(default_factory=list)
     # an everyday doing that shares a crisis's words ("go home and sleep", "old clothes to the
     # charity shop", "commit to eating better"): the word model raises no crisis over it
     everyday_doings: list[str] = Field(default_factory=list)
@@ -227,6 +231,7 @@ class Context(_Patterns):
         "not_of_a_person",
         "explained",
         "told_gone",
+        "asked_about",
         "everyday_doings",
         "recent",
         "treatment_asked",
