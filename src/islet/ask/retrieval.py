@@ -266,7 +266,7 @@ class Retriever:
         )
         stems = [stem(w) for w in fixed]
         last: list[str] = []  # the terms of the last phrase that named an item
-        naming: dict[str, tuple[list[str], list[str]]] = {}  # each naming phrase: terms, targets
+        phrases_named: dict[str, tuple[list[str], list[str]]] = {}  # each: its terms, targets
         outside: list[str] = []  # the question's words before that phrase or around it
         i = 0
         while i < len(stems):
@@ -292,7 +292,7 @@ class Retriever:
                 reading.said_subject.extend(said)
             last = [s for s, w in zip(span, shown, strict=True) if w not in stop]
             reading.named_last = list(match.targets)
-            naming[" ".join(shown)] = (last, list(match.targets))
+            phrases_named[" ".join(shown)] = (last, list(match.targets))
             outside = fixed[:i] + fixed[i + n :]
             for target in match.targets:
                 reading.mentions.append(Mention(target, " ".join(shown)))
@@ -314,7 +314,7 @@ class Retriever:
             # the item named last is ("it" is the nearest name): the story words ("even",
             # "doctor", "diagnosed") are not searched for.
             reading.named_only = last
-        defined = words_defined(self._word_definition, asked, naming)
+        defined = words_defined(self._word_definition, asked, phrases_named)
         defined = None if reading.named_only else defined
         if defined is not None:
             # "The scan says progressive disease, what does progressive mean": the word asked
