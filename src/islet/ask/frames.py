@@ -48,7 +48,9 @@ class Frames:
                 t for t in named if t.partition(":")[0] in frame.context and t not in frame.targets
             }
             about += [t for t in frame.targets if t not in named and t not in about]
-            not_about |= {t for t in frame.not_about if t not in named}
+            # A named item the frame makes context may still be what it is not about ("G2
+            # ... options?": the grade is when, and the grading passage is not the answer).
+            not_about |= {t for t in frame.not_about if t not in named or t in context}
         return context, about, not_about
 
     def apply(

@@ -232,7 +232,12 @@ class Answering(Strict):
     """Facets, out-of-scope cues and the messages Ask Islet shows."""
 
     @field_validator(
-        "definition", "named_definition", "situation_asks", "recurrence_asks", "purpose_asks"
+        "definition",
+        "named_definition",
+        "word_definition",
+        "situation_asks",
+        "recurrence_asks",
+        "purpose_asks",
     )
     @classmethod
     def _definition_compiles(cls, patterns: list[str]) -> list[str]:
@@ -250,6 +255,8 @@ class Answering(Strict):
     # "I have X. What does that mean?": a definition of the item the question names, whatever
     # story words come with it.
     named_definition: list[str] = Field(default_factory=list)
+    # "What does <word> mean", "X vs Y": the named words in the groups `term` and `other` alone.
+    word_definition: list[str] = Field(default_factory=list)
     # Words of a story around such a name ("my doctor", "just diagnosed with").
     story_words: list[str] = Field(default_factory=list)
     # The people a question is asked for, which never count against a domain question.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from islet.ask import bm25
 from islet.ask.boosts import boosts
+from islet.ask.defined import words_defined
 from islet.ask.facets import GENERAL_PARTS
 from islet.ask.focus import (
     asking_parts,
@@ -165,6 +166,7 @@ class Retriever:
         self.subject = lexicon.answering.subject
         self._definition = [re.compile(p) for p in lexicon.answering.definition]
         self._named_definition = [re.compile(p) for p in lexicon.answering.named_definition]
+        self._word_definition = [re.compile(p) for p in lexicon.answering.word_definition]
         self._story = frozenset(lexicon.answering.story_words)
         # Other cancers (the out-of-scope rule's names): a treatment told with one is its story.
         self._other_cancers = [
@@ -264,6 +266,7 @@ class Retriever:
         )
         stems = [stem(w) for w in fixed]
         last: list[str] = []  # the terms of the last phrase that named an item
+        phrases_named: dict[str, tuple[list[str], list[str]]] = {}  # each: its terms, targets
         outside: list[str] = []  # the question's words before that phrase or around it
         i = 0
         while i < len(stems):
@@ -289,6 +292,7 @@ class Retriever:
                 reading.said_subject.extend(said)
             last = [s for s, w in zip(span, shown, strict=True) if w not in stop]
             reading.named_last = list(match.targets)
+            phrases_named[" ".join(shown)] = (last, list(match.targets))
             outside = fixed[:i] + fixed[i + n :]
             for target in match.targets:
                 reading.mentions.append(Mention(target, " ".join(shown)))
@@ -310,6 +314,12 @@ class Retriever:
             # the item named last is ("it" is the nearest name): the story words ("even",
             # "doctor", "diagnosed") are not searched for.
             reading.named_only = last
+        defined = words_defined(self._word_definition, asked, phrases_named)
+        defined = None if reading.named_only else defined
+        if defined is not None:
+            # "The scan says progressive disease, what does progressive mean": the word asked
+            # about alone, not the story around it.
+            reading.named_only, reading.named_last = defined
         # A facet's own question form ("what is octreotide for", "what does it do") asks for
         # that facet, not for a definition, though it starts like one.
         facet_asked = any(p.search(text) for p in self._facet_patterns for text in asked)
