@@ -103,12 +103,13 @@ def _habitual(clause: str, match: re.Match[str], c: Compiled) -> bool:
 
 
 def scan(
-    sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool
+    sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool, meant_later: bool = False
 ) -> tuple[list[Found], set[Topic], dict[str, list[str | None]]]:
     """The signals found in one sentence, the topics only asked about in general (a danger
     sign: ``danger``; too much of a medicine: ``overdose``) (``back_now``: the text says the
-    thoughts have come back, so a past crisis sign counts), and for each sign of several parts
-    not whole in it, the parts it does hold."""
+    thoughts have come back, so a past crisis sign counts; ``meant_later``: a sentence after
+    it tells it as meant now, so no figure of speech undoes its signs), and for each sign of
+    several parts not whole in it, the parts it does hold."""
     found: list[Found] = []
     asked: set[Topic] = set()
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
@@ -121,7 +122,7 @@ def scan(
     explained = (not meant and any_of(c.explained, sentence.text)) or any_of(
         c.told_gone, sentence.text
     )
-    figures = () if meant else c.figures
+    figures = () if meant or meant_later else c.figures
     denied = _denied(sentence.clauses, c)
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the

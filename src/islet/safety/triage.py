@@ -25,6 +25,7 @@ from islet.safety.answers import answered
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
+from islet.safety.figures import meant_later
 from islet.safety.fragments import across_fragments
 from islet.safety.lowreading import (
     lab_named,
@@ -118,8 +119,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     back_now = returned([s.text for s in parts], c.language)
     partial: list[dict[str, list[str | None]]] = []
     over = _over_since(parts, c)
-    for sentence in parts:
-        in_sentence, topics, held = scan(sentence, c, vocab, back_now)
+    meant = meant_later([s.text for s in parts], c.meant_now_after)
+    for sentence, meant_after in zip(parts, meant, strict=True):
+        in_sentence, topics, held = scan(sentence, c, vocab, back_now, meant_after)
         if sentence in over:
             in_sentence = [f for f in in_sentence if f.signal.level != "emergency"]
         if not_above(sentence.text, c.language):
