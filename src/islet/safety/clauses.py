@@ -146,7 +146,22 @@ def scan(
     ]
     live = [clause for clause in live if clause not in denied]
     # a dose told as prescribed, or as a routine with its schedule ("100 mg twice a day")
-    as_prescribed = any_of(c.as_prescribed, sentence.text) or any_of(c.routine_told, sentence.text)
+    routine = any_of(c.routine_told, sentence.text)
+    prescribed = [m.span() for p in c.as_prescribed for m in p.finditer(sentence.text)]
+    as_prescribed = routine or bool(prescribed)
+
+    def prescribed_for(clause: str, match: re.Match[str]) -> bool:
+        """Whether the dose ``match`` found is the one told as prescribed: a cue on its own side
+        of every contrast ("as prescribed, but today i took double": not the double)."""
+        at = sentence.text.find(clause)
+        if routine or at < 0:
+            return as_prescribed
+        start, end = at + match.start(), at + match.end()
+        return any(
+            not any_of(c.contrasts, sentence.text[min(b, end) : max(a, start)])
+            for a, b in prescribed
+        )
+
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
     by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
     past_in_sentence = any_of(c.past, sentence.text)
@@ -187,9 +202,14 @@ def scan(
             hormone = figured(clause, match, (), "", c.hormone_asked)
             if signal.level == "medication" and hormone:
                 continue  # "what are the symptoms of too much insulin": the disease asked about
-            if signal.kind == "dose" and as_prescribed:
+            if signal.kind == "dose" and as_prescribed and prescribed_for(clause, match):
                 continue
-            if signal.kind == "overdose" and signal.level == "medication" and as_prescribed:
+            if (
+                signal.kind == "overdose"
+                and signal.level == "medication"
+                and as_prescribed
+                and prescribed_for(clause, match)
+            ):
                 continue  # "she swallowed her pills this morning like always": no dose changed
             if signal.deliberate and by_mistake:
                 continue

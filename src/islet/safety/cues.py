@@ -48,6 +48,7 @@ class Compiled:
     meant_now_after: tuple[re.Pattern[str], ...]  # said from the next sentence too
     overdose_words: tuple[re.Pattern[str], ...]  # the overdose signal's own patterns
     as_prescribed: tuple[re.Pattern[str], ...]
+    contrasts: tuple[re.Pattern[str], ...]  # "but", "pero": a change set against the routine
     routine_told: tuple[re.Pattern[str], ...]
     recovered: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
@@ -132,6 +133,7 @@ def compiled(language: Language = "en") -> Compiled:
             p for s in vocab.signals if s.id == "overdose" and s.patterns for p in many(s.patterns)
         ),
         as_prescribed=many(context.as_prescribed),
+        contrasts=many([rf"\b(?:{p})\b" for p in context.contrasts]),
         routine_told=many(context.routine_told),
         recovered=many(context.recovered_after_sugar),
         clinician_changes=many(context.clinician_changes),
