@@ -20,6 +20,8 @@ from islet.safety.vocabulary import Signal, Topic, Vocabulary
 
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")
 NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
+# the most words of a clause that only tells when, after the sign's ("..., back in 1998, ...")
+SHORT_TIME_CLAUSE = 5
 
 
 def _negated(clause: str, start: int, c: Compiled, window: int, lists: bool = False) -> bool:
@@ -127,10 +129,20 @@ def scan(
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
     # past sets the whole sentence in the past, unless a later clause says now ("... and now")
-    all_past = (
-        len(opening.split()) <= 6
-        and any_of(c.past, opening)
-        and not any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
+    now_after = any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
+    all_past = len(opening.split()) <= 6 and any_of(c.past, opening) and not now_after
+    # safetyfix15b: "fainted once, back in 1998, at a wedding": the time told in a short clause
+    # right after the sign's sets the sentence in the past too, when no clause tells of now or of
+    # these last days ("..., and again this morning")
+    second = sentence.clauses[1] if len(sentence.clauses) > 1 else ""
+    all_past = all_past or (
+        0 < len(second.split()) <= SHORT_TIME_CLAUSE
+        and any_of(c.past, second)
+        and not now_after
+        and not any(
+            any_of(c.present, k) or (c.recent is not None and c.recent.search(k))
+            for k in sentence.clauses
+        )
     )
     # "the chest pain i had last week has come back and is worse now": a sign back now is
     # current, whatever past cue is told with it
