@@ -24,6 +24,12 @@ NOW = re.compile(r"(?:now|right now|ahora|hoy|today|tonight|esta noche)\b")
 SHORT_TIME_CLAUSE = 5
 
 
+def _without(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    """``text`` with the words every match of ``patterns`` covers taken out."""
+    covered = {i for p in patterns for m in p.finditer(text) for i in range(*m.span())}
+    return "".join(" " if i in covered else ch for i, ch in enumerate(text))
+
+
 def _negated(clause: str, start: int, c: Compiled, window: int, lists: bool = False) -> bool:
     words = clause[:start].split()
     before = words[-window:]
@@ -131,13 +137,15 @@ def scan(
     # past sets the whole sentence in the past, unless a later clause says now ("... and now")
     now_after = any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
     all_past = len(opening.split()) <= 6 and any_of(c.past, opening) and not now_after
-    # safetyfix15b: "fainted once, back in 1998, at a wedding": the time told in a short clause
-    # right after the sign's sets the sentence in the past too, when no clause tells of now or of
-    # these last days ("..., and again this morning")
+    # safetyfix15b: "fainted once, back in 1998, at a wedding": a clause that only tells a past
+    # time, right after the sign's, sets the sentence in the past too, when no clause tells of
+    # now or of these last days ("..., and again this morning"); never a clause with an event of
+    # its own ("tengo fiebre, me operaron hace una semana")
     second = sentence.clauses[1] if len(sentence.clauses) > 1 else ""
     all_past = all_past or (
         0 < len(second.split()) <= SHORT_TIME_CLAUSE
         and any_of(c.past, second)
+        and len(_without(c.past, second).split()) <= 1
         and not now_after
         and not any(
             any_of(c.present, k) or (c.recent is not None and c.recent.search(k))
