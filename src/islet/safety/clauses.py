@@ -24,6 +24,14 @@ NOW = re.compile(
     r"(?:now|right now|ahora|hoy|today|tonight|esta noche"
     r"|(?:yo |el |ella )?acab(?:o|a|amos|an) de)\b"
 )
+# the most words of a clause that only tells when, after the sign's ("..., back in 1998, ...")
+SHORT_TIME_CLAUSE = 5
+
+
+def _without(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    """``text`` with the words every match of ``patterns`` covers taken out."""
+    covered = {i for p in patterns for m in p.finditer(text) for i in range(*m.span())}
+    return "".join(" " if i in covered else ch for i, ch in enumerate(text))
 
 
 def _negated(clause: str, start: int, c: Compiled, window: int, lists: bool = False) -> bool:
@@ -107,12 +115,13 @@ def _habitual(clause: str, match: re.Match[str], c: Compiled) -> bool:
 
 
 def scan(
-    sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool
+    sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool, meant_later: bool = False
 ) -> tuple[list[Found], set[Topic], dict[str, list[str | None]]]:
     """The signals found in one sentence, the topics only asked about in general (a danger
     sign: ``danger``; too much of a medicine: ``overdose``) (``back_now``: the text says the
-    thoughts have come back, so a past crisis sign counts), and for each sign of several parts
-    not whole in it, the parts it does hold."""
+    thoughts have come back, so a past crisis sign counts; ``meant_later``: a sentence after
+    it tells it as meant now, so no figure of speech undoes its signs), and for each sign of
+    several parts not whole in it, the parts it does hold."""
     found: list[Found] = []
     asked: set[Topic] = set()
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
@@ -125,7 +134,7 @@ def scan(
     explained = (not meant and any_of(c.explained, sentence.text)) or any_of(
         c.told_gone, sentence.text
     )
-    figures = () if meant else c.figures
+    figures = () if meant or meant_later else c.figures
     # a sign only asked about ("the nurse asked me about chest pain"), read on the whole sentence
     # so that words after a comma can tell it is there ("..., it is crushing")
     asked_for = not meant and any_of(c.asked_about, sentence.text)
@@ -133,10 +142,22 @@ def scan(
     opening = sentence.clauses[0] if sentence.clauses else ""
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
     # past sets the whole sentence in the past, unless a later clause says now ("... and now")
-    all_past = (
-        len(opening.split()) <= 6
-        and any_of(c.past, opening)
-        and not any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
+    now_after = any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
+    all_past = len(opening.split()) <= 6 and any_of(c.past, opening) and not now_after
+    # safetyfix15b: "fainted once, back in 1998, at a wedding": a clause that only tells a past
+    # time, right after the sign's, sets the sentence in the past too, when no clause tells of
+    # now or of these last days ("..., and again this morning"); never a clause with an event of
+    # its own ("tengo fiebre, me operaron hace una semana")
+    second = sentence.clauses[1] if len(sentence.clauses) > 1 else ""
+    all_past = all_past or (
+        0 < len(second.split()) <= SHORT_TIME_CLAUSE
+        and any_of(c.past, second)
+        and len(_without(c.past, second).split()) <= 1
+        and not now_after
+        and not any(
+            any_of(c.present, k) or (c.recent is not None and c.recent.search(k))
+            for k in sentence.clauses
+        )
     )
     # "the chest pain i had last week has come back and is worse now": a sign back now is
     # current, whatever past cue is told with it
@@ -152,7 +173,22 @@ def scan(
     ]
     live = [clause for clause in live if clause not in denied]
     # a dose told as prescribed, or as a routine with its schedule ("100 mg twice a day")
-    as_prescribed = any_of(c.as_prescribed, sentence.text) or any_of(c.routine_told, sentence.text)
+    routine = any_of(c.routine_told, sentence.text)
+    prescribed = [m.span() for p in c.as_prescribed for m in p.finditer(sentence.text)]
+    as_prescribed = routine or bool(prescribed)
+
+    def prescribed_for(clause: str, match: re.Match[str]) -> bool:
+        """Whether the dose ``match`` found is the one told as prescribed: a cue on its own side
+        of every contrast ("as prescribed, but today i took double": not the double)."""
+        at = sentence.text.find(clause)
+        if routine or at < 0:
+            return as_prescribed
+        start, end = at + match.start(), at + match.end()
+        return any(
+            not any_of(c.contrasts, sentence.text[min(b, end) : max(a, start)])
+            for a, b in prescribed
+        )
+
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
     by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
     past_in_sentence = any_of(c.past, sentence.text)
@@ -193,9 +229,14 @@ def scan(
             hormone = figured(clause, match, (), "", c.hormone_asked)
             if signal.level == "medication" and hormone:
                 continue  # "what are the symptoms of too much insulin": the disease asked about
-            if signal.kind == "dose" and as_prescribed:
+            if signal.kind == "dose" and as_prescribed and prescribed_for(clause, match):
                 continue
-            if signal.kind == "overdose" and signal.level == "medication" and as_prescribed:
+            if (
+                signal.kind == "overdose"
+                and signal.level == "medication"
+                and as_prescribed
+                and prescribed_for(clause, match)
+            ):
                 continue  # "she swallowed her pills this morning like always": no dose changed
             if signal.deliberate and by_mistake:
                 continue

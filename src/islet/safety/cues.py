@@ -46,8 +46,10 @@ class Compiled:
     waking_habits: tuple[re.Pattern[str], ...]
     wish_to_live: tuple[re.Pattern[str], ...]
     meant_now: tuple[re.Pattern[str], ...]
+    meant_now_after: tuple[re.Pattern[str], ...]  # said from the next sentence too
     overdose_words: tuple[re.Pattern[str], ...]  # the overdose signal's own patterns
     as_prescribed: tuple[re.Pattern[str], ...]
+    contrasts: tuple[re.Pattern[str], ...]  # "but", "pero": a change set against the routine
     routine_told: tuple[re.Pattern[str], ...]
     recovered: tuple[re.Pattern[str], ...]
     clinician_changes: tuple[re.Pattern[str], ...]
@@ -128,10 +130,12 @@ def compiled(language: Language = "en") -> Compiled:
         waking_habits=many(context.waking_habits),
         wish_to_live=many(context.wish_to_live),
         meant_now=many(context.meant_now),
+        meant_now_after=many(context.meant_now_after),
         overdose_words=tuple(
             p for s in vocab.signals if s.id == "overdose" and s.patterns for p in many(s.patterns)
         ),
         as_prescribed=many(context.as_prescribed),
+        contrasts=many([rf"\b(?:{p})\b" for p in context.contrasts]),
         routine_told=many(context.routine_told),
         recovered=many(context.recovered_after_sugar),
         clinician_changes=many(context.clinician_changes),

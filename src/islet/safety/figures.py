@@ -25,3 +25,32 @@ def figured(
         return True
     words = match.group(0)
     return any(words in m.group(0) for p in patterns for m in p.finditer(sentence))
+
+
+# a later sentence this short says its meant-now cue of the whole thought before it ("Not
+# joking, it's for me tonight."); a longer one only when the cue opens it ("This time I mean
+# it, ...")
+SHORT_SENTENCE = 8
+OPENING_WORDS = 3
+# how many sentences after a figure a meant-now cue may take it back
+SENTENCES_AFTER = 2
+
+
+def meant_later(texts: list[str], meant_now: tuple[re.Pattern[str], ...]) -> list[bool]:
+    """For each sentence, whether one of the next sentences tells it as meant now (issue 11,
+    safetyfix15b): "I bought a rope for the washing line. Not joking, it's for me tonight." A
+    meant-now cue undoes a figure of speech in its own sentence; told in a short sentence just
+    after, or opening one, it undoes the figure of the sentences before it the same way."""
+
+    def says_meant(text: str) -> bool:
+        words = text.split()
+        if len(words) <= SHORT_SENTENCE:
+            return any(p.search(text) for p in meant_now)
+        opening = " ".join(words[: OPENING_WORDS + 2])
+        return any(
+            (m := p.search(opening)) is not None and len(opening[: m.start()].split()) < 3
+            for p in meant_now
+        )
+
+    meant = [says_meant(t) for t in texts]
+    return [any(meant[i + 1 : i + 1 + SENTENCES_AFTER]) for i in range(len(texts))]

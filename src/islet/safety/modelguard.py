@@ -16,6 +16,7 @@ from functools import cache
 
 from islet.language import Language
 from islet.safety.cues import Compiled, any_of
+from islet.safety.figures import meant_later
 from islet.safety.reply import Found
 from islet.safety.tense import sentence_tense
 from islet.safety.text import Sentence
@@ -76,7 +77,15 @@ def _unlike(parts: list[Sentence], c: Compiled, level: Level, asks: bool) -> set
     dropping", "every time") nor temperature read with its number, no question (no question
     mark, none opening with a question word: "what causes black stools")."""
     unlike: set[Level] = set()
-    if any(any_of(c.figures, s.text) or any_of(c.wish_to_live, s.text) for s in parts):
+    # a figure told as meant now, in its sentence or by a later one, leaves the model free
+    # (safetyfix15b); before the figure only the strong cues ("not joking, ..."), never a bare
+    # "right now" or "tonight", which emergencies tell too
+    later = meant_later([s.text for s in parts], c.meant_now_after)
+    figured = [
+        any_of(c.figures, s.text) and not (after or any_of(c.meant_now_after, s.text))
+        for s, after in zip(parts, later, strict=True)
+    ]
+    if any(figured) or any(any_of(c.wish_to_live, s.text) for s in parts):
         unlike.add("crisis")
     if any(any_of(c.everyday, s.text) for s in parts):
         unlike.add("crisis")  # "i want to go home and sleep": an everyday doing, no crisis

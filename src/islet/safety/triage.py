@@ -17,6 +17,7 @@ compiled per language are in :mod:`islet.safety.cues`, one sentence's clause sca
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from islet.safety.answers import answered
 from islet.safety.clauses import scan
 from islet.safety.cues import Compiled, any_of, compiled
 from islet.safety.doses import far_above, not_above
+from islet.safety.figures import meant_later
 from islet.safety.fragments import across_fragments
 from islet.safety.lowreading import (
     lab_named,
@@ -45,6 +47,10 @@ LOW_SUGAR = "low-sugar-words"
 # a text that is nothing but a reading and its unit ("3.1 mmol", "45 mg/dl"): no words of either
 # language to answer in
 BARE_READING = re.compile(rf"{NUMBER}{UNIT}")
+# numbers and nothing else ("54", "54 or 40"): a list of numbers after a question asked in
+# general is asked about too ("what counts as low, 70? 54?")
+BARE_NUMBERS = re.compile(rf"{NUMBER}{UNIT}(?:(?: or| and| o| y)? {NUMBER}{UNIT})*")
+NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def triage(text: str, language: Language | None = None) -> Safety:
@@ -118,8 +124,9 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     back_now = returned([s.text for s in parts], c.language)
     partial: list[dict[str, list[str | None]]] = []
     over = _over_since(parts, c)
-    for sentence in parts:
-        in_sentence, topics, held = scan(sentence, c, vocab, back_now)
+    meant = meant_later([s.text for s in parts], c.meant_now_after)
+    for sentence, meant_after in zip(parts, meant, strict=True):
+        in_sentence, topics, held = scan(sentence, c, vocab, back_now, meant_after)
         if sentence in over:
             in_sentence = [f for f in in_sentence if f.signal.level != "emergency"]
         if not_above(sentence.text, c.language):
@@ -149,10 +156,12 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     # of the sentences after it ("i have a fever. 38 and i feel awful")
     named = [not sugar_in_text and other_measure(s, vocab.glucose) for s in parts]
     labs = [not sugar_in_text and lab_named(s.text, vocab.glucose) for s in parts]
+    listed = _numbers_listed(parts, c)
     for i, sentence in enumerate(told_before(parts)):
-        if _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
+        if i in listed or _asks_in_general(sentence, c) or c.rules.supposing.match(sentence.text):
             # "what does a sugar of 54 mean", "what if it is 50", "what if my sugar drops": a
             # question about a danger sign, no reading; the urgent-care note beside the answer
+            # (safetyfix15b: and the bare numbers listed after it: "what counts as low, 70? 54?")
             asked.add("danger")
             continue
         cues = (c.past, c.resolved)
@@ -195,6 +204,31 @@ def _over_since(parts: list[Sentence], c: Compiled) -> list[Sentence]:
         if sentence_tense(s.text, c.language) != "now"
         and not (c.recent is not None and c.recent.search(s.text))
     ]
+
+
+def _numbers_listed(parts: list[Sentence], c: Compiled) -> set[int]:
+    """The sentences that are only numbers listed after a question about a number in general,
+    two numbers or more in the list ("what counts as low, 70? 54?"): asked about, no reading. One
+    number alone after it may be the asker's own ("what counts as low? 54"), and none is listed
+    when another sentence tells signs of a low ("... 54? i am shaky")."""
+    asks = [_asks_in_general(s, c) for s in parts]
+    signs = c.low_signs
+    glucose = c.vocabulary.glucose
+    if signs is not None and any(
+        not asked and signs.search(without_measure_lows(s.text, glucose))
+        for s, asked in zip(parts, asks, strict=True)
+    ):
+        return set()
+    listed: set[int] = set()
+    for i, sentence in enumerate(parts):
+        if not asks[i]:
+            continue
+        after = list(itertools.takewhile(lambda s: BARE_NUMBERS.fullmatch(s.text), parts[i + 1 :]))
+        own = [k for k in sentence.clauses[1:] if BARE_NUMBERS.fullmatch(k)]
+        numbers = [m for s in [*own, *(s.text for s in after)] for m in NUMBERS.finditer(s)]
+        if len(numbers) >= 2:
+            listed |= set(range(i + 1, i + 1 + len(after)))
+    return listed
 
 
 def _asks_in_general(sentence: Sentence, c: Compiled) -> bool:

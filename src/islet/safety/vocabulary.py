@@ -210,6 +210,13 @@ class Context(_Patterns):
     # lo digo en serio"): a figure of speech or a clinician's word in the same sentence does not
     # undo a sign told with one
     meant_now: list[str] = Field(default_factory=list)
+    # safetyfix15b: the meant-now words that say it from the next sentence too ("... for the
+    # washing line. Not joking, it's for me tonight."), never a bare time ("going camping tonight")
+    meant_now_after: list[str] = Field(default_factory=list)
+    # safetyfix15b: words that set a change against what was told before it ("... as prescribed,
+    # but today i took double", "... como dijo el doctor, pero hoy me tomé el doble"): a dose told
+    # as prescribed on one side of them says nothing of the other side
+    contrasts: list[str] = Field(default_factory=list)
 
     @field_validator(
         "past",
@@ -220,6 +227,8 @@ class Context(_Patterns):
         "informational_crisis",
         "figures_of_speech",
         "meant_now",
+        "meant_now_after",
+        "contrasts",
         "wish_to_live",
         "as_prescribed",
         "routine_told",
