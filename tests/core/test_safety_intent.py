@@ -235,7 +235,6 @@ def test_the_words_of_ending_in_ordinary_use_raise_no_crisis(text: str) -> None:
     "text",
     [
         "took the whole pack of my sleeping pills just to see what would happen",
-        "swallowed all my pain pills an hour ago, please do not call my wife",
         "took a handful of my tablets tonight. i just want someone to know",
         "took all of my evening pills with whisky. i do not even know why",
     ],
@@ -244,6 +243,24 @@ def test_medicine_swallowed_and_told_as_meant_is_a_crisis(text: str) -> None:
     safety = triage(text)
     assert safety.level == "crisis"
     assert "emergency" in safety.also
+
+
+# safetyfix15d (a behavioural review, issue 11): an overdose told with a time just past ("an hour
+# ago", "minutes ago") leads with the emergency, the crisis reply beside it when intent is told
+@pytest.mark.parametrize(
+    "text",
+    [
+        "swallowed all my pain pills an hour ago, please do not call my wife",
+        "i took 20 of my pain pills an hour ago, idk why",
+    ],
+)
+def test_medicine_swallowed_a_short_while_ago_with_intent_is_an_emergency_and_a_crisis(
+    text: str,
+) -> None:
+    safety = triage(text)
+    assert safety.level == "emergency"
+    assert "crisis" in safety.also
+    assert {"911", "988", "1-800-222-1222"} <= {c.number for c in safety.contacts}
 
 
 @pytest.mark.parametrize(
