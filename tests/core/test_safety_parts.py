@@ -267,7 +267,6 @@ def test_one_sign_with_forms_of_different_numbers_of_parts_is_read_across_fragme
     # a signal's English and Spanish all_of may have different numbers of parts (both kept under
     # one id): each form is matched across short sentences with its own parts, never the other's
     import dataclasses
-
     import importlib
 
     from islet.safety import cues
