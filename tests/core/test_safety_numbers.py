@@ -81,3 +81,20 @@ def test_the_check_names_a_broken_time_or_low_sign_word(
     (folder / "triage.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     problems = safety_problems(tmp_path)
     assert len(problems) == 1 and "(unclosed" in problems[0], problems
+
+
+def test_a_shared_list_is_written_once_and_an_unknown_one_is_named(tmp_path: Path) -> None:
+    # the medicines named by brand are one shared list, filled into every pattern naming it
+    from islet.safety.vocabulary import vocabulary
+
+    words = vocabulary()
+    brands = words.shared["brand_medicines"]
+    assert sum(brands in p for s in words.signals for p in s.patterns) >= 4
+    assert not any("{{" in p for s in words.signals for p in s.patterns)
+    folder = tmp_path / "safety"
+    shutil.copytree(SAFETY_DIR, folder)
+    data = yaml.safe_load((folder / "triage.yaml").read_text(encoding="utf-8"))
+    data["signals"][0].setdefault("patterns", []).append("took my {{no_such_list}}")
+    (folder / "triage.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = safety_problems(tmp_path)
+    assert len(problems) == 1 and "no_such_list" in problems[0], problems

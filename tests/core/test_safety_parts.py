@@ -3,6 +3,8 @@ families of wording the dev rounds showed missing. Every row is our own wording.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from islet.language import Language
@@ -257,3 +259,29 @@ def test_a_bare_reading_with_no_words_is_answered_in_english(text: str) -> None:
     safety = triage(text)
     assert safety.level == "emergency"
     assert safety.message.startswith("A blood sugar of")
+
+
+def test_one_sign_with_forms_of_different_numbers_of_parts_is_read_across_fragments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a signal's English and Spanish all_of may have different numbers of parts (both kept under
+    # one id): each form is matched across short sentences with its own parts, never the other's
+    import dataclasses
+    import importlib
+
+    from islet.safety import cues
+
+    module = importlib.import_module("islet.safety.triage")
+
+    c = cues.compiled("es")
+    signal, _ = c.groups[0]
+
+    def form(*words: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        return tuple((re.compile(rf"\b{w}\b"),) for w in words)
+
+    three = (signal.model_copy(update={"whole_text": False}), form("alfa", "beta", "gamma"))
+    two = (three[0].model_copy(), form("alfa", "delta"))
+    made_up = dataclasses.replace(c, groups=(three, two))
+    monkeypatch.setattr(module, "compiled", lambda language: made_up)
+    assert module.triage("alfa. beta. gamma.", "es").level == signal.level
+    assert module.triage("alfa. beta.", "es").level == "none"

@@ -116,7 +116,7 @@ def _habitual(clause: str, match: re.Match[str], c: Compiled) -> bool:
 
 def scan(
     sentence: Sentence, c: Compiled, vocab: Vocabulary, back_now: bool, meant_later: bool = False
-) -> tuple[list[Found], set[Topic], dict[str, list[str | None]]]:
+) -> tuple[list[Found], set[Topic], dict[int, list[str | None]]]:
     """The signals found in one sentence, the topics only asked about in general (a danger
     sign: ``danger``; too much of a medicine: ``overdose``) (``back_now``: the text says the
     thoughts have come back, so a past crisis sign counts; ``meant_later``: a sentence after
@@ -297,8 +297,10 @@ def scan(
         words = next((w for p in patterns if (w := usable(signal, p)) is not None), None)
         if words is not None:
             found.append(Found(signal, words))
-    partial: dict[str, list[str | None]] = {}
-    for signal, groups in c.groups:
+    # by each form's place in ``c.groups``: one signal may have forms of different numbers of
+    # parts under one id (its English and Spanish ``all_of``)
+    partial: dict[int, list[str | None]] = {}
+    for place, (signal, groups) in enumerate(c.groups):
         # a finding and a swallowing told with a routine ("found her pills and took two at her
         # usual time") is a dose taken, not someone getting at a medicine
         if (
@@ -312,5 +314,5 @@ def scan(
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
         elif any(part is not None for part in parts):
-            partial[signal.id] = parts
+            partial[place] = parts
     return found, asked, partial

@@ -20,19 +20,20 @@ Groups = tuple[tuple[Signal, tuple[tuple[re.Pattern[str], ...], ...]], ...]
 
 
 def across_fragments(
-    parts: list[Sentence], partial: list[dict[str, list[str | None]]], groups: Groups
+    parts: list[Sentence], partial: list[dict[int, list[str | None]]], groups: Groups
 ) -> list[Found]:
     """The signs of several parts (``groups``) whole across a run of fragments: ``partial``
-    holds, for each sentence, the parts of each sign it does hold."""
+    holds, for each sentence, the parts it does hold of each form, by the form's place in
+    ``groups`` (a signal's forms in two languages may have different numbers of parts)."""
     found: list[Found] = []
     # the whole text as one run too, for the signs whose parts may be told anywhere in it
     runs = [(run, False) for run in fragment_runs(parts)]
     runs += [(list(range(len(parts))), True)] if len(parts) > 1 else []
     for run, whole_text in runs:
-        for signal, patterns in groups:
+        for place, (signal, patterns) in enumerate(groups):
             if whole_text and (not signal.whole_text or any(f.signal is signal for f in found)):
                 continue
-            held = [partial[i][signal.id] for i in run if signal.id in partial[i]]
+            held = [partial[i][place] for i in run if place in partial[i]]
             joined = [
                 next((h[g] for h in held if h[g] is not None), None) for g in range(len(patterns))
             ]

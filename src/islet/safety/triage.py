@@ -122,7 +122,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
     found: list[Found] = []
     asked: set[Topic] = set()
     back_now = returned([s.text for s in parts], c.language)
-    partial: list[dict[str, list[str | None]]] = []
+    partial: list[dict[int, list[str | None]]] = []
     over = _over_since(parts, c)
     meant = meant_later([s.text for s in parts], c.meant_now_after)
     for sentence, meant_after in zip(parts, meant, strict=True):

@@ -350,7 +350,13 @@ class LanguageVocabulary(Strict):
     grammar: Grammar
 
 
+# a shared alternation named in a signal's pattern: "{{brand_medicines}}"
+SHARED = re.compile(r"\{\{(\w+)\}\}")
+
+
 class Vocabulary(Strict):
+    # alternations written once, named in the signals' patterns as {{name}} (filled in on load)
+    shared: dict[str, str] = Field(default_factory=dict)
     rewrites: dict[str, str]
     medicine_names: list[str] = Field(default_factory=list)  # read through one-letter slips
     # English key words read through their sound-alike spellings (islet.spelling), except
@@ -366,6 +372,33 @@ class Vocabulary(Strict):
     signals: list[Signal] = Field(min_length=1)
     grammar: Grammar  # English
     languages: dict[Literal["es"], LanguageVocabulary] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shared_filled(cls, data: object) -> object:
+        """The signals with each {{name}} replaced by its shared alternation; an unknown name is
+        refused, naming it."""
+        if not isinstance(data, dict):
+            return data
+        shared = data.get("shared") or {}
+        if not isinstance(shared, dict):
+            return data
+
+        def name(match: re.Match[str]) -> str:
+            if match.group(1) not in shared:
+                raise ValueError(f"pattern names unknown shared list '{match.group(1)}'")
+            return str(shared[match.group(1)])
+
+        def filled(value: object) -> object:
+            if isinstance(value, str):
+                return SHARED.sub(name, value)
+            if isinstance(value, list):
+                return [filled(v) for v in value]
+            if isinstance(value, dict):
+                return {k: filled(v) for k, v in value.items()}
+            return value
+
+        return {**data, "signals": filled(data.get("signals"))}
 
 
 class Contact(Strict):
