@@ -134,7 +134,7 @@ def readings(text: str, vocabulary: GlucoseWords, sugar_in_text: bool) -> list[G
     patterns = _patterns(
         tuple(dict.fromkeys(words)),
         vocabulary.gap,
-        tuple(vocabulary.not_glucose),
+        tuple(vocabulary.not_glucose) + tuple(vocabulary.dose_labels),
         extra,
         tuple(vocabulary.gap_stops),
         tuple(vocabulary.onsets),

@@ -262,6 +262,8 @@ class GlucoseWords(Strict):
     low_mg_dl: float = Field(gt=0)
     serious_mg_dl: float = Field(gt=0)
     not_glucose: list[str]  # other measures whose numbers are not blood sugar
+    # what a label or a bottle says: the number it tells is a dose; other numbers stay readings
+    dose_labels: list[str] = Field(default_factory=list)
     # the word "low" another measure takes ("low potassium", "el potasio bajo"): no low sugar
     measure_low: list[str] = Field(default_factory=list)
     # words right after a number that make it something else ("40 anos"), words before it that
