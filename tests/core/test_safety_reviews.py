@@ -61,3 +61,11 @@ def test_a_well_formed_file_gives_its_rows_with_their_ids(tmp_path: Path) -> Non
             "review99:emergency:auto:45 y me siento muy mal",
         ),
     ]
+
+
+def test_every_review_file_is_read() -> None:
+    """A renamed folder or an emptied file would leave the level test with nothing to check."""
+    files = sorted(REVIEWS.glob("*.yaml"))
+    rows = level_cases(REVIEWS)
+    assert len(files) >= 20
+    assert {str(p.id).split(":", 1)[0] for p in rows} == {f.stem for f in files}
