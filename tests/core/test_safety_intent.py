@@ -78,24 +78,36 @@ def test_a_dose_worked_out_for_treatment_is_no_crisis_to_the_patterns(text: str)
     assert for_the_word_model(text, "en")[0] != "crisis"
 
 
+# told with no time, a swallow with intent leads with the crisis, the emergency beside it; told as
+# a short while ago ("an hour ago": safetyfix15d, a behavioural review, issue 11) it leads with
+# the emergency, the crisis beside it. Both give 911, 988 and Poison Control.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "first", "beside"),
     [
-        "swallowed the whole box of my sleeping tablets. sorry everyone",
-        "took like 30 of the pills the hospital gave me, bye",
-        "took all of my night medicines on purpose, I am so tired of this",
-        "I took a big bunch of my pain pills, do not care any more",
-        "swallowed every one of my oxycodone tablets so that I won't wake up",
+        ("swallowed the whole box of my sleeping tablets. sorry everyone", "crisis", "emergency"),
+        ("took like 30 of the pills the hospital gave me, bye", "crisis", "emergency"),
+        ("took all of my night medicines on purpose, I am so tired of this", "crisis", "emergency"),
+        ("I took a big bunch of my pain pills, do not care any more", "crisis", "emergency"),
+        (
+            "swallowed every one of my oxycodone tablets so that I won't wake up",
+            "crisis",
+            "emergency",
+        ),
+        (
+            "swallowed all my pain pills an hour ago, please do not call my wife",
+            "emergency",
+            "crisis",
+        ),
+        ("i took 20 of my pain pills an hour ago, idk why", "emergency", "crisis"),
     ],
 )
-def test_medicine_swallowed_with_intent_is_a_crisis_with_emergency_and_poison_help(
-    text: str,
+def test_medicine_swallowed_with_intent_gives_crisis_emergency_and_poison_help(
+    text: str, first: str, beside: str
 ) -> None:
     safety = triage(text)
-    assert safety.level == "crisis"
-    assert "emergency" in safety.also and "medication" in safety.also
-    numbers = [c.number for c in safety.contacts]
-    assert {"988", "911", "1-800-222-1222"} <= set(numbers)
+    assert safety.level == first
+    assert beside in safety.also and "medication" in safety.also
+    assert {"988", "911", "1-800-222-1222"} <= {c.number for c in safety.contacts}
     assert "Poison Control" in safety.message and "988" in safety.message
 
 
@@ -243,24 +255,6 @@ def test_medicine_swallowed_and_told_as_meant_is_a_crisis(text: str) -> None:
     safety = triage(text)
     assert safety.level == "crisis"
     assert "emergency" in safety.also
-
-
-# safetyfix15d (a behavioural review, issue 11): an overdose told with a time just past ("an hour
-# ago", "minutes ago") leads with the emergency, the crisis reply beside it when intent is told
-@pytest.mark.parametrize(
-    "text",
-    [
-        "swallowed all my pain pills an hour ago, please do not call my wife",
-        "i took 20 of my pain pills an hour ago, idk why",
-    ],
-)
-def test_medicine_swallowed_a_short_while_ago_with_intent_is_an_emergency_and_a_crisis(
-    text: str,
-) -> None:
-    safety = triage(text)
-    assert safety.level == "emergency"
-    assert "crisis" in safety.also
-    assert {"911", "988", "1-800-222-1222"} <= {c.number for c in safety.contacts}
 
 
 @pytest.mark.parametrize(
