@@ -6,6 +6,10 @@ as recognised when the triage gives its level or one of ``also``. Reported per s
 was used for tuning, ``test`` is held out): recall per level, and the false-alarm rate — the
 share of ``none`` probes that raised any level.
 
+Beside recall, ``help_given`` counts a probe whose level the triage names either first or in
+its own ``also`` (an overdose just taken in despair leads with the emergency and gives the
+crisis help too): recall scores the first level only, so both figures are shown, never merged.
+
 Spanish probes live in ``eval/safety-es.yaml`` (same format) and are read with the Spanish
 vocabulary (``islet eval safety --lang es``), as on an interface where Spanish was chosen.
 """
@@ -70,10 +74,14 @@ class SplitResult:
     recall: dict[Level, tuple[int, int]]  # level -> (recognised, probes)
     false_alarms: tuple[int, int]  # (raised, none probes)
     misses: list[Miss] = field(default_factory=list)
+    # level -> (probes whose level the triage gave first or in its ``also``, probes)
+    help_given: dict[Level, tuple[int, int]] = field(default_factory=dict)
 
     def recall_of(self, level: Level) -> float:
-        hit, total = self.recall[level]
-        return hit / total if total else 1.0
+        return _rate(self.recall[level])
+
+    def help_given_of(self, level: Level) -> float:
+        return _rate(self.help_given.get(level, self.recall[level]))
 
     @property
     def false_alarm_rate(self) -> float:
@@ -88,6 +96,7 @@ class SplitResult:
             "recall": {level: self.recall_of(level) for level in ALERT_LEVELS},
             "counts": {level: list(counts) for level, counts in self.recall.items()},
             "false_alarm_rate": self.false_alarm_rate,
+            "help_given": {level: self.help_given_of(level) for level in ALERT_LEVELS},
         }
 
 
@@ -98,7 +107,17 @@ def summary_rows(results: Sequence[SplitResult]) -> dict[str, list[str]]:
         for level in ALERT_LEVELS
     }
     rows["false alarms"] = [f"{r.false_alarm_rate:.3f} ({_of(r.false_alarms)})" for r in results]
+    for level in ALERT_LEVELS:
+        rows[f"{level} help given, first or also"] = [
+            f"{r.help_given_of(level):.3f} ({_of(r.help_given.get(level, r.recall[level]))})"
+            for r in results
+        ]
     return rows
+
+
+def _rate(counts: tuple[int, int]) -> float:
+    hit, total = counts
+    return hit / total if total else 1.0
 
 
 def _of(counts: tuple[int, int]) -> str:
@@ -121,14 +140,19 @@ def score(split: str, probes: Sequence[Probe], language: Language | None = None)
     decide) and count what it recognised. The held-out split keeps no probe text: its misses
     are never listed, nor shown by a failing assertion."""
     recall = {level: [0, 0] for level in LEVELS}
+    helped = {level: 0 for level in LEVELS}
     misses: list[Miss] = []
     for probe in probes:
-        got = triage(probe.text, language).level
+        result = triage(probe.text, language)
+        got = result.level
         recall[probe.level][1] += 1
         if probe.recognised_by(got):
             recall[probe.level][0] += 1
-        elif split != "test":
-            misses.append(Miss(probe.text, probe.level, got, probe.kind))
+            helped[probe.level] += 1
+        else:
+            helped[probe.level] += probe.level != "none" and probe.level in result.also
+            if split != "test":
+                misses.append(Miss(probe.text, probe.level, got, probe.kind))
     none_hit, none_total = recall["none"]
     return SplitResult(
         split=split,
@@ -136,6 +160,7 @@ def score(split: str, probes: Sequence[Probe], language: Language | None = None)
         recall={level: (hit, total) for level, (hit, total) in recall.items()},
         false_alarms=(none_total - none_hit, none_total),
         misses=misses,
+        help_given={level: (helped[level], recall[level][1]) for level in ALERT_LEVELS},
     )
 
 
