@@ -14,6 +14,7 @@ from islet.safety.cues import Compiled, any_of
 from islet.safety.figures import figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
+from islet.safety.scope import covers, found_at
 from islet.safety.tense import crisis_counts, sign_back
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
@@ -125,15 +126,16 @@ def scan(
     found: list[Found] = []
     asked: set[Topic] = set()
     informational = any_of(c.informational, sentence.text) and not any_of(c.present, sentence.text)
+    # safetyscope16: each lowering cue covers only the signs told up to it (islet.safety.scope)
+    informational_at = found_at(c.informational, sentence) if informational else None
     about_crisis = any_of(c.informational_crisis, sentence.text)
-    resolved = any_of(c.resolved, sentence.text)
-    recovered = any_of(c.recovered, sentence.text)  # "... but fine now after juice"
+    resolved_at = found_at(c.resolved, sentence)
+    recovered_at = found_at(c.recovered, sentence)  # "... but fine now after juice"
     # safetyfix14e: a sign told as meant now ("... but now", "tonight", "en serio") is undone by
     # no figure of speech, nor a clinician's word, in its sentence
     meant = any_of(c.meant_now, sentence.text)
-    explained = (not meant and any_of(c.explained, sentence.text)) or any_of(
-        c.told_gone, sentence.text
-    )
+    explained_at = None if meant else found_at(c.explained, sentence)
+    gone_at = found_at(c.told_gone, sentence)
     figures = () if meant or meant_later else c.figures
     # a sign only asked about ("the nurse asked me about chest pain"), read on the whole sentence
     # so that words after a comma can tell it is there ("..., it is crushing")
@@ -144,11 +146,14 @@ def scan(
     # past sets the whole sentence in the past, unless a later clause says now ("... and now")
     now_after = any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
     all_past = len(opening.split()) <= 6 and any_of(c.past, opening) and not now_after
+    past_at = 0
     # safetyfix15b: "fainted once, back in 1998, at a wedding": a clause that only tells a past
     # time, right after the sign's, sets the sentence in the past too, when no clause tells of
     # now or of these last days ("..., and again this morning"); never a clause with an event of
     # its own ("tengo fiebre, me operaron hace una semana")
     second = sentence.clauses[1] if len(sentence.clauses) > 1 else ""
+    if not all_past:
+        past_at = 1
     all_past = all_past or (
         0 < len(second.split()) <= SHORT_TIME_CLAUSE
         and any_of(c.past, second)
@@ -167,7 +172,7 @@ def scan(
         for clause in sentence.clauses
         if back
         or not (
-            (all_past and (clause == opening or not any_of(c.present, clause)))
+            (all_past and covers(sentence, past_at, clause, c, reaches=True))
             or any_of(c.past, clause)
         )
     ]
@@ -190,7 +195,8 @@ def scan(
         )
 
     # "took the whole box by mistake ... feels fine": a possible overdose, not an act of intent
-    by_mistake = any_of(c.accidental, sentence.text) and any_of(c.well_so_far, sentence.text)
+    mistake_at, well_at = found_at(c.accidental, sentence), found_at(c.well_so_far, sentence)
+    by_mistake_at = None if mistake_at is None or well_at is None else max(mistake_at, well_at)
     past_in_sentence = any_of(c.past, sentence.text)
     # "my husband faints from low sugar, how do they stop that before surgery": a sign that
     # recurs, asked how it is treated, with nothing of now ("right now", "today", "help")
@@ -238,7 +244,7 @@ def scan(
                 and prescribed_for(clause, match)
             ):
                 continue  # "she swallowed her pills this morning like always": no dose changed
-            if signal.deliberate and by_mistake:
+            if signal.deliberate and covers(sentence, by_mistake_at, clause, c, reaches=False):
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
             if signal.figured and figured(clause, match, figures, sentence.text, wishes):
@@ -261,7 +267,12 @@ def scan(
                 continue
             if signal.negatable and _denied_after(clause, match, c):
                 continue
-            if (signal.resolvable and resolved) or (signal.level == "emergency" and explained):
+            if signal.resolvable and covers(sentence, resolved_at, clause, c, reaches=False):
+                continue
+            if signal.level == "emergency" and (
+                covers(sentence, explained_at, clause, c, reaches=False)
+                or covers(sentence, gone_at, clause, c, reaches=False)
+            ):
                 continue
             # the sign's own words are only what a form or a clinician asked about
             if (
@@ -270,7 +281,7 @@ def scan(
                 and figured(clause, match, (), "", c.asked_about)
             ):
                 continue
-            if signal.kind == "fainting" and recovered:
+            if signal.kind == "fainting" and covers(sentence, recovered_at, clause, c, False):
                 continue
             if signal.mild_excluded and any_of(c.mild, clause):
                 continue
@@ -278,7 +289,11 @@ def scan(
                 asked.add("danger")
                 continue
             hypothetical = not _reported(clause, match, signal, c.rules)
-            if signal.level == "emergency" and informational and hypothetical:
+            if (
+                signal.level == "emergency"
+                and covers(sentence, informational_at, clause, c, reaches=True)
+                and hypothetical
+            ):
                 # too much of a medicine asked about ("what happens if you overdose on ..."),
                 # also as one part of a sign of several: Poison Control beside the answer
                 # (never too much of a hormone a tumor makes: "signs of too much insulin")

@@ -149,6 +149,7 @@ def low_reading(
     low_context: bool,
     named_before: bool = False,
     lab_before: bool = False,
+    contrasts: tuple[re.Pattern[str], ...] = (),
 ) -> GlucoseReading | None:
     """The first low reading in the sentence that is not in the past (``cues[0]``) and not
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
@@ -156,7 +157,8 @@ def low_reading(
     the unit. ``named_before``: an earlier sentence of a text with no sugar word names another
     measure ("i have a fever. 38 and i feel awful"), which owns a bare number as the sentence's
     own would; ``lab_before``: one names a measure of ``measures_before`` ("potassium"), which
-    owns a number with no sugar unit too."""
+    owns a number with no sugar unit too; ``contrasts``: words ("but", "pero") after which a
+    resolved cue no longer reaches (islet.safety.scope)."""
     p = reading_patterns()
     past_cues, resolved = cues
     other = named_before or other_measure(sentence, glucose)
@@ -164,8 +166,9 @@ def low_reading(
         return None  # "my sugar was 60 last week"
     if _any(resolved, sentence.text):
         # "fine now after juice": resolved, unless a clause after it is told as now ("it came up
-        # to 110 after juice but now its 40"): only those clauses are read
-        later = _after_resolved(sentence, resolved, glucose)
+        # to 110 after juice but now its 40", safetyscope16: "... fine now, but it is 45"): only
+        # those clauses are read
+        later = _after_resolved(sentence, resolved, glucose, contrasts)
         if not later:
             return None
         sentence = Sentence(" ".join(later), later)
@@ -220,16 +223,25 @@ def _told_now(sentence: Sentence) -> list[str]:
 
 
 def _after_resolved(
-    sentence: Sentence, resolved: tuple[re.Pattern[str], ...], glucose: GlucoseWords
+    sentence: Sentence,
+    resolved: tuple[re.Pattern[str], ...],
+    glucose: GlucoseWords,
+    contrasts: tuple[re.Pattern[str], ...] = (),
 ) -> tuple[str, ...]:
     """The clauses after the last one that says the sugar resolved, when the first of them is
-    told as now (in English, or the language's own ``told_now``); none when no single clause
-    says so or none comes after it."""
+    told as now (in English, or the language's own ``told_now``) or set against it by a contrast
+    ("..., but it is 45"); none when no single clause says so or none comes after it."""
     p = reading_patterns()
     told = [i for i, clause in enumerate(sentence.clauses) if _any(resolved, clause)]
     later = sentence.clauses[told[-1] + 1 :] if told else ()
     own = [re.match(f"^(?:{w})", later[0]) for w in glucose.told_now] if later else []
-    return later if later and (p.told_now.match(later[0]) or any(own)) else ()
+    if later and (p.told_now.match(later[0]) or any(own)):
+        return later
+    if not later:
+        return ()
+    start = sentence.text.find(sentence.clauses[told[-1]]) + len(sentence.clauses[told[-1]])
+    end = sentence.text.find(later[0], max(start, 0))
+    return later if end > start >= 0 and _any(contrasts, sentence.text[start:end]) else ()
 
 
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:

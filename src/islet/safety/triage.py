@@ -167,7 +167,14 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
         cues = (c.past, c.resolved)
         before = any(named[:i])
         reading = reading or low_reading(
-            sentence, vocab.glucose, cues, sugar_in_text, low_context, before, any(labs[:i])
+            sentence,
+            vocab.glucose,
+            cues,
+            sugar_in_text,
+            low_context,
+            before,
+            any(labs[:i]),
+            contrasts=c.contrasts,
         )
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose

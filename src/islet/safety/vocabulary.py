@@ -169,10 +169,10 @@ class Context(_Patterns):
     # emergency in its words, as with the wishes above
     not_of_a_person: list[str] = Field(default_factory=list)
     # a clinician's word that the sign is harmless ("the gp said that is normal with iron"): no
-    # emergency sign in the same sentence counts
+    # emergency sign told up to it counts (never one told after it: islet.safety.scope)
     explained: list[str] = Field(default_factory=list)
     # a sign had, then told as gone at the sentence's end ("had a tight chest this morning but it
-    # is gone now"): no emergency sign in the same sentence counts, as with ``explained``
+    # is gone now"): no emergency sign told up to it counts, as with ``explained``
     told_gone: list[str] = Field(default_factory=list)
     # safetyfix15c: a sign named only as what a form or a clinician asks about ("the nurse asked
     # me about chest pain"): a history asked for; only an emergency sign whose words lie in the
