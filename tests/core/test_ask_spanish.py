@@ -482,8 +482,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # raised to it. Then es-w25 (80, the validation round, unchanged by the mends: 57 of 64) added
 # wholly to dev: dev 0.918 / 0.980; the dev floor set there.
 # es-w26 (a sixteenth-session training round written blind, wholly dev), untuned: dev 0.9166 /
-# 0.9794; the dev floors set there
-FLOORS = {"dev": (0.916, 0.979), "test": (0.862, 0.942)}
+# 0.9794; the dev floors set there.
+# askfix16es (es-w26's kinds read; held out not run): dev 0.9166 / 0.9794 -> 0.9260 / 0.9859
+# (es-w26 57 -> 60 of 64); the dev floors raised a little under them.
+FLOORS = {"dev": (0.925, 0.985), "test": (0.862, 0.942)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
