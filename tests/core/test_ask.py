@@ -41,6 +41,8 @@ def test_the_right_passage_comes_first(case: dict[str, Any]) -> None:
     within = case.get("within", 1)
     got = [a.passage_id for a in reply.answers[:within]]
     assert set(got) & set(case["expect"]), f"got {got}"
+    for wording in case.get("text_has", []):  # what the first answer says in its own words
+        assert wording in reply.answers[0].text, reply.answers[0].text
 
 
 @pytest.mark.parametrize("case", _table("ask_answers.yaml", "professional"))
