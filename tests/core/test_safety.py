@@ -328,7 +328,7 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # brought back up, enzymes stopped, sedatives stockpiled, goodbye texts, a last reason, black
     # stool in slang, blood coming with a cough, gone pale and slid off a seat): 0.965 / 0.910 /
     # 0.934 / 0.045
-    assert dev.recall_of("emergency") >= 0.963  # 2530/2627 (with w96, below)
+    assert dev.recall_of("emergency") >= 0.966  # 2539/2627 (with w96 and safetyfix16, below)
     # safetyfix15d (a behavioural review's families): emergency 2448, crisis 2594 -> 2588,
     # medication 1749, false alarms 130 of 2920; the crisis floor lowered honestly: the brief's rule
     # that an overdose told a short while ago leads with the emergency (crisis in `also`) is the
@@ -341,9 +341,11 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # w96 (sixteenth session: a training round of danger in a look-alike's own words, more
     # emergencies and medicines; wholly dev), untuned: 0.963 / 0.910 / 0.934 / 0.052 (2530 of
     # 2627, 2683 of 2949, 1812 of 1940, 159 of 3072)
+    # safetyfix16 (w96's families mended in general forms, with their twins: review16): 0.966 /
+    # 0.910 / 0.936 / 0.050 (2539 of 2627, 2683 of 2949, 1815 of 1940, 155 of 3072)
     assert dev.recall_of("crisis") >= 0.909  # 2683/2949
-    assert dev.recall_of("medication") >= 0.934  # 1812/1940
-    assert dev.false_alarm_rate <= 0.0518  # 159/3072
+    assert dev.recall_of("medication") >= 0.935  # 1815/1940
+    assert dev.false_alarm_rate <= 0.0505  # 155/3072
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
