@@ -47,6 +47,9 @@ class Rules:
     event: re.Pattern[str]
     negative_start: re.Pattern[str]
     numbers: Numbers
+    articles: frozenset[str] = frozenset()  # "the", "el": before a thing or a person named
+    people: frozenset[str] = frozenset()  # "mom", "baby": a person named opens a report
+    present_verbs: frozenset[str] = frozenset()  # "have", "is", "tengo": told in the present
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ def rules_of(grammar: Grammar) -> Rules:
             frozenset(grammar.clause_breaks),
             frozenset(grammar.new_statement),
             frozenset(grammar.conjunctions),
+            frozenset(grammar.articles),
+            frozenset(grammar.people),
         ),
         hypothetical=frozenset(grammar.hypothetical),
         personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
@@ -84,6 +89,9 @@ def rules_of(grammar: Grammar) -> Rules:
             dict(grammar.sound_alike_numbers),
             frozenset(grammar.points),
         ),
+        articles=frozenset(grammar.articles),
+        people=frozenset(grammar.people),
+        present_verbs=frozenset(grammar.present_verbs),
     )
 
 
@@ -108,6 +116,9 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         decimal_comma=english.decimal_comma or extra.decimal_comma,
         reading_verbs=[*english.reading_verbs, *extra.reading_verbs],
         sound_alike_numbers={**english.sound_alike_numbers, **extra.sound_alike_numbers},
+        articles=[*english.articles, *extra.articles],
+        people=[*english.people, *extra.people],
+        present_verbs=[*english.present_verbs, *extra.present_verbs],
         points=[*english.points, *extra.points],
     )
 

@@ -132,6 +132,17 @@ class Clauses:
     breaks: frozenset[str]
     new_statement: frozenset[str]
     conjunctions: frozenset[str]
+    # scopefix16: a person named ("mom", "the baby", "el bebé") after a conjunction starts a
+    # new statement too
+    articles: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+
+    def opens(self, following: str, then: str) -> bool:
+        """Whether a conjunction before the words ``following`` and ``then`` starts a new
+        statement."""
+        if following in self.new_statement or following in self.people:
+            return True
+        return following in self.articles and then in self.people
 
 
 def sentences(
@@ -150,6 +161,7 @@ def sentences(
     tokens = words_of(text, rewrites, numbers)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        then = tokens[i + 2] if i + 2 < len(tokens) else ""
         if token == "." and "." in (following, tokens[i - 1] if i else ""):
             # an ellipsis trails off into the same thought ("kill my boss... at tennis"): a
             # clause break, not a sentence end
@@ -159,7 +171,7 @@ def sentences(
             close(token)
             words, clauses = [], [[]]
         elif token in rules.breaks or (
-            token in rules.conjunctions and following in rules.new_statement
+            token in rules.conjunctions and rules.opens(following, then)
         ):
             if token != ",":
                 words.append(token)
