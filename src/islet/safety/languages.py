@@ -50,6 +50,7 @@ class Rules:
     articles: frozenset[str] = frozenset()  # "the", "el": before a thing or a person named
     people: frozenset[str] = frozenset()  # "mom", "baby": a person named opens a report
     present_verbs: frozenset[str] = frozenset()  # "have", "is", "tengo": told in the present
+    verb_negations: frozenset[str] = frozenset()  # "no" before a verb ("no puedo respirar")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def rules_of(grammar: Grammar) -> Rules:
         articles=frozenset(grammar.articles),
         people=frozenset(grammar.people),
         present_verbs=frozenset(grammar.present_verbs),
+        verb_negations=frozenset(grammar.verb_negations),
     )
 
 
@@ -119,6 +121,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         articles=[*english.articles, *extra.articles],
         people=[*english.people, *extra.people],
         present_verbs=[*english.present_verbs, *extra.present_verbs],
+        verb_negations=[*english.verb_negations, *extra.verb_negations],
         points=[*english.points, *extra.points],
     )
 

@@ -69,6 +69,12 @@ def reports_now(clause: str, rules: Rules) -> bool:
     pronoun, a person or a thing named, and a present verb follows ("i have crushing chest pain",
     "his face is drooping", "tengo un dolor", "la glucosa está en 40")."""
     words = clause.split()
+    if words[:1] and words[0] in rules.verb_negations:
+        words = words[1:]  # "no puedo respirar"
+    if words[:1] and words[0] in rules.present_verbs:
+        # the person told by the verb alone ("tengo un dolor", "can not lift his arm"); not a
+        # question's verb before its subject ("is it face drooping")
+        return not _opens(words[1:], rules)
     if not words or not (_opens(words, rules) or words[0] in rules.articles):
         return False
     return any(w in rules.present_verbs for w in words[:4])

@@ -343,6 +343,7 @@ class Grammar(Strict):
     articles: list[str] = Field(default_factory=list)
     people: list[str] = Field(default_factory=list)
     present_verbs: list[str] = Field(default_factory=list)
+    verb_negations: list[str] = Field(default_factory=list)  # "no puedo respirar": still a report
 
 
 class LanguageVocabulary(Strict):
