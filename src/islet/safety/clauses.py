@@ -180,8 +180,7 @@ def scan(
         for k, clause in every
         if back
         or not (
-            (all_past and covers(sentence, past_at, k, c, reaches=True))
-            or any_of(c.past, clause)
+            (all_past and covers(sentence, past_at, k, c, reaches=True)) or any_of(c.past, clause)
         )
     ]
     live = [(k, clause) for k, clause in live if clause not in denied]

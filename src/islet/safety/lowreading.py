@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from islet.safety.languages import Rules
 from islet.safety.numberwords import NUMBERS_FILE, alternatives, english_readings, spaced
 from islet.safety.readings import (
     NOT_AFTER_WORDS,
@@ -21,7 +22,6 @@ from islet.safety.readings import (
     lone_number,
     readings,
 )
-from islet.safety.languages import Rules  # noqa: TC001
 from islet.safety.scope import reports_now, set_against
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import GlucoseWords

@@ -61,7 +61,8 @@ def _opens(words: list[str], rules: Rules) -> bool:
         return False
     first = words[0]
     statement = rules.clauses.new_statement | rules.personal | rules.people
-    return first in statement or (first in rules.articles and words[1:2] and words[1] in rules.people)
+    person = len(words) > 1 and words[1] in rules.people
+    return first in statement or (first in rules.articles and person)
 
 
 def reports_now(clause: str, rules: Rules) -> bool:

@@ -136,6 +136,19 @@ class Clauses:
     # new statement too
     articles: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    # "yet", "while": a conjunction only when a present verb follows ("... yet he is not breathing")
+    present_conjunctions: frozenset[str] = frozenset()
+    present_verbs: frozenset[str] = frozenset()
+
+    def joins(self, token: str, following: tuple[str, ...]) -> bool:
+        """Whether ``token``, before the words ``following``, starts a new statement."""
+        then = following[1] if len(following) > 1 else ""
+        head = following[0] if following else ""
+        if token in self.conjunctions:
+            return self.opens(head, then)
+        if token in self.present_conjunctions and self.opens(head, then):
+            return bool(self.present_verbs & set(following[1:4]))
+        return False
 
     def opens(self, following: str, then: str) -> bool:
         """Whether a conjunction before the words ``following`` and ``then`` starts a new
@@ -161,7 +174,6 @@ def sentences(
     tokens = words_of(text, rewrites, numbers)
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        then = tokens[i + 2] if i + 2 < len(tokens) else ""
         if token == "." and "." in (following, tokens[i - 1] if i else ""):
             # an ellipsis trails off into the same thought ("kill my boss... at tennis"): a
             # clause break, not a sentence end
@@ -170,9 +182,7 @@ def sentences(
         elif token in SENTENCE_ENDS:
             close(token)
             words, clauses = [], [[]]
-        elif token in rules.breaks or (
-            token in rules.conjunctions and rules.opens(following, then)
-        ):
+        elif token in rules.breaks or (rules.joins(token, tuple(tokens[i + 1 : i + 5]))):
             if token != ",":
                 words.append(token)
             clauses.append([])

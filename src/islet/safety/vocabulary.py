@@ -341,6 +341,7 @@ class Grammar(Strict):
     # new statement after a conjunction ("... and mom is not breathing", "y el bebé no respira");
     # verbs that tell a sign in the present ("i have", "his face is", "tengo", "no puedo")
     articles: list[str] = Field(default_factory=list)
+    present_conjunctions: list[str] = Field(default_factory=list)  # "yet", "while" before a now
     people: list[str] = Field(default_factory=list)
     present_verbs: list[str] = Field(default_factory=list)
     verb_negations: list[str] = Field(default_factory=list)  # "no puedo respirar": still a report
