@@ -7,6 +7,7 @@ import pytest
 
 from islet.language import Language
 from islet.safety.cues import compiled
+from islet.safety.modelguard import reported_part
 from islet.safety.scope import covers, found_at, named, reports_now
 from islet.safety.text import Sentence, sentences
 
@@ -111,3 +112,24 @@ def test_a_clause_reports_now_when_someone_is_told_in_the_present(
     clause: str, language: Language, now: bool
 ) -> None:
     assert reports_now(clause, compiled(language).rules) is now
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "last month i fainted, i have crushing chest pain",
+            "i have crushing chest pain",
+        ),
+        ("the doctor said it is panic, but my lips are blue", "my lips are blue"),
+        (
+            "what are the signs of low sugar, but in a child, like fainting",
+            "what are the signs of low sugar but in a child like fainting",
+        ),
+        ("the doctor said it is normal", "the doctor said it is normal"),
+    ],
+)
+def test_the_word_model_guard_reads_its_cues_only_as_far_as_they_reach(
+    text: str, told: str
+) -> None:
+    assert reported_part(_sentence(text), compiled("en")) == told
