@@ -157,12 +157,16 @@ def reported_part(sentence: Sentence, c: Compiled) -> str:
 
 
 def _plain_report(sentence: Sentence, c: Compiled) -> bool:
-    text = reported_part(sentence, c)  # scopefix16: the cues read as far as they reach
+    text = sentence.text
+    # scopefix16: a lowering cue reads only as far as it reaches
+    told = reported_part(sentence, c)
     if text.split()[:1] and text.split()[0] in c.rules.question_openers:
         return False
-    if any_of(c.informational, text) or any_of(c.informational_crisis, text):
+    if any_of(c.informational, told) or any_of(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
+    if any(any_of(cue, told) for cue in (c.past, c.resolved, c.explained, c.told_gone)):
+        return False
+    cues = (c.mild, c.figures, c.wish_to_live)
     if any_of(c.treatment_asked, text):  # "how do they stop that": a question, not a report
         return False
     if any(any_of(cue, text) for cue in (*cues, c.list_negation)):

@@ -121,6 +121,10 @@ def covers(
     later = sentence.clauses[at + 1 : k + 1]
     if any(any_of(c.present, k2) for k2 in later):
         return False
-    if any(reports_now(k2, c.rules) for k2 in later):
+    # a report of now, unless the sentence then tells it over ("before, last year, i have seizure
+    # because of low sugar, but now after surgery i am ok already")
+    after = sentence.text[spans(sentence)[k][1] :]
+    over = any_of(c.resolved, after) or any_of(c.told_gone, after)
+    if not over and any(reports_now(k2, c.rules) for k2 in later):
         return False
     return not set_against(sentence, at, k, c.contrasts, c.rules)
