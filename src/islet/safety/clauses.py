@@ -14,7 +14,7 @@ from islet.safety.cues import Compiled, any_of
 from islet.safety.figures import figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
-from islet.safety.scope import covers, found_at
+from islet.safety.scope import covers, found_at, named
 from islet.safety.tense import crisis_counts, sign_back
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
@@ -145,16 +145,20 @@ def scan(
     # "Back in 2019, before they found it, I collapsed ...": a short opening time clause in the
     # past sets the whole sentence in the past, unless a later clause says now ("... and now")
     now_after = any(NOW.match(k) and not any_of(c.resolved, k) for k in sentence.clauses[1:])
-    all_past = len(opening.split()) <= 6 and any_of(c.past, opening) and not now_after
-    past_at = 0
+    # scopefix16: a clinician's word told in the past ("el doctor dijo que es normal") is that
+    # cue's own, with its own reach, not a past opening
+    first_past = (
+        len(opening.split()) <= 6
+        and any_of(c.past, opening)
+        and not now_after
+        and not any_of(c.explained, opening)
+    )
     # safetyfix15b: "fainted once, back in 1998, at a wedding": a clause that only tells a past
     # time, right after the sign's, sets the sentence in the past too, when no clause tells of
     # now or of these last days ("..., and again this morning"); never a clause with an event of
     # its own ("tengo fiebre, me operaron hace una semana")
     second = sentence.clauses[1] if len(sentence.clauses) > 1 else ""
-    if not all_past:
-        past_at = 1
-    all_past = all_past or (
+    second_past = (
         0 < len(second.split()) <= SHORT_TIME_CLAUSE
         and any_of(c.past, second)
         and len(_without(c.past, second).split()) <= 1
@@ -164,19 +168,22 @@ def scan(
             for k in sentence.clauses
         )
     )
+    all_past = first_past or second_past
+    past_at = 0 if first_past else 1
     # "the chest pain i had last week has come back and is worse now": a sign back now is
     # current, whatever past cue is told with it
     back = sign_back(sentence.text, c.language)
+    # each clause with its place: a cue covers by place, so a sign told twice is read twice
+    every = list(enumerate(sentence.clauses))
     live = [
-        clause
-        for clause in sentence.clauses
+        (k, clause)
+        for k, clause in every
         if back
         or not (
-            (all_past and covers(sentence, past_at, clause, c, reaches=True))
-            or any_of(c.past, clause)
+            (all_past and covers(sentence, past_at, k, c, reaches=True)) or any_of(c.past, clause)
         )
     ]
-    live = [clause for clause in live if clause not in denied]
+    live = [(k, clause) for k, clause in live if clause not in denied]
     # a dose told as prescribed, or as a routine with its schedule ("100 mg twice a day")
     routine = any_of(c.routine_told, sentence.text)
     prescribed = [m.span() for p in c.as_prescribed for m in p.finditer(sentence.text)]
@@ -211,18 +218,17 @@ def scan(
     )
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
-    every = list(sentence.clauses)
 
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
-        for clause in live if signal.level == "emergency" else every:
+        for k, clause in live if signal.level == "emergency" else every:
             if signal.negatable and clause in denied:
                 continue
             match = pattern.search(clause)
             if match is None:
                 continue
             if signal.level == "crisis" and not crisis_counts(
-                clause, match, clause in live, past_in_sentence, c.language, back_now
+                clause, match, (k, clause) in live, past_in_sentence, c.language, back_now
             ):
                 continue
             if signal.level == "medication" and _by_prescriber(clause, match, c):
@@ -244,7 +250,8 @@ def scan(
                 and prescribed_for(clause, match)
             ):
                 continue  # "she swallowed her pills this morning like always": no dose changed
-            if signal.deliberate and covers(sentence, by_mistake_at, clause, c, reaches=False):
+            names = named(clause, match.start(), match.end(), c.rules)
+            if signal.deliberate and covers(sentence, by_mistake_at, k, c, False, names):
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
             if signal.figured and figured(clause, match, figures, sentence.text, wishes):
@@ -267,11 +274,11 @@ def scan(
                 continue
             if signal.negatable and _denied_after(clause, match, c):
                 continue
-            if signal.resolvable and covers(sentence, resolved_at, clause, c, reaches=False):
+            if signal.resolvable and covers(sentence, resolved_at, k, c, False, names):
                 continue
             if signal.level == "emergency" and (
-                covers(sentence, explained_at, clause, c, reaches=False)
-                or covers(sentence, gone_at, clause, c, reaches=False)
+                covers(sentence, explained_at, k, c, False, names)
+                or covers(sentence, gone_at, k, c, False, names)
             ):
                 continue
             # the sign's own words are only what a form or a clinician asked about
@@ -281,7 +288,7 @@ def scan(
                 and figured(clause, match, (), "", c.asked_about)
             ):
                 continue
-            if signal.kind == "fainting" and covers(sentence, recovered_at, clause, c, False):
+            if signal.kind == "fainting" and covers(sentence, recovered_at, k, c, False, names):
                 continue
             if signal.mild_excluded and any_of(c.mild, clause):
                 continue
@@ -291,7 +298,7 @@ def scan(
             hypothetical = not _reported(clause, match, signal, c.rules)
             if (
                 signal.level == "emergency"
-                and covers(sentence, informational_at, clause, c, reaches=True)
+                and covers(sentence, informational_at, k, c, reaches=True)
                 and hypothetical
             ):
                 # too much of a medicine asked about ("what happens if you overdose on ..."),

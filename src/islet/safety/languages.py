@@ -47,6 +47,10 @@ class Rules:
     event: re.Pattern[str]
     negative_start: re.Pattern[str]
     numbers: Numbers
+    articles: frozenset[str] = frozenset()  # "the", "el": before a thing or a person named
+    people: frozenset[str] = frozenset()  # "mom", "baby": a person named opens a report
+    present_verbs: frozenset[str] = frozenset()  # "have", "is", "tengo": told in the present
+    verb_negations: frozenset[str] = frozenset()  # "no" before a verb ("no puedo respirar")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,10 @@ def rules_of(grammar: Grammar) -> Rules:
             frozenset(grammar.clause_breaks),
             frozenset(grammar.new_statement),
             frozenset(grammar.conjunctions),
+            frozenset(grammar.articles),
+            frozenset(grammar.people),
+            frozenset(grammar.present_conjunctions),
+            frozenset(grammar.present_verbs),
         ),
         hypothetical=frozenset(grammar.hypothetical),
         personal=frozenset(grammar.personal) - frozenset(grammar.not_personal),
@@ -84,6 +92,10 @@ def rules_of(grammar: Grammar) -> Rules:
             dict(grammar.sound_alike_numbers),
             frozenset(grammar.points),
         ),
+        articles=frozenset(grammar.articles),
+        people=frozenset(grammar.people),
+        present_verbs=frozenset(grammar.present_verbs),
+        verb_negations=frozenset(grammar.verb_negations),
     )
 
 
@@ -108,6 +120,11 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         decimal_comma=english.decimal_comma or extra.decimal_comma,
         reading_verbs=[*english.reading_verbs, *extra.reading_verbs],
         sound_alike_numbers={**english.sound_alike_numbers, **extra.sound_alike_numbers},
+        articles=[*english.articles, *extra.articles],
+        present_conjunctions=[*english.present_conjunctions, *extra.present_conjunctions],
+        people=[*english.people, *extra.people],
+        present_verbs=[*english.present_verbs, *extra.present_verbs],
+        verb_negations=[*english.verb_negations, *extra.verb_negations],
         points=[*english.points, *extra.points],
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from islet.safety.languages import Rules
 from islet.safety.numberwords import NUMBERS_FILE, alternatives, english_readings, spaced
 from islet.safety.readings import (
     NOT_AFTER_WORDS,
@@ -21,6 +22,7 @@ from islet.safety.readings import (
     lone_number,
     readings,
 )
+from islet.safety.scope import reports_now, set_against
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import GlucoseWords
 
@@ -150,6 +152,7 @@ def low_reading(
     named_before: bool = False,
     lab_before: bool = False,
     contrasts: tuple[re.Pattern[str], ...] = (),
+    rules: Rules | None = None,
 ) -> GlucoseReading | None:
     """The first low reading in the sentence that is not in the past (``cues[0]``) and not
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
@@ -158,7 +161,8 @@ def low_reading(
     measure ("i have a fever. 38 and i feel awful"), which owns a bare number as the sentence's
     own would; ``lab_before``: one names a measure of ``measures_before`` ("potassium"), which
     owns a number with no sugar unit too; ``contrasts``: words ("but", "pero") after which a
-    resolved cue no longer reaches (islet.safety.scope)."""
+    resolved cue no longer reaches, and ``rules`` the language's words that tell where a new
+    statement starts (islet.safety.scope)."""
     p = reading_patterns()
     past_cues, resolved = cues
     other = named_before or other_measure(sentence, glucose)
@@ -168,7 +172,7 @@ def low_reading(
         # "fine now after juice": resolved, unless a clause after it is told as now ("it came up
         # to 110 after juice but now its 40", safetyscope16: "... fine now, but it is 45"): only
         # those clauses are read
-        later = _after_resolved(sentence, resolved, glucose, contrasts)
+        later = _after_resolved(sentence, resolved, glucose, contrasts, rules)
         if not later:
             return None
         sentence = Sentence(" ".join(later), later)
@@ -227,10 +231,12 @@ def _after_resolved(
     resolved: tuple[re.Pattern[str], ...],
     glucose: GlucoseWords,
     contrasts: tuple[re.Pattern[str], ...] = (),
+    rules: Rules | None = None,
 ) -> tuple[str, ...]:
     """The clauses after the last one that says the sugar resolved, when the first of them is
-    told as now (in English, or the language's own ``told_now``) or set against it by a contrast
-    ("..., but it is 45"); none when no single clause says so or none comes after it."""
+    told as now (in English, or the language's own ``told_now``), or as islet.safety.scope reads a
+    report of now: told in the present ("..., la glucosa está en 40") or set against it by a
+    contrast ("..., but it is 45"); none when no single clause says so or none comes after it."""
     p = reading_patterns()
     told = [i for i, clause in enumerate(sentence.clauses) if _any(resolved, clause)]
     later = sentence.clauses[told[-1] + 1 :] if told else ()
@@ -239,9 +245,11 @@ def _after_resolved(
         return later
     if not later:
         return ()
-    start = sentence.text.find(sentence.clauses[told[-1]]) + len(sentence.clauses[told[-1]])
-    end = sentence.text.find(later[0], max(start, 0))
-    return later if end > start >= 0 and _any(contrasts, sentence.text[start:end]) else ()
+    if rules is None:
+        return ()
+    at = told[-1]
+    now = reports_now(later[0], rules) or set_against(sentence, at, at + 1, contrasts, rules)
+    return later if now else ()
 
 
 def _said_low(sentence: Sentence, glucose: GlucoseWords) -> list[GlucoseReading]:

@@ -18,6 +18,7 @@ from islet.language import Language
 from islet.safety.cues import Compiled, any_of
 from islet.safety.figures import meant_later
 from islet.safety.reply import Found
+from islet.safety.scope import reports_now, set_against, spans
 from islet.safety.tense import sentence_tense
 from islet.safety.text import Sentence
 from islet.safety.vocabulary import LEVELS, Level, Signal
@@ -144,13 +145,28 @@ def _only_past(parts: list[Sentence], c: Compiled) -> bool:
     return any(any_of(c.past, s.text) for s in parts) and "now" not in tenses and "then" in tenses
 
 
+def reported_part(sentence: Sentence, c: Compiled) -> str:
+    """The sentence's words from its last clause that starts a report of now, as
+    islet.safety.scope reads one ("last month i fainted, i have crushing chest pain": "i have
+    crushing chest pain"), or all of them: a lowering cue told before it does not reach it."""
+    for k in range(len(sentence.clauses) - 1, 0, -1):
+        told = reports_now(sentence.clauses[k], c.rules)
+        if told or set_against(sentence, k - 1, k, c.contrasts, c.rules):
+            return sentence.text[spans(sentence)[k][0] :]
+    return sentence.text
+
+
 def _plain_report(sentence: Sentence, c: Compiled) -> bool:
     text = sentence.text
+    # scopefix16: a lowering cue reads only as far as it reaches
+    told = reported_part(sentence, c)
     if text.split()[:1] and text.split()[0] in c.rules.question_openers:
         return False
-    if any_of(c.informational, text) or any_of(c.informational_crisis, text):
+    if any_of(c.informational, told) or any_of(c.informational_crisis, text):
         return False
-    cues = (c.past, c.resolved, c.explained, c.told_gone, c.mild, c.figures, c.wish_to_live)
+    if any(any_of(cue, told) for cue in (c.past, c.resolved, c.explained, c.told_gone)):
+        return False
+    cues = (c.mild, c.figures, c.wish_to_live)
     if any_of(c.treatment_asked, text):  # "how do they stop that": a question, not a report
         return False
     if any(any_of(cue, text) for cue in (*cues, c.list_negation)):

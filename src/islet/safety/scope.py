@@ -1,55 +1,130 @@
-"""How far a cue that lowers a sentence's level reaches (issues 11, 17; safetyscope16).
+"""How far a cue that lowers a sentence's level reaches (issues 11, 17; safetyscope16, scopefix16).
 
 A lowering cue (a clinician's word that a sign is harmless, a sign told as gone or as over, a
 medicine taken by mistake, a question in general, an opening clause in the past) speaks of the
 signs told up to it, not of every sign in its sentence. Its place is the first clause by whose
 end the cue is found (:func:`found_at`). It covers a sign told in that clause or before it; a sign
 told in a later clause only when the cue ``reaches`` on (a question or a past opening: "what are
-the signs of a clot, swelling, a warm calf") and no contrast ("but", "pero") stands between them
-and no clause up to the sign's has a present marker of its own ("..., and now"); never the sign
-of a clause told after the cue otherwise ("the doctor said it is panic, but my lips are blue").
+the signs of a clot, swelling, a warm calf") or the sign is only named after it, with no verb of
+its own ("the doctor said it's just anxiety, the tightness in my chest"), and nothing between
+them starts a report of now: a clause with a present marker of its own ("..., and now"), a
+person told in the present ("..., i have crushing chest pain", "..., his face is drooping"), or a
+contrast ("but", "pero") before a new statement ("..., but my lips are blue"). A contrast that
+only narrows ("what are the signs of low sugar, but in a child") does not stop a cue.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from islet.safety.cues import Compiled, any_of
 from islet.safety.text import Sentence
 
+if TYPE_CHECKING:  # islet.safety.cues reads low readings, which read a cue's reach here
+    from islet.safety.cues import Compiled
+    from islet.safety.languages import Rules
 
-def _ends(sentence: Sentence) -> list[tuple[int, int]]:
+
+def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether one of ``patterns`` is found in ``text``."""
+    return any(p.search(text) for p in patterns)
+
+
+@lru_cache(maxsize=256)
+def spans(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """Where each clause lies in the sentence's text (the clauses are in order in it)."""
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     at = 0
     for clause in sentence.clauses:
         start = sentence.text.find(clause, at)
         start = at if start < 0 else start
-        spans.append((start, start + len(clause)))
+        found.append((start, start + len(clause)))
         at = start + len(clause)
-    return spans
+    return tuple(found)
 
 
 def found_at(patterns: tuple[re.Pattern[str], ...], sentence: Sentence) -> int | None:
     """The first clause by whose end one of ``patterns`` is found, or None if none is."""
     if not any_of(patterns, sentence.text):
         return None
-    for j, (_, end) in enumerate(_ends(sentence)):
+    for j, (_, end) in enumerate(spans(sentence)):
         if any_of(patterns, sentence.text[:end]):
             return j
     return len(sentence.clauses) - 1
 
 
-def covers(sentence: Sentence, at: int | None, clause: str, c: Compiled, reaches: bool) -> bool:
-    """Whether a cue placed at clause ``at`` covers a sign found in ``clause``."""
-    if at is None or clause not in sentence.clauses:
-        return at is not None
-    k = sentence.clauses.index(clause)
+def _opens(words: list[str], rules: Rules) -> bool:
+    """Whether ``words`` open a new statement: a pronoun, "my", a person named ("mom", "the
+    baby", "el bebé")."""
+    if not words:
+        return False
+    first = words[0]
+    statement = rules.clauses.new_statement | rules.personal | rules.people
+    person = len(words) > 1 and words[1] in rules.people
+    return first in statement or (first in rules.articles and person)
+
+
+def reports_now(clause: str, rules: Rules) -> bool:
+    """Whether a clause tells a sign in the present of someone or something named: it opens on a
+    pronoun, a person or a thing named, and a present verb follows ("i have crushing chest pain",
+    "his face is drooping", "tengo un dolor", "la glucosa está en 40")."""
+    words = clause.split()
+    if words[:1] and words[0] in rules.verb_negations:
+        words = words[1:]  # "no puedo respirar"
+    if words[:1] and words[0] in rules.present_verbs:
+        # the person told by the verb alone ("tengo un dolor", "can not lift his arm"); not a
+        # question's verb before its subject ("is it face drooping")
+        return not _opens(words[1:], rules)
+    if not words or not (_opens(words, rules) or words[0] in rules.articles):
+        return False
+    return any(w in rules.present_verbs for w in words[:4])
+
+
+def set_against(
+    sentence: Sentence, at: int, k: int, contrasts: tuple[re.Pattern[str], ...], rules: Rules
+) -> bool:
+    """Whether a contrast between the end of clause ``at`` and the start of clause ``k`` opens a
+    new statement ("..., but my son is fainting"), not one that narrows ("..., but in a child")."""
+    where = spans(sentence)
+    between = sentence.text[where[at][1] : where[k][0]] if k > at else ""
+    for pattern in contrasts:
+        for hit in pattern.finditer(between):
+            after = (between[hit.end() :] + " " + sentence.text[where[k][0] :]).split()
+            if _opens(after, rules) or reports_now(" ".join(after), rules):
+                return True
+    return False
+
+
+def named(clause: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether a sign is only named, with no verb of its own: the clause opens on an article and
+    then the sign, and no present verb follows it ("the tightness in my chest", "the black
+    stools"; not "the chest pain is crushing")."""
+    before = clause[:start].split()
+    after = clause[end:].split()
+    if len(before) != 1 or before[0] not in rules.articles:
+        return False
+    return not after or after[0] not in rules.present_verbs
+
+
+def covers(
+    sentence: Sentence, at: int | None, k: int, c: Compiled, reaches: bool, names: bool = False
+) -> bool:
+    """Whether a cue placed at clause ``at`` covers a sign found in clause ``k`` (``names``: the
+    sign is only named there, :func:`named`)."""
+    if at is None:
+        return False
     if k <= at:
         return True
-    if not reaches:
+    if not (reaches or names):
         return False
-    spans = _ends(sentence)
-    between = sentence.text[spans[at][1] : spans[k][1]]
     later = sentence.clauses[at + 1 : k + 1]
-    return not any_of(c.contrasts, between) and not any(any_of(c.present, k2) for k2 in later)
+    if any(any_of(c.present, k2) for k2 in later):
+        return False
+    # a report of now, unless the sentence then tells it over ("before, last year, i have seizure
+    # because of low sugar, but now after surgery i am ok already")
+    after = sentence.text[spans(sentence)[k][1] :]
+    over = any_of(c.resolved, after) or any_of(c.told_gone, after)
+    if not over and any(reports_now(k2, c.rules) for k2 in later):
+        return False
+    return not set_against(sentence, at, k, c.contrasts, c.rules)

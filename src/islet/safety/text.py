@@ -132,6 +132,30 @@ class Clauses:
     breaks: frozenset[str]
     new_statement: frozenset[str]
     conjunctions: frozenset[str]
+    # scopefix16: a person named ("mom", "the baby", "el bebé") after a conjunction starts a
+    # new statement too
+    articles: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    # "yet", "while": a conjunction only when a present verb follows ("... yet he is not breathing")
+    present_conjunctions: frozenset[str] = frozenset()
+    present_verbs: frozenset[str] = frozenset()
+
+    def joins(self, token: str, following: tuple[str, ...]) -> bool:
+        """Whether ``token``, before the words ``following``, starts a new statement."""
+        then = following[1] if len(following) > 1 else ""
+        head = following[0] if following else ""
+        if token in self.conjunctions:
+            return self.opens(head, then)
+        if token in self.present_conjunctions and self.opens(head, then):
+            return bool(self.present_verbs & set(following[1:4]))
+        return False
+
+    def opens(self, following: str, then: str) -> bool:
+        """Whether a conjunction before the words ``following`` and ``then`` starts a new
+        statement."""
+        if following in self.new_statement or following in self.people:
+            return True
+        return following in self.articles and then in self.people
 
 
 def sentences(
@@ -158,9 +182,7 @@ def sentences(
         elif token in SENTENCE_ENDS:
             close(token)
             words, clauses = [], [[]]
-        elif token in rules.breaks or (
-            token in rules.conjunctions and following in rules.new_statement
-        ):
+        elif token in rules.breaks or (rules.joins(token, tuple(tokens[i + 1 : i + 5]))):
             if token != ",":
                 words.append(token)
             clauses.append([])

@@ -175,6 +175,7 @@ def _by_patterns(text: str, c: Compiled) -> _PatternRead:
             before,
             any(labs[:i]),
             contrasts=c.contrasts,
+            rules=c.rules,
         )
     latest = [r for p in parts for r in readings(p.text, vocab.glucose, sugar_in_text)]
     # "sugar 95mg": the number a sugar word names is a reading in mg/dL, not a medicine's dose

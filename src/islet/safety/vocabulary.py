@@ -337,6 +337,14 @@ class Grammar(Strict):
     reading_verbs: list[str] = Field(default_factory=list)
     sound_alike_numbers: dict[str, str] = Field(default_factory=dict)
     points: list[str] = Field(default_factory=list)
+    # scopefix16: words that name a thing or a person ("the", "el"); people named who start a
+    # new statement after a conjunction ("... and mom is not breathing", "y el bebé no respira");
+    # verbs that tell a sign in the present ("i have", "his face is", "tengo", "no puedo")
+    articles: list[str] = Field(default_factory=list)
+    present_conjunctions: list[str] = Field(default_factory=list)  # "yet", "while" before a now
+    people: list[str] = Field(default_factory=list)
+    present_verbs: list[str] = Field(default_factory=list)
+    verb_negations: list[str] = Field(default_factory=list)  # "no puedo respirar": still a report
 
 
 class LanguageVocabulary(Strict):
