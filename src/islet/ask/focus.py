@@ -132,10 +132,12 @@ def only_likened(question: str, patterns: list[re.Pattern[str]]) -> bool:
 
 # A word that likens or compares what follows with what an asking part names before it ("is
 # pnet like lung cancer", "how is it different from breast cancer", "are these related to ...").
+# "Like with" and "as with" name a case for reference, not the thing likened ("is there a
+# staging system for these tumors like with breast cancer" asks about these tumors) (askfix16b).
 _LIKENING = re.compile(
     rf"\b({_LIKE}|unlike|same as|the same thing as|related to|linked to|"
     r"connected to|different from|different than|differ from|compared (to|with)|vs|versus)"
-    r"( an?| the| with)?\s*$"
+    r"( an?| the)?\s*$"
 )
 
 

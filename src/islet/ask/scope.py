@@ -253,6 +253,11 @@ class Scope:
         found = self._other.search(typed)
         if found is None:
             return None
+        # The other topic only likened to something of the summary's that the question names
+        # ("hormone therapy for her glucagonoma, is that like menopause hormones?"): the
+        # likeness is told, what is asked is the summary's (askfix16b).
+        if only_likened(typed, [self._other]) and self._names_own(typed):
+            return None
         # A question that asks about the other topic itself ("he has a gastrinoma, but how do
         # I stop getting kidney stones"), whatever its story names.
         if asks_about(typed, self._other, self._names_own):
