@@ -98,3 +98,34 @@ def test_a_shared_list_is_written_once_and_an_unknown_one_is_named(tmp_path: Pat
     (folder / "triage.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     problems = safety_problems(tmp_path)
     assert len(problems) == 1 and "no_such_list" in problems[0], problems
+
+
+def test_shared_lists_fill_context_cues_and_the_spanish_file_and_an_unknown_one_is_named(
+    tmp_path: Path,
+) -> None:
+    # safetyfix16b: a list written once serves the context cues (English) and the Spanish file's
+    # own signals and cues too, filled on load; an unknown name there is refused, naming it
+    from islet.safety.additions import additions
+    from islet.safety.vocabulary import vocabulary
+
+    words = vocabulary()
+    told = words.shared["nothing_more_told"]
+    assert any(told in p for p in words.context.figures_of_speech)
+    assert not any("{{" in p for p in words.context.figures_of_speech)
+    spanish = SAFETY_DIR.parent / "es" / "safety" / "triage.yaml"
+    extra = additions(spanish)
+    cues = [p for patterns in extra.context.values() for p in patterns]
+    forms = [s.es for s in extra.own_signals if s.es]
+    own = [p for f in forms for p in f.patterns] + [p for f in forms for g in f.all_of for p in g]
+    assert any(extra.shared["nothing_more_told"] in p for p in cues)
+    assert any(extra.shared["not_needed_where_going"] in p for p in own)
+    assert not any("{{" in p for p in [*cues, *own])
+    shutil.copytree(SAFETY_DIR, tmp_path / "safety")
+    (tmp_path / "es" / "safety").mkdir(parents=True)
+    data = yaml.safe_load(spanish.read_text(encoding="utf-8"))
+    data["context"]["figures_of_speech"].append("se me fue {{no_such_list}}")
+    (tmp_path / "es" / "safety" / "triage.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
+    problems = safety_problems(tmp_path)
+    assert len(problems) == 1 and "no_such_list" in problems[0], problems

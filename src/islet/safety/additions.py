@@ -12,12 +12,12 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from islet.errors import KnowledgeError
 from islet.kb import load_data_file
 from islet.model import Strict
-from islet.safety.vocabulary import Context, Findable, Signal, compile_pattern
+from islet.safety.vocabulary import Context, Findable, Signal, compile_pattern, shared_filled
 
 
 class Additions(Strict):
@@ -29,6 +29,13 @@ class Additions(Strict):
     own_signals: list[Signal] = Field(default_factory=list)
     # more cues for the context lists (``figures_of_speech``, ``wish_to_live`` ...), by name
     context: dict[str, list[str]] = Field(default_factory=dict)
+    # alternations written once, named in the patterns and cues as {{name}} (filled in on load)
+    shared: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shared_filled(cls, data: object) -> object:
+        return shared_filled(data, ("signals", "own_signals", "context"))
 
 
 @cache

@@ -386,29 +386,35 @@ class Vocabulary(Strict):
     @model_validator(mode="before")
     @classmethod
     def _shared_filled(cls, data: object) -> object:
-        """The signals with each {{name}} replaced by its shared alternation; an unknown name is
-        refused, naming it."""
-        if not isinstance(data, dict):
-            return data
-        shared = data.get("shared") or {}
-        if not isinstance(shared, dict):
-            return data
+        """The signals, context cues and language forms with each {{name}} replaced by its
+        shared alternation; an unknown name is refused, naming it."""
+        return shared_filled(data, ("signals", "context", "languages"))
 
-        def name(match: re.Match[str]) -> str:
-            if match.group(1) not in shared:
-                raise ValueError(f"pattern names unknown shared list '{match.group(1)}'")
-            return str(shared[match.group(1)])
 
-        def filled(value: object) -> object:
-            if isinstance(value, str):
-                return SHARED.sub(name, value)
-            if isinstance(value, list):
-                return [filled(v) for v in value]
-            if isinstance(value, dict):
-                return {k: filled(v) for k, v in value.items()}
-            return value
+def shared_filled(data: object, keys: tuple[str, ...]) -> object:
+    """``data`` (a file's mapping) with each {{name}} in the values under ``keys`` replaced by
+    the alternation its ``shared`` mapping gives; an unknown name is refused, naming it."""
+    if not isinstance(data, dict):
+        return data
+    shared = data.get("shared") or {}
+    if not isinstance(shared, dict):
+        return data
 
-        return {**data, "signals": filled(data.get("signals"))}
+    def name(match: re.Match[str]) -> str:
+        if match.group(1) not in shared:
+            raise ValueError(f"pattern names unknown shared list '{match.group(1)}'")
+        return str(shared[match.group(1)])
+
+    def filled(value: object) -> object:
+        if isinstance(value, str):
+            return SHARED.sub(name, value)
+        if isinstance(value, list):
+            return [filled(v) for v in value]
+        if isinstance(value, dict):
+            return {k: filled(v) for k, v in value.items()}
+        return value
+
+    return {**data, **{k: filled(data[k]) for k in keys if k in data}}
 
 
 class Contact(Strict):
