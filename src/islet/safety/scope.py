@@ -7,10 +7,13 @@ end the cue is found (:func:`found_at`). It covers a sign told in that clause or
 told in a later clause only when the cue ``reaches`` on (a question or a past opening: "what are
 the signs of a clot, swelling, a warm calf") or the sign is only named after it, with no verb of
 its own ("the doctor said it's just anxiety, the tightness in my chest"), and nothing between
-them starts a report of now: a clause with a present marker of its own ("..., and now"), a
-person told in the present ("..., i have crushing chest pain", "..., his face is drooping"), or a
-contrast ("but", "pero") before a new statement ("..., but my lips are blue"). A contrast that
-only narrows ("what are the signs of low sugar, but in a child") does not stop a cue.
+them starts a report of now: a clause with a present marker of its own ("..., and now"), the
+sign told in the present of someone ("..., i have crushing chest pain", "..., his face is
+drooping"; not "..., my mom is asking, like face drooping", "..., i have epilepsy, i had a seizure
+at work"), or a contrast ("but", "pero") before a new statement ("..., but my lips are blue"). A
+contrast that only narrows ("what are the signs of low sugar, but in a child") does not stop a
+cue; an opening that only tells a time ("last year, i have a seizure from low sugar") has the
+clause after it as its own statement (scopefix16b).
 """
 
 from __future__ import annotations
@@ -19,11 +22,15 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from islet.safety.tense import sentence_tense
 from islet.safety.text import Sentence
 
 if TYPE_CHECKING:  # islet.safety.cues reads low readings, which read a cue's reach here
     from islet.safety.cues import Compiled
     from islet.safety.languages import Rules
+
+
+ONLY_TIME = 5  # the words of a clause that only tells a time (as islet.safety.clauses)
 
 
 def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -118,13 +125,43 @@ def covers(
         return True
     if not (reaches or names):
         return False
-    later = sentence.clauses[at + 1 : k + 1]
+    # "last year, i have a seizure from low sugar", "before, last year, i have ...": the clause
+    # after an opening that only tells a time is that time's statement, whatever its tense
+    told = at
+    while told + 1 < len(sentence.clauses) and _only_time(sentence.clauses[told], c):
+        told += 1
+    if k <= told:
+        return True
+    later = sentence.clauses[told + 1 : k + 1]
     if any(any_of(c.present, k2) for k2 in later):
         return False
-    # a report of now, unless the sentence then tells it over ("before, last year, i have seizure
-    # because of low sugar, but now after surgery i am ok already")
-    after = sentence.text[spans(sentence)[k][1] :]
-    over = any_of(c.resolved, after) or any_of(c.told_gone, after)
-    if not over and any(reports_now(k2, c.rules) for k2 in later):
+    # a report of now: the sign told in the present in it or after it ("..., my husband is not
+    # breathing"; "..., my husband is here, he is not breathing"), never a present clause of no
+    # sign before a sign told in the past or as an example ("..., my mom is asking, like face
+    # drooping", "..., i have epilepsy, i had a seizure at work")
+    sign = sentence.clauses[k]
+    if reports_now(sign, c.rules) or (
+        in_present(sign, c) and any(reports_now(k2, c.rules) for k2 in later)
+    ):
         return False
     return not set_against(sentence, at, k, c.contrasts, c.rules)
+
+
+def in_present(clause: str, c: Compiled) -> bool:
+    """Whether a clause tells its sign in the present: a present verb ("he is not breathing"), or
+    someone named with no past form ("my words come out wrong"; not "i had a seizure at work",
+    nor an example, "like face drooping")."""
+    words = clause.split()
+    if any(w in c.rules.present_verbs for w in words):
+        return True
+    return _opens(words, c.rules) and sentence_tense(clause, c.language) != "then"
+
+
+def _only_time(clause: str, c: Compiled) -> bool:
+    """Whether a clause only tells a time in the past ("last year", "in 2019", "two years ago"):
+    the clause after it is its statement, whatever its verb's tense."""
+    if not any_of(c.past, clause):
+        return False
+    covered = {i for p in c.past for m in p.finditer(clause) for i in range(*m.span())}
+    rest = "".join(" " if i in covered else ch for i, ch in enumerate(clause))
+    return len(clause.split()) <= ONLY_TIME and len(rest.split()) <= 1
