@@ -105,13 +105,27 @@ def set_against(
 
 def named(clause: str, start: int, end: int, rules: Rules) -> bool:
     """Whether a sign is only named, with no verb of its own: the clause opens on an article and
-    then the sign, and no present verb follows it ("the tightness in my chest", "the black
-    stools"; not "the chest pain is crushing")."""
+    then the sign, not a person's ("the tightness in my chest", "the black stools"; not "the baby
+    turning blue"), and no present verb follows it anywhere in its clause (not "the chest pain is
+    crushing", "the chest pain in my left arm is crushing", "the chest pain that is crushing me"),
+    up to a word that opens a clause of its own ("the chest pain i get when i'm stressed")."""
     before = clause[:start].split()
-    after = clause[end:].split()
+    sign = clause[start:end].split()
     if len(before) != 1 or before[0] not in rules.articles:
         return False
-    return not after or after[0] not in rules.present_verbs
+    if sign[:1] and sign[0] in rules.people:
+        return False
+    after = clause[end:].split()
+    for i, word in enumerate(after):
+        if word in rules.present_verbs:
+            return False
+        if (
+            word in rules.question_openers
+            and after[i + 1 : i + 2] != []
+            and (after[i + 1] not in rules.present_verbs)
+        ):
+            return True  # "... when i'm stressed": a verb of another clause
+    return True
 
 
 def covers(
