@@ -151,8 +151,9 @@ def low_reading(
     low_context: bool,
     named_before: bool = False,
     lab_before: bool = False,
-    contrasts: tuple[re.Pattern[str], ...] = (),
-    rules: Rules | None = None,
+    *,
+    contrasts: tuple[re.Pattern[str], ...],
+    rules: Rules,
 ) -> GlucoseReading | None:
     """The first low reading in the sentence that is not in the past (``cues[0]``) and not
     resolved (``cues[1]``). A whole number below 25 with no unit is high in mmol/L but very low
@@ -230,8 +231,8 @@ def _after_resolved(
     sentence: Sentence,
     resolved: tuple[re.Pattern[str], ...],
     glucose: GlucoseWords,
-    contrasts: tuple[re.Pattern[str], ...] = (),
-    rules: Rules | None = None,
+    contrasts: tuple[re.Pattern[str], ...],
+    rules: Rules,
 ) -> tuple[str, ...]:
     """The clauses after the last one that says the sugar resolved, when the first of them is
     told as now (in English, or the language's own ``told_now``), or as islet.safety.scope reads a
@@ -244,8 +245,6 @@ def _after_resolved(
     if later and (p.told_now.match(later[0]) or any(own)):
         return later
     if not later:
-        return ()
-    if rules is None:
         return ()
     at = told[-1]
     now = reports_now(later[0], rules) or set_against(sentence, at, at + 1, contrasts, rules)
