@@ -49,7 +49,6 @@ class Rules:
     numbers: Numbers
     articles: frozenset[str] = frozenset()  # "the", "el": before a thing or a person named
     people: frozenset[str] = frozenset()  # "mom", "baby": a person named opens a report
-    indefinite: frozenset[str] = frozenset()  # "a", "un": one in general ("in a child")
     present_verbs: frozenset[str] = frozenset()  # "have", "is", "tengo": told in the present
     verb_negations: frozenset[str] = frozenset()  # "no" before a verb ("no puedo respirar")
 
@@ -95,7 +94,6 @@ def rules_of(grammar: Grammar) -> Rules:
         ),
         articles=frozenset(grammar.articles),
         people=frozenset(grammar.people),
-        indefinite=frozenset(grammar.indefinite),
         present_verbs=frozenset(grammar.present_verbs),
         verb_negations=frozenset(grammar.verb_negations),
     )
@@ -125,7 +123,6 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         articles=[*english.articles, *extra.articles],
         present_conjunctions=[*english.present_conjunctions, *extra.present_conjunctions],
         people=[*english.people, *extra.people],
-        indefinite=[*english.indefinite, *extra.indefinite],
         present_verbs=[*english.present_verbs, *extra.present_verbs],
         verb_negations=[*english.verb_negations, *extra.verb_negations],
         points=[*english.points, *extra.points],

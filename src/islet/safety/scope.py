@@ -100,19 +100,7 @@ def set_against(
             after = (between[hit.end() :] + " " + sentence.text[where[k][0] :]).split()
             if _opens(after, rules) or reports_now(" ".join(after), rules):
                 return True
-            if names_person(between[hit.end() :].split(), rules):
-                return True  # "..., but in my dad, crushing chest pain": that person's report
     return False
-
-
-def names_person(words: list[str], rules: Rules) -> bool:
-    """Whether a contrast's words name someone known ("in my dad", "with my roommate", "in the
-    baby", "pero en mi abuela"), not one in general ("in a child", "en mujeres")."""
-    own = rules.personal & rules.clauses.new_statement  # "my", "he", "mi"
-    return any(
-        w in own or (w in rules.people and (i == 0 or words[i - 1] not in rules.indefinite))
-        for i, w in enumerate(words)
-    )
 
 
 def named(clause: str, start: int, end: int, rules: Rules) -> bool:

@@ -343,8 +343,6 @@ class Grammar(Strict):
     articles: list[str] = Field(default_factory=list)
     present_conjunctions: list[str] = Field(default_factory=list)  # "yet", "while" before a now
     people: list[str] = Field(default_factory=list)
-    # scopefix16b: articles of one in general ("in a child"), never a person known ("in the baby")
-    indefinite: list[str] = Field(default_factory=list)
     present_verbs: list[str] = Field(default_factory=list)
     verb_negations: list[str] = Field(default_factory=list)  # "no puedo respirar": still a report
 
