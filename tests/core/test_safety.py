@@ -345,7 +345,11 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # 0.910 / 0.936 / 0.050 (2539 of 2627, 2683 of 2949, 1815 of 1940, 155 of 3072)
     assert dev.recall_of("crisis") >= 0.909  # 2683/2949
     assert dev.recall_of("medication") >= 0.935  # 1815/1940
-    assert dev.false_alarm_rate <= 0.0505  # 155/3072
+    # scopefix16b (a second review of the sign-scoped cues: "last month i fainted, my husband is
+    # not breathing, the dizziness went away" no longer hidden by a "gone" told of another sign):
+    # false alarms 155 -> 156, one past seizure told in a second language with "no more never"
+    # after it; the ceiling raised honestly, real danger first
+    assert dev.false_alarm_rate <= 0.0508  # 156/3072
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
