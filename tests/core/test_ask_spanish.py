@@ -485,7 +485,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # 0.9794; the dev floors set there.
 # askfix16es (es-w26's kinds read; held out not run): dev 0.9166 / 0.9794 -> 0.9260 / 0.9859
 # (es-w26 57 -> 60 of 64); the dev floors raised a little under them.
-FLOORS = {"dev": (0.925, 0.985), "test": (0.862, 0.942)}
+# Held out at the session's end: 0.863 / 0.943 -> 0.865 / 0.946; the floor raised to it. Then
+# es-w27 (80, the validation round, unchanged by the mends: 60 of 64) added wholly to dev: dev
+# 0.9275 / 0.9876; the dev floor set there.
+FLOORS = {"dev": (0.927, 0.987), "test": (0.864, 0.946)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
