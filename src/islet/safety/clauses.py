@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from islet.safety.cues import Compiled, any_of
+from islet.safety.cues import Compiled
 from islet.safety.figures import figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
 from islet.safety.scope import covers, found_at, named
 from islet.safety.tense import crisis_counts, sign_back
-from islet.safety.text import Sentence
+from islet.safety.text import Sentence, any_of
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
 
 # a clause that starts with now, after an opening clause in the past ("... and now my calf")

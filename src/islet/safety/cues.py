@@ -168,7 +168,3 @@ def _by_id(signals: list[Signal]) -> Mapping[str, Signal]:
     for signal in signals:
         found.setdefault(signal.id, signal)
     return MappingProxyType(found)
-
-
-def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)

@@ -15,12 +15,12 @@ import re
 from functools import cache
 
 from islet.language import Language
-from islet.safety.cues import Compiled, any_of
+from islet.safety.cues import Compiled
 from islet.safety.figures import meant_later
 from islet.safety.reply import Found
 from islet.safety.scope import reports_now, set_against, spans
 from islet.safety.tense import sentence_tense
-from islet.safety.text import Sentence
+from islet.safety.text import Sentence, any_of
 from islet.safety.vocabulary import LEVELS, Level, Signal
 from islet.safety.wordmodel import MODELS, raised, word_model
 

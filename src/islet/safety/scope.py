@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from islet.safety.tense import sentence_tense
-from islet.safety.text import Sentence
+from islet.safety.text import Sentence, any_of
 
 if TYPE_CHECKING:  # islet.safety.cues reads low readings, which read a cue's reach here
     from islet.safety.cues import Compiled
@@ -31,11 +31,6 @@ if TYPE_CHECKING:  # islet.safety.cues reads low readings, which read a cue's re
 
 
 ONLY_TIME = 5  # the words of a clause that only tells a time (as islet.safety.clauses)
-
-
-def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    """Whether one of ``patterns`` is found in ``text``."""
-    return any(p.search(text) for p in patterns)
 
 
 @lru_cache(maxsize=256)
@@ -62,14 +57,12 @@ def found_at(patterns: tuple[re.Pattern[str], ...], sentence: Sentence) -> int |
 
 
 def _opens(words: list[str], rules: Rules) -> bool:
-    """Whether ``words`` open a new statement: a pronoun, "my", a person named ("mom", "the
-    baby", "el bebé")."""
+    """Whether ``words`` open a new statement: a pronoun, "my", or what opens one after a
+    conjunction (a person named: "mom", "the baby", "el bebé"; islet.safety.text.Clauses)."""
     if not words:
         return False
-    first = words[0]
-    statement = rules.clauses.new_statement | rules.personal | rules.people
-    person = len(words) > 1 and words[1] in rules.people
-    return first in statement or (first in rules.articles and person)
+    then = words[1] if len(words) > 1 else ""
+    return words[0] in rules.personal or rules.clauses.opens(words[0], then)
 
 
 def reports_now(clause: str, rules: Rules) -> bool:

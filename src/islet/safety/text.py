@@ -191,3 +191,8 @@ def sentences(
             clauses[-1].append(token)
     close()
     return result
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether one of ``patterns`` is found in ``text``."""
+    return any(p.search(text) for p in patterns)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from islet.language import SPANISH_MARKS, Language, guess_language, language_scores
 from islet.safety.answers import answered
 from islet.safety.clauses import scan
-from islet.safety.cues import Compiled, any_of, compiled
+from islet.safety.cues import Compiled, compiled
 from islet.safety.doses import far_above, not_above
 from islet.safety.figures import meant_later
 from islet.safety.fragments import across_fragments
@@ -39,7 +39,7 @@ from islet.safety.modelguard import model_unlike, read_by_model
 from islet.safety.readings import NUMBER, UNIT, GlucoseReading, readings
 from islet.safety.reply import Found, Safety, leading, reply
 from islet.safety.tense import come_back, returned, sentence_tense
-from islet.safety.text import Sentence, sentences, words_of
+from islet.safety.text import Sentence, any_of, sentences, words_of
 from islet.safety.vocabulary import LEVELS, Level, Topic
 from islet.safety.wordmodel import MODELS
 
