@@ -488,7 +488,9 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # Held out at the session's end: 0.863 / 0.943 -> 0.865 / 0.946; the floor raised to it. Then
 # es-w27 (80, the validation round, unchanged by the mends: 60 of 64) added wholly to dev: dev
 # 0.9275 / 0.9876; the dev floor set there.
-FLOORS = {"dev": (0.927, 0.987), "test": (0.864, 0.946)}
+# es-w28 (a seventeenth-session training round written blind, wholly dev), untuned: dev 0.9264 /
+# 0.9866; the dev floors set there.
+FLOORS = {"dev": (0.926, 0.986), "test": (0.864, 0.946)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
