@@ -216,6 +216,8 @@ def test_a_word_that_is_no_known_verb_form_is_kept(word: str) -> None:
         ("cáncer de piel", "skin cancer"),
         ("un carcinoide típico en el pulmón", "lung neuroendocrine tumor"),
         ("tumor neuroendocrino del apéndice", "appendix neuroendocrine tumor"),
+        ("un cáncer gástrico", "stomach cancer"),  # the organ's adjective, no "de"
+        ("tumores neuroendocrinos rectales", "rectal neuroendocrine tumor"),
     ],
 )
 def test_the_organ_named_after_the_growth_comes_first_in_english(spanish: str, added: str) -> None:
@@ -228,6 +230,7 @@ def test_the_organ_named_after_the_growth_comes_first_in_english(spanish: str, a
         "tumor neuroendocrino del páncreas en el pulmón",  # spread from the pancreas
         "cáncer en los huesos",  # spread, not a cancer of the bones
         "cáncer del páncreas",
+        "cáncer hepático",  # the liver's adjective is no other cancer either
     ],
 )
 def test_a_pancreatic_net_that_spread_is_no_other_organs_tumor(spanish: str) -> None:

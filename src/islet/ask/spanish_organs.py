@@ -6,7 +6,9 @@ lung" and the English rules for other cancers and near neighbours ("lung cancer"
 carcinoid") never see it. ``organ_phrases`` in ``knowledge/es/ask/words.yaml`` lists groups of
 heads (cancer, carcinoid...), the words that join them to an organ, and organs with their English
 adjective; a head, at most ``gap`` words (never a word of the pancreas), a joining word and an
-organ add "<organ> <head>" in English to the reading.
+organ add "<organ> <head>" in English to the reading. A group's ``adjectives`` are the organ's
+own Spanish adjective, said right after the head with no joining word ("cáncer gástrico",
+"carcinoide pulmonar"): they add the same English.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ def _group(group: Any) -> list[tuple[re.Pattern[str], str]]:
         pattern = (
             rf"\b(?:{heads})\b(?: {PANCREAS}\w+){{0,{gap}}} (?:{linkers}) {re.escape(organ)}\b"
         )
+        out.append((re.compile(pattern), f"{adjective} {english}"))
+    adjectives: dict[str, str] = dict(group.get("adjectives") or {})
+    for said, adjective in adjectives.items():
+        pattern = rf"\b(?:{heads}) {re.escape(said)}\b"
         out.append((re.compile(pattern), f"{adjective} {english}"))
     return out
 
