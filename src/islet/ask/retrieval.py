@@ -32,6 +32,7 @@ from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
+from islet.ask.pieces import joined_pieces
 from islet.ask.shared_names import SharedNames
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
@@ -250,8 +251,9 @@ class Retriever:
 
     def read(self, question: str) -> Reading:
         """The question's words with spelling repaired, its terms and the items it names."""
-        raw = words(question)
         stop = stop_words()
+        # Words typed in pieces ("insu linoma") are joined first (islet.ask.pieces).
+        raw = joined_pieces(words(question), self.speller, stop)
         fixed = []
         corrected = {}
         for w in raw:
