@@ -48,3 +48,28 @@ def joined_pieces(raw: list[str], speller: Speller, stop: Collection[str]) -> li
             out.append(raw[i])
             i += 1
     return out
+
+
+# Punctuation said aloud to a phone's dictation ("question mark what is a biopsy period"): the
+# pairs are never part of a question about the summary; a lone "period" or "comma" is a mark
+# only beside one of them ("her period stopped" is a period).
+_SPOKEN_PAIRS = frozenset(
+    (
+        ("question", "mark"),
+        ("exclamation", "mark"),
+        ("exclamation", "point"),
+        ("full", "stop"),
+        ("new", "paragraph"),
+    )
+)
+_SPOKEN_ALONE = frozenset(("period", "comma", "colon"))
+
+
+def unspoken_marks(raw: list[str]) -> list[str]:
+    """``raw`` without the punctuation marks said aloud in it (askfix17)."""
+    pairs = [i for i in range(len(raw) - 1) if (raw[i], raw[i + 1]) in _SPOKEN_PAIRS]
+    if not pairs:
+        return raw
+    dropped = {j for i in pairs for j in (i, i + 1)}
+    dropped |= {i for i, w in enumerate(raw) if w in _SPOKEN_ALONE}
+    return [w for i, w in enumerate(raw) if i not in dropped]
