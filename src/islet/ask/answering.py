@@ -17,7 +17,7 @@ from islet.ask.question import checked, read_by_clause
 from islet.ask.ranking import Ranking, asks_a_general_part, general_part
 from islet.ask.replies import Replies
 from islet.ask.responses import DEFAULT_LIMIT, Answer, Understood, answer_passage
-from islet.ask.retrieval import Retriever
+from islet.ask.retrieval import Retriever, Search
 from islet.ask.scope import Scope
 from islet.ask.situations import Situations
 from islet.ask.structured import Structuring, named_tests_first
@@ -151,7 +151,11 @@ class Engine(Ranking, Structuring, Replies):
                     and m.phrase not in structured.facet.cues
                     for m in search.reading.mentions
                 )
-                if (situation and first.kind == "rule") or named:
+                # Supportive care for a sign the question names ("how do they treat the high
+                # sugar of a glucagonoma") is that sign's own care, before the type's part
+                # (askfix17).
+                cared = first.kind == "treatment" and self._cares_for_a_named_sign(first, search)
+                if (situation and first.kind == "rule") or named or cared:
                     structured = replace(
                         structured, passage_ids=[first.id, *structured.passage_ids]
                     )
@@ -239,3 +243,9 @@ class Engine(Ranking, Structuring, Replies):
             question, read, subject=subject, own_type=own_type
         )
         return reason, [passage_of(target) for target in closest], message
+
+    def _cares_for_a_named_sign(self, passage: Passage, search: Search) -> bool:
+        """Whether ``passage`` is supportive care and the question names a sign (askfix17)."""
+        item = self.kb.treatments.get(passage.item_id)
+        signs = any(m.target.startswith("symptom:") for m in search.reading.mentions)
+        return item is not None and item.kind == "supportive-care" and signs

@@ -32,6 +32,7 @@ from islet.ask.frames import Frames
 from islet.ask.lexicon import COLLECTION_OF_KIND, KIND_OF_COLLECTION, Facet, Lexicon
 from islet.ask.passages import Passage
 from islet.ask.phrases import Phrase, facet_of, other_sense, phrase_table
+from islet.ask.pieces import joined_pieces, unspoken_marks
 from islet.ask.shared_names import SharedNames
 from islet.ask.tuning import Tuning
 from islet.ask.words import (
@@ -250,8 +251,10 @@ class Retriever:
 
     def read(self, question: str) -> Reading:
         """The question's words with spelling repaired, its terms and the items it names."""
-        raw = words(question)
         stop = stop_words()
+        # Words typed in pieces ("insu linoma") are joined first, and punctuation said aloud
+        # to a phone ("question mark") is left out (islet.ask.pieces).
+        raw = joined_pieces(unspoken_marks(words(question)), self.speller, stop)
         fixed = []
         corrected = {}
         for w in raw:
