@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from islet.safety.cues import Compiled
-from islet.safety.figures import figured
+from islet.safety.figures import Finder, figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
 from islet.safety.scope import covers, found_at, named
@@ -219,6 +219,8 @@ def scan(
     # A missed or changed medicine last month is still a medicine question: the past undoes
     # only emergency and crisis signs ("I fainted once years ago").
 
+    find = Finder()  # each list of figures read once per clause in this sentence
+
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
         for k, clause in live if signal.level == "emergency" else every:
@@ -238,7 +240,7 @@ def scan(
                     asked.add("overdose")
                 continue
             # too much of a hormone a tumor makes, asked about ("symptoms of too much insulin")
-            hormone = figured(clause, match, (), "", c.hormone_asked)
+            hormone = figured(clause, match, (), "", c.hormone_asked, find)
             if signal.level == "medication" and hormone:
                 continue  # "what are the symptoms of too much insulin": the disease asked about
             if signal.kind == "dose" and as_prescribed and prescribed_for(clause, match):
@@ -254,11 +256,13 @@ def scan(
             if signal.deliberate and covers(sentence, by_mistake_at, k, c, False, names):
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
-            if signal.figured and figured(clause, match, figures, sentence.text, wishes):
+            if signal.figured and figured(clause, match, figures, sentence.text, wishes, find):
                 continue
             # someone elsewhere not answering ("dad not answer, he is busy at work"): the place or
             # the reason may be told in the next clause of the sentence
-            if signal.level == "emergency" and figured(clause, match, c.away, sentence.text):
+            if signal.level == "emergency" and figured(
+                clause, match, c.away, sentence.text, (), find
+            ):
                 continue
             if (
                 signal.negatable
@@ -285,7 +289,7 @@ def scan(
             if (
                 signal.level == "emergency"
                 and asked_for
-                and figured(clause, match, (), "", c.asked_about)
+                and figured(clause, match, (), "", c.asked_about, find)
             ):
                 continue
             if signal.kind == "fainting" and covers(sentence, recovered_at, k, c, False, names):
@@ -315,14 +319,24 @@ def scan(
             return match.group(0)
         return None
 
-    for signal, patterns in c.signals:
+    told = [clause for _, clause in every]
+
+    def anywhere(screen: re.Pattern[str]) -> bool:
+        """Whether any clause holds words of the screened patterns (none: nothing to read)."""
+        return any(screen.search(clause) for clause in told)
+
+    for (signal, patterns), screen in zip(c.signals, c.signal_screens, strict=True):
+        if not anywhere(screen):
+            continue
         words = next((w for p in patterns if (w := usable(signal, p)) is not None), None)
         if words is not None:
             found.append(Found(signal, words))
     # by each form's place in ``c.groups``: one signal may have forms of different numbers of
     # parts under one id (its English and Spanish ``all_of``)
     partial: dict[int, list[str | None]] = {}
-    for place, (signal, groups) in enumerate(c.groups):
+    for place, ((signal, groups), screens) in enumerate(
+        zip(c.groups, c.group_screens, strict=True)
+    ):
         # a finding and a swallowing told with a routine ("found her pills and took two at her
         # usual time") is a dose taken, not someone getting at a medicine
         if (
@@ -332,7 +346,12 @@ def scan(
             and as_prescribed
         ):
             continue
-        parts = [next((w for p in g if (w := usable(signal, p)) is not None), None) for g in groups]
+        parts = [
+            next((w for p in g if (w := usable(signal, p)) is not None), None)
+            if anywhere(part)
+            else None
+            for g, part in zip(groups, screens, strict=True)
+        ]
         if all(part is not None for part in parts):
             found.append(Found(signal, " … ".join(p for p in parts if p)))
         elif any(part is not None for part in parts):

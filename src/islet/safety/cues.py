@@ -25,6 +25,10 @@ from islet.safety.vocabulary import Signal, Vocabulary, compile_pattern
 class Compiled:
     signals: tuple[tuple[Signal, tuple[re.Pattern[str], ...]], ...]
     groups: tuple[tuple[Signal, tuple[tuple[re.Pattern[str], ...], ...]], ...]
+    # one expression per signal (and per part of a signal of several parts) that finds text
+    # wherever any of its patterns would: a sentence it finds nothing in is passed over unread
+    signal_screens: tuple[re.Pattern[str], ...]
+    group_screens: tuple[tuple[re.Pattern[str], ...], ...]
     negation: tuple[re.Pattern[str], ...]
     pseudo_negation: tuple[re.Pattern[str], ...]
     past: tuple[re.Pattern[str], ...]
@@ -87,6 +91,12 @@ def _unless_meant_after(figures: list[str], meant_now: list[str]) -> list[str]:
     return [f"(?:{p})(?!.*(?<![\\w'])(?:{after})(?![\\w']))" for p in figures]
 
 
+def screen(patterns: list[str]) -> re.Pattern[str]:
+    """One expression that matches a text exactly when one of ``patterns`` does (each pattern
+    keeps its own word edges: :func:`compile_pattern` puts them round the whole alternation)."""
+    return re.compile("|".join(f"(?:{p}(?![\\w']))" for p in patterns))
+
+
 @cache
 def compiled(language: Language = "en") -> Compiled:
     reading = reading_for(language)
@@ -103,6 +113,10 @@ def compiled(language: Language = "en") -> Compiled:
         signals=tuple((s, many(s.patterns)) for s in vocab.signals if s.patterns),
         groups=tuple(
             (s, tuple(many(group) for group in s.all_of)) for s in vocab.signals if s.all_of
+        ),
+        signal_screens=tuple(screen(s.patterns) for s in vocab.signals if s.patterns),
+        group_screens=tuple(
+            tuple(screen(group) for group in s.all_of) for s in vocab.signals if s.all_of
         ),
         negation=many([re.escape(n) for n in context.negation]),
         pseudo_negation=many([re.escape(n) for n in context.pseudo_negation]),

@@ -11,20 +11,40 @@ from __future__ import annotations
 import re
 
 
+class Finder:
+    """Every match of a list of patterns in a text, each list read once per text: a scan asks
+    the same clause about the same figures for every sign it checks (kept for one scan only)."""
+
+    def __init__(self) -> None:
+        # by the list's identity (hashing compiled patterns reads their whole code); the list
+        # is kept beside its matches, so its identity stays its own while this finder lives
+        self._found: dict[tuple[int, str], tuple[object, list[re.Match[str]]]] = {}
+
+    def __call__(self, patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+        key = (id(patterns), text)
+        kept = self._found.get(key)
+        if kept is None:
+            kept = self._found[key] = (patterns, [m for p in patterns for m in p.finditer(text)])
+        return kept[1]
+
+
 def figured(
     clause: str,
     match: re.Match[str],
     patterns: tuple[re.Pattern[str], ...],
     sentence: str,
     clause_only: tuple[re.Pattern[str], ...] = (),
+    find: Finder | None = None,
 ) -> bool:
     """Whether the words ``match`` found in ``clause`` are part of a figure of speech:
-    ``patterns`` in the clause or the whole ``sentence``, ``clause_only`` in the clause."""
-    spans = [m.span() for p in (*patterns, *clause_only) for m in p.finditer(clause)]
+    ``patterns`` in the clause or the whole ``sentence``, ``clause_only`` in the clause
+    (``find``: the scan's own :class:`Finder`, so that each list is read once per text)."""
+    find = find or Finder()
+    spans = [m.span() for m in (*find(patterns, clause), *find(clause_only, clause))]
     if any(a <= match.start() < b or a < match.end() <= b for a, b in spans):
         return True
     words = match.group(0)
-    return any(words in m.group(0) for p in patterns for m in p.finditer(sentence))
+    return any(words in m.group(0) for m in find(patterns, sentence))
 
 
 # a later sentence this short says its meant-now cue of the whole thought before it ("Not
