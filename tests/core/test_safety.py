@@ -354,7 +354,10 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # not breathing, the dizziness went away" no longer hidden by a "gone" told of another sign):
     # false alarms 155 -> 156, one past seizure told in a second language with "no more never"
     # after it; the ceiling raised honestly, real danger first
-    assert dev.false_alarm_rate <= 0.0620  # 204/3294 (175/3164 before w100-w101)
+    # safetyfix17 (w100's look-alikes mended in general forms, with their twins: review17): false
+    # alarms 204 -> 182 of 3294 (every dev none probe triaged); the dev eval of the commit before
+    # the calf/lab fix read emergency 2644 and crisis 2786: that fix's probes, re-read, match main
+    assert dev.false_alarm_rate <= 0.0553  # 182/3294 (204/3294 untuned)
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
