@@ -386,13 +386,17 @@ def test_the_blind_spanish_evaluation_holds_its_figures() -> None:
     # es-w53 (seventeenth session: a training round of look-alikes beside the real thing and of
     # signs told plainly after a question or the doctor's word, wholly dev), untuned: 0.981 /
     # 0.946 / 0.969 / 0.036 (1,381 of 1,408, 1,572 of 1,661, 1,009 of 1,041, 59 of 1,660)
-    assert dev.recall_of("emergency") >= 0.980 and dev.recall_of("crisis") >= 0.946
+    # safetyfix17es: es-w53 tuned on in general Spanish forms (patterns only, the model
+    # untouched), each family with its twin (tests/cases/safety_reviews/review17es.yaml),
+    # measured at the end: 0.982 / 0.949 / 0.971 / 0.030 (1,382, 1,576, 1,011, 50 of 1,660);
+    # floors raised to it ("niega" as a denial added after the measure, not re-measured)
+    assert dev.recall_of("emergency") >= 0.981 and dev.recall_of("crisis") >= 0.948
     # a whole box or bottle swallowed is an emergency whatever the intent (an independent
     # review): the one dev probe whose writer called such a swallow by mistake a medication
     # question now gets emergency help instead
     # the reviews' mends (safetyfix13, 13b-13e): medication 806 of 827 (0.975 -> 0.974: a probe
     # of too much taken at once now an emergency), the rest as above
-    assert dev.recall_of("medication") >= 0.969 and dev.false_alarm_rate <= 0.0356
+    assert dev.recall_of("medication") >= 0.971 and dev.false_alarm_rate <= 0.0302
     # Tuned on es-w13's dev split and an independent review's misses (general families; the
     # model retrained): dev 0.997 / 1.000 / 0.981 / 0.000 -> 1.000 / 1.000 / 0.995 / 0.000, held
     # out 0.868 -> 0.868, 0.793 -> 0.800, 0.869 -> 0.909, false alarms 9 -> 10 of 131 (0.069 ->
