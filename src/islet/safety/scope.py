@@ -96,6 +96,25 @@ def set_against(
     return False
 
 
+def told_as_own(sentence: Sentence, at: int | None, k: int, rules: Rules) -> bool:
+    """Whether a sign in clause ``k``, after a question in general placed at clause ``at``, is told
+    as the asker's own (safetyfix17b): a clause after the question up to the sign's holds a word of
+    one's own ("what are the signs of a heart attack, crushing chest pain down my left arm"; "is it
+    normal to feel this way, but in my dad, crushing chest pain"), and neither it nor the sign's
+    clause opens on an example ("..., like crushing chest pain down my left arm?")."""
+    if at is None or k <= at or _example(sentence.clauses[k], rules):
+        return False
+    return any(
+        set(clause.split()) & rules.own and not _example(clause, rules)
+        for clause in sentence.clauses[at + 1 : k + 1]
+    )
+
+
+def _example(clause: str, rules: Rules) -> bool:
+    """Whether a clause opens on a word of example ("like ...", "such as ...", "como ...")."""
+    return any(clause == word or clause.startswith(word + " ") for word in rules.examples)
+
+
 def named(clause: str, start: int, end: int, rules: Rules) -> bool:
     """Whether a sign is only named, with no verb of its own: the clause opens on an article and
     then the sign, not a person's ("the tightness in my chest", "the black stools"; not "the baby
