@@ -95,7 +95,7 @@ def test_a_cue_covers_the_clauses_up_to_it_and_those_it_reaches(
         # safetyfix17b: after a question in general, a clause with a word of one's own tells the
         # asker's own signs; a clause that opens on an example still asks
         ("what are the signs of a heart attack, crushing chest pain down my left arm", "en", [1]),
-        ("what are the signs of a heart attack, like crushing chest pain down my left arm", "en", []),
+        ("what are the signs of a heart attack, like chest pain down my left arm", "en", []),
         ("what are the signs of a heart attack, such as chest pain in my arm", "en", []),
         ("is it normal to feel this way, but in my dad, crushing chest pain", "en", [1, 2]),
         ("is it normal to feel this way, but in a child, crushing chest pain", "en", []),
