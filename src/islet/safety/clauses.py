@@ -299,7 +299,7 @@ def scan(
             if (
                 signal.level == "emergency"
                 and covers(sentence, informational_at, k, c, reaches=True)
-                and not told_as_own(sentence, informational_at, k, c.rules)
+                and not told_as_own(sentence, informational_at, k, c)
                 and hypothetical
             ):
                 # too much of a medicine asked about ("what happens if you overdose on ..."),

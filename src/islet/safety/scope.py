@@ -96,18 +96,30 @@ def set_against(
     return False
 
 
-def told_as_own(sentence: Sentence, at: int | None, k: int, rules: Rules) -> bool:
+def told_as_own(sentence: Sentence, at: int | None, k: int, c: Compiled) -> bool:
     """Whether a sign in clause ``k``, after a question in general placed at clause ``at``, is told
     as the asker's own (safetyfix17b): a clause after the question up to the sign's holds a word of
-    one's own ("what are the signs of a heart attack, crushing chest pain down my left arm"; "is it
-    normal to feel this way, but in my dad, crushing chest pain"), and neither it nor the sign's
-    clause opens on an example ("..., like crushing chest pain down my left arm?")."""
-    if at is None or k <= at or _example(sentence.clauses[k], rules):
+    one's own or a time of these last days ("what are the signs of a heart attack, crushing chest
+    pain down my left arm"; "is it normal to feel this way, but in my dad, crushing chest pain";
+    "..., face drooping since this morning"), and neither it nor the sign's clause opens on an
+    example ("..., like crushing chest pain down my left arm?"); or the sign asked about is
+    claimed in a clause after the question ("is it normal to have chest pain, mine is crushing")."""
+    if at is None or _example(sentence.clauses[k], c.rules):
         return False
+    if k <= at:
+        return any(_claims(clause, c.rules) for clause in sentence.clauses[at + 1 :])
     return any(
-        set(clause.split()) & rules.own and not _example(clause, rules)
+        (set(clause.split()) & c.rules.own or (c.recent is not None and c.recent.search(clause)))
+        and not _example(clause, c.rules)
         for clause in sentence.clauses[at + 1 : k + 1]
     )
+
+
+def _claims(clause: str, rules: Rules) -> bool:
+    """Whether a clause claims a sign asked about as one's own in the present ("mine is crushing",
+    "mine has been going for an hour"; not "mine was like that last year")."""
+    words = clause.split()
+    return len(words) > 1 and words[0] in rules.mine and words[1] in rules.present_verbs
 
 
 def _example(clause: str, rules: Rules) -> bool:

@@ -348,6 +348,7 @@ class Grammar(Strict):
     # safetyfix17b: words of one's own ("my", "i"): after a question in general, a clause with one
     # tells the asker's own signs; unless it opens on an example word ("like", "such as")
     own: list[str] = Field(default_factory=list)
+    mine: list[str] = Field(default_factory=list)  # "mine": the sign asked about, one's own
     examples: list[str] = Field(default_factory=list)
 
 
