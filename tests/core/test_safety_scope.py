@@ -8,7 +8,7 @@ import pytest
 from islet.language import Language
 from islet.safety.cues import compiled
 from islet.safety.modelguard import reported_part
-from islet.safety.scope import covers, found_at, named, reports_now
+from islet.safety.scope import covers, found_at, named, reports_now, told_as_own
 from islet.safety.text import Sentence, sentences
 
 
@@ -87,6 +87,36 @@ def test_a_cue_covers_the_clauses_up_to_it_and_those_it_reaches(
     assert at is not None
     every = range(len(sentence.clauses))
     assert [k for k in every if covers(sentence, at, k, c, reaches)] == covered
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "own"),
+    [
+        # safetyfix17b: after a question in general, a clause with a word of one's own tells the
+        # asker's own signs; a clause that opens on an example still asks
+        ("what are the signs of a heart attack, crushing chest pain down my left arm", "en", [1]),
+        ("what are the signs of a heart attack, like chest pain down my left arm", "en", []),
+        ("what are the signs of a heart attack, such as chest pain in my arm", "en", []),
+        ("is it normal to feel this way, but in my dad, crushing chest pain", "en", [1, 2]),
+        ("is it normal to feel this way, but in a child, crushing chest pain", "en", []),
+        ("what are the signs of a clot, swelling, a warm calf", "en", []),
+        # the sign asked about, claimed in the present (not in the past); a time of these days
+        ("is it normal to get chest pain on chemo, mine is crushing", "en", [0, 1]),
+        ("is it normal to get chest pain on chemo, mine was like that", "en", [1]),
+        ("is it normal to feel this way, crushing chest pain since an hour ago", "en", [1]),
+        ("qué son los signos de un infarto, dolor en mi pecho", "es", [1]),
+        ("qué son los signos de un infarto, como dolor en mi pecho", "es", []),
+    ],
+)
+def test_a_sign_after_a_question_is_told_as_own_after_a_word_of_ones_own(
+    text: str, language: Language, own: list[int]
+) -> None:
+    c = compiled(language)
+    sentence = _sentence(text, language)
+    at = found_at(c.informational, sentence)
+    assert at == 0
+    every = range(len(sentence.clauses))
+    assert [k for k in every if told_as_own(sentence, at, k, c)] == own
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from islet.safety.cues import Compiled
 from islet.safety.figures import Finder, figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
-from islet.safety.scope import covers, found_at, named
+from islet.safety.scope import covers, found_at, named, told_as_own
 from islet.safety.tense import crisis_counts, sign_back
 from islet.safety.text import Sentence, any_of
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
@@ -303,6 +303,7 @@ def scan(
             if (
                 signal.level == "emergency"
                 and covers(sentence, informational_at, k, c, reaches=True)
+                and not told_as_own(sentence, informational_at, k, c)
                 and hypothetical
             ):
                 # too much of a medicine asked about ("what happens if you overdose on ..."),

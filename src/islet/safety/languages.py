@@ -51,6 +51,9 @@ class Rules:
     people: frozenset[str] = frozenset()  # "mom", "baby": a person named opens a report
     present_verbs: frozenset[str] = frozenset()  # "have", "is", "tengo": told in the present
     verb_negations: frozenset[str] = frozenset()  # "no" before a verb ("no puedo respirar")
+    own: frozenset[str] = frozenset()  # "my", "i", "mi": one's own, not in general
+    mine: frozenset[str] = frozenset()  # "mine": the sign asked about claimed ("mine is ...")
+    examples: frozenset[str] = frozenset()  # "like", "such as", "como": an example follows
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,9 @@ def rules_of(grammar: Grammar) -> Rules:
         people=frozenset(grammar.people),
         present_verbs=frozenset(grammar.present_verbs),
         verb_negations=frozenset(grammar.verb_negations),
+        own=frozenset(grammar.own),
+        mine=frozenset(grammar.mine),
+        examples=frozenset(grammar.examples),
     )
 
 
@@ -125,6 +131,9 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         people=[*english.people, *extra.people],
         present_verbs=[*english.present_verbs, *extra.present_verbs],
         verb_negations=[*english.verb_negations, *extra.verb_negations],
+        own=[*english.own, *extra.own],
+        mine=[*english.mine, *extra.mine],
+        examples=[*english.examples, *extra.examples],
         points=[*english.points, *extra.points],
     )
 

@@ -96,6 +96,43 @@ def set_against(
     return False
 
 
+def told_as_own(sentence: Sentence, at: int | None, k: int, c: Compiled) -> bool:
+    """Whether a sign in clause ``k``, after a question in general placed at clause ``at``, is told
+    as the asker's own (safetyfix17b): a clause after the question up to the sign's holds a word of
+    one's own or a time of these last days ("what are the signs of a heart attack, crushing chest
+    pain down my left arm"; "is it normal to feel this way, but in my dad, crushing chest pain";
+    "..., face drooping since this morning"), and neither it nor the sign's clause opens on an
+    example ("..., like crushing chest pain down my left arm?"); or the sign asked about is
+    claimed in the clause right after the question ("is it normal to have chest pain, mine is
+    crushing"; not "what does black poop mean, my brother says it is iron, mine is brown")."""
+    if at is None or _example(sentence.clauses[k], c.rules):
+        return False
+    if k <= at:  # the claim right after the question ("..., mine is crushing")
+        return at + 1 < len(sentence.clauses) and _claims(sentence.clauses[at + 1], c.rules)
+    return any(
+        (set(clause.split()) & c.rules.own or (c.recent is not None and c.recent.search(clause)))
+        and not _example(clause, c.rules)
+        for clause in sentence.clauses[at + 1 : k + 1]
+    )
+
+
+def _claims(clause: str, rules: Rules) -> bool:
+    """Whether a clause claims a sign asked about as one's own in the present ("mine is crushing",
+    "mine has been going for an hour"; not "mine was like that last year", "mine is not")."""
+    words = clause.split()
+    return (
+        len(words) > 2
+        and words[0] in rules.mine
+        and words[1] in rules.present_verbs
+        and words[2] not in rules.verb_negations
+    )
+
+
+def _example(clause: str, rules: Rules) -> bool:
+    """Whether a clause opens on a word of example ("like ...", "such as ...", "como ...")."""
+    return any(clause == word or clause.startswith(word + " ") for word in rules.examples)
+
+
 def named(clause: str, start: int, end: int, rules: Rules) -> bool:
     """Whether a sign is only named, with no verb of its own: the clause opens on an article and
     then the sign, not a person's ("the tightness in my chest", "the black stools"; not "the baby

@@ -345,6 +345,11 @@ class Grammar(Strict):
     people: list[str] = Field(default_factory=list)
     present_verbs: list[str] = Field(default_factory=list)
     verb_negations: list[str] = Field(default_factory=list)  # "no puedo respirar": still a report
+    # safetyfix17b: words of one's own ("my", "i"): after a question in general, a clause with one
+    # tells the asker's own signs; unless it opens on an example word ("like", "such as")
+    own: list[str] = Field(default_factory=list)
+    mine: list[str] = Field(default_factory=list)  # "mine": the sign asked about, one's own
+    examples: list[str] = Field(default_factory=list)
 
 
 class LanguageVocabulary(Strict):
