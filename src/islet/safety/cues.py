@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import MappingProxyType
 
 from islet.language import Language
@@ -18,17 +18,13 @@ from islet.safety.doses import dose_patterns
 from islet.safety.languages import Rules, reading_for
 from islet.safety.lowreading import low_signs, reading_patterns
 from islet.safety.tense import markers
-from islet.safety.vocabulary import Signal, Vocabulary, compile_pattern
+from islet.safety.vocabulary import LEADING_EDGE, Signal, Vocabulary, compile_pattern
 
 
 @dataclass(frozen=True)
 class Compiled:
     signals: tuple[tuple[Signal, tuple[re.Pattern[str], ...]], ...]
     groups: tuple[tuple[Signal, tuple[tuple[re.Pattern[str], ...], ...]], ...]
-    # one expression per signal (and per part of a signal of several parts) that finds text
-    # wherever any of its patterns would: a sentence it finds nothing in is passed over unread
-    signal_screens: tuple[re.Pattern[str], ...]
-    group_screens: tuple[tuple[re.Pattern[str], ...], ...]
     negation: tuple[re.Pattern[str], ...]
     pseudo_negation: tuple[re.Pattern[str], ...]
     past: tuple[re.Pattern[str], ...]
@@ -77,6 +73,16 @@ class Compiled:
     # id: the first, with the patterns, is the one named)
     by_id: Mapping[str, Signal]
 
+    # one expression per signal (and per part of a signal of several parts) that finds text
+    # wherever any of its patterns would: a sentence it finds nothing in is passed over unread
+    @cached_property
+    def signal_screens(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(screen(patterns) for _, patterns in self.signals)
+
+    @cached_property
+    def group_screens(self) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        return tuple(tuple(screen(part) for part in groups) for _, groups in self.groups)
+
     def signal(self, signal_id: str) -> Signal:
         """The signal named ``signal_id`` (a KeyError names a signal the vocabulary lacks)."""
         return self.by_id[signal_id]
@@ -91,10 +97,12 @@ def _unless_meant_after(figures: list[str], meant_now: list[str]) -> list[str]:
     return [f"(?:{p})(?!.*(?<![\\w'])(?:{after})(?![\\w']))" for p in figures]
 
 
-def screen(patterns: list[str]) -> re.Pattern[str]:
-    """One expression that matches a text exactly when one of ``patterns`` does (each pattern
-    keeps its own word edges: :func:`compile_pattern` puts them round the whole alternation)."""
-    return re.compile("|".join(f"(?:{p}(?![\\w']))" for p in patterns))
+def screen(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One expression that finds text wherever one of ``patterns`` would: each pattern without
+    the look-behinds :func:`compile_pattern` opens it with (a pattern that opens with a
+    look-behind cannot use the regular expression engine's fast scan for its first words), so
+    it finds a little more than they do and never less."""
+    return re.compile("|".join(f"(?:{p.pattern.removeprefix(LEADING_EDGE)})" for p in patterns))
 
 
 @cache
@@ -113,10 +121,6 @@ def compiled(language: Language = "en") -> Compiled:
         signals=tuple((s, many(s.patterns)) for s in vocab.signals if s.patterns),
         groups=tuple(
             (s, tuple(many(group) for group in s.all_of)) for s in vocab.signals if s.all_of
-        ),
-        signal_screens=tuple(screen(s.patterns) for s in vocab.signals if s.patterns),
-        group_screens=tuple(
-            tuple(screen(group) for group in s.all_of) for s in vocab.signals if s.all_of
         ),
         negation=many([re.escape(n) for n in context.negation]),
         pseudo_negation=many([re.escape(n) for n in context.pseudo_negation]),

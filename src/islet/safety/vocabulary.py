@@ -38,10 +38,14 @@ LEVELS: tuple[Level, ...] = ("emergency", "crisis", "medication", "none")  # hig
 T = TypeVar("T")
 
 
+# the look-behinds that open every vocabulary pattern: no word, and no decimal number, before it
+LEADING_EDGE = r"(?<![\w'])(?<!\d[.,])"
+
+
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """One vocabulary pattern as a regular expression bounded by word edges; never starting
     inside a decimal number ("2.5 mg" is no "5 mg": a pattern takes the decimal whole)."""
-    return re.compile(rf"(?<![\w'])(?<!\d[.,]){pattern}(?![\w'])")
+    return re.compile(rf"{LEADING_EDGE}{pattern}(?![\w'])")
 
 
 class _Patterns(Strict):
