@@ -25,6 +25,15 @@ def _no_word(piece: str, speller: Speller, stop: Collection[str]) -> bool:
     return speller.correct(piece) == piece
 
 
+def _may_name(whole: str, speller: Speller) -> bool:
+    """Whether ``whole`` could be, or be repaired to, one of the summary's names of nearly its
+    length: one of the same first letter (a repair keeps it) within ``_LEFT_OVER`` letters."""
+    return any(
+        (whole[:1], len(whole) + d) in speller.preferred_shapes
+        for d in range(-_LEFT_OVER, _LEFT_OVER + 1)
+    )
+
+
 def joined_pieces(raw: list[str], speller: Speller, stop: Collection[str]) -> list[str]:
     """``raw`` with each run of pieces that makes one of the summary's words joined into it."""
     out: list[str] = []
@@ -35,7 +44,7 @@ def joined_pieces(raw: list[str], speller: Speller, stop: Collection[str]) -> li
             if len(span) < n or not all(p.isalpha() for p in span):
                 continue
             whole = "".join(span)
-            if len(whole) < _SHORTEST_WORD:
+            if len(whole) < _SHORTEST_WORD or not _may_name(whole, speller):
                 continue
             if not any(_no_word(p, speller, stop) for p in span):
                 continue

@@ -172,6 +172,9 @@ class Speller:
         self.english = frozenset(english)
         self._stems = frozenset(stem(w) for w in self.known)
         self.preferred = frozenset(preferred)
+        # each preferred name's first letter and length: a repair keeps the first letter, so a
+        # word can only be repaired to a name of its own first letter (islet.ask.pieces)
+        self.preferred_shapes = frozenset((w[:1], len(w)) for w in self.preferred)
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self.known | self.preferred):
             if word.isalpha() and not is_everyday(word):
