@@ -328,7 +328,7 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # brought back up, enzymes stopped, sedatives stockpiled, goodbye texts, a last reason, black
     # stool in slang, blood coming with a cough, gone pale and slid off a seat): 0.965 / 0.910 /
     # 0.934 / 0.045
-    assert dev.recall_of("emergency") >= 0.965  # 2654/2750 (with w100-w101, below)
+    assert dev.recall_of("emergency") >= 0.965  # 2656/2750 (with w100-w101, below)
     # safetyfix15d (a behavioural review's families): emergency 2448, crisis 2594 -> 2588,
     # medication 1749, false alarms 130 of 2920; the crisis floor lowered honestly: the brief's rule
     # that an overdose told a short while ago leads with the emergency (crisis in `also`) is the
@@ -348,8 +348,11 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # w100-w101 (seventeenth session: training rounds of look-alikes beside the real thing, and
     # of signs told plainly after a question or a clinician's word; wholly dev), untuned: 0.965 /
     # 0.907 / 0.928 / 0.062 (2654 of 2750, 2788 of 3073, 1884 of 2031, 204 of 3294)
-    assert dev.recall_of("crisis") >= 0.907  # 2788/3073
-    assert dev.recall_of("medication") >= 0.927  # 1884/2031
+    # safetyfix17c (w101's vocabulary holes mended in general forms, each with its harmless twins:
+    # review17c): 0.966 / 0.908 / 0.935 / 0.055 (2656 of 2750, 2790 of 3073, 1898 of 2031, 182 of
+    # 3294; false alarms unchanged)
+    assert dev.recall_of("crisis") >= 0.907  # 2790/3073
+    assert dev.recall_of("medication") >= 0.934  # 1898/2031
     # scopefix16b (a second review of the sign-scoped cues: "last month i fainted, my husband is
     # not breathing, the dizziness went away" no longer hidden by a "gone" told of another sign):
     # false alarms 155 -> 156, one past seizure told in a second language with "no more never"
