@@ -54,6 +54,7 @@ class Rules:
     own: frozenset[str] = frozenset()  # "my", "i", "mi": one's own, not in general
     mine: frozenset[str] = frozenset()  # "mine": the sign asked about claimed ("mine is ...")
     examples: frozenset[str] = frozenset()  # "like", "such as", "como": an example follows
+    sources: frozenset[str] = frozenset()  # "book", "know": a source or a wish to know
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def rules_of(grammar: Grammar) -> Rules:
         own=frozenset(grammar.own),
         mine=frozenset(grammar.mine),
         examples=frozenset(grammar.examples),
+        sources=frozenset(grammar.sources),
     )
 
 
@@ -134,6 +136,7 @@ def _with(english: Grammar, extra: Grammar) -> Grammar:
         own=[*english.own, *extra.own],
         mine=[*english.mine, *extra.mine],
         examples=[*english.examples, *extra.examples],
+        sources=[*english.sources, *extra.sources],
         points=[*english.points, *extra.points],
     )
 

@@ -102,7 +102,9 @@ def told_as_own(sentence: Sentence, at: int | None, k: int, c: Compiled) -> bool
     one's own or a time of these last days ("what are the signs of a heart attack, crushing chest
     pain down my left arm"; "is it normal to feel this way, but in my dad, crushing chest pain";
     "..., face drooping since this morning"), and neither it nor the sign's clause opens on an
-    example ("..., like crushing chest pain down my left arm?"); or the sign asked about is
+    example ("..., like crushing chest pain down my left arm?") nor tells a source or a wish to
+    know ("..., my book lists shaking", "..., i want to know, face drooping"; safetyfix17e); or
+    the sign asked about is
     claimed in the clause right after the question ("is it normal to have chest pain, mine is
     crushing"; not "what does black poop mean, my brother says it is iron, mine is brown")."""
     if at is None or _example(sentence.clauses[k], c.rules):
@@ -112,6 +114,7 @@ def told_as_own(sentence: Sentence, at: int | None, k: int, c: Compiled) -> bool
     return any(
         (set(clause.split()) & c.rules.own or (c.recent is not None and c.recent.search(clause)))
         and not _example(clause, c.rules)
+        and not _source(clause, c.rules)
         for clause in sentence.clauses[at + 1 : k + 1]
     )
 
@@ -126,6 +129,13 @@ def _claims(clause: str, rules: Rules) -> bool:
         and words[1] in rules.present_verbs
         and words[2] not in rules.verb_negations
     )
+
+
+def _source(clause: str, rules: Rules) -> bool:
+    """Whether a clause tells a source or a wish to know ("my book lists shaking", "i want to
+    know"): words of one's own there are not a sign of one's own."""
+    padded = f" {clause} "
+    return any(f" {words} " in padded for words in rules.sources)
 
 
 def _example(clause: str, rules: Rules) -> bool:

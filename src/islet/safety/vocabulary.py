@@ -354,6 +354,9 @@ class Grammar(Strict):
     own: list[str] = Field(default_factory=list)
     mine: list[str] = Field(default_factory=list)  # "mine": the sign asked about, one's own
     examples: list[str] = Field(default_factory=list)
+    # safetyfix17e: ... unless that clause tells a source or a wish to know ("my book lists
+    # shaking", "i want to know"): the words are the asker's, the signs are not
+    sources: list[str] = Field(default_factory=list)
 
 
 class LanguageVocabulary(Strict):
