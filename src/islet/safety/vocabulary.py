@@ -44,8 +44,13 @@ LEADING_EDGE = r"(?<![\w'])(?<!\d[.,])"
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """One vocabulary pattern as a regular expression bounded by word edges; never starting
-    inside a decimal number ("2.5 mg" is no "5 mg": a pattern takes the decimal whole)."""
-    return re.compile(rf"{LEADING_EDGE}{pattern}(?![\w'])")
+    inside a decimal number ("2.5 mg" is no "5 mg": a pattern takes the decimal whole). The
+    pattern is grouped, so each of its top-level alternatives ("a|b|c") has both edges: no
+    alternative matches inside a longer word ("ledge" in "knowledge", "ambien" in "tambien");
+    a pattern meant to take a word's longer forms says so ("interaccion\\w*")."""
+    # whole on its own first: an unclosed "[" or "(" would otherwise reach into the edges
+    re.compile(pattern)
+    return re.compile(rf"{LEADING_EDGE}(?:{pattern})(?![\w'])")
 
 
 class _Patterns(Strict):
