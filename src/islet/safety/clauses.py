@@ -258,9 +258,7 @@ def scan(
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
             at = places[k][0]
-            if signal.figured and figured(
-                clause, match, figures, sentence.text, wishes, find, at
-            ):
+            if signal.figured and figured(clause, match, figures, sentence.text, wishes, find, at):
                 continue
             # someone elsewhere not answering ("dad not answer, he is busy at work"): the place or
             # the reason may be told in the next clause of the sentence

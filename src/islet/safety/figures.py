@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-
 # how a figure's pattern says nothing more is told after it in the sentence (the
 # `nothing_more_told` form in triage.yaml, both languages): "(?![^.?!]*\b(?:and|but|...)\b)"
 REST_OF_SENTENCE = "(?![^.?!]*"
@@ -52,7 +51,7 @@ def figured(
     finds it there in the whole sentence, so that its own "nothing more told
     after it" sees the rest ("me duele el pecho de tanto reírme y estoy sudando frío" is no
     figure); and a figure found in the sentence holds only the words at the sign's own place,
-    never the same words told again, as real, later in it ("me muero de risa, en serio me muero")."""
+    never the same words told again, as real, later in it."""
     find = find or Finder()
     placed = at is not None and sentence[at : at + len(clause)] == clause
     told = find(patterns, sentence) if placed else []
