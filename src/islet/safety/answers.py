@@ -48,6 +48,9 @@ class AnswerWords(Checked):
     answer_labels: list[str] = Field(default_factory=list)
     asked_words: int = Field(ge=1)
     not_asked: list[str] = Field(default_factory=list)
+    # safetyfix17d: a denial may open a longer answer as its own clause ("no, nomás el susto"):
+    # the question is denied, and the rest of the answer is read as a sentence of its own
+    denial_opens: bool = False
     this_of: list[str] = Field(min_length=1)
     named: list[str] = Field(min_length=1)
     named_after: list[str] = Field(default_factory=list)
@@ -78,6 +81,7 @@ class _Patterns:
     vital: tuple[tuple[re.Pattern[str], str], ...]
     asked_words: int
     not_asked: frozenset[str]
+    denial_opens: bool
     this_of: re.Pattern[str]
     named: re.Pattern[str]
 
@@ -106,6 +110,7 @@ def _patterns(path: Path = ANSWERS_FILE, language: Language = "en") -> _Patterns
         ),
         asked_words=w.asked_words,
         not_asked=frozenset(w.not_asked),
+        denial_opens=w.denial_opens,
         this_of=re.compile(rf"\b(?:{'|'.join(w.this_of)})\b"),
         named=re.compile(rf"^({not_named}(?:{named})){after}$"),
     )
@@ -119,14 +124,13 @@ def answered(parts: list[Sentence], language: Language = "en") -> list[Sentence]
     out: list[Sentence] = []
     for sentence in parts:
         before = out[-1] if out else None
-        if before is not None and before.asked and p.denial.match(sentence.text):
-            told = _vital(p, before.text)
-            if told is not None:  # "is he breathing? no": he is not
-                out[-1] = Sentence(told, (told,))
-                continue
-            asked = before.text.split()
-            if len(asked) <= p.asked_words and not p.not_asked & set(asked):
-                out[-1] = Sentence(f"no {before.text}", tuple(f"no {c}" for c in before.clauses))
+        rest = _after_denial(p, sentence) if before is not None and before.asked else None
+        if before is not None and rest is not None:
+            denied = _denied(p, before)
+            if denied is not None:
+                out[-1] = denied
+                if rest.clauses:  # "no, nomás el susto": the rest read on its own
+                    out.append(rest)
                 continue
         elif before is not None and (this := p.this_of.search(before.text)):
             thing = p.named.match(sentence.text)
@@ -135,6 +139,30 @@ def answered(parts: list[Sentence], language: Language = "en") -> list[Sentence]
                 continue
         out.append(sentence)
     return out
+
+
+def _after_denial(p: _Patterns, sentence: Sentence) -> Sentence | None:
+    """What ``sentence`` tells after the denial it is or opens with (nothing: it is only a
+    denial), or None when it is no denial."""
+    if p.denial.match(sentence.text):
+        return Sentence("", ())
+    first = sentence.clauses[0] if sentence.clauses else ""
+    if not (p.denial_opens and len(sentence.clauses) > 1 and p.denial.match(first)):
+        return None
+    text = sentence.text[len(first) :].strip() if sentence.text.startswith(first) else ""
+    return Sentence(text or " ".join(sentence.clauses[1:]), sentence.clauses[1:], sentence.asked)
+
+
+def _denied(p: _Patterns, question: Sentence) -> Sentence | None:
+    """``question`` read as denied by the answer after it, or None when a "no" does not deny it
+    (a person, a verb asked with a person in English, a wish to die: kept as said)."""
+    told = _vital(p, question.text)
+    if told is not None:  # "is he breathing? no": he is not
+        return Sentence(told, (told,))
+    asked = question.text.split()
+    if len(asked) <= p.asked_words and not p.not_asked & set(asked):
+        return Sentence(f"no {question.text}", tuple(f"no {c}" for c in question.clauses))
+    return None
 
 
 def _vital(p: _Patterns, question: str) -> str | None:

@@ -14,7 +14,7 @@ from islet.safety.cues import Compiled
 from islet.safety.figures import Finder, figured
 from islet.safety.languages import Rules
 from islet.safety.reply import Found
-from islet.safety.scope import covers, found_at, named, told_as_own
+from islet.safety.scope import covers, found_at, named, spans, told_as_own
 from islet.safety.tense import crisis_counts, sign_back
 from islet.safety.text import Sentence, any_of
 from islet.safety.vocabulary import Signal, Topic, Vocabulary
@@ -220,6 +220,7 @@ def scan(
     # only emergency and crisis signs ("I fainted once years ago").
 
     find = Finder()  # each list of figures read once per clause in this sentence
+    places = spans(sentence)  # where each clause lies in the sentence (islet.safety.figures)
 
     def usable(signal: Signal, pattern: re.Pattern[str]) -> str | None:
         """What ``pattern`` finds for ``signal`` in the sentence, unless context undoes it."""
@@ -256,12 +257,13 @@ def scan(
             if signal.deliberate and covers(sentence, by_mistake_at, k, c, False, names):
                 continue
             wishes = c.wishes if signal.level == "emergency" else ()
-            if signal.figured and figured(clause, match, figures, sentence.text, wishes, find):
+            at = places[k][0]
+            if signal.figured and figured(clause, match, figures, sentence.text, wishes, find, at):
                 continue
             # someone elsewhere not answering ("dad not answer, he is busy at work"): the place or
             # the reason may be told in the next clause of the sentence
             if signal.level == "emergency" and figured(
-                clause, match, c.away, sentence.text, (), find
+                clause, match, c.away, sentence.text, (), find, at
             ):
                 continue
             if (

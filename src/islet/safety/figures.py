@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+# how a figure's pattern says nothing more is told after it in the sentence (the
+# `nothing_more_told` form in triage.yaml, both languages): "(?![^.?!]*\b(?:and|but|...)\b)"
+REST_OF_SENTENCE = "(?![^.?!]*"
+
 
 class Finder:
     """Every match of a list of patterns in a text, each list read once per text: a scan asks
@@ -35,14 +39,41 @@ def figured(
     sentence: str,
     clause_only: tuple[re.Pattern[str], ...] = (),
     find: Finder | None = None,
+    at: int | None = None,
 ) -> bool:
     """Whether the words ``match`` found in ``clause`` are part of a figure of speech:
     ``patterns`` in the clause or the whole ``sentence``, ``clause_only`` in the clause
-    (``find``: the scan's own :class:`Finder`, so that each list is read once per text)."""
+    (``find``: the scan's own :class:`Finder`, so that each list is read once per text; ``at``:
+    where the clause lies in ``sentence``, when it is known).
+
+    safetyfix17d: with the clause's place known, a figure told with nothing more after it (its
+    pattern holds ``REST_OF_SENTENCE``) found in the clause counts only when its pattern also
+    finds it there in the whole sentence, so that its own "nothing more told
+    after it" sees the rest ("me duele el pecho de tanto reírme y estoy sudando frío" is no
+    figure); and a figure found in the sentence holds only the words at the sign's own place,
+    never the same words told again, as real, later in it."""
     find = find or Finder()
-    spans = [m.span() for m in (*find(patterns, clause), *find(clause_only, clause))]
-    if any(a <= match.start() < b or a < match.end() <= b for a, b in spans):
+    placed = at is not None and sentence[at : at + len(clause)] == clause
+    told = find(patterns, sentence) if placed else []
+
+    def holds(a: int, b: int) -> bool:
+        return a <= match.start() < b or a < match.end() <= b
+
+    def in_sentence(m: re.Match[str]) -> bool:
+        """Whether ``m``'s pattern finds words at ``m``'s place in the whole sentence too, when
+        it is a figure told with nothing more after it (the others read their own clause)."""
+        if at is None or not placed or REST_OF_SENTENCE not in m.re.pattern:
+            return True
+        a, b = at + m.start(), at + m.end()
+        return any(s.re is m.re and s.start() < b and s.end() > a for s in told)
+
+    if any(holds(*m.span()) for m in find(clause_only, clause)):
         return True
+    if any(holds(*m.span()) and in_sentence(m) for m in find(patterns, clause)):
+        return True
+    if at is not None and placed:
+        start, end = at + match.start(), at + match.end()
+        return any(s.start() <= start and end <= s.end() for s in told)
     words = match.group(0)
     return any(words in m.group(0) for m in find(patterns, sentence))
 
