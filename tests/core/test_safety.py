@@ -360,7 +360,12 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # safetyfix17 (w100's look-alikes mended in general forms, with their twins: review17): false
     # alarms 204 -> 182 of 3294 (every dev none probe triaged); the dev eval of the commit before
     # the calf/lab fix read emergency 2644 and crisis 2786: that fix's probes, re-read, match main
-    assert dev.false_alarm_rate <= 0.0553  # 182/3294 (204/3294 untuned)
+    # then the reviews' mends (safetyfix17e narrowed safetyfix17's figures that silenced real
+    # danger told plainly; safetyfix17d, pipes17, the lead's): 0.966 / 0.908 / 0.935 / 0.056
+    # (2656, 2790, 1898, 185 of 3294): three of the look-alikes safetyfix17 had lowered raise again
+    # (one of them, "these double shifts are gonna kill me", was none at the session's start);
+    # the ceiling set at the honest figure, real danger first
+    assert dev.false_alarm_rate <= 0.0562  # 185/3294 (204/3294 untuned)
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
