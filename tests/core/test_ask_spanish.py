@@ -493,7 +493,10 @@ def test_eval_ask_lang_es_reports_dev_and_held_out_figures_without_test_misses(
 # 0.9275 / 0.9876; the dev floor set there.
 # es-w28 (a seventeenth-session training round written blind, wholly dev), untuned: dev 0.9264 /
 # 0.9866; the dev floors set there.
-FLOORS = {"dev": (0.926, 0.986), "test": (0.864, 0.946)}
+# Held out at the seventeenth session's end (askfix17es): 0.865 / 0.946 -> 0.866 / 0.948; the floor
+# raised to it. Then es-w29 (80, the validation round, unchanged by the mends: 61 of 64) added
+# wholly to dev: dev 0.9277 / 0.9857; the dev floor set there.
+FLOORS = {"dev": (0.926, 0.985), "test": (0.866, 0.947)}
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))

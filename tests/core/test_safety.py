@@ -365,7 +365,9 @@ def test_the_blind_safety_evaluation_holds_its_figures(blind: list[SplitResult])
     # (2656, 2790, 1898, 185 of 3294): three of the look-alikes safetyfix17 had lowered raise again
     # (one of them, "these double shifts are gonna kill me", was none at the session's start);
     # the ceiling set at the honest figure, real danger first
-    assert dev.false_alarm_rate <= 0.0562  # 185/3294 (204/3294 untuned)
+    # then w102 (the validation round, wholly dev, never tuned on): 0.966 / 0.908 / 0.935 / 0.057
+    # (2685 of 2780, 2819 of 3103, 1917 of 2051, 191 of 3344)
+    assert dev.false_alarm_rate <= 0.0572  # 191/3344 (185/3294 before w102)
     # held out, measured at the end: emergency 0.911 -> 0.923, crisis 0.885 -> 0.882, medication
     # 0.902 -> 0.898, false alarms 0.088 -> 0.082. Crisis and medication fell one probe each;
     # the lead kept the change (emergency +12 probes, false alarms -2, the review's crisis
