@@ -48,10 +48,10 @@ def figured(
 
     safetyfix17d: with the clause's place known, a figure told with nothing more after it (its
     pattern holds ``REST_OF_SENTENCE``) found in the clause counts only when its pattern also
-    finds it there in the whole sentence, so that its own "nothing more told
-    after it" sees the rest ("me duele el pecho de tanto reírme y estoy sudando frío" is no
-    figure); and a figure found in the sentence holds only the words at the sign's own place,
-    never the same words told again, as real, later in it."""
+    finds it there in the whole sentence, so that its own "nothing more told after it" sees the
+    rest ("me duele el pecho de tanto reírme y estoy sudando frío" is no figure); and a figure
+    found in the sentence holds only the words at the sign's own place, never the same words
+    told again, as real, later in it."""
     find = find or Finder()
     placed = at is not None and sentence[at : at + len(clause)] == clause
     told = find(patterns, sentence) if placed else []

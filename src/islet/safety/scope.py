@@ -104,9 +104,9 @@ def told_as_own(sentence: Sentence, at: int | None, k: int, c: Compiled) -> bool
     "..., face drooping since this morning"), and neither it nor the sign's clause opens on an
     example ("..., like crushing chest pain down my left arm?") nor tells a source or a wish to
     know ("..., my book lists shaking", "..., i want to know, face drooping"; safetyfix17e); or
-    the sign asked about is
-    claimed in the clause right after the question ("is it normal to have chest pain, mine is
-    crushing"; not "what does black poop mean, my brother says it is iron, mine is brown")."""
+    the sign asked about is claimed in the clause right after the question ("is it normal to
+    have chest pain, mine is crushing"; not "what does black poop mean, my brother says it is
+    iron, mine is brown")."""
     if at is None or _example(sentence.clauses[k], c.rules):
         return False
     if k <= at:  # the claim right after the question ("..., mine is crushing")
