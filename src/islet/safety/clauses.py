@@ -322,11 +322,9 @@ def scan(
             return match.group(0)
         return None
 
-    told = [clause for _, clause in every]
-
     def anywhere(screen: re.Pattern[str]) -> bool:
         """Whether any clause holds words of the screened patterns (none: nothing to read)."""
-        return any(screen.search(clause) for clause in told)
+        return any(screen.search(clause) for clause in sentence.clauses)
 
     for (signal, patterns), screen in zip(c.signals, c.signal_screens, strict=True):
         if not anywhere(screen):
